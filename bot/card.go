@@ -1,0 +1,60 @@
+package bot
+
+// Card is what a handler shows: a Slack-free description of one message.
+// All text in a Card is plain text, never markup: renderers escape it, so
+// nothing a user typed can ping anyone or inject formatting.
+type Card struct {
+	Title   string   // shown as a header
+	Intro   string   // a paragraph under the title
+	Parts   []Part   // the body
+	Buttons []Button // one row of actions at the bottom
+	Note    string   // small print at the end
+	// SharedBy is the Slack user id of the person who shared the card in
+	// the channel; renderers attribute the card to them.
+	SharedBy string
+}
+
+// Part is one block of a card's body.
+type Part struct {
+	Heading  string
+	Text     string
+	Items    []string // bullet points (or numbered, see Numbered)
+	Numbered bool
+	Button   *Button // an optional button beside the part
+}
+
+// Button is a press-able action. Action routes the press back to a
+// handler; Value carries its argument.
+type Button struct {
+	Label   string
+	Action  string
+	Value   string
+	Style   string   // "", "primary" or "danger"
+	Confirm *Confirm // ask before acting
+}
+
+// Confirm is a confirmation dialog shown before a button acts.
+type Confirm struct {
+	Title, Text, Yes, No string
+}
+
+// Modal is a form the user fills in (Slack opens it as a modal view).
+type Modal struct {
+	Callback string // routes the submission back to a handler
+	Title    string // ≤ 24 characters
+	Submit   string
+	Metadata string // round-tripped untouched, ≤ 3000 characters
+	Intro    string
+	Inputs   []Input
+}
+
+// Input is one field of a Modal.
+type Input struct {
+	ID        string
+	Label     string
+	Value     string
+	Hint      string
+	Multiline bool
+	Optional  bool
+	MaxLength int
+}

@@ -1,0 +1,83 @@
+package bot
+
+import (
+	"context"
+	"time"
+
+	"github.com/hirebot/hirebot"
+)
+
+// Source says how a request reached the bot.
+type Source int
+
+// The sources of a request.
+const (
+	Slash   Source = iota // a slash command
+	Press                 // a button press
+	Submit                // a modal submission
+	Mention               // an @mention in a channel
+	Direct                // a direct message
+	Home                  // the App Home tab was opened
+)
+
+// Request is one thing a user asked of the bot, free of Slack types.
+type Request struct {
+	Source  Source
+	Team    string
+	Channel string
+	User    string
+	// Command is the canonical command name without the slash
+	// ("cto-role", "jd", "interview"), whatever it is called in Slack.
+	Command string
+	Text    string // the command's arguments, or the message text
+	// Action and Value identify a pressed button or a submitted modal.
+	Action string
+	Value  string
+	// Values holds a modal's inputs by Input.ID.
+	Values map[string]string
+	// Admin is true when User is one of the configured admins.
+	Admin bool
+	At    time.Time
+}
+
+// Session returns the key of the channel's hiring session.
+func (r Request) Session() hirebot.SessionKey {
+	return hirebot.SessionKey{Team: r.Team, Channel: r.Channel}
+}
+
+// Reply is what a handler wants done in answer to a request. A zero Reply
+// does nothing.
+type Reply struct {
+	// Card answers the user who asked: privately unless Public is set.
+	Card   *Card
+	Public bool
+	// Replace, for a button press, replaces the message the button was on.
+	Replace bool
+	// Live asks for the channel's live draft message to show Live (posted
+	// when the channel has none yet, updated otherwise).
+	Live *Card
+	// NewLive posts Live as a new live message even if one exists.
+	NewLive bool
+	// File is uploaded to the channel.
+	File *File
+	// Modal is opened for the user.
+	Modal *Modal
+}
+
+// File is a document to upload.
+type File struct {
+	Name    string // file name, e.g. "cto-job-description.md"
+	Title   string
+	Content string
+}
+
+// Handler answers requests for one command.
+type Handler interface {
+	Handle(ctx context.Context, req Request) (Reply, error)
+}
+
+// HandlerFunc adapts a function to Handler.
+type HandlerFunc func(ctx context.Context, req Request) (Reply, error)
+
+// Handle calls f.
+func (f HandlerFunc) Handle(ctx context.Context, req Request) (Reply, error) { return f(ctx, req) }
