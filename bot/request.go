@@ -53,15 +53,18 @@ type Reply struct {
 	Public bool
 	// Replace, for a button press, replaces the message the button was on.
 	Replace bool
-	// Live asks for the channel's live draft message to show Live (posted
-	// when the channel has none yet, updated otherwise).
-	Live *Card
-	// NewLive posts Live as a new live message even if one exists.
+	// Live says the channel's live draft message must be brought up to
+	// date (posted when the channel has none yet, updated otherwise).
+	Live bool
+	// NewLive posts the live message anew, at the bottom of the channel.
 	NewLive bool
 	// File is uploaded to the channel.
 	File *File
 	// Modal is opened for the user.
 	Modal *Modal
+	// Err is the error the reply reports, if it reports one (for metrics
+	// and logs; the Card already says it to the user).
+	Err error
 }
 
 // File is a document to upload.

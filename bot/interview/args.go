@@ -1,0 +1,81 @@
+package interview
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/hirebot/hirebot"
+)
+
+// The limits of /interview's arguments.
+const (
+	MaxCount     = 10
+	DefaultCount = 5
+	maxArgs      = 200
+)
+
+// Args is a parsed /interview command.
+type Args struct {
+	Sub   string // "ask", "kit", "kit-remove", "kit-export" or "help"
+	Word  string // role, kind or competency to narrow to; "" for the default set
+	Count int    // questions wanted, 1–10
+	N     int    // kit item, for kit-remove
+}
+
+// Parse reads what follows /interview:
+//
+//	[role|kind|competency] [count]   kit   kit remove <n>   kit export   help
+func Parse(text string) (Args, error) {
+	if n := utf8.RuneCountInString(text); n > maxArgs {
+		return Args{}, hirebot.Errorf(hirebot.Invalid, "That is %d characters; /interview takes a role, kind or competency and a count, at most %d characters.", n, maxArgs)
+	}
+	f := strings.Fields(strings.ToLower(text))
+	a := Args{Sub: "ask", Count: DefaultCount}
+	if len(f) == 0 {
+		return a, nil
+	}
+	switch f[0] {
+	case "help", "?":
+		return Args{Sub: "help"}, nil
+	case "kit":
+		return parseKit(f[1:])
+	}
+	if n, err := strconv.Atoi(strings.TrimPrefix(f[len(f)-1], "#")); err == nil {
+		if n < 1 || n > MaxCount {
+			return Args{}, hirebot.Errorf(hirebot.Invalid, "Ask for 1 to %d questions at a time (you asked for %d).", MaxCount, n)
+		}
+		a.Count = n
+		f = f[:len(f)-1]
+	}
+	if len(f) > 1 {
+		return Args{}, hirebot.Errorf(hirebot.Invalid, "Name one role, kind or competency, e.g. /interview infrastructure 3 or /interview communication.")
+	}
+	if len(f) == 1 {
+		a.Word = f[0]
+	}
+	return a, nil
+}
+
+// parseKit reads the words after "kit".
+func parseKit(f []string) (Args, error) {
+	if len(f) == 0 {
+		return Args{Sub: "kit"}, nil
+	}
+	switch f[0] {
+	case "export":
+		if len(f) == 1 {
+			return Args{Sub: "kit-export"}, nil
+		}
+	case "remove", "rm", "delete":
+		if len(f) == 2 {
+			n, err := strconv.Atoi(strings.TrimPrefix(f[1], "#"))
+			if err != nil || n < 1 {
+				return Args{}, hirebot.Errorf(hirebot.Invalid, "Say which kit question to remove by its number, e.g. /interview kit remove 2.")
+			}
+			return Args{Sub: "kit-remove", N: n}, nil
+		}
+		return Args{}, hirebot.Errorf(hirebot.Invalid, "Usage: /interview kit remove <number>.")
+	}
+	return Args{}, hirebot.Errorf(hirebot.Invalid, "Kit commands: /interview kit, /interview kit remove <n>, /interview kit export.")
+}

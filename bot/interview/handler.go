@@ -1,0 +1,238 @@
+package interview
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/hirebot/hirebot"
+	"github.com/hirebot/hirebot/bot"
+	"github.com/hirebot/hirebot/bot/draft"
+	"github.com/hirebot/hirebot/knowledge"
+)
+
+// Sessions is the session storage /interview needs: which questions the
+// channel has seen, its kit, and its draft (to lean questions to it). A
+// down store is an Unavailable error; a missing draft is NotFound.
+type Sessions interface {
+	Draft(ctx context.Context, key hirebot.SessionKey) (*draft.Draft, error)
+	Asked(ctx context.Context, key hirebot.SessionKey) (map[string]bool, error)
+	MarkAsked(ctx context.Context, key hirebot.SessionKey, ids ...string) error
+	ForgetAsked(ctx context.Context, key hirebot.SessionKey, ids ...string) error
+	Kit(ctx context.Context, key hirebot.SessionKey) ([]string, error)
+	AddToKit(ctx context.Context, key hirebot.SessionKey, id string) (bool, error)
+	RemoveFromKit(ctx context.Context, key hirebot.SessionKey, n int) (string, error)
+}
+
+// Handler answers /interview and its buttons.
+type Handler struct {
+	pack     *knowledge.Pack
+	sessions Sessions
+	slash    string
+}
+
+// New returns a Handler.
+func New(pack *knowledge.Pack, sessions Sessions, slash string) *Handler {
+	return &Handler{pack: pack, sessions: sessions, slash: slash}
+}
+
+// Command returns the command-table entry for /interview.
+func (h *Handler) Command() bot.Command {
+	return bot.Command{
+		Name: "interview", Slash: h.slash, Usage: "[role | kind | competency] [count] | kit",
+		Summary:  "Structured interview questions with rubrics; never repeated in this channel",
+		Examples: []string{h.slash, h.slash + " infrastructure 3", h.slash + " communication", h.slash + " kit export"},
+		Handler:  h,
+	}
+}
+
+// Handle answers one /interview request.
+func (h *Handler) Handle(ctx context.Context, req bot.Request) (bot.Reply, error) {
+	if req.Source == bot.Press {
+		return h.press(ctx, req)
+	}
+	a, err := Parse(req.Text)
+	if err != nil {
+		return bot.Reply{}, err
+	}
+	switch a.Sub {
+	case "help":
+		return bot.Reply{Card: h.help()}, nil
+	case "kit":
+		return h.showKit(ctx, req)
+	case "kit-remove":
+		id, err := h.sessions.RemoveFromKit(ctx, req.Session(), a.N)
+		if err != nil {
+			return bot.Reply{}, err
+		}
+		return bot.Reply{Card: &bot.Card{Intro: fmt.Sprintf("Removed #%d from the kit: %s", a.N, h.questionText(id))}}, nil
+	case "kit-export":
+		return h.exportKit(ctx, req)
+	}
+	return h.ask(ctx, req, a.Word, a.Count, false)
+}
+
+// press answers More, Start over and Add to kit.
+func (h *Handler) press(ctx context.Context, req bot.Request) (bot.Reply, error) {
+	word, count := decodeSpec(req.Value)
+	switch req.Action {
+	case "more":
+		return h.ask(ctx, req, word, count, false)
+	case "reset":
+		return h.ask(ctx, req, word, count, true)
+	case "add":
+		q, ok := h.pack.Question(req.Value)
+		if !ok {
+			return bot.Reply{}, hirebot.Errorf(hirebot.NotFound, "That question is no longer in the question bank.")
+		}
+		added, err := h.sessions.AddToKit(ctx, req.Session(), q.ID)
+		if err != nil {
+			return bot.Reply{}, err
+		}
+		msg := "Added to the channel's interview kit: "
+		if !added {
+			msg = "Already in the kit: "
+		}
+		return bot.Reply{Card: &bot.Card{Intro: msg + q.Text, Note: h.slash + " kit shows the kit."}}, nil
+	case "kit":
+		return h.showKit(ctx, req)
+	}
+	return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "That button is from an older version of hirebot; try %s.", h.slash)
+}
+
+// ask suggests the next batch of questions for word.
+func (h *Handler) ask(ctx context.Context, req bot.Request, word string, count int, reset bool) (bot.Reply, error) {
+	f, about, err := h.filter(ctx, req, word)
+	if err != nil {
+		return bot.Reply{}, err
+	}
+	pool := Pool(h.pack, f)
+	if len(pool) == 0 {
+		return bot.Reply{}, hirebot.Errorf(hirebot.NotFound, "The question bank has nothing for %s yet.", about)
+	}
+	key := req.Session()
+	if reset {
+		if err := h.sessions.ForgetAsked(ctx, key, ids(pool)...); err != nil {
+			return bot.Reply{}, err
+		}
+	}
+	asked, err := h.sessions.Asked(ctx, key)
+	if err != nil {
+		return bot.Reply{}, err
+	}
+	spec := encodeSpec(word, count)
+	qs := Pick(pool, asked, f.Competencies, f.Kind, count, len(asked))
+	if len(qs) == 0 {
+		return bot.Reply{Card: &bot.Card{
+			Title: "You have seen every question",
+			Intro: fmt.Sprintf("This channel has seen all %d questions for %s. Start over to see them again, or narrow to a competency.", len(pool), about),
+			Buttons: []bot.Button{{Label: "Start over", Action: "interview:reset", Value: spec, Style: "primary"},
+				{Label: "Show kit", Action: "interview:kit"}},
+		}}, nil
+	}
+	if err := h.sessions.MarkAsked(ctx, key, ids(qs)...); err != nil {
+		return bot.Reply{}, err
+	}
+	left := 0
+	for _, q := range pool {
+		if !asked[q.ID] && !slices.ContainsFunc(qs, func(x knowledge.Question) bool { return x.ID == q.ID }) {
+			left++
+		}
+	}
+	c := h.questionsCard(qs, about, left)
+	c.Buttons = []bot.Button{{Label: "More", Action: "interview:more", Value: spec, Style: "primary"},
+		{Label: "Show kit", Action: "interview:kit"}}
+	return bot.Reply{Card: c}, nil
+}
+
+// filter works out which questions word asks for. No word means the
+// channel's draft, or a balanced CTO set when there is none.
+func (h *Handler) filter(ctx context.Context, req bot.Request, word string) (Filter, string, error) {
+	switch {
+	case word == "":
+		d, err := h.sessions.Draft(ctx, req.Session())
+		if hirebot.KindOf(err) == hirebot.NotFound {
+			return Filter{Role: knowledge.DefaultRole}, "a CTO", nil
+		}
+		if err != nil {
+			return Filter{}, "", err
+		}
+		return h.draftFilter(d), "this channel's draft (" + d.Heading() + ")", nil
+	}
+	if r, ok := h.pack.Role(word); ok {
+		return Filter{Role: r.ID}, "a " + r.Name, nil
+	}
+	if k, ok := h.pack.Kind(word); ok {
+		return Filter{Role: k.Role, Kind: k.ID, Competencies: k.Competencies}, "the " + k.Name + " kind", nil
+	}
+	for _, c := range h.pack.Competencies {
+		if c.ID == word || strings.EqualFold(c.Name, word) {
+			return Filter{Competencies: []string{c.ID}}, c.Name, nil
+		}
+	}
+	var words []string
+	for _, r := range h.pack.Roles {
+		words = append(words, r.ID)
+	}
+	for _, k := range h.pack.Kinds {
+		words = append(words, k.ID)
+	}
+	for _, c := range h.pack.Competencies {
+		words = append(words, c.ID)
+	}
+	msg := fmt.Sprintf("I don't know %q.", word)
+	if near := knowledge.Nearest(word, words); len(near) > 0 {
+		msg += " Did you mean " + strings.Join(near, " or ") + "?"
+	}
+	return Filter{}, "", hirebot.Errorf(hirebot.Invalid, "%s Try a role (cto, cio), a kind (technical-leader, operational, infrastructure) or a competency; %s help lists them.", msg, h.slash)
+}
+
+// draftFilter leans questions to a draft: its kind's competencies first,
+// then those its checklist items came from.
+func (h *Handler) draftFilter(d *draft.Draft) Filter {
+	f := Filter{Role: d.Role, Kind: d.Kind}
+	if k, ok := h.pack.Kind(d.Kind); ok {
+		f.Competencies = append(f.Competencies, k.Competencies...)
+	}
+	sources := map[string]bool{}
+	for _, items := range d.Sections {
+		for _, it := range items {
+			sources[it.Source] = true
+		}
+	}
+	for _, l := range h.pack.Checklists {
+		for _, it := range l.Items {
+			if sources[it.ID] && !slices.Contains(f.Competencies, it.Competency) {
+				f.Competencies = append(f.Competencies, it.Competency)
+			}
+		}
+	}
+	if len(f.Competencies) == 0 {
+		if r, ok := h.pack.Role(d.Role); ok {
+			f.Competencies = r.Competency
+		}
+	}
+	return f
+}
+
+func ids(qs []knowledge.Question) []string {
+	out := make([]string, len(qs))
+	for i, q := range qs {
+		out[i] = q.ID
+	}
+	return out
+}
+
+// encodeSpec and decodeSpec carry a request's word and count in a button.
+func encodeSpec(word string, count int) string { return word + "|" + strconv.Itoa(count) }
+
+func decodeSpec(s string) (string, int) {
+	word, n, _ := strings.Cut(s, "|")
+	count, err := strconv.Atoi(n)
+	if err != nil || count < 1 || count > MaxCount {
+		count = DefaultCount
+	}
+	return word, count
+}

@@ -1,0 +1,178 @@
+// Package jd handles /jd: a channel's job description, drafted together.
+// It parses the command, applies the change to the draft through the
+// session store, and renders the result as cards; the draft's rules live in
+// package draft.
+package jd
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/hirebot/hirebot"
+	"github.com/hirebot/hirebot/bot"
+	"github.com/hirebot/hirebot/bot/draft"
+	"github.com/hirebot/hirebot/knowledge"
+)
+
+// Drafts is the session storage /jd needs. A missing draft is a NotFound
+// error; a down store is Unavailable; UpdateDraft applies fn atomically
+// with its history entry and retries it when someone else wrote first.
+type Drafts interface {
+	Draft(ctx context.Context, key hirebot.SessionKey) (*draft.Draft, error)
+	CreateDraft(ctx context.Context, key hirebot.SessionKey, d *draft.Draft, e draft.Entry) error
+	UpdateDraft(ctx context.Context, key hirebot.SessionKey, user string,
+		fn func(d *draft.Draft) (draft.Entry, error)) (*draft.Draft, draft.Entry, error)
+	DeleteDraft(ctx context.Context, key hirebot.SessionKey) error
+	History(ctx context.Context, key hirebot.SessionKey, limit int) ([]draft.Entry, error)
+}
+
+// Config is what a Handler needs.
+type Config struct {
+	Pack   *knowledge.Pack
+	Drafts Drafts
+	Slash  string // the configured /jd name
+	// AllowedChannels, when not empty, is where drafting is allowed.
+	AllowedChannels map[string]bool
+	Now             func() time.Time // defaults to time.Now
+}
+
+// Handler answers /jd and the buttons and modal of the live draft.
+type Handler struct {
+	cfg Config
+}
+
+// New returns a Handler.
+func New(cfg Config) *Handler {
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	return &Handler{cfg: cfg}
+}
+
+// Command returns the command-table entry for /jd.
+func (h *Handler) Command() bot.Command {
+	return bot.Command{
+		Name: "jd", Slash: h.cfg.Slash, Usage: "start <role> [kind] [title] | show | add | edit | help …",
+		Summary: "Draft one job description together in this channel",
+		Examples: []string{h.cfg.Slash + " start cto infrastructure Head of Platform",
+			h.cfg.Slash + " add requirements Has run a 24/7 platform", h.cfg.Slash + " help"},
+		Handler: h,
+	}
+}
+
+// Handle answers one /jd request.
+func (h *Handler) Handle(ctx context.Context, req bot.Request) (bot.Reply, error) {
+	if len(h.cfg.AllowedChannels) > 0 && !h.cfg.AllowedChannels[req.Channel] {
+		return bot.Reply{}, hirebot.Errorf(hirebot.Forbidden,
+			"Drafting is not enabled in this channel. An admin can add it to HIREBOT_ALLOWED_CHANNELS.")
+	}
+	switch req.Source {
+	case bot.Press:
+		return h.press(ctx, req)
+	case bot.Submit:
+		return h.save(ctx, req)
+	}
+	args, err := Parse(req.Text)
+	if err != nil {
+		return bot.Reply{}, err
+	}
+	return h.run(ctx, req, args)
+}
+
+// run carries out a parsed /jd command.
+func (h *Handler) run(ctx context.Context, req bot.Request, a Args) (bot.Reply, error) {
+	switch a.Sub {
+	case "help", "":
+		return bot.Reply{Card: h.help()}, nil
+	case "start":
+		return h.start(ctx, req, a)
+	case "show":
+		if _, err := h.cfg.Drafts.Draft(ctx, req.Session()); err != nil {
+			return bot.Reply{}, h.missing(err)
+		}
+		return bot.Reply{NewLive: true}, nil
+	case "add":
+		return h.change(ctx, req, draft.Change{Op: draft.OpAdd, Section: a.Section, Text: a.Text})
+	case "remove":
+		return h.change(ctx, req, draft.Change{Op: draft.OpRemove, Section: a.Section, Index: a.N})
+	case "edit":
+		return h.change(ctx, req, draft.Change{Op: draft.OpEdit, Section: a.Section, Index: a.N, Text: a.Text})
+	case "set":
+		return h.change(ctx, req, draft.Change{Op: draft.OpSet, Field: a.Field, Text: a.Text})
+	case "move":
+		return h.change(ctx, req, draft.Change{Op: draft.OpMove, Section: a.Section, Index: a.N, To: a.To})
+	case "undo":
+		return h.change(ctx, req, draft.Change{Op: draft.OpUndo})
+	case "finalize":
+		return h.change(ctx, req, draft.Change{Op: draft.OpFinalize})
+	case "reopen":
+		return h.change(ctx, req, draft.Change{Op: draft.OpReopen})
+	case "suggest":
+		return h.suggest(ctx, req, a.Section)
+	case "check":
+		if a.RuleID != "" {
+			return h.ignore(ctx, req, a.RuleID)
+		}
+		return h.check(ctx, req)
+	case "history":
+		return h.history(ctx, req)
+	case "export":
+		return h.export(ctx, req, a.Format)
+	case "discard":
+		return h.askDiscard(ctx, req)
+	}
+	return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "I don't know %s %s. Try %s help.", h.cfg.Slash, a.Sub, h.cfg.Slash)
+}
+
+// press answers the buttons of the live draft and of /jd's cards.
+func (h *Handler) press(ctx context.Context, req bot.Request) (bot.Reply, error) {
+	switch req.Action {
+	case "edit":
+		return h.openEditor(ctx, req)
+	case "suggest":
+		return h.suggest(ctx, req, "")
+	case "add-item":
+		return h.addSuggested(ctx, req, req.Value)
+	case "check":
+		return h.check(ctx, req)
+	case "export":
+		return h.export(ctx, req, "markdown")
+	case "history":
+		return h.history(ctx, req)
+	case "discard":
+		return h.discard(ctx, req)
+	}
+	return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "That button is from an older version of hirebot; try %s help.", h.cfg.Slash)
+}
+
+// change applies one change and confirms it to the person who made it.
+func (h *Handler) change(ctx context.Context, req bot.Request, c draft.Change) (bot.Reply, error) {
+	c.By, c.Admin, c.At = req.User, req.Admin, h.cfg.Now()
+	_, e, err := h.cfg.Drafts.UpdateDraft(ctx, req.Session(), req.User, func(d *draft.Draft) (draft.Entry, error) {
+		return d.Apply(c)
+	})
+	if err != nil {
+		return bot.Reply{}, h.missing(err)
+	}
+	return bot.Reply{Card: &bot.Card{Intro: capitalize(e.Summary) + fmt.Sprintf(" (v%d).", e.Version),
+		Note: fmt.Sprintf("%s undo reverts it.", h.cfg.Slash)}, Live: true}, nil
+}
+
+// missing turns "no draft" into advice on starting one; other errors pass.
+func (h *Handler) missing(err error) error {
+	if hirebot.KindOf(err) == hirebot.NotFound {
+		return hirebot.Wrap(hirebot.NotFound, err,
+			fmt.Sprintf("There is no draft in this channel yet. Start one with %s start cto (or %s start cio).", h.cfg.Slash, h.cfg.Slash))
+	}
+	return err
+}
+
+// LiveCard renders the channel's draft as the live message shows it.
+func (h *Handler) LiveCard(ctx context.Context, key hirebot.SessionKey) (*bot.Card, int, error) {
+	d, err := h.cfg.Drafts.Draft(ctx, key)
+	if err != nil {
+		return nil, 0, err
+	}
+	return liveCard(d, h.cfg.Slash), d.Version, nil
+}

@@ -1,0 +1,45 @@
+package jd
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/hirebot/hirebot/bot"
+	"github.com/hirebot/hirebot/bot/blockkit"
+)
+
+// historyShown is how many history entries /jd history lists.
+const historyShown = 25
+
+// history lists who changed what, and when.
+func (h *Handler) history(ctx context.Context, req bot.Request) (bot.Reply, error) {
+	entries, err := h.cfg.Drafts.History(ctx, req.Session(), historyShown)
+	if err != nil {
+		return bot.Reply{}, h.missing(err)
+	}
+	if len(entries) == 0 {
+		return bot.Reply{}, h.missing(notFound())
+	}
+	c := &bot.Card{Title: "Draft history"}
+	var lines []string
+	for i := len(entries) - 1; i >= 0; i-- {
+		e := entries[i]
+		lines = append(lines, fmt.Sprintf("v%d · %s · %s %s", e.Version, e.At.UTC().Format("2 Jan 15:04 MST"), userName(e.By), e.Summary))
+	}
+	// Long histories are cut to what one message can hold.
+	for len(strings.Join(lines, "\n")) > 3*blockkit.MaxSectionText {
+		lines = lines[:len(lines)-1]
+	}
+	c.Parts = append(c.Parts, bot.Part{Items: lines})
+	c.Note = fmt.Sprintf("Newest first; the last %d changes. %s undo reverts the newest.", historyShown, h.cfg.Slash)
+	return bot.Reply{Card: c}, nil
+}
+
+// userName shows a user id in plain text (cards never carry mentions).
+func userName(id string) string {
+	if id == "" {
+		return "someone"
+	}
+	return "@" + id
+}

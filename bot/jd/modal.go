@@ -1,0 +1,118 @@
+package jd
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/hirebot/hirebot"
+	"github.com/hirebot/hirebot/bot"
+	"github.com/hirebot/hirebot/bot/draft"
+)
+
+// openEditor opens a modal holding the whole draft.
+func (h *Handler) openEditor(ctx context.Context, req bot.Request) (bot.Reply, error) {
+	d, err := h.cfg.Drafts.Draft(ctx, req.Session())
+	if err != nil {
+		return bot.Reply{}, h.missing(err)
+	}
+	if d.Status == draft.Final {
+		return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "The draft is final; the owner or an admin can %s reopen it.", h.cfg.Slash)
+	}
+	m := &bot.Modal{Callback: "jd:save", Title: "Edit job description", Submit: "Save",
+		Metadata: strconv.Itoa(d.Version),
+		Intro:    fmt.Sprintf("Version %d. One item per line. If someone else saves first, your edit is refused and shown back to you, never merged over theirs.", d.Version)}
+	for _, f := range draft.Fields {
+		m.Inputs = append(m.Inputs, bot.Input{ID: string(f), Label: f.Label(), Value: d.Fields[f],
+			Optional: f != draft.Title, Multiline: f == draft.Summary, MaxLength: f.Limit()})
+	}
+	for _, sec := range draft.Sections {
+		var lines []string
+		for _, it := range d.Sections[sec] {
+			lines = append(lines, it.Text)
+		}
+		m.Inputs = append(m.Inputs, bot.Input{ID: string(sec), Label: sec.Label(), Value: strings.Join(lines, "\n"),
+			Multiline: true, Optional: true, Hint: fmt.Sprintf("One item per line, at most %d.", draft.MaxItems),
+			MaxLength: 3000})
+	}
+	return bot.Reply{Modal: m}, nil
+}
+
+// save applies a modal's edits, unless the draft changed since it opened.
+func (h *Handler) save(ctx context.Context, req bot.Request) (bot.Reply, error) {
+	base, err := strconv.Atoi(req.Value)
+	if err != nil {
+		return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "That editor is from an older version of hirebot; press Edit again.")
+	}
+	content := draft.Content{Fields: map[draft.Field]string{}, Sections: map[draft.Section][]draft.Item{}}
+	for _, f := range draft.Fields {
+		content.Fields[f] = req.Values[string(f)]
+	}
+	at := h.cfg.Now()
+	for _, sec := range draft.Sections {
+		for _, line := range strings.Split(req.Values[string(sec)], "\n") {
+			if line = strings.TrimSpace(line); line != "" {
+				content.Sections[sec] = append(content.Sections[sec], draft.Item{Text: line, Author: req.User, At: at})
+			}
+		}
+	}
+	c := draft.Change{Op: draft.OpReplace, Content: &content, BaseVersion: base, By: req.User, Admin: req.Admin, At: at}
+	_, e, err := h.cfg.Drafts.UpdateDraft(ctx, req.Session(), req.User, func(d *draft.Draft) (draft.Entry, error) {
+		keepAuthors(d, &content)
+		return d.Apply(c)
+	})
+	switch {
+	case hirebot.KindOf(err) == hirebot.Conflict && strings.Contains(err.Error(), "changed since"):
+		return h.refused(ctx, req, base, content)
+	case err != nil:
+		return bot.Reply{}, h.missing(err)
+	}
+	return bot.Reply{Card: &bot.Card{Intro: capitalize(e.Summary) + fmt.Sprintf(" (v%d).", e.Version)}, Live: true}, nil
+}
+
+// keepAuthors keeps the author and time of lines the editor did not change.
+func keepAuthors(d *draft.Draft, c *draft.Content) {
+	for sec, items := range c.Sections {
+		old := map[string]draft.Item{}
+		for _, it := range d.Sections[sec] {
+			old[it.Text] = it
+		}
+		for i, it := range items {
+			if o, ok := old[it.Text]; ok {
+				items[i] = o
+			}
+		}
+	}
+}
+
+// refused tells an editor their save was refused, what changed meanwhile,
+// and what their edit would have changed, so they can redo it.
+func (h *Handler) refused(ctx context.Context, req bot.Request, base int, mine draft.Content) (bot.Reply, error) {
+	cur, err := h.cfg.Drafts.Draft(ctx, req.Session())
+	if err != nil {
+		return bot.Reply{}, h.missing(err)
+	}
+	c := liveCard(cur, h.cfg.Slash)
+	c.Title = "Not saved: the draft changed while you were editing"
+	c.Intro = fmt.Sprintf("You opened version %d; it is now version %d. Nothing was overwritten. Below is the current draft; press Edit to apply your changes to it.", base, cur.Version)
+	var meanwhile []string
+	if entries, err := h.cfg.Drafts.History(ctx, req.Session(), 50); err == nil {
+		for _, e := range entries {
+			if e.Version > base {
+				meanwhile = append(meanwhile, fmt.Sprintf("v%d %s %s", e.Version, userName(e.By), e.Summary))
+			}
+		}
+	}
+	yours := cur.Clone()
+	yours.Fields, yours.Sections = mine.Fields, mine.Sections
+	var parts []bot.Part
+	if len(meanwhile) > 0 {
+		parts = append(parts, bot.Part{Heading: "Changed meanwhile", Items: meanwhile[max(0, len(meanwhile)-10):]})
+	}
+	if diff := yours.Diff(cur); len(diff) > 0 {
+		parts = append(parts, bot.Part{Heading: "Your edits (not saved)", Items: diff[:min(len(diff), 15)]})
+	}
+	c.Parts = append(parts, c.Parts...)
+	return bot.Reply{Card: c, Err: hirebot.Errorf(hirebot.Conflict, "stale edit")}, nil
+}

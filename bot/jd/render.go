@@ -1,0 +1,77 @@
+package jd
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/hirebot/hirebot/bot"
+	"github.com/hirebot/hirebot/bot/draft"
+)
+
+// liveCard renders a draft as the channel's live message: everything in
+// it, numbered, with the buttons that act on it.
+func liveCard(d *draft.Draft, slash string) *bot.Card {
+	c := &bot.Card{Title: d.Heading()}
+	var facts []string
+	for _, f := range []draft.Field{draft.Company, draft.Location, draft.Salary} {
+		if v := d.Fields[f]; v != "" {
+			facts = append(facts, f.Label()+": "+v)
+		}
+	}
+	if len(facts) > 0 {
+		c.Intro = strings.Join(facts, "  ·  ")
+	}
+	if s := d.Fields[draft.Summary]; s != "" {
+		c.Parts = append(c.Parts, bot.Part{Text: s})
+	}
+	for _, sec := range draft.Sections {
+		items := d.Sections[sec]
+		p := bot.Part{Heading: fmt.Sprintf("%s (%d)", sec.Label(), len(items)), Numbered: true}
+		for _, it := range items {
+			p.Items = append(p.Items, it.Text)
+		}
+		if len(items) == 0 {
+			p.Text = fmt.Sprintf("Nothing yet: %s add %s …", slash, sec)
+		}
+		c.Parts = append(c.Parts, p)
+	}
+	status := "open for edits by anyone in the channel"
+	if d.Status == draft.Final {
+		status = "final: the owner or an admin can reopen it"
+	} else {
+		c.Buttons = append(c.Buttons, bot.Button{Label: "Edit", Action: "jd:edit", Value: fmt.Sprint(d.Version), Style: "primary"})
+		c.Buttons = append(c.Buttons, bot.Button{Label: "Suggest", Action: "jd:suggest"})
+	}
+	c.Buttons = append(c.Buttons,
+		bot.Button{Label: "Check", Action: "jd:check"},
+		bot.Button{Label: "Export", Action: "jd:export"},
+		bot.Button{Label: "History", Action: "jd:history"})
+	c.Note = fmt.Sprintf("Version %d · %s · %s help", d.Version, status, slash)
+	return c
+}
+
+// help renders the /jd help card from the subcommand table.
+func (h *Handler) help() *bot.Card {
+	c := &bot.Card{Title: "Drafting a job description with " + h.cfg.Slash,
+		Intro: "One draft per channel. Anyone here can edit it; the live message in the channel always shows the latest version."}
+	var lines []string
+	for _, u := range Subcommands {
+		line := h.cfg.Slash + " " + u.Name
+		if u.Args != "" {
+			line += " " + u.Args
+		}
+		lines = append(lines, line+" — "+u.Summary)
+	}
+	c.Parts = append(c.Parts, bot.Part{Items: lines})
+	var ex []string
+	for _, u := range Subcommands {
+		if u.Example != "" {
+			ex = append(ex, h.cfg.Slash+" "+u.Example)
+		}
+	}
+	if len(ex) > 0 {
+		c.Parts = append(c.Parts, bot.Part{Heading: "Examples", Items: ex[:min(len(ex), 6)]})
+	}
+	c.Note = "Sections: responsibilities, requirements, nice-to-have, benefits. Fields: title, company, location, salary, summary. Finalize, reopen and discard are for the draft's owner and admins."
+	return c
+}

@@ -1,0 +1,136 @@
+// Package bot is hirebot's application layer: the request and reply model,
+// the command table, and the router that sends each request to its handler
+// and turns every failure into a reply. Adapters (Socket Mode, the shell)
+// feed it requests and deliver its replies; handlers live in sub-packages.
+package bot
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"log/slog"
+	"runtime/debug"
+	"sort"
+	"strings"
+
+	"github.com/hirebot/hirebot"
+)
+
+// Command is one entry of the command table: a slash command (or the
+// pseudo-commands "ask" and "home") and its handler. Help is generated
+// from this table.
+type Command struct {
+	Name     string   // canonical name: "cto-role", "jd", "interview", "ask", "home"
+	Slash    string   // the configured slash name, e.g. "/cto-role"; "" for none
+	Usage    string   // e.g. "[topic | question]"
+	Summary  string   // one line
+	Examples []string // full example invocations
+	Handler  Handler
+}
+
+// Router sends each request to the handler of its command and turns errors
+// and panics into replies. It is safe for concurrent use.
+type Router struct {
+	commands map[string]Command
+	order    []string
+	slash    map[string]string // "/cto-role" → "cto-role"
+	log      *slog.Logger
+}
+
+// NewRouter returns a router over the given command table.
+func NewRouter(log *slog.Logger, commands ...Command) *Router {
+	r := &Router{commands: map[string]Command{}, slash: map[string]string{}, log: log}
+	for _, c := range commands {
+		r.commands[c.Name] = c
+		r.order = append(r.order, c.Name)
+		if c.Slash != "" {
+			r.slash[c.Slash] = c.Name
+		}
+	}
+	return r
+}
+
+// Commands returns the command table in the order it was given.
+func (r *Router) Commands() []Command {
+	out := make([]Command, 0, len(r.order))
+	for _, n := range r.order {
+		out = append(out, r.commands[n])
+	}
+	return out
+}
+
+// Canonical returns the canonical name of a slash command as typed
+// ("/jd" → "jd"), and whether it is known.
+func (r *Router) Canonical(slash string) (string, bool) {
+	n, ok := r.slash[strings.ToLower(slash)]
+	return n, ok
+}
+
+// SlashNames returns the configured slash names, sorted.
+func (r *Router) SlashNames() []string {
+	out := make([]string, 0, len(r.slash))
+	for s := range r.slash {
+		out = append(out, s)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Serve answers one request. It never fails: errors become replies that say
+// what to do, and internal errors and panics become "something went wrong"
+// with a reference that is logged.
+func (r *Router) Serve(ctx context.Context, req Request) (reply Reply) {
+	defer func() {
+		if p := recover(); p != nil {
+			ref := newRef()
+			r.log.ErrorContext(ctx, "handler panicked", "ref", ref, "command", req.Command,
+				"panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+			reply = ErrorReply(fmt.Errorf("panic: %v", p), ref)
+		}
+	}()
+	cmd, ok := r.commands[req.Command]
+	if !ok {
+		return ErrorReply(hirebot.Errorf(hirebot.Invalid,
+			"I don't know the command %q. Try %s.", req.Command, strings.Join(r.SlashNames(), ", ")), "")
+	}
+	reply, err := cmd.Handler.Handle(ctx, req)
+	if err != nil {
+		ref := ""
+		if hirebot.KindOf(err) == hirebot.Internal {
+			ref = newRef()
+			r.log.ErrorContext(ctx, "handler failed", "ref", ref, "command", req.Command, "err", err)
+		}
+		return ErrorReply(err, ref)
+	}
+	return reply
+}
+
+// ErrorReply turns an error into a private reply. ref is the log reference
+// of an internal error.
+func ErrorReply(err error, ref string) Reply {
+	msg := hirebot.MessageOf(err)
+	title := "That didn't work"
+	switch hirebot.KindOf(err) {
+	case hirebot.Unavailable:
+		title = "Storage unavailable"
+	case hirebot.Conflict:
+		title = "Someone changed it first"
+	case hirebot.Forbidden:
+		title = "Not allowed"
+	case hirebot.NotFound:
+		title = "Not found"
+	}
+	if msg == "" {
+		title = "Something went wrong"
+		msg = fmt.Sprintf("something went wrong (ref %s). It has been logged; please try again.", ref)
+	}
+	return Reply{Card: &Card{Title: title, Intro: msg}, Err: err}
+}
+
+// newRef returns a short random reference for an internal error.
+func newRef() string {
+	var b [4]byte
+	_, _ = rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}

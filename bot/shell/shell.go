@@ -1,0 +1,185 @@
+// Package shell runs hirebot's commands in a terminal: the same router,
+// handlers and store as in Slack, with replies printed as plain text. It
+// needs no Slack and no Redis.
+package shell
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hirebot/hirebot"
+	"github.com/hirebot/hirebot/bot"
+)
+
+// LiveSource renders a channel's live draft (package jd provides it).
+type LiveSource interface {
+	LiveCard(ctx context.Context, key hirebot.SessionKey) (*bot.Card, int, error)
+}
+
+// Config is what a Shell needs.
+type Config struct {
+	Router      *bot.Router
+	Live        LiveSource // may be nil
+	In          io.Reader
+	Out         io.Writer
+	Interactive bool // print a prompt and the welcome
+	Admins      map[string]bool
+}
+
+// Shell reads commands line by line and prints the replies.
+type Shell struct {
+	cfg     Config
+	team    string
+	channel string
+	user    string
+	last    []bot.Button
+	lastCmd string
+}
+
+// New returns a Shell in workspace "T-SHELL", channel "general", as user
+// "you".
+func New(cfg Config) *Shell {
+	return &Shell{cfg: cfg, team: "T-SHELL", channel: "general", user: "you"}
+}
+
+// Run reads until end of input or :quit.
+func (s *Shell) Run(ctx context.Context) error {
+	w := s.cfg.Out
+	if s.cfg.Interactive {
+		fmt.Fprintln(w, "hirebot shell: type /cto-role, /jd help, /interview, or a question. :help for shell commands, :quit to leave.")
+	}
+	sc := bufio.NewScanner(s.cfg.In)
+	sc.Buffer(make([]byte, 64*1024), 1024*1024)
+	for {
+		if s.cfg.Interactive {
+			fmt.Fprintf(w, "#%s @%s> ", s.channel, s.user)
+		}
+		if !sc.Scan() {
+			break
+		}
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if line == ":quit" || line == ":q" || line == "exit" {
+			return nil
+		}
+		if err := s.line(ctx, line); err != nil {
+			fmt.Fprintf(w, "! %v\n", err)
+		}
+		if ctx.Err() != nil {
+			return nil
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("read input: %w", err)
+	}
+	return nil
+}
+
+// line runs one line of input.
+func (s *Shell) line(ctx context.Context, line string) error {
+	if strings.HasPrefix(line, ":") {
+		return s.meta(ctx, line)
+	}
+	req := bot.Request{Team: s.team, Channel: s.channel, User: s.user, At: time.Now(), Admin: s.cfg.Admins[s.user]}
+	if strings.HasPrefix(line, "/") {
+		name, text, _ := strings.Cut(line, " ")
+		cmd, ok := s.cfg.Router.Canonical(name)
+		if !ok {
+			return fmt.Errorf("unknown command %s; try %s", name, strings.Join(s.cfg.Router.SlashNames(), ", "))
+		}
+		req.Source, req.Command, req.Text = bot.Slash, cmd, strings.TrimSpace(text)
+	} else {
+		req.Source, req.Command, req.Text = bot.Direct, "ask", line
+	}
+	s.serve(ctx, req)
+	return nil
+}
+
+// meta runs a shell command (":user NAME" and the like).
+func (s *Shell) meta(ctx context.Context, line string) error {
+	cmd, arg, _ := strings.Cut(line, " ")
+	arg = strings.TrimSpace(arg)
+	switch cmd {
+	case ":user":
+		if arg == "" {
+			return fmt.Errorf("usage: :user NAME")
+		}
+		s.user = strings.TrimPrefix(arg, "@")
+		fmt.Fprintf(s.cfg.Out, "you are now @%s\n", s.user)
+	case ":channel":
+		if arg == "" {
+			return fmt.Errorf("usage: :channel NAME")
+		}
+		s.channel = strings.TrimPrefix(arg, "#")
+		fmt.Fprintf(s.cfg.Out, "now in #%s\n", s.channel)
+	case ":click":
+		n, err := strconv.Atoi(arg)
+		if err != nil || n < 1 || n > len(s.last) {
+			return fmt.Errorf("usage: :click N, where N is a button number of the last reply (1–%d)", len(s.last))
+		}
+		b := s.last[n-1]
+		command, action, _ := strings.Cut(b.Action, ":")
+		s.serve(ctx, bot.Request{Source: bot.Press, Team: s.team, Channel: s.channel, User: s.user,
+			Command: command, Action: action, Value: b.Value, At: time.Now(), Admin: s.cfg.Admins[s.user]})
+	case ":help":
+		s.help()
+	default:
+		return fmt.Errorf("unknown shell command %s; :help lists them", cmd)
+	}
+	return nil
+}
+
+// help prints the shell commands and the command table.
+func (s *Shell) help() {
+	w := s.cfg.Out
+	fmt.Fprintln(w, "Commands:")
+	for _, c := range s.cfg.Router.Commands() {
+		if c.Slash == "" {
+			continue
+		}
+		fmt.Fprintf(w, "  %s %s — %s\n", c.Slash, c.Usage, c.Summary)
+		for _, ex := range c.Examples {
+			fmt.Fprintf(w, "      e.g. %s\n", ex)
+		}
+	}
+	fmt.Fprintln(w, "  anything else — a question, answered from the knowledge base")
+	fmt.Fprintln(w, "Shell:")
+	fmt.Fprintln(w, "  :user NAME      act as another user")
+	fmt.Fprintln(w, "  :channel NAME   switch channel (each channel has its own draft)")
+	fmt.Fprintln(w, "  :click N        press button N of the last reply")
+	fmt.Fprintln(w, "  :help, :quit")
+}
+
+// serve runs a request and prints what it did.
+func (s *Shell) serve(ctx context.Context, req bot.Request) {
+	w := s.cfg.Out
+	r := s.cfg.Router.Serve(ctx, req)
+	if r.Modal != nil {
+		fmt.Fprintf(w, "(Slack would open the %q editor here; in the shell, use %s add/edit/set instead.)\n", r.Modal.Title, "/jd")
+	}
+	if r.Card != nil {
+		if r.Public && req.Source == bot.Press {
+			fmt.Fprintf(w, "[posted in #%s]\n", s.channel)
+		}
+		writeCard(w, r.Card)
+		s.last = buttons(r.Card)
+	}
+	if r.File != nil {
+		fmt.Fprintf(w, "--- file %s ---\n%s--- end of %s ---\n", r.File.Name, r.File.Content, r.File.Name)
+	}
+	if (r.Live || r.NewLive) && s.cfg.Live != nil {
+		c, _, err := s.cfg.Live.LiveCard(ctx, req.Session())
+		if err == nil {
+			fmt.Fprintf(w, "\n[live draft in #%s]\n", s.channel)
+			writeCard(w, c)
+			s.last = buttons(c)
+		}
+	}
+}

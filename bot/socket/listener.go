@@ -1,0 +1,321 @@
+// Package socket connects hirebot to Slack over Socket Mode: it keeps the
+// connections open, acks every envelope at once, turns payloads into
+// requests, runs them through the router in a bounded pool, and delivers
+// the replies through the Web API or response_url.
+package socket
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/slack-go/slack"
+	"github.com/slack-go/slack/slackevents"
+	"github.com/slack-go/slack/socketmode"
+
+	"github.com/hirebot/hirebot"
+	"github.com/hirebot/hirebot/bot"
+)
+
+// Config tunes a Listener. Zero values take the defaults.
+type Config struct {
+	Connections     int             // Socket Mode connections (default 2, at most 10)
+	Workers         int             // requests handled at once (default 64)
+	EventTimeout    time.Duration   // per request (default 10 s)
+	ShutdownTimeout time.Duration   // to finish in-flight work (default 10 s)
+	Admins          map[string]bool // user ids who may finalize, reopen or discard any draft
+}
+
+// Deduper remembers which envelopes have been handled, so a redelivered
+// envelope has one effect. FirstSeen reports whether id is new; it errs
+// when storage is unavailable, and the listener then handles the envelope.
+type Deduper interface {
+	FirstSeen(ctx context.Context, id string, ttl time.Duration) (bool, error)
+}
+
+// Observer is told what the listener does, for metrics. Every method must
+// be safe for concurrent use and quick.
+type Observer interface {
+	Envelope(kind string)
+	Acked(d time.Duration)
+	Connection(up bool)
+	Reconnected()
+	Handled(command string, d time.Duration, errKind string)
+}
+
+// Deps are what a Listener needs.
+type Deps struct {
+	API      *slack.Client
+	Router   *bot.Router
+	Delivery *Delivery
+	Dedup    Deduper
+	Log      *slog.Logger
+	Observer Observer // may be nil
+}
+
+// dedupTTL is how long an envelope is remembered.
+const dedupTTL = 10 * time.Minute
+
+// Listener serves Slack over Socket Mode.
+type Listener struct {
+	cfg       Config
+	deps      Deps
+	router    *bot.Router
+	log       *slog.Logger
+	obs       Observer
+	botUserID string
+
+	sem       chan struct{}
+	work      sync.WaitGroup
+	up        []atomic.Bool
+	everUp    []atomic.Bool
+	connected atomic.Int64
+}
+
+// New returns a Listener; Run starts it.
+func New(cfg Config, deps Deps) *Listener {
+	if cfg.Connections <= 0 {
+		cfg.Connections = 2
+	}
+	cfg.Connections = min(cfg.Connections, 10)
+	if cfg.Workers <= 0 {
+		cfg.Workers = 64
+	}
+	if cfg.EventTimeout <= 0 {
+		cfg.EventTimeout = 10 * time.Second
+	}
+	if cfg.ShutdownTimeout <= 0 {
+		cfg.ShutdownTimeout = 10 * time.Second
+	}
+	obs := deps.Observer
+	if obs == nil {
+		obs = nopObserver{}
+	}
+	return &Listener{
+		cfg: cfg, deps: deps, router: deps.Router, log: deps.Log, obs: obs,
+		sem: make(chan struct{}, cfg.Workers),
+		up:  make([]atomic.Bool, cfg.Connections), everUp: make([]atomic.Bool, cfg.Connections),
+	}
+}
+
+// Connected returns how many Socket Mode connections are open now.
+func (l *Listener) Connected() int { return int(l.connected.Load()) }
+
+// Run connects and serves until ctx is cancelled, then stops taking new
+// envelopes, finishes in-flight work (up to the shutdown timeout), closes
+// the sockets and returns nil. It returns an error at once when Slack
+// refuses the tokens.
+func (l *Listener) Run(ctx context.Context) error {
+	auth, err := l.deps.API.AuthTestContext(ctx)
+	if err != nil {
+		return fmt.Errorf("check the bot token with auth.test: %w", err)
+	}
+	l.botUserID = auth.UserID
+	l.log.Info("slack identity", "bot_user", auth.UserID, "team", auth.TeamID)
+
+	sockets, closeSockets := context.WithCancel(context.WithoutCancel(ctx))
+	defer closeSockets()
+	fatal := make(chan error, l.cfg.Connections)
+	var loops sync.WaitGroup
+	for i := range l.cfg.Connections {
+		client := socketmode.New(l.deps.API)
+		loops.Add(2)
+		go func() {
+			defer loops.Done()
+			if err := client.RunContext(sockets); err != nil && sockets.Err() == nil {
+				fatal <- fmt.Errorf("socket mode connection %d: %w", i, err)
+			}
+		}()
+		go func() {
+			defer loops.Done()
+			l.drain(ctx, sockets, client, i)
+		}()
+	}
+
+	var runErr error
+	select {
+	case <-ctx.Done():
+		l.log.Info("shutting down: no new envelopes; finishing in-flight work",
+			"timeout", l.cfg.ShutdownTimeout.String())
+	case runErr = <-fatal:
+		l.log.Error("socket mode failed", "err", runErr)
+	}
+	l.finishWork()
+	closeSockets()
+	loops.Wait()
+	l.log.Info("sockets closed")
+	return runErr
+}
+
+// finishWork waits for in-flight requests and live-message updates, up to
+// the shutdown timeout.
+func (l *Listener) finishWork() {
+	done := make(chan struct{})
+	go func() {
+		l.work.Wait()
+		if l.deps.Delivery != nil {
+			l.deps.Delivery.live.Wait()
+		}
+		close(done)
+	}()
+	select {
+	case <-done:
+		l.log.Info("in-flight work finished")
+	case <-time.After(l.cfg.ShutdownTimeout):
+		l.log.Warn("shutdown timeout: some work did not finish", "timeout", l.cfg.ShutdownTimeout.String())
+	}
+}
+
+// drain is the one loop that reads a client's events. It never blocks on
+// work: requests are acked here and handled in the pool.
+func (l *Listener) drain(ctx, sockets context.Context, client *socketmode.Client, conn int) {
+	for {
+		select {
+		case <-sockets.Done():
+			return
+		case evt, ok := <-client.Events:
+			if !ok {
+				return
+			}
+			if ctx.Err() != nil && evt.Request != nil && evt.Request.EnvelopeID != "" {
+				continue // shutting down: left unacked, Slack hands it to another connection
+			}
+			l.event(ctx, client, conn, evt)
+		}
+	}
+}
+
+// event handles one Socket Mode event.
+func (l *Listener) event(ctx context.Context, client *socketmode.Client, conn int, evt socketmode.Event) {
+	log := l.log.With("conn", conn)
+	switch evt.Type {
+	case socketmode.EventTypeConnecting:
+		l.setUp(conn, false)
+		log.Info("socket connecting")
+	case socketmode.EventTypeConnected:
+		if l.everUp[conn].Swap(true) {
+			l.obs.Reconnected()
+		}
+		l.setUp(conn, true)
+		log.Info("socket connected")
+	case socketmode.EventTypeConnectionError:
+		l.setUp(conn, false)
+		log.Warn("socket connection error", "err", fmt.Sprint(evt.Data))
+	case socketmode.EventTypeDisconnect:
+		l.setUp(conn, false)
+		log.Info("socket disconnect requested by slack")
+	case socketmode.EventTypeHello:
+		if evt.Request != nil {
+			log.Info("socket hello", "num_connections", evt.Request.NumConnections)
+		}
+	case socketmode.EventTypeSlashCommand, socketmode.EventTypeInteractive, socketmode.EventTypeEventsAPI:
+		l.envelope(ctx, client, log, evt)
+	case socketmode.EventTypeErrorBadMessage:
+		log.Warn("socket mode message slack-go could not read", "err", fmt.Sprint(evt.Data))
+	default:
+		log.Debug("socket event", "type", string(evt.Type))
+	}
+}
+
+// setUp records whether connection conn is open.
+func (l *Listener) setUp(conn int, up bool) {
+	if l.up[conn].Swap(up) != up {
+		if up {
+			l.connected.Add(1)
+		} else {
+			l.connected.Add(-1)
+		}
+		l.obs.Connection(up)
+	}
+}
+
+// envelope acks a request envelope at once, then hands it to the pool.
+func (l *Listener) envelope(ctx context.Context, client *socketmode.Client, log *slog.Logger, evt socketmode.Event) {
+	start := time.Now()
+	kind := envelopeKind(evt)
+	l.obs.Envelope(kind)
+	if evt.Request == nil {
+		return
+	}
+	if err := client.AckCtx(ctx, evt.Request.EnvelopeID, nil); err != nil {
+		log.Warn("ack failed", "envelope", evt.Request.EnvelopeID, "err", err)
+	}
+	l.obs.Acked(time.Since(start))
+
+	var (
+		req bot.Request
+		o   origin
+		ok  bool
+	)
+	switch d := evt.Data.(type) {
+	case slack.SlashCommand:
+		req, o, ok = l.decodeSlash(d)
+	case slack.InteractionCallback:
+		req, o, ok = l.decodeInteraction(d)
+	case slackevents.EventsAPIEvent:
+		req, o, ok = l.decodeEvent(d)
+	}
+	if !ok {
+		log.Debug("envelope ignored", "type", kind, "envelope", evt.Request.EnvelopeID)
+		return
+	}
+	l.finish(&req)
+	id := dedupID(req.Team, evt.Request)
+	log = log.With("team", req.Team, "channel", req.Channel, "user", req.User,
+		"command", req.Command, "action", req.Action, "envelope", evt.Request.EnvelopeID)
+	if evt.Request.RetryAttempt > 0 {
+		log = log.With("retry_attempt", evt.Request.RetryAttempt, "retry_reason", evt.Request.RetryReason)
+	}
+	l.work.Add(1)
+	go func() {
+		defer l.work.Done()
+		l.sem <- struct{}{}
+		defer func() { <-l.sem }()
+		l.process(context.WithoutCancel(ctx), log, id, req, o)
+	}()
+}
+
+// process runs one request: deduplicate, route, deliver.
+func (l *Listener) process(ctx context.Context, log *slog.Logger, id string, req bot.Request, o origin) {
+	ctx, cancel := context.WithTimeout(ctx, l.cfg.EventTimeout)
+	defer cancel()
+	if l.deps.Dedup != nil {
+		dctx, dcancel := context.WithTimeout(ctx, 500*time.Millisecond)
+		first, err := l.deps.Dedup.FirstSeen(dctx, id, dedupTTL)
+		dcancel()
+		if err != nil {
+			log.Warn("dedup unavailable; handling the envelope anyway", "err", err)
+		} else if !first {
+			log.Info("duplicate envelope ignored", "dedup_id", id)
+			return
+		}
+	}
+	start := time.Now()
+	reply := l.router.Serve(ctx, req)
+	errKind := ""
+	if reply.Err != nil {
+		errKind = hirebot.KindOf(reply.Err).String()
+	}
+	l.obs.Handled(req.Command, time.Since(start), errKind)
+	if err := l.deps.Delivery.Deliver(ctx, req, o, reply); err != nil {
+		level := slog.LevelWarn
+		if errors.Is(err, context.DeadlineExceeded) {
+			level = slog.LevelError
+		}
+		log.Log(ctx, level, "delivering the reply failed", "err", err)
+		return
+	}
+	log.Debug("handled", "took", time.Since(start).String())
+}
+
+type nopObserver struct{}
+
+func (nopObserver) Envelope(string)                       {}
+func (nopObserver) Acked(time.Duration)                   {}
+func (nopObserver) Connection(bool)                       {}
+func (nopObserver) Reconnected()                          {}
+func (nopObserver) Handled(string, time.Duration, string) {}

@@ -1,0 +1,161 @@
+package socket
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/slack-go/slack"
+
+	"github.com/hirebot/hirebot"
+	"github.com/hirebot/hirebot/bot"
+	"github.com/hirebot/hirebot/bot/blockkit"
+)
+
+// LiveSource renders a channel's live draft card as it is now, with the
+// draft's version.
+type LiveSource interface {
+	LiveCard(ctx context.Context, key hirebot.SessionKey) (*bot.Card, int, error)
+}
+
+// LiveRefs remembers which message is a channel's live draft message.
+type LiveRefs interface {
+	LiveMessage(ctx context.Context, key hirebot.SessionKey) (string, error)
+	SetLiveMessage(ctx context.Context, key hirebot.SessionKey, ref string) error
+}
+
+// Live keeps each channel's live draft message current. Changes are
+// coalesced: a burst of edits becomes a few chat.update calls, and the
+// last one always shows the latest state, read from the store when it is
+// sent (so replicas never roll the message back).
+type Live struct {
+	api    *slack.Client
+	src    LiveSource
+	refs   LiveRefs
+	log    *slog.Logger
+	window time.Duration
+
+	mu      sync.Mutex
+	pending map[hirebot.SessionKey]*liveState
+	wg      sync.WaitGroup
+}
+
+type liveState struct {
+	dirty bool
+	fresh bool
+}
+
+// NewLive returns a Live that waits window after a change before updating
+// (300 ms when zero).
+func NewLive(api *slack.Client, src LiveSource, refs LiveRefs, log *slog.Logger, window time.Duration) *Live {
+	if window <= 0 {
+		window = 300 * time.Millisecond
+	}
+	return &Live{api: api, src: src, refs: refs, log: log, window: window,
+		pending: map[hirebot.SessionKey]*liveState{}}
+}
+
+// Changed notes that key's draft changed. fresh posts a new message at the
+// bottom of the channel instead of updating the old one.
+func (lv *Live) Changed(key hirebot.SessionKey, fresh bool) {
+	lv.mu.Lock()
+	defer lv.mu.Unlock()
+	if st, ok := lv.pending[key]; ok {
+		st.dirty = true
+		st.fresh = st.fresh || fresh
+		return
+	}
+	st := &liveState{dirty: true, fresh: fresh}
+	lv.pending[key] = st
+	lv.wg.Add(1)
+	go lv.run(key, st)
+}
+
+// Wait blocks until every pending update has been sent or given up.
+func (lv *Live) Wait() { lv.wg.Wait() }
+
+// run sends the updates of one channel until nothing is pending.
+func (lv *Live) run(key hirebot.SessionKey, st *liveState) {
+	defer lv.wg.Done()
+	failures := 0
+	delay := lv.window
+	for {
+		time.Sleep(delay)
+		lv.mu.Lock()
+		if !st.dirty {
+			delete(lv.pending, key)
+			lv.mu.Unlock()
+			return
+		}
+		st.dirty, delay = false, lv.window
+		fresh := st.fresh
+		st.fresh = false
+		lv.mu.Unlock()
+
+		ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+		err := lv.flush(ctx, key, fresh)
+		cancel()
+		if err == nil {
+			failures = 0
+			continue
+		}
+		failures++
+		lv.log.Warn("live draft message not updated", "team", key.Team, "channel", key.Channel,
+			"attempt", failures, "err", err)
+		if failures >= 5 {
+			lv.log.Error("giving up on the live draft message until the next change",
+				"team", key.Team, "channel", key.Channel)
+			failures = 0
+			lv.mu.Lock()
+			delete(lv.pending, key)
+			lv.mu.Unlock()
+			return
+		}
+		lv.mu.Lock()
+		st.dirty = true
+		st.fresh = st.fresh || fresh
+		lv.mu.Unlock()
+		delay = time.Duration(failures) * time.Second
+	}
+}
+
+// flush shows the current draft in the channel's live message, and asks
+// for another round if the draft moved on meanwhile.
+func (lv *Live) flush(ctx context.Context, key hirebot.SessionKey, fresh bool) error {
+	card, version, err := lv.src.LiveCard(ctx, key)
+	if hirebot.KindOf(err) == hirebot.NotFound {
+		return nil // discarded meanwhile
+	}
+	if err != nil {
+		return fmt.Errorf("render live draft: %w", err)
+	}
+	m := blockkit.Card(card)
+	opts := []slack.MsgOption{slack.MsgOptionBlocks(m.Blocks...), slack.MsgOptionText(m.Text, false)}
+	ref, err := lv.refs.LiveMessage(ctx, key)
+	if err != nil {
+		return fmt.Errorf("read live message ref: %w", err)
+	}
+	channel, ts, _ := strings.Cut(ref, "/")
+	if ref == "" || fresh {
+		_, ts, err = lv.api.PostMessageContext(ctx, key.Channel, opts...)
+		if err != nil {
+			return fmt.Errorf("post live draft: %w", err)
+		}
+		if err := lv.refs.SetLiveMessage(ctx, key, key.Channel+"/"+ts); err != nil {
+			return fmt.Errorf("remember live draft message: %w", err)
+		}
+	} else if _, _, _, err = lv.api.UpdateMessageContext(ctx, channel, ts, opts...); err != nil {
+		return fmt.Errorf("update live draft: %w", err)
+	}
+	if _, now, err := lv.src.LiveCard(ctx, key); err == nil && now > version {
+		lv.mu.Lock()
+		if st, ok := lv.pending[key]; ok {
+			st.dirty = true
+		}
+		lv.mu.Unlock()
+	}
+	return nil
+}

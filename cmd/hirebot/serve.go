@@ -1,0 +1,126 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+	"github.com/slack-go/slack"
+
+	"github.com/hirebot/hirebot/bot/health"
+	"github.com/hirebot/hirebot/bot/sessions"
+	"github.com/hirebot/hirebot/bot/socket"
+)
+
+// serve runs the bot until ctx is cancelled (SIGINT or SIGTERM).
+func serve(ctx context.Context, stderr io.Writer) int {
+	c, err := loadConfig()
+	if err != nil {
+		fmt.Fprintf(stderr, "hirebot: %v\n", err)
+		return 2
+	}
+	if err := c.checkTokens(); err != nil {
+		fmt.Fprintf(stderr, "hirebot: %v\n", err)
+		return 2
+	}
+	log := newLogger(c, stderr)
+	pack, err := loadPack(c.KnowledgeDir)
+	if err != nil {
+		log.Error("knowledge", "err", err)
+		return 1
+	}
+	client, closeStore, err := openStore(ctx, c.RedisURL, log)
+	if err != nil {
+		log.Error("session store", "err", err)
+		return 1
+	}
+	defer closeStore()
+	store := sessions.New(client, sessions.Options{TTL: c.SessionTTL})
+	a := newApp(c, pack, store, log)
+
+	api := slack.New(c.BotToken, slack.OptionAppLevelToken(c.AppToken),
+		slack.OptionAPIURL(c.APIURL), slack.OptionRetry(3))
+	live := socket.NewLive(api, a.jd, store, log, 0)
+	listener := socket.New(socket.Config{
+		Connections: c.Connections, ShutdownTimeout: c.ShutdownTimeout, Admins: set(c.Admins),
+	}, socket.Deps{API: api, Router: a.router, Delivery: socket.NewDelivery(api, live, log), Dedup: store, Log: log})
+
+	srv, err := startHTTP(c.HTTPAddr, health.Handler([]health.Check{
+		{Name: "slack", Fn: func(context.Context) error {
+			if listener.Connected() == 0 {
+				return errors.New("no Socket Mode connection is open")
+			}
+			return nil
+		}},
+		{Name: "store", Fn: store.Ping},
+	}, nil), log)
+	if err != nil {
+		log.Error("http", "err", err)
+		return 1
+	}
+	defer func() {
+		sctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		_ = srv.Shutdown(sctx)
+	}()
+
+	log.Info("hirebot starting", "connections", c.Connections, "commands", a.router.SlashNames(),
+		"api_url", c.APIURL, "http_addr", c.HTTPAddr)
+	if err := listener.Run(ctx); err != nil {
+		log.Error("hirebot stopped", "err", err)
+		return 1
+	}
+	log.Info("hirebot stopped")
+	return 0
+}
+
+// openStore connects to REDIS_URL, or starts the embedded store when it is
+// not set.
+func openStore(ctx context.Context, url string, log *slog.Logger) (redis.UniversalClient, func(), error) {
+	if url == "" {
+		log.Warn("REDIS_URL is not set: using an embedded in-process store. Drafts and interview kits are lost on restart, and replicas can't share them; set REDIS_URL for production.")
+		return sessions.OpenEmbedded()
+	}
+	client, err := sessions.Open(ctx, url)
+	if err != nil {
+		return nil, nil, fmt.Errorf("REDIS_URL: %w", err)
+	}
+	pctx, cancel := context.WithTimeout(ctx, 3*time.Second)
+	defer cancel()
+	if err := client.Ping(pctx).Err(); err != nil {
+		log.Warn("Redis is not answering yet; session commands will say storage is unavailable until it does", "err", err)
+	}
+	return client, func() { _ = client.Close() }, nil
+}
+
+// startHTTP serves health and metrics on addr in the background.
+func startHTTP(addr string, h http.Handler, log *slog.Logger) (*http.Server, error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, fmt.Errorf("listen on HIREBOT_HTTP_ADDR %s: %w", addr, err)
+	}
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 5 * time.Second}
+	go func() {
+		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			log.Error("http server", "err", err)
+		}
+	}()
+	log.Info("health and metrics listening", "addr", ln.Addr().String())
+	return srv, nil
+}
+
+// newLogger builds the structured logger HIREBOT_LOG_* ask for.
+func newLogger(c config, w io.Writer) *slog.Logger {
+	level, _ := parseLevel(c.LogLevel)
+	opts := &slog.HandlerOptions{Level: level}
+	if c.LogFormat == "text" {
+		return slog.New(slog.NewTextHandler(w, opts))
+	}
+	return slog.New(slog.NewJSONHandler(w, opts))
+}

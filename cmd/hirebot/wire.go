@@ -1,0 +1,107 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+
+	"github.com/hirebot/hirebot/bot"
+	"github.com/hirebot/hirebot/bot/ctorole"
+	"github.com/hirebot/hirebot/bot/home"
+	"github.com/hirebot/hirebot/bot/interview"
+	"github.com/hirebot/hirebot/bot/jd"
+	"github.com/hirebot/hirebot/bot/manifest"
+	"github.com/hirebot/hirebot/bot/sessions"
+	"github.com/hirebot/hirebot/knowledge"
+)
+
+// app is the part of hirebot that Slack and the shell share: the pack,
+// the handlers and the router.
+type app struct {
+	pack   *knowledge.Pack
+	router *bot.Router
+	jd     *jd.Handler
+}
+
+// newApp builds the handlers and the command table over a store.
+func newApp(c config, pack *knowledge.Pack, store *sessions.Store, log *slog.Logger) *app {
+	cto := ctorole.New(pack, c.CTORoleCommand)
+	drafts := jd.New(jd.Config{Pack: pack, Drafts: store, Slash: c.JDCommand, AllowedChannels: set(c.AllowedChannels)})
+	iv := interview.New(pack, store, c.InterviewCmd)
+	a := &app{pack: pack, jd: drafts}
+	h := home.New(store, func() []bot.Command { return a.router.Commands() })
+	a.router = bot.NewRouter(log, cto.Command(), drafts.Command(), iv.Command(), cto.AskCommand(), h.Command())
+	return a
+}
+
+// loadPack loads the embedded knowledge, with HIREBOT_KNOWLEDGE_DIR over it.
+func loadPack(dir string) (*knowledge.Pack, error) {
+	pack, err := knowledge.Embedded()
+	if err != nil {
+		return nil, fmt.Errorf("load the built-in knowledge: %w", err)
+	}
+	if dir == "" {
+		return pack, nil
+	}
+	pack, err = knowledge.Overlay(pack, os.DirFS(dir))
+	if err != nil {
+		return nil, fmt.Errorf("load the knowledge pack in %s (HIREBOT_KNOWLEDGE_DIR): %w", dir, err)
+	}
+	return pack, nil
+}
+
+// manifestCommands lists the slash commands of the command table for the
+// app manifest.
+func manifestCommands(r *bot.Router) []manifest.Command {
+	var out []manifest.Command
+	for _, c := range r.Commands() {
+		if c.Slash != "" {
+			out = append(out, manifest.Command{Name: c.Slash, Description: c.Summary, UsageHint: c.Usage})
+		}
+	}
+	return out
+}
+
+// printManifest prints the app manifest for the configured command names.
+func printManifest(stdout, stderr io.Writer) int {
+	c, err := loadConfig()
+	if err != nil {
+		fmt.Fprintf(stderr, "hirebot: %v\n", err)
+		return 2
+	}
+	pack, err := loadPack(c.KnowledgeDir)
+	if err != nil {
+		fmt.Fprintf(stderr, "hirebot: %v\n", err)
+		return 1
+	}
+	a := newApp(c, pack, nil, slog.New(slog.DiscardHandler))
+	b, err := manifest.YAML(manifestCommands(a.router))
+	if err != nil {
+		fmt.Fprintf(stderr, "hirebot: %v\n", err)
+		return 1
+	}
+	_, _ = stdout.Write(b)
+	return 0
+}
+
+// knowledgeCmd runs "hirebot knowledge validate DIR".
+func knowledgeCmd(args []string, stdout, stderr io.Writer) int {
+	if len(args) != 2 || args[0] != "validate" {
+		fmt.Fprintln(stderr, "usage: hirebot knowledge validate DIR")
+		return 2
+	}
+	base, err := knowledge.Embedded()
+	if err != nil {
+		fmt.Fprintf(stderr, "hirebot: built-in knowledge: %v\n", err)
+		return 1
+	}
+	pack, err := knowledge.Overlay(base, os.DirFS(args[1]))
+	if err != nil {
+		fmt.Fprintf(stderr, "%s is not a valid knowledge pack:\n%v\n", args[1], err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "%s is valid: %d roles, %d kinds, %d topics, %d checklists, %d competencies, %d questions (with the built-in pack under it)\n",
+		args[1], len(pack.Roles), len(pack.Kinds), len(pack.Topics), len(pack.Checklists), len(pack.Competencies), len(pack.Questions))
+	return 0
+}
