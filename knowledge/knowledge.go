@@ -14,7 +14,8 @@ type Pack struct {
 	Competencies []Competency
 	Questions    []Question
 
-	index *index // built by Load
+	sources map[string]string // question id → the file it came from, for error messages
+	index   *index            // built by Load
 }
 
 // Role is a leadership role such as "cto" or "cio".
@@ -51,6 +52,7 @@ type Topic struct {
 	Points   []string `yaml:"points"`   // bullet points
 	Related  []string `yaml:"related"`  // Topic ids shown as buttons
 	Keywords []string `yaml:"keywords"` // extra words search should match
+	Aliases  []string `yaml:"aliases"`  // other words that name the topic: "duties", "types"
 }
 
 // Checklist is a list of things a role (or one kind of it) does or needs.

@@ -90,6 +90,11 @@ const (
 	OpReopen   Op = "reopen"
 	OpIgnore   Op = "ignore" // ignore a wording-check rule
 	OpUndo     Op = "undo"
+	// OpUnignore stops ignoring a wording-check rule (used to revert an ignore).
+	OpUnignore Op = "unignore"
+	// OpStart names the history entry that begins a draft. It is not a
+	// change: drafts are started with New, not Apply.
+	OpStart Op = "start"
 )
 
 // Change is one edit to a draft, with who made it and when.

@@ -1,0 +1,250 @@
+package jd
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/hirebot/hirebot"
+	"github.com/hirebot/hirebot/bot/draft"
+)
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		in   string
+		want Args
+	}{
+		{"", Args{Sub: "help"}},
+		{"  \t ", Args{Sub: "help"}},
+		{"help", Args{Sub: "help"}},
+		{"HELP add", Args{Sub: "help", Text: "add"}},
+		{"start cto", Args{Sub: "start", Role: "cto"}},
+		{"start CIO", Args{Sub: "start", Role: "cio"}},
+		{"start cto technical-leader", Args{Sub: "start", Role: "cto", Kind: "technical-leader"}},
+		{"start cto ops Head of  Platform ", Args{Sub: "start", Role: "cto", Kind: "operational", Title: "Head of  Platform"}},
+		{"start cto Infra", Args{Sub: "start", Role: "cto", Kind: "infrastructure"}},
+		{"start cto tech-lead CTO", Args{Sub: "start", Role: "cto", Kind: "technical-leader", Title: "CTO"}},
+		{"start cto technical VP", Args{Sub: "start", Role: "cto", Kind: "technical-leader", Title: "VP"}},
+		{"start cto VP of Engineering", Args{Sub: "start", Role: "cto", Title: "VP of Engineering"}},
+		{"show", Args{Sub: "show"}},
+		{"add requirements Ten years of Go", Args{Sub: "add", Section: draft.Requirements, Text: "Ten years of Go"}},
+		{"add reqs  Go\n and Rust ", Args{Sub: "add", Section: draft.Requirements, Text: "Go\n and Rust"}},
+		{"add nice to have Rust", Args{Sub: "add", Section: draft.NiceToHave, Text: "Rust"}},
+		{"add Nice To Have Rust", Args{Sub: "add", Section: draft.NiceToHave, Text: "Rust"}},
+		{"add nice Rust", Args{Sub: "add", Section: draft.NiceToHave, Text: "Rust"}},
+		{"add nice to know Rust", Args{Sub: "add", Section: draft.NiceToHave, Text: "to know Rust"}},
+		{"add must have Go", Args{Sub: "add", Section: draft.Requirements, Text: "Go"}},
+		{"add perks Equity", Args{Sub: "add", Section: draft.Benefits, Text: "Equity"}},
+		{"remove requirements 2", Args{Sub: "remove", Section: draft.Requirements, N: 2}},
+		{"remove resp #3", Args{Sub: "remove", Section: draft.Responsibilities, N: 3}},
+		{"edit benefits 1 Equity and bonus", Args{Sub: "edit", Section: draft.Benefits, N: 1, Text: "Equity and bonus"}},
+		{"edit benefits #1 3 weeks off", Args{Sub: "edit", Section: draft.Benefits, N: 1, Text: "3 weeks off"}},
+		{"set salary €180k–€220k", Args{Sub: "set", Field: draft.Salary, Text: "€180k–€220k"}},
+		{"set pay 200k", Args{Sub: "set", Field: draft.Salary, Text: "200k"}},
+		{"set role title Chief Technology Officer", Args{Sub: "set", Field: draft.Title, Text: "Chief Technology Officer"}},
+		{"set summary We build\nrobots.", Args{Sub: "set", Field: draft.Summary, Text: "We build\nrobots."}},
+		{"set location clear", Args{Sub: "set", Field: draft.Location}},
+		{"set location -", Args{Sub: "set", Field: draft.Location}},
+		{"move responsibilities 3 1", Args{Sub: "move", Section: draft.Responsibilities, N: 3, To: 1}},
+		{"move reqs #3 to #1", Args{Sub: "move", Section: draft.Requirements, N: 3, To: 1}},
+		{"suggest", Args{Sub: "suggest"}},
+		{"suggest nice to have", Args{Sub: "suggest", Section: draft.NiceToHave}},
+		{"check", Args{Sub: "check"}},
+		{"check ignore rockstar", Args{Sub: "check", RuleID: "rockstar"}},
+		{"history", Args{Sub: "history"}},
+		{"undo", Args{Sub: "undo"}},
+		{"export", Args{Sub: "export", Format: Markdown}},
+		{"export md", Args{Sub: "export", Format: Markdown}},
+		{"export TEXT", Args{Sub: "export", Format: Text}},
+		{"finalize", Args{Sub: "finalize"}},
+		{"reopen", Args{Sub: "reopen"}},
+		{"Discard", Args{Sub: "discard"}},
+		{"\u00A0add\u00A0benefits\u00A0Gym", Args{Sub: "add", Section: draft.Benefits, Text: "Gym"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, err := Parse(tt.in)
+			if err != nil {
+				t.Fatalf("Parse(%q): %v", tt.in, err)
+			}
+			if got != tt.want {
+				t.Fatalf("Parse(%q) =\n%+v\nwant\n%+v", tt.in, got, tt.want)
+			}
+			again, err := Parse(got.String())
+			if err != nil || again != got {
+				t.Errorf("Parse(%q) = %+v, %v; want %+v", got.String(), again, err, got)
+			}
+		})
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string // parts of the message
+	}{
+		{strings.Repeat("x", MaxInput+1), []string{"4001 bytes long; /jd takes at most 4000"}},
+		{"shwo", []string{`there is no /jd subcommand "shwo"`, "did you mean `show`?", "use one of: start, show, add,", "discard, help"}},
+		{"fin", []string{"did you mean `finalize`?"}},
+		{"undoo", []string{"did you mean `undo`?"}},
+		{"xyzzy", []string{`no /jd subcommand "xyzzy"; use one of: start`}},
+		{"start", []string{"name the role the draft is for; usage: `/jd start <role> [kind] [title…]`"}},
+		{"add", []string{"name a section: responsibilities, requirements, nice-to-have, benefits; usage: `/jd add <section> <text>`"}},
+		{"add requirements", []string{"write the text of the item; usage: `/jd add <section> <text>`"}},
+		{"add skills Go", []string{`there is no section "skills"; use one of: responsibilities, requirements, nice-to-have, benefits`}},
+		{"add requirments Go", []string{"did you mean `requirements`?"}},
+		{"remove requirements", []string{"give the item number; usage: `/jd remove <section> <n>`"}},
+		{"remove requirements two", []string{`"two" is not an item number; write one like 3 or #3`}},
+		{"remove requirements 0", []string{`"0" is not an item number`}},
+		{"remove requirements -1", []string{`"-1" is not an item number`}},
+		{"remove requirements 99999999999999999999", []string{"is not an item number"}},
+		{"remove requirements 2 3", []string{`unexpected "3" at the end; usage: ` + "`/jd remove <section> <n>`"}},
+		{"edit benefits 1", []string{"write the text of the item; usage: `/jd edit <section> <n> <text>`"}},
+		{"edit benefits", []string{"give the item number"}},
+		{"set", []string{"name a field: title, company, location, salary, summary; usage: `/jd set <field> <text>`"}},
+		{"set salary", []string{"write the salary, or `clear` to empty it"}},
+		{"set kind ops", []string{`there is no field "kind"; use one of: title, company, location, salary, summary`}},
+		{"set salery 1", []string{"did you mean `salary`?"}},
+		{"move reqs 1", []string{"give the item number; usage: `/jd move <section> <n> <to>`"}},
+		{"move reqs 1 to", []string{"give the item number"}},
+		{"move reqs 1 2 3", []string{`unexpected "3"`}},
+		{"suggest skills", []string{`there is no section "skills"`}},
+		{"suggest reqs now", []string{`unexpected "now"`}},
+		{"check everything", []string{`unexpected "everything"; usage: ` + "`/jd check [ignore <rule-id>]`"}},
+		{"check ignore", []string{"name the rule to ignore"}},
+		{"check ignore a b", []string{`unexpected "b"`}},
+		{"export pdf", []string{`there is no format "pdf"; use markdown or text; usage: ` + "`/jd export [markdown|text]`"}},
+		{"export text now", []string{`unexpected "now"`}},
+		{"undo 3", []string{"unexpected \"3\" at the end; usage: `/jd undo`"}},
+		{"discard everything", []string{"usage: `/jd discard`"}},
+	}
+	for _, tt := range tests {
+		t.Run(short(tt.in), func(t *testing.T) {
+			_, err := Parse(tt.in)
+			var herr *hirebot.Error
+			if !errors.As(err, &herr) || herr.Kind != hirebot.Invalid {
+				t.Fatalf("Parse(%q) error = %v, want an Invalid *hirebot.Error", tt.in, err)
+			}
+			for _, part := range tt.want {
+				if !strings.Contains(herr.Message, part) {
+					t.Errorf("Parse(%q) message\n%q\nlacks %q", tt.in, herr.Message, part)
+				}
+			}
+		})
+	}
+}
+
+func TestParseAtTheCap(t *testing.T) {
+	in := "add benefits " + strings.Repeat("x", MaxInput-len("add benefits "))
+	a, err := Parse(in)
+	if err != nil || len(a.Text) != MaxInput-len("add benefits ") {
+		t.Errorf("Parse(%d bytes) = %d bytes of text, %v", len(in), len(a.Text), err)
+	}
+}
+
+func TestSubcommands(t *testing.T) {
+	seen := map[string]bool{}
+	for _, u := range Subcommands {
+		if seen[u.Name] {
+			t.Errorf("%q listed twice", u.Name)
+		}
+		seen[u.Name] = true
+		if u.Summary == "" || u.Example == "" {
+			t.Errorf("%q lacks a summary or an example", u.Name)
+		}
+		// Every example parses, as the subcommand it illustrates.
+		a, err := Parse(u.Example)
+		if err != nil || a.Sub != u.Name {
+			t.Errorf("example %q of %q parses as %+v, %v", u.Example, u.Name, a, err)
+		}
+		if got, ok := Lookup(strings.ToUpper(u.Name)); !ok || got != u {
+			t.Errorf("Lookup(%q) = %+v, %v", u.Name, got, ok)
+		}
+	}
+	if _, ok := Lookup("nope"); ok {
+		t.Error(`Lookup("nope") found something`)
+	}
+}
+
+func TestParseKind(t *testing.T) {
+	tests := []struct {
+		in, want string
+		ok       bool
+	}{
+		{"technical-leader", "technical-leader", true},
+		{"Technical", "technical-leader", true},
+		{"tech-lead", "technical-leader", true},
+		{"operational", "operational", true},
+		{"ops", "operational", true},
+		{"infrastructure", "infrastructure", true},
+		{"INFRA", "infrastructure", true},
+		{"cio", "", false},
+		{"", "", false},
+	}
+	for _, tt := range tests {
+		if got, ok := ParseKind(tt.in); got != tt.want || ok != tt.ok {
+			t.Errorf("ParseKind(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestDistance(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want int
+	}{
+		{"", "", 0},
+		{"show", "show", 0},
+		{"shwo", "show", 1},
+		{"sho", "show", 1},
+		{"shows", "show", 1},
+		{"edit", "exit", 1},
+		{"kitten", "sitting", 3},
+		{"ümlaut", "umlaut", 1},
+	}
+	for _, tt := range tests {
+		if got := distance(tt.a, tt.b); got != tt.want {
+			t.Errorf("distance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	for _, u := range Subcommands {
+		f.Add(u.Example)
+	}
+	for _, s := range []string{"", "add nice to have x", "move reqs #3 to #1", "set pay -", "start cto ops ops lead",
+		"add nice s foo", "remove reqs #-1", "add\u00A0reqs\u2028x", "set role title \xff", "edit resp 2 \u202Ex"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		a, err := Parse(in)
+		if err != nil {
+			var herr *hirebot.Error
+			if !errors.As(err, &herr) || herr.Kind != hirebot.Invalid || herr.Message == "" {
+				t.Fatalf("Parse(%q) error = %#v, want an Invalid *hirebot.Error", in, err)
+			}
+			return
+		}
+		if _, ok := Lookup(a.Sub); !ok {
+			t.Fatalf("Parse(%q).Sub = %q, not a subcommand", in, a.Sub)
+		}
+		switch a.Sub {
+		case "add", "remove", "edit", "move":
+			if _, ok := draft.ParseSection(string(a.Section)); !ok || a.N < 0 || a.To < 0 {
+				t.Fatalf("Parse(%q) = %+v", in, a)
+			}
+		case "start":
+			if a.Role == "" {
+				t.Fatalf("Parse(%q) = %+v without a role", in, a)
+			}
+		}
+		if (a.Sub == "remove" || a.Sub == "edit" || a.Sub == "move") && a.N < 1 {
+			t.Fatalf("Parse(%q) = %+v without an item number", in, a)
+		}
+		again, err := Parse(a.String())
+		if err != nil || again != a {
+			t.Fatalf("Parse(%q) = %+v; its String %q parses as %+v, %v", in, a, a.String(), again, err)
+		}
+	})
+}

@@ -1,0 +1,282 @@
+package sessions
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"strconv"
+	"time"
+
+	"github.com/hirebot/hirebot"
+	"github.com/hirebot/hirebot/bot/draft"
+	"github.com/redis/go-redis/v9"
+)
+
+// Draft returns the channel's draft. A missing or expired draft is a
+// hirebot.NotFound error.
+func (s *Store) Draft(ctx context.Context, key hirebot.SessionKey) (*draft.Draft, error) {
+	k, err := sessionKeys(key)
+	if err != nil {
+		return nil, err
+	}
+	b, err := s.client.HGet(ctx, k.draft, "d").Bytes()
+	if errors.Is(err, redis.Nil) {
+		return nil, hirebot.Errorf(hirebot.NotFound, msgNoDraft)
+	}
+	if err != nil {
+		return nil, storeError("read draft", err)
+	}
+	return decodeDraft(b)
+}
+
+// CreateDraft stores d as the channel's new draft, with e as the first line
+// of its history (any earlier history is dropped), and lists the channel
+// among d.Owner's drafts. If the channel has a draft already, it returns a
+// hirebot.Conflict error and changes nothing.
+func (s *Store) CreateDraft(ctx context.Context, key hirebot.SessionKey, d *draft.Draft, e draft.Entry) error {
+	k, err := sessionKeys(key)
+	if err != nil {
+		return err
+	}
+	db, eb, err := encode(d, e)
+	if err != nil {
+		return err
+	}
+	owner := d.Owner
+	if owner == "" {
+		owner = e.By
+	}
+	n, err := s.runIndexed(ctx, "create draft", createScript, k, key, owner, writeToken(), db, eb)
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return hirebot.Errorf(hirebot.Conflict, msgDraftExists)
+	}
+	return nil
+}
+
+// UpdateDraft changes the channel's draft: it reads the draft, calls fn to
+// change it in place and to describe the change, and writes the draft and
+// the entry fn returned to the history, atomically, in two round trips to
+// Redis. It returns the draft as written and the entry.
+//
+// If another writer changed the draft between the read and the write,
+// UpdateDraft reads it again and calls fn again on the newer draft, so fn
+// may run more than once and must do nothing but change d. Updates from
+// one process to one session never race each other; only other processes
+// do. When the draft keeps changing under it until ctx is done or the
+// retry budget is spent, UpdateDraft returns a hirebot.Conflict error.
+//
+// An error from fn is returned as is and nothing is written. A missing
+// draft is a hirebot.NotFound error. user, if not empty, is who made the
+// change: the channel is listed among their drafts.
+func (s *Store) UpdateDraft(ctx context.Context, key hirebot.SessionKey, user string, fn func(d *draft.Draft) (draft.Entry, error)) (*draft.Draft, draft.Entry, error) {
+	k, err := sessionKeys(key)
+	if err != nil {
+		return nil, draft.Entry{}, err
+	}
+	unlock, err := s.lock(ctx, key)
+	if err != nil {
+		return nil, draft.Entry{}, err
+	}
+	defer unlock()
+
+	for attempt := 0; ; attempt++ {
+		d, rev, err := s.readForUpdate(ctx, k)
+		if err != nil {
+			return nil, draft.Entry{}, err
+		}
+		e, err := fn(d)
+		if err != nil {
+			return nil, draft.Entry{}, err
+		}
+		db, eb, err := encode(d, e)
+		if err != nil {
+			return nil, draft.Entry{}, err
+		}
+		n, err := s.runIndexed(ctx, "update draft", updateScript, k, key, user, writeToken(), rev, db, eb, HistoryCap)
+		switch {
+		case err != nil:
+			return nil, draft.Entry{}, err
+		case n == 1:
+			return d, e, nil
+		case n < 0:
+			return nil, draft.Entry{}, hirebot.Errorf(hirebot.NotFound, msgNoDraft)
+		case attempt >= s.retries:
+			return nil, draft.Entry{}, hirebot.Errorf(hirebot.Conflict, msgBusy)
+		}
+		if err := sleep(ctx, backoff(attempt)); err != nil {
+			return nil, draft.Entry{}, hirebot.Wrap(hirebot.Conflict, err, msgBusy)
+		}
+	}
+}
+
+// readForUpdate returns the draft and its revision in one round trip.
+func (s *Store) readForUpdate(ctx context.Context, k keys) (*draft.Draft, string, error) {
+	vals, err := s.client.HMGet(ctx, k.draft, "v", "d").Result()
+	if err != nil {
+		return nil, "", storeError("read draft", err)
+	}
+	rev, _ := vals[0].(string)
+	b, _ := vals[1].(string)
+	if rev == "" || b == "" {
+		return nil, "", hirebot.Errorf(hirebot.NotFound, msgNoDraft)
+	}
+	d, err := decodeDraft([]byte(b))
+	return d, rev, err
+}
+
+// backoff returns a random wait before retry attempt+1: up to 1 ms at
+// first, growing to at most 20 ms.
+func backoff(attempt int) time.Duration {
+	ceiling := time.Duration(min(attempt+1, 20)) * time.Millisecond
+	return time.Duration(rand.Int64N(int64(ceiling))) + 100*time.Microsecond
+}
+
+// writeToken returns a random token that names one write.
+func writeToken() string { return strconv.FormatUint(rand.Uint64(), 36) }
+
+// sleep waits for d or until ctx is done.
+func sleep(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// DeleteDraft removes the channel's session: the draft, its history and
+// live message, and the interview questions asked and saved. If the
+// channel has no draft, it returns a hirebot.NotFound error and changes
+// nothing.
+func (s *Store) DeleteDraft(ctx context.Context, key hirebot.SessionKey) error {
+	k, err := sessionKeys(key)
+	if err != nil {
+		return err
+	}
+	n, err := s.runInt(ctx, "delete draft", deleteScript, k)
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return hirebot.Errorf(hirebot.NotFound, msgNoDraft)
+	}
+	return nil
+}
+
+// History returns the last limit entries of the draft's history, oldest
+// first; all of them (at most HistoryCap) if limit <= 0. A channel without
+// a draft has no history.
+func (s *Store) History(ctx context.Context, key hirebot.SessionKey, limit int) ([]draft.Entry, error) {
+	k, err := sessionKeys(key)
+	if err != nil {
+		return nil, err
+	}
+	start := int64(0)
+	if limit > 0 {
+		start = -int64(limit)
+	}
+	raw, err := s.client.LRange(ctx, k.history, start, -1).Result()
+	if err != nil {
+		return nil, storeError("read history", err)
+	}
+	entries := make([]draft.Entry, len(raw))
+	for i, r := range raw {
+		if err := json.Unmarshal([]byte(r), &entries[i]); err != nil {
+			return nil, fmt.Errorf("sessions: decode history entry: %w", err)
+		}
+	}
+	return entries, nil
+}
+
+// LiveMessage returns the reference of the draft's live message, or "" if
+// there is none.
+func (s *Store) LiveMessage(ctx context.Context, key hirebot.SessionKey) (string, error) {
+	k, err := sessionKeys(key)
+	if err != nil {
+		return "", err
+	}
+	ref, err := s.client.HGet(ctx, k.draft, "live").Result()
+	if errors.Is(err, redis.Nil) {
+		return "", nil
+	}
+	if err != nil {
+		return "", storeError("read live message", err)
+	}
+	return ref, nil
+}
+
+// SetLiveMessage records the reference of the draft's live message; ""
+// forgets it. A missing draft is a hirebot.NotFound error.
+func (s *Store) SetLiveMessage(ctx context.Context, key hirebot.SessionKey, ref string) error {
+	k, err := sessionKeys(key)
+	if err != nil {
+		return err
+	}
+	n, err := s.runInt(ctx, "set live message", setLiveScript, k, ref)
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return hirebot.Errorf(hirebot.NotFound, msgNoDraft)
+	}
+	return nil
+}
+
+// runIndexed runs a script that returns an integer and, in the same round
+// trip, lists key's channel among user's drafts (when user is not empty).
+// The index is best effort: its failure does not fail the script.
+func (s *Store) runIndexed(ctx context.Context, op string, script *redis.Script, k keys, key hirebot.SessionKey, user string, args ...any) (int64, error) {
+	var index string
+	if user != "" {
+		var err error
+		if index, err = userKey(key.Team, user); err != nil {
+			return 0, err
+		}
+	}
+	args = append([]any{s.ttlMillis()}, args...)
+	var res *redis.Cmd
+	_, _ = s.client.Pipelined(ctx, func(p redis.Pipeliner) error {
+		res = p.EvalSha(ctx, script.Hash(), k.list(), args...)
+		if index != "" {
+			p.SAdd(ctx, index, key.Channel)
+			p.PExpire(ctx, index, s.ttl)
+		}
+		return nil
+	})
+	if redis.HasErrorPrefix(res.Err(), "NOSCRIPT") {
+		// First use on this server (or after a restart): send the source.
+		res = script.Eval(ctx, s.client, k.list(), args...)
+	}
+	n, err := res.Int64()
+	if err != nil {
+		return 0, storeError(op, err)
+	}
+	return n, nil
+}
+
+// encode returns the JSON of a draft and a history entry.
+func encode(d *draft.Draft, e draft.Entry) (db, eb []byte, err error) {
+	if db, err = json.Marshal(d); err != nil {
+		return nil, nil, fmt.Errorf("sessions: encode draft: %w", err)
+	}
+	if eb, err = json.Marshal(e); err != nil {
+		return nil, nil, fmt.Errorf("sessions: encode history entry: %w", err)
+	}
+	return db, eb, nil
+}
+
+// decodeDraft decodes a stored draft.
+func decodeDraft(b []byte) (*draft.Draft, error) {
+	d := new(draft.Draft)
+	if err := json.Unmarshal(b, d); err != nil {
+		return nil, fmt.Errorf("sessions: decode draft: %w", err)
+	}
+	return d, nil
+}

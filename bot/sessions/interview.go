@@ -1,0 +1,110 @@
+package sessions
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hirebot/hirebot"
+	"github.com/redis/go-redis/v9"
+)
+
+// Asked returns the ids of the interview questions already suggested in
+// the channel's session.
+func (s *Store) Asked(ctx context.Context, key hirebot.SessionKey) (map[string]bool, error) {
+	k, err := sessionKeys(key)
+	if err != nil {
+		return nil, err
+	}
+	ids, err := s.client.SMembers(ctx, k.asked).Result()
+	if err != nil {
+		return nil, storeError("read asked questions", err)
+	}
+	asked := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		asked[id] = true
+	}
+	return asked, nil
+}
+
+// MarkAsked records that the questions ids were suggested in the channel.
+func (s *Store) MarkAsked(ctx context.Context, key hirebot.SessionKey, ids ...string) error {
+	return s.changeAsked(ctx, "mark questions asked", key, ids, markAskedScript)
+}
+
+// ForgetAsked lets the questions ids be suggested again in the channel.
+func (s *Store) ForgetAsked(ctx context.Context, key hirebot.SessionKey, ids ...string) error {
+	return s.changeAsked(ctx, "forget asked questions", key, ids, forgetAskedScript)
+}
+
+// changeAsked runs script, which changes the asked set, with ids.
+func (s *Store) changeAsked(ctx context.Context, op string, key hirebot.SessionKey, ids []string, script *redis.Script) error {
+	k, err := sessionKeys(key)
+	if err != nil || len(ids) == 0 {
+		return err
+	}
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	_, err = s.run(ctx, op, script, k, args...)
+	return err
+}
+
+// Kit returns the ids of the questions saved to the channel's interview
+// kit, in the order they were added.
+func (s *Store) Kit(ctx context.Context, key hirebot.SessionKey) ([]string, error) {
+	k, err := sessionKeys(key)
+	if err != nil {
+		return nil, err
+	}
+	ids, err := s.client.LRange(ctx, k.kit, 0, -1).Result()
+	if err != nil {
+		return nil, storeError("read interview kit", err)
+	}
+	return ids, nil
+}
+
+// AddToKit saves question id to the channel's interview kit. It returns
+// false if the kit holds it already, and a hirebot.Invalid error if the
+// kit is full (KitCap questions).
+func (s *Store) AddToKit(ctx context.Context, key hirebot.SessionKey, id string) (bool, error) {
+	k, err := sessionKeys(key)
+	if err != nil {
+		return false, err
+	}
+	n, err := s.runInt(ctx, "add to interview kit", addKitScript, k, id, KitCap)
+	switch {
+	case err != nil:
+		return false, err
+	case n < 0:
+		return false, hirebot.Errorf(hirebot.Invalid, "the interview kit is full (%d questions); remove one before adding another", KitCap)
+	}
+	return n == 1, nil
+}
+
+// RemoveFromKit removes the nth question (1-based) of the channel's
+// interview kit and returns its id. An n out of range is a hirebot.Invalid
+// error that names the range.
+func (s *Store) RemoveFromKit(ctx context.Context, key hirebot.SessionKey, n int) (string, error) {
+	k, err := sessionKeys(key)
+	if err != nil {
+		return "", err
+	}
+	v, err := s.run(ctx, "remove from interview kit", removeKitScript, k, n)
+	if err != nil {
+		return "", err
+	}
+	res, ok := v.([]any)
+	if !ok || len(res) != 2 {
+		return "", fmt.Errorf("sessions: remove from interview kit: script returned %v", v)
+	}
+	if ok, _ := res[0].(int64); ok == 1 {
+		id, _ := res[1].(string)
+		return id, nil
+	}
+	size, _ := res[1].(int64)
+	if size == 0 {
+		return "", hirebot.Errorf(hirebot.Invalid, "the interview kit is empty; add questions with the Add to kit button")
+	}
+	return "", hirebot.Errorf(hirebot.Invalid, "there is no question %d in the kit; pick a number from 1 to %d", n, size)
+}

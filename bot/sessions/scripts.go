@@ -1,0 +1,115 @@
+package sessions
+
+import "github.com/redis/go-redis/v9"
+
+// The Lua scripts that change a session. Each takes the session's keys in
+// the order of keys.list and ARGV[1] = the session TTL in milliseconds,
+// and refreshes that TTL on every key of the session that exists.
+//
+// The draft hash's field v is a revision counter owned by the store: it
+// is 1 when a draft is created and goes up by one with every update, so
+// an update can check that nobody wrote in between its read and its write.
+// Field w holds a random token naming the last write, so that a write the
+// client resends after a lost reply (a timeout, a dropped connection)
+// reports success instead of a conflict and is not applied twice.
+
+// touch is the prelude every script shares.
+const touch = `
+local function touch()
+	for i = 1, #KEYS do redis.call('PEXPIRE', KEYS[i], ARGV[1]) end
+end
+`
+
+// createScript writes a new draft and its first history entry unless a
+// draft exists. ARGV: ttl, write token, draft JSON, entry JSON. Returns 1,
+// or 0 if a draft exists.
+var createScript = redis.NewScript(touch + `
+if redis.call('HEXISTS', KEYS[1], 'v') == 1 then
+	if redis.call('HGET', KEYS[1], 'w') == ARGV[2] then return 1 end
+	return 0
+end
+redis.call('DEL', KEYS[1], KEYS[2])
+redis.call('HSET', KEYS[1], 'v', '1', 'w', ARGV[2], 'd', ARGV[3])
+redis.call('RPUSH', KEYS[2], ARGV[4])
+touch()
+return 1
+`)
+
+// updateScript replaces the draft if its revision is still ARGV[3], and
+// appends to the history. ARGV: ttl, write token, revision read, draft
+// JSON, entry JSON, history cap. Returns 1, 0 if the revision changed, or
+// -1 if the draft is gone.
+var updateScript = redis.NewScript(touch + `
+local v = redis.call('HGET', KEYS[1], 'v')
+if not v then return -1 end
+if v ~= ARGV[3] then
+	if redis.call('HGET', KEYS[1], 'w') == ARGV[2] then return 1 end
+	return 0
+end
+redis.call('HSET', KEYS[1], 'v', tostring(tonumber(v) + 1), 'w', ARGV[2], 'd', ARGV[4])
+redis.call('RPUSH', KEYS[2], ARGV[5])
+redis.call('LTRIM', KEYS[2], -tonumber(ARGV[6]), -1)
+touch()
+return 1
+`)
+
+// deleteScript removes every key of the session if it has a draft.
+// ARGV: ttl (unused). Returns 1, or 0 if there was no draft.
+var deleteScript = redis.NewScript(`
+if redis.call('HEXISTS', KEYS[1], 'v') == 0 then return 0 end
+redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[4])
+return 1
+`)
+
+// setLiveScript sets (or, for "", clears) the draft's live message ref.
+// ARGV: ttl, ref. Returns 1, or 0 if there is no draft.
+var setLiveScript = redis.NewScript(touch + `
+if redis.call('HEXISTS', KEYS[1], 'v') == 0 then return 0 end
+if ARGV[2] == '' then
+	redis.call('HDEL', KEYS[1], 'live')
+else
+	redis.call('HSET', KEYS[1], 'live', ARGV[2])
+end
+touch()
+return 1
+`)
+
+// markAskedScript adds ARGV[2:] to the asked set. ARGV: ttl, ids….
+var markAskedScript = redis.NewScript(touch + `
+redis.call('SADD', KEYS[3], unpack(ARGV, 2))
+touch()
+return 1
+`)
+
+// forgetAskedScript removes ARGV[2:] from the asked set. ARGV: ttl, ids….
+var forgetAskedScript = redis.NewScript(touch + `
+redis.call('SREM', KEYS[3], unpack(ARGV, 2))
+touch()
+return 1
+`)
+
+// addKitScript appends a question to the kit. ARGV: ttl, id, kit cap.
+// Returns 1, 0 if the id is already there, or -1 if the kit is full.
+var addKitScript = redis.NewScript(touch + `
+local ids = redis.call('LRANGE', KEYS[4], 0, -1)
+for _, id in ipairs(ids) do
+	if id == ARGV[2] then return 0 end
+end
+if #ids >= tonumber(ARGV[3]) then return -1 end
+redis.call('RPUSH', KEYS[4], ARGV[2])
+touch()
+return 1
+`)
+
+// removeKitScript removes the ARGV[2]th (1-based) question of the kit.
+// ARGV: ttl, n. Returns {1, id}, or {0, length} if n is out of range.
+var removeKitScript = redis.NewScript(touch + `
+local ids = redis.call('LRANGE', KEYS[4], 0, -1)
+local n = tonumber(ARGV[2])
+if n < 1 or n > #ids then return {0, #ids} end
+local id = table.remove(ids, n)
+redis.call('DEL', KEYS[4])
+if #ids > 0 then redis.call('RPUSH', KEYS[4], unpack(ids)) end
+touch()
+return {1, id}
+`)

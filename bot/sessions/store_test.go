@@ -1,0 +1,761 @@
+package sessions
+
+import (
+	"context"
+	"crypto/rand"
+	"fmt"
+	"slices"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/hirebot/hirebot"
+	"github.com/hirebot/hirebot/bot/draft"
+	"github.com/hirebot/hirebot/bot/sessions/redistest"
+	"github.com/redis/go-redis/v9"
+)
+
+// TestStore runs the contract suite against every backend. Each call of
+// newStore returns a Store with a client of its own, like a replica.
+func TestStore(t *testing.T) {
+	t.Run("redis-server", func(t *testing.T) {
+		t.Parallel()
+		srv := redistest.MustStart(t)
+		testStore(t, func(t *testing.T) *Store { return New(MustOpen(t, srv.URL()), Options{}) })
+	})
+	t.Run("embedded", func(t *testing.T) {
+		t.Parallel()
+		c, closeFn, err := OpenEmbedded()
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(closeFn)
+		addr := c.(*redis.Client).Options().Addr
+		testStore(t, func(t *testing.T) *Store {
+			c := redis.NewClient(&redis.Options{Addr: addr})
+			t.Cleanup(func() { c.Close() })
+			return New(c, Options{})
+		})
+	})
+	t.Run("cluster", func(t *testing.T) {
+		t.Parallel()
+		cl := redistest.MustStartCluster(t)
+		testStore(t, func(t *testing.T) *Store { return New(MustOpen(t, cl.URL()), Options{}) })
+	})
+}
+
+// MustOpen opens url with Open and closes the client when the test ends.
+func MustOpen(tb testing.TB, url string) redis.UniversalClient {
+	tb.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	c, err := Open(ctx, url)
+	if err != nil {
+		tb.Fatalf("Open(%q): %v", url, err)
+	}
+	tb.Cleanup(func() { c.Close() })
+	return c
+}
+
+// testStore is the contract every backend keeps.
+func testStore(t *testing.T, newStore func(t *testing.T) *Store) {
+	for _, tc := range []struct {
+		name string
+		test func(t *testing.T, newStore func(t *testing.T) *Store)
+	}{
+		{"NotFound", testNotFound},
+		{"CreateExists", testCreateExists},
+		{"UpdateHistory", testUpdateHistory},
+		{"UpdateRoundTrips", testUpdateRoundTrips},
+		{"FnError", testFnError},
+		{"Race", testRace},
+		{"RetryBudget", testRetryBudget},
+		{"Resend", testResend},
+		{"Concurrent", testConcurrent},
+		{"TTL", testTTL},
+		{"Isolation", testIsolation},
+		{"Delete", testDelete},
+		{"LiveMessage", testLiveMessage},
+		{"UserDrafts", testUserDrafts},
+		{"Asked", testAsked},
+		{"Kit", testKit},
+		{"FirstSeen", testFirstSeen},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			tc.test(t, newStore)
+		})
+	}
+}
+
+// newTeam returns a team id no other test uses.
+func newTeam() string { return "T" + rand.Text()[:12] }
+
+// newKey returns a session key no other test uses.
+func newKey() hirebot.SessionKey { return hirebot.SessionKey{Team: newTeam(), Channel: "C0001"} }
+
+// testDraft returns a fresh draft owned by owner.
+func testDraft(owner string) *draft.Draft {
+	now := time.Date(2025, 3, 1, 9, 0, 0, 0, time.UTC)
+	return &draft.Draft{
+		Role:     "cto",
+		Fields:   map[draft.Field]string{draft.Title: "CTO"},
+		Sections: map[draft.Section][]draft.Item{},
+		Owner:    owner,
+		Status:   draft.Open,
+		Version:  1,
+		Created:  now,
+		Updated:  now,
+	}
+}
+
+// startEntry is the history entry of creating a draft.
+func startEntry(by string) draft.Entry {
+	return draft.Entry{Version: 1, Op: "start", By: by, At: time.Now().UTC(), Summary: "started the draft"}
+}
+
+// addItem returns an update that appends text to the requirements.
+func addItem(by, text string) func(d *draft.Draft) (draft.Entry, error) {
+	return func(d *draft.Draft) (draft.Entry, error) {
+		d.Sections[draft.Requirements] = append(d.Sections[draft.Requirements], draft.Item{Text: text, Author: by})
+		d.Version++
+		return draft.Entry{Version: d.Version, Op: draft.OpAdd, By: by, Summary: "added " + text}, nil
+	}
+}
+
+// MustCreate creates a draft owned by owner in key's channel.
+func MustCreate(tb testing.TB, s *Store, key hirebot.SessionKey, owner string) {
+	tb.Helper()
+	if err := s.CreateDraft(context.Background(), key, testDraft(owner), startEntry(owner)); err != nil {
+		tb.Fatalf("CreateDraft(%v): %v", key, err)
+	}
+}
+
+// MustUpdate applies fn to key's draft.
+func MustUpdate(tb testing.TB, s *Store, key hirebot.SessionKey, user string, fn func(d *draft.Draft) (draft.Entry, error)) *draft.Draft {
+	tb.Helper()
+	d, _, err := s.UpdateDraft(context.Background(), key, user, fn)
+	if err != nil {
+		tb.Fatalf("UpdateDraft(%v): %v", key, err)
+	}
+	return d
+}
+
+// wantKind fails the test unless err is of kind k.
+func wantKind(tb testing.TB, what string, err error, k hirebot.Kind) {
+	tb.Helper()
+	if got := hirebot.KindOf(err); err == nil || got != k {
+		tb.Errorf("%s: error = %v (kind %v), want kind %v", what, err, got, k)
+	}
+}
+
+func testNotFound(t *testing.T, newStore func(t *testing.T) *Store) {
+	s, ctx, key := newStore(t), t.Context(), newKey()
+	_, err := s.Draft(ctx, key)
+	wantKind(t, "Draft", err, hirebot.NotFound)
+	if got, want := hirebot.MessageOf(err), "there is no draft in this channel; start one with /jd start cto"; got != want {
+		t.Errorf("message = %q, want %q", got, want)
+	}
+	called := false
+	_, _, err = s.UpdateDraft(ctx, key, "U1", func(d *draft.Draft) (draft.Entry, error) {
+		called = true
+		return draft.Entry{}, nil
+	})
+	wantKind(t, "UpdateDraft", err, hirebot.NotFound)
+	if called {
+		t.Error("UpdateDraft called fn without a draft")
+	}
+	wantKind(t, "DeleteDraft", s.DeleteDraft(ctx, key), hirebot.NotFound)
+	wantKind(t, "SetLiveMessage", s.SetLiveMessage(ctx, key, "C1/1.2"), hirebot.NotFound)
+	if h, err := s.History(ctx, key, 10); err != nil || len(h) != 0 {
+		t.Errorf("History = %v, %v; want none", h, err)
+	}
+	if ref, err := s.LiveMessage(ctx, key); err != nil || ref != "" {
+		t.Errorf("LiveMessage = %q, %v; want none", ref, err)
+	}
+	// A failed SetLiveMessage must not leave a husk that blocks creation.
+	MustCreate(t, s, key, "U1")
+}
+
+func testCreateExists(t *testing.T, newStore func(t *testing.T) *Store) {
+	s, ctx, key := newStore(t), t.Context(), newKey()
+	want := testDraft("U1")
+	if err := s.CreateDraft(ctx, key, want, startEntry("U1")); err != nil {
+		t.Fatalf("CreateDraft: %v", err)
+	}
+	got, err := s.Draft(ctx, key)
+	if err != nil {
+		t.Fatalf("Draft: %v", err)
+	}
+	if got.Owner != "U1" || got.Fields[draft.Title] != "CTO" || !got.Created.Equal(want.Created) || got.Version != 1 {
+		t.Errorf("Draft = %+v, want %+v", got, want)
+	}
+	err = newStore(t).CreateDraft(ctx, key, testDraft("U2"), startEntry("U2"))
+	wantKind(t, "second CreateDraft", err, hirebot.Conflict)
+	got, _ = s.Draft(ctx, key)
+	if got.Owner != "U1" {
+		t.Errorf("after refused CreateDraft, owner = %q, want U1", got.Owner)
+	}
+	if h, _ := s.History(ctx, key, 0); len(h) != 1 || h[0].By != "U1" {
+		t.Errorf("History = %+v, want the one start entry", h)
+	}
+}
+
+func testUpdateHistory(t *testing.T, newStore func(t *testing.T) *Store) {
+	s, ctx, key := newStore(t), t.Context(), newKey()
+	MustCreate(t, s, key, "U1")
+	const n = 10
+	for i := range n {
+		d, e, err := s.UpdateDraft(ctx, key, "U2", addItem("U2", "item "+strconv.Itoa(i)))
+		if err != nil {
+			t.Fatalf("UpdateDraft %d: %v", i, err)
+		}
+		if d.Version != i+2 || e.Version != i+2 {
+			t.Errorf("update %d: draft version %d, entry version %d; want %d", i, d.Version, e.Version, i+2)
+		}
+	}
+	d, err := s.Draft(ctx, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := len(d.Sections[draft.Requirements]); got != n {
+		t.Errorf("draft has %d items, want %d", got, n)
+	}
+	h, err := s.History(ctx, key, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(h) != n+1 {
+		t.Fatalf("history has %d entries, want %d", len(h), n+1)
+	}
+	for i, e := range h {
+		if e.Version != i+1 {
+			t.Errorf("history[%d].Version = %d, want %d (oldest first)", i, e.Version, i+1)
+		}
+	}
+	last, err := s.History(ctx, key, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(last) != 3 || last[0].Version != n-1 || last[2].Version != n+1 {
+		t.Errorf("History(3) = %+v, want versions %d..%d", last, n-1, n+1)
+	}
+}
+
+// countHook counts round trips: one per command or pipeline sent.
+type countHook struct{ n atomic.Int64 }
+
+func (h *countHook) DialHook(next redis.DialHook) redis.DialHook { return next }
+
+func (h *countHook) ProcessHook(next redis.ProcessHook) redis.ProcessHook {
+	return func(ctx context.Context, cmd redis.Cmder) error {
+		h.n.Add(1)
+		return next(ctx, cmd)
+	}
+}
+
+func (h *countHook) ProcessPipelineHook(next redis.ProcessPipelineHook) redis.ProcessPipelineHook {
+	return func(ctx context.Context, cmds []redis.Cmder) error {
+		h.n.Add(1)
+		return next(ctx, cmds)
+	}
+}
+
+func testUpdateRoundTrips(t *testing.T, newStore func(t *testing.T) *Store) {
+	s, key := newStore(t), newKey()
+	MustCreate(t, s, key, "U1")
+	MustUpdate(t, s, key, "U1", addItem("U1", "warm-up")) // loads the script
+	var h countHook
+	s.client.AddHook(&h)
+	const n = 5
+	for i := range n {
+		MustUpdate(t, s, key, "U1", addItem("U1", strconv.Itoa(i)))
+	}
+	if got := h.n.Load(); got > 2*n {
+		t.Errorf("%d updates took %d round trips, want at most %d", n, got, 2*n)
+	}
+}
+
+func testFnError(t *testing.T, newStore func(t *testing.T) *Store) {
+	s, ctx, key := newStore(t), t.Context(), newKey()
+	MustCreate(t, s, key, "U1")
+	bad := hirebot.Errorf(hirebot.Invalid, "that section does not exist")
+	_, _, err := s.UpdateDraft(ctx, key, "U2", func(d *draft.Draft) (draft.Entry, error) {
+		d.Fields[draft.Title] = "changed"
+		return draft.Entry{}, bad
+	})
+	if err != bad {
+		t.Errorf("UpdateDraft = %v, want fn's error as is", err)
+	}
+	d, _ := s.Draft(ctx, key)
+	if d.Fields[draft.Title] != "CTO" || d.Version != 1 {
+		t.Errorf("draft changed after fn failed: %+v", d)
+	}
+	if h, _ := s.History(ctx, key, 0); len(h) != 1 {
+		t.Errorf("history has %d entries after fn failed, want 1", len(h))
+	}
+	if got, _ := s.UserDrafts(ctx, key.Team, "U2"); len(got) != 0 {
+		t.Errorf("UserDrafts(U2) = %v after a failed edit, want none", got)
+	}
+}
+
+// testRace makes another replica write between UpdateDraft's read and its
+// write: the update must retry on the newer draft and keep both changes.
+func testRace(t *testing.T, newStore func(t *testing.T) *Store) {
+	s, other, ctx, key := newStore(t), newStore(t), t.Context(), newKey()
+	MustCreate(t, s, key, "U1")
+	calls := 0
+	d, _, err := s.UpdateDraft(ctx, key, "U1", func(d *draft.Draft) (draft.Entry, error) {
+		calls++
+		if calls == 1 {
+			MustUpdate(t, other, key, "U2", addItem("U2", "theirs"))
+		}
+		return addItem("U1", "mine")(d)
+	})
+	if err != nil {
+		t.Fatalf("UpdateDraft: %v", err)
+	}
+	if calls != 2 {
+		t.Errorf("fn ran %d times, want 2 (once more after the conflict)", calls)
+	}
+	want := []string{"theirs", "mine"}
+	for _, got := range [][]draft.Item{d.Sections[draft.Requirements], mustDraft(t, s, key).Sections[draft.Requirements]} {
+		var texts []string
+		for _, it := range got {
+			texts = append(texts, it.Text)
+		}
+		if !slices.Equal(texts, want) {
+			t.Errorf("requirements = %q, want %q", texts, want)
+		}
+	}
+	if h, _ := s.History(ctx, key, 0); len(h) != 3 {
+		t.Errorf("history has %d entries, want 3", len(h))
+	}
+}
+
+// testRetryBudget makes every attempt lose the race: UpdateDraft gives up
+// with a conflict once its retries are spent.
+func testRetryBudget(t *testing.T, newStore func(t *testing.T) *Store) {
+	s, other, ctx, key := newStore(t), newStore(t), t.Context(), newKey()
+	s = New(s.client, Options{Retries: 2})
+	MustCreate(t, s, key, "U1")
+	calls := 0
+	_, _, err := s.UpdateDraft(ctx, key, "U1", func(d *draft.Draft) (draft.Entry, error) {
+		calls++
+		MustUpdate(t, other, key, "U2", addItem("U2", strconv.Itoa(calls)))
+		return addItem("U1", "mine")(d)
+	})
+	wantKind(t, "UpdateDraft", err, hirebot.Conflict)
+	if got, want := hirebot.MessageOf(err), "too many people are editing at once; try again"; got != want {
+		t.Errorf("message = %q, want %q", got, want)
+	}
+	if calls != 3 {
+		t.Errorf("fn ran %d times, want 3 (1 + 2 retries)", calls)
+	}
+	if d := mustDraft(t, s, key); len(d.Sections[draft.Requirements]) != 3 {
+		t.Errorf("draft has %d items, want only the other replica's 3", len(d.Sections[draft.Requirements]))
+	}
+}
+
+// testResend sends the same create and update twice, as the client does
+// when a reply is lost: each lands once and reports success both times.
+func testResend(t *testing.T, newStore func(t *testing.T) *Store) {
+	s, ctx, key := newStore(t), t.Context(), newKey()
+	k, _ := sessionKeys(key)
+	db, eb, _ := encode(testDraft("U1"), startEntry("U1"))
+	for i := range 2 {
+		if n, err := s.runIndexed(ctx, "create", createScript, k, key, "U1", "token1", db, eb); err != nil || n != 1 {
+			t.Errorf("create #%d = %d, %v; want 1", i+1, n, err)
+		}
+	}
+	d := testDraft("U1")
+	e, _ := addItem("U1", "once")(d)
+	db, eb, _ = encode(d, e)
+	for i := range 2 {
+		if n, err := s.runIndexed(ctx, "update", updateScript, k, key, "U1", "token2", "1", db, eb, HistoryCap); err != nil || n != 1 {
+			t.Errorf("update #%d = %d, %v; want 1", i+1, n, err)
+		}
+	}
+	if n, err := s.runIndexed(ctx, "update", updateScript, k, key, "U1", "token3", "1", db, eb, HistoryCap); err != nil || n != 0 {
+		t.Errorf("a different write on the old revision = %d, %v; want 0 (conflict)", n, err)
+	}
+	if h, _ := s.History(ctx, key, 0); len(h) != 2 {
+		t.Errorf("history has %d entries, want 2", len(h))
+	}
+	if got := mustDraft(t, s, key).Sections[draft.Requirements]; len(got) != 1 {
+		t.Errorf("requirements = %+v, want one item", got)
+	}
+}
+
+// mustDraft reads key's draft.
+func mustDraft(tb testing.TB, s *Store, key hirebot.SessionKey) *draft.Draft {
+	tb.Helper()
+	d, err := s.Draft(context.Background(), key)
+	if err != nil {
+		tb.Fatalf("Draft(%v): %v", key, err)
+	}
+	return d
+}
+
+func testConcurrent(t *testing.T, newStore func(t *testing.T) *Store) {
+	stores := []*Store{newStore(t), newStore(t), newStore(t), newStore(t)}
+	key := newKey()
+	MustCreate(t, stores[0], key, "U1")
+	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
+	defer cancel()
+	const n = 200
+	var wg sync.WaitGroup
+	errs := make(chan error, n)
+	for i := range n {
+		wg.Go(func() {
+			user := "U" + strconv.Itoa(i%7)
+			_, _, err := stores[i%len(stores)].UpdateDraft(ctx, key, user, addItem(user, "change "+strconv.Itoa(i)))
+			if err != nil {
+				errs <- fmt.Errorf("update %d: %w", i, err)
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	d, err := stores[1].Draft(ctx, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, it := range d.Sections[draft.Requirements] {
+		seen[it.Text] = true
+	}
+	for i := range n {
+		if !seen["change "+strconv.Itoa(i)] {
+			t.Errorf("change %d was lost", i)
+		}
+	}
+	if len(d.Sections[draft.Requirements]) != n || d.Version != n+1 {
+		t.Errorf("draft has %d items at version %d, want %d at %d", len(d.Sections[draft.Requirements]), d.Version, n, n+1)
+	}
+	if h, _ := stores[2].History(ctx, key, 0); len(h) != n+1 {
+		t.Errorf("history has %d entries, want %d", len(h), n+1)
+	}
+}
+
+// ttls returns the remaining TTL of each key.
+func ttls(t *testing.T, s *Store, keys ...string) []time.Duration {
+	t.Helper()
+	out := make([]time.Duration, len(keys))
+	for i, k := range keys {
+		d, err := s.client.PTTL(t.Context(), k).Result()
+		if err != nil {
+			t.Fatalf("PTTL %s: %v", k, err)
+		}
+		out[i] = d
+	}
+	return out
+}
+
+func testTTL(t *testing.T, newStore func(t *testing.T) *Store) {
+	s, ctx, key := newStore(t), t.Context(), newKey()
+	k, _ := sessionKeys(key)
+	index, _ := userKey(key.Team, "U1")
+	all := append(k.list(), index)
+
+	MustCreate(t, s, key, "U1")
+	if err := s.MarkAsked(ctx, key, "q1"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddToKit(ctx, key, "q1"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetLiveMessage(ctx, key, "C1/1.2"); err != nil {
+		t.Fatal(err)
+	}
+	wantTTLs := func(when string) {
+		t.Helper()
+		for i, d := range ttls(t, s, all...) {
+			if d < DefaultTTL-time.Minute || d > DefaultTTL {
+				t.Errorf("%s: TTL of %s = %v, want about %v", when, all[i], d, DefaultTTL)
+			}
+		}
+	}
+	wantTTLs("after create")
+
+	shorten := func() {
+		t.Helper()
+		for _, k := range all {
+			if err := s.client.PExpire(ctx, k, time.Minute).Err(); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	shorten()
+	MustUpdate(t, s, key, "U1", addItem("U1", "x"))
+	wantTTLs("after update")
+
+	for _, change := range []struct {
+		name string
+		do   func() error
+	}{
+		{"MarkAsked", func() error { return s.MarkAsked(ctx, key, "q2") }},
+		{"ForgetAsked", func() error { return s.ForgetAsked(ctx, key, "q2") }},
+		{"AddToKit", func() error { _, err := s.AddToKit(ctx, key, "q2"); return err }},
+		{"RemoveFromKit", func() error { _, err := s.RemoveFromKit(ctx, key, 2); return err }},
+		{"SetLiveMessage", func() error { return s.SetLiveMessage(ctx, key, "C1/3.4") }},
+	} {
+		shorten()
+		if err := change.do(); err != nil {
+			t.Fatalf("%s: %v", change.name, err)
+		}
+		// The user index is refreshed by draft writes only.
+		for i, d := range ttls(t, s, k.list()...) {
+			if d < DefaultTTL-time.Minute {
+				t.Errorf("after %s: TTL of %s = %v, want it refreshed", change.name, all[i], d)
+			}
+		}
+	}
+
+	short := New(s.client, Options{TTL: time.Hour})
+	other := newKey()
+	MustCreate(t, short, other, "U1")
+	ok, _ := sessionKeys(other)
+	for i, d := range ttls(t, short, ok.draft, ok.history) {
+		if d <= 0 || d > time.Hour {
+			t.Errorf("with TTL 1h, key %d has TTL %v", i, d)
+		}
+	}
+}
+
+func testIsolation(t *testing.T, newStore func(t *testing.T) *Store) {
+	s, ctx := newStore(t), t.Context()
+	team1, team2 := newTeam(), newTeam()
+	a := hirebot.SessionKey{Team: team1, Channel: "C1"}
+	b := hirebot.SessionKey{Team: team1, Channel: "C2"}
+	c := hirebot.SessionKey{Team: team2, Channel: "C1"}
+
+	MustCreate(t, s, a, "U1")
+	for _, k := range []hirebot.SessionKey{b, c} {
+		_, err := s.Draft(ctx, k)
+		wantKind(t, "Draft of "+k.String(), err, hirebot.NotFound)
+	}
+	MustCreate(t, s, b, "U1")
+	MustCreate(t, s, c, "U1")
+	MustUpdate(t, s, a, "U1", addItem("U1", "only in a"))
+	if err := s.MarkAsked(ctx, a, "qa"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddToKit(ctx, a, "qa"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetLiveMessage(ctx, a, "C1/1.1"); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []hirebot.SessionKey{b, c} {
+		d, err := s.Draft(ctx, k)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(d.Sections[draft.Requirements]) != 0 {
+			t.Errorf("%v sees %v's items", k, a)
+		}
+		if h, _ := s.History(ctx, k, 0); len(h) != 1 {
+			t.Errorf("%v has %d history entries, want 1", k, len(h))
+		}
+		if asked, _ := s.Asked(ctx, k); len(asked) != 0 {
+			t.Errorf("%v sees asked questions %v", k, asked)
+		}
+		if kit, _ := s.Kit(ctx, k); len(kit) != 0 {
+			t.Errorf("%v sees kit %v", k, kit)
+		}
+		if ref, _ := s.LiveMessage(ctx, k); ref != "" {
+			t.Errorf("%v sees live message %q", k, ref)
+		}
+	}
+	if got, _ := s.UserDrafts(ctx, team2, "U1"); !slices.Equal(got, []string{"C1"}) {
+		t.Errorf("UserDrafts(team2) = %v, want [C1]", got)
+	}
+	if err := s.DeleteDraft(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []hirebot.SessionKey{b, c} {
+		if _, err := s.Draft(ctx, k); err != nil {
+			t.Errorf("after deleting %v, Draft(%v): %v", a, k, err)
+		}
+	}
+	if _, err := s.Draft(ctx, hirebot.SessionKey{Team: team1 + ":C1", Channel: "x"}); err == nil || hirebot.KindOf(err) != hirebot.Internal {
+		t.Errorf("a key with ':' in its team = %v, want an internal error", err)
+	}
+}
+
+func testDelete(t *testing.T, newStore func(t *testing.T) *Store) {
+	s, ctx, key := newStore(t), t.Context(), newKey()
+	MustCreate(t, s, key, "U1")
+	MustUpdate(t, s, key, "U1", addItem("U1", "x"))
+	if err := s.MarkAsked(ctx, key, "q1"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddToKit(ctx, key, "q1"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetLiveMessage(ctx, key, "C1/1.1"); err != nil {
+		t.Fatal(err)
+	}
+	if err := newStore(t).DeleteDraft(ctx, key); err != nil {
+		t.Fatalf("DeleteDraft: %v", err)
+	}
+	k, _ := sessionKeys(key)
+	for _, name := range k.list() {
+		if n, err := s.client.Exists(ctx, name).Result(); err != nil || n != 0 {
+			t.Errorf("after delete, EXISTS %s = %d, %v", name, n, err)
+		}
+	}
+	_, err := s.Draft(ctx, key)
+	wantKind(t, "Draft after delete", err, hirebot.NotFound)
+	wantKind(t, "second DeleteDraft", s.DeleteDraft(ctx, key), hirebot.NotFound)
+	MustCreate(t, s, key, "U2")
+	if h, _ := s.History(ctx, key, 0); len(h) != 1 {
+		t.Errorf("a new draft has %d history entries, want 1", len(h))
+	}
+}
+
+func testLiveMessage(t *testing.T, newStore func(t *testing.T) *Store) {
+	s, ctx, key := newStore(t), t.Context(), newKey()
+	MustCreate(t, s, key, "U1")
+	for _, ref := range []string{"C1/1700000000.000100", "C1/1700000001.000200", ""} {
+		if err := s.SetLiveMessage(ctx, key, ref); err != nil {
+			t.Fatalf("SetLiveMessage(%q): %v", ref, err)
+		}
+		if got, err := newStore(t).LiveMessage(ctx, key); err != nil || got != ref {
+			t.Errorf("LiveMessage = %q, %v; want %q", got, err, ref)
+		}
+	}
+	MustUpdate(t, s, key, "U1", addItem("U1", "x"))
+	if err := s.SetLiveMessage(ctx, key, "C1/2"); err != nil {
+		t.Fatal(err)
+	}
+	MustUpdate(t, s, key, "U1", addItem("U1", "y"))
+	if got, _ := s.LiveMessage(ctx, key); got != "C1/2" {
+		t.Errorf("after an update, LiveMessage = %q, want it kept", got)
+	}
+}
+
+func testUserDrafts(t *testing.T, newStore func(t *testing.T) *Store) {
+	s, ctx, team := newStore(t), t.Context(), newTeam()
+	c1 := hirebot.SessionKey{Team: team, Channel: "C1"}
+	c2 := hirebot.SessionKey{Team: team, Channel: "C2"}
+	MustCreate(t, s, c1, "U1")
+	MustUpdate(t, s, c1, "U2", addItem("U2", "x"))
+	MustCreate(t, s, c2, "U2")
+	for _, tt := range []struct {
+		user string
+		want []string
+	}{{"U1", []string{"C1"}}, {"U2", []string{"C1", "C2"}}, {"U3", nil}} {
+		if got, err := s.UserDrafts(ctx, team, tt.user); err != nil || !slices.Equal(got, tt.want) {
+			t.Errorf("UserDrafts(%s) = %v, %v; want %v", tt.user, got, err, tt.want)
+		}
+	}
+	if err := s.DeleteDraft(ctx, c1); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.UserDrafts(ctx, team, "U2"); !slices.Equal(got, []string{"C2"}) {
+		t.Errorf("after delete, UserDrafts(U2) = %v, want [C2]", got)
+	}
+	if got, _ := s.UserDrafts(ctx, team, "U1"); len(got) != 0 {
+		t.Errorf("after delete, UserDrafts(U1) = %v, want none", got)
+	}
+}
+
+func testAsked(t *testing.T, newStore func(t *testing.T) *Store) {
+	s, ctx, key := newStore(t), t.Context(), newKey()
+	if got, err := s.Asked(ctx, key); err != nil || len(got) != 0 {
+		t.Errorf("Asked of a new session = %v, %v; want none", got, err)
+	}
+	if err := s.MarkAsked(ctx, key, "q1", "q2", "q3"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.MarkAsked(ctx, key); err != nil {
+		t.Errorf("MarkAsked with no ids: %v", err)
+	}
+	if err := s.ForgetAsked(ctx, key, "q2", "q9"); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{"q1": true, "q3": true}
+	if got, err := newStore(t).Asked(ctx, key); err != nil || !mapsEqual(got, want) {
+		t.Errorf("Asked = %v, %v; want %v", got, err, want)
+	}
+}
+
+func mapsEqual(a, b map[string]bool) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if b[k] != v {
+			return false
+		}
+	}
+	return true
+}
+
+func testKit(t *testing.T, newStore func(t *testing.T) *Store) {
+	s, ctx, key := newStore(t), t.Context(), newKey()
+	_, err := s.RemoveFromKit(ctx, key, 1)
+	wantKind(t, "RemoveFromKit of an empty kit", err, hirebot.Invalid)
+
+	for _, tt := range []struct {
+		id    string
+		added bool
+	}{{"q1", true}, {"q2", true}, {"q1", false}, {"q3", true}} {
+		if got, err := s.AddToKit(ctx, key, tt.id); err != nil || got != tt.added {
+			t.Errorf("AddToKit(%s) = %v, %v; want %v", tt.id, got, err, tt.added)
+		}
+	}
+	if got, _ := s.Kit(ctx, key); !slices.Equal(got, []string{"q1", "q2", "q3"}) {
+		t.Errorf("Kit = %v, want [q1 q2 q3]", got)
+	}
+	if id, err := s.RemoveFromKit(ctx, key, 2); err != nil || id != "q2" {
+		t.Errorf("RemoveFromKit(2) = %q, %v; want q2", id, err)
+	}
+	if got, _ := s.Kit(ctx, key); !slices.Equal(got, []string{"q1", "q3"}) {
+		t.Errorf("Kit = %v, want [q1 q3]", got)
+	}
+	for _, n := range []int{0, -1, 3} {
+		_, err := s.RemoveFromKit(ctx, key, n)
+		wantKind(t, fmt.Sprintf("RemoveFromKit(%d)", n), err, hirebot.Invalid)
+		if msg := hirebot.MessageOf(err); msg != fmt.Sprintf("there is no question %d in the kit; pick a number from 1 to 2", n) {
+			t.Errorf("RemoveFromKit(%d) message = %q", n, msg)
+		}
+	}
+	for i := 3; i <= KitCap; i++ {
+		if _, err := s.AddToKit(ctx, key, "x"+strconv.Itoa(i)); err != nil {
+			t.Fatalf("AddToKit #%d: %v", i, err)
+		}
+	}
+	_, err = s.AddToKit(ctx, key, "one-too-many")
+	wantKind(t, "AddToKit to a full kit", err, hirebot.Invalid)
+	if added, err := s.AddToKit(ctx, key, "q1"); err != nil || added {
+		t.Errorf("AddToKit of a kept id to a full kit = %v, %v; want false, nil", added, err)
+	}
+	if got, _ := s.Kit(ctx, key); len(got) != KitCap {
+		t.Errorf("kit holds %d, want %d", len(got), KitCap)
+	}
+}
+
+func testFirstSeen(t *testing.T, newStore func(t *testing.T) *Store) {
+	s, other, ctx := newStore(t), newStore(t), t.Context()
+	id := "Ev" + rand.Text()
+	for i, want := range []bool{true, false, false} {
+		st := []*Store{s, other, s}[i]
+		if got, err := st.FirstSeen(ctx, id, time.Minute); err != nil || got != want {
+			t.Errorf("FirstSeen #%d = %v, %v; want %v", i+1, got, err, want)
+		}
+	}
+	if got, _ := s.FirstSeen(ctx, id+"x", time.Minute); !got {
+		t.Error("FirstSeen of another id = false, want true")
+	}
+	if d := ttls(t, s, dedupKey(id))[0]; d <= 0 || d > time.Minute {
+		t.Errorf("dedup key TTL = %v, want at most 1m", d)
+	}
+}

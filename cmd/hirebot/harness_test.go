@@ -1,0 +1,194 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/hirebot/hirebot/bot/fakeslack"
+)
+
+// syncBuffer is a bytes.Buffer safe for concurrent writes (the bot's logs).
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// runningBot is one hirebot process, run in-process exactly as main runs it.
+type runningBot struct {
+	logs   *syncBuffer
+	cancel context.CancelFunc
+	done   chan int
+}
+
+// Stop stops the bot as SIGTERM would and returns its exit status.
+func (b *runningBot) Stop(tb testing.TB) int {
+	tb.Helper()
+	b.cancel()
+	select {
+	case code := <-b.done:
+		b.done <- code
+		return code
+	case <-time.After(20 * time.Second):
+		tb.Fatal("the bot did not stop within 20s")
+		return -1
+	}
+}
+
+// MustSetBotEnv points the bot's configuration at fake and redisURL ("" for
+// the embedded store).
+func MustSetBotEnv(tb testing.TB, fake *fakeslack.Server, redisURL string) {
+	tb.Helper()
+	for k, v := range map[string]string{
+		"SLACK_APP_TOKEN": fake.AppToken(), "SLACK_BOT_TOKEN": fake.BotToken(),
+		"SLACK_API_URL": fake.URL(), "REDIS_URL": redisURL,
+		"HIREBOT_HTTP_ADDR": "127.0.0.1:0", "HIREBOT_LOG_LEVEL": "debug", "HIREBOT_LOG_FORMAT": "json",
+		"HIREBOT_CONNECTIONS": "2", "HIREBOT_ADMINS": "UADMIN", "HIREBOT_SHUTDOWN_TIMEOUT": "10s",
+	} {
+		if t, ok := tb.(*testing.T); ok {
+			t.Setenv(k, v)
+		} else {
+			tb.Fatalf("MustSetBotEnv needs a *testing.T")
+		}
+	}
+}
+
+// MustStartBot starts a bot with the environment MustSetBotEnv set, waits
+// until it has connections open beyond the `before` already there, and
+// stops it when the test ends.
+func MustStartBot(tb testing.TB, fake *fakeslack.Server) *runningBot {
+	tb.Helper()
+	before := fake.Connections()
+	ctx, cancel := context.WithCancel(context.Background())
+	b := &runningBot{logs: &syncBuffer{}, cancel: cancel, done: make(chan int, 1)}
+	go func() { b.done <- run(ctx, []string{"serve"}, strings.NewReader(""), &bytes.Buffer{}, b.logs) }()
+	wctx, wcancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer wcancel()
+	if err := fake.WaitConnections(wctx, before+2); err != nil {
+		cancel()
+		tb.Fatalf("bot did not connect: %v\nlogs:\n%s", err, b.logs.String())
+	}
+	tb.Cleanup(func() {
+		if code := b.Stop(tb); code != 0 {
+			tb.Errorf("bot exited %d; logs:\n%s", code, b.logs.String())
+		}
+	})
+	return b
+}
+
+// MustNewFake starts a fake Slack for one test.
+func MustNewFake(tb testing.TB) *fakeslack.Server {
+	tb.Helper()
+	fake := fakeslack.New(fakeslack.Options{PingInterval: time.Second})
+	tb.Cleanup(fake.Close)
+	return fake
+}
+
+// MustSlash sends a slash command and checks it is acked within Slack's 3 s.
+func MustSlash(tb testing.TB, fake *fakeslack.Server, s fakeslack.Slash) fakeslack.Ack {
+	tb.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	ack, err := fake.SendSlash(ctx, s)
+	if err != nil {
+		tb.Fatalf("%s %s: %v", s.Command, s.Text, err)
+	}
+	if ack.Latency > 3*time.Second {
+		tb.Errorf("%s %s acked after %s; Slack allows 3s", s.Command, s.Text, ack.Latency)
+	}
+	return ack
+}
+
+// MustPress presses a button and checks it is acked in time.
+func MustPress(tb testing.TB, fake *fakeslack.Server, a fakeslack.Action) {
+	tb.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	ack, err := fake.SendAction(ctx, a)
+	if err != nil {
+		tb.Fatalf("press %s: %v", a.ActionID, err)
+	}
+	if ack.Latency > 3*time.Second {
+		tb.Errorf("press %s acked after %s", a.ActionID, ack.Latency)
+	}
+}
+
+// MustWaitMessage waits for a message in channel whose text (message text
+// and block texts) contains every one of want.
+func MustWaitMessage(tb testing.TB, fake *fakeslack.Server, channel string, want ...string) fakeslack.Message {
+	tb.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	m, err := fake.WaitMessage(ctx, func(m fakeslack.Message) bool {
+		if m.Channel != channel {
+			return false
+		}
+		text := MessageText(m)
+		for _, w := range want {
+			if !strings.Contains(text, w) {
+				return false
+			}
+		}
+		return true
+	})
+	if err != nil {
+		var seen []string
+		for _, m := range fake.Messages(channel) {
+			seen = append(seen, MessageText(m))
+		}
+		tb.Fatalf("no message in %s containing %q: %v\nmessages:\n%s", channel, want, err, strings.Join(seen, "\n---\n"))
+	}
+	return m
+}
+
+// MessageText is a message's text and every text of its blocks, joined.
+func MessageText(m fakeslack.Message) string {
+	var parts []string
+	parts = append(parts, m.Text)
+	var v any
+	if len(m.Blocks) > 0 && json.Unmarshal(m.Blocks, &v) == nil {
+		collectText(v, &parts)
+	}
+	return strings.Join(parts, "\n")
+}
+
+func collectText(v any, out *[]string) {
+	switch v := v.(type) {
+	case map[string]any:
+		for k, x := range v {
+			if s, ok := x.(string); ok && (k == "text" || k == "value") {
+				*out = append(*out, s)
+			} else {
+				collectText(x, out)
+			}
+		}
+	case []any:
+		for _, x := range v {
+			collectText(x, out)
+		}
+	}
+}
+
+// MustNoViolations fails if the fake saw anything real Slack would refuse.
+func MustNoViolations(tb testing.TB, fake *fakeslack.Server) {
+	tb.Helper()
+	if v := fake.Violations(); len(v) > 0 {
+		tb.Errorf("Slack would have refused %d calls:\n%s", len(v), strings.Join(v, "\n"))
+	}
+}

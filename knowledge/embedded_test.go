@@ -1,0 +1,98 @@
+package knowledge
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestEmbedded loads the built-in pack. It includes the interview
+// questions in data/questions, which other files own: a failure there is
+// reported with the file and question it is about.
+func TestEmbedded(t *testing.T) {
+	p := MustEmbedded(t)
+
+	competencies := []string{
+		"technology-vision", "strategic-thinking", "business-alignment", "emotional-intelligence",
+		"communication", "relationship-building", "results-orientation", "problem-solving",
+		"team-building", "mentoring", "engineering-depth", "technical-credibility",
+		"software-architecture", "cloud-infrastructure", "tech-debt", "product-management",
+		"innovation", "quality-data-protection", "security-compliance", "metrics-budget",
+		"engineering-operations", "technology-roadmap", "vendor-partners", "executive-decisions",
+		"information-strategy", "it-operations", "it-financial-control", "cross-team-collaboration",
+		"sourcing-decisions",
+	}
+	var got []string
+	for _, c := range p.Competencies {
+		got = append(got, c.ID)
+	}
+	if !slices.Equal(got, competencies) {
+		t.Errorf("competency ids = %v\nwant %v", got, competencies)
+	}
+
+	topics := map[string][]string{
+		"cto": {"overview", "responsibilities", "skills", "kinds", "technical-leader", "operational",
+			"infrastructure", "cto-vs-cio", "great", "help"},
+		"cio": {"overview", "responsibilities", "skills", "works-with"},
+	}
+	for role, want := range topics {
+		if got := p.TopicNames(role); !slices.Equal(got, want) {
+			t.Errorf("TopicNames(%q) = %v, want %v", role, got, want)
+		}
+		for _, name := range want {
+			tp, _ := p.TopicByName(role, name)
+			if wantID := role + "-" + name; name != "cto-vs-cio" && tp.ID != wantID {
+				t.Errorf("topic %s %s has id %q, want %q", role, name, tp.ID, wantID)
+			}
+		}
+	}
+	if got := kindIDs(p.RoleKinds("cto")); !slices.Equal(got, []string{"technical-leader", "operational", "infrastructure"}) {
+		t.Errorf("cto kinds = %v", got)
+	}
+	for _, k := range p.RoleKinds("cto") {
+		if len(p.ChecklistsFor("cto", k.ID)) <= len(p.ChecklistsFor("cto", "")) {
+			t.Errorf("kind %s has no checklist of its own", k.ID)
+		}
+	}
+	for _, role := range []string{"cto", "cio"} {
+		sections := map[string]bool{}
+		for _, c := range p.ChecklistsFor(role, "") {
+			sections[c.Section] = true
+		}
+		for _, s := range []string{"responsibilities", "requirements", "nice-to-have"} {
+			if !sections[s] {
+				t.Errorf("role %s has no checklist for section %s", role, s)
+			}
+		}
+	}
+}
+
+// TestEmbeddedQuestions reports on the interview questions separately, so
+// that missing question files are named as such.
+func TestEmbeddedQuestions(t *testing.T) {
+	p := MustEmbedded(t)
+	if len(p.Questions) == 0 {
+		t.Fatal("no interview questions: knowledge/data/questions/*.yaml is missing or empty")
+	}
+	byCompetency := map[string]int{}
+	for _, q := range p.Questions {
+		byCompetency[q.Competency]++
+	}
+	var none []string
+	for _, c := range p.Competencies {
+		if byCompetency[c.ID] == 0 {
+			none = append(none, c.ID)
+		}
+	}
+	if len(none) > 0 {
+		t.Logf("competencies without interview questions yet: %s", strings.Join(none, ", "))
+	}
+}
+
+func kindIDs(ks []Kind) []string {
+	var out []string
+	for _, k := range ks {
+		out = append(out, k.ID)
+	}
+	return out
+}

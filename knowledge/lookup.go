@@ -1,0 +1,104 @@
+package knowledge
+
+import "strings"
+
+// DefaultRole is the role /cto-role is about when no role word leads.
+const DefaultRole = "cto"
+
+// Role returns the role with the given id.
+func (p *Pack) Role(id string) (Role, bool) {
+	return find(p.Roles, func(r Role) bool { return r.ID == id })
+}
+
+// Kind returns the kind with the given id.
+func (p *Pack) Kind(id string) (Kind, bool) {
+	return find(p.Kinds, func(k Kind) bool { return k.ID == id })
+}
+
+// Topic returns the topic with the given id.
+func (p *Pack) Topic(id string) (Topic, bool) {
+	return find(p.Topics, func(t Topic) bool { return t.ID == id })
+}
+
+// TopicByName returns role's topic called name, matching its name or one of
+// its aliases, ignoring case and surrounding space.
+func (p *Pack) TopicByName(role, name string) (Topic, bool) {
+	name = strings.ToLower(strings.TrimSpace(name))
+	if t, ok := find(p.Topics, func(t Topic) bool { return t.Role == role && t.Name == name }); ok {
+		return t, true
+	}
+	return find(p.Topics, func(t Topic) bool {
+		if t.Role != role {
+			return false
+		}
+		for _, a := range t.Aliases {
+			if a == name {
+				return true
+			}
+		}
+		return false
+	})
+}
+
+// Competency returns the competency with the given id.
+func (p *Pack) Competency(id string) (Competency, bool) {
+	return find(p.Competencies, func(c Competency) bool { return c.ID == id })
+}
+
+// Question returns the question with the given id.
+func (p *Pack) Question(id string) (Question, bool) {
+	return find(p.Questions, func(q Question) bool { return q.ID == id })
+}
+
+// ChecklistsFor returns role's checklists that apply to every kind of it,
+// followed by those of kind (if kind is not ""), in pack order.
+func (p *Pack) ChecklistsFor(role, kind string) []Checklist {
+	var out []Checklist
+	for _, c := range p.Checklists {
+		if c.Role == role && c.Kind == "" {
+			out = append(out, c)
+		}
+	}
+	if kind == "" {
+		return out
+	}
+	for _, c := range p.Checklists {
+		if c.Role == role && c.Kind == kind {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// RoleKinds returns the kinds of role, in pack order.
+func (p *Pack) RoleKinds(role string) []Kind {
+	var out []Kind
+	for _, k := range p.Kinds {
+		if k.Role == role {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// TopicNames returns the names of role's topics, in pack order.
+func (p *Pack) TopicNames(role string) []string {
+	var out []string
+	for _, t := range p.Topics {
+		if t.Role == role {
+			out = append(out, t.Name)
+		}
+	}
+	return out
+}
+
+// find returns the first element of list for which match is true.
+func find[T any](list []T, match func(T) bool) (T, bool) {
+	for _, v := range list {
+		if match(v) {
+			return v, true
+		}
+	}
+	var zero T
+	return zero, false
+}

@@ -1,0 +1,235 @@
+package knowledge
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	hirebot "github.com/hirebot/hirebot"
+)
+
+func TestTopicByName(t *testing.T) {
+	p := MustEmbedded(t)
+	tests := []struct {
+		role, name string
+		want       string // topic id; "" means not found
+	}{
+		{"cto", "overview", "cto-overview"},
+		{"cio", "overview", "cio-overview"},
+		{"cto", "responsibilities", "cto-responsibilities"},
+		{"cio", "responsibilities", "cio-responsibilities"},
+		{"cto", " Skills ", "cto-skills"},
+		{"cto", "types", "cto-kinds"},       // alias
+		{"cto", "cio-vs-cto", "cto-vs-cio"}, // alias
+		{"cto", "infrastructure", "cto-infrastructure"},
+		{"cio", "works-with", "cio-works-with"},
+		{"cto", "works-with", ""}, // a CIO topic only
+		{"cio", "kinds", ""},
+		{"ceo", "overview", ""},
+		{"cto", "", ""},
+	}
+	for _, tt := range tests {
+		got, ok := p.TopicByName(tt.role, tt.name)
+		if ok != (tt.want != "") || got.ID != tt.want {
+			t.Errorf("TopicByName(%q, %q) = %q, %v; want %q", tt.role, tt.name, got.ID, ok, tt.want)
+		}
+	}
+}
+
+func TestChecklistsFor(t *testing.T) {
+	p := MustLoad(t, "good")
+	tests := []struct {
+		role, kind string
+		want       []string
+	}{
+		{"cto", "", []string{"cto-main"}},
+		{"cto", "hands-on", []string{"cto-main", "cto-hands-on"}},
+		{"cio", "", nil},
+		{"cto", "no-such-kind", []string{"cto-main"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, c := range p.ChecklistsFor(tt.role, tt.kind) {
+			got = append(got, c.ID)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("ChecklistsFor(%q, %q) = %v, want %v", tt.role, tt.kind, got, tt.want)
+		}
+	}
+}
+
+func TestResolve(t *testing.T) {
+	p := MustEmbedded(t)
+	tests := []struct {
+		args        string
+		role        string
+		topic       string // the topic named, or ""
+		firstResult string // when no topic: the best search result, or ""
+		suggestion  string // a suggestion that must be offered first, or ""
+	}{
+		{args: "", role: "cto", topic: "cto-overview"},
+		{args: "   ", role: "cto", topic: "cto-overview"},
+		{args: "cto", role: "cto", topic: "cto-overview"},
+		{args: "cio", role: "cio", topic: "cio-overview"},
+		{args: "CIO", role: "cio", topic: "cio-overview"},
+		{args: "responsibilities", role: "cto", topic: "cto-responsibilities"},
+		{args: "Responsibilities?", role: "cto", topic: "cto-responsibilities"},
+		{args: "cio responsibilities", role: "cio", topic: "cio-responsibilities"},
+		{args: "cio skills", role: "cio", topic: "cio-skills"},
+		{args: "cio works with", role: "cio", topic: "cio-works-with"},
+		{args: "works-with", role: "cio", topic: "cio-works-with"},
+		{args: "cto skills", role: "cto", topic: "cto-skills"},
+		{args: "skills", role: "cto", topic: "cto-skills"},
+		{args: "kinds", role: "cto", topic: "cto-kinds"},
+		{args: "types", role: "cto", topic: "cto-kinds"},
+		{args: "technical-leader", role: "cto", topic: "cto-technical-leader"},
+		{args: "technical leader", role: "cto", topic: "cto-technical-leader"},
+		{args: "operational", role: "cto", topic: "cto-operational"},
+		{args: "infrastructure", role: "cto", topic: "cto-infrastructure"},
+		{args: "infra", role: "cto", topic: "cto-infrastructure"},
+		{args: "cto-vs-cio", role: "cto", topic: "cto-vs-cio"},
+		{args: "cto vs. cio", role: "cto", topic: "cto-vs-cio"},
+		{args: "cio vs cto", role: "cto", topic: "cto-vs-cio"},
+		{args: "cio-vs-cto", role: "cto", topic: "cto-vs-cio"},
+		{args: "vs", role: "cto", topic: "cto-vs-cio"},
+		{args: "difference", role: "cto", topic: "cto-vs-cio"},
+		{args: "great", role: "cto", topic: "cto-great"},
+		{args: "help", role: "cto", topic: "cto-help"},
+		{args: "cio-responsibilities", role: "cio", topic: "cio-responsibilities"},
+		{args: "cto cio", role: "cio", topic: "cio-overview"},
+		{args: "what does a cto do", role: "cto", topic: "cto-responsibilities"},
+		// Free text.
+		{args: "who owns the IT budget?", role: "cto", firstResult: "cio-responsibilities"},
+		{args: "does a startup need an infrastructure CTO", role: "cto", firstResult: "cto-infrastructure"},
+		{args: "cio who signs hardware contracts", role: "cio", firstResult: "cio-responsibilities"},
+		// Typos.
+		{args: "responsibilites", role: "cto", firstResult: "cto-responsibilities", suggestion: "responsibilities"},
+		{args: "infrastucture", role: "cto", firstResult: "cto-infrastructure", suggestion: "infrastructure"},
+		{args: "cto-vs-ico", role: "cto", firstResult: "cto-vs-cio", suggestion: "cto-vs-cio"},
+		{args: "cio responsiblities", role: "cio", firstResult: "cio-responsibilities", suggestion: "cio responsibilities"},
+		{args: "cio wroks-with", role: "cio", suggestion: "cio works-with"},
+		{args: "typs", role: "cto", suggestion: "kinds"},
+	}
+	for _, tt := range tests {
+		l, err := p.Resolve(tt.args)
+		if err != nil {
+			t.Errorf("Resolve(%q): %v", tt.args, err)
+			continue
+		}
+		if l.Role != tt.role {
+			t.Errorf("Resolve(%q).Role = %q, want %q", tt.args, l.Role, tt.role)
+		}
+		switch {
+		case tt.topic != "" && (l.Topic == nil || l.Topic.ID != tt.topic):
+			t.Errorf("Resolve(%q).Topic = %v, want %s (results %v, suggestions %q)",
+				tt.args, topicID(l.Topic), tt.topic, summary(l.Results), l.Suggestions)
+		case tt.topic == "" && l.Topic != nil:
+			t.Errorf("Resolve(%q).Topic = %s, want none", tt.args, l.Topic.ID)
+		case tt.topic == "" && len(l.Topics) == 0:
+			t.Errorf("Resolve(%q).Topics is empty; the reply needs a topic list to offer", tt.args)
+		}
+		if tt.firstResult != "" && (len(l.Results) == 0 || l.Results[0].Topic.ID != tt.firstResult) {
+			t.Errorf("Resolve(%q).Results = %v, want %s first", tt.args, summary(l.Results), tt.firstResult)
+		}
+		if tt.suggestion != "" && (len(l.Suggestions) == 0 || l.Suggestions[0] != tt.suggestion) {
+			t.Errorf("Resolve(%q).Suggestions = %q, want %q first", tt.args, l.Suggestions, tt.suggestion)
+		}
+	}
+}
+
+func TestResolveNothingFound(t *testing.T) {
+	p := MustEmbedded(t)
+	l, err := p.Resolve("xyzzy plugh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.Topic != nil || l.Results != nil {
+		t.Errorf("Resolve(xyzzy plugh) = %v, %v; want no topic and no results", topicID(l.Topic), summary(l.Results))
+	}
+	if !slices.Contains(l.Topics, "responsibilities") || !slices.Contains(l.Topics, "cto-vs-cio") {
+		t.Errorf("Topics = %q; want the CTO topic list", l.Topics)
+	}
+	l, _ = p.Resolve("cio xyzzy")
+	if !slices.Equal(l.Topics, []string{"cio", "cio responsibilities", "cio skills", "cio works-with"}) {
+		t.Errorf("Resolve(cio xyzzy).Topics = %q; want the CIO topics as /cto-role args", l.Topics)
+	}
+}
+
+func TestResolveTooLong(t *testing.T) {
+	p := MustEmbedded(t)
+	_, err := p.Resolve(strings.Repeat("é", MaxArgs+1))
+	if hirebot.KindOf(err) != hirebot.Invalid || hirebot.MessageOf(err) == "" {
+		t.Errorf("Resolve(too long) error = %v; want an Invalid error with a message", err)
+	}
+	if _, err := p.Resolve(strings.Repeat("é", MaxArgs)); err != nil {
+		t.Errorf("Resolve(%d characters) = %v; want it accepted", MaxArgs, err)
+	}
+}
+
+func TestSuggest(t *testing.T) {
+	p := MustEmbedded(t)
+	tests := []struct {
+		word, role string
+		want       string // the first suggestion; "" means none
+	}{
+		{"responsibilites", "cto", "responsibilities"},
+		{"resposibilities", "cio", "responsibilities"},
+		{"infrastucture", "cto", "infrastructure"},
+		{"infra", "cto", "infrastructure"},
+		{"operatinal", "cto", "operational"},
+		{"leader", "cto", "technical-leader"},
+		{"cto-vs-ico", "cto", "cto-vs-cio"},
+		{"typs", "cto", "kinds"},
+		{"skils", "", "skills"},
+		{"Wroks With", "cio", "works-with"},
+		{"cia", "cto", "cio"},
+		{"xyzzy", "cto", ""},
+		{"", "cto", ""},
+		{"?!", "cto", ""},
+	}
+	for _, tt := range tests {
+		got := p.Suggest(tt.word, tt.role)
+		switch {
+		case tt.want == "" && got != nil:
+			t.Errorf("Suggest(%q, %q) = %q, want nothing", tt.word, tt.role, got)
+		case tt.want != "" && (len(got) == 0 || got[0] != tt.want):
+			t.Errorf("Suggest(%q, %q) = %q, want %q first", tt.word, tt.role, got, tt.want)
+		}
+	}
+}
+
+func FuzzResolve(f *testing.F) {
+	for _, s := range []string{
+		"", "cio", "cio responsibilities", "cto-vs-ico", "who owns the IT budget?",
+		"ＣＴＯ\u200b", "e\u0301", "\xff\xfe", "@channel <!here>", strings.Repeat("a", 60),
+		"cio cio cio", "- - -", "'s's", "responsibilites infrastucture",
+	} {
+		f.Add(s)
+	}
+	p := MustEmbedded(f)
+	f.Fuzz(func(t *testing.T, args string) {
+		l, err := p.Resolve(args)
+		if err != nil {
+			if hirebot.KindOf(err) != hirebot.Invalid {
+				t.Fatalf("Resolve(%q) error %v is not Invalid", args, err)
+			}
+			return
+		}
+		if l.Topic == nil && len(l.Results) == 0 && len(l.Topics) == 0 {
+			t.Fatalf("Resolve(%q) returned nothing to show", args)
+		}
+		if l.Topic == nil && len(l.Topics) == 0 {
+			t.Fatalf("Resolve(%q) has no topic list", args)
+		}
+		if _, ok := p.Role(l.Role); !ok {
+			t.Fatalf("Resolve(%q).Role = %q, not a role", args, l.Role)
+		}
+	})
+}
+
+func topicID(t *Topic) string {
+	if t == nil {
+		return "<nil>"
+	}
+	return t.ID
+}

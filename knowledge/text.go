@@ -1,0 +1,224 @@
+package knowledge
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// maxToken is the longest word, in bytes, search keeps; longer runs of
+// letters are cut so odd input cannot make matching slow.
+const maxToken = 40
+
+// token is one word of a text: as written (folded) and its stem.
+type token struct {
+	word string // lowercased, accents folded: "responsibilities"
+	stem string // "responsibility"
+}
+
+// normalize lowercases s and folds what a user may type in odd ways:
+// accents and ligatures to plain letters, full-width forms to ASCII, curly
+// quotes and dashes to plain ones; invisible characters are dropped and any
+// other space or control character becomes a plain space.
+func normalize(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		if r < utf8.RuneSelf {
+			switch {
+			case 'A' <= r && r <= 'Z':
+				r += 'a' - 'A'
+			case r < ' ' || r == 0x7f:
+				r = ' '
+			}
+			b.WriteByte(byte(r))
+			continue
+		}
+		switch {
+		case r == utf8.RuneError, unicode.Is(unicode.Mn, r), unicode.Is(unicode.Cf, r):
+			continue // broken bytes, combining accents, zero-width characters
+		case 0xFF01 <= r && r <= 0xFF5E: // full-width ASCII
+			r = unicode.ToLower(r - 0xFEE0)
+		case unicode.IsSpace(r), unicode.IsControl(r):
+			r = ' '
+		case r == '‘' || r == '’' || r == 'ʼ' || r == '′':
+			r = '\''
+		case r >= 0x2010 && r <= 0x2015 || r == '−':
+			r = '-'
+		default:
+			r = unicode.ToLower(r)
+			if f := foldLatin(r); f != "" {
+				b.WriteString(f)
+				continue
+			}
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// foldLatin returns the plain letters for an accented Latin letter, or "".
+func foldLatin(r rune) string {
+	switch r {
+	case 'à', 'á', 'â', 'ã', 'ä', 'å', 'ā', 'ă', 'ą':
+		return "a"
+	case 'ç', 'ć', 'ĉ', 'ċ', 'č':
+		return "c"
+	case 'ď', 'đ', 'ð':
+		return "d"
+	case 'è', 'é', 'ê', 'ë', 'ē', 'ĕ', 'ė', 'ę', 'ě':
+		return "e"
+	case 'ĝ', 'ğ', 'ġ', 'ģ':
+		return "g"
+	case 'ĥ', 'ħ':
+		return "h"
+	case 'ì', 'í', 'î', 'ï', 'ĩ', 'ī', 'ĭ', 'į', 'ı':
+		return "i"
+	case 'ĵ':
+		return "j"
+	case 'ķ':
+		return "k"
+	case 'ĺ', 'ļ', 'ľ', 'ŀ', 'ł':
+		return "l"
+	case 'ñ', 'ń', 'ņ', 'ň':
+		return "n"
+	case 'ò', 'ó', 'ô', 'õ', 'ö', 'ø', 'ō', 'ŏ', 'ő':
+		return "o"
+	case 'ŕ', 'ŗ', 'ř':
+		return "r"
+	case 'ś', 'ŝ', 'ş', 'š', 'ș':
+		return "s"
+	case 'ţ', 'ť', 'ŧ', 'ț':
+		return "t"
+	case 'ù', 'ú', 'û', 'ü', 'ũ', 'ū', 'ŭ', 'ů', 'ű', 'ų':
+		return "u"
+	case 'ŵ':
+		return "w"
+	case 'ý', 'ÿ', 'ŷ':
+		return "y"
+	case 'ź', 'ż', 'ž':
+		return "z"
+	case 'ß':
+		return "ss"
+	case 'æ':
+		return "ae"
+	case 'œ':
+		return "oe"
+	case 'þ':
+		return "th"
+	case 'ĳ':
+		return "ij"
+	}
+	return ""
+}
+
+// tokens splits s into words for search: normalized, split on anything
+// that is not a letter or digit, possessive "'s" dropped, stop words and
+// one-letter words left out.
+func tokens(s string) []token {
+	s = normalize(s)
+	var out []token
+	for len(s) > 0 {
+		start := strings.IndexFunc(s, isWordRune)
+		if start < 0 {
+			break
+		}
+		s = s[start:]
+		end := strings.IndexFunc(s, func(r rune) bool { return !isWordRune(r) && r != '\'' })
+		if end < 0 {
+			end = len(s)
+		}
+		w := strings.TrimRight(s[:end], "'")
+		s = s[end:]
+		w = strings.TrimSuffix(w, "'s")
+		w = strings.ReplaceAll(w, "'", "")
+		if len(w) > maxToken {
+			w = cut(w, maxToken)
+		}
+		if utf8.RuneCountInString(w) < 2 || isStop(w) {
+			continue
+		}
+		out = append(out, token{word: w, stem: stem(w)})
+	}
+	return out
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// cut shortens s to at most n bytes without splitting a rune.
+func cut(s string, n int) string {
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+// stem strips common English endings so that "planning", "planned" and
+// "plans" meet at "plan". It is deliberately light: it only has to make the
+// same word forms meet, not produce real words.
+func stem(w string) string {
+	if len(w) <= 3 || !isASCII(w) {
+		return w
+	}
+	switch {
+	case strings.HasSuffix(w, "ies") && len(w) > 4:
+		w = w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "sses"):
+		w = w[:len(w)-2]
+	case strings.HasSuffix(w, "ss"), strings.HasSuffix(w, "us"), strings.HasSuffix(w, "is"):
+	case strings.HasSuffix(w, "s"):
+		w = w[:len(w)-1]
+	}
+	for _, e := range [...]struct {
+		suffix string
+		min    int // letters that must remain
+	}{{"ing", 3}, {"ed", 3}, {"ment", 4}, {"ly", 4}} {
+		if rest, ok := strings.CutSuffix(w, e.suffix); ok && len(rest) >= e.min && hasVowel(rest) {
+			if e.suffix == "ly" && strings.HasSuffix(rest, "p") { // "supply", "apply"
+				break
+			}
+			w = rest
+			break
+		}
+	}
+	// "plann" → "plan", but keep "ll", "ss" and "zz".
+	if n := len(w); n >= 4 && w[n-1] == w[n-2] && !isVowel(w[n-1]) && !strings.ContainsRune("lsz", rune(w[n-1])) {
+		w = w[:n-1]
+	}
+	if n := len(w); n >= 4 && w[n-1] == 'e' {
+		w = w[:n-1]
+	}
+	return w
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+func isVowel(c byte) bool { return strings.IndexByte("aeiouy", c) >= 0 }
+
+func hasVowel(s string) bool { return strings.ContainsAny(s, "aeiouy") }
+
+// isStop reports whether w is too common to tell topics apart.
+func isStop(w string) bool {
+	switch w {
+	case "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at",
+		"be", "been", "being", "but", "by", "can", "could", "did", "do", "does", "doing", "done",
+		"each", "even", "for", "from", "get", "gets", "had", "has", "have", "having", "he", "her",
+		"here", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "just", "let",
+		"me", "more", "most", "much", "my", "no", "not", "of", "on", "one", "only", "or", "other",
+		"our", "out", "please", "really", "she", "should", "so", "some", "such", "tell", "than",
+		"that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "to",
+		"too", "up", "us", "very", "was", "we", "were", "what", "whats", "when", "where", "which",
+		"while", "who", "whom", "whose", "why", "will", "with", "would", "you", "your":
+		return true
+	}
+	return false
+}
