@@ -27,7 +27,9 @@ const (
 	dialAttempts = 2
 )
 
-// Open connects to the Redis at url and checks that it answers. The forms
+// Open returns a client for the Redis at url. It does not wait for Redis:
+// a bot whose Redis is down at start-up still answers knowledge lookups and
+// reports not ready until Redis answers (see Store.Ping). The forms
 // of url are:
 //
 //	redis://[user:pass@]host:port[/db]          one server
@@ -44,21 +46,13 @@ const (
 //
 // The client has short timeouts (1 s to dial, read and write, one retry),
 // so with a context deadline a Redis that is down answers within about
-// 1–2 s, and it reconnects by itself when Redis is back. If Redis does not
-// answer now, Open returns a hirebot.Unavailable error.
-func Open(ctx context.Context, url string) (redis.UniversalClient, error) {
+// 1–2 s, and it reconnects by itself when Redis is back.
+func Open(_ context.Context, url string) (redis.UniversalClient, error) {
 	ep, err := parseURL(url)
 	if err != nil {
 		return nil, err
 	}
-	c := ep.client()
-	if err := c.Ping(ctx).Err(); err != nil {
-		c.Close()
-		return nil, hirebot.Wrap(hirebot.Unavailable,
-			fmt.Errorf("sessions: connect to redis at %s: %w", strings.Join(ep.addrs, ","), err),
-			"cannot reach Redis at "+strings.Join(ep.addrs, ","))
-	}
-	return c, nil
+	return ep.client(), nil
 }
 
 // OpenEmbedded starts an in-process Redis (miniredis) and returns a client

@@ -9,7 +9,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/redis/go-redis/v9"
+
 	"github.com/hirebot/hirebot/bot/fakeslack"
+	"github.com/hirebot/hirebot/bot/sessions"
 )
 
 // syncBuffer is a bytes.Buffer safe for concurrent writes (the bot's logs).
@@ -191,4 +194,15 @@ func MustNoViolations(tb testing.TB, fake *fakeslack.Server) {
 	if v := fake.Violations(); len(v) > 0 {
 		tb.Errorf("Slack would have refused %d calls:\n%s", len(v), strings.Join(v, "\n"))
 	}
+}
+
+// mustRedis opens a client on url for a test to look at what the bot stored.
+func mustRedis(tb testing.TB, url string) redis.UniversalClient {
+	tb.Helper()
+	c, err := sessions.Open(context.Background(), url)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { _ = c.Close() })
+	return c
 }
