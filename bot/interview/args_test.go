@@ -1,0 +1,75 @@
+package interview
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/hirebot/hirebot"
+)
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		in      string
+		want    Args
+		wantErr string
+	}{
+		{"", Args{Sub: "ask", Count: 5}, ""},
+		{"  ", Args{Sub: "ask", Count: 5}, ""},
+		{"cio", Args{Sub: "ask", Word: "cio", Count: 5}, ""},
+		{"Infrastructure 3", Args{Sub: "ask", Word: "infrastructure", Count: 3}, ""},
+		{"7", Args{Sub: "ask", Count: 7}, ""},
+		{"#2", Args{Sub: "ask", Count: 2}, ""},
+		{"help", Args{Sub: "help"}, ""},
+		{"kit", Args{Sub: "kit"}, ""},
+		{"kit export", Args{Sub: "kit-export"}, ""},
+		{"kit remove 2", Args{Sub: "kit-remove", N: 2}, ""},
+		{"kit remove #3", Args{Sub: "kit-remove", N: 3}, ""},
+		{"kit remove", Args{}, "kit remove <number>"},
+		{"kit remove x", Args{}, "by its number"},
+		{"kit frob", Args{}, "Kit commands"},
+		{"cto 11", Args{}, "1 to 10"},
+		{"cto 0", Args{}, "1 to 10"},
+		{"two words 3", Args{}, "Name one role"},
+		{strings.Repeat("a", 201), Args{}, "characters"},
+	}
+	for _, tt := range tests {
+		got, err := Parse(tt.in)
+		if tt.wantErr != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) || hirebot.KindOf(err) != hirebot.Invalid {
+				t.Errorf("Parse(%q) error = %v, want Invalid containing %q", tt.in, err, tt.wantErr)
+			}
+			continue
+		}
+		if err != nil || got != tt.want {
+			t.Errorf("Parse(%q) = %+v, %v; want %+v", tt.in, got, err, tt.want)
+		}
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{"", "cio 3", "kit remove 2", "kit export", "infra\u200b 9", "\xff\xfe", "kit remove -1"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		a, err := Parse(s)
+		if err != nil {
+			if hirebot.KindOf(err) != hirebot.Invalid || hirebot.MessageOf(err) == "" {
+				t.Fatalf("Parse(%q): error %v is not an Invalid error with a message", s, err)
+			}
+			return
+		}
+		switch a.Sub {
+		case "ask":
+			if a.Count < 1 || a.Count > MaxCount {
+				t.Fatalf("Parse(%q): count %d out of range", s, a.Count)
+			}
+		case "kit-remove":
+			if a.N < 1 {
+				t.Fatalf("Parse(%q): kit item %d", s, a.N)
+			}
+		case "help", "kit", "kit-export":
+		default:
+			t.Fatalf("Parse(%q): unknown sub %q", s, a.Sub)
+		}
+	})
+}

@@ -1,0 +1,70 @@
+package bot
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"log/slog"
+	"strings"
+	"testing"
+
+	"github.com/hirebot/hirebot"
+)
+
+func TestRouterTurnsFailuresIntoReplies(t *testing.T) {
+	var logs bytes.Buffer
+	log := slog.New(slog.NewJSONHandler(&logs, nil))
+	ok := HandlerFunc(func(context.Context, Request) (Reply, error) {
+		return Reply{Card: &Card{Intro: "fine"}}, nil
+	})
+	r := NewRouter(log,
+		Command{Name: "ok", Slash: "/ok", Handler: ok},
+		Command{Name: "panic", Slash: "/panic", Handler: HandlerFunc(func(context.Context, Request) (Reply, error) { panic("boom") })},
+		Command{Name: "internal", Slash: "/internal", Handler: HandlerFunc(func(context.Context, Request) (Reply, error) {
+			return Reply{}, errors.New("db exploded: secret detail")
+		})},
+		Command{Name: "invalid", Slash: "/invalid", Handler: HandlerFunc(func(context.Context, Request) (Reply, error) {
+			return Reply{}, hirebot.Errorf(hirebot.Invalid, "say it shorter")
+		})},
+		Command{Name: "down", Slash: "/down", Handler: HandlerFunc(func(context.Context, Request) (Reply, error) {
+			return Reply{}, hirebot.Wrap(hirebot.Unavailable, errors.New("dial tcp"), "storage unavailable, try again in a moment")
+		})},
+	)
+	tests := []struct {
+		command   string
+		want      string
+		wantTitle string
+		logged    bool
+	}{
+		{"ok", "fine", "", false},
+		{"panic", "something went wrong (ref ", "Something went wrong", true},
+		{"internal", "something went wrong (ref ", "Something went wrong", true},
+		{"invalid", "say it shorter", "That didn't work", false},
+		{"down", "storage unavailable", "Storage unavailable", false},
+		{"nope", "/internal, /invalid", "That didn't work", false},
+	}
+	for _, tt := range tests {
+		logs.Reset()
+		reply := r.Serve(context.Background(), Request{Command: tt.command})
+		if reply.Card == nil || !strings.Contains(reply.Card.Intro, tt.want) || reply.Card.Title != tt.wantTitle {
+			t.Errorf("%s: reply %+v, want %q titled %q", tt.command, reply.Card, tt.want, tt.wantTitle)
+			continue
+		}
+		if strings.Contains(reply.Card.Intro, "secret detail") {
+			t.Errorf("%s: an internal error's detail reached the user", tt.command)
+		}
+		if tt.logged {
+			ref := strings.TrimSuffix(strings.SplitN(strings.SplitN(reply.Card.Intro, "(ref ", 2)[1], ")", 2)[0], ")")
+			if !strings.Contains(logs.String(), `"ref":"`+ref+`"`) {
+				t.Errorf("%s: ref %s not logged: %s", tt.command, ref, logs.String())
+			}
+		}
+	}
+	// The router keeps serving after a panic.
+	if reply := r.Serve(context.Background(), Request{Command: "ok"}); reply.Card == nil || reply.Card.Intro != "fine" {
+		t.Errorf("after a panic: %+v", reply)
+	}
+	if got, _ := r.Canonical("/OK"); got != "ok" {
+		t.Errorf("Canonical(/OK) = %q", got)
+	}
+}
