@@ -304,7 +304,7 @@ func (d *Draft) mayDecide(c Change, verb string) error {
 	if c.Admin || (c.By != "" && c.By == d.Owner) {
 		return nil
 	}
-	return hirebot.Errorf(hirebot.Forbidden, "only <@%s>, who started the draft, or an admin can %s it", d.Owner, verb)
+	return hirebot.Errorf(hirebot.Forbidden, "only @%s, who started the draft, or an admin can %s it", d.Owner, verb)
 }
 
 func (d *Draft) finalize(c Change) (string, []Change, error) {

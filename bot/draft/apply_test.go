@@ -321,8 +321,8 @@ func TestApplyErrors(t *testing.T) {
 		{"ignore a sentence", Change{Op: OpIgnore, Text: "not a rule"}, hirebot.Invalid, `"not a rule" is not a wording rule id`},
 		{"unignore what is not ignored", Change{Op: OpUnignore, Text: "rockstar"}, hirebot.Invalid, `"rockstar" is not ignored`},
 		{"finalize by someone else", Change{Op: OpFinalize, By: "U2"}, hirebot.Forbidden,
-			"only <@U1>, who started the draft, or an admin can finalize it"},
-		{"finalize by nobody", Change{Op: OpFinalize}, hirebot.Forbidden, "only <@U1>"},
+			"only @U1, who started the draft, or an admin can finalize it"},
+		{"finalize by nobody", Change{Op: OpFinalize}, hirebot.Forbidden, "only @U1"},
 		{"reopen an open draft", Change{Op: OpReopen, By: "U1"}, hirebot.Invalid, "the draft is not final"},
 		{"undo nothing", Change{Op: OpUndo}, hirebot.Invalid, "there is nothing to undo"},
 	}
@@ -381,7 +381,7 @@ func TestFinalDraft(t *testing.T) {
 		})
 	}
 
-	MustFail(t, d, Change{Op: OpReopen, By: "U2"}, hirebot.Forbidden, "only <@U1>, who started the draft, or an admin can reopen it")
+	MustFail(t, d, Change{Op: OpReopen, By: "U2"}, hirebot.Forbidden, "only @U1, who started the draft, or an admin can reopen it")
 	e := MustApply(t, d, Change{Op: OpReopen, By: "U3", Admin: true})
 	if e.Summary != "reopened the draft" || d.Status != Open {
 		t.Fatalf("reopen: entry %+v, status %q", e, d.Status)
