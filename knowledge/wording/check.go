@@ -1,0 +1,270 @@
+// Package wording checks a job description for biased wording and missing
+// essentials: gender-coded words (Gaucher, Friesen & Kay 2011, with the
+// words a leadership role needs allowed), gendered pronouns, exclusionary
+// jargon, age-coded and ableist phrasing, empty superlatives, and the
+// structure of the ad (length, must-haves, years of experience, pay
+// transparency, location, readability). The rules are data, embedded from
+// rules.yaml; each finding carries its rule id, the words found and where,
+// why it matters, a fix and its source. Equal-opportunity sentences are
+// never flagged. The package is pure: no I/O, no Slack, no Redis.
+package wording
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
+
+// Finding is one thing the check found, with what to do about it.
+type Finding struct {
+	RuleID   string   `json:"rule_id"`  // "jargon.rockstar"
+	Category string   `json:"category"` // "jargon"
+	Severity Severity `json:"severity"`
+	Quote    string   `json:"quote,omitempty"` // the words found, or a measure such as "212 words"
+	Where    string   `json:"where"`           // "title", "summary", "requirements #3", "document"
+	Why      string   `json:"why"`             // why it matters
+	Fix      string   `json:"fix"`             // what to write instead
+	Source   string   `json:"source"`          // the research or law behind the rule
+}
+
+// Report is the result of a check.
+type Report struct {
+	Findings    []Finding `json:"findings"`          // by category, then position in the document
+	Words       int       `json:"words"`             // words in the whole ad
+	Reading     float64   `json:"reading"`           // Flesch reading ease of the summary and items
+	ReadingBand string    `json:"reading_band"`      // Flesch's band for Reading, e.g. "difficult"
+	Summary     string    `json:"summary"`           // one line: counts by severity, words, reading ease
+	Ignored     []string  `json:"ignored,omitempty"` // the rule ids and categories that were ignored
+}
+
+// Options tune a check.
+type Options struct {
+	// Ignore lists rule ids ("jargon.rockstar") or categories ("gender")
+	// whose findings are left out. Entries that name neither are skipped.
+	Ignore []string
+}
+
+// Count returns how many findings are at or above severity s.
+func (r Report) Count(s Severity) int {
+	n := 0
+	for _, f := range r.Findings {
+		if f.Severity >= s {
+			n++
+		}
+	}
+	return n
+}
+
+// Check runs every rule of the embedded table on doc. It is pure and
+// deterministic: the same document and options give the same report, with
+// findings ordered by category, then by position in the document.
+// Equal-opportunity sentences are never flagged.
+func Check(doc Document, opts Options) Report {
+	return mustChecker().check(doc, opts)
+}
+
+// A match is a rule matching a span of one place's text.
+type match struct {
+	rule       int
+	start, end int // byte offsets in the place's text
+}
+
+// check runs the checker on doc.
+func (c *checker) check(doc Document, opts Options) Report {
+	ps := places(doc)
+	for i := range ps {
+		c.markEEO(ps[i].toks)
+	}
+	var fs []Finding
+	var order []int // fs[i] stands at document position order[i]
+	add := func(f Finding, at int) {
+		fs = append(fs, f)
+		order = append(order, at)
+	}
+	for _, p := range ps {
+		if p.kind != placeText {
+			continue
+		}
+		for _, f := range c.matchPlace(p, "") {
+			add(f, p.order)
+		}
+	}
+	st := c.structure(doc, ps)
+	for _, sf := range st.findings {
+		add(sf.Finding, sf.order)
+	}
+	fs, order = c.dropBodyPay(fs, order, st.payStated)
+	c.applyJurisdictions(fs, ps[atLocation].toks)
+
+	ignore := c.ignoreSet(opts.Ignore)
+	type ranked struct {
+		f     Finding
+		order int
+		seq   int
+	}
+	var kept []ranked
+	for i, f := range fs {
+		if ignore[f.RuleID] || ignore[f.Category] {
+			continue
+		}
+		kept = append(kept, ranked{f, order[i], i})
+	}
+	slices.SortStableFunc(kept, func(a, b ranked) int {
+		return cmp.Or(
+			cmp.Compare(c.catIndex[a.f.Category], c.catIndex[b.f.Category]),
+			cmp.Compare(a.order, b.order),
+			cmp.Compare(a.seq, b.seq),
+		)
+	})
+	r := Report{Words: st.words, Reading: st.reading, ReadingBand: st.band, Findings: make([]Finding, 0, len(kept))}
+	for _, k := range kept {
+		r.Findings = append(r.Findings, k.f)
+	}
+	for id := range ignore {
+		r.Ignored = append(r.Ignored, id)
+	}
+	slices.Sort(r.Ignored)
+	r.Summary = summarize(r)
+	return r
+}
+
+// ignoreSet returns the known rule ids and categories among ids.
+func (c *checker) ignoreSet(ids []string) map[string]bool {
+	set := map[string]bool{}
+	for _, id := range ids {
+		id = strings.ToLower(strings.TrimSpace(id))
+		_, rule := c.byID[id]
+		_, cat := c.catIndex[id]
+		if rule || cat {
+			set[id] = true
+		}
+	}
+	return set
+}
+
+// markEEO flags the tokens of equal-opportunity sentences.
+func (c *checker) markEEO(toks []token) {
+	n := sentences(toks)
+	if n == 0 {
+		return
+	}
+	const strong, weak, attr = 1, 2, 4
+	flags := make([]uint8, n)
+	mark := func(m *wordMatcher, bit uint8) {
+		m.match(toks, func(_, first, _ int) { flags[toks[first].sentence] |= bit })
+	}
+	mark(c.eeoStrong, strong)
+	mark(c.eeoWeak, weak)
+	mark(c.eeoAttr, attr)
+	for i := range toks {
+		f := flags[toks[i].sentence]
+		toks[i].eeo = f&strong != 0 || f&(weak|attr) == weak|attr
+	}
+}
+
+// matchPlace runs the pattern rules on one place; when category is not
+// empty, only that category's rules.
+func (c *checker) matchPlace(p place, category string) []Finding {
+	if len(p.toks) == 0 {
+		return nil
+	}
+	var ms []match
+	keep := func(rule int) bool { return category == "" || c.rules[rule].Category == category }
+	c.words.match(p.toks, func(rule, first, last int) {
+		if keep(rule) && !p.toks[first].eeo {
+			ms = append(ms, match{rule: rule, start: p.toks[first].start, end: p.toks[last].end})
+		}
+	})
+	lower := strings.ToLower(p.text)
+	for _, rr := range c.regexps {
+		if !keep(rr.rule) || !mayMatch(lower, rr.literals) {
+			continue
+		}
+		for _, loc := range rr.re.FindAllStringIndex(p.text, -1) {
+			if i := tokenAt(p.toks, loc[0]); i < len(p.toks) && p.toks[i].eeo {
+				continue
+			}
+			ms = append(ms, match{rule: rr.rule, start: loc[0], end: loc[1]})
+		}
+	}
+	ms = c.dropAllowed(p.toks, ms)
+	ms = dropOverlaps(ms)
+
+	var fs []Finding
+	seen := map[string]bool{}
+	for _, m := range ms {
+		r := c.rules[m.rule]
+		quote := strings.Join(strings.Fields(p.text[m.start:m.end]), " ")
+		key := r.ID + "\x00" + strings.ToLower(quote)
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		fs = append(fs, c.finding(m.rule, quote, p.where))
+	}
+	return fs
+}
+
+// finding builds a finding of rule i.
+func (c *checker) finding(i int, quote, where string) Finding {
+	r := c.rules[i]
+	return Finding{
+		RuleID: r.ID, Category: r.Category, Severity: r.Severity,
+		Quote: quote, Where: where, Why: r.Message, Fix: r.Fix, Source: r.Source,
+	}
+}
+
+// dropAllowed removes matches that lie inside a word or phrase on their
+// category's allow list.
+func (c *checker) dropAllowed(toks []token, ms []match) []match {
+	spans := map[string][]match{}
+	for _, m := range ms {
+		cat := c.rules[m.rule].Category
+		allow, ok := c.allow[cat]
+		if _, done := spans[cat]; !ok || done {
+			continue
+		}
+		var s []match
+		allow.match(toks, func(_, first, last int) {
+			s = append(s, match{start: toks[first].start, end: toks[last].end})
+		})
+		spans[cat] = s
+	}
+	return slices.DeleteFunc(ms, func(m match) bool {
+		for _, s := range spans[c.rules[m.rule].Category] {
+			if s.start <= m.start && m.end <= s.end {
+				return true
+			}
+		}
+		return false
+	})
+}
+
+// dropOverlaps keeps the longest of overlapping matches of one rule, and
+// drops a match lying wholly inside a longer match of another rule ("he"
+// inside "he or she", "competitive" inside "competitive salary"). The result
+// is in text order.
+func dropOverlaps(ms []match) []match {
+	slices.SortFunc(ms, func(a, b match) int {
+		return cmp.Or(cmp.Compare(b.end-b.start, a.end-a.start), cmp.Compare(a.start, b.start), cmp.Compare(a.rule, b.rule))
+	})
+	var kept []match
+	for _, m := range ms {
+		drop := false
+		for _, k := range kept {
+			overlap := m.start < k.end && k.start < m.end
+			inside := k.start <= m.start && m.end <= k.end && k.end-k.start > m.end-m.start
+			if (k.rule == m.rule && overlap) || inside {
+				drop = true
+				break
+			}
+		}
+		if !drop {
+			kept = append(kept, m)
+		}
+	}
+	slices.SortFunc(kept, func(a, b match) int {
+		return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(a.rule, b.rule))
+	})
+	return kept
+}

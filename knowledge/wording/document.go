@@ -1,0 +1,93 @@
+package wording
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Document is a job description as the check sees it: a few single fields
+// and named sections of items. A /jd draft maps onto it one to one;
+// ParseMarkdown builds one from a Markdown or plain-text file.
+type Document struct {
+	Title    string
+	Company  string
+	Location string
+	Salary   string
+	Summary  string
+	Sections []Section
+}
+
+// Section is a named list of items. Drafts use the names below; sections
+// parsed from Markdown may carry other names ("about us").
+type Section struct {
+	Name  string
+	Items []string
+}
+
+// The section names of a draft. ParseMarkdown maps common headings onto them.
+const (
+	Responsibilities = "responsibilities"
+	Requirements     = "requirements"
+	NiceToHave       = "nice-to-have"
+	Benefits         = "benefits"
+)
+
+// placeKind says what a place of a document is, which decides the checks run
+// on it.
+type placeKind int
+
+const (
+	placeText   placeKind = iota // title, summary, items: every pattern rule
+	placeSalary                  // the salary field: pay rules only
+	placeField                   // company, location: no pattern rules
+)
+
+// A place is one piece of text of a document and where it stands.
+type place struct {
+	where string // "title", "requirements #3"
+	order int    // position in the document, for sorting
+	kind  placeKind
+	text  string
+	toks  []token
+}
+
+// The fixed places every document has, at the start of places' result.
+const (
+	atTitle = iota
+	atCompany
+	atLocation
+	atSalary
+	atSummary
+)
+
+// places lists the text of doc in reading order, tokenized: the fixed
+// places first (see atTitle…atSummary), then each section's items.
+func places(doc Document) []place {
+	ps := []place{
+		{where: "title", kind: placeText, text: doc.Title},
+		{where: "company", kind: placeField, text: doc.Company},
+		{where: "location", kind: placeField, text: doc.Location},
+		{where: "salary", kind: placeSalary, text: doc.Salary},
+		{where: "summary", kind: placeText, text: doc.Summary},
+	}
+	for _, s := range doc.Sections {
+		name := sectionLabel(s.Name)
+		for i, item := range s.Items {
+			ps = append(ps, place{where: name + " #" + strconv.Itoa(i+1), kind: placeText, text: item})
+		}
+	}
+	for i := range ps {
+		ps[i].order = i
+		ps[i].toks = tokenize(ps[i].text)
+	}
+	return ps
+}
+
+// sectionLabel is how a section is named in a finding's Where.
+func sectionLabel(name string) string {
+	name = strings.Join(strings.Fields(strings.ToLower(name)), " ")
+	if name == "" {
+		return "section"
+	}
+	return name
+}

@@ -1,0 +1,118 @@
+package wording
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestEmbeddedRules(t *testing.T) {
+	if _, err := parseRules(rulesYAML); err != nil {
+		t.Fatalf("embedded rules.yaml: %v", err)
+	}
+	rules := Rules()
+	perCategory := map[string]int{}
+	for _, r := range rules {
+		perCategory[r.Category]++
+		if r.Message == "" || r.Fix == "" || r.Source == "" {
+			t.Errorf("rule %s lacks a message, fix or source", r.ID)
+		}
+		if !KnownRule(r.ID) {
+			t.Errorf("KnownRule(%q) = false", r.ID)
+		}
+	}
+	for _, c := range Categories() {
+		if perCategory[c.ID] == 0 {
+			t.Errorf("category %q has no rules", c.ID)
+		}
+		if !KnownRule(c.ID) {
+			t.Errorf("KnownRule(%q) = false for a category", c.ID)
+		}
+	}
+	for _, id := range []string{"", "jargon.nope", "rockstar"} {
+		if KnownRule(id) {
+			t.Errorf("KnownRule(%q) = true", id)
+		}
+	}
+}
+
+func TestRulesReturnsACopy(t *testing.T) {
+	r := Rules()
+	r[0].ID = "changed"
+	r[0].Patterns = append(r[0].Patterns[:0], "changed")
+	if again := Rules(); again[0].ID == "changed" || again[0].Patterns[0] == "changed" {
+		t.Error("changing the slice Rules returned changed the rule table")
+	}
+}
+
+// MustReplaceRule returns the embedded rules.yaml with the first occurrence
+// of old replaced by repl.
+func MustReplaceRule(tb testing.TB, old, repl string) []byte {
+	tb.Helper()
+	s := string(rulesYAML)
+	if !strings.Contains(s, old) {
+		tb.Fatalf("rules.yaml does not contain %q", old)
+	}
+	return []byte(strings.Replace(s, old, repl, 1))
+}
+
+func TestParseRulesRejects(t *testing.T) {
+	for _, tt := range []struct {
+		name      string
+		old, repl string
+		want      string
+	}{
+		{"duplicate id", "id: gender.dominant", "id: gender.aggressive", "id used twice"},
+		{"missing fix", "    fix: Name the skill and the level", "    fixx: Name the skill and the level", "field fixx not found"},
+		{"empty source", "    source: National Center on Disability and Journalism, Disability Language Style Guide (2021).\n  - id: ableist.idiom",
+			"    source: ''\n  - id: ableist.idiom", "missing source"},
+		{"bad regexp", `'re:(?i)\b\d{1,2}\s*\+\s*years?\b'`, `'re:(?i)\b(\d+'`, "pattern"},
+		{"unknown category", "id: jargon.hustle\n    category: jargon", "id: jargon.hustle\n    category: slang", `unknown category "slang"`},
+		{"id outside its category", "id: jargon.hustle", "id: hustle", "must be lower case and start with"},
+		{"patterns and check", "    check: too-short\n", "    check: too-short\n    patterns: [short]\n", "not both or neither"},
+		{"unknown check", "check: too-short", "check: too-brief", `unknown check "too-brief"`},
+		{"short stem", "patterns: [aggress*,", "patterns: [ag*,", "shorter than"},
+		{"bad severity", "id: age.young\n    category: age\n    severity: error", "id: age.young\n    category: age\n    severity: fatal", "unknown severity"},
+		{"bad limits", "max_requirements: 7", "max_requirements: 0", "limits"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := parseRules(MustReplaceRule(t, tt.old, tt.repl))
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("parseRules error = %v; want one containing %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestParseWordPattern(t *testing.T) {
+	for _, tt := range []struct {
+		pattern string
+		want    []term
+		bad     bool
+	}{
+		{pattern: "ninja", want: []term{{"ninja", false}}},
+		{pattern: "Rock star*", want: []term{{"rock", false}, {"star", true}}},
+		{pattern: "self-relian*", want: []term{{"self", false}, {"relian", true}}},
+		{pattern: "he'll", want: []term{{"he'll", false}}},
+		{pattern: "", bad: true},
+		{pattern: "***", bad: true},
+		{pattern: "a*b", bad: true},
+		{pattern: "do*", bad: true},
+	} {
+		got, err := parseWordPattern(tt.pattern)
+		if tt.bad {
+			if err == nil {
+				t.Errorf("parseWordPattern(%q) = %v; want an error", tt.pattern, got)
+			}
+			continue
+		}
+		if err != nil || len(got) != len(tt.want) {
+			t.Errorf("parseWordPattern(%q) = %v, %v; want %v", tt.pattern, got, err, tt.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != tt.want[i] {
+				t.Errorf("parseWordPattern(%q)[%d] = %v; want %v", tt.pattern, i, got[i], tt.want[i])
+			}
+		}
+	}
+}

@@ -1,0 +1,64 @@
+package wording
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/hirebot/hirebot"
+)
+
+// Severity is how much a finding matters. Severities are ordered: a higher
+// value is more serious.
+type Severity int
+
+// The severities, least serious first.
+const (
+	Info    Severity = iota // worth a look; often a matter of taste
+	Warning                 // likely to put good candidates off; fix unless there is a reason
+	Error                   // discriminatory or unlawful in some places; fix before posting
+)
+
+// String returns "info", "warning" or "error".
+func (s Severity) String() string {
+	switch s {
+	case Info:
+		return "info"
+	case Warning:
+		return "warning"
+	case Error:
+		return "error"
+	}
+	return fmt.Sprintf("severity(%d)", int(s))
+}
+
+// ParseSeverity returns the severity named s ("info", "warning" or "error",
+// in any case). An unknown name is an invalid-input error.
+func ParseSeverity(s string) (Severity, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "info":
+		return Info, nil
+	case "warning", "warn":
+		return Warning, nil
+	case "error":
+		return Error, nil
+	}
+	return Info, hirebot.Errorf(hirebot.Invalid, "unknown severity %q: use info, warning or error", s)
+}
+
+// MarshalText encodes the severity as its name, for JSON and YAML.
+func (s Severity) MarshalText() ([]byte, error) {
+	if s < Info || s > Error {
+		return nil, fmt.Errorf("marshal severity: %d is out of range", int(s))
+	}
+	return []byte(s.String()), nil
+}
+
+// UnmarshalText decodes a severity name.
+func (s *Severity) UnmarshalText(text []byte) error {
+	v, err := ParseSeverity(string(text))
+	if err != nil {
+		return err
+	}
+	*s = v
+	return nil
+}

@@ -1,0 +1,108 @@
+package wording
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A token is one word of a text: letters and digits, with apostrophes inside
+// a word ("he'll") and separators inside a number ("180,000") kept.
+// Everything else separates words.
+type token struct {
+	word     string // lower case, curly apostrophes made straight
+	start    int    // byte offset of the first byte in the text
+	end      int    // byte offset just past the last byte
+	brk      bool   // a phrase may not run from the previous token into this one
+	sentence int    // index of the sentence the token is in
+	eeo      bool   // the token is in an equal-opportunity sentence
+}
+
+// tokenize splits text into words. Phrases do not cross a break (a sentence
+// end, a colon, a semicolon or a line end); sentences end at ".", "!" or "?"
+// followed by a space, and at line ends.
+func tokenize(text string) []token {
+	toks := make([]token, 0, len(text)/5+1)
+	sentence := 0
+	brk, end := false, false
+	i := 0
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !isWordRune(r) {
+			switch r {
+			case '\n', '\r':
+				brk, end = true, true
+			case '.', '!', '?':
+				brk = true
+				next, _ := utf8.DecodeRuneInString(text[i+size:])
+				if i+size >= len(text) || unicode.IsSpace(next) || next == '"' || next == '\'' || next == ')' || next == '\u201d' {
+					end = true
+				}
+			case ';', ':':
+				brk = true
+			}
+			i += size
+			continue
+		}
+		start := i
+		for i < len(text) {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if isWordRune(r) {
+				i += size
+				continue
+			}
+			if i > start && i+size < len(text) {
+				prev, _ := utf8.DecodeLastRuneInString(text[:i])
+				next, nsize := utf8.DecodeRuneInString(text[i+size:])
+				// "he'll", "180,000", "2.5"
+				if isApostrophe(r) && unicode.IsLetter(next) || (r == ',' || r == '.') && unicode.IsDigit(prev) && unicode.IsDigit(next) {
+					i += size + nsize
+					continue
+				}
+			}
+			break
+		}
+		if end && len(toks) > 0 {
+			sentence++
+		}
+		toks = append(toks, token{word: normalize(text[start:i]), start: start, end: i, brk: brk, sentence: sentence})
+		brk, end = false, false
+	}
+	return toks
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '\u2019' }
+
+// normalize lower-cases a word and straightens its apostrophes.
+func normalize(w string) string {
+	w = strings.ToLower(w)
+	if strings.ContainsRune(w, '\u2019') {
+		w = strings.ReplaceAll(w, "\u2019", "'")
+	}
+	return w
+}
+
+// tokenAt returns the index of the first token ending after byte offset off,
+// or len(toks).
+func tokenAt(toks []token, off int) int {
+	lo, hi := 0, len(toks)
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if toks[mid].end <= off {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo
+}
+
+// sentences returns the number of sentences among toks.
+func sentences(toks []token) int {
+	if len(toks) == 0 {
+		return 0
+	}
+	return toks[len(toks)-1].sentence + 1
+}
