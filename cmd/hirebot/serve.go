@@ -14,6 +14,7 @@ import (
 	"github.com/slack-go/slack"
 
 	"github.com/hirebot/hirebot/bot/health"
+	"github.com/hirebot/hirebot/bot/metrics"
 	"github.com/hirebot/hirebot/bot/sessions"
 	"github.com/hirebot/hirebot/bot/socket"
 )
@@ -41,6 +42,8 @@ func serve(ctx context.Context, stderr io.Writer) int {
 		return 1
 	}
 	defer closeStore()
+	m := metrics.New()
+	client.AddHook(m.RedisHook())
 	store := sessions.New(client, sessions.Options{TTL: c.SessionTTL})
 	a := newApp(c, pack, store, log)
 
@@ -49,7 +52,7 @@ func serve(ctx context.Context, stderr io.Writer) int {
 	live := socket.NewLive(api, a.jd, store, log, 0)
 	listener := socket.New(socket.Config{
 		Connections: c.Connections, ShutdownTimeout: c.ShutdownTimeout, Admins: set(c.Admins),
-	}, socket.Deps{API: api, Router: a.router, Delivery: socket.NewDelivery(api, live, log), Dedup: store, Log: log})
+	}, socket.Deps{API: api, Router: a.router, Delivery: socket.NewDelivery(api, live, log), Dedup: store, Log: log, Observer: m})
 
 	srv, err := startHTTP(c.HTTPAddr, health.Handler([]health.Check{
 		{Name: "slack", Fn: func(context.Context) error {
@@ -59,7 +62,7 @@ func serve(ctx context.Context, stderr io.Writer) int {
 			return nil
 		}},
 		{Name: "store", Fn: store.Ping},
-	}, nil), log)
+	}, m.Handler()), log)
 	if err != nil {
 		log.Error("http", "err", err)
 		return 1

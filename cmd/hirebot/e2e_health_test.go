@@ -1,0 +1,74 @@
+package main
+
+import (
+	"io"
+	"net"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/hirebot/hirebot/bot/fakeslack"
+	"github.com/hirebot/hirebot/bot/sessions/redistest"
+)
+
+// freeAddr returns a free 127.0.0.1 address.
+func freeAddr(tb testing.TB) string {
+	tb.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().String()
+}
+
+// MustGet fetches url and returns the status and body.
+func MustGet(tb testing.TB, url string) (int, string) {
+	tb.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		tb.Fatalf("GET %s: %v", url, err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+func TestHealthAndMetrics(t *testing.T) {
+	fake := MustNewFake(t)
+	rs := redistest.MustStart(t)
+	MustSetBotEnv(t, fake, rs.URL())
+	addr := freeAddr(t)
+	t.Setenv("HIREBOT_HTTP_ADDR", addr)
+	MustStartBot(t, fake)
+
+	MustSlash(t, fake, fakeslack.Slash{Channel: "CH1", User: "U1", Command: "/cto-role", Text: "cio"})
+	MustWaitMessage(t, fake, "CH1", "Chief Information Officer")
+	MustSlash(t, fake, fakeslack.Slash{Channel: "CH1", User: "U1", Command: "/jd", Text: "start cto"})
+	liveMessage(t, fake, "CH1", "Responsibilities")
+
+	if code, body := MustGet(t, "http://"+addr+"/healthz"); code != 200 {
+		t.Errorf("/healthz = %d %s", code, body)
+	}
+	if code, body := MustGet(t, "http://"+addr+"/readyz"); code != 200 || !strings.Contains(body, `"store":"ok"`) {
+		t.Errorf("/readyz = %d %s", code, body)
+	}
+	code, body := MustGet(t, "http://"+addr+"/metrics")
+	if code != 200 {
+		t.Fatalf("/metrics = %d", code)
+	}
+	for _, want := range []string{`hirebot_envelopes_total{type="slash_commands"}`, `hirebot_command_seconds_count{command="cto-role"}`,
+		"hirebot_ack_seconds_bucket", "hirebot_redis_seconds", "hirebot_connections_open 2"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("/metrics lacks %s", want)
+		}
+	}
+	rs.Stop(t)
+	if code, body := MustGet(t, "http://"+addr+"/readyz"); code != 503 || !strings.Contains(body, "store") {
+		t.Errorf("/readyz with Redis down = %d %s, want 503 naming the store", code, body)
+	}
+	rs.Restart(t)
+	if code, body := MustGet(t, "http://"+addr+"/readyz"); code != 200 {
+		t.Errorf("/readyz after Redis is back = %d %s", code, body)
+	}
+}
