@@ -1,0 +1,114 @@
+# hirebot: build, test and run. `make test` is the project's test command,
+# and the one CI runs (.ci/run). Run `make help` for the list of targets.
+
+GO      ?= go
+BIN     ?= bin/hirebot
+IMAGE   ?= hirebot
+SHARED  ?= ../shared
+
+# The static release build. The Dockerfile uses these same flags; .ci/run
+# fails if the two drift apart.
+BUILD_ENV   := CGO_ENABLED=0
+BUILD_FLAGS := -trimpath -ldflags "-s -w"
+
+# Fuzz targets, one package:Func a line. To add one, add a line here;
+# `make fuzz` fails if a Fuzz function in the tree is missing from this list
+# or a listed one no longer exists, so none is silently left unfuzzed.
+FUZZ := \
+	./bot/draft:FuzzApply \
+	./bot/draft:FuzzClean \
+	./bot/interview:FuzzParse \
+	./bot/jd:FuzzParse \
+	./knowledge:FuzzResolve \
+	./knowledge/wording:FuzzParseMarkdown \
+	./knowledge/wording:FuzzCheck
+
+# How long each fuzz target runs: `make fuzz` fuzzes longer than `make test`.
+FUZZTIME ?= 30s
+
+SEED_OVERLAP := $(SHARED)/tools/seed-overlap
+
+.DEFAULT_GOAL := build
+
+.PHONY: help build run test fmt-check vet seed-overlap race fuzz fuzz-list bench cover docker manifest clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
+
+build: ## build the static binary bin/hirebot (the Dockerfile's flags)
+	$(BUILD_ENV) $(GO) build $(BUILD_FLAGS) -o $(BIN) ./cmd/hirebot
+
+run: ## try the bot in a terminal: no Slack or Redis needed
+	$(GO) run ./cmd/hirebot shell
+
+# Everything CI checks, in order, stopping at the first failure.
+test: FUZZTIME = 5s
+test: fmt-check vet seed-overlap race fuzz ## gofmt, vet, copied-text check, race tests, short fuzz runs
+	@echo "test: ok"
+
+fmt-check: ## fail listing any file gofmt would change
+	@out=$$(gofmt -l .); \
+	if [ -n "$$out" ]; then echo "gofmt: these files need formatting (run gofmt -w on them):"; echo "$$out"; exit 1; fi
+
+vet: ## go vet ./...
+	$(GO) vet ./...
+
+seed-overlap: ## list knowledge text copied from the seed article (exit 1 if any)
+	@if [ -x "$(SEED_OVERLAP)" ]; then \
+		echo "$(SEED_OVERLAP) knowledge"; "$(SEED_OVERLAP)" knowledge; \
+	elif [ -f "$(SEED_OVERLAP)" ]; then \
+		echo "python3 $(SEED_OVERLAP) knowledge"; python3 "$(SEED_OVERLAP)" knowledge; \
+	else \
+		echo "seed-overlap: SKIPPED: $(SEED_OVERLAP) not found; put a copy of shared/ beside the repo (or set SHARED=dir) to check knowledge text for copied sentences"; \
+	fi
+
+race: ## go test -race ./... (needs redis-server on PATH)
+	$(GO) test -race ./...
+
+fuzz: fuzz-list ## run each fuzz target in FUZZ for FUZZTIME (default 30s)
+	@set -e; for t in $(FUZZ); do \
+		pkg=$${t%%:*}; fn=$${t##*:}; \
+		echo "$(GO) test -run '^\$$' -fuzz '^$$fn\$$' -fuzztime $(FUZZTIME) $$pkg"; \
+		$(GO) test -run '^$$' -fuzz "^$$fn\$$" -fuzztime $(FUZZTIME) $$pkg; \
+	done
+
+fuzz-list: ## check FUZZ against the Fuzz functions in the tree
+	@fail=0; \
+	for t in $(FUZZ); do \
+		pkg=$${t%%:*}; fn=$${t##*:}; \
+		if ! grep -qsE "^func $$fn\(" $$pkg/*_test.go; then \
+			echo "fuzz: FUZZ lists $$t but there is no func $$fn in $$pkg/*_test.go; update FUZZ in the Makefile"; fail=1; \
+		fi; \
+	done; \
+	for f in $$(grep -rlE --include='*_test.go' '^func Fuzz[A-Za-z0-9_]*\(' . | grep -v '/testdata/'); do \
+		pkg=$$(dirname $$f); \
+		for fn in $$(sed -nE 's/^func (Fuzz[A-Za-z0-9_]*)\(.*/\1/p' $$f); do \
+			case " $(strip $(FUZZ)) " in \
+			*" $$pkg:$$fn "*) ;; \
+			*) echo "fuzz: $$pkg:$$fn is not in FUZZ; add it to FUZZ in the Makefile"; fail=1;; \
+			esac; \
+		done; \
+	done; \
+	exit $$fail
+
+bench: ## run every benchmark once, with allocations
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+cover: ## test coverage: per-function summary, cover.html for a browser
+	$(GO) test -coverprofile=cover.out ./...
+	$(GO) tool cover -func=cover.out | tail -n 1
+	$(GO) tool cover -html=cover.out -o cover.html
+	@echo "cover: open cover.html for the line-by-line view"
+
+docker: ## build the container image (IMAGE=hirebot)
+	docker build -t $(IMAGE) .
+
+manifest: ## regenerate deploy/slack/manifest.yaml from the command table
+	@mkdir -p deploy/slack
+	@$(GO) run ./cmd/hirebot manifest > deploy/slack/manifest.yaml.tmp \
+		&& mv deploy/slack/manifest.yaml.tmp deploy/slack/manifest.yaml \
+		|| { rm -f deploy/slack/manifest.yaml.tmp; exit 1; }
+	@echo "wrote deploy/slack/manifest.yaml"
+
+clean: ## remove build and coverage output
+	rm -rf bin cover.out cover.html deploy/slack/manifest.yaml.tmp
