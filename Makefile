@@ -91,8 +91,9 @@ fuzz-list: ## check FUZZ against the Fuzz functions in the tree
 	done; \
 	exit $$fail
 
-bench: ## run every benchmark once, with allocations
-	$(GO) test -run '^$$' -bench . -benchmem ./...
+bench: ## the Go benchmarks, then the end-to-end load table against the bare slack-go floor (BENCHMARKS.md)
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime 2000x ./...
+	HIREBOT_LOAD=1 $(GO) test -run '^TestLoad$$' -v -timeout 10m ./cmd/hirebot/
 
 cover: ## test coverage: per-function summary, cover.html for a browser
 	$(GO) test -coverprofile=cover.out ./...
