@@ -24,8 +24,10 @@ type origin struct {
 	messageTS   string // the message a pressed button was on
 }
 
-// maxText caps what the bot reads of any one message or command.
-const maxText = 4000
+// maxText caps what the bot reads of any one message or command: Slack's
+// own limit on a message. Every handler has a lower limit of its own and
+// tells the user what it is, so it must see the text as typed, not cut.
+const maxText = 40000
 
 // mentionRE matches user mentions, which are stripped from @hirebot questions.
 var mentionRE = regexp.MustCompile(`<@[A-Z0-9]+(\|[^>]*)?>`)
@@ -112,7 +114,7 @@ func (l *Listener) finish(req *bot.Request) {
 	req.At = time.Now()
 	req.Admin = l.cfg.Admins[req.User]
 	if len(req.Text) > maxText {
-		req.Text = req.Text[:maxText] // handlers see the cut and say so when it matters
+		req.Text = strings.ToValidUTF8(req.Text[:maxText], "")
 	}
 }
 

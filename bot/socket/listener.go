@@ -69,8 +69,13 @@ type Listener struct {
 	obs       Observer
 	botUserID string
 
-	sem       chan struct{}
-	work      sync.WaitGroup
+	sem  chan struct{}
+	work sync.WaitGroup
+	// mu guards closing, which finishWork sets before it waits for work,
+	// so that no envelope is acked (and its work added) after the wait
+	// has begun.
+	mu        sync.Mutex
+	closing   bool
 	up        []atomic.Bool
 	everUp    []atomic.Bool
 	connected atomic.Int64
@@ -154,10 +159,13 @@ func (l *Listener) Run(ctx context.Context) error {
 // finishWork waits for in-flight requests and live-message updates, up to
 // the shutdown timeout.
 func (l *Listener) finishWork() {
+	l.mu.Lock()
+	l.closing = true
+	l.mu.Unlock()
 	done := make(chan struct{})
 	go func() {
 		l.work.Wait()
-		if l.deps.Delivery != nil {
+		if l.deps.Delivery != nil && l.deps.Delivery.live != nil {
 			l.deps.Delivery.live.Wait()
 		}
 		close(done)
@@ -241,7 +249,15 @@ func (l *Listener) envelope(ctx context.Context, client *socketmode.Client, log 
 	if evt.Request == nil {
 		return
 	}
-	if err := client.AckCtx(ctx, evt.Request.EnvelopeID, nil); err != nil {
+	if !l.startWork() {
+		return // shutting down: left unacked, Slack hands it to another connection
+	}
+	// The ack must go out even if shutdown begins now: the work it
+	// promises is done.
+	actx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Second)
+	err := client.AckCtx(actx, evt.Request.EnvelopeID, nil)
+	cancel()
+	if err != nil {
 		log.Warn("ack failed", "envelope", evt.Request.EnvelopeID, "err", err)
 	}
 	l.obs.Acked(time.Since(start))
@@ -260,6 +276,7 @@ func (l *Listener) envelope(ctx context.Context, client *socketmode.Client, log 
 		req, o, ok = l.decodeEvent(d)
 	}
 	if !ok {
+		l.work.Done()
 		log.Debug("envelope ignored", "type", kind, "envelope", evt.Request.EnvelopeID)
 		return
 	}
@@ -270,13 +287,23 @@ func (l *Listener) envelope(ctx context.Context, client *socketmode.Client, log 
 	if evt.Request.RetryAttempt > 0 {
 		log = log.With("retry_attempt", evt.Request.RetryAttempt, "retry_reason", evt.Request.RetryReason)
 	}
-	l.work.Add(1)
 	go func() {
 		defer l.work.Done()
 		l.sem <- struct{}{}
 		defer func() { <-l.sem }()
 		l.process(context.WithoutCancel(ctx), log, id, req, o)
 	}()
+}
+
+// startWork counts one more request in flight, unless shutdown has begun.
+func (l *Listener) startWork() bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.closing {
+		return false
+	}
+	l.work.Add(1)
+	return true
 }
 
 // process runs one request: deduplicate, route, deliver.
