@@ -69,7 +69,9 @@ type Listener struct {
 	obs       Observer
 	botUserID string
 
-	sem  chan struct{}
+	// jobs queues acked requests for the fixed pool of workers, so a
+	// burst costs queue slots, not goroutines.
+	jobs chan job
 	work sync.WaitGroup
 	// mu guards closing, which finishWork sets before it waits for work,
 	// so that no envelope is acked (and its work added) after the wait
@@ -102,8 +104,8 @@ func New(cfg Config, deps Deps) *Listener {
 	}
 	return &Listener{
 		cfg: cfg, deps: deps, router: deps.Router, log: deps.Log, obs: obs,
-		sem: make(chan struct{}, cfg.Workers),
-		up:  make([]atomic.Bool, cfg.Connections), everUp: make([]atomic.Bool, cfg.Connections),
+		jobs: make(chan job, queueSize),
+		up:   make([]atomic.Bool, cfg.Connections), everUp: make([]atomic.Bool, cfg.Connections),
 	}
 }
 
@@ -122,6 +124,9 @@ func (l *Listener) Run(ctx context.Context) error {
 	l.botUserID = auth.UserID
 	l.log.Info("slack identity", "bot_user", auth.UserID, "team", auth.TeamID)
 
+	for range l.cfg.Workers {
+		go l.worker()
+	}
 	sockets, closeSockets := context.WithCancel(context.WithoutCancel(ctx))
 	defer closeSockets()
 	fatal := make(chan error, l.cfg.Connections)
@@ -152,6 +157,7 @@ func (l *Listener) Run(ctx context.Context) error {
 	l.finishWork()
 	closeSockets()
 	loops.Wait()
+	close(l.jobs)
 	l.log.Info("sockets closed")
 	return runErr
 }
@@ -287,12 +293,29 @@ func (l *Listener) envelope(ctx context.Context, client *socketmode.Client, log 
 	if evt.Request.RetryAttempt > 0 {
 		log = log.With("retry_attempt", evt.Request.RetryAttempt, "retry_reason", evt.Request.RetryReason)
 	}
-	go func() {
-		defer l.work.Done()
-		l.sem <- struct{}{}
-		defer func() { <-l.sem }()
-		l.process(context.WithoutCancel(ctx), log, id, req, o)
-	}()
+	// When the queue is full this blocks the drain loop: new envelopes wait
+	// unacked (and Slack redelivers them) instead of piling up in memory.
+	l.jobs <- job{ctx: context.WithoutCancel(ctx), log: log, id: id, req: req, o: o}
+}
+
+// queueSize is how many acked requests may wait for a worker.
+const queueSize = 1024
+
+// job is one acked request waiting for a worker.
+type job struct {
+	ctx context.Context
+	log *slog.Logger
+	id  string
+	req bot.Request
+	o   origin
+}
+
+// worker handles queued requests until the queue is closed.
+func (l *Listener) worker() {
+	for j := range l.jobs {
+		l.process(j.ctx, j.log, j.id, j.req, j.o)
+		l.work.Done()
+	}
 }
 
 // startWork counts one more request in flight, unless shutdown has begun.
