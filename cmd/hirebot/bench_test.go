@@ -614,7 +614,7 @@ type redisCost struct {
 func measureRedisPerAdd(t *testing.T, rs *redistest.Server, n int) redisCost {
 	fake := MustNewLoadFake(t)
 	MustLoadEnv(t, fake, rs.URL())
-	addr := mustFreeLoadAddr(t)
+	addr := MustFreeAddr(t)
 	t.Setenv("HIREBOT_HTTP_ADDR", addr)
 	bot, _ := MustStartLoadBot(t, fake)
 	channels := MustStartDrafts(t, fake, "CJDRT", (n+jdAddsPerChannel-1)/jdAddsPerChannel)
@@ -687,17 +687,6 @@ func perChange(m map[string]float64) string {
 		parts = append(parts, fmt.Sprintf("%s %.2f", name, m[name]))
 	}
 	return strings.Join(parts, ", ")
-}
-
-// mustFreeLoadAddr returns a 127.0.0.1 address that was free a moment ago.
-func mustFreeLoadAddr(tb testing.TB) string {
-	tb.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer l.Close()
-	return l.Addr().String()
 }
 
 // MustRedisTrips reads the bot's /metrics at addr and returns the count

@@ -2,7 +2,6 @@ package main
 
 import (
 	"io"
-	"net"
 	"net/http"
 	"strings"
 	"testing"
@@ -10,17 +9,6 @@ import (
 	"github.com/hirebot/hirebot/bot/fakeslack"
 	"github.com/hirebot/hirebot/bot/sessions/redistest"
 )
-
-// freeAddr returns a free 127.0.0.1 address.
-func freeAddr(tb testing.TB) string {
-	tb.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer ln.Close()
-	return ln.Addr().String()
-}
 
 // MustGet fetches url and returns the status and body.
 func MustGet(tb testing.TB, url string) (int, string) {
@@ -38,7 +26,7 @@ func TestHealthAndMetrics(t *testing.T) {
 	fake := MustNewFake(t)
 	rs := redistest.MustStart(t)
 	MustSetBotEnv(t, fake, rs.URL())
-	addr := freeAddr(t)
+	addr := MustFreeAddr(t)
 	t.Setenv("HIREBOT_HTTP_ADDR", addr)
 	MustStartBot(t, fake)
 
