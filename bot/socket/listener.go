@@ -23,11 +23,14 @@ import (
 
 // Config tunes a Listener. Zero values take the defaults.
 type Config struct {
-	Connections     int             // Socket Mode connections (default 2, at most 10)
-	Workers         int             // requests handled at once (default 64)
-	EventTimeout    time.Duration   // per request (default 10 s)
-	ShutdownTimeout time.Duration   // to finish in-flight work (default 10 s)
-	Admins          map[string]bool // user ids who may finalize, reopen or discard any draft
+	Connections     int           // Socket Mode connections (default 2, at most 10)
+	Workers         int           // requests handled at once (default 64)
+	EventTimeout    time.Duration // per request (default 10 s)
+	ShutdownTimeout time.Duration // to finish in-flight work (default 10 s)
+	// PingTimeout is how long a socket may go without a ping from Slack
+	// before it is taken for dead and reopened (default slack-go's 30 s).
+	PingTimeout time.Duration
+	Admins      map[string]bool // user ids who may finalize, reopen or discard any draft
 }
 
 // Deduper remembers which envelopes have been handled, so a redelivered
@@ -132,7 +135,11 @@ func (l *Listener) Run(ctx context.Context) error {
 	fatal := make(chan error, l.cfg.Connections)
 	var loops sync.WaitGroup
 	for i := range l.cfg.Connections {
-		client := socketmode.New(l.deps.API)
+		var opts []socketmode.Option
+		if l.cfg.PingTimeout > 0 {
+			opts = append(opts, socketmode.OptionPingInterval(l.cfg.PingTimeout))
+		}
+		client := socketmode.New(l.deps.API, opts...)
 		loops.Add(2)
 		go func() {
 			defer loops.Done()

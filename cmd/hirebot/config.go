@@ -25,6 +25,7 @@ type config struct {
 	AllowedChannels []string      `envconfig:"HIREBOT_ALLOWED_CHANNELS"`
 	Connections     int           `envconfig:"HIREBOT_CONNECTIONS" default:"2"`
 	ShutdownTimeout time.Duration `envconfig:"HIREBOT_SHUTDOWN_TIMEOUT" default:"10s"`
+	PingTimeout     time.Duration `envconfig:"HIREBOT_PING_TIMEOUT" default:"30s"`
 	CTORoleCommand  string        `envconfig:"HIREBOT_CTO_ROLE_COMMAND" default:"/cto-role"`
 	JDCommand       string        `envconfig:"HIREBOT_JD_COMMAND" default:"/jd"`
 	InterviewCmd    string        `envconfig:"HIREBOT_INTERVIEW_COMMAND" default:"/interview"`
@@ -50,6 +51,9 @@ func loadConfig() (config, error) {
 	}
 	if c.SessionTTL < time.Hour {
 		return c, fmt.Errorf("HIREBOT_SESSION_TTL is %s; use at least 1h", c.SessionTTL)
+	}
+	if c.PingTimeout < time.Second {
+		return c, fmt.Errorf("HIREBOT_PING_TIMEOUT is %s; use at least 1s (Slack pings every few seconds)", c.PingTimeout)
 	}
 	if _, err := parseLevel(c.LogLevel); err != nil {
 		return c, err
