@@ -27,6 +27,9 @@ type Command struct {
 	Summary  string   // one line
 	Examples []string // full example invocations
 	Handler  Handler
+	// Quick marks a handler that does no I/O and answers in microseconds:
+	// adapters may answer it inline (in a slash command's ack).
+	Quick bool
 }
 
 // Router sends each request to the handler of its command and turns errors
@@ -66,6 +69,10 @@ func (r *Router) Canonical(slash string) (string, bool) {
 	n, ok := r.slash[strings.ToLower(slash)]
 	return n, ok
 }
+
+// Quick reports whether the named command's handler is quick (see
+// Command.Quick).
+func (r *Router) Quick(name string) bool { return r.commands[name].Quick }
 
 // SlashNames returns the configured slash names, sorted.
 func (r *Router) SlashNames() []string {

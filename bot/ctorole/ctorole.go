@@ -32,6 +32,7 @@ func (h *Handler) Command() bot.Command {
 		Examples: []string{h.slash, h.slash + " skills", h.slash + " cio responsibilities",
 			h.slash + " who owns the IT budget?"},
 		Handler: h,
+		Quick:   true, // reads the in-memory pack only
 	}
 }
 

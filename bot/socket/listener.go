@@ -265,6 +265,10 @@ func (l *Listener) envelope(ctx context.Context, client *socketmode.Client, log 
 	if !l.startWork() {
 		return // shutting down: left unacked, Slack hands it to another connection
 	}
+	if l.answerInAck(ctx, client, log, start, evt) {
+		l.work.Done()
+		return
+	}
 	// The ack must go out even if shutdown begins now: the work it
 	// promises is done.
 	actx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Second)

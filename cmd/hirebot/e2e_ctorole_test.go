@@ -38,7 +38,10 @@ func TestCTORoleOverSocketMode(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.channel+" "+tt.text, func(t *testing.T) {
-			MustSlash(t, fake, fakeslack.Slash{Channel: tt.channel, User: "U1", Command: "/cto-role", Text: tt.text})
+			ack := MustSlash(t, fake, fakeslack.Slash{Channel: tt.channel, User: "U1", Command: "/cto-role", Text: tt.text})
+			if !strings.Contains(string(ack.Payload), `"blocks"`) {
+				t.Errorf("/cto-role %s was not answered in the ack: payload %s", tt.text, ack.Payload)
+			}
 			m := MustWaitMessage(t, fake, tt.channel, tt.want...)
 			if !m.Ephemeral {
 				t.Errorf("/cto-role %s answered in public; replies are private until shared", tt.text)

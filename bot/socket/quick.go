@@ -1,0 +1,71 @@
+package socket
+
+import (
+	"context"
+	"encoding/json"
+	"log/slog"
+	"time"
+
+	"github.com/slack-go/slack"
+	"github.com/slack-go/slack/socketmode"
+
+	"github.com/hirebot/hirebot"
+	"github.com/hirebot/hirebot/bot/blockkit"
+)
+
+// maxAckPayload is the largest ack hirebot sends; slack-go refuses 20 KB
+// and more, because Slack drops such acks.
+const maxAckPayload = 19 * 1024
+
+// ackReply is a slash command's answer carried in its ack.
+type ackReply struct {
+	ResponseType string       `json:"response_type"`
+	Text         string       `json:"text"`
+	Blocks       slack.Blocks `json:"blocks"`
+}
+
+// answerInAck answers a slash command of a quick command (one that does no
+// I/O) in the ack itself: no response_url post, no queue, no dedup round
+// trip (a redelivered lookup is simply answered again). It reports false,
+// having sent nothing, when the envelope is not such a command or the
+// answer needs more than a card or does not fit in an ack; the caller then
+// acks and queues it as usual.
+func (l *Listener) answerInAck(ctx context.Context, client *socketmode.Client, log *slog.Logger, start time.Time, evt socketmode.Event) bool {
+	cmd, ok := evt.Data.(slack.SlashCommand)
+	if !ok || !evt.Request.AcceptsResponsePayload {
+		return false
+	}
+	req, _, _ := l.decodeSlash(cmd)
+	if !l.router.Quick(req.Command) {
+		return false
+	}
+	l.finish(&req)
+	sctx, cancel := context.WithTimeout(ctx, time.Second)
+	reply := l.router.Serve(sctx, req)
+	cancel()
+	if reply.Card == nil || reply.File != nil || reply.Modal != nil || reply.Live || reply.NewLive {
+		return false
+	}
+	m := blockkit.Card(reply.Card)
+	a := ackReply{ResponseType: slack.ResponseTypeEphemeral, Text: m.Text, Blocks: slack.Blocks{BlockSet: m.Blocks}}
+	if reply.Public {
+		a.ResponseType = slack.ResponseTypeInChannel
+	}
+	payload, err := json.Marshal(a)
+	if err != nil || len(payload) > maxAckPayload {
+		return false
+	}
+	actx, acancel := context.WithTimeout(context.WithoutCancel(ctx), time.Second)
+	err = client.AckCtx(actx, evt.Request.EnvelopeID, json.RawMessage(payload))
+	acancel()
+	if err != nil {
+		log.Warn("ack with answer failed", "envelope", evt.Request.EnvelopeID, "command", req.Command, "err", err)
+	}
+	l.obs.Acked(time.Since(start))
+	errKind := ""
+	if reply.Err != nil {
+		errKind = hirebot.KindOf(reply.Err).String()
+	}
+	l.obs.Handled(req.Command, time.Since(start), errKind)
+	return true
+}
