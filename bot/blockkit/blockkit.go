@@ -23,7 +23,8 @@ const (
 	MaxButtonText  = 75
 	MaxButtonValue = 2000
 	MaxModalTitle  = 24
-	maxActions     = 25 // elements in one actions block
+	MaxMessageText = 12000 // Slack refuses messages with much more text than ~13,000 characters
+	maxActions     = 25    // elements in one actions block
 	maxFallback    = 3000
 )
 
@@ -49,12 +50,14 @@ func Card(c *bot.Card) Message {
 	if c.Title != "" {
 		bs = append(bs, slack.NewHeaderBlock(plain(truncate(c.Title, MaxHeaderText))))
 	}
+	var body []slack.Block
 	if c.Intro != "" {
-		bs = append(bs, sections(Escape(c.Intro), nil)...)
+		body = append(body, sections(Escape(c.Intro), nil)...)
 	}
 	for i, p := range c.Parts {
-		bs = append(bs, part(p, i)...)
+		body = append(body, part(p, i)...)
 	}
+	bs = append(bs, within(body, MaxMessageText-utf8.RuneCountInString(c.Title))...)
 	if len(c.Buttons) > 0 {
 		bs = append(bs, actions("actions", c.Buttons)...)
 	}
@@ -74,6 +77,23 @@ func Card(c *bot.Card) Message {
 			mrkdwn("This card was too long for Slack and was cut short.")))
 	}
 	return Message{Blocks: bs, Text: fallback(c)}
+}
+
+// within keeps the leading sections whose text fits in budget characters,
+// and says so when it had to leave some out.
+func within(body []slack.Block, budget int) []slack.Block {
+	for i, b := range body {
+		sec, ok := b.(*slack.SectionBlock)
+		if !ok || sec.Text == nil {
+			continue
+		}
+		budget -= utf8.RuneCountInString(sec.Text.Text)
+		if budget < 0 {
+			return append(body[:i:i], slack.NewContextBlock("cut",
+				mrkdwn("This card was too long for Slack; the rest is left out.")))
+		}
+	}
+	return body
 }
 
 // part renders one part of a card's body as sections.

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -124,6 +125,10 @@ func TestLimits(t *testing.T) {
 	for range 80 {
 		parts = append(parts, bot.Part{Text: "x"})
 	}
+	var longParts []bot.Part
+	for range 30 {
+		longParts = append(longParts, bot.Part{Text: strings.Repeat("x", 2900)})
+	}
 	var buttons []bot.Button
 	for range 30 {
 		buttons = append(buttons, bot.Button{Label: strings.Repeat("l", 100), Action: "a", Value: "v"})
@@ -135,6 +140,7 @@ func TestLimits(t *testing.T) {
 		{"long intro", &bot.Card{Title: strings.Repeat("t", 400), Intro: long}},
 		{"many parts", &bot.Card{Parts: parts}},
 		{"many buttons", &bot.Card{Buttons: buttons}},
+		{"much text", &bot.Card{Parts: longParts, Buttons: buttons[:2], Note: "kept"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -142,12 +148,14 @@ func TestLimits(t *testing.T) {
 			if len(m.Blocks) > MaxBlocks {
 				t.Fatalf("%d blocks, limit %d", len(m.Blocks), MaxBlocks)
 			}
+			total := 0
 			for _, b := range m.Blocks {
 				switch b := b.(type) {
 				case *slack.SectionBlock:
 					if n := utf8.RuneCountInString(b.Text.Text); n > MaxSectionText {
 						t.Errorf("section of %d characters", n)
 					}
+					total += utf8.RuneCountInString(b.Text.Text)
 					if strings.Contains(b.Text.Text, "&am\n") || strings.HasSuffix(b.Text.Text, "&amp") {
 						t.Errorf("split inside an escape: %q", b.Text.Text[len(b.Text.Text)-10:])
 					}
@@ -160,6 +168,15 @@ func TestLimits(t *testing.T) {
 						t.Errorf("%d buttons in one block", len(b.Elements.ElementSet))
 					}
 				}
+			}
+			if total > MaxMessageText {
+				t.Errorf("%d characters of section text, limit %d", total, MaxMessageText)
+			}
+			if len(tt.card.Buttons) > 0 && !slices.ContainsFunc(m.Blocks, func(b slack.Block) bool {
+				_, ok := b.(*slack.ActionBlock)
+				return ok
+			}) {
+				t.Error("the buttons were cut")
 			}
 		})
 	}

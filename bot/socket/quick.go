@@ -2,7 +2,6 @@ package socket
 
 import (
 	"context"
-	"encoding/json"
 	"log/slog"
 	"time"
 
@@ -12,10 +11,6 @@ import (
 	"github.com/hirebot/hirebot"
 	"github.com/hirebot/hirebot/bot/blockkit"
 )
-
-// maxAckPayload is the largest ack hirebot sends; slack-go refuses 20 KB
-// and more, because Slack drops such acks.
-const maxAckPayload = 19 * 1024
 
 // ackReply is a slash command's answer carried in its ack.
 type ackReply struct {
@@ -51,15 +46,14 @@ func (l *Listener) answerInAck(ctx context.Context, client *socketmode.Client, l
 	if reply.Public {
 		a.ResponseType = slack.ResponseTypeInChannel
 	}
-	payload, err := json.Marshal(a)
-	if err != nil || len(payload) > maxAckPayload {
-		return false
-	}
+	// slack-go refuses an ack of 20 KB or more before sending anything;
+	// such an answer then takes the usual path.
 	actx, acancel := context.WithTimeout(context.WithoutCancel(ctx), time.Second)
-	err = client.AckCtx(actx, evt.Request.EnvelopeID, json.RawMessage(payload))
+	err := client.AckCtx(actx, evt.Request.EnvelopeID, a)
 	acancel()
 	if err != nil {
-		log.Warn("ack with answer failed", "envelope", evt.Request.EnvelopeID, "command", req.Command, "err", err)
+		log.Debug("answer does not fit in the ack; replying the usual way", "command", req.Command, "err", err)
+		return false
 	}
 	l.obs.Acked(time.Since(start))
 	errKind := ""
