@@ -310,7 +310,7 @@ func (l *Listener) envelope(ctx context.Context, client *socketmode.Client, log 
 }
 
 // queueSize is how many acked requests may wait for a worker.
-const queueSize = 1024
+const queueSize = 8192
 
 // job is one acked request waiting for a worker.
 type job struct {
