@@ -44,6 +44,11 @@ func TestStore(t *testing.T) {
 		cl := redistest.MustStartCluster(t)
 		testStore(t, func(t *testing.T) *Store { return New(MustOpen(t, cl.URL()), Options{}) })
 	})
+	t.Run("sentinel", func(t *testing.T) {
+		t.Parallel()
+		sn := redistest.MustStartSentinel(t)
+		testStore(t, func(t *testing.T) *Store { return New(MustOpen(t, sn.URL()), Options{}) })
+	})
 }
 
 // MustOpen opens url with Open and closes the client when the test ends.

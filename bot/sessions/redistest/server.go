@@ -1,6 +1,6 @@
 // Package redistest starts real redis-server processes for tests: a single
-// server that can be stopped and restarted on the same port, and a small
-// Redis Cluster. It needs redis-server (and, for a cluster, redis-cli) on
+// server that can be stopped and restarted on the same port, a small Redis
+// Cluster, and a master watched by a Sentinel. It needs redis-server (and, for a cluster, redis-cli) on
 // PATH and fails the test clearly when they are missing.
 //
 // Every process is started in the test's temporary directory, listens on
