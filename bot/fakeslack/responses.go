@@ -66,6 +66,14 @@ func (s *Server) serveResponse(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "invalid_payload", http.StatusBadRequest)
 		return
 	}
+	// Decode and check the reply before taking the lock.
+	var rep reply
+	decoded := json.Unmarshal(body, &rep) == nil
+	var blocks json.RawMessage
+	var code, problem string
+	if decoded {
+		blocks, code, problem = checkReply(rep)
+	}
 
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -85,21 +93,22 @@ func (s *Server) serveResponse(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "used_url", http.StatusNotFound)
 		return
 	}
-	var rep reply
-	if err := json.Unmarshal(body, &rep); err == nil {
-		if code := s.applyReplyLocked(h, rep, "response_url "+id); code != "" {
-			http.Error(w, code, http.StatusBadRequest)
-			return
-		}
+	if code != "" {
+		s.violateLocked("response_url %s: %s: %s", id, code, problem)
+		http.Error(w, code, http.StatusBadRequest)
+		return
+	}
+	if decoded {
+		s.applyCheckedLocked(h, rep, blocks)
 	}
 	w.Header().Set("Content-Type", "text/plain")
 	_, _ = io.WriteString(w, "ok")
 }
 
-// applyReplyLocked turns a reply into message state. It returns a Slack
-// error code when the reply is invalid. The caller holds s.mu.
-func (s *Server) applyReplyLocked(h *hook, rep reply, where string) string {
-	blocks := rep.Blocks
+// checkReply validates a reply as Slack would, without the lock. It
+// returns the reply's blocks, or a Slack error code and what is wrong.
+func checkReply(rep reply) (blocks json.RawMessage, code, problem string) {
+	blocks = rep.Blocks
 	if string(blocks) == "null" {
 		blocks = nil
 	}
@@ -107,14 +116,18 @@ func (s *Server) applyReplyLocked(h *hook, rep reply, where string) string {
 	if blocks != nil {
 		var err error
 		if n, err = checkBlocks(blocks, maxMessageBlocks); err != nil {
-			s.violateLocked("%s: invalid_blocks: %v", where, err)
-			return "invalid_blocks"
+			return nil, "invalid_blocks", err.Error()
 		}
 	}
 	if total := runes(rep.Text) + n; total > MaxMessageText {
-		s.violateLocked("%s: msg_too_long: %d characters of text (at most %d)", where, total, MaxMessageText)
-		return "msg_too_long"
+		return nil, "msg_too_long", fmt.Sprintf("%d characters of text (at most %d)", total, MaxMessageText)
 	}
+	return blocks, "", ""
+}
+
+// applyCheckedLocked turns a valid reply into message state. The caller
+// holds s.mu.
+func (s *Server) applyCheckedLocked(h *hook, rep reply, blocks json.RawMessage) {
 	orig := s.messageLocked(h.channel, h.messageTS)
 	switch {
 	case rep.DeleteOriginal:
@@ -132,20 +145,30 @@ func (s *Server) applyReplyLocked(h *hook, rep reply, where string) string {
 		}
 		s.addMessageLocked(m)
 	}
-	return ""
 }
 
-// replyFromAck shows a slash command's ack payload as Slack does.
+// replyFromAck shows a slash command's ack payload as Slack does. The
+// payload is decoded and checked before the lock is taken, so a large
+// card does not hold up the rest of the fake.
 func (s *Server) replyFromAck(channel, user string, a Ack) {
 	var rep reply
+	decodeErr := json.Unmarshal(a.Payload, &rep)
+	var blocks json.RawMessage
+	var code, problem string
+	if decodeErr == nil {
+		blocks, code, problem = checkReply(rep)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if err := json.Unmarshal(a.Payload, &rep); err != nil {
-		s.violateLocked("ack of %s: payload is not a message: %v", a.EnvelopeID, err)
-		return
+	switch {
+	case decodeErr != nil:
+		s.violateLocked("ack of %s: payload is not a message: %v", a.EnvelopeID, decodeErr)
+	case code != "":
+		s.violateLocked("ack of %s: %s: %s", a.EnvelopeID, code, problem)
+	default:
+		rep.ReplaceOriginal, rep.DeleteOriginal = false, false
+		s.applyCheckedLocked(&hook{channel: channel, user: user}, rep, blocks)
 	}
-	rep.ReplaceOriginal, rep.DeleteOriginal = false, false
-	s.applyReplyLocked(&hook{channel: channel, user: user}, rep, "ack of "+a.EnvelopeID)
 }
 
 // ResponsePosts lists every post to a response_url, in order.
