@@ -7,8 +7,9 @@ import (
 
 // Clean makes user text safe and tidy to keep in a draft: invalid UTF-8 is
 // replaced with U+FFFD, control characters and invisible formatting
-// characters (zero-width spaces and joiners, bidirectional overrides and
-// isolates, the byte-order mark) are removed, runs of white space become one
+// characters (zero-width spaces, bidirectional overrides and isolates, the
+// byte-order mark) are removed — except a zero-width joiner between two
+// visible characters, which joins emoji such as 👩‍💻 and some scripts' letters — runs of white space become one
 // space, and the ends are trimmed. When multiline is true a run of white space
 // that holds a line break becomes a single newline instead, so paragraphs
 // keep their lines; otherwise the result is one line. Clean is idempotent.
@@ -17,8 +18,14 @@ func Clean(s string, multiline bool) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space, newline := false, false
-	for _, r := range s {
+	rs := []rune(s)
+	for i, r := range rs {
 		switch {
+		case r == zwj:
+			if !space && b.Len() > 0 && i+1 < len(rs) && visible(rs[i+1]) {
+				b.WriteRune(r)
+			}
+			continue
 		case isBreak(r):
 			space, newline = true, true
 			continue
@@ -39,6 +46,14 @@ func Clean(s string, multiline bool) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// zwj is the zero-width joiner.
+const zwj = '\u200D'
+
+// visible reports whether r is shown: not space, control or invisible.
+func visible(r rune) bool {
+	return !unicode.IsSpace(r) && !unicode.IsControl(r) && !isInvisible(r)
 }
 
 // isBreak reports whether r ends a line.
