@@ -10,6 +10,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"log/slog"
+	"regexp"
 	"runtime/debug"
 	"sort"
 	"strings"
@@ -38,7 +39,15 @@ type Router struct {
 	commands map[string]Command
 	order    []string
 	slash    map[string]string // "/cto-role" → "cto-role"
+	renames  []rename          // default names that are configured otherwise
 	log      *slog.Logger
+}
+
+// rename turns a command's default name, as parsers and the draft domain
+// write it in their messages, into the configured one.
+type rename struct {
+	from *regexp.Regexp
+	to   string
 }
 
 // NewRouter returns a router over the given command table.
@@ -49,6 +58,12 @@ func NewRouter(log *slog.Logger, commands ...Command) *Router {
 		r.order = append(r.order, c.Name)
 		if c.Slash != "" {
 			r.slash[c.Slash] = c.Name
+			if c.Slash != "/"+c.Name {
+				r.renames = append(r.renames, rename{
+					from: regexp.MustCompile(`(^|[^\w/-])/` + regexp.QuoteMeta(c.Name) + `([^\w-]|$)`),
+					to:   "${1}" + c.Slash + "${2}",
+				})
+			}
 		}
 	}
 	return r
@@ -108,9 +123,20 @@ func (r *Router) Serve(ctx context.Context, req Request) (reply Reply) {
 			ref = newRef()
 			r.log.ErrorContext(ctx, "handler failed", "ref", ref, "command", req.Command, "err", err)
 		}
-		return ErrorReply(err, ref)
+		reply = ErrorReply(err, ref)
+		reply.Card.Intro = r.renamed(reply.Card.Intro)
+		return reply
 	}
 	return reply
+}
+
+// renamed writes the configured command names into a message that uses
+// the default ones.
+func (r *Router) renamed(msg string) string {
+	for _, rn := range r.renames {
+		msg = rn.from.ReplaceAllString(msg, rn.to)
+	}
+	return msg
 }
 
 // ErrorReply turns an error into a private reply. ref is the log reference

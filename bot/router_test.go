@@ -68,3 +68,17 @@ func TestRouterTurnsFailuresIntoReplies(t *testing.T) {
 		t.Errorf("Canonical(/OK) = %q", got)
 	}
 }
+
+func TestRouterUsesConfiguredNamesInErrors(t *testing.T) {
+	fail := HandlerFunc(func(context.Context, Request) (Reply, error) {
+		return Reply{}, hirebot.Errorf(hirebot.Invalid, "usage: `/jd add <section> <text>`; see /jd help, /jd-extra and /interview kit (/jd)")
+	})
+	r := NewRouter(slog.New(slog.DiscardHandler),
+		Command{Name: "jd", Slash: "/hire-jd", Handler: fail},
+		Command{Name: "interview", Slash: "/interview", Handler: fail})
+	got := r.Serve(context.Background(), Request{Command: "jd"}).Card.Intro
+	want := "usage: `/hire-jd add <section> <text>`; see /hire-jd help, /jd-extra and /interview kit (/hire-jd)"
+	if got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}
