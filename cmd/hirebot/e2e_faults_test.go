@@ -306,6 +306,22 @@ func TestRedisOutage(t *testing.T) {
 		t.Error("the outage reply was public")
 	}
 	MustCommand(t, fake, "C1", "U1", "/cto-role", "cio", "Chief Information Officer")
+	// A burst during the outage: every one of 40 commands is told within 3 s,
+	// however few workers there are.
+	start = time.Now()
+	var wg sync.WaitGroup
+	for i := range 40 {
+		wg.Go(func() {
+			MustSlash(t, fake, fakeslack.Slash{Channel: fmt.Sprintf("CB%02d", i), User: "U2", Command: "/jd", Text: "add benefits burst"})
+		})
+	}
+	wg.Wait()
+	for i := range 40 {
+		MustWaitMessage(t, fake, fmt.Sprintf("CB%02d", i), "storage unavailable")
+	}
+	if d := time.Since(start); d > 3*time.Second {
+		t.Errorf("40 commands during the outage took %s to be answered, want under 3s", d)
+	}
 	// Every session command says so; /interview may answer without its
 	// session, but never stays silent.
 	for _, c := range []struct {
