@@ -10,7 +10,11 @@ import (
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/socketmode"
 
+	"github.com/hirebot/hirebot/bot"
+	"github.com/hirebot/hirebot/bot/blockkit"
+	"github.com/hirebot/hirebot/bot/ctorole"
 	"github.com/hirebot/hirebot/bot/fakeslack"
+	"github.com/hirebot/hirebot/knowledge"
 )
 
 // floorConnections matches the bot's default HIREBOT_CONNECTIONS, so the
@@ -20,11 +24,32 @@ const floorConnections = 2
 // floorAck is the fixed reply the floor bot acks every slash command with.
 var floorAck = json.RawMessage(`{"response_type":"ephemeral","text":"ok"}`)
 
+// MustCardAck renders the card /cto-role answers "skills" with, as an ack
+// payload: a floor bot acking with it sends what the bot sends, so the two
+// differ only in the work the bot does to find and render it.
+func MustCardAck(tb testing.TB) json.RawMessage {
+	tb.Helper()
+	pack, err := knowledge.Embedded()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	r, err := ctorole.New(pack, "/cto-role").Handle(context.Background(), bot.Request{Source: bot.Slash, Text: "skills"})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	m := blockkit.Card(r.Card)
+	b, err := json.Marshal(map[string]any{"response_type": "ephemeral", "text": m.Text, "blocks": slack.Blocks{BlockSet: m.Blocks}})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return b
+}
+
 // MustStartFloorBot connects the floor bot to fake: the least a slack-go
-// Socket Mode app can do, acking every slash command with floorAck and
+// Socket Mode app can do, acking every slash command with payload and
 // nothing else. It is what the bot's throughput is compared with. The
 // returned func disconnects it and waits for its goroutines.
-func MustStartFloorBot(tb testing.TB, fake *fakeslack.Server) (stop func()) {
+func MustStartFloorBot(tb testing.TB, fake *fakeslack.Server, payload json.RawMessage) (stop func()) {
 	tb.Helper()
 	before := fake.Connections()
 	ctx, cancel := context.WithCancel(context.Background())
@@ -33,7 +58,7 @@ func MustStartFloorBot(tb testing.TB, fake *fakeslack.Server) (stop func()) {
 	for range floorConnections {
 		client := socketmode.New(api)
 		wg.Go(func() { _ = client.RunContext(ctx) })
-		wg.Go(func() { floorLoop(ctx, client) })
+		wg.Go(func() { floorLoop(ctx, client, payload) })
 	}
 	stop = func() {
 		cancel()
@@ -48,8 +73,9 @@ func MustStartFloorBot(tb testing.TB, fake *fakeslack.Server) (stop func()) {
 	return stop
 }
 
-// floorLoop acks every slash command client reads, until ctx is done.
-func floorLoop(ctx context.Context, client *socketmode.Client) {
+// floorLoop acks every slash command client reads with payload, until ctx
+// is done.
+func floorLoop(ctx context.Context, client *socketmode.Client, payload json.RawMessage) {
 	for {
 		select {
 		case <-ctx.Done():
@@ -59,7 +85,7 @@ func floorLoop(ctx context.Context, client *socketmode.Client) {
 				continue
 			}
 			actx, cancel := context.WithTimeout(ctx, time.Second)
-			_ = client.AckCtx(actx, evt.Request.EnvelopeID, floorAck)
+			_ = client.AckCtx(actx, evt.Request.EnvelopeID, payload)
 			cancel()
 		}
 	}
