@@ -18,7 +18,7 @@ const (
 // Args is a parsed /interview command.
 type Args struct {
 	Sub   string // "ask", "kit", "kit-remove", "kit-export" or "help"
-	Word  string // role, kind or competency to narrow to; "" for the default set
+	Word  string // role, kind or competency to narrow to, words joined by "-"; "" for the default set
 	Count int    // questions wanted, 1–10
 	N     int    // kit item, for kit-remove
 }
@@ -48,12 +48,11 @@ func Parse(text string) (Args, error) {
 		a.Count = n
 		f = f[:len(f)-1]
 	}
-	if len(f) > 1 {
-		return Args{}, hirebot.Errorf(hirebot.Invalid, "Name one role, kind or competency, e.g. /interview infrastructure 3 or /interview communication.")
+	if len(f) > 4 {
+		return Args{}, hirebot.Errorf(hirebot.Invalid, "Name one role, kind or competency, e.g. /interview infrastructure 3 or /interview strategic thinking.")
 	}
-	if len(f) == 1 {
-		a.Word = f[0]
-	}
+	// "strategic thinking" names the competency strategic-thinking.
+	a.Word = strings.Join(f, "-")
 	return a, nil
 }
 

@@ -29,7 +29,8 @@ func TestParse(t *testing.T) {
 		{"kit frob", Args{}, "Kit commands"},
 		{"cto 11", Args{}, "1 to 10"},
 		{"cto 0", Args{}, "1 to 10"},
-		{"two words 3", Args{}, "Name one role"},
+		{"strategic thinking 3", Args{Sub: "ask", Word: "strategic-thinking", Count: 3}, ""},
+		{"a b c d e", Args{}, "Name one role"},
 		{strings.Repeat("a", 201), Args{}, "characters"},
 	}
 	for _, tt := range tests {

@@ -168,7 +168,7 @@ func (h *Handler) filter(ctx context.Context, req bot.Request, word string) (Fil
 		return Filter{Role: k.Role, Kind: k.ID, Competencies: k.Competencies}, "the " + k.Name + " kind", nil
 	}
 	for _, c := range h.pack.Competencies {
-		if c.ID == word || strings.EqualFold(c.Name, word) {
+		if c.ID == word || strings.EqualFold(strings.ReplaceAll(c.Name, " ", "-"), word) {
 			return Filter{Competencies: []string{c.ID}}, c.Name, nil
 		}
 	}

@@ -158,6 +158,16 @@ func TestInterviewOverSocketMode(t *testing.T) {
 		MustWaitMessage(t, fake, ch, "Removed #1")
 	})
 
+	t.Run("competency in words", func(t *testing.T) {
+		MustSlash(t, fake, fakeslack.Slash{Channel: "CIV6", User: "U1", Command: "/interview", Text: "Strategic Thinking 2"})
+		m := nextMessage(t, fake, "CIV6", 0, "Interview questions for Strategic thinking")
+		for _, id := range buttonValues(t, m, "interview:add") {
+			if q, _ := pack.Question(id); q.Competency != "strategic-thinking" {
+				t.Errorf("question %s probes %s", id, q.Competency)
+			}
+		}
+	})
+
 	t.Run("unknown word", func(t *testing.T) {
 		MustSlash(t, fake, fakeslack.Slash{Channel: "CIV5", User: "U1", Command: "/interview", Text: "infrastucture"})
 		MustWaitMessage(t, fake, "CIV5", "Did you mean infrastructure")
