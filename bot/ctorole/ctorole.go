@@ -141,9 +141,15 @@ func (h *Handler) unknown(args string, l knowledge.Lookup) *bot.Card {
 			c.Buttons = appendUnique(c.Buttons, bot.Button{Label: s, Action: "cto-role:show", Value: s})
 		}
 	}
-	c.Parts = append(c.Parts, bot.Part{Heading: "Topics", Text: "Try one of: " + strings.Join(l.Topics, ", ") +
+	topics := l.Topics
+	for _, r := range h.pack.Roles {
+		if r.ID != l.Role {
+			topics = append(topics, r.ID) // the other roles' overviews
+		}
+	}
+	c.Parts = append(c.Parts, bot.Part{Heading: "Topics", Text: "Try one of: " + strings.Join(topics, ", ") +
 		". Or ask a question in your own words."})
-	for _, s := range l.Topics {
+	for _, s := range topics {
 		c.Buttons = appendUnique(c.Buttons, bot.Button{Label: s, Action: "cto-role:show", Value: s})
 	}
 	return c

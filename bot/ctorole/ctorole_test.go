@@ -1,0 +1,94 @@
+package ctorole
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/hirebot/hirebot"
+	"github.com/hirebot/hirebot/bot"
+	"github.com/hirebot/hirebot/knowledge"
+)
+
+// MustHandler returns a Handler over the embedded pack.
+func MustHandler(tb testing.TB) *Handler {
+	tb.Helper()
+	pack, err := knowledge.Embedded()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return New(pack, "/cto-role")
+}
+
+// cardText joins everything a card says, buttons included.
+func cardText(c *bot.Card) string {
+	parts := []string{c.Title, c.Intro, c.Note, c.SharedBy}
+	for _, p := range c.Parts {
+		parts = append(parts, p.Heading, p.Text, strings.Join(p.Items, "\n"))
+	}
+	for _, b := range c.Buttons {
+		parts = append(parts, b.Label+" "+b.Action+" "+b.Value)
+	}
+	return strings.Join(parts, "\n")
+}
+
+func TestHandle(t *testing.T) {
+	h := MustHandler(t)
+	tests := []struct {
+		name    string
+		req     bot.Request
+		want    []string
+		public  bool
+		replace bool
+	}{
+		{"overview", bot.Request{Source: bot.Slash}, []string{"Share in channel", "cto-role:share", "cio-overview"}, false, false},
+		{"topic", bot.Request{Source: bot.Slash, Text: "cto-vs-cio"}, []string{"CIO", "cto-role:share"}, false, false},
+		{"search", bot.Request{Source: bot.Slash, Text: "who owns the IT budget?"}, []string{"Best match for “who owns the IT budget?”"}, false, false},
+		{"typo", bot.Request{Source: bot.Slash, Text: "responsibilites"}, []string{"responsib"}, false, false},
+		{"nothing", bot.Request{Source: bot.Slash, Text: "zzqx wvvk"}, []string{"No match", "Topics", "great", "cto-role:show cio"}, false, false},
+		{"topic button", bot.Request{Source: bot.Press, Action: "show", Value: "cio-overview"}, []string{"Chief Information Officer"}, false, true},
+		{"share", bot.Request{Source: bot.Press, Action: "share", Value: "cio-overview", User: "U42"}, []string{"U42", "Chief Information Officer"}, true, false},
+		{"mention", bot.Request{Source: bot.Mention, Command: "ask", Text: "what kinds of CTO are there"}, []string{"infrastructure"}, true, false},
+		{"empty mention", bot.Request{Source: bot.Mention, Command: "ask"}, []string{"cto-role"}, true, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var (
+				r   bot.Reply
+				err error
+			)
+			if tt.req.Command == "ask" {
+				r, err = h.Ask(context.Background(), tt.req)
+			} else {
+				r, err = h.Handle(context.Background(), tt.req)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := cardText(r.Card)
+			for _, w := range tt.want {
+				if !strings.Contains(text, w) {
+					t.Errorf("card lacks %q:\n%s", w, text)
+				}
+			}
+			if r.Public != tt.public || r.Replace != tt.replace {
+				t.Errorf("public %v replace %v, want %v %v", r.Public, r.Replace, tt.public, tt.replace)
+			}
+			if tt.public && strings.Contains(text, "cto-role:share") {
+				t.Error("a public card offers to share itself")
+			}
+		})
+	}
+}
+
+func TestHandleRefuses(t *testing.T) {
+	h := MustHandler(t)
+	_, err := h.Handle(context.Background(), bot.Request{Source: bot.Slash, Text: strings.Repeat("why ", 200)})
+	if hirebot.KindOf(err) != hirebot.Invalid || !strings.Contains(hirebot.MessageOf(err), "500") {
+		t.Errorf("over-long question: %v, want Invalid stating the limit", err)
+	}
+	_, err = h.Handle(context.Background(), bot.Request{Source: bot.Press, Action: "share", Value: "no-such-topic"})
+	if hirebot.KindOf(err) != hirebot.NotFound {
+		t.Errorf("sharing a missing topic: %v, want NotFound", err)
+	}
+}

@@ -1,0 +1,72 @@
+package shell
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"log/slog"
+	"strings"
+	"testing"
+
+	"github.com/hirebot/hirebot/bot"
+)
+
+// echo is a command that shows what it was asked, with two buttons.
+func echo(_ context.Context, req bot.Request) (bot.Reply, error) {
+	return bot.Reply{Card: &bot.Card{
+		Title:   "echo",
+		Intro:   fmt.Sprintf("source=%d user=%s channel=%s action=%s value=%s text=%s", req.Source, req.User, req.Channel, req.Action, req.Value, req.Text),
+		Parts:   []bot.Part{{Text: "part", Button: &bot.Button{Label: "First", Action: "echo:first", Value: "1"}}},
+		Buttons: []bot.Button{{Label: "Second", Action: "echo:second", Value: "2"}},
+	}}, nil
+}
+
+func TestShell(t *testing.T) {
+	router := bot.NewRouter(slog.New(slog.DiscardHandler),
+		bot.Command{Name: "echo", Slash: "/echo", Usage: "[text]", Summary: "say it back", Handler: bot.HandlerFunc(echo)},
+		bot.Command{Name: "ask", Handler: bot.HandlerFunc(echo)},
+	)
+	in := strings.Join([]string{
+		"/echo hello there",
+		":click 2",
+		":user alice",
+		":channel hiring",
+		"/echo again",
+		":click 1",
+		"a plain question",
+		"/nope",
+		":click 9",
+		":help",
+		":frob",
+		":quit",
+		"/echo never reached",
+	}, "\n")
+	var out bytes.Buffer
+	if err := New(Config{Router: router, In: strings.NewReader(in), Out: &out}).Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	s := out.String()
+	for _, want := range []string{
+		"user=you channel=general action= value= text=hello there",
+		"[1] First", "[2] Second",
+		"action=second value=2",
+		"you are now @alice", "now in #hiring",
+		"user=alice channel=hiring action= value= text=again",
+		"action=first value=1",
+		fmt.Sprintf("source=%d user=alice channel=hiring action= value= text=a plain question", bot.Direct),
+		"unknown command /nope",
+		"usage: :click N",
+		"/echo [text] — say it back",
+		"unknown shell command :frob",
+	} {
+		if !strings.Contains(s, want) {
+			t.Errorf("output lacks %q:\n%s", want, s)
+		}
+	}
+	if strings.Contains(s, "never reached") {
+		t.Error(":quit did not stop the shell")
+	}
+	if strings.Contains(s, "> ") {
+		t.Error("a prompt was printed for piped input")
+	}
+}
