@@ -70,7 +70,7 @@ func (h *Handler) showKit(ctx context.Context, req bot.Request) (bot.Reply, erro
 	if len(kit) == 0 {
 		return bot.Reply{Card: &bot.Card{Title: "Interview kit", Intro: fmt.Sprintf("The kit is empty. Press “Add to kit” on a question from %s.", h.slash)}}, nil
 	}
-	c := &bot.Card{Title: fmt.Sprintf("Interview kit (%d questions)", len(kit))}
+	c := &bot.Card{Title: fmt.Sprintf("Interview kit (%s)", plural(len(kit), "question"))}
 	for _, g := range h.groups(kit) {
 		head := fmt.Sprintf("%s (%d)", h.competencyName(g.competency), len(g.items))
 		if len(g.items) < 2 {
@@ -114,7 +114,15 @@ func (h *Handler) exportKit(ctx context.Context, req bot.Request) (bot.Reply, er
 		}
 	}
 	return bot.Reply{File: &bot.File{Name: "interview-kit.md", Title: "Interview kit", Content: b.String()},
-		Card: &bot.Card{Intro: fmt.Sprintf("Uploaded the interview kit (%d questions) to the channel.", len(kit))}}, nil
+		Card: &bot.Card{Intro: fmt.Sprintf("Uploaded the interview kit (%s) to the channel.", plural(len(kit), "question"))}}, nil
+}
+
+// plural returns "1 question" or "3 questions".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 func writeList(b *strings.Builder, title string, items []string) {

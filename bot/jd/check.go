@@ -30,6 +30,10 @@ func (h *Handler) check(ctx context.Context, req bot.Request) (bot.Reply, error)
 		}
 		groups[f.Category] = append(groups[f.Category], f)
 	}
+	titles := map[string]string{}
+	for _, c := range wording.Categories() {
+		titles[c.ID] = c.Title
+	}
 	shown := 0
 	for _, cat := range order {
 		var lines []string
@@ -52,7 +56,11 @@ func (h *Handler) check(ctx context.Context, req bot.Request) (bot.Reply, error)
 			lines = append(lines, line)
 		}
 		if len(lines) > 0 {
-			c.Parts = append(c.Parts, bot.Part{Heading: cat, Items: lines})
+			heading := titles[cat]
+			if heading == "" {
+				heading = cat
+			}
+			c.Parts = append(c.Parts, bot.Part{Heading: heading, Items: lines})
 		}
 	}
 	if shown < len(r.Findings) {
