@@ -17,6 +17,7 @@ BUILD_FLAGS := -trimpath -ldflags "-s -w"
 FUZZ := \
 	./bot/draft:FuzzApply \
 	./bot/draft:FuzzClean \
+	./bot/fakeslack:FuzzSplitAck \
 	./bot/interview:FuzzParse \
 	./bot/jd:FuzzParse \
 	./knowledge:FuzzResolve \

@@ -166,12 +166,14 @@ func (s *Server) pickSocket(ctx context.Context) (*socket, error) {
 // receive handles one message read from sk: an ack.
 func (s *Server) receive(sk *socket, data []byte, at time.Time) {
 	var msg struct {
-		EnvelopeID string          `json:"envelope_id"`
-		Payload    json.RawMessage `json:"payload"`
+		EnvelopeID string
+		Payload    json.RawMessage
 	}
+	var err error
+	msg.EnvelopeID, msg.Payload, err = s.verdicts.splitAck(data)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if err := json.Unmarshal(data, &msg); err != nil || msg.EnvelopeID == "" {
+	if err != nil || msg.EnvelopeID == "" {
 		s.violateLocked("socket %d: unexpected message from the app: %.200s", sk.id, data)
 		return
 	}

@@ -67,13 +67,8 @@ func (s *Server) serveResponse(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	// Decode and check the reply before taking the lock.
-	var rep reply
-	decoded := json.Unmarshal(body, &rep) == nil
-	var blocks json.RawMessage
-	var code, problem string
-	if decoded {
-		blocks, code, problem = checkReply(rep)
-	}
+	vd := s.verdicts.check(body)
+	rep, decoded, blocks, code, problem := vd.rep, vd.decodeErr == nil, vd.blocks, vd.code, vd.problem
 
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -151,23 +146,18 @@ func (s *Server) applyCheckedLocked(h *hook, rep reply, blocks json.RawMessage) 
 // payload is decoded and checked before the lock is taken, so a large
 // card does not hold up the rest of the fake.
 func (s *Server) replyFromAck(channel, user string, a Ack) {
-	var rep reply
-	decodeErr := json.Unmarshal(a.Payload, &rep)
-	var blocks json.RawMessage
-	var code, problem string
-	if decodeErr == nil {
-		blocks, code, problem = checkReply(rep)
-	}
+	vd := s.verdicts.check(a.Payload)
+	rep := vd.rep
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	switch {
-	case decodeErr != nil:
-		s.violateLocked("ack of %s: payload is not a message: %v", a.EnvelopeID, decodeErr)
-	case code != "":
-		s.violateLocked("ack of %s: %s: %s", a.EnvelopeID, code, problem)
+	case vd.decodeErr != nil:
+		s.violateLocked("ack of %s: payload is not a message: %v", a.EnvelopeID, vd.decodeErr)
+	case vd.code != "":
+		s.violateLocked("ack of %s: %s: %s", a.EnvelopeID, vd.code, vd.problem)
 	default:
 		rep.ReplaceOriginal, rep.DeleteOriginal = false, false
-		s.applyCheckedLocked(&hook{channel: channel, user: user}, rep, blocks)
+		s.applyCheckedLocked(&hook{channel: channel, user: user}, rep, vd.blocks)
 	}
 }
 

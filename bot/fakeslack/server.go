@@ -62,6 +62,7 @@ type Server struct {
 	done     chan struct{}
 	pingsOff atomic.Bool
 	wg       sync.WaitGroup // socket goroutines
+	verdicts verdicts       // checked reply payloads; has its own lock
 
 	mu         sync.Mutex
 	changed    chan struct{} // closed and replaced on every change of state
