@@ -78,6 +78,7 @@ type Listener struct {
 	log       *slog.Logger
 	obs       Observer
 	botUserID string
+	answers   answers // rendered quick answers; has its own lock
 
 	// jobs queues acked requests for the fixed pool of workers, so a
 	// burst costs queue slots, not goroutines.

@@ -9,7 +9,6 @@ import (
 	"github.com/slack-go/slack/socketmode"
 
 	"github.com/hirebot/hirebot"
-	"github.com/hirebot/hirebot/bot/blockkit"
 )
 
 // ackReply is a slash command's answer carried in its ack.
@@ -41,15 +40,15 @@ func (l *Listener) answerInAck(ctx context.Context, client *socketmode.Client, l
 	if reply.Card == nil || reply.File != nil || reply.Modal != nil || reply.Live || reply.NewLive {
 		return false
 	}
-	m := blockkit.Card(reply.Card)
-	a := ackReply{ResponseType: slack.ResponseTypeEphemeral, Text: m.Text, Blocks: slack.Blocks{BlockSet: m.Blocks}}
-	if reply.Public {
-		a.ResponseType = slack.ResponseTypeInChannel
+	payload, err := l.answers.payload(reply.Card, reply.Public)
+	if err != nil {
+		log.Error("render a quick answer", "command", req.Command, "err", err)
+		return false
 	}
 	// slack-go refuses an ack of 20 KB or more before sending anything;
 	// such an answer then takes the usual path.
 	actx, acancel := context.WithTimeout(context.WithoutCancel(ctx), time.Second)
-	err := client.AckCtx(actx, evt.Request.EnvelopeID, a)
+	err = client.AckCtx(actx, evt.Request.EnvelopeID, payload)
 	acancel()
 	if err != nil {
 		log.Debug("answer does not fit in the ack; replying the usual way", "command", req.Command, "err", err)
