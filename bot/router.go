@@ -117,6 +117,9 @@ func (r *Router) Serve(ctx context.Context, req Request) (reply Reply) {
 			"I don't know the command %q. Try %s.", req.Command, strings.Join(r.SlashNames(), ", ")), "")
 	}
 	reply, err := cmd.Handler.Handle(ctx, req)
+	if hirebot.KindOf(err) == hirebot.Duplicate {
+		return Reply{Err: err} // a second delivery: say nothing
+	}
 	if err != nil {
 		ref := ""
 		if hirebot.KindOf(err) == hirebot.Internal {

@@ -34,7 +34,9 @@ func (s *Store) Draft(ctx context.Context, key hirebot.SessionKey) (*draft.Draft
 // CreateDraft stores d as the channel's new draft, with e as the first line
 // of its history (any earlier history is dropped), and lists the channel
 // among d.Owner's drafts. If the channel has a draft already, it returns a
-// hirebot.Conflict error and changes nothing.
+// hirebot.Conflict error and changes nothing. A pending claim in ctx is
+// recorded with the write (a hirebot.Duplicate error if another delivery
+// recorded it).
 func (s *Store) CreateDraft(ctx context.Context, key hirebot.SessionKey, d *draft.Draft, e draft.Entry) error {
 	k, err := sessionKeys(key)
 	if err != nil {
@@ -48,12 +50,18 @@ func (s *Store) CreateDraft(ctx context.Context, key hirebot.SessionKey, d *draf
 	if owner == "" {
 		owner = e.By
 	}
-	n, err := s.runIndexed(ctx, "create draft", createScript, k, key, owner, writeToken(), db, eb)
-	if err != nil {
+	c := foldedClaim(ctx, key)
+	n, err := s.runIndexed(ctx, "create draft", createScript, k, key, owner, c, writeToken(), db, eb)
+	switch {
+	case err != nil:
 		return err
-	}
-	if n == 0 {
+	case n == -2:
+		return hirebot.Errorf(hirebot.Duplicate, msgDuplicate)
+	case n == 0:
 		return hirebot.Errorf(hirebot.Conflict, msgDraftExists)
+	}
+	if c != nil {
+		c.Recorded()
 	}
 	return nil
 }
@@ -72,7 +80,10 @@ func (s *Store) CreateDraft(ctx context.Context, key hirebot.SessionKey, d *draf
 //
 // An error from fn is returned as is and nothing is written. A missing
 // draft is a hirebot.NotFound error. user, if not empty, is who made the
-// change: the channel is listed among their drafts.
+// change: the channel is listed among their drafts. A pending claim in ctx
+// (hirebot.WithClaim) is recorded in the same write, so that a second
+// delivery of the request gets a hirebot.Duplicate error and changes
+// nothing; the two round trips stay two.
 func (s *Store) UpdateDraft(ctx context.Context, key hirebot.SessionKey, user string, fn func(d *draft.Draft) (draft.Entry, error)) (*draft.Draft, draft.Entry, error) {
 	k, err := sessionKeys(key)
 	if err != nil {
@@ -84,6 +95,7 @@ func (s *Store) UpdateDraft(ctx context.Context, key hirebot.SessionKey, user st
 	}
 	defer unlock()
 
+	c := foldedClaim(ctx, key)
 	for attempt := 0; ; attempt++ {
 		d, rev, err := s.readForUpdate(ctx, k)
 		if err != nil {
@@ -97,12 +109,17 @@ func (s *Store) UpdateDraft(ctx context.Context, key hirebot.SessionKey, user st
 		if err != nil {
 			return nil, draft.Entry{}, err
 		}
-		n, err := s.runIndexed(ctx, "update draft", updateScript, k, key, user, writeToken(), rev, db, eb, HistoryCap)
+		n, err := s.runIndexed(ctx, "update draft", updateScript, k, key, user, c, writeToken(), rev, db, eb, HistoryCap)
 		switch {
 		case err != nil:
 			return nil, draft.Entry{}, err
 		case n == 1:
+			if c != nil {
+				c.Recorded()
+			}
 			return d, e, nil
+		case n == -2:
+			return nil, draft.Entry{}, hirebot.Errorf(hirebot.Duplicate, msgDuplicate)
 		case n < 0:
 			return nil, draft.Entry{}, hirebot.Errorf(hirebot.NotFound, msgNoDraft)
 		case attempt >= s.retries:
@@ -231,8 +248,14 @@ func (s *Store) SetLiveMessage(ctx context.Context, key hirebot.SessionKey, ref 
 
 // runIndexed runs a script that returns an integer and, in the same round
 // trip, lists key's channel among user's drafts (when user is not empty).
-// The index is best effort: its failure does not fail the script.
-func (s *Store) runIndexed(ctx context.Context, op string, script *redis.Script, k keys, key hirebot.SessionKey, user string, args ...any) (int64, error) {
+// The index is best effort: its failure does not fail the script. A
+// non-nil claim is passed for the script to record (see claimLua).
+func (s *Store) runIndexed(ctx context.Context, op string, script *redis.Script, k keys, key hirebot.SessionKey, user string, claim *hirebot.Claim, args ...any) (int64, error) {
+	extraKeys, extraArgs, err := claimArgs(claim)
+	if err != nil {
+		return 0, err
+	}
+	keyList := append(k.list(), extraKeys...)
 	var index string
 	if user != "" {
 		var err error
@@ -240,10 +263,10 @@ func (s *Store) runIndexed(ctx context.Context, op string, script *redis.Script,
 			return 0, err
 		}
 	}
-	args = append([]any{s.ttlMillis()}, args...)
+	args = append(append([]any{s.ttlMillis()}, args...), extraArgs...)
 	var res *redis.Cmd
 	_, _ = s.client.Pipelined(ctx, func(p redis.Pipeliner) error {
-		res = p.EvalSha(ctx, script.Hash(), k.list(), args...)
+		res = p.EvalSha(ctx, script.Hash(), keyList, args...)
 		if index != "" {
 			p.SAdd(ctx, index, key.Channel)
 			p.PExpire(ctx, index, s.ttl)
@@ -252,7 +275,7 @@ func (s *Store) runIndexed(ctx context.Context, op string, script *redis.Script,
 	})
 	if redis.HasErrorPrefix(res.Err(), "NOSCRIPT") {
 		// First use on this server (or after a restart): send the source.
-		res = script.Eval(ctx, s.client, k.list(), args...)
+		res = script.Eval(ctx, s.client, keyList, args...)
 	}
 	n, err := res.Int64()
 	if err != nil {

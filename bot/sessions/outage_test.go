@@ -37,7 +37,9 @@ func TestOutage(t *testing.T) {
 		}},
 		{"History", func(ctx context.Context) error { _, err := s.History(ctx, key, 5); return err }},
 		{"MarkAsked", func(ctx context.Context) error { return s.MarkAsked(ctx, key, "q1") }},
-		{"FirstSeen", func(ctx context.Context) error { _, err := s.FirstSeen(ctx, "Ev1", time.Minute); return err }},
+		{"RecordClaim", func(ctx context.Context) error {
+			return s.RecordClaim(ctx, hirebot.NewClaim(key.Team, key.Channel, "Ev1"))
+		}},
 	}
 	for _, c := range calls {
 		ctx, cancel := context.WithTimeout(t.Context(), 10*time.Second)

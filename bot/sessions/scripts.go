@@ -16,14 +16,31 @@ import "github.com/redis/go-redis/v9"
 // touch is the prelude every script shares.
 const touch = `
 local function touch()
-	for i = 1, #KEYS do redis.call('PEXPIRE', KEYS[i], ARGV[1]) end
+	for i = 1, math.min(#KEYS, 4) do redis.call('PEXPIRE', KEYS[i], ARGV[1]) end
+end
+`
+
+// claimLua lets a script record the request's claim (hirebot.Claim) with
+// its write. The claim's key, when given, is KEYS[5]; its token and TTL
+// are then the last two ARGV. duplicate() reports a claim another delivery
+// recorded; record() records this one.
+const claimLua = `
+local function duplicate()
+	if not KEYS[5] then return false end
+	local by = redis.call('GET', KEYS[5])
+	return by and by ~= ARGV[#ARGV-1]
+end
+local function record()
+	if KEYS[5] then redis.call('SET', KEYS[5], ARGV[#ARGV-1], 'PX', ARGV[#ARGV]) end
 end
 `
 
 // createScript writes a new draft and its first history entry unless a
-// draft exists. ARGV: ttl, write token, draft JSON, entry JSON. Returns 1,
-// or 0 if a draft exists.
-var createScript = redis.NewScript(touch + `
+// draft exists. ARGV: ttl, write token, draft JSON, entry JSON, and the
+// claim's (see claimLua). Returns 1, 0 if a draft exists, or -2 if another
+// delivery of the request claimed it.
+var createScript = redis.NewScript(touch + claimLua + `
+if duplicate() then return -2 end
 if redis.call('HEXISTS', KEYS[1], 'v') == 1 then
 	if redis.call('HGET', KEYS[1], 'w') == ARGV[2] then return 1 end
 	return 0
@@ -32,14 +49,17 @@ redis.call('DEL', KEYS[1], KEYS[2])
 redis.call('HSET', KEYS[1], 'v', '1', 'w', ARGV[2], 'd', ARGV[3])
 redis.call('RPUSH', KEYS[2], ARGV[4])
 touch()
+record()
 return 1
 `)
 
 // updateScript replaces the draft if its revision is still ARGV[3], and
 // appends to the history. ARGV: ttl, write token, revision read, draft
-// JSON, entry JSON, history cap. Returns 1, 0 if the revision changed, or
-// -1 if the draft is gone.
-var updateScript = redis.NewScript(touch + `
+// JSON, entry JSON, history cap, and the claim's (see claimLua). Returns 1,
+// 0 if the revision changed, -1 if the draft is gone, or -2 if another
+// delivery of the request claimed it.
+var updateScript = redis.NewScript(touch + claimLua + `
+if duplicate() then return -2 end
 local v = redis.call('HGET', KEYS[1], 'v')
 if not v then return -1 end
 if v ~= ARGV[3] then
@@ -50,6 +70,7 @@ redis.call('HSET', KEYS[1], 'v', tostring(tonumber(v) + 1), 'w', ARGV[2], 'd', A
 redis.call('RPUSH', KEYS[2], ARGV[5])
 redis.call('LTRIM', KEYS[2], -tonumber(ARGV[6]), -1)
 touch()
+record()
 return 1
 `)
 

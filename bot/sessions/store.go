@@ -104,8 +104,13 @@ func (s *Store) lock(ctx context.Context, key hirebot.SessionKey) (func(), error
 // ttlMillis is the session TTL as a script argument.
 func (s *Store) ttlMillis() int64 { return s.ttl.Milliseconds() }
 
-// run runs a session script on k's keys (EVALSHA, falling back to EVAL).
+// run runs a session script on k's keys (EVALSHA, falling back to EVAL),
+// first recording the pending claim ctx carries, if any: these scripts
+// do not record it themselves.
 func (s *Store) run(ctx context.Context, op string, script *redis.Script, k keys, args ...any) (any, error) {
+	if err := s.recordPending(ctx); err != nil {
+		return nil, err
+	}
 	args = append([]any{s.ttlMillis()}, args...)
 	v, err := script.Run(ctx, s.client, k.list(), args...).Result()
 	if err != nil {

@@ -86,7 +86,7 @@ func testStore(t *testing.T, newStore func(t *testing.T) *Store) {
 		{"UserDrafts", testUserDrafts},
 		{"Asked", testAsked},
 		{"Kit", testKit},
-		{"FirstSeen", testFirstSeen},
+		{"Claims", testClaims},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
@@ -276,10 +276,18 @@ func testUpdateRoundTrips(t *testing.T, newStore func(t *testing.T) *Store) {
 	s.client.AddHook(&h)
 	const n = 5
 	for i := range n {
-		MustUpdate(t, s, key, "U1", addItem("U1", strconv.Itoa(i)))
+		// Each as a request would: with a pending claim, which the
+		// change records in its own write.
+		c := hirebot.NewClaim(key.Team, key.Channel, "envelope:"+strconv.Itoa(i))
+		if _, _, err := s.UpdateDraft(hirebot.WithClaim(t.Context(), c), key, "U1", addItem("U1", strconv.Itoa(i))); err != nil {
+			t.Fatal(err)
+		}
+		if c.Pending() {
+			t.Errorf("update %d left its claim pending", i)
+		}
 	}
 	if got := h.n.Load(); got > 2*n {
-		t.Errorf("%d updates took %d round trips, want at most %d", n, got, 2*n)
+		t.Errorf("%d updates took %d round trips, claims included; want at most %d", n, got, 2*n)
 	}
 }
 
@@ -365,13 +373,15 @@ func testRetryBudget(t *testing.T, newStore func(t *testing.T) *Store) {
 }
 
 // testResend sends the same create and update twice, as the client does
-// when a reply is lost: each lands once and reports success both times.
+// when a reply is lost: each lands once and reports success both times,
+// its claim too.
 func testResend(t *testing.T, newStore func(t *testing.T) *Store) {
 	s, ctx, key := newStore(t), t.Context(), newKey()
 	k, _ := sessionKeys(key)
+	start, add := hirebot.NewClaim(key.Team, key.Channel, "start"), hirebot.NewClaim(key.Team, key.Channel, "add")
 	db, eb, _ := encode(testDraft("U1"), startEntry("U1"))
 	for i := range 2 {
-		if n, err := s.runIndexed(ctx, "create", createScript, k, key, "U1", "token1", db, eb); err != nil || n != 1 {
+		if n, err := s.runIndexed(ctx, "create", createScript, k, key, "U1", start, "token1", db, eb); err != nil || n != 1 {
 			t.Errorf("create #%d = %d, %v; want 1", i+1, n, err)
 		}
 	}
@@ -379,11 +389,11 @@ func testResend(t *testing.T, newStore func(t *testing.T) *Store) {
 	e, _ := addItem("U1", "once")(d)
 	db, eb, _ = encode(d, e)
 	for i := range 2 {
-		if n, err := s.runIndexed(ctx, "update", updateScript, k, key, "U1", "token2", "1", db, eb, HistoryCap); err != nil || n != 1 {
+		if n, err := s.runIndexed(ctx, "update", updateScript, k, key, "U1", add, "token2", "1", db, eb, HistoryCap); err != nil || n != 1 {
 			t.Errorf("update #%d = %d, %v; want 1", i+1, n, err)
 		}
 	}
-	if n, err := s.runIndexed(ctx, "update", updateScript, k, key, "U1", "token3", "1", db, eb, HistoryCap); err != nil || n != 0 {
+	if n, err := s.runIndexed(ctx, "update", updateScript, k, key, "U1", nil, "token3", "1", db, eb, HistoryCap); err != nil || n != 0 {
 		t.Errorf("a different write on the old revision = %d, %v; want 0 (conflict)", n, err)
 	}
 	if h, _ := s.History(ctx, key, 0); len(h) != 2 {
@@ -748,19 +758,90 @@ func testKit(t *testing.T, newStore func(t *testing.T) *Store) {
 	}
 }
 
-func testFirstSeen(t *testing.T, newStore func(t *testing.T) *Store) {
+func testClaims(t *testing.T, newStore func(t *testing.T) *Store) {
 	s, other, ctx := newStore(t), newStore(t), t.Context()
-	id := "Ev" + rand.Text()
-	for i, want := range []bool{true, false, false} {
-		st := []*Store{s, other, s}[i]
-		if got, err := st.FirstSeen(ctx, id, time.Minute); err != nil || got != want {
-			t.Errorf("FirstSeen #%d = %v, %v; want %v", i+1, got, err, want)
+	key := newKey()
+	MustCreate(t, s, key, "U1")
+	deliveries := func(id string) (first, again, second *hirebot.Claim) {
+		first = hirebot.NewClaim(key.Team, key.Channel, id)
+		again = &hirebot.Claim{Team: key.Team, Channel: key.Channel, ID: id, Token: first.Token}
+		return first, again, hirebot.NewClaim(key.Team, key.Channel, id)
+	}
+
+	t.Run("on its own", func(t *testing.T) {
+		first, again, second := deliveries("envelope:" + rand.Text())
+		if err := s.RecordClaim(ctx, first); err != nil || first.Pending() {
+			t.Fatalf("RecordClaim(first) = %v, pending %v; want nil, recorded", err, first.Pending())
 		}
-	}
-	if got, _ := s.FirstSeen(ctx, id+"x", time.Minute); !got {
-		t.Error("FirstSeen of another id = false, want true")
-	}
-	if d := ttls(t, s, dedupKey(id))[0]; d <= 0 || d > time.Minute {
-		t.Errorf("dedup key TTL = %v, want at most 1m", d)
-	}
+		if err := other.RecordClaim(ctx, again); err != nil {
+			t.Errorf("RecordClaim with the same token = %v, want nil (a retried write)", err)
+		}
+		wantKind(t, "RecordClaim of a second delivery", other.RecordClaim(ctx, second), hirebot.Duplicate)
+		if err := s.RecordClaim(ctx, hirebot.NewClaim(key.Team, key.Channel, "envelope:"+rand.Text())); err != nil {
+			t.Errorf("RecordClaim of another request = %v", err)
+		}
+		home := hirebot.NewClaim(key.Team, "", "event:"+rand.Text())
+		if err := s.RecordClaim(ctx, home); err != nil {
+			t.Errorf("RecordClaim of a request from no channel = %v", err)
+		}
+		k, _ := claimKey(first)
+		if d := ttls(t, s, k)[0]; d <= 0 || d > ClaimTTL {
+			t.Errorf("claim TTL = %v, want at most %v", d, ClaimTTL)
+		}
+	})
+
+	t.Run("with a change", func(t *testing.T) {
+		first, again, second := deliveries("envelope:" + rand.Text())
+		if _, _, err := s.UpdateDraft(hirebot.WithClaim(ctx, first), key, "U1", addItem("U1", "once")); err != nil {
+			t.Fatal(err)
+		}
+		if first.Pending() {
+			t.Error("UpdateDraft left the claim pending")
+		}
+		_, _, err := other.UpdateDraft(hirebot.WithClaim(ctx, second), key, "U1", addItem("U1", "once"))
+		wantKind(t, "UpdateDraft of a second delivery", err, hirebot.Duplicate)
+		d, err := s.Draft(ctx, key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := len(d.Sections[draft.Requirements]); n != 1 {
+			t.Errorf("requirements after two deliveries of one add: %d, want 1", n)
+		}
+		if err := s.RecordClaim(ctx, again); err != nil {
+			t.Errorf("the change's own claim recorded again = %v, want nil", err)
+		}
+		wantKind(t, "RecordClaim after the change recorded it", s.RecordClaim(ctx, second), hirebot.Duplicate)
+	})
+
+	t.Run("with a start", func(t *testing.T) {
+		first, _, second := deliveries("envelope:" + rand.Text())
+		key := newKey()
+		first.Team, second.Team = key.Team, key.Team
+		if err := s.CreateDraft(hirebot.WithClaim(ctx, first), key, testDraft("U1"), startEntry("U1")); err != nil {
+			t.Fatal(err)
+		}
+		err := s.CreateDraft(hirebot.WithClaim(ctx, second), key, testDraft("U1"), startEntry("U1"))
+		wantKind(t, "CreateDraft of a second delivery", err, hirebot.Duplicate)
+	})
+
+	t.Run("before other writes", func(t *testing.T) {
+		first, _, second := deliveries("envelope:" + rand.Text())
+		if err := s.MarkAsked(hirebot.WithClaim(ctx, first), key, "q1"); err != nil {
+			t.Fatal(err)
+		}
+		wantKind(t, "MarkAsked of a second delivery", s.MarkAsked(hirebot.WithClaim(ctx, second), key, "q2"), hirebot.Duplicate)
+		if asked, _ := s.Asked(ctx, key); !asked["q1"] || asked["q2"] {
+			t.Errorf("asked = %v, want q1 only", asked)
+		}
+	})
+
+	t.Run("a claim on another channel", func(t *testing.T) {
+		c := hirebot.NewClaim(key.Team, "C0OTHER", "envelope:"+rand.Text())
+		if _, _, err := s.UpdateDraft(hirebot.WithClaim(ctx, c), key, "U1", addItem("U1", "elsewhere")); err != nil {
+			t.Fatal(err)
+		}
+		if !c.Pending() {
+			t.Error("a change to one channel recorded a claim on another")
+		}
+	})
 }

@@ -33,11 +33,14 @@ type Config struct {
 	Admins      map[string]bool // user ids who may finalize, reopen or discard any draft
 }
 
-// Deduper remembers which envelopes have been handled, so a redelivered
-// envelope has one effect. FirstSeen reports whether id is new; it errs
-// when storage is unavailable, and the listener then handles the envelope.
-type Deduper interface {
-	FirstSeen(ctx context.Context, id string, ttl time.Duration) (bool, error)
+// Claims records which requests have been handled, so a redelivered
+// envelope has one effect. Every request is served with a hirebot.Claim in
+// its context; a store write records it with the request's first change.
+// RecordClaim records a claim still pending when the reply is ready: it
+// returns a hirebot.Duplicate error if another delivery recorded it, and
+// another error when storage is unavailable (the reply is then sent).
+type Claims interface {
+	RecordClaim(ctx context.Context, c *hirebot.Claim) error
 }
 
 // Observer is told what the listener does, for metrics. Every method must
@@ -55,7 +58,7 @@ type Deps struct {
 	API      *slack.Client
 	Router   *bot.Router
 	Delivery *Delivery
-	Dedup    Deduper
+	Claims   Claims // may be nil: then nothing is deduplicated
 	Log      *slog.Logger
 	Observer Observer // may be nil
 }
@@ -66,9 +69,6 @@ type Deps struct {
 // 15–20 ms (BENCHMARKS.md). A worker waits while Slack or Redis is slow,
 // so a replica talking to a slow Redis or a rate-limited Slack may want more.
 const DefaultWorkers = 8
-
-// dedupTTL is how long an envelope is remembered.
-const dedupTTL = 10 * time.Minute
 
 // Listener serves Slack over Socket Mode.
 type Listener struct {
@@ -348,23 +348,34 @@ func (l *Listener) startWork() bool {
 	return true
 }
 
-// process runs one request: deduplicate, route, deliver.
+// process runs one request: route, deduplicate, deliver. The request's
+// claim is recorded by its first write to the store, or here before the
+// reply if it wrote nothing; a second delivery of the request finds it
+// recorded and is dropped before it changes or says anything.
 func (l *Listener) process(ctx context.Context, log *slog.Logger, id string, req bot.Request, o origin) {
 	ctx, cancel := context.WithTimeout(ctx, l.cfg.EventTimeout)
 	defer cancel()
-	if l.deps.Dedup != nil {
-		dctx, dcancel := context.WithTimeout(ctx, 500*time.Millisecond)
-		first, err := l.deps.Dedup.FirstSeen(dctx, id, dedupTTL)
-		dcancel()
-		if err != nil {
-			log.Warn("dedup unavailable; handling the envelope anyway", "err", err)
-		} else if !first {
-			log.Info("duplicate envelope ignored", "dedup_id", id)
-			return
-		}
+	var claim *hirebot.Claim
+	if l.deps.Claims != nil {
+		claim = hirebot.NewClaim(req.Team, req.Channel, id)
+		ctx = hirebot.WithClaim(ctx, claim)
 	}
 	start := time.Now()
 	reply := l.router.Serve(ctx, req)
+	if hirebot.KindOf(reply.Err) != hirebot.Duplicate && claim != nil && claim.Pending() {
+		dctx, dcancel := context.WithTimeout(ctx, 500*time.Millisecond)
+		err := l.deps.Claims.RecordClaim(dctx, claim)
+		dcancel()
+		if hirebot.KindOf(err) == hirebot.Duplicate {
+			reply = bot.Reply{Err: err}
+		} else if err != nil {
+			log.Warn("dedup unavailable; replying anyway", "err", err)
+		}
+	}
+	if hirebot.KindOf(reply.Err) == hirebot.Duplicate {
+		log.Info("duplicate envelope ignored", "dedup_id", id)
+		return
+	}
 	errKind := ""
 	if reply.Err != nil {
 		errKind = hirebot.KindOf(reply.Err).String()

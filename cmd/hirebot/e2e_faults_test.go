@@ -260,6 +260,31 @@ func TestRedeliveredEnvelopesHaveOneEffect(t *testing.T) {
 		t.Errorf("%d replies to the redelivered /jd add, want 1", n)
 	}
 
+	// Two deliveries of one /jd add at the same time, as after a
+	// reconnect: the change's own write records the claim, so one lands.
+	since = MustMark(t, fake)
+	var wg sync.WaitGroup
+	for retry := range 2 {
+		wg.Go(func() {
+			MustSendEnvelope(t, fake, slashEnvelope(t, fake, "env-dup-2", retry, "C1", "U1", "/jd", "add requirements Delivered twice at once"))
+		})
+	}
+	wg.Wait()
+	MustWaitReply(t, fake, since, "C1", "Delivered twice at once")
+	mustLogLine(t, b, "duplicate envelope ignored", "env-dup-2")
+	mustHoldOnce(t, sectionItems(MustExportText(t, fake, "C1"), "Requirements"), "Delivered twice at once")
+
+	// /interview writes the questions it asked: its claim is recorded
+	// before that write, so a redelivery neither asks nor answers again.
+	since = MustMark(t, fake)
+	MustSendEnvelope(t, fake, slashEnvelope(t, fake, "env-dup-3", 0, "C3", "U1", "/interview", "2"))
+	MustWaitReply(t, fake, since, "C3", "Interview questions")
+	MustSendEnvelope(t, fake, slashEnvelope(t, fake, "env-dup-3", 1, "C3", "U1", "/interview", "2"))
+	mustLogLine(t, b, "duplicate envelope ignored", "env-dup-3")
+	if n := len(fake.Messages("C3")); n != 1 {
+		t.Errorf("the redelivered /interview got %d answers, want 1", n)
+	}
+
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	for range 2 {

@@ -52,7 +52,7 @@ func serve(ctx context.Context, stderr io.Writer) int {
 	live := socket.NewLive(api, a.jd, store, log, 0)
 	listener := socket.New(socket.Config{
 		Connections: c.Connections, ShutdownTimeout: c.ShutdownTimeout, PingTimeout: c.PingTimeout, Workers: c.Workers, Admins: set(c.Admins),
-	}, socket.Deps{API: api, Router: a.router, Delivery: socket.NewDelivery(api, live, log), Dedup: store, Log: log, Observer: m})
+	}, socket.Deps{API: api, Router: a.router, Delivery: socket.NewDelivery(api, live, log), Claims: store, Log: log, Observer: m})
 
 	srv, err := startHTTP(c.HTTPAddr, health.Handler([]health.Check{
 		{Name: "slack", Fn: func(context.Context) error {

@@ -1,0 +1,98 @@
+package sessions
+
+import (
+	"context"
+	"strconv"
+	"time"
+
+	"github.com/hirebot/hirebot"
+	"github.com/redis/go-redis/v9"
+)
+
+// ClaimTTL is how long a recorded claim is kept: well past the minutes in
+// which Slack redelivers a request.
+const ClaimTTL = 10 * time.Minute
+
+// msgDuplicate is the message of a hirebot.Duplicate error; nobody sees it.
+const msgDuplicate = "This request was handled already (Slack delivered it twice)."
+
+// claimKey returns the Redis key that records c. A claim on a request from
+// a channel shares the hash tag of the channel's session, so a session
+// script can record it (in a cluster, a script may only touch one slot).
+func claimKey(c *hirebot.Claim) (string, error) {
+	if err := checkID("team", c.Team); err != nil {
+		return "", err
+	}
+	tag := c.Team
+	if c.Channel != "" {
+		if err := checkID("channel", c.Channel); err != nil {
+			return "", err
+		}
+		tag += ":" + c.Channel
+	}
+	return "hirebot:{" + tag + "}:claim:" + c.ID, nil
+}
+
+// claimScript records a claim unless another delivery has. KEYS: the
+// claim. ARGV: token, TTL in milliseconds. Returns 1 if the claim is now
+// recorded with this token (or already was), 0 if with another.
+var claimScript = redis.NewScript(`
+local by = redis.call('GET', KEYS[1])
+if by and by ~= ARGV[1] then return 0 end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+return 1
+`)
+
+// RecordClaim records c, across every replica, unless another delivery of
+// the same request has recorded it: then it returns a hirebot.Duplicate
+// error. Recording it again with the same token succeeds. It costs one
+// round trip; writes to a session record a pending claim themselves (see
+// hirebot.WithClaim) at no extra cost.
+func (s *Store) RecordClaim(ctx context.Context, c *hirebot.Claim) error {
+	key, err := claimKey(c)
+	if err != nil {
+		return err
+	}
+	n, err := claimScript.Run(ctx, s.client, []string{key}, c.Token, ClaimTTL.Milliseconds()).Int64()
+	if err != nil {
+		return storeError("record the request's claim", err)
+	}
+	if n == 0 {
+		return hirebot.Errorf(hirebot.Duplicate, msgDuplicate)
+	}
+	c.Recorded()
+	return nil
+}
+
+// recordPending records the pending claim ctx carries, if any. Writes that
+// cannot record the claim in their own script call it first, so that a
+// second delivery changes nothing.
+func (s *Store) recordPending(ctx context.Context) error {
+	if c := hirebot.ClaimFrom(ctx); c != nil && c.Pending() {
+		return s.RecordClaim(ctx, c)
+	}
+	return nil
+}
+
+// foldedClaim returns the pending claim ctx carries when a script writing
+// key's session can record it, or nil.
+func foldedClaim(ctx context.Context, key hirebot.SessionKey) *hirebot.Claim {
+	c := hirebot.ClaimFrom(ctx)
+	if c == nil || !c.Pending() || c.Team != key.Team || c.Channel != key.Channel {
+		return nil
+	}
+	return c
+}
+
+// claimArgs returns the extra key and arguments a session script takes to
+// record c (see claimLua), or nothing when c is nil.
+func claimArgs(c *hirebot.Claim) (extraKeys []string, extraArgs []any, err error) {
+	if c == nil {
+		return nil, nil, nil
+	}
+	key, err := claimKey(c)
+	if err != nil {
+		return nil, nil, err
+	}
+	return []string{key}, []any{c.Token, strconv.FormatInt(ClaimTTL.Milliseconds(), 10)}, nil
+}
