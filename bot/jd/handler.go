@@ -25,6 +25,9 @@ type Drafts interface {
 		fn func(d *draft.Draft) (draft.Entry, error)) (*draft.Draft, draft.Entry, error)
 	DeleteDraft(ctx context.Context, key hirebot.SessionKey) error
 	History(ctx context.Context, key hirebot.SessionKey, limit int) ([]draft.Entry, error)
+	// LiveDraft returns the draft with the reference of its live message
+	// ("" if none), read together.
+	LiveDraft(ctx context.Context, key hirebot.SessionKey) (*draft.Draft, string, error)
 }
 
 // Config is what a Handler needs.
@@ -168,11 +171,13 @@ func (h *Handler) missing(err error) error {
 	return err
 }
 
-// LiveCard renders the channel's draft as the live message shows it.
-func (h *Handler) LiveCard(ctx context.Context, key hirebot.SessionKey) (*bot.Card, int, error) {
-	d, err := h.cfg.Drafts.Draft(ctx, key)
+// LiveCard renders the channel's draft as the live message shows it, with
+// the draft's version and the reference of the live message ("" if there
+// is none yet), all from one read.
+func (h *Handler) LiveCard(ctx context.Context, key hirebot.SessionKey) (*bot.Card, int, string, error) {
+	d, ref, err := h.cfg.Drafts.LiveDraft(ctx, key)
 	if err != nil {
-		return nil, 0, err
+		return nil, 0, "", err
 	}
-	return liveCard(d, h.cfg.Slash), d.Version, nil
+	return liveCard(d, h.cfg.Slash), d.Version, ref, nil
 }

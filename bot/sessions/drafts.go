@@ -212,6 +212,27 @@ func (s *Store) History(ctx context.Context, key hirebot.SessionKey, limit int) 
 	return entries, nil
 }
 
+// LiveDraft returns the channel's draft and the reference of its live
+// message ("" if it has none), in one round trip. A missing draft is a
+// hirebot.NotFound error.
+func (s *Store) LiveDraft(ctx context.Context, key hirebot.SessionKey) (*draft.Draft, string, error) {
+	k, err := sessionKeys(key)
+	if err != nil {
+		return nil, "", err
+	}
+	vals, err := s.client.HMGet(ctx, k.draft, "d", "live").Result()
+	if err != nil {
+		return nil, "", storeError("read draft and live message", err)
+	}
+	b, _ := vals[0].(string)
+	ref, _ := vals[1].(string)
+	if b == "" {
+		return nil, "", hirebot.Errorf(hirebot.NotFound, msgNoDraft)
+	}
+	d, err := decodeDraft([]byte(b))
+	return d, ref, err
+}
+
 // LiveMessage returns the reference of the draft's live message, or "" if
 // there is none.
 func (s *Store) LiveMessage(ctx context.Context, key hirebot.SessionKey) (string, error) {

@@ -654,6 +654,12 @@ func testLiveMessage(t *testing.T, newStore func(t *testing.T) *Store) {
 	if got, _ := s.LiveMessage(ctx, key); got != "C1/2" {
 		t.Errorf("after an update, LiveMessage = %q, want it kept", got)
 	}
+	d, ref, err := newStore(t).LiveDraft(ctx, key)
+	if err != nil || ref != "C1/2" || d == nil || len(d.Sections[draft.Requirements]) != 2 {
+		t.Errorf("LiveDraft = %+v, %q, %v; want the draft with its 2 items and ref C1/2", d, ref, err)
+	}
+	_, _, err = s.LiveDraft(ctx, newKey())
+	wantKind(t, "LiveDraft of a channel without a draft", err, hirebot.NotFound)
 }
 
 func testUserDrafts(t *testing.T, newStore func(t *testing.T) *Store) {

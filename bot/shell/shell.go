@@ -18,7 +18,7 @@ import (
 
 // LiveSource renders a channel's live draft (package jd provides it).
 type LiveSource interface {
-	LiveCard(ctx context.Context, key hirebot.SessionKey) (*bot.Card, int, error)
+	LiveCard(ctx context.Context, key hirebot.SessionKey) (card *bot.Card, version int, ref string, err error)
 }
 
 // Config is what a Shell needs.
@@ -175,7 +175,7 @@ func (s *Shell) serve(ctx context.Context, req bot.Request) {
 		fmt.Fprintf(w, "--- file %s ---\n%s--- end of %s ---\n", r.File.Name, r.File.Content, r.File.Name)
 	}
 	if (r.Live || r.NewLive) && s.cfg.Live != nil {
-		c, _, err := s.cfg.Live.LiveCard(ctx, req.Session())
+		c, _, _, err := s.cfg.Live.LiveCard(ctx, req.Session())
 		if err == nil {
 			fmt.Fprintf(w, "\n[live draft in #%s]\n", s.channel)
 			writeCard(w, c)

@@ -16,21 +16,23 @@ import (
 )
 
 // LiveSource renders a channel's live draft card as it is now, with the
-// draft's version.
+// draft's version and the reference of its live message ("" if none), in
+// one read.
 type LiveSource interface {
-	LiveCard(ctx context.Context, key hirebot.SessionKey) (*bot.Card, int, error)
+	LiveCard(ctx context.Context, key hirebot.SessionKey) (card *bot.Card, version int, ref string, err error)
 }
 
 // LiveRefs remembers which message is a channel's live draft message.
 type LiveRefs interface {
-	LiveMessage(ctx context.Context, key hirebot.SessionKey) (string, error)
 	SetLiveMessage(ctx context.Context, key hirebot.SessionKey, ref string) error
 }
 
 // Live keeps each channel's live draft message current. Changes are
 // coalesced: a burst of edits becomes a few chat.update calls, and the
 // last one always shows the latest state, read from the store when it is
-// sent (so replicas never roll the message back).
+// sent. Once a burst is over, the draft is read once more: if another
+// replica changed it while this one was updating, the message is brought
+// up to date again, so replicas never leave it rolled back.
 type Live struct {
 	api    *slack.Client
 	src    LiveSource
@@ -122,10 +124,12 @@ func (lv *Live) run(key hirebot.SessionKey, st *liveState) {
 	}
 }
 
-// flush shows the current draft in the channel's live message, and asks
-// for another round if the draft moved on meanwhile.
+// flush shows the current draft in the channel's live message. Unless
+// another local change is already waiting (whose flush reads the draft
+// anyway), it then reads the draft again and asks for another round if
+// the draft moved on, or the live message moved, meanwhile.
 func (lv *Live) flush(ctx context.Context, key hirebot.SessionKey, fresh bool) error {
-	card, version, err := lv.src.LiveCard(ctx, key)
+	card, version, ref, err := lv.src.LiveCard(ctx, key)
 	if hirebot.KindOf(err) == hirebot.NotFound {
 		return nil // discarded meanwhile
 	}
@@ -134,23 +138,27 @@ func (lv *Live) flush(ctx context.Context, key hirebot.SessionKey, fresh bool) e
 	}
 	m := blockkit.Card(card)
 	opts := []slack.MsgOption{slack.MsgOptionBlocks(m.Blocks...), slack.MsgOptionText(m.Text, false)}
-	ref, err := lv.refs.LiveMessage(ctx, key)
-	if err != nil {
-		return fmt.Errorf("read live message ref: %w", err)
-	}
 	channel, ts, _ := strings.Cut(ref, "/")
 	if ref == "" || fresh {
 		_, ts, err = lv.api.PostMessageContext(ctx, key.Channel, opts...)
 		if err != nil {
 			return fmt.Errorf("post live draft: %w", err)
 		}
-		if err := lv.refs.SetLiveMessage(ctx, key, key.Channel+"/"+ts); err != nil {
+		ref = key.Channel + "/" + ts
+		if err := lv.refs.SetLiveMessage(ctx, key, ref); err != nil {
 			return fmt.Errorf("remember live draft message: %w", err)
 		}
 	} else if _, _, _, err = lv.api.UpdateMessageContext(ctx, channel, ts, opts...); err != nil {
 		return fmt.Errorf("update live draft: %w", err)
 	}
-	if _, now, err := lv.src.LiveCard(ctx, key); err == nil && now > version {
+	lv.mu.Lock()
+	st, ok := lv.pending[key]
+	again := ok && st.dirty
+	lv.mu.Unlock()
+	if again {
+		return nil
+	}
+	if _, now, nowRef, err := lv.src.LiveCard(ctx, key); err == nil && (now > version || nowRef != ref) {
 		lv.mu.Lock()
 		if st, ok := lv.pending[key]; ok {
 			st.dirty = true
