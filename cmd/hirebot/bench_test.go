@@ -524,12 +524,13 @@ func TestLoad(t *testing.T) {
 
 	rt := measureRedisPerAdd(t, rs, 400)
 	fmt.Fprintf(out, "\nRedis, /jd add ×%d over %d channels (dedup, change and the coalesced live-message refresh included):\n", rt.n, rt.channels)
-	fmt.Fprintf(out, "  round trips a change (the bot's hirebot_redis_seconds_count, a pipeline one): %.2f; without the dedup SET: %.2f  [%s]\n",
-		rt.tripsPer, rt.tripsPer-rt.dedupPer, rt.tripsMix)
+	fmt.Fprintf(out, "  round trips a change, all (the bot's hirebot_redis_seconds_count, a pipeline one): %.2f  [%s]\n",
+		rt.tripsPer, rt.tripsMix)
+	fmt.Fprintf(out, "  of which the change itself (read; write with the request's dedup claim): %.2f; the live-message refresh's reads: %.2f\n",
+		rt.changePer, rt.livePer)
 	fmt.Fprintf(out, "  commands clients sent a change (MONITOR, Lua's excluded, a pipeline's each): %.2f  [%s]\n",
 		rt.clientPer, rt.clientMix)
-	fmt.Fprintf(out, "  commands executed a change (INFO total_commands_processed, Lua's included): %.2f; without the dedup SET: %.2f\n",
-		rt.totalPer, rt.totalPer-rt.dedupPer)
+	fmt.Fprintf(out, "  commands executed a change (INFO total_commands_processed, Lua's included): %.2f\n", rt.totalPer)
 	fmt.Fprintf(out, "  INFO commandstats a change: %s\n", rt.statsMix)
 
 	startups := measureStartup(t, rs, 5)
@@ -562,7 +563,7 @@ func TestLoad(t *testing.T) {
 	fmt.Fprintf(out, "           (of the floor acking with the same card: %.0f%%)\n", 100*min(cto.ackRate(), cto.replyRate())/cardFloorRate)
 	add := results["jd-add"]
 	verdict(min(add.ackRate(), add.replyRate()) >= targetJDAdds, "/jd add ≥ %d changes/s: %.0f", targetJDAdds, min(add.ackRate(), add.replyRate()))
-	verdict(rt.tripsPer-rt.dedupPer <= targetRoundTrips, "/jd add ≤ %.0f Redis round trips a change, dedup SET aside: %.2f (%.2f with it)", targetRoundTrips, rt.tripsPer-rt.dedupPer, rt.tripsPer)
+	verdict(rt.changePer <= targetRoundTrips, "/jd add ≤ %.0f Redis round trips a change, dedup included: %.2f (%.2f with the live message's coalesced refresh)", targetRoundTrips, rt.changePer, rt.tripsPer)
 	verdict(mem.rss <= targetRSS, "RSS ≤ %s after %d commands over %d channels: %s", mib(targetRSS), mem.commands, mem.channels, mib(mem.rss))
 	verdict(startups[len(startups)/2] <= targetStartup, "start-up ≤ %s: median %s", ms(targetStartup), ms(startups[len(startups)/2]))
 	fmt.Fprintln(out, "  (knowledge search ≤ 50µs: go test -run '^$' -bench Search ./knowledge/)")
@@ -634,7 +635,8 @@ type redisCost struct {
 	tripsPer    float64 // round trips the bot's Redis client made a change (its /metrics)
 	tripsMix    string  // those by op
 	clientPer   float64 // commands clients sent a change (MONITOR; a pipeline's each count)
-	dedupPer    float64 // of which SETs (the envelope dedup) a change
+	changePer   float64 // round trips of the change itself: its read, its write and any claim of its own
+	livePer     float64 // reads of the live-message refresh a change
 	totalPer    float64 // commands executed, Lua's included, a change
 	clientMix   string  // client commands a change, by name
 	statsMix    string  // INFO commandstats calls a change, by name
@@ -702,7 +704,11 @@ func measureRedisPerAdd(t *testing.T, rs *redistest.Server, n int) redisCost {
 	}
 	rc.tripsPer = tripsSum / float64(n)
 	rc.tripsMix = perChange(trips)
-	rc.dedupPer = mix["set"]
+	// The change: its read and its pipelined write (which records the
+	// request's claim); a claim recorded on its own would show as a
+	// script run or a SET outside the pipeline.
+	rc.changePer = mix["hmget:change"] + trips["pipeline"] + trips["evalsha"] + trips["eval"] + trips["set"]
+	rc.livePer = mix["hmget:live"]
 	rc.clientMix = perChange(mix)
 	return rc
 }
@@ -820,7 +826,14 @@ func startMonitor(t *testing.T, addr string) *monitor {
 				continue
 			}
 			name, _, _ := strings.Cut(strings.TrimPrefix(args, `"`), `"`)
-			m.counts[strings.ToLower(name)]++
+			name = strings.ToLower(name)
+			switch {
+			case name == "hmget" && strings.HasSuffix(args, `"v" "d"`):
+				name = "hmget:change" // the change's read (sessions.readForUpdate)
+			case name == "hmget" && strings.HasSuffix(args, `"d" "live"`):
+				name = "hmget:live" // the live message's read (sessions.LiveDraft)
+			}
+			m.counts[name]++
 		}
 	}()
 	select {
