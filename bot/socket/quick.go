@@ -34,9 +34,8 @@ func (l *Listener) answerInAck(ctx context.Context, client *socketmode.Client, l
 		return false
 	}
 	l.finish(&req)
-	sctx, cancel := context.WithTimeout(ctx, time.Second)
-	reply := l.router.Serve(sctx, req)
-	cancel()
+	reply := l.router.Serve(ctx, req) // a quick command does no I/O: no deadline to set
+
 	if reply.Card == nil || reply.File != nil || reply.Modal != nil || reply.Live || reply.NewLive {
 		return false
 	}
