@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"runtime"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -24,7 +25,7 @@ import (
 // Config tunes a Listener. Zero values take the defaults.
 type Config struct {
 	Connections     int           // Socket Mode connections (default 2, at most 10)
-	Workers         int           // requests handled at once (default 8; see DefaultWorkers)
+	Workers         int           // requests handled at once (default DefaultWorkers())
 	EventTimeout    time.Duration // per request (default 10 s)
 	ShutdownTimeout time.Duration // to finish in-flight work (default 10 s)
 	// PingTimeout is how long a socket may go without a ping from Slack
@@ -63,12 +64,14 @@ type Deps struct {
 	Observer Observer // may be nil
 }
 
-// DefaultWorkers is how many requests a listener handles at once. Few
-// workers keep the cores free for acking: at concurrency 32 on two cores,
-// 8 workers answer as fast as 64 and keep ack p99 under 5 ms instead of
-// 15–20 ms (BENCHMARKS.md). A worker waits while Slack or Redis is slow,
-// so a replica talking to a slow Redis or a rate-limited Slack may want more.
-const DefaultWorkers = 8
+// DefaultWorkers returns how many requests a listener handles at once
+// unless told: twice the CPUs Go may use, and at least 4. Few workers keep
+// the cores free for acking: at concurrency 32 on two cores, 4 workers
+// answer as fast as 8 (and 8 as fast as 64), while ack p99 over 100
+// channels of /jd add is 4–5 ms with 4 and 10–19 ms with 8 (BENCHMARKS.md).
+// A worker waits while Slack or Redis is slow, so a replica talking to a
+// slow Redis or a rate-limited Slack may want more.
+func DefaultWorkers() int { return max(4, 2*runtime.GOMAXPROCS(0)) }
 
 // Listener serves Slack over Socket Mode.
 type Listener struct {
@@ -101,7 +104,7 @@ func New(cfg Config, deps Deps) *Listener {
 	}
 	cfg.Connections = min(cfg.Connections, 10)
 	if cfg.Workers <= 0 {
-		cfg.Workers = DefaultWorkers
+		cfg.Workers = DefaultWorkers()
 	}
 	if cfg.EventTimeout <= 0 {
 		cfg.EventTimeout = 10 * time.Second

@@ -40,10 +40,18 @@ type Live struct {
 	log    *slog.Logger
 	window time.Duration
 
+	// flushes bounds how many channels' messages are brought up to date
+	// at once, so a burst over many channels does not take the cores
+	// from acking.
+	flushes chan struct{}
+
 	mu      sync.Mutex
 	pending map[hirebot.SessionKey]*liveState
 	wg      sync.WaitGroup
 }
+
+// maxFlushes is how many live messages a process updates at once.
+const maxFlushes = 2
 
 type liveState struct {
 	dirty bool
@@ -57,7 +65,7 @@ func NewLive(api *slack.Client, src LiveSource, refs LiveRefs, log *slog.Logger,
 		window = 300 * time.Millisecond
 	}
 	return &Live{api: api, src: src, refs: refs, log: log, window: window,
-		pending: map[hirebot.SessionKey]*liveState{}}
+		flushes: make(chan struct{}, maxFlushes), pending: map[hirebot.SessionKey]*liveState{}}
 }
 
 // Changed notes that key's draft changed. fresh posts a new message at the
@@ -97,9 +105,11 @@ func (lv *Live) run(key hirebot.SessionKey, st *liveState) {
 		st.fresh = false
 		lv.mu.Unlock()
 
+		lv.flushes <- struct{}{}
 		ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 		err := lv.flush(ctx, key, fresh)
 		cancel()
+		<-lv.flushes
 		if err == nil {
 			failures = 0
 			continue

@@ -26,7 +26,7 @@ type config struct {
 	Connections     int           `envconfig:"HIREBOT_CONNECTIONS" default:"2"`
 	ShutdownTimeout time.Duration `envconfig:"HIREBOT_SHUTDOWN_TIMEOUT" default:"10s"`
 	PingTimeout     time.Duration `envconfig:"HIREBOT_PING_TIMEOUT" default:"30s"`
-	Workers         int           `envconfig:"HIREBOT_WORKERS" default:"8"`
+	Workers         int           `envconfig:"HIREBOT_WORKERS" default:"0"` // 0: socket.DefaultWorkers()
 	CTORoleCommand  string        `envconfig:"HIREBOT_CTO_ROLE_COMMAND" default:"/cto-role"`
 	JDCommand       string        `envconfig:"HIREBOT_JD_COMMAND" default:"/jd"`
 	InterviewCmd    string        `envconfig:"HIREBOT_INTERVIEW_COMMAND" default:"/interview"`
@@ -53,8 +53,8 @@ func loadConfig() (config, error) {
 	if c.SessionTTL < time.Hour {
 		return c, fmt.Errorf("HIREBOT_SESSION_TTL is %s; use at least 1h", c.SessionTTL)
 	}
-	if c.Workers < 1 || c.Workers > 1024 {
-		return c, fmt.Errorf("HIREBOT_WORKERS is %d; use 1 to 1024", c.Workers)
+	if c.Workers < 0 || c.Workers > 1024 {
+		return c, fmt.Errorf("HIREBOT_WORKERS is %d; use 1 to 1024, or 0 for twice the CPUs (at least 4)", c.Workers)
 	}
 	if c.PingTimeout < time.Second {
 		return c, fmt.Errorf("HIREBOT_PING_TIMEOUT is %s; use at least 1s (Slack pings every few seconds)", c.PingTimeout)
