@@ -51,7 +51,7 @@ type Live struct {
 }
 
 // maxFlushes is how many live messages a process updates at once.
-const maxFlushes = 2
+const maxFlushes = 4
 
 type liveState struct {
 	dirty bool

@@ -533,8 +533,8 @@ func TestLoad(t *testing.T) {
 	fmt.Fprintf(out, "\nRedis, /jd add ×%d over %d channels (dedup, change and the coalesced live-message refresh included):\n", rt.n, rt.channels)
 	fmt.Fprintf(out, "  round trips a change, all (the bot's hirebot_redis_seconds_count, a pipeline one): %.2f  [%s]\n",
 		rt.tripsPer, rt.tripsMix)
-	fmt.Fprintf(out, "  of which the change itself (read; write with the request's dedup claim): %.2f; the live-message refresh's reads: %.2f\n",
-		rt.changePer, rt.livePer)
+	fmt.Fprintf(out, "  of which the change itself (read; write with the request's dedup claim): %.2f; the live-message refresh's reads: %.2f; new connections: %d\n",
+		rt.changePer, rt.livePer, rt.setups)
 	fmt.Fprintf(out, "  commands clients sent a change (MONITOR, Lua's excluded, a pipeline's each): %.2f  [%s]\n",
 		rt.clientPer, rt.clientMix)
 	fmt.Fprintf(out, "  commands executed a change (INFO total_commands_processed, Lua's included): %.2f\n", rt.totalPer)
@@ -550,6 +550,7 @@ func TestLoad(t *testing.T) {
 		mem.commands, mem.channels)
 	fmt.Fprintf(out, "  VmRSS after runtime.GC: %s at start, %s after; peak VmHWM %s; Go heap in use %s; goroutines %d\n",
 		mib(mem.startRSS), mib(mem.rss), mib(mem.hwm), mib(mem.heap), mem.goroutines)
+	fmt.Fprintf(out, "  measured once idle: %.0f s after the last reply (the channels' live messages brought up to date)\n", mem.settled.Seconds())
 	fmt.Fprintf(out, "  process start → first socket connected (test binary exec included): %s\n", ms(mem.startup))
 
 	fmt.Fprintln(out, "\ntargets:")
@@ -643,6 +644,7 @@ type redisCost struct {
 	tripsMix    string  // those by op
 	clientPer   float64 // commands clients sent a change (MONITOR; a pipeline's each count)
 	changePer   float64 // round trips of the change itself: its read, its write and any claim of its own
+	setups      int     // connections the Redis client opened meanwhile (HELLO + a pipeline each)
 	livePer     float64 // reads of the live-message refresh a change
 	totalPer    float64 // commands executed, Lua's included, a change
 	clientMix   string  // client commands a change, by name
@@ -715,7 +717,11 @@ func measureRedisPerAdd(t *testing.T, rs *redistest.Server, n int) redisCost {
 	// request's claim); a claim recorded on its own would show as a
 	// script run or a SET outside the pipeline.
 	// Summed as counts, then divided once, so 2.00 is exactly 2.
-	changeTrips := float64(client["hmget:change"]) + (tripsAfter["pipeline"] - tripsBefore["pipeline"]) +
+	// A new pooled connection costs a HELLO and a pipeline of CLIENT
+	// SETINFO, both counted by the bot's hook: set-ups, not the change's.
+	setups := tripsAfter["hello"] - tripsBefore["hello"]
+	rc.setups = int(setups)
+	changeTrips := float64(client["hmget:change"]) + (tripsAfter["pipeline"] - tripsBefore["pipeline"] - setups) +
 		(tripsAfter["evalsha"] - tripsBefore["evalsha"]) + (tripsAfter["eval"] - tripsBefore["eval"]) +
 		(tripsAfter["set"] - tripsBefore["set"])
 	rc.changePer = changeTrips / float64(n)
@@ -871,6 +877,7 @@ type memReport struct {
 	heap               uint64 // Go heap in use, bytes
 	goroutines         int
 	startup            time.Duration
+	settled            time.Duration // from the last reply until the bot was idle
 }
 
 // loadChildEnv marks the test binary run as the bot of measureMemory.
@@ -964,8 +971,16 @@ func measureMemory(t *testing.T, rs *redistest.Server, commands, channels int) m
 	if r.errs > 0 {
 		t.Errorf("memory run: %d of %d commands got an error reply", r.errs, r.n)
 	}
-	time.Sleep(time.Second) // live-message refreshes finish
+	// Measure once the bot is idle: the live messages of thousands of
+	// channels are brought up to date a few at a time (socket.maxFlushes).
+	settling := time.Now()
+	time.Sleep(time.Second)
 	m := ask()
+	for m.goroutines > first.goroutines+10 && time.Since(settling) < 2*time.Minute {
+		time.Sleep(time.Second)
+		m = ask()
+	}
+	m.settled = time.Since(settling)
 	stop()
 	MustNoLoadViolations(t, fake)
 	m.commands, m.channels, m.startRSS, m.startup = commands, channels, first.rss, startup
