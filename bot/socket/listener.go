@@ -67,10 +67,10 @@ type Deps struct {
 // DefaultWorkers returns how many requests a listener handles at once
 // unless told: twice the CPUs Go may use, and at least 4. Few workers keep
 // the cores free for acking: at concurrency 32 on two cores, 4 workers
-// answer as fast as 8 (and 8 as fast as 64), while ack p99 over 100
-// channels of /jd add is 4–5 ms with 4 and 10–19 ms with 8 (BENCHMARKS.md).
-// A worker waits while Slack or Redis is slow, so a replica talking to a
-// slow Redis or a rate-limited Slack may want more.
+// answer /interview and /jd add as fast as 8 (and 8 as fast as 64), with
+// an ack p99 1.5–3 ms lower (BENCHMARKS.md). A worker waits while Slack or
+// Redis is slow, so a replica talking to a slow Redis or a rate-limited
+// Slack may want more.
 func DefaultWorkers() int { return max(4, 2*runtime.GOMAXPROCS(0)) }
 
 // Listener serves Slack over Socket Mode.
