@@ -239,3 +239,16 @@ func TestEachDeletion(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkResolve resolves /cto-role arguments: topic words, a role and a
+// topic, a typo, and a question that falls through to search.
+func BenchmarkResolve(b *testing.B) {
+	p := MustEmbedded(b)
+	inputs := []string{"skills", "cio responsibilities", "responsibilites", "technical-leader", "who owns the IT budget?"}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		if _, err := p.Resolve(inputs[i%len(inputs)]); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

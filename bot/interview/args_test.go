@@ -74,3 +74,14 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkParse parses typical /interview arguments.
+func BenchmarkParse(b *testing.B) {
+	inputs := []string{"", "3", "infrastructure 3", "strategic thinking 2", "kit remove 2", "kit export"}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		if _, err := Parse(inputs[i%len(inputs)]); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -248,3 +248,21 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkParse parses the /jd commands a team types most.
+func BenchmarkParse(b *testing.B) {
+	inputs := []string{
+		"add requirements Has run a 24/7 platform for millions of users",
+		"start cto infrastructure Head of Platform",
+		"edit responsibilities 3 Owns the technology roadmap and its budget",
+		"set salary $250,000–$300,000 plus equity",
+		"remove nice to have 2",
+		"undo",
+	}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		if _, err := Parse(inputs[i%len(inputs)]); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
