@@ -20,6 +20,9 @@ type Part struct {
 	Text     string
 	Items    []string // bullet points (or numbered, see Numbered)
 	Numbered bool
+	// Channels are Slack channel ids, listed after the items, each shown
+	// as a link to its channel (the one kind of link a card holds).
+	Channels []string
 	Button   *Button // an optional button beside the part
 }
 

@@ -119,6 +119,12 @@ func part(p bot.Part, n int) []slack.Block {
 		}
 		b.WriteString(Escape(it))
 	}
+	for _, ch := range p.Channels {
+		if b.Len() > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString("• " + channelLink(ch))
+	}
 	var acc *slack.Accessory
 	if p.Button != nil {
 		acc = slack.NewAccessory(button(*p.Button, n))
@@ -274,15 +280,33 @@ func fallback(c *bot.Card) string {
 	return truncate(Escape(s), maxFallback)
 }
 
-// userMention returns "<@U…>" for a well-formed user id, else "".
-func userMention(id string) string {
-	if len(id) < 2 || len(id) > 20 || (id[0] != 'U' && id[0] != 'W') {
-		return ""
+// channelLink returns "<#C…>", which Slack shows as a link to the
+// channel, for a well-formed channel id; anything else is escaped text.
+func channelLink(id string) string {
+	if !slackID(id, "CGD") {
+		return Escape(id)
+	}
+	return "<#" + id + ">"
+}
+
+// slackID reports whether id looks like a Slack id starting with one of
+// first: upper-case letters and digits, 2 to 20 of them.
+func slackID(id, first string) bool {
+	if len(id) < 2 || len(id) > 20 || !strings.ContainsRune(first, rune(id[0])) {
+		return false
 	}
 	for _, r := range id {
 		if (r < 'A' || r > 'Z') && (r < '0' || r > '9') {
-			return ""
+			return false
 		}
+	}
+	return true
+}
+
+// userMention returns "<@U…>" for a well-formed user id, else "".
+func userMention(id string) string {
+	if !slackID(id, "UW") {
+		return ""
 	}
 	return "<@" + id + ">"
 }

@@ -92,7 +92,8 @@ func TestModalGolden(t *testing.T) {
 
 func TestEscapeStopsMentions(t *testing.T) {
 	c := &bot.Card{Title: "<!channel>", Intro: "hi <!here> <@U123> <!everyone> a&b",
-		Parts: []bot.Part{{Heading: "<!channel>", Items: []string{"<!subteam^S1>"}}}, Note: "<@U1>"}
+		Parts: []bot.Part{{Heading: "<!channel>", Items: []string{"<!subteam^S1>"},
+			Channels: []string{"C1><!here", "<!channel>", "c0lower"}}}, Note: "<@U1>"}
 	m := Card(c)
 	// mrkdwn text and the message text are parsed by Slack; plain_text is not.
 	texts := []string{m.Text}
@@ -116,6 +117,26 @@ func TestEscapeStopsMentions(t *testing.T) {
 	}
 	if !strings.Contains(all, "&lt;!here&gt;") || !strings.Contains(all, "a&amp;b") {
 		t.Errorf("expected escaped text in %s", all)
+	}
+}
+
+func TestChannelLinks(t *testing.T) {
+	tests := []struct{ id, want string }{
+		{"C0123ABC", "• <#C0123ABC>"},
+		{"G12345", "• <#G12345>"},
+		{"D0ABC", "• <#D0ABC>"},
+		{"U0123", "• U0123"},  // a user, not a channel
+		{"c0123", "• c0123"},  // lower case: not an id
+		{"C1>x", "• C1&gt;x"}, // escaped, never a link
+		{"<!here>", "• &lt;!here&gt;"},
+		{"C" + strings.Repeat("1", 25), "• C" + strings.Repeat("1", 25)},
+	}
+	for _, tt := range tests {
+		m := Card(&bot.Card{Parts: []bot.Part{{Channels: []string{tt.id}}}})
+		sec, ok := m.Blocks[0].(*slack.SectionBlock)
+		if !ok || sec.Text.Text != tt.want {
+			t.Errorf("channel %q renders as %+v, want %q", tt.id, m.Blocks[0], tt.want)
+		}
 	}
 }
 

@@ -53,11 +53,7 @@ func (h *Handler) Handle(ctx context.Context, req bot.Request) (bot.Reply, error
 	case len(channels) == 0:
 		c.Parts = append(c.Parts, bot.Part{Heading: "Your drafts", Text: "None yet. Start one in a channel with /jd start cto."})
 	default:
-		p := bot.Part{Heading: fmt.Sprintf("Your drafts (%d)", len(channels))}
-		for _, ch := range channels {
-			p.Items = append(p.Items, "channel "+ch)
-		}
-		c.Parts = append(c.Parts, p)
+		c.Parts = append(c.Parts, bot.Part{Heading: fmt.Sprintf("Your drafts (%d)", len(channels)), Channels: channels})
 	}
 	return bot.Reply{Card: c}, nil
 }

@@ -45,6 +45,9 @@ func writeCard(w io.Writer, c *bot.Card) {
 				fmt.Fprintf(w, "  • %s\n", it)
 			}
 		}
+		for _, ch := range p.Channels {
+			fmt.Fprintf(w, "  • #%s\n", ch)
+		}
 		if p.Button != nil {
 			n++
 			fmt.Fprintf(w, "  [%d] %s\n", n, p.Button.Label)

@@ -71,6 +71,10 @@ func answerKey(c *bot.Card, public bool) string {
 		for _, it := range p.Items {
 			k.str(it)
 		}
+		k.int(len(p.Channels))
+		for _, ch := range p.Channels {
+			k.str(ch)
+		}
 		k.button(p.Button)
 	}
 	k.int(len(c.Buttons))

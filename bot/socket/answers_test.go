@@ -15,7 +15,7 @@ import (
 func baseCard() *bot.Card {
 	return &bot.Card{
 		Title: "T", Intro: "I", Note: "N", SharedBy: "U1",
-		Parts: []bot.Part{{Heading: "H", Text: "X", Items: []string{"a", "b"}, Numbered: true,
+		Parts: []bot.Part{{Heading: "H", Text: "X", Items: []string{"a", "b"}, Numbered: true, Channels: []string{"C1"},
 			Button: &bot.Button{Label: "L", Action: "A", Value: "V", Style: "primary",
 				Confirm: &bot.Confirm{Title: "CT", Text: "CX", Yes: "Y", No: "No"}}}},
 		Buttons: []bot.Button{{Label: "L2", Action: "A2", Value: "V2"}},
@@ -26,7 +26,7 @@ func TestAnswerKey(t *testing.T) {
 	// A new field in these types must be added to answerKey, or two
 	// different cards could share a rendered answer.
 	for typ, n := range map[reflect.Type]int{
-		reflect.TypeFor[bot.Card](): 6, reflect.TypeFor[bot.Part](): 5,
+		reflect.TypeFor[bot.Card](): 6, reflect.TypeFor[bot.Part](): 6,
 		reflect.TypeFor[bot.Button](): 5, reflect.TypeFor[bot.Confirm](): 4,
 	} {
 		if typ.NumField() != n {
@@ -43,6 +43,9 @@ func TestAnswerKey(t *testing.T) {
 		"items":           func(c *bot.Card) { c.Parts[0].Items = []string{"ab"} },
 		"an item":         func(c *bot.Card) { c.Parts[0].Items[1] = "c" },
 		"numbered":        func(c *bot.Card) { c.Parts[0].Numbered = false },
+		"channels":        func(c *bot.Card) { c.Parts[0].Channels = nil },
+		"a channel":       func(c *bot.Card) { c.Parts[0].Channels[0] = "C2" },
+		"item to channel": func(c *bot.Card) { c.Parts[0].Items, c.Parts[0].Channels = []string{"a"}, []string{"b", "C1"} },
 		"part button":     func(c *bot.Card) { c.Parts[0].Button = nil },
 		"label":           func(c *bot.Card) { c.Parts[0].Button.Label = "L3" },
 		"action":          func(c *bot.Card) { c.Parts[0].Button.Action = "A3" },

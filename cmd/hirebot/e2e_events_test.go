@@ -53,7 +53,8 @@ func TestEventsOverSocketMode(t *testing.T) {
 			t.Fatal(err)
 		}
 		body := string(c.Body)
-		for _, want := range []string{"/cto-role", "/jd", "/interview", "Your drafts (1)", "CHOME"} {
+		// The draft's channel is a link to it: <#CHOME> (JSON-escaped in the body).
+		for _, want := range []string{"/cto-role", "/jd", "/interview", "Your drafts (1)", "#CHOME"} {
 			if !strings.Contains(body, want) {
 				t.Errorf("the Home tab lacks %q: %s", want, body)
 			}
