@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"strings"
 	"testing"
@@ -80,5 +81,23 @@ func TestRouterUsesConfiguredNamesInErrors(t *testing.T) {
 	want := "usage: `/hire-jd add <section> <text>`; see /hire-jd help, /jd-extra and /interview kit (/hire-jd)"
 	if got != want {
 		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}
+
+// TestRouterSaysNothingOnADuplicate checks that a second delivery of a
+// request, which the store reports as a hirebot.Duplicate error, gets no
+// card: the listener drops it, and nobody sees a message twice.
+func TestRouterSaysNothingOnADuplicate(t *testing.T) {
+	var logs bytes.Buffer
+	r := NewRouter(slog.New(slog.NewJSONHandler(&logs, nil)),
+		Command{Name: "dup", Slash: "/dup", Handler: HandlerFunc(func(context.Context, Request) (Reply, error) {
+			return Reply{Card: &Card{Intro: "changed"}}, fmt.Errorf("update draft: %w", hirebot.Errorf(hirebot.Duplicate, "handled already"))
+		})})
+	reply := r.Serve(context.Background(), Request{Command: "dup"})
+	if reply.Card != nil || hirebot.KindOf(reply.Err) != hirebot.Duplicate {
+		t.Errorf("reply to a duplicate = %+v, want no card and a Duplicate error", reply)
+	}
+	if logs.Len() > 0 {
+		t.Errorf("a duplicate was logged as a failure: %s", logs.String())
 	}
 }
