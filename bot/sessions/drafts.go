@@ -233,23 +233,6 @@ func (s *Store) LiveDraft(ctx context.Context, key hirebot.SessionKey) (*draft.D
 	return d, ref, err
 }
 
-// LiveMessage returns the reference of the draft's live message, or "" if
-// there is none.
-func (s *Store) LiveMessage(ctx context.Context, key hirebot.SessionKey) (string, error) {
-	k, err := sessionKeys(key)
-	if err != nil {
-		return "", err
-	}
-	ref, err := s.client.HGet(ctx, k.draft, "live").Result()
-	if errors.Is(err, redis.Nil) {
-		return "", nil
-	}
-	if err != nil {
-		return "", storeError("read live message", err)
-	}
-	return ref, nil
-}
-
 // SetLiveMessage records the reference of the draft's live message; ""
 // forgets it. A missing draft is a hirebot.NotFound error.
 func (s *Store) SetLiveMessage(ctx context.Context, key hirebot.SessionKey, ref string) error {

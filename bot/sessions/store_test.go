@@ -177,9 +177,8 @@ func testNotFound(t *testing.T, newStore func(t *testing.T) *Store) {
 	if h, err := s.History(ctx, key, 10); err != nil || len(h) != 0 {
 		t.Errorf("History = %v, %v; want none", h, err)
 	}
-	if ref, err := s.LiveMessage(ctx, key); err != nil || ref != "" {
-		t.Errorf("LiveMessage = %q, %v; want none", ref, err)
-	}
+	_, _, err = s.LiveDraft(ctx, key)
+	wantKind(t, "LiveDraft", err, hirebot.NotFound)
 	// A failed SetLiveMessage must not leave a husk that blocks creation.
 	MustCreate(t, s, key, "U1")
 }
@@ -584,7 +583,7 @@ func testIsolation(t *testing.T, newStore func(t *testing.T) *Store) {
 		if kit, _ := s.Kit(ctx, k); len(kit) != 0 {
 			t.Errorf("%v sees kit %v", k, kit)
 		}
-		if ref, _ := s.LiveMessage(ctx, k); ref != "" {
+		if _, ref, _ := s.LiveDraft(ctx, k); ref != "" {
 			t.Errorf("%v sees live message %q", k, ref)
 		}
 	}
@@ -642,8 +641,8 @@ func testLiveMessage(t *testing.T, newStore func(t *testing.T) *Store) {
 		if err := s.SetLiveMessage(ctx, key, ref); err != nil {
 			t.Fatalf("SetLiveMessage(%q): %v", ref, err)
 		}
-		if got, err := newStore(t).LiveMessage(ctx, key); err != nil || got != ref {
-			t.Errorf("LiveMessage = %q, %v; want %q", got, err, ref)
+		if _, got, err := newStore(t).LiveDraft(ctx, key); err != nil || got != ref {
+			t.Errorf("LiveDraft's ref = %q, %v; want %q", got, err, ref)
 		}
 	}
 	MustUpdate(t, s, key, "U1", addItem("U1", "x"))
@@ -651,12 +650,9 @@ func testLiveMessage(t *testing.T, newStore func(t *testing.T) *Store) {
 		t.Fatal(err)
 	}
 	MustUpdate(t, s, key, "U1", addItem("U1", "y"))
-	if got, _ := s.LiveMessage(ctx, key); got != "C1/2" {
-		t.Errorf("after an update, LiveMessage = %q, want it kept", got)
-	}
 	d, ref, err := newStore(t).LiveDraft(ctx, key)
 	if err != nil || ref != "C1/2" || d == nil || len(d.Sections[draft.Requirements]) != 2 {
-		t.Errorf("LiveDraft = %+v, %q, %v; want the draft with its 2 items and ref C1/2", d, ref, err)
+		t.Errorf("after two updates, LiveDraft = %+v, %q, %v; want the draft with its 2 items and the ref kept, C1/2", d, ref, err)
 	}
 	_, _, err = s.LiveDraft(ctx, newKey())
 	wantKind(t, "LiveDraft of a channel without a draft", err, hirebot.NotFound)
