@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
-	"strings"
 	"sync"
 
 	"github.com/slack-go/slack"
@@ -24,17 +23,26 @@ const maxAnswers = 256
 type answers struct {
 	mu sync.Mutex
 	m  map[string]json.RawMessage
+	// keys holds buffers for building keys, so that a lookup allocates
+	// nothing (only a new entry copies its key).
+	keys sync.Pool
 }
 
 // payload returns the ack payload that shows card, ephemeral unless public.
 func (a *answers) payload(card *bot.Card, public bool) (json.RawMessage, error) {
-	key := answerKey(card, public)
+	buf, _ := a.keys.Get().(*[]byte)
+	if buf == nil {
+		buf = new([]byte)
+	}
+	defer a.keys.Put(buf)
+	*buf = appendAnswerKey((*buf)[:0], card, public)
 	a.mu.Lock()
-	p, ok := a.m[key]
+	p, ok := a.m[string(*buf)] // no allocation: the compiler looks up with the bytes
 	a.mu.Unlock()
 	if ok {
 		return p, nil
 	}
+	key := string(*buf)
 	m := blockkit.Card(card)
 	r := ackReply{ResponseType: slack.ResponseTypeEphemeral, Text: m.Text, Blocks: slack.Blocks{BlockSet: m.Blocks}}
 	if public {
@@ -56,7 +64,12 @@ func (a *answers) payload(card *bot.Card, public bool) (json.RawMessage, error) 
 // answerKey spells out every field of card, each length-prefixed, so two
 // cards have the same key exactly when they are equal.
 func answerKey(c *bot.Card, public bool) string {
-	var k keyWriter
+	return string(appendAnswerKey(nil, c, public))
+}
+
+// appendAnswerKey appends the answerKey of card to dst.
+func appendAnswerKey(dst []byte, c *bot.Card, public bool) []byte {
+	k := keyWriter{dst}
 	k.bool(public)
 	k.str(c.Title)
 	k.str(c.Intro)
@@ -81,45 +94,47 @@ func answerKey(c *bot.Card, public bool) string {
 	for i := range c.Buttons {
 		k.button(&c.Buttons[i])
 	}
-	return k.String()
+	return k.b
 }
 
 // keyWriter builds an answerKey.
-type keyWriter struct{ strings.Builder }
+type keyWriter struct{ b []byte }
+
+func (k *keyWriter) byte(c byte) { k.b = append(k.b, c) }
 
 func (k *keyWriter) int(n int) {
-	k.WriteString(strconv.Itoa(n))
-	k.WriteByte(';')
+	k.b = strconv.AppendInt(k.b, int64(n), 10)
+	k.b = append(k.b, ';')
 }
 
 func (k *keyWriter) str(s string) {
 	k.int(len(s))
-	k.WriteString(s)
+	k.b = append(k.b, s...)
 }
 
 func (k *keyWriter) bool(b bool) {
 	if b {
-		k.WriteByte('t')
+		k.byte('t')
 	} else {
-		k.WriteByte('f')
+		k.byte('f')
 	}
 }
 
 func (k *keyWriter) button(b *bot.Button) {
 	if b == nil {
-		k.WriteByte('-')
+		k.byte('-')
 		return
 	}
-	k.WriteByte('+')
+	k.byte('+')
 	k.str(b.Label)
 	k.str(b.Action)
 	k.str(b.Value)
 	k.str(b.Style)
 	if b.Confirm == nil {
-		k.WriteByte('-')
+		k.byte('-')
 		return
 	}
-	k.WriteByte('+')
+	k.byte('+')
 	k.str(b.Confirm.Title)
 	k.str(b.Confirm.Text)
 	k.str(b.Confirm.Yes)

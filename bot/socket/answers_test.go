@@ -100,6 +100,10 @@ func TestAnswersPayload(t *testing.T) {
 			t.Errorf("payload(public=%v) =\n%s\nwant\n%s", public, got, wantJSON)
 		}
 	}
+	card := baseCard()
+	if n := testing.AllocsPerRun(100, func() { _, _ = a.payload(card, false) }); n != 0 && !raceEnabled {
+		t.Errorf("a remembered answer costs %v allocations, want 0", n)
+	}
 	for i := range maxAnswers + 10 {
 		c := baseCard()
 		c.Title = string(rune('A' + i))
