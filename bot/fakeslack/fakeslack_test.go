@@ -354,6 +354,9 @@ func TestActionAndResponseURL(t *testing.T) {
 	if !strings.HasSuffix(cb.ResponseURL, "/response/"+post.ID) || !bytes.Contains(post.Body, []byte(`"shared"`)) {
 		t.Errorf("response post = %s %s", post.ID, post.Body)
 	}
+	if n, all := fake.ResponsePostCount(), len(fake.ResponsePosts()); n != 1 || all != 1 {
+		t.Errorf("ResponsePostCount = %d, ResponsePosts has %d; want 1 and 1", n, all)
+	}
 	if m, err := fake.WaitMessage(ctx, func(m fakeslack.Message) bool { return m.TS == ts && m.Updates == 1 }); err != nil || m.Text != "shared" {
 		t.Errorf("message after replace_original = %+v, %v", m, err)
 	}

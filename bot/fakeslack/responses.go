@@ -168,6 +168,14 @@ func (s *Server) ResponsePosts() []ResponsePost {
 	return append([]ResponsePost(nil), s.posts...)
 }
 
+// ResponsePostCount returns how many posts to response_urls there have
+// been, without copying them.
+func (s *Server) ResponsePostCount() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.posts)
+}
+
 // WaitResponse returns the first response_url post match accepts, waiting
 // for one if there is none yet.
 func (s *Server) WaitResponse(ctx context.Context, match func(ResponsePost) bool) (ResponsePost, error) {

@@ -183,7 +183,7 @@ var errorTitles = []string{"That didn't work", "Storage unavailable", "Someone c
 // arrived (none to wait for when postsPer is 0).
 func driveLoad(tb testing.TB, fake *fakeslack.Server, n, postsPer int, slash func(i int) fakeslack.Slash) loadResult {
 	tb.Helper()
-	base := len(fake.ResponsePosts())
+	base := fake.ResponsePostCount()
 	res := loadResult{n: n, acks: make([]time.Duration, 0, n)}
 	var (
 		next    atomic.Int64
@@ -251,21 +251,22 @@ func driveLoad(tb testing.TB, fake *fakeslack.Server, n, postsPer int, slash fun
 		}
 	}
 
-	// Replies may lag the acks by far: wait while they keep coming.
+	// Replies may lag the acks by far: wait while they keep coming,
+	// counting them without copying the fake's records each time.
 	want := (n - res.failed - len(inAck)) * postsPer
 	deadline := time.Now().Add(loadTimeout)
-	var posts []fakeslack.ResponsePost
+	got := 0
 	for {
-		got := len(posts)
-		posts = fake.ResponsePosts()[base:]
-		if len(posts) > got {
-			deadline = time.Now().Add(loadTimeout)
+		now := fake.ResponsePostCount() - base
+		if now > got {
+			got, deadline = now, time.Now().Add(loadTimeout)
 		}
-		if len(posts) >= want || time.Now().After(deadline) {
+		if got >= want || time.Now().After(deadline) {
 			break
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
+	posts := fake.ResponsePosts()[base:]
 	res.replies = len(inAck) + len(posts)
 	if len(posts) < want {
 		tb.Errorf("%d of %d replies arrived at the response_url; none came for %v", len(posts), want, loadTimeout)
