@@ -137,7 +137,7 @@ func (h *Handler) ask(ctx context.Context, req bot.Request, word string, count i
 	}
 	left := 0
 	for _, q := range pool {
-		if !asked[q.ID] && !slices.ContainsFunc(qs, func(x knowledge.Question) bool { return x.ID == q.ID }) {
+		if !asked[q.ID] && !slices.ContainsFunc(qs, func(x *knowledge.Question) bool { return x.ID == q.ID }) {
 			left++
 		}
 	}
@@ -217,7 +217,7 @@ func (h *Handler) draftFilter(d *draft.Draft) Filter {
 	return f
 }
 
-func ids(qs []knowledge.Question) []string {
+func ids(qs []*knowledge.Question) []string {
 	out := make([]string, len(qs))
 	for i, q := range qs {
 		out[i] = q.ID

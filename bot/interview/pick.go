@@ -16,14 +16,16 @@ type Filter struct {
 	Competencies []string // in priority order; empty means every one the pool has
 }
 
-// Pool returns the questions that fit f, in pack order.
-func Pool(p *knowledge.Pack, f Filter) []knowledge.Question {
+// Pool returns the questions that fit f, in pack order. They point into
+// the pack, which nobody changes once loaded; callers only read them.
+func Pool(p *knowledge.Pack, f Filter) []*knowledge.Question {
 	want := map[string]bool{}
 	for _, c := range f.Competencies {
 		want[c] = true
 	}
-	var out []knowledge.Question
-	for _, q := range p.Questions {
+	out := make([]*knowledge.Question, 0, len(p.Questions))
+	for i := range p.Questions {
+		q := &p.Questions[i]
 		if f.Role != "" && !slices.Contains(q.Roles, f.Role) {
 			continue
 		}
@@ -45,8 +47,8 @@ func Pool(p *knowledge.Pack, f Filter) []knowledge.Question {
 // first within a competency. rotate shifts where the round starts among
 // the non-priority competencies, so successive batches cover different
 // ones.
-func Pick(pool []knowledge.Question, asked map[string]bool, priority []string, kind string, n, rotate int) []knowledge.Question {
-	byComp := map[string][]knowledge.Question{}
+func Pick(pool []*knowledge.Question, asked map[string]bool, priority []string, kind string, n, rotate int) []*knowledge.Question {
+	byComp := map[string][]*knowledge.Question{}
 	var order []string
 	for _, q := range pool {
 		if asked[q.ID] {
@@ -58,13 +60,13 @@ func Pick(pool []knowledge.Question, asked map[string]bool, priority []string, k
 		byComp[q.Competency] = append(byComp[q.Competency], q)
 	}
 	for c, qs := range byComp {
-		slices.SortStableFunc(qs, func(a, b knowledge.Question) int {
+		slices.SortStableFunc(qs, func(a, b *knowledge.Question) int {
 			return boolRank(slices.Contains(b.Kinds, kind) && kind != "") - boolRank(slices.Contains(a.Kinds, kind) && kind != "")
 		})
 		byComp[c] = qs
 	}
 	order = arrange(order, priority, rotate)
-	var out []knowledge.Question
+	out := make([]*knowledge.Question, 0, n)
 	for len(out) < n {
 		took := false
 		for _, c := range order {

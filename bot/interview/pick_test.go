@@ -7,12 +7,12 @@ import (
 	"github.com/hirebot/hirebot/knowledge"
 )
 
-func q(id, comp string, kinds ...string) knowledge.Question {
-	return knowledge.Question{ID: id, Competency: comp, Roles: []string{"cto"}, Kinds: kinds}
+func q(id, comp string, kinds ...string) *knowledge.Question {
+	return &knowledge.Question{ID: id, Competency: comp, Roles: []string{"cto"}, Kinds: kinds}
 }
 
 func TestPick(t *testing.T) {
-	pool := []knowledge.Question{
+	pool := []*knowledge.Question{
 		q("a1", "a"), q("a2", "a"), q("a3", "a", "infrastructure"),
 		q("b1", "b"), q("b2", "b"),
 		q("c1", "c"),

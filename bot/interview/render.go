@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/hirebot/hirebot"
@@ -14,18 +15,17 @@ import (
 
 // questionsCard shows a batch of questions, each with its competency,
 // signals, red flags, follow-ups and rubric, and an Add to kit button.
-func (h *Handler) questionsCard(qs []knowledge.Question, about string, left int) *bot.Card {
+func (h *Handler) questionsCard(qs []*knowledge.Question, about string, left int) *bot.Card {
 	c := &bot.Card{Title: fmt.Sprintf("Interview questions for %s", about)}
 	for i, q := range qs {
-		var b strings.Builder
-		fmt.Fprintf(&b, "%s\n", q.Text)
-		fmt.Fprintf(&b, "Strong answer: %s\n", strings.Join(q.Strong, "; "))
-		fmt.Fprintf(&b, "Red flags: %s\n", strings.Join(q.RedFlags, "; "))
-		fmt.Fprintf(&b, "Follow-up: %s\n", strings.Join(q.FollowUps, " / "))
-		fmt.Fprintf(&b, "Scoring: 1 %s · 2 %s · 3 %s · 4 %s", q.Rubric[0], q.Rubric[1], q.Rubric[2], q.Rubric[3])
+		text := q.Text + "\n" +
+			"Strong answer: " + strings.Join(q.Strong, "; ") + "\n" +
+			"Red flags: " + strings.Join(q.RedFlags, "; ") + "\n" +
+			"Follow-up: " + strings.Join(q.FollowUps, " / ") + "\n" +
+			"Scoring: 1 " + q.Rubric[0] + " · 2 " + q.Rubric[1] + " · 3 " + q.Rubric[2] + " · 4 " + q.Rubric[3]
 		c.Parts = append(c.Parts, bot.Part{
-			Heading: fmt.Sprintf("%d. %s", i+1, h.competencyName(q.Competency)),
-			Text:    b.String(),
+			Heading: strconv.Itoa(i+1) + ". " + h.competencyName(q.Competency),
+			Text:    text,
 			Button:  &bot.Button{Label: "Add to kit", Action: "interview:add", Value: q.ID},
 		})
 	}
