@@ -309,33 +309,44 @@ func (l *Listener) envelope(ctx context.Context, client *socketmode.Client, log 
 		return
 	}
 	l.finish(&req)
-	id := dedupID(req.Team, evt.Request)
-	log = log.With("team", req.Team, "channel", req.Channel, "user", req.User,
-		"command", req.Command, "action", req.Action, "envelope", evt.Request.EnvelopeID)
-	if evt.Request.RetryAttempt > 0 {
-		log = log.With("retry_attempt", evt.Request.RetryAttempt, "retry_reason", evt.Request.RetryReason)
-	}
 	// When the queue is full this blocks the drain loop: new envelopes wait
 	// unacked (and Slack redelivers them) instead of piling up in memory.
-	l.jobs <- job{ctx: context.WithoutCancel(ctx), log: log, id: id, req: req, o: o}
+	l.jobs <- job{ctx: context.WithoutCancel(ctx), log: log, id: dedupID(req.Team, evt.Request), req: req, o: o,
+		envelope: evt.Request.EnvelopeID, retry: evt.Request.RetryAttempt, retryReason: evt.Request.RetryReason}
 }
 
 // queueSize is how many acked requests may wait for a worker.
 const queueSize = 8192
 
-// job is one acked request waiting for a worker.
+// job is one acked request waiting for a worker. It holds no more than
+// the request needs, since up to queueSize of them wait at once; the
+// request's logger is made when a worker takes it.
 type job struct {
-	ctx context.Context
-	log *slog.Logger
-	id  string
-	req bot.Request
-	o   origin
+	ctx         context.Context
+	log         *slog.Logger // the connection's
+	id          string       // names the request for deduplication
+	req         bot.Request
+	o           origin
+	envelope    string
+	retry       int
+	retryReason string
+}
+
+// logger returns the logger of j's request: the connection's, with who
+// asked what, where, in which envelope.
+func (j *job) logger() *slog.Logger {
+	log := j.log.With("team", j.req.Team, "channel", j.req.Channel, "user", j.req.User,
+		"command", j.req.Command, "action", j.req.Action, "envelope", j.envelope)
+	if j.retry > 0 {
+		log = log.With("retry_attempt", j.retry, "retry_reason", j.retryReason)
+	}
+	return log
 }
 
 // worker handles queued requests until the queue is closed.
 func (l *Listener) worker() {
 	for j := range l.jobs {
-		l.process(j.ctx, j.log, j.id, j.req, j.o)
+		l.process(j.ctx, j.logger(), j.id, j.req, j.o)
 		l.work.Done()
 	}
 }

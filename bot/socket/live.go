@@ -40,22 +40,25 @@ type Live struct {
 	log    *slog.Logger
 	window time.Duration
 
-	// flushes bounds how many channels' messages are brought up to date
-	// at once, so a burst over many channels does not take the cores
-	// from acking.
-	flushes chan struct{}
-
 	mu      sync.Mutex
-	pending map[hirebot.SessionKey]*liveState
-	wg      sync.WaitGroup
+	pending map[hirebot.SessionKey]*liveState // channels with an update to send
+	// ready are channels whose wait is over, in the order it ended. At
+	// most maxFlushes goroutines take them, and none while there are none,
+	// so a burst over many channels costs a timer and a map entry each,
+	// not a goroutine each, and does not take the cores from acking.
+	ready    []hirebot.SessionKey
+	flushers int
+	wg       sync.WaitGroup // one per pending channel
 }
 
 // maxFlushes is how many live messages a process updates at once.
 const maxFlushes = 4
 
+// liveState is one pending channel's.
 type liveState struct {
-	dirty bool
-	fresh bool
+	dirty    bool // changed since the last flush began
+	fresh    bool // post anew instead of updating
+	failures int  // flushes failed in a row
 }
 
 // NewLive returns a Live that waits window after a change before updating
@@ -65,7 +68,7 @@ func NewLive(api *slack.Client, src LiveSource, refs LiveRefs, log *slog.Logger,
 		window = 300 * time.Millisecond
 	}
 	return &Live{api: api, src: src, refs: refs, log: log, window: window,
-		flushes: make(chan struct{}, maxFlushes), pending: map[hirebot.SessionKey]*liveState{}}
+		pending: map[hirebot.SessionKey]*liveState{}}
 }
 
 // Changed notes that key's draft changed. fresh posts a new message at the
@@ -78,60 +81,84 @@ func (lv *Live) Changed(key hirebot.SessionKey, fresh bool) {
 		st.fresh = st.fresh || fresh
 		return
 	}
-	st := &liveState{dirty: true, fresh: fresh}
-	lv.pending[key] = st
+	lv.pending[key] = &liveState{dirty: true, fresh: fresh}
 	lv.wg.Add(1)
-	go lv.run(key, st)
+	lv.after(lv.window, key)
 }
 
 // Wait blocks until every pending update has been sent or given up.
 func (lv *Live) Wait() { lv.wg.Wait() }
 
-// run sends the updates of one channel until nothing is pending.
-func (lv *Live) run(key hirebot.SessionKey, st *liveState) {
-	defer lv.wg.Done()
-	failures := 0
-	delay := lv.window
-	for {
-		time.Sleep(delay)
+// after puts key among the ready channels once d has passed.
+func (lv *Live) after(d time.Duration, key hirebot.SessionKey) {
+	time.AfterFunc(d, func() {
 		lv.mu.Lock()
-		if !st.dirty {
-			delete(lv.pending, key)
-			lv.mu.Unlock()
-			return
+		defer lv.mu.Unlock()
+		lv.ready = append(lv.ready, key)
+		if lv.flushers < maxFlushes {
+			lv.flushers++
+			go lv.flushReady()
 		}
-		st.dirty, delay = false, lv.window
-		fresh := st.fresh
-		st.fresh = false
-		lv.mu.Unlock()
+	})
+}
 
-		lv.flushes <- struct{}{}
-		ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
-		err := lv.flush(ctx, key, fresh)
-		cancel()
-		<-lv.flushes
-		if err == nil {
-			failures = 0
-			continue
-		}
-		failures++
-		lv.log.Warn("live draft message not updated", "team", key.Team, "channel", key.Channel,
-			"attempt", failures, "err", err)
-		if failures >= 5 {
-			lv.log.Error("giving up on the live draft message until the next change",
-				"team", key.Team, "channel", key.Channel)
-			failures = 0
-			lv.mu.Lock()
-			delete(lv.pending, key)
+// flushReady brings ready channels up to date until none is left.
+func (lv *Live) flushReady() {
+	for {
+		lv.mu.Lock()
+		if len(lv.ready) == 0 {
+			lv.flushers--
 			lv.mu.Unlock()
 			return
 		}
-		lv.mu.Lock()
-		st.dirty = true
-		st.fresh = st.fresh || fresh
+		key := lv.ready[0]
+		lv.ready = lv.ready[1:]
 		lv.mu.Unlock()
-		delay = time.Duration(failures) * time.Second
+		lv.turn(key)
 	}
+}
+
+// turn is one channel's turn: if it changed since its last flush, flush
+// it, then wait a window (or, after a failure, a second for each failure
+// in a row) for more changes; if it did not, it is no longer pending.
+func (lv *Live) turn(key hirebot.SessionKey) {
+	lv.mu.Lock()
+	st := lv.pending[key]
+	if !st.dirty {
+		delete(lv.pending, key)
+		lv.mu.Unlock()
+		lv.wg.Done()
+		return
+	}
+	st.dirty = false
+	fresh := st.fresh
+	st.fresh = false
+	lv.mu.Unlock()
+
+	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	err := lv.flush(ctx, key, fresh)
+	cancel()
+
+	lv.mu.Lock()
+	defer lv.mu.Unlock()
+	if err == nil {
+		st.failures = 0
+		lv.after(lv.window, key)
+		return
+	}
+	st.failures++
+	lv.log.Warn("live draft message not updated", "team", key.Team, "channel", key.Channel,
+		"attempt", st.failures, "err", err)
+	if st.failures >= 5 {
+		lv.log.Error("giving up on the live draft message until the next change",
+			"team", key.Team, "channel", key.Channel)
+		delete(lv.pending, key)
+		lv.wg.Done()
+		return
+	}
+	st.dirty = true
+	st.fresh = st.fresh || fresh
+	lv.after(time.Duration(st.failures)*time.Second, key)
 }
 
 // flush shows the current draft in the channel's live message. Unless
