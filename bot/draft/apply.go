@@ -277,7 +277,13 @@ func (d *Draft) ignore(c Change) (string, []Change, error) {
 	if slices.Contains(d.Ignored, rule) {
 		return "", nil, hirebot.Errorf(hirebot.Invalid, "wording rule %q is already ignored for this draft", rule)
 	}
-	d.Ignored = append(d.Ignored, rule)
+	// A revert of an unignore puts the rule back where it was (Index,
+	// 1-based), so that undo restores the draft exactly.
+	if at := c.Index - 1; at >= 0 && at <= len(d.Ignored) {
+		d.Ignored = slices.Insert(d.Ignored, at, rule)
+	} else {
+		d.Ignored = append(d.Ignored, rule)
+	}
 	return fmt.Sprintf("ignored wording rule %q", rule),
 		[]Change{{Op: OpUnignore, Text: rule, By: c.By, At: c.At}}, nil
 }
@@ -296,7 +302,7 @@ func (d *Draft) unignore(c Change) (string, []Change, error) {
 		d.Ignored = nil
 	}
 	return fmt.Sprintf("stopped ignoring wording rule %q", rule),
-		[]Change{{Op: OpIgnore, Text: rule, By: c.By, At: c.At}}, nil
+		[]Change{{Op: OpIgnore, Text: rule, Index: i + 1, By: c.By, At: c.At}}, nil
 }
 
 // mayDecide checks that c is made by the draft's owner or an admin.

@@ -355,6 +355,12 @@ func TestApplyIgnoreOnce(t *testing.T) {
 	if want := []string{"rockstar", "ninja"}; !slices.Equal(d.Ignored, want) {
 		t.Errorf("ignored = %q, want %q", d.Ignored, want)
 	}
+	// Undoing an unignore puts the rule back where it was.
+	MustApply(t, d, Change{Op: OpUnignore, Text: "rockstar"})
+	MustApply(t, d, Change{Op: OpUndo})
+	if want := []string{"rockstar", "ninja"}; !slices.Equal(d.Ignored, want) {
+		t.Errorf("after unignore and undo, ignored = %q, want %q", d.Ignored, want)
+	}
 }
 
 func TestFinalDraft(t *testing.T) {
