@@ -239,16 +239,7 @@ func driveLoad(tb testing.TB, fake *fakeslack.Server, n, postsPer int, slash fun
 	// Answers that rode in the ack are replies already.
 	var last time.Time
 	for _, a := range inAck {
-		if a.At.After(last) {
-			last = a.At
-		}
-		for _, t := range errorTitles {
-			if bytes.Contains(a.Payload, []byte(t)) {
-				res.errs++
-				res.lastErr = string(a.Payload)
-				break
-			}
-		}
+		last = res.reply(last, a.At, a.Payload)
 	}
 
 	// Replies may lag the acks by far: wait while they keep coming,
@@ -272,19 +263,26 @@ func driveLoad(tb testing.TB, fake *fakeslack.Server, n, postsPer int, slash fun
 		tb.Errorf("%d of %d replies arrived at the response_url; none came for %v", len(posts), want, loadTimeout)
 	}
 	for _, p := range posts {
-		if p.At.After(last) {
-			last = p.At
-		}
-		for _, t := range errorTitles {
-			if bytes.Contains(p.Body, []byte(t)) {
-				res.errs++
-				res.lastErr = string(p.Body)
-				break
-			}
-		}
+		last = res.reply(last, p.At, p.Body)
 	}
 	res.replied = last.Sub(start)
 	return res
+}
+
+// reply counts one answer that arrived at at with body: an error card
+// adds to errs. It returns the later of last and at.
+func (r *loadResult) reply(last, at time.Time, body []byte) time.Time {
+	for _, t := range errorTitles {
+		if bytes.Contains(body, []byte(t)) {
+			r.errs++
+			r.lastErr = string(body)
+			break
+		}
+	}
+	if at.After(last) {
+		return at
+	}
+	return last
 }
 
 // loadScenario is one kind of command to drive.
