@@ -83,7 +83,7 @@ func (v *verdicts) splitAck(data []byte) (id string, payload json.RawMessage, er
 // which need no second look.
 func splitAckFast(data []byte, known func([]byte) bool) (id string, payload json.RawMessage, ok bool) {
 	const head, mid = `{"envelope_id":"`, `,"payload":`
-	rest, found := bytes.CutPrefix(bytes.TrimRight(data, " \t\r\n"), []byte(head))
+	rest, found := bytes.CutPrefix(bytes.TrimRight(data, jsonSpace), []byte(head))
 	if !found {
 		return "", nil, false
 	}
@@ -101,12 +101,17 @@ func splitAckFast(data []byte, known func([]byte) bool) (id string, payload json
 	}
 	// A valid JSON value cannot swallow a further key, so this also
 	// proves the split.
-	body = bytes.TrimSpace(body[:len(body)-1])
+	body = bytes.Trim(body[:len(body)-1], jsonSpace)
 	if !known(body) && !json.Valid(body) {
 		return "", nil, false
 	}
 	return id, json.RawMessage(body), true
 }
+
+// jsonSpace is the white space JSON allows between tokens. bytes.TrimSpace
+// is wrong here: it also trims \v, \f, U+0085 and U+00A0, which make an
+// ack invalid JSON.
+const jsonSpace = " \t\r\n"
 
 // plainString reports whether b is the inside of a JSON string that needs
 // no unescaping: valid UTF-8 with no backslash and no control character.

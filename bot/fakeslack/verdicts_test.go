@@ -22,6 +22,8 @@ func TestSplitAck(t *testing.T) {
 		{name: "payload that is not one value", data: `{"envelope_id":"e1","payload":{"a":1},"payload":{"b":2}}`, id: "e1", payload: `{"b":2}`},
 		{name: "not JSON", data: `{"envelope_id":"e1","payload":{`, bad: true},
 		{name: "not an object", data: `[1]`, bad: true},
+		{name: "vertical tab after the payload", data: "{\"envelope_id\":\"e1\",\"payload\":{}\v}", bad: true},
+		{name: "no-break space after the payload", data: "{\"envelope_id\":\"e1\",\"payload\":{}\u00a0}", bad: true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
