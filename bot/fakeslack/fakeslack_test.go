@@ -523,6 +523,33 @@ func TestRateLimitAndFail(t *testing.T) {
 	}
 }
 
+func TestDropAndHangCalls(t *testing.T) {
+	fake := MustFake(t, fakeslack.Options{})
+	ctx := testContext(t)
+	api := MustAPI(t, fake)
+
+	fake.DropCalls("auth.test", 1)
+	if _, err := api.AuthTestContext(ctx); err == nil {
+		t.Error("auth.test answered through a dropped connection")
+	}
+	if _, err := api.AuthTestContext(ctx); err != nil {
+		t.Errorf("auth.test after the dropped call: %v", err)
+	}
+
+	fake.HangCalls("auth.test", 1)
+	hctx, cancel := context.WithTimeout(ctx, 200*time.Millisecond)
+	defer cancel()
+	if _, err := api.AuthTestContext(hctx); !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("hung auth.test: err = %v, want the caller's deadline", err)
+	}
+	if _, err := api.AuthTestContext(ctx); err != nil {
+		t.Errorf("auth.test after the hung call: %v", err)
+	}
+	if n := len(fake.Calls("auth.test")); n != 4 {
+		t.Errorf("%d auth.test calls recorded, want 4", n)
+	}
+}
+
 func TestBadTokens(t *testing.T) {
 	fake := MustFake(t, fakeslack.Options{})
 	ctx := testContext(t)

@@ -77,7 +77,7 @@ func (s *Server) serveUpload(w http.ResponseWriter, r *http.Request) {
 	}
 	token, _ := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
 	c := Call{Method: "upload", Params: map[string]string{"file_id": id}, Body: body, Token: token, At: time.Now()}
-	if !s.record(w, c) {
+	if !s.record(w, r, c) {
 		return
 	}
 	s.mu.Lock()

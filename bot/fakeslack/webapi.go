@@ -45,6 +45,8 @@ type fault struct {
 	retryAfter time.Duration
 	failN      int
 	failErr    string
+	dropN      int // close the connection without an answer
+	hangN      int // keep the request open and never answer
 }
 
 // RateLimit makes the next n calls of method answer HTTP 429 with a
@@ -66,6 +68,22 @@ func (s *Server) Fail(method string, n int, slackError string) {
 	f.failN, f.failErr = n, slackError
 }
 
+// DropCalls makes the next n calls of method fail as a network would: the fake
+// closes the connection without answering.
+func (s *Server) DropCalls(method string, n int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.faultLocked(method).dropN = n
+}
+
+// HangCalls makes the next n calls of method hang: the fake reads the request
+// and never answers, until the caller gives up or the fake is closed.
+func (s *Server) HangCalls(method string, n int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.faultLocked(method).hangN = n
+}
+
 func (s *Server) faultLocked(method string) *fault {
 	f := s.faults[method]
 	if f == nil {
@@ -75,20 +93,33 @@ func (s *Server) faultLocked(method string) *fault {
 	return f
 }
 
+// injected is the fault one call meets.
+type injected struct {
+	rateLimited bool
+	retryAfter  time.Duration
+	failErr     string
+	drop, hang  bool
+}
+
 // takeFaultLocked consumes one injected fault for method, if any.
-func (s *Server) takeFaultLocked(method string) (rateLimited bool, retryAfter time.Duration, failErr string) {
+func (s *Server) takeFaultLocked(method string) injected {
 	f := s.faults[method]
 	switch {
 	case f == nil:
-		return false, 0, ""
+	case f.dropN > 0:
+		f.dropN--
+		return injected{drop: true}
+	case f.hangN > 0:
+		f.hangN--
+		return injected{hang: true}
 	case f.rateN > 0:
 		f.rateN--
-		return true, f.retryAfter, ""
+		return injected{rateLimited: true, retryAfter: f.retryAfter}
 	case f.failN > 0:
 		f.failN--
-		return false, 0, f.failErr
+		return injected{failErr: f.failErr}
 	}
-	return false, 0, ""
+	return injected{}
 }
 
 // serveAPI answers one Web API method call.
@@ -105,7 +136,7 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	c := Call{Method: method, Params: params, Body: body, Token: token, At: time.Now()}
-	if !s.record(w, c) {
+	if !s.record(w, r, c) {
 		return
 	}
 	res := s.dispatch(r, c)
@@ -122,20 +153,31 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
 
 // record stores c and applies injected faults. It reports false when it has
 // answered the request itself.
-func (s *Server) record(w http.ResponseWriter, c Call) bool {
+func (s *Server) record(w http.ResponseWriter, r *http.Request, c Call) bool {
 	s.mu.Lock()
 	s.calls = append(s.calls, c)
 	s.notifyLocked()
-	limited, after, failErr := s.takeFaultLocked(c.Method)
+	in := s.takeFaultLocked(c.Method)
 	s.mu.Unlock()
 	switch {
-	case limited:
-		secs := max(1, int(math.Ceil(after.Seconds())))
+	case in.drop:
+		if conn, _, err := http.NewResponseController(w).Hijack(); err == nil {
+			_ = conn.Close()
+		}
+		return false
+	case in.hang:
+		select {
+		case <-r.Context().Done():
+		case <-s.done:
+		}
+		return false
+	case in.rateLimited:
+		secs := max(1, int(math.Ceil(in.retryAfter.Seconds())))
 		w.Header().Set("Retry-After", strconv.Itoa(secs))
 		writeJSON(w, http.StatusTooManyRequests, map[string]any{"ok": false, "error": "ratelimited"})
 		return false
-	case failErr != "":
-		writeJSON(w, http.StatusOK, map[string]any{"ok": false, "error": failErr})
+	case in.failErr != "":
+		writeJSON(w, http.StatusOK, map[string]any{"ok": false, "error": in.failErr})
 		return false
 	}
 	return true

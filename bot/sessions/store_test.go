@@ -32,9 +32,9 @@ func TestStore(t *testing.T) {
 			t.Fatal(err)
 		}
 		t.Cleanup(closeFn)
-		addr := c.(*redis.Client).Options().Addr
+		opts := c.(*redis.Client).Options()
 		testStore(t, func(t *testing.T) *Store {
-			c := redis.NewClient(&redis.Options{Addr: addr})
+			c := redis.NewClient(&redis.Options{Addr: opts.Addr, Password: opts.Password, DisableIdentity: true})
 			t.Cleanup(func() { c.Close() })
 			return New(c, Options{})
 		})

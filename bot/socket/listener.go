@@ -9,11 +9,13 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"runtime"
 	"sync"
 	"sync/atomic"
 	"time"
 
+	"github.com/gorilla/websocket"
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
 	"github.com/slack-go/slack/socketmode"
@@ -32,6 +34,12 @@ type Config struct {
 	// before it is taken for dead and reopened (default slack-go's 30 s).
 	PingTimeout time.Duration
 	Admins      map[string]bool // user ids who may finalize, reopen or discard any draft
+	// CallTimeout bounds every Slack call the listener makes itself
+	// (auth.test) and the WebSocket handshake (default 10 s).
+	CallTimeout time.Duration
+	// StartBackoff spaces out auth.test attempts while Slack cannot be
+	// reached at start-up.
+	StartBackoff Backoff
 }
 
 // Claims records which requests have been handled, so a redelivered
@@ -112,6 +120,9 @@ func New(cfg Config, deps Deps) *Listener {
 	if cfg.ShutdownTimeout <= 0 {
 		cfg.ShutdownTimeout = 10 * time.Second
 	}
+	if cfg.CallTimeout <= 0 {
+		cfg.CallTimeout = 10 * time.Second
+	}
 	obs := deps.Observer
 	if obs == nil {
 		obs = nopObserver{}
@@ -128,11 +139,15 @@ func (l *Listener) Connected() int { return int(l.connected.Load()) }
 
 // Run connects and serves until ctx is cancelled, then stops taking new
 // envelopes, finishes in-flight work (up to the shutdown timeout), closes
-// the sockets and returns nil. It returns an error at once when Slack
-// refuses the tokens.
+// the sockets and returns nil. While Slack cannot be reached it keeps
+// trying, with backoff; it returns a *RefusedError as soon as Slack refuses
+// a token.
 func (l *Listener) Run(ctx context.Context) error {
-	auth, err := l.deps.API.AuthTestContext(ctx)
+	auth, err := l.authenticate(ctx)
 	if err != nil {
+		if ctx.Err() != nil {
+			return nil // stopped before Slack answered
+		}
 		return fmt.Errorf("check the bot token with auth.test: %w", err)
 	}
 	l.botUserID = auth.UserID
@@ -146,7 +161,9 @@ func (l *Listener) Run(ctx context.Context) error {
 	fatal := make(chan error, l.cfg.Connections)
 	var loops sync.WaitGroup
 	for i := range l.cfg.Connections {
-		var opts []socketmode.Option
+		opts := []socketmode.Option{socketmode.OptionDialer(&websocket.Dialer{
+			Proxy: http.ProxyFromEnvironment, HandshakeTimeout: l.cfg.CallTimeout,
+		})}
 		if l.cfg.PingTimeout > 0 {
 			opts = append(opts, socketmode.OptionPingInterval(l.cfg.PingTimeout))
 		}
@@ -155,6 +172,9 @@ func (l *Listener) Run(ctx context.Context) error {
 		go func() {
 			defer loops.Done()
 			if err := client.RunContext(sockets); err != nil && sockets.Err() == nil {
+				if r := refusal("app", err); r != nil {
+					err = r
+				}
 				fatal <- fmt.Errorf("socket mode connection %d: %w", i, err)
 			}
 		}()

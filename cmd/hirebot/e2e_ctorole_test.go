@@ -14,9 +14,10 @@ import (
 // TestCTORoleOverSocketMode drives /cto-role through slack-go's real
 // Socket Mode client against the fake Slack, on the embedded store.
 func TestCTORoleOverSocketMode(t *testing.T) {
+	t.Parallel()
 	fake := MustNewFake(t)
-	MustSetBotEnv(t, fake, "")
-	b := MustStartBot(t, fake)
+	cfg := testConfig(fake, "")
+	b := MustStartBot(t, fake, cfg)
 
 	tests := []struct {
 		channel, text string

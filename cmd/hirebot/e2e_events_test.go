@@ -11,9 +11,10 @@ import (
 )
 
 func TestEventsOverSocketMode(t *testing.T) {
+	t.Parallel()
 	fake := MustNewFake(t)
-	MustSetBotEnv(t, fake, redistest.MustStart(t).URL())
-	MustStartBot(t, fake)
+	cfg := testConfig(fake, redistest.MustStart(t).URL())
+	MustStartBot(t, fake, cfg)
 	send := func(id string, ev map[string]any) {
 		t.Helper()
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)

@@ -241,10 +241,11 @@ func mustLogLine(tb testing.TB, b *runningBot, want ...string) {
 // envelope twice, as Slack does when it retries, and the same Events API
 // event in two envelopes: each is handled once.
 func TestRedeliveredEnvelopesHaveOneEffect(t *testing.T) {
+	t.Parallel()
 	fake := MustNewFake(t)
 	srv := redistest.MustStart(t)
-	MustSetBotEnv(t, fake, srv.URL())
-	b := MustStartBot(t, fake)
+	cfg := testConfig(fake, srv.URL())
+	b := MustStartBot(t, fake, cfg)
 
 	MustCommand(t, fake, "C1", "U1", "/jd", "start cto", "Started a draft")
 	since := MustMark(t, fake)
@@ -305,12 +306,11 @@ func TestRedeliveredEnvelopesHaveOneEffect(t *testing.T) {
 // says 503; once Redis is back the same bot works again and nothing
 // written before the outage is lost.
 func TestRedisOutage(t *testing.T) {
+	t.Parallel()
 	fake := MustNewFake(t)
 	srv := redistest.MustStart(t)
-	MustSetBotEnv(t, fake, srv.URL())
-	addr := MustFreeAddr(t)
-	t.Setenv("HIREBOT_HTTP_ADDR", addr)
-	MustStartBot(t, fake)
+	cfg := testConfig(fake, srv.URL())
+	addr := MustStartBot(t, fake, cfg).MustHTTPAddr(t)
 
 	MustCommand(t, fake, "C1", "U1", "/jd", "start cto", "Started a draft")
 	before := []string{"Before the outage one", "Before the outage two", "Before the outage three"}
@@ -425,12 +425,13 @@ func mustHonourRetryAfter(tb testing.TB, fake *fakeslack.Server, method string, 
 // TestSlackFaults runs the bot through Slack's rate limits, errors and
 // dropped connections: no change is lost and every command is answered.
 func TestSlackFaults(t *testing.T) {
+	t.Parallel()
 	fake := MustNewFake(t)
 	srv := redistest.MustStart(t)
-	MustSetBotEnv(t, fake, srv.URL())
+	cfg := testConfig(fake, srv.URL())
 	// The fake pings every second; three seconds without one is a dead socket.
-	t.Setenv("HIREBOT_PING_TIMEOUT", "3s")
-	MustStartBot(t, fake)
+	cfg.PingTimeout = 3 * time.Second
+	MustStartBot(t, fake, cfg)
 
 	MustCommand(t, fake, "C1", "U1", "/jd", "start cto", "Started a draft")
 	mustLiveShows(t, fake, "C1", "Requirements")
@@ -544,13 +545,14 @@ func TestSlackFaults(t *testing.T) {
 // drafting to its channels, and that over-long input is refused with the
 // limit stated.
 func TestSecrecyAndLimits(t *testing.T) {
+	t.Parallel()
 	fake := fakeslack.New(fakeslack.Options{PingInterval: time.Second,
 		AppToken: "xapp-1-A0FAKE-1234567890-appSecretValue7f3a", BotToken: "xoxb-1234-5678-botSecretValue9c1e"})
 	t.Cleanup(fake.Close)
 	srv := redistest.MustStart(t)
-	MustSetBotEnv(t, fake, srv.URL())
-	t.Setenv("HIREBOT_ALLOWED_CHANNELS", "C1")
-	b := MustStartBot(t, fake)
+	cfg := testConfig(fake, srv.URL())
+	cfg.AllowedChannels = []string{"C1"}
+	b := MustStartBot(t, fake, cfg)
 
 	MustCommand(t, fake, "C1", "U1", "/cto-role", "", "Share in channel")
 	MustCommand(t, fake, "C1", "U1", "/cto-role", "cio", "Chief Information Officer")

@@ -23,12 +23,11 @@ func MustGet(tb testing.TB, url string) (int, string) {
 }
 
 func TestHealthAndMetrics(t *testing.T) {
+	t.Parallel()
 	fake := MustNewFake(t)
 	rs := redistest.MustStart(t)
-	MustSetBotEnv(t, fake, rs.URL())
-	addr := MustFreeAddr(t)
-	t.Setenv("HIREBOT_HTTP_ADDR", addr)
-	MustStartBot(t, fake)
+	cfg := testConfig(fake, rs.URL())
+	addr := MustStartBot(t, fake, cfg).MustHTTPAddr(t)
 
 	MustSlash(t, fake, fakeslack.Slash{Channel: "CH1", User: "U1", Command: "/cto-role", Text: "cio"})
 	MustWaitMessage(t, fake, "CH1", "Chief Information Officer")

@@ -34,10 +34,11 @@ func nextMessage(tb testing.TB, fake *fakeslack.Server, channel string, n int, w
 }
 
 func TestInterviewOverSocketMode(t *testing.T) {
+	t.Parallel()
 	fake := MustNewFake(t)
 	rs := redistest.MustStart(t)
-	MustSetBotEnv(t, fake, rs.URL())
-	MustStartBot(t, fake)
+	cfg := testConfig(fake, rs.URL())
+	MustStartBot(t, fake, cfg)
 	pack, err := knowledge.Embedded()
 	if err != nil {
 		t.Fatal(err)

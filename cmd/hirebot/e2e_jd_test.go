@@ -68,10 +68,11 @@ func liveMessage(tb testing.TB, fake *fakeslack.Server, channel string, want ...
 }
 
 func TestJDOverSocketMode(t *testing.T) {
+	t.Parallel()
 	fake := MustNewFake(t)
 	rs := redistest.MustStart(t)
-	MustSetBotEnv(t, fake, rs.URL())
-	MustStartBot(t, fake)
+	cfg := testConfig(fake, rs.URL())
+	MustStartBot(t, fake, cfg)
 	const ch = "CJD1"
 	slash := func(user, text string) {
 		MustSlash(t, fake, fakeslack.Slash{Channel: ch, User: user, Command: "/jd", Text: text})

@@ -116,11 +116,12 @@ func handledBy(b *runningBot) int {
 // Redis and sends bursts of concurrent edits over every socket: every edit
 // lands once, in order of nobody's choosing but with none lost.
 func TestReplicasShareRedis(t *testing.T) {
+	t.Parallel()
 	fake := MustNewFake(t)
 	srv := redistest.MustStart(t)
-	MustSetBotEnv(t, fake, srv.URL())
-	b1 := MustStartBot(t, fake)
-	b2 := MustStartBot(t, fake)
+	cfg := testConfig(fake, srv.URL())
+	b1 := MustStartBot(t, fake, cfg)
+	b2 := MustStartBot(t, fake, cfg)
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	if err := fake.WaitConnections(ctx, 4); err != nil {
@@ -162,10 +163,11 @@ func TestReplicasShareRedis(t *testing.T) {
 
 // TestBotOnRedisCluster runs the bot on a three-node Redis Cluster.
 func TestBotOnRedisCluster(t *testing.T) {
+	t.Parallel()
 	fake := MustNewFake(t)
 	cl := redistest.MustStartCluster(t)
-	MustSetBotEnv(t, fake, cl.URL())
-	MustStartBot(t, fake)
+	cfg := testConfig(fake, cl.URL())
+	MustStartBot(t, fake, cfg)
 
 	want := []string{"Runs on a cluster one", "Runs on a cluster two", "Runs on a cluster three"}
 	for _, ch := range []string{"C1", "C2", "C3"} {

@@ -7,18 +7,16 @@ import (
 	"log/slog"
 	"os"
 
+	"github.com/redis/go-redis/v9"
+
 	"github.com/hirebot/hirebot/bot/sessions"
 	botshell "github.com/hirebot/hirebot/bot/shell"
 )
 
 // shell runs the commands in a terminal on the embedded store.
-func shell(ctx context.Context, stdin io.Reader, stdout, stderr io.Writer) int {
-	c, err := loadConfig()
-	if err != nil {
-		fmt.Fprintf(stderr, "hirebot: %v\n", err)
-		return 2
-	}
+func shell(ctx context.Context, c config, stdin io.Reader, stdout, stderr io.Writer) int {
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	redis.SetLogger(sessions.RedisLogger{Log: log})
 	pack, err := loadPack(c.KnowledgeDir)
 	if err != nil {
 		fmt.Fprintf(stderr, "hirebot: %v\n", err)
