@@ -250,6 +250,26 @@ func (s *Store) SetLiveMessage(ctx context.Context, key hirebot.SessionKey, ref 
 	return nil
 }
 
+// ReplaceLiveMessage records ref as the draft's live message only if the
+// one recorded is still old ("" for none): of two replicas that each posted
+// a live message for the same draft, one wins and the other learns it
+// lost (false) and can delete its own message. A missing draft is a
+// hirebot.NotFound error.
+func (s *Store) ReplaceLiveMessage(ctx context.Context, key hirebot.SessionKey, old, ref string) (bool, error) {
+	k, err := sessionKeys(key)
+	if err != nil {
+		return false, err
+	}
+	n, err := s.runInt(ctx, "replace live message", replaceLiveScript, k, old, ref)
+	switch {
+	case err != nil:
+		return false, err
+	case n == 0:
+		return false, hirebot.Errorf(hirebot.NotFound, msgNoDraft)
+	}
+	return n == 1, nil
+}
+
 // runIndexed runs a script that returns an integer and, in the same round
 // trip, lists key's channel among user's drafts (when user is not empty).
 // The index is best effort: its failure does not fail the script. A

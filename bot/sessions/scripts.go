@@ -95,6 +95,18 @@ touch()
 return 1
 `)
 
+// replaceLiveScript sets the draft's live message ref to ARGV[3] only if it
+// is still ARGV[2] ("" for none). ARGV: ttl, old ref, new ref. Returns 1
+// when set, 2 when the ref is no longer the old one, 0 if there is no draft.
+var replaceLiveScript = redis.NewScript(touch + `
+if redis.call('HEXISTS', KEYS[1], 'v') == 0 then return 0 end
+local now = redis.call('HGET', KEYS[1], 'live') or ''
+if now ~= ARGV[2] then return 2 end
+redis.call('HSET', KEYS[1], 'live', ARGV[3])
+touch()
+return 1
+`)
+
 // markAskedScript adds ARGV[2:] to the asked set. ARGV: ttl, ids….
 var markAskedScript = redis.NewScript(touch + `
 redis.call('SADD', KEYS[3], unpack(ARGV, 2))

@@ -83,6 +83,7 @@ func testStore(t *testing.T, newStore func(t *testing.T) *Store) {
 		{"Isolation", testIsolation},
 		{"Delete", testDelete},
 		{"LiveMessage", testLiveMessage},
+		{"ReplaceLiveMessage", testReplaceLiveMessage},
 		{"UserDrafts", testUserDrafts},
 		{"Asked", testAsked},
 		{"Kit", testKit},
@@ -631,6 +632,49 @@ func testDelete(t *testing.T, newStore func(t *testing.T) *Store) {
 	MustCreate(t, s, key, "U2")
 	if h, _ := s.History(ctx, key, 0); len(h) != 1 {
 		t.Errorf("a new draft has %d history entries, want 1", len(h))
+	}
+}
+
+// testReplaceLiveMessage races replicas that each posted a live message for
+// one draft: exactly one of them is recorded.
+func testReplaceLiveMessage(t *testing.T, newStore func(t *testing.T) *Store) {
+	s, ctx, key := newStore(t), t.Context(), newKey()
+	_, err := s.ReplaceLiveMessage(ctx, key, "", "C1/1")
+	wantKind(t, "ReplaceLiveMessage without a draft", err, hirebot.NotFound)
+	MustCreate(t, s, key, "U1")
+	const replicas = 8
+	won := make(chan string, replicas)
+	var wg sync.WaitGroup
+	for i := range replicas {
+		wg.Go(func() {
+			ref := fmt.Sprintf("C1/%d", i)
+			ok, err := newStore(t).ReplaceLiveMessage(ctx, key, "", ref)
+			if err != nil {
+				t.Errorf("ReplaceLiveMessage(%s): %v", ref, err)
+			}
+			if ok {
+				won <- ref
+			}
+		})
+	}
+	wg.Wait()
+	close(won)
+	var winners []string
+	for ref := range won {
+		winners = append(winners, ref)
+	}
+	if len(winners) != 1 {
+		t.Fatalf("%d replicas recorded their live message (%v), want exactly 1", len(winners), winners)
+	}
+	if _, got, _ := s.LiveDraft(ctx, key); got != winners[0] {
+		t.Errorf("recorded ref = %q, want the winner's %q", got, winners[0])
+	}
+	// A /jd show posts anew over the recorded message: it replaces it.
+	if ok, err := s.ReplaceLiveMessage(ctx, key, winners[0], "C1/new"); !ok || err != nil {
+		t.Errorf("replacing the recorded ref = %v, %v; want true", ok, err)
+	}
+	if ok, err := s.ReplaceLiveMessage(ctx, key, winners[0], "C1/stale"); ok || err != nil {
+		t.Errorf("replacing a ref that is no longer recorded = %v, %v; want false", ok, err)
 	}
 }
 

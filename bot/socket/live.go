@@ -23,8 +23,10 @@ type LiveSource interface {
 }
 
 // LiveRefs remembers which message is a channel's live draft message.
+// ReplaceLiveMessage records ref only if the recorded one is still old, and
+// reports whether it did.
 type LiveRefs interface {
-	SetLiveMessage(ctx context.Context, key hirebot.SessionKey, ref string) error
+	ReplaceLiveMessage(ctx context.Context, key hirebot.SessionKey, old, ref string) (bool, error)
 }
 
 // Live keeps each channel's live draft message current. Changes are
@@ -181,9 +183,20 @@ func (lv *Live) flush(ctx context.Context, key hirebot.SessionKey, fresh bool) e
 		if err != nil {
 			return fmt.Errorf("post live draft: %w", err)
 		}
+		old := ref
 		ref = key.Channel + "/" + ts
-		if err := lv.refs.SetLiveMessage(ctx, key, ref); err != nil {
+		won, err := lv.refs.ReplaceLiveMessage(ctx, key, old, ref)
+		if err != nil {
 			return fmt.Errorf("remember live draft message: %w", err)
+		}
+		if !won {
+			// Another replica posted one too and recorded it first: take
+			// ours back and bring theirs up to date instead.
+			if _, _, err := lv.api.DeleteMessageContext(ctx, key.Channel, ts); err != nil {
+				lv.log.Warn("a second live draft message could not be deleted", "team", key.Team, "channel", key.Channel, "err", err)
+			}
+			lv.markDirty(key)
+			return nil
 		}
 	} else if _, _, _, err = lv.api.UpdateMessageContext(ctx, channel, ts, opts...); err != nil {
 		return fmt.Errorf("update live draft: %w", err)
@@ -196,11 +209,16 @@ func (lv *Live) flush(ctx context.Context, key hirebot.SessionKey, fresh bool) e
 		return nil
 	}
 	if _, now, nowRef, err := lv.src.LiveCard(ctx, key); err == nil && (now > version || nowRef != ref) {
-		lv.mu.Lock()
-		if st, ok := lv.pending[key]; ok {
-			st.dirty = true
-		}
-		lv.mu.Unlock()
+		lv.markDirty(key)
 	}
 	return nil
+}
+
+// markDirty asks for another round for key, if it is pending.
+func (lv *Live) markDirty(key hirebot.SessionKey) {
+	lv.mu.Lock()
+	defer lv.mu.Unlock()
+	if st, ok := lv.pending[key]; ok {
+		st.dirty = true
+	}
 }
