@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/hirebot/hirebot/bot"
-	"github.com/hirebot/hirebot/bot/blockkit"
 )
 
 // historyShown is how many history entries /jd history lists.
@@ -28,7 +27,7 @@ func (h *Handler) history(ctx context.Context, req bot.Request) (bot.Reply, erro
 		lines = append(lines, fmt.Sprintf("v%d · %s · %s %s", e.Version, e.At.UTC().Format("2 Jan 15:04 MST"), userName(e.By), e.Summary))
 	}
 	// Long histories are cut to what one message can hold.
-	for len(strings.Join(lines, "\n")) > 3*blockkit.MaxSectionText {
+	for len(strings.Join(lines, "\n")) > bot.MaxPartText {
 		lines = lines[:len(lines)-1]
 	}
 	c.Parts = append(c.Parts, bot.Part{Items: lines})

@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/hirebot/hirebot/bot/draft"
-	"github.com/hirebot/hirebot/bot/sessions/redistest"
+	"github.com/hirebot/hirebot/internal/redistest"
 )
 
 // BenchmarkUpdateDraft measures one uncontended change against a real

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/hirebot/hirebot"
+	"github.com/hirebot/hirebot/bot/dedup"
 	"github.com/hirebot/hirebot/bot/draft"
 	"github.com/redis/go-redis/v9"
 )
@@ -81,7 +82,7 @@ func (s *Store) CreateDraft(ctx context.Context, key hirebot.SessionKey, d *draf
 // An error from fn is returned as is and nothing is written. A missing
 // draft is a hirebot.NotFound error. user, if not empty, is who made the
 // change: the channel is listed among their drafts. A pending claim in ctx
-// (hirebot.WithClaim) is recorded in the same write, so that a second
+// (dedup.WithClaim) is recorded in the same write, so that a second
 // delivery of the request gets a hirebot.Duplicate error and changes
 // nothing; the two round trips stay two.
 func (s *Store) UpdateDraft(ctx context.Context, key hirebot.SessionKey, user string, fn func(d *draft.Draft) (draft.Entry, error)) (*draft.Draft, draft.Entry, error) {
@@ -254,7 +255,7 @@ func (s *Store) SetLiveMessage(ctx context.Context, key hirebot.SessionKey, ref 
 // trip, lists key's channel among user's drafts (when user is not empty).
 // The index is best effort: its failure does not fail the script. A
 // non-nil claim is passed for the script to record (see claimLua).
-func (s *Store) runIndexed(ctx context.Context, op string, script *redis.Script, k keys, key hirebot.SessionKey, user string, claim *hirebot.Claim, args ...any) (int64, error) {
+func (s *Store) runIndexed(ctx context.Context, op string, script *redis.Script, k keys, key hirebot.SessionKey, user string, claim *dedup.Claim, args ...any) (int64, error) {
 	extraKeys, extraArgs, err := claimArgs(claim)
 	if err != nil {
 		return 0, err

@@ -6,8 +6,9 @@ import (
 	"time"
 
 	"github.com/hirebot/hirebot"
+	"github.com/hirebot/hirebot/bot/dedup"
 	"github.com/hirebot/hirebot/bot/draft"
-	"github.com/hirebot/hirebot/bot/sessions/redistest"
+	"github.com/hirebot/hirebot/internal/redistest"
 )
 
 // TestOutage stops Redis under a live Store: every call answers
@@ -38,7 +39,7 @@ func TestOutage(t *testing.T) {
 		{"History", func(ctx context.Context) error { _, err := s.History(ctx, key, 5); return err }},
 		{"MarkAsked", func(ctx context.Context) error { return s.MarkAsked(ctx, key, "q1") }},
 		{"RecordClaim", func(ctx context.Context) error {
-			return s.RecordClaim(ctx, hirebot.NewClaim(key.Team, key.Channel, "Ev1"))
+			return s.RecordClaim(ctx, dedup.NewClaim(key.Team, key.Channel, "Ev1"))
 		}},
 	}
 	for _, c := range calls {

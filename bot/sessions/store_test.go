@@ -12,8 +12,9 @@ import (
 	"time"
 
 	"github.com/hirebot/hirebot"
+	"github.com/hirebot/hirebot/bot/dedup"
 	"github.com/hirebot/hirebot/bot/draft"
-	"github.com/hirebot/hirebot/bot/sessions/redistest"
+	"github.com/hirebot/hirebot/internal/redistest"
 	"github.com/redis/go-redis/v9"
 )
 
@@ -277,8 +278,8 @@ func testUpdateRoundTrips(t *testing.T, newStore func(t *testing.T) *Store) {
 	for i := range n {
 		// Each as a request would: with a pending claim, which the
 		// change records in its own write.
-		c := hirebot.NewClaim(key.Team, key.Channel, "envelope:"+strconv.Itoa(i))
-		if _, _, err := s.UpdateDraft(hirebot.WithClaim(t.Context(), c), key, "U1", addItem("U1", strconv.Itoa(i))); err != nil {
+		c := dedup.NewClaim(key.Team, key.Channel, "envelope:"+strconv.Itoa(i))
+		if _, _, err := s.UpdateDraft(dedup.WithClaim(t.Context(), c), key, "U1", addItem("U1", strconv.Itoa(i))); err != nil {
 			t.Fatal(err)
 		}
 		if c.Pending() {
@@ -377,7 +378,7 @@ func testRetryBudget(t *testing.T, newStore func(t *testing.T) *Store) {
 func testResend(t *testing.T, newStore func(t *testing.T) *Store) {
 	s, ctx, key := newStore(t), t.Context(), newKey()
 	k, _ := sessionKeys(key)
-	start, add := hirebot.NewClaim(key.Team, key.Channel, "start"), hirebot.NewClaim(key.Team, key.Channel, "add")
+	start, add := dedup.NewClaim(key.Team, key.Channel, "start"), dedup.NewClaim(key.Team, key.Channel, "add")
 	db, eb, _ := encode(testDraft("U1"), startEntry("U1"))
 	for i := range 2 {
 		if n, err := s.runIndexed(ctx, "create", createScript, k, key, "U1", start, "token1", db, eb); err != nil || n != 1 {
@@ -764,10 +765,10 @@ func testClaims(t *testing.T, newStore func(t *testing.T) *Store) {
 	s, other, ctx := newStore(t), newStore(t), t.Context()
 	key := newKey()
 	MustCreate(t, s, key, "U1")
-	deliveries := func(id string) (first, again, second *hirebot.Claim) {
-		first = hirebot.NewClaim(key.Team, key.Channel, id)
-		again = &hirebot.Claim{Team: key.Team, Channel: key.Channel, ID: id, Token: first.Token}
-		return first, again, hirebot.NewClaim(key.Team, key.Channel, id)
+	deliveries := func(id string) (first, again, second *dedup.Claim) {
+		first = dedup.NewClaim(key.Team, key.Channel, id)
+		again = &dedup.Claim{Team: key.Team, Channel: key.Channel, ID: id, Token: first.Token}
+		return first, again, dedup.NewClaim(key.Team, key.Channel, id)
 	}
 
 	t.Run("on its own", func(t *testing.T) {
@@ -779,10 +780,10 @@ func testClaims(t *testing.T, newStore func(t *testing.T) *Store) {
 			t.Errorf("RecordClaim with the same token = %v, want nil (a retried write)", err)
 		}
 		wantKind(t, "RecordClaim of a second delivery", other.RecordClaim(ctx, second), hirebot.Duplicate)
-		if err := s.RecordClaim(ctx, hirebot.NewClaim(key.Team, key.Channel, "envelope:"+rand.Text())); err != nil {
+		if err := s.RecordClaim(ctx, dedup.NewClaim(key.Team, key.Channel, "envelope:"+rand.Text())); err != nil {
 			t.Errorf("RecordClaim of another request = %v", err)
 		}
-		home := hirebot.NewClaim(key.Team, "", "event:"+rand.Text())
+		home := dedup.NewClaim(key.Team, "", "event:"+rand.Text())
 		if err := s.RecordClaim(ctx, home); err != nil {
 			t.Errorf("RecordClaim of a request from no channel = %v", err)
 		}
@@ -794,13 +795,13 @@ func testClaims(t *testing.T, newStore func(t *testing.T) *Store) {
 
 	t.Run("with a change", func(t *testing.T) {
 		first, again, second := deliveries("envelope:" + rand.Text())
-		if _, _, err := s.UpdateDraft(hirebot.WithClaim(ctx, first), key, "U1", addItem("U1", "once")); err != nil {
+		if _, _, err := s.UpdateDraft(dedup.WithClaim(ctx, first), key, "U1", addItem("U1", "once")); err != nil {
 			t.Fatal(err)
 		}
 		if first.Pending() {
 			t.Error("UpdateDraft left the claim pending")
 		}
-		_, _, err := other.UpdateDraft(hirebot.WithClaim(ctx, second), key, "U1", addItem("U1", "once"))
+		_, _, err := other.UpdateDraft(dedup.WithClaim(ctx, second), key, "U1", addItem("U1", "once"))
 		wantKind(t, "UpdateDraft of a second delivery", err, hirebot.Duplicate)
 		d, err := s.Draft(ctx, key)
 		if err != nil {
@@ -819,27 +820,27 @@ func testClaims(t *testing.T, newStore func(t *testing.T) *Store) {
 		first, _, second := deliveries("envelope:" + rand.Text())
 		key := newKey()
 		first.Team, second.Team = key.Team, key.Team
-		if err := s.CreateDraft(hirebot.WithClaim(ctx, first), key, testDraft("U1"), startEntry("U1")); err != nil {
+		if err := s.CreateDraft(dedup.WithClaim(ctx, first), key, testDraft("U1"), startEntry("U1")); err != nil {
 			t.Fatal(err)
 		}
-		err := s.CreateDraft(hirebot.WithClaim(ctx, second), key, testDraft("U1"), startEntry("U1"))
+		err := s.CreateDraft(dedup.WithClaim(ctx, second), key, testDraft("U1"), startEntry("U1"))
 		wantKind(t, "CreateDraft of a second delivery", err, hirebot.Duplicate)
 	})
 
 	t.Run("before other writes", func(t *testing.T) {
 		first, _, second := deliveries("envelope:" + rand.Text())
-		if err := s.MarkAsked(hirebot.WithClaim(ctx, first), key, "q1"); err != nil {
+		if err := s.MarkAsked(dedup.WithClaim(ctx, first), key, "q1"); err != nil {
 			t.Fatal(err)
 		}
-		wantKind(t, "MarkAsked of a second delivery", s.MarkAsked(hirebot.WithClaim(ctx, second), key, "q2"), hirebot.Duplicate)
+		wantKind(t, "MarkAsked of a second delivery", s.MarkAsked(dedup.WithClaim(ctx, second), key, "q2"), hirebot.Duplicate)
 		if asked, _ := s.Asked(ctx, key); !asked["q1"] || asked["q2"] {
 			t.Errorf("asked = %v, want q1 only", asked)
 		}
 	})
 
 	t.Run("a claim on another channel", func(t *testing.T) {
-		c := hirebot.NewClaim(key.Team, "C0OTHER", "envelope:"+rand.Text())
-		if _, _, err := s.UpdateDraft(hirebot.WithClaim(ctx, c), key, "U1", addItem("U1", "elsewhere")); err != nil {
+		c := dedup.NewClaim(key.Team, "C0OTHER", "envelope:"+rand.Text())
+		if _, _, err := s.UpdateDraft(dedup.WithClaim(ctx, c), key, "U1", addItem("U1", "elsewhere")); err != nil {
 			t.Fatal(err)
 		}
 		if !c.Pending() {

@@ -20,6 +20,7 @@ import (
 
 	"github.com/hirebot/hirebot"
 	"github.com/hirebot/hirebot/bot"
+	"github.com/hirebot/hirebot/bot/dedup"
 )
 
 // Config tunes a Listener. Zero values take the defaults.
@@ -35,13 +36,13 @@ type Config struct {
 }
 
 // Claims records which requests have been handled, so a redelivered
-// envelope has one effect. Every request is served with a hirebot.Claim in
+// envelope has one effect. Every request is served with a dedup.Claim in
 // its context; a store write records it with the request's first change.
 // RecordClaim records a claim still pending when the reply is ready: it
 // returns a hirebot.Duplicate error if another delivery recorded it, and
 // another error when storage is unavailable (the reply is then sent).
 type Claims interface {
-	RecordClaim(ctx context.Context, c *hirebot.Claim) error
+	RecordClaim(ctx context.Context, c *dedup.Claim) error
 }
 
 // Observer is told what the listener does, for metrics. Every method must
@@ -369,10 +370,10 @@ func (l *Listener) startWork() bool {
 func (l *Listener) process(ctx context.Context, log *slog.Logger, id string, req bot.Request, o origin) {
 	ctx, cancel := context.WithTimeout(ctx, l.cfg.EventTimeout)
 	defer cancel()
-	var claim *hirebot.Claim
+	var claim *dedup.Claim
 	if l.deps.Claims != nil {
-		claim = hirebot.NewClaim(req.Team, req.Channel, id)
-		ctx = hirebot.WithClaim(ctx, claim)
+		claim = dedup.NewClaim(req.Team, req.Channel, id)
+		ctx = dedup.WithClaim(ctx, claim)
 	}
 	start := time.Now()
 	reply := l.router.Serve(ctx, req)

@@ -11,8 +11,8 @@ import (
 
 	"github.com/redis/go-redis/v9"
 
-	"github.com/hirebot/hirebot/bot/fakeslack"
 	"github.com/hirebot/hirebot/bot/sessions"
+	"github.com/hirebot/hirebot/internal/slacktest"
 )
 
 // syncBuffer is a bytes.Buffer safe for concurrent writes (the bot's logs).
@@ -56,7 +56,7 @@ func (b *runningBot) Stop(tb testing.TB) int {
 
 // MustSetBotEnv points the bot's configuration at fake and redisURL ("" for
 // the embedded store).
-func MustSetBotEnv(tb testing.TB, fake *fakeslack.Server, redisURL string) {
+func MustSetBotEnv(tb testing.TB, fake *slacktest.Server, redisURL string) {
 	tb.Helper()
 	for k, v := range map[string]string{
 		"SLACK_APP_TOKEN": fake.AppToken(), "SLACK_BOT_TOKEN": fake.BotToken(),
@@ -75,7 +75,7 @@ func MustSetBotEnv(tb testing.TB, fake *fakeslack.Server, redisURL string) {
 // MustStartBot starts a bot with the environment MustSetBotEnv set, waits
 // until it has connections open beyond the `before` already there, and
 // stops it when the test ends.
-func MustStartBot(tb testing.TB, fake *fakeslack.Server) *runningBot {
+func MustStartBot(tb testing.TB, fake *slacktest.Server) *runningBot {
 	tb.Helper()
 	before := fake.Connections()
 	ctx, cancel := context.WithCancel(context.Background())
@@ -96,15 +96,15 @@ func MustStartBot(tb testing.TB, fake *fakeslack.Server) *runningBot {
 }
 
 // MustNewFake starts a fake Slack for one test.
-func MustNewFake(tb testing.TB) *fakeslack.Server {
+func MustNewFake(tb testing.TB) *slacktest.Server {
 	tb.Helper()
-	fake := fakeslack.New(fakeslack.Options{PingInterval: time.Second})
+	fake := slacktest.New(slacktest.Options{PingInterval: time.Second})
 	tb.Cleanup(fake.Close)
 	return fake
 }
 
 // MustSlash sends a slash command and checks it is acked within Slack's 3 s.
-func MustSlash(tb testing.TB, fake *fakeslack.Server, s fakeslack.Slash) fakeslack.Ack {
+func MustSlash(tb testing.TB, fake *slacktest.Server, s slacktest.Slash) slacktest.Ack {
 	tb.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
@@ -119,7 +119,7 @@ func MustSlash(tb testing.TB, fake *fakeslack.Server, s fakeslack.Slash) fakesla
 }
 
 // MustPress presses a button and checks it is acked in time.
-func MustPress(tb testing.TB, fake *fakeslack.Server, a fakeslack.Action) {
+func MustPress(tb testing.TB, fake *slacktest.Server, a slacktest.Action) {
 	tb.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
@@ -134,11 +134,11 @@ func MustPress(tb testing.TB, fake *fakeslack.Server, a fakeslack.Action) {
 
 // MustWaitMessage waits for a message in channel whose text (message text
 // and block texts) contains every one of want.
-func MustWaitMessage(tb testing.TB, fake *fakeslack.Server, channel string, want ...string) fakeslack.Message {
+func MustWaitMessage(tb testing.TB, fake *slacktest.Server, channel string, want ...string) slacktest.Message {
 	tb.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	m, err := fake.WaitMessage(ctx, func(m fakeslack.Message) bool {
+	m, err := fake.WaitMessage(ctx, func(m slacktest.Message) bool {
 		if m.Channel != channel {
 			return false
 		}
@@ -161,7 +161,7 @@ func MustWaitMessage(tb testing.TB, fake *fakeslack.Server, channel string, want
 }
 
 // MessageText is a message's text and every text of its blocks, joined.
-func MessageText(m fakeslack.Message) string {
+func MessageText(m slacktest.Message) string {
 	var parts []string
 	parts = append(parts, m.Text)
 	var v any
@@ -189,7 +189,7 @@ func collectText(v any, out *[]string) {
 }
 
 // MustNoViolations fails if the fake saw anything real Slack would refuse.
-func MustNoViolations(tb testing.TB, fake *fakeslack.Server) {
+func MustNoViolations(tb testing.TB, fake *slacktest.Server) {
 	tb.Helper()
 	if v := fake.Violations(); len(v) > 0 {
 		tb.Errorf("Slack would have refused %d calls:\n%s", len(v), strings.Join(v, "\n"))

@@ -1,4 +1,6 @@
-package hirebot
+// Package dedup is how a request that Slack delivers more than once has
+// one effect: the claim a request makes, recorded with its first write.
+package dedup
 
 import (
 	"context"
