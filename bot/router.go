@@ -10,7 +10,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"log/slog"
-	"regexp"
 	"runtime/debug"
 	"sort"
 	"strings"
@@ -39,15 +38,7 @@ type Router struct {
 	commands map[string]Command
 	order    []string
 	slash    map[string]string // "/cto-role" → "cto-role"
-	renames  []rename          // default names that are configured otherwise
 	log      *slog.Logger
-}
-
-// rename turns a command's default name, as parsers and the draft domain
-// write it in their messages, into the configured one.
-type rename struct {
-	from *regexp.Regexp
-	to   string
 }
 
 // NewRouter returns a router over the given command table.
@@ -58,12 +49,6 @@ func NewRouter(log *slog.Logger, commands ...Command) *Router {
 		r.order = append(r.order, c.Name)
 		if c.Slash != "" {
 			r.slash[c.Slash] = c.Name
-			if c.Slash != "/"+c.Name {
-				r.renames = append(r.renames, rename{
-					from: regexp.MustCompile(`(^|[^\w/-])/` + regexp.QuoteMeta(c.Name) + `([^\w-]|$)`),
-					to:   "${1}" + c.Slash + "${2}",
-				})
-			}
 		}
 	}
 	return r
@@ -122,30 +107,37 @@ func (r *Router) Serve(ctx context.Context, req Request) (reply Reply) {
 	}
 	if err != nil {
 		ref := ""
-		if hirebot.KindOf(err) == hirebot.Internal {
+		if _, ok := userMessage(err); !ok {
 			ref = newRef()
 			r.log.ErrorContext(ctx, "handler failed", "ref", ref, "command", req.Command, "err", err)
 		}
-		reply = ErrorReply(err, ref)
-		reply.Card.Intro = r.renamed(reply.Card.Intro)
-		return reply
+		return ErrorReply(err, ref)
 	}
 	return reply
 }
 
-// renamed writes the configured command names into a message that uses
-// the default ones.
-func (r *Router) renamed(msg string) string {
-	for _, rn := range r.renames {
-		msg = rn.from.ReplaceAllString(msg, rn.to)
+// userMessage returns what to tell a user about err: the message a handler
+// wrote, or for a dependency that is down or a write that kept losing
+// races, the same words for every command. It reports false when err has
+// no words for users (an internal error, or a typed error no handler
+// worded): that is logged with a reference.
+func userMessage(err error) (string, bool) {
+	if msg := hirebot.MessageOf(err); msg != "" {
+		return msg, true
 	}
-	return msg
+	switch hirebot.KindOf(err) {
+	case hirebot.Unavailable:
+		return "storage unavailable, try again in a moment", true
+	case hirebot.Conflict:
+		return "too many people are editing at once; try again", true
+	}
+	return "", false
 }
 
 // ErrorReply turns an error into a private reply. ref is the log reference
 // of an internal error.
 func ErrorReply(err error, ref string) Reply {
-	msg := hirebot.MessageOf(err)
+	msg, ok := userMessage(err)
 	title := "That didn't work"
 	switch hirebot.KindOf(err) {
 	case hirebot.Unavailable:
@@ -157,7 +149,7 @@ func ErrorReply(err error, ref string) Reply {
 	case hirebot.NotFound:
 		title = "Not found"
 	}
-	if msg == "" {
+	if !ok {
 		title = "Something went wrong"
 		msg = fmt.Sprintf("something went wrong (ref %s). It has been logged; please try again.", ref)
 	}

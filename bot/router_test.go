@@ -28,7 +28,13 @@ func TestRouterTurnsFailuresIntoReplies(t *testing.T) {
 			return Reply{}, hirebot.Errorf(hirebot.Invalid, "say it shorter")
 		})},
 		Command{Name: "down", Slash: "/down", Handler: HandlerFunc(func(context.Context, Request) (Reply, error) {
-			return Reply{}, hirebot.Wrap(hirebot.Unavailable, errors.New("dial tcp"), "storage unavailable, try again in a moment")
+			return Reply{}, &hirebot.Error{Kind: hirebot.Unavailable, Err: errors.New("dial tcp")}
+		})},
+		Command{Name: "busy", Slash: "/busy", Handler: HandlerFunc(func(context.Context, Request) (Reply, error) {
+			return Reply{}, fmt.Errorf("update: %w", &hirebot.Error{Kind: hirebot.Conflict, Err: errors.New("lost every race")})
+		})},
+		Command{Name: "unworded", Slash: "/unworded", Handler: HandlerFunc(func(context.Context, Request) (Reply, error) {
+			return Reply{}, &hirebot.RangeError{What: "a list", N: 3, Size: 2}
 		})},
 	)
 	tests := []struct {
@@ -41,7 +47,10 @@ func TestRouterTurnsFailuresIntoReplies(t *testing.T) {
 		{"panic", "something went wrong (ref ", "Something went wrong", true},
 		{"internal", "something went wrong (ref ", "Something went wrong", true},
 		{"invalid", "say it shorter", "That didn't work", false},
-		{"down", "storage unavailable", "Storage unavailable", false},
+		{"down", "storage unavailable, try again in a moment", "Storage unavailable", false},
+		{"busy", "too many people are editing at once; try again", "Someone changed it first", false},
+		// A typed error no handler worded is a bug: logged with a ref.
+		{"unworded", "something went wrong (ref ", "Something went wrong", true},
 		{"nope", "/internal, /invalid", "That didn't work", false},
 	}
 	for _, tt := range tests {
@@ -67,20 +76,6 @@ func TestRouterTurnsFailuresIntoReplies(t *testing.T) {
 	}
 	if got, _ := r.Canonical("/OK"); got != "ok" {
 		t.Errorf("Canonical(/OK) = %q", got)
-	}
-}
-
-func TestRouterUsesConfiguredNamesInErrors(t *testing.T) {
-	fail := HandlerFunc(func(context.Context, Request) (Reply, error) {
-		return Reply{}, hirebot.Errorf(hirebot.Invalid, "usage: `/jd add <section> <text>`; see /jd help, /jd-extra and /interview kit (/jd)")
-	})
-	r := NewRouter(slog.New(slog.DiscardHandler),
-		Command{Name: "jd", Slash: "/hire-jd", Handler: fail},
-		Command{Name: "interview", Slash: "/interview", Handler: fail})
-	got := r.Serve(context.Background(), Request{Command: "jd"}).Card.Intro
-	want := "usage: `/hire-jd add <section> <text>`; see /hire-jd help, /jd-extra and /interview kit (/hire-jd)"
-	if got != want {
-		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }
 

@@ -90,20 +90,22 @@ func squash(s string) string {
 	return b.String()
 }
 
-// sectionNames lists the canonical section names for messages.
-func sectionNames() string {
+// SectionNames returns the canonical section names, in order, for help
+// and messages.
+func SectionNames() []string {
 	names := make([]string, len(Sections))
 	for i, s := range Sections {
 		names[i] = string(s)
 	}
-	return strings.Join(names, ", ")
+	return names
 }
 
-// fieldNames lists the canonical field names for messages.
-func fieldNames() string {
+// FieldNames returns the canonical field names, in order, for help and
+// messages.
+func FieldNames() []string {
 	names := make([]string, len(Fields))
 	for i, f := range Fields {
 		names[i] = string(f)
 	}
-	return strings.Join(names, ", ")
+	return names
 }

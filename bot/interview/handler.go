@@ -48,8 +48,15 @@ func (h *Handler) Command() bot.Command {
 	}
 }
 
-// Handle answers one /interview request.
+// Handle answers one /interview request. Its errors carry words for the
+// user.
 func (h *Handler) Handle(ctx context.Context, req bot.Request) (bot.Reply, error) {
+	reply, err := h.handle(ctx, req)
+	return reply, h.word(err)
+}
+
+// handle answers one /interview request; its errors are typed, for word.
+func (h *Handler) handle(ctx context.Context, req bot.Request) (bot.Reply, error) {
 	if req.Source == bot.Press {
 		return h.press(ctx, req)
 	}

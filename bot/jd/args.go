@@ -6,7 +6,6 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/hirebot/hirebot"
 	"github.com/hirebot/hirebot/bot/draft"
 )
 
@@ -91,8 +90,7 @@ type Args struct {
 // are returned as typed; the draft package cleans them.
 func Parse(text string) (Args, error) {
 	if len(text) > MaxInput {
-		return Args{}, hirebot.Errorf(hirebot.Invalid,
-			"that is %d bytes long; /jd takes at most %d, so shorten the text", len(text), MaxInput)
+		return Args{}, &ParseError{Problem: ParseTooLong, Size: len(text)}
 	}
 	sc := &scanner{rest: text}
 	word := sc.word()
@@ -156,16 +154,26 @@ func (p *parser) all(steps ...func() error) error {
 	return nil
 }
 
-// usage returns an Invalid error: what is wrong, then the usage line.
-func (p *parser) usage(format string, args ...any) error {
-	return hirebot.Errorf(hirebot.Invalid, "%s; usage: `/jd %s` (e.g. `/jd %s`)",
-		fmt.Sprintf(format, args...), p.u.Line(), p.u.Example)
+// fail returns a ParseError for the subcommand being parsed.
+func (p *parser) fail(e ParseError) error {
+	e.Usage = p.u
+	return &e
+}
+
+// missing returns the ParseError for a missing argument.
+func (p *parser) missing(want string) error {
+	return p.fail(ParseError{Problem: ParseMissing, Want: want, Field: p.a.Field})
+}
+
+// unexpected returns the ParseError for an unexpected word.
+func (p *parser) unexpected(w string, atEnd bool) error {
+	return p.fail(ParseError{Problem: ParseUnexpected, Given: short(w), AtEnd: atEnd})
 }
 
 func (p *parser) start() error {
 	p.a.Role = strings.ToLower(p.sc.word())
 	if p.a.Role == "" {
-		return p.usage("name the role the draft is for")
+		return p.missing("role")
 	}
 	save := *p.sc
 	if kind, ok := ParseKind(p.sc.word()); ok {
@@ -180,12 +188,11 @@ func (p *parser) start() error {
 func (p *parser) section() error {
 	words := p.sc.phrase(func(s string) bool { _, ok := draft.ParseSection(s); return ok })
 	if words == "" {
-		return p.usage("name a section: %s", sectionNames())
+		return p.missing("section")
 	}
 	sec, ok := draft.ParseSection(words)
 	if !ok {
-		return hirebot.Errorf(hirebot.Invalid, "there is no section %q%s; use one of: %s",
-			words, didYouMean(words, sectionNames()), sectionNames())
+		return p.fail(ParseError{Problem: ParseNoSection, Given: words, Suggest: closest(words, draft.SectionNames())})
 	}
 	p.a.Section = sec
 	return nil
@@ -194,12 +201,11 @@ func (p *parser) section() error {
 func (p *parser) field() error {
 	words := p.sc.phrase(func(s string) bool { _, ok := draft.ParseField(s); return ok })
 	if words == "" {
-		return p.usage("name a field: %s", fieldNames())
+		return p.missing("field")
 	}
 	f, ok := draft.ParseField(words)
 	if !ok {
-		return hirebot.Errorf(hirebot.Invalid, "there is no field %q%s; use one of: %s",
-			words, didYouMean(words, fieldNames()), fieldNames())
+		return p.fail(ParseError{Problem: ParseNoField, Given: words, Suggest: closest(words, draft.FieldNames())})
 	}
 	p.a.Field = f
 	return nil
@@ -210,11 +216,11 @@ func (p *parser) number(n *int) func() error {
 	return func() error {
 		w := p.sc.word()
 		if w == "" {
-			return p.usage("give the item number")
+			return p.missing("number")
 		}
 		v, err := strconv.Atoi(strings.TrimPrefix(w, "#"))
 		if err != nil || v < 1 || v > 9999 {
-			return p.usage("%q is not an item number; write one like 3 or #3", w)
+			return p.fail(ParseError{Problem: ParseNotNumber, Given: w})
 		}
 		*n = v
 		return nil
@@ -235,7 +241,7 @@ func (p *parser) skip(w string) func() error {
 func (p *parser) text() error {
 	p.a.Text = p.sc.tail()
 	if p.a.Text == "" {
-		return p.usage("write the text of the item")
+		return p.missing("text")
 	}
 	return nil
 }
@@ -245,7 +251,7 @@ func (p *parser) value() error {
 	p.a.Text = p.sc.tail()
 	switch {
 	case p.a.Text == "":
-		return p.usage("write the %s, or `clear` to empty it", p.a.Field)
+		return p.missing("value")
 	case p.a.Text == "-", strings.EqualFold(p.a.Text, "clear"):
 		p.a.Text = ""
 	}
@@ -255,7 +261,7 @@ func (p *parser) value() error {
 // end checks that nothing is left.
 func (p *parser) end() error {
 	if rest := p.sc.tail(); rest != "" {
-		return p.usage("unexpected %q at the end", short(rest))
+		return p.unexpected(rest, true)
 	}
 	return nil
 }
@@ -272,11 +278,11 @@ func (p *parser) check() error {
 		return nil
 	}
 	if w := p.sc.word(); !strings.EqualFold(w, "ignore") {
-		return p.usage("unexpected %q", short(w))
+		return p.unexpected(w, false)
 	}
 	p.a.RuleID = p.sc.word()
 	if p.a.RuleID == "" {
-		return p.usage("name the rule to ignore, as `/jd check` lists it")
+		return p.missing("rule")
 	}
 	return p.end()
 }
@@ -288,7 +294,7 @@ func (p *parser) export() error {
 	case "text", "txt", "plain":
 		p.a.Format = Text
 	default:
-		return p.usage("there is no format %q; use markdown or text", short(w))
+		return p.fail(ParseError{Problem: ParseNoFormat, Given: short(w)})
 	}
 	return p.end()
 }
@@ -353,21 +359,32 @@ func (a Args) String() string {
 // unknownSubcommand says word is not a subcommand, suggests the closest one
 // and lists them all.
 func unknownSubcommand(word string) error {
+	return &ParseError{Problem: ParseUnknown, Given: short(word), Suggest: closest(word, subcommands())}
+}
+
+// subcommands returns the names of the subcommands.
+func subcommands() []string {
 	names := make([]string, len(Subcommands))
 	for i, u := range Subcommands {
 		names[i] = u.Name
 	}
-	list := strings.Join(names, ", ")
-	return hirebot.Errorf(hirebot.Invalid, "there is no /jd subcommand %q%s; use one of: %s",
-		short(word), didYouMean(word, list), list)
+	return names
 }
 
-// didYouMean returns ` — did you mean "x"?` for the name in the
-// comma-separated list closest to word, or "" when none is close.
-func didYouMean(word, list string) string {
+// didYouMean returns ` — did you mean "x"?` for a suggestion, or "" for
+// none.
+func didYouMean(suggest string) string {
+	if suggest == "" {
+		return ""
+	}
+	return fmt.Sprintf(" — did you mean `%s`?", suggest)
+}
+
+// closest returns the name closest to word, or "" when none is close.
+func closest(word string, names []string) string {
 	word = strings.ToLower(word)
 	best, bestDist := "", 3
-	for _, name := range strings.Split(list, ", ") {
+	for _, name := range names {
 		d := distance(word, name)
 		if strings.HasPrefix(name, word) && len(word) >= 2 {
 			d = min(d, 1)
@@ -376,10 +393,7 @@ func didYouMean(word, list string) string {
 			best, bestDist = name, d
 		}
 	}
-	if best == "" {
-		return ""
-	}
-	return fmt.Sprintf(" — did you mean `%s`?", best)
+	return best
 }
 
 // distance returns the optimal string alignment distance between a and b:
@@ -411,24 +425,6 @@ func distance(a, b string) int {
 		}
 	}
 	return d[len(ra)][len(rb)]
-}
-
-// sectionNames lists the sections, comma-separated.
-func sectionNames() string {
-	names := make([]string, len(draft.Sections))
-	for i, s := range draft.Sections {
-		names[i] = string(s)
-	}
-	return strings.Join(names, ", ")
-}
-
-// fieldNames lists the fields, comma-separated.
-func fieldNames() string {
-	names := make([]string, len(draft.Fields))
-	for i, f := range draft.Fields {
-		names[i] = string(f)
-	}
-	return strings.Join(names, ", ")
 }
 
 // short cuts s to 40 characters for quoting in a message.

@@ -121,9 +121,14 @@ func TestParseErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(short(tt.in), func(t *testing.T) {
 			_, err := Parse(tt.in)
+			var pe *ParseError
+			if !errors.As(err, &pe) || hirebot.KindOf(err) != hirebot.Invalid {
+				t.Fatalf("Parse(%q) error = %v, want an Invalid *ParseError", tt.in, err)
+			}
+			// The handler words it with the configured name.
 			var herr *hirebot.Error
-			if !errors.As(err, &herr) || herr.Kind != hirebot.Invalid {
-				t.Fatalf("Parse(%q) error = %v, want an Invalid *hirebot.Error", tt.in, err)
+			if !errors.As(New(Config{Slash: "/jd"}).word(err), &herr) || herr.Kind != hirebot.Invalid {
+				t.Fatalf("word(Parse(%q) error %v) is not an Invalid *hirebot.Error", tt.in, err)
 			}
 			for _, part := range tt.want {
 				if !strings.Contains(herr.Message, part) {
@@ -217,12 +222,13 @@ func FuzzParse(f *testing.F) {
 		"add nice s foo", "remove reqs #-1", "add\u00A0reqs\u2028x", "set role title \xff", "edit resp 2 \u202Ex"} {
 		f.Add(s)
 	}
+	h := New(Config{Slash: "/jd"})
 	f.Fuzz(func(t *testing.T, in string) {
 		a, err := Parse(in)
 		if err != nil {
-			var herr *hirebot.Error
-			if !errors.As(err, &herr) || herr.Kind != hirebot.Invalid || herr.Message == "" {
-				t.Fatalf("Parse(%q) error = %#v, want an Invalid *hirebot.Error", in, err)
+			var pe *ParseError
+			if !errors.As(err, &pe) || hirebot.KindOf(err) != hirebot.Invalid || hirebot.MessageOf(h.word(err)) == "" {
+				t.Fatalf("Parse(%q) error = %#v, want an Invalid *ParseError the handler words", in, err)
 			}
 			return
 		}

@@ -12,7 +12,7 @@ import (
 func (h *Handler) askDiscard(ctx context.Context, req bot.Request) (bot.Reply, error) {
 	d, err := h.cfg.Drafts.Draft(ctx, req.Session())
 	if err != nil {
-		return bot.Reply{}, h.missing(err)
+		return bot.Reply{}, err
 	}
 	if d.Owner != req.User && !req.Admin {
 		return bot.Reply{}, hirebot.Errorf(hirebot.Forbidden, "Only the draft's owner (@%s) or an admin can discard it.", d.Owner)
@@ -29,7 +29,7 @@ func (h *Handler) askDiscard(ctx context.Context, req bot.Request) (bot.Reply, e
 func (h *Handler) discard(ctx context.Context, req bot.Request) (bot.Reply, error) {
 	d, err := h.cfg.Drafts.Draft(ctx, req.Session())
 	if err != nil {
-		return bot.Reply{}, h.missing(err)
+		return bot.Reply{}, err
 	}
 	if d.Owner != req.User && !req.Admin {
 		return bot.Reply{}, hirebot.Errorf(hirebot.Forbidden, "Only the draft's owner (@%s) or an admin can discard it.", d.Owner)
@@ -40,6 +40,3 @@ func (h *Handler) discard(ctx context.Context, req bot.Request) (bot.Reply, erro
 	return bot.Reply{Card: &bot.Card{Intro: fmt.Sprintf("The draft “%s” was discarded. Start a new one with %s start cto.", d.Heading(), h.cfg.Slash)},
 		Replace: true}, nil
 }
-
-// notFound is the error for a channel without a draft.
-func notFound() error { return hirebot.Errorf(hirebot.NotFound, "no draft") }

@@ -14,7 +14,7 @@ import (
 func (h *Handler) export(ctx context.Context, req bot.Request, format string) (bot.Reply, error) {
 	d, err := h.cfg.Drafts.Draft(ctx, req.Session())
 	if err != nil {
-		return bot.Reply{}, h.missing(err)
+		return bot.Reply{}, err
 	}
 	name := fileName(d.Heading())
 	f := &bot.File{Title: d.Heading()}

@@ -64,8 +64,14 @@ func (h *Handler) Command() bot.Command {
 	}
 }
 
-// Handle answers one /jd request.
+// Handle answers one /jd request. Its errors carry words for the user.
 func (h *Handler) Handle(ctx context.Context, req bot.Request) (bot.Reply, error) {
+	reply, err := h.handle(ctx, req)
+	return reply, h.word(err)
+}
+
+// handle answers one /jd request; its errors are typed, for word.
+func (h *Handler) handle(ctx context.Context, req bot.Request) (bot.Reply, error) {
 	if len(h.cfg.AllowedChannels) > 0 && !h.cfg.AllowedChannels[req.Channel] {
 		return bot.Reply{}, hirebot.Errorf(hirebot.Forbidden,
 			"Drafting is not enabled in this channel. An admin can add it to HIREBOT_ALLOWED_CHANNELS.")
@@ -92,7 +98,7 @@ func (h *Handler) run(ctx context.Context, req bot.Request, a Args) (bot.Reply, 
 		return h.start(ctx, req, a)
 	case "show":
 		if _, err := h.cfg.Drafts.Draft(ctx, req.Session()); err != nil {
-			return bot.Reply{}, h.missing(err)
+			return bot.Reply{}, err
 		}
 		return bot.Reply{NewLive: true}, nil
 	case "add":
@@ -156,19 +162,10 @@ func (h *Handler) change(ctx context.Context, req bot.Request, c draft.Change) (
 		return d.Apply(c)
 	})
 	if err != nil {
-		return bot.Reply{}, h.missing(err)
+		return bot.Reply{}, err
 	}
 	return bot.Reply{Card: &bot.Card{Intro: capitalize(e.Summary) + fmt.Sprintf(" (v%d).", e.Version),
 		Note: fmt.Sprintf("%s undo reverts it.", h.cfg.Slash)}, Live: true}, nil
-}
-
-// missing turns "no draft" into advice on starting one; other errors pass.
-func (h *Handler) missing(err error) error {
-	if hirebot.KindOf(err) == hirebot.NotFound {
-		return hirebot.Wrap(hirebot.NotFound, err,
-			fmt.Sprintf("There is no draft in this channel yet. Start one with %s start cto (or %s start cio).", h.cfg.Slash, h.cfg.Slash))
-	}
-	return err
 }
 
 // LiveCard renders the channel's draft as the live message shows it, with

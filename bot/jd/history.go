@@ -2,9 +2,11 @@ package jd
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
+	"github.com/hirebot/hirebot"
 	"github.com/hirebot/hirebot/bot"
 )
 
@@ -15,10 +17,10 @@ const historyShown = 25
 func (h *Handler) history(ctx context.Context, req bot.Request) (bot.Reply, error) {
 	entries, err := h.cfg.Drafts.History(ctx, req.Session(), historyShown)
 	if err != nil {
-		return bot.Reply{}, h.missing(err)
+		return bot.Reply{}, err
 	}
 	if len(entries) == 0 {
-		return bot.Reply{}, h.missing(notFound())
+		return bot.Reply{}, errNoHistory
 	}
 	c := &bot.Card{Title: "Draft history"}
 	var lines []string
@@ -42,3 +44,6 @@ func userName(id string) string {
 	}
 	return "@" + id
 }
+
+// errNoHistory is a draft without history: the channel's draft is gone.
+var errNoHistory = &hirebot.Error{Kind: hirebot.NotFound, Err: errors.New("jd: the draft has no history")}

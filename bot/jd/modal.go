@@ -2,6 +2,7 @@ package jd
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -15,7 +16,7 @@ import (
 func (h *Handler) openEditor(ctx context.Context, req bot.Request) (bot.Reply, error) {
 	d, err := h.cfg.Drafts.Draft(ctx, req.Session())
 	if err != nil {
-		return bot.Reply{}, h.missing(err)
+		return bot.Reply{}, err
 	}
 	if d.Status == draft.Final {
 		return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "The draft is final; the owner or an admin can %s reopen it.", h.cfg.Slash)
@@ -62,11 +63,12 @@ func (h *Handler) save(ctx context.Context, req bot.Request) (bot.Reply, error) 
 		keepAuthors(d, &content)
 		return d.Apply(c)
 	})
+	var stale *draft.StaleError
 	switch {
-	case hirebot.KindOf(err) == hirebot.Conflict && strings.Contains(err.Error(), "changed since"):
+	case errors.As(err, &stale):
 		return h.refused(ctx, req, base, content)
 	case err != nil:
-		return bot.Reply{}, h.missing(err)
+		return bot.Reply{}, err
 	}
 	return bot.Reply{Card: &bot.Card{Intro: capitalize(e.Summary) + fmt.Sprintf(" (v%d).", e.Version)}, Live: true}, nil
 }
@@ -91,7 +93,7 @@ func keepAuthors(d *draft.Draft, c *draft.Content) {
 func (h *Handler) refused(ctx context.Context, req bot.Request, base int, mine draft.Content) (bot.Reply, error) {
 	cur, err := h.cfg.Drafts.Draft(ctx, req.Session())
 	if err != nil {
-		return bot.Reply{}, h.missing(err)
+		return bot.Reply{}, err
 	}
 	c := liveCard(cur, h.cfg.Slash)
 	c.Title = "Not saved: the draft changed while you were editing"

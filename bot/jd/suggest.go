@@ -20,7 +20,7 @@ const suggestShown = 15
 func (h *Handler) suggest(ctx context.Context, req bot.Request, only draft.Section) (bot.Reply, error) {
 	d, err := h.cfg.Drafts.Draft(ctx, req.Session())
 	if err != nil {
-		return bot.Reply{}, h.missing(err)
+		return bot.Reply{}, err
 	}
 	have := map[string]bool{}
 	for _, items := range d.Sections {
@@ -75,7 +75,7 @@ func (h *Handler) addSuggested(ctx context.Context, req bot.Request, itemID stri
 		return d.Apply(c)
 	})
 	if err != nil {
-		return bot.Reply{}, h.missing(err)
+		return bot.Reply{}, err
 	}
 	return bot.Reply{Card: &bot.Card{Intro: capitalize(e.Summary) + fmt.Sprintf(" (v%d).", e.Version)}, Live: true}, nil
 }

@@ -24,7 +24,7 @@ func (s *Store) Draft(ctx context.Context, key hirebot.SessionKey) (*draft.Draft
 	}
 	b, err := s.client.HGet(ctx, k.draft, "d").Bytes()
 	if errors.Is(err, redis.Nil) {
-		return nil, hirebot.Errorf(hirebot.NotFound, msgNoDraft)
+		return nil, ErrNoDraft
 	}
 	if err != nil {
 		return nil, storeError("read draft", err)
@@ -59,7 +59,7 @@ func (s *Store) CreateDraft(ctx context.Context, key hirebot.SessionKey, d *draf
 	case n == -2:
 		return hirebot.Errorf(hirebot.Duplicate, msgDuplicate)
 	case n == 0:
-		return hirebot.Errorf(hirebot.Conflict, msgDraftExists)
+		return ErrDraftExists
 	}
 	if c != nil {
 		c.Recorded()
@@ -122,12 +122,12 @@ func (s *Store) UpdateDraft(ctx context.Context, key hirebot.SessionKey, user st
 		case n == -2:
 			return nil, draft.Entry{}, hirebot.Errorf(hirebot.Duplicate, msgDuplicate)
 		case n < 0:
-			return nil, draft.Entry{}, hirebot.Errorf(hirebot.NotFound, msgNoDraft)
+			return nil, draft.Entry{}, ErrNoDraft
 		case attempt >= s.retries:
-			return nil, draft.Entry{}, hirebot.Errorf(hirebot.Conflict, msgBusy)
+			return nil, draft.Entry{}, ErrBusy
 		}
 		if err := sleep(ctx, backoff(attempt)); err != nil {
-			return nil, draft.Entry{}, hirebot.Wrap(hirebot.Conflict, err, msgBusy)
+			return nil, draft.Entry{}, fmt.Errorf("%w: %w", ErrBusy, err)
 		}
 	}
 }
@@ -141,7 +141,7 @@ func (s *Store) readForUpdate(ctx context.Context, k keys) (*draft.Draft, string
 	rev, _ := vals[0].(string)
 	b, _ := vals[1].(string)
 	if rev == "" || b == "" {
-		return nil, "", hirebot.Errorf(hirebot.NotFound, msgNoDraft)
+		return nil, "", ErrNoDraft
 	}
 	d, err := decodeDraft([]byte(b))
 	return d, rev, err
@@ -183,7 +183,7 @@ func (s *Store) DeleteDraft(ctx context.Context, key hirebot.SessionKey) error {
 		return err
 	}
 	if n == 0 {
-		return hirebot.Errorf(hirebot.NotFound, msgNoDraft)
+		return ErrNoDraft
 	}
 	return nil
 }
@@ -228,7 +228,7 @@ func (s *Store) LiveDraft(ctx context.Context, key hirebot.SessionKey) (*draft.D
 	b, _ := vals[0].(string)
 	ref, _ := vals[1].(string)
 	if b == "" {
-		return nil, "", hirebot.Errorf(hirebot.NotFound, msgNoDraft)
+		return nil, "", ErrNoDraft
 	}
 	d, err := decodeDraft([]byte(b))
 	return d, ref, err
@@ -246,7 +246,7 @@ func (s *Store) SetLiveMessage(ctx context.Context, key hirebot.SessionKey, ref 
 		return err
 	}
 	if n == 0 {
-		return hirebot.Errorf(hirebot.NotFound, msgNoDraft)
+		return ErrNoDraft
 	}
 	return nil
 }

@@ -65,8 +65,8 @@ func (s *Store) Kit(ctx context.Context, key hirebot.SessionKey) ([]string, erro
 }
 
 // AddToKit saves question id to the channel's interview kit. It returns
-// false if the kit holds it already, and a hirebot.Invalid error if the
-// kit is full (KitCap questions).
+// false if the kit holds it already, and a *hirebot.FullError if the kit
+// is full (KitCap questions).
 func (s *Store) AddToKit(ctx context.Context, key hirebot.SessionKey, id string) (bool, error) {
 	k, err := sessionKeys(key)
 	if err != nil {
@@ -77,14 +77,14 @@ func (s *Store) AddToKit(ctx context.Context, key hirebot.SessionKey, id string)
 	case err != nil:
 		return false, err
 	case n < 0:
-		return false, hirebot.Errorf(hirebot.Invalid, "the interview kit is full (%d questions); remove one before adding another", KitCap)
+		return false, &hirebot.FullError{What: "the interview kit", Cap: KitCap}
 	}
 	return n == 1, nil
 }
 
 // RemoveFromKit removes the nth question (1-based) of the channel's
-// interview kit and returns its id. An n out of range is a hirebot.Invalid
-// error that names the range.
+// interview kit and returns its id. An n out of range is a
+// *hirebot.RangeError with the kit's size.
 func (s *Store) RemoveFromKit(ctx context.Context, key hirebot.SessionKey, n int) (string, error) {
 	k, err := sessionKeys(key)
 	if err != nil {
@@ -103,8 +103,5 @@ func (s *Store) RemoveFromKit(ctx context.Context, key hirebot.SessionKey, n int
 		return id, nil
 	}
 	size, _ := res[1].(int64)
-	if size == 0 {
-		return "", hirebot.Errorf(hirebot.Invalid, "the interview kit is empty; add questions with the Add to kit button")
-	}
-	return "", hirebot.Errorf(hirebot.Invalid, "there is no question %d in the kit; pick a number from 1 to %d", n, size)
+	return "", &hirebot.RangeError{What: "the interview kit", N: n, Size: int(size)}
 }

@@ -97,7 +97,7 @@ func (s *Store) lock(ctx context.Context, key hirebot.SessionKey) (func(), error
 	case l <- struct{}{}:
 		return func() { <-l }, nil
 	case <-ctx.Done():
-		return nil, hirebot.Wrap(hirebot.Conflict, ctx.Err(), msgBusy)
+		return nil, fmt.Errorf("%w: %w", ErrBusy, ctx.Err())
 	}
 }
 

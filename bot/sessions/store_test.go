@@ -3,6 +3,7 @@ package sessions
 import (
 	"context"
 	"crypto/rand"
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -161,8 +162,8 @@ func testNotFound(t *testing.T, newStore func(t *testing.T) *Store) {
 	s, ctx, key := newStore(t), t.Context(), newKey()
 	_, err := s.Draft(ctx, key)
 	wantKind(t, "Draft", err, hirebot.NotFound)
-	if got, want := hirebot.MessageOf(err), "there is no draft in this channel; start one with /jd start cto"; got != want {
-		t.Errorf("message = %q, want %q", got, want)
+	if !errors.Is(err, ErrNoDraft) {
+		t.Errorf("Draft error = %v, want ErrNoDraft", err)
 	}
 	called := false
 	_, _, err = s.UpdateDraft(ctx, key, "U1", func(d *draft.Draft) (draft.Entry, error) {
@@ -199,6 +200,9 @@ func testCreateExists(t *testing.T, newStore func(t *testing.T) *Store) {
 	}
 	err = newStore(t).CreateDraft(ctx, key, testDraft("U2"), startEntry("U2"))
 	wantKind(t, "second CreateDraft", err, hirebot.Conflict)
+	if !errors.Is(err, ErrDraftExists) {
+		t.Errorf("second CreateDraft error = %v, want ErrDraftExists", err)
+	}
 	got, _ = s.Draft(ctx, key)
 	if got.Owner != "U1" {
 		t.Errorf("after refused CreateDraft, owner = %q, want U1", got.Owner)
@@ -361,8 +365,8 @@ func testRetryBudget(t *testing.T, newStore func(t *testing.T) *Store) {
 		return addItem("U1", "mine")(d)
 	})
 	wantKind(t, "UpdateDraft", err, hirebot.Conflict)
-	if got, want := hirebot.MessageOf(err), "too many people are editing at once; try again"; got != want {
-		t.Errorf("message = %q, want %q", got, want)
+	if !errors.Is(err, ErrBusy) {
+		t.Errorf("UpdateDraft error = %v, want ErrBusy", err)
 	}
 	if calls != 3 {
 		t.Errorf("fn ran %d times, want 3 (1 + 2 retries)", calls)
@@ -742,8 +746,9 @@ func testKit(t *testing.T, newStore func(t *testing.T) *Store) {
 	for _, n := range []int{0, -1, 3} {
 		_, err := s.RemoveFromKit(ctx, key, n)
 		wantKind(t, fmt.Sprintf("RemoveFromKit(%d)", n), err, hirebot.Invalid)
-		if msg := hirebot.MessageOf(err); msg != fmt.Sprintf("there is no question %d in the kit; pick a number from 1 to 2", n) {
-			t.Errorf("RemoveFromKit(%d) message = %q", n, msg)
+		var re *hirebot.RangeError
+		if !errors.As(err, &re) || re.N != n || re.Size != 2 {
+			t.Errorf("RemoveFromKit(%d) error = %v, want a RangeError of %d in 2", n, err, n)
 		}
 	}
 	for i := 3; i <= KitCap; i++ {
@@ -753,6 +758,9 @@ func testKit(t *testing.T, newStore func(t *testing.T) *Store) {
 	}
 	_, err = s.AddToKit(ctx, key, "one-too-many")
 	wantKind(t, "AddToKit to a full kit", err, hirebot.Invalid)
+	if fe := (*hirebot.FullError)(nil); !errors.As(err, &fe) || fe.Cap != KitCap {
+		t.Errorf("AddToKit to a full kit = %v, want a FullError of %d", err, KitCap)
+	}
 	if added, err := s.AddToKit(ctx, key, "q1"); err != nil || added {
 		t.Errorf("AddToKit of a kept id to a full kit = %v, %v; want false, nil", added, err)
 	}
