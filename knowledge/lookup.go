@@ -1,6 +1,9 @@
 package knowledge
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // DefaultRole is the role /cto-role is about when no role word leads.
 const DefaultRole = "cto"
@@ -13,6 +16,23 @@ func (p *Pack) Role(id string) (Role, bool) {
 // Kind returns the kind with the given id.
 func (p *Pack) Kind(id string) (Kind, bool) {
 	return find(p.Kinds, func(k Kind) bool { return k.ID == id })
+}
+
+// KindNamed returns the kind s names: its id or one of its aliases, in any
+// case, with hyphens and underscores ignored ("Tech_Lead", "infra").
+func (p *Pack) KindNamed(s string) (Kind, bool) {
+	key := kindKey(s)
+	if key == "" {
+		return Kind{}, false
+	}
+	return find(p.Kinds, func(k Kind) bool {
+		return kindKey(k.ID) == key || slices.ContainsFunc(k.Aliases, func(a string) bool { return kindKey(a) == key })
+	})
+}
+
+// kindKey is s lower-cased without hyphens and underscores.
+func kindKey(s string) string {
+	return strings.NewReplacer("-", "", "_", "").Replace(strings.ToLower(s))
 }
 
 // Topic returns the topic with the given id.

@@ -113,18 +113,18 @@ func quote(s string) string {
 	return `"` + clip(s) + `"`
 }
 
-// clip cuts s to quoteRunes characters on one line, ending in "…" when cut.
+// clip cuts s to one line of at most quoteRunes+1 characters, for quoting
+// what a user wrote.
 func clip(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if utf8.RuneCountInString(s) <= quoteRunes {
+	return Clip(strings.Join(strings.Fields(s), " "), quoteRunes+1)
+}
+
+// Clip returns s if it has at most n characters (runes), else its first
+// n-1, without trailing spaces, and "…".
+func Clip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
 		return s
 	}
-	n := 0
-	for i := range s {
-		if n == quoteRunes {
-			return strings.TrimRight(s[:i], " ") + "…"
-		}
-		n++
-	}
-	return s
+	r := []rune(s)
+	return strings.TrimRight(string(r[:max(n-1, 0)]), " ") + "…"
 }

@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/hirebot/hirebot/bot/draft"
+	"github.com/hirebot/hirebot/knowledge"
 )
 
 // MaxInput is the most bytes of text Parse accepts after the command name.
@@ -88,7 +89,10 @@ type Args struct {
 // subcommand's usage line). Section and field names may be aliases ("reqs",
 // "nice to have", "pay"); item numbers may be written "#3". Text arguments
 // are returned as typed; the draft package cleans them.
-func Parse(text string) (Args, error) {
+//
+// kind returns the canonical id of the kind of role a word names, if it
+// names one (the knowledge pack owns the kinds: see Pack.KindNamed).
+func Parse(text string, kind func(word string) (id string, ok bool)) (Args, error) {
 	if len(text) > MaxInput {
 		return Args{}, &ParseError{Problem: ParseTooLong, Size: len(text)}
 	}
@@ -101,15 +105,16 @@ func Parse(text string) (Args, error) {
 	if !ok {
 		return Args{}, unknownSubcommand(word)
 	}
-	p := parser{sc: sc, u: u, a: Args{Sub: u.Name}}
+	p := parser{sc: sc, u: u, a: Args{Sub: u.Name}, kind: kind}
 	return p.parse()
 }
 
 // parser parses the arguments of one subcommand.
 type parser struct {
-	sc *scanner
-	u  Usage
-	a  Args
+	sc   *scanner
+	u    Usage
+	a    Args
+	kind func(string) (string, bool)
 }
 
 func (p *parser) parse() (Args, error) {
@@ -176,7 +181,7 @@ func (p *parser) start() error {
 		return p.missing("role")
 	}
 	save := *p.sc
-	if kind, ok := ParseKind(p.sc.word()); ok {
+	if kind, ok := p.kind(p.sc.word()); ok {
 		p.a.Kind = kind
 	} else {
 		*p.sc = save
@@ -299,21 +304,6 @@ func (p *parser) export() error {
 	return p.end()
 }
 
-// ParseKind returns the canonical kind of CTO for s: technical-leader,
-// operational or infrastructure, also accepting technical, tech-lead, ops
-// and infra, in any case.
-func ParseKind(s string) (string, bool) {
-	switch strings.NewReplacer("-", "", "_", "").Replace(strings.ToLower(s)) {
-	case "technicalleader", "technical", "techlead", "tech":
-		return "technical-leader", true
-	case "operational", "operations", "ops":
-		return "operational", true
-	case "infrastructure", "infra":
-		return "infrastructure", true
-	}
-	return "", false
-}
-
 // String returns the args as canonical /jd text (without the command name):
 // Parse(a.String()) returns a again.
 func (a Args) String() string {
@@ -382,49 +372,10 @@ func didYouMean(suggest string) string {
 
 // closest returns the name closest to word, or "" when none is close.
 func closest(word string, names []string) string {
-	word = strings.ToLower(word)
-	best, bestDist := "", 3
-	for _, name := range names {
-		d := distance(word, name)
-		if strings.HasPrefix(name, word) && len(word) >= 2 {
-			d = min(d, 1)
-		}
-		if d < bestDist && d < len([]rune(word)) {
-			best, bestDist = name, d
-		}
+	if near := knowledge.Nearest(word, names); len(near) > 0 {
+		return near[0]
 	}
-	return best
-}
-
-// distance returns the optimal string alignment distance between a and b:
-// the edits (insert, delete, substitute, swap two neighbours) that turn one
-// into the other.
-func distance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	if len(ra) > 64 {
-		return len(ra) // too long to be a typo of a name
-	}
-	d := make([][]int, len(ra)+1)
-	for i := range d {
-		d[i] = make([]int, len(rb)+1)
-		d[i][0] = i
-	}
-	for j := range d[0] {
-		d[0][j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
-			}
-		}
-	}
-	return d[len(ra)][len(rb)]
+	return ""
 }
 
 // short cuts s to 40 characters for quoting in a message.
@@ -433,12 +384,6 @@ func short(s string) string {
 		return string(r[:40]) + "…"
 	}
 	return s
-}
-
-// phrases returns the names of sections and fields that take more than one
-// word; any other name is one word.
-func phrases() []string {
-	return []string{"nice to have", "nice to haves", "must have", "must haves", "we offer", "role title", "job title"}
 }
 
 // scanner splits command text into words, keeping the rest as typed.
@@ -471,7 +416,7 @@ func (s *scanner) empty() bool {
 // phrase returns the next name: one of phrases when the next words spell it
 // and ok accepts it, else the next word.
 func (s *scanner) phrase(ok func(string) bool) string {
-	for _, p := range phrases() {
+	for _, p := range draft.Phrases() {
 		try := *s
 		words := make([]string, 0, 3)
 		for range strings.Count(p, " ") + 1 {

@@ -15,9 +15,9 @@ import (
 // configured command name, and keeps their kind.
 func TestWordUsesConfiguredName(t *testing.T) {
 	h := New(Config{Slash: "/hire-jd"})
-	_, unknown := Parse("frob")
-	_, noRule := Parse("check ignore")
-	_, tooLong := Parse(strings.Repeat("x", MaxInput+1))
+	_, unknown := parse("frob")
+	_, noRule := parse("check ignore")
+	_, tooLong := parse(strings.Repeat("x", MaxInput+1))
 	notFound := &hirebot.Error{Kind: hirebot.NotFound, Err: errors.New("store: no draft")}
 	tests := []struct {
 		err  error

@@ -8,6 +8,7 @@ import (
 
 	"github.com/hirebot/hirebot"
 	"github.com/hirebot/hirebot/bot"
+	"github.com/hirebot/hirebot/bot/draft"
 )
 
 // export uploads the draft to the channel as a file.
@@ -37,5 +38,5 @@ func fileName(title string) string {
 	if s == "" {
 		s = "job-description"
 	}
-	return clip(s, 60)
+	return draft.Clip(s, 60)
 }

@@ -82,11 +82,17 @@ func (h *Handler) handle(ctx context.Context, req bot.Request) (bot.Reply, error
 	case bot.Submit:
 		return h.save(ctx, req)
 	}
-	args, err := Parse(req.Text)
+	args, err := Parse(req.Text, h.kindNamed)
 	if err != nil {
 		return bot.Reply{}, err
 	}
 	return h.run(ctx, req, args)
+}
+
+// kindNamed returns the id of the kind the pack knows by word.
+func (h *Handler) kindNamed(word string) (string, bool) {
+	k, ok := h.cfg.Pack.KindNamed(word)
+	return k.ID, ok
 }
 
 // run carries out a parsed /jd command.

@@ -72,6 +72,7 @@ func (h *Handler) help() *bot.Card {
 	if len(ex) > 0 {
 		c.Parts = append(c.Parts, bot.Part{Heading: "Examples", Items: ex[:min(len(ex), 6)]})
 	}
-	c.Note = "Sections: responsibilities, requirements, nice-to-have, benefits. Fields: title, company, location, salary, summary. Finalize, reopen and discard are for the draft's owner and admins."
+	c.Note = "Sections: " + list(draft.SectionNames()) + ". Fields: " + list(draft.FieldNames()) +
+		". Finalize, reopen and discard are for the draft's owner and admins."
 	return c
 }
