@@ -30,37 +30,6 @@ func (u Usage) Line() string {
 	return u.Name + " " + u.Args
 }
 
-// Subcommands lists every /jd subcommand in the order help shows them.
-var Subcommands = []Usage{
-	{"start", "<role> [kind] [title…]", "Start this channel's draft from the template for a role; kinds: technical-leader, operational, infrastructure", "start cto technical-leader VP of Engineering"},
-	{"show", "", "Show the draft", "show"},
-	{"add", "<section> <text>", "Add an item to the end of a section", "add requirements Ten years building web products"},
-	{"remove", "<section> <n>", "Remove item n of a section", "remove requirements 2"},
-	{"edit", "<section> <n> <text>", "Rewrite item n of a section", "edit benefits 1 Equity and a yearly bonus"},
-	{"set", "<field> <text>", "Set the title, company, location, salary or summary; `clear` empties it", "set salary €180k–€220k"},
-	{"move", "<section> <n> <to>", "Move item n of a section to position to", "move responsibilities 3 1"},
-	{"suggest", "[section]", "List checklist items not yet in the draft, each with an Add button", "suggest requirements"},
-	{"check", "[ignore <rule-id>]", "Check the wording; `ignore` silences one rule for this draft", "check ignore rockstar"},
-	{"history", "", "Show who changed what", "history"},
-	{"undo", "", "Undo the last change to the content", "undo"},
-	{"export", "[markdown|text]", "Upload the draft to the channel as a file", "export text"},
-	{"finalize", "", "Mark the draft final (its owner or an admin)", "finalize"},
-	{"reopen", "", "Reopen a final draft (its owner or an admin)", "reopen"},
-	{"discard", "", "Delete the draft, once you confirm (its owner or an admin)", "discard"},
-	{"help", "", "Show this help", "help"},
-}
-
-// Lookup returns the subcommand called name (in any case).
-func Lookup(name string) (Usage, bool) {
-	name = strings.ToLower(name)
-	for _, u := range Subcommands {
-		if u.Name == name {
-			return u, true
-		}
-	}
-	return Usage{}, false
-}
-
 // The export formats.
 const (
 	Markdown = "markdown"
@@ -118,32 +87,12 @@ type parser struct {
 }
 
 func (p *parser) parse() (Args, error) {
-	var err error
-	switch p.u.Name {
-	case "start":
-		err = p.start()
-	case "add":
-		err = p.all(p.section, p.text)
-	case "remove":
-		err = p.all(p.section, p.number(&p.a.N), p.end)
-	case "edit":
-		err = p.all(p.section, p.number(&p.a.N), p.text)
-	case "set":
-		err = p.all(p.field, p.value)
-	case "move":
-		err = p.all(p.section, p.number(&p.a.N), p.skip("to"), p.number(&p.a.To), p.end)
-	case "suggest":
-		err = p.suggest()
-	case "check":
-		err = p.check()
-	case "export":
-		err = p.export()
-	case "help":
-		p.a.Text = p.sc.tail()
-	default:
-		err = p.end()
+	sub, _ := lookup(p.u.Name)
+	parse := sub.parse
+	if parse == nil {
+		parse = (*parser).end
 	}
-	if err != nil {
+	if err := parse(p); err != nil {
 		return Args{}, err
 	}
 	return p.a, nil
@@ -302,48 +251,6 @@ func (p *parser) export() error {
 		return p.fail(ParseError{Problem: ParseNoFormat, Given: short(w)})
 	}
 	return p.end()
-}
-
-// String returns the args as canonical /jd text (without the command name):
-// Parse(a.String()) returns a again.
-func (a Args) String() string {
-	parts := []string{a.Sub}
-	add := func(s ...string) {
-		for _, p := range s {
-			if p != "" {
-				parts = append(parts, p)
-			}
-		}
-	}
-	switch a.Sub {
-	case "start":
-		add(a.Role, a.Kind, a.Title)
-	case "add":
-		add(string(a.Section), a.Text)
-	case "remove":
-		add(string(a.Section), strconv.Itoa(a.N))
-	case "edit":
-		add(string(a.Section), strconv.Itoa(a.N), a.Text)
-	case "set":
-		text := a.Text
-		if text == "" {
-			text = "clear"
-		}
-		add(string(a.Field), text)
-	case "move":
-		add(string(a.Section), strconv.Itoa(a.N), strconv.Itoa(a.To))
-	case "suggest":
-		add(string(a.Section))
-	case "check":
-		if a.RuleID != "" {
-			add("ignore", a.RuleID)
-		}
-	case "export":
-		add(a.Format)
-	case "help":
-		add(a.Text)
-	}
-	return strings.Join(parts, " ")
 }
 
 // unknownSubcommand says word is not a subcommand, suggests the closest one

@@ -164,7 +164,7 @@ func TestSubcommands(t *testing.T) {
 		if err != nil || a.Sub != u.Name {
 			t.Errorf("example %q of %q parses as %+v, %v", u.Example, u.Name, a, err)
 		}
-		if got, ok := Lookup(strings.ToUpper(u.Name)); !ok || got != u {
+		if got, ok := Lookup(strings.ToUpper(u.Name)); !ok || got != u.Usage {
 			t.Errorf("Lookup(%q) = %+v, %v", u.Name, got, ok)
 		}
 	}

@@ -43,6 +43,9 @@ type Config struct {
 // Handler answers /jd and the buttons and modal of the live draft.
 type Handler struct {
 	cfg Config
+	// subcommands is the table help is generated from (Subcommands; a
+	// field, so that the table's help can read it).
+	subcommands []Subcommand
 }
 
 // New returns a Handler.
@@ -50,7 +53,7 @@ func New(cfg Config) *Handler {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	return &Handler{cfg: cfg}
+	return &Handler{cfg: cfg, subcommands: Subcommands}
 }
 
 // Command returns the command-table entry for /jd.
@@ -95,49 +98,21 @@ func (h *Handler) kindNamed(word string) (string, bool) {
 	return k.ID, ok
 }
 
-// run carries out a parsed /jd command.
+// run carries out a parsed /jd command with its subcommand's run.
 func (h *Handler) run(ctx context.Context, req bot.Request, a Args) (bot.Reply, error) {
-	switch a.Sub {
-	case "help", "":
-		return bot.Reply{Card: h.help()}, nil
-	case "start":
-		return h.start(ctx, req, a)
-	case "show":
-		if _, err := h.cfg.Drafts.Draft(ctx, req.Session()); err != nil {
-			return bot.Reply{}, err
-		}
-		return bot.Reply{NewLive: true}, nil
-	case "add":
-		return h.change(ctx, req, draft.Change{Op: draft.OpAdd, Section: a.Section, Text: a.Text})
-	case "remove":
-		return h.change(ctx, req, draft.Change{Op: draft.OpRemove, Section: a.Section, Index: a.N})
-	case "edit":
-		return h.change(ctx, req, draft.Change{Op: draft.OpEdit, Section: a.Section, Index: a.N, Text: a.Text})
-	case "set":
-		return h.change(ctx, req, draft.Change{Op: draft.OpSet, Field: a.Field, Text: a.Text})
-	case "move":
-		return h.change(ctx, req, draft.Change{Op: draft.OpMove, Section: a.Section, Index: a.N, To: a.To})
-	case "undo":
-		return h.change(ctx, req, draft.Change{Op: draft.OpUndo})
-	case "finalize":
-		return h.change(ctx, req, draft.Change{Op: draft.OpFinalize})
-	case "reopen":
-		return h.change(ctx, req, draft.Change{Op: draft.OpReopen})
-	case "suggest":
-		return h.suggest(ctx, req, a.Section)
-	case "check":
-		if a.RuleID != "" {
-			return h.ignore(ctx, req, a.RuleID)
-		}
-		return h.check(ctx, req)
-	case "history":
-		return h.history(ctx, req)
-	case "export":
-		return h.export(ctx, req, a.Format)
-	case "discard":
-		return h.askDiscard(ctx, req)
+	sub, ok := lookup(a.Sub)
+	if !ok {
+		return bot.Reply{}, unknownSubcommand(a.Sub)
 	}
-	return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "I don't know %s %s. Try %s help.", h.cfg.Slash, a.Sub, h.cfg.Slash)
+	return sub.run(h, ctx, req, a)
+}
+
+// show posts the live draft anew at the bottom of the channel.
+func (h *Handler) show(ctx context.Context, req bot.Request, _ Args) (bot.Reply, error) {
+	if _, err := h.cfg.Drafts.Draft(ctx, req.Session()); err != nil {
+		return bot.Reply{}, err
+	}
+	return bot.Reply{NewLive: true}, nil
 }
 
 // press answers the buttons of the live draft and of /jd's cards.
