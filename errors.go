@@ -13,8 +13,7 @@ type Kind int
 
 // The kinds of error. Users see the message of Invalid, NotFound,
 // Conflict, Unavailable and Forbidden errors; Internal errors are logged
-// with a reference and shown as "something went wrong"; Duplicate ones
-// are not shown at all.
+// with a reference and shown as "something went wrong".
 const (
 	Internal    Kind = iota // a bug or an unexpected failure
 	Invalid                 // the input is wrong; the message says how to fix it
@@ -22,9 +21,6 @@ const (
 	Conflict                // someone else changed it first
 	Unavailable             // a dependency (Redis, Slack) is down for now; try again
 	Forbidden               // the user may not do this
-	// Duplicate says the request was already handled: it is a second
-	// delivery of one Slack already delivered. Nobody is told anything.
-	Duplicate
 )
 
 // String names the kind for logs and metrics.
@@ -40,8 +36,6 @@ func (k Kind) String() string {
 		return "unavailable"
 	case Forbidden:
 		return "forbidden"
-	case Duplicate:
-		return "duplicate"
 	}
 	return "internal"
 }

@@ -8,6 +8,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"log/slog"
 	"runtime/debug"
@@ -15,6 +16,7 @@ import (
 	"strings"
 
 	"github.com/hirebot/hirebot"
+	"github.com/hirebot/hirebot/bot/dedup"
 )
 
 // Command is one entry of the command table: a slash command (or the
@@ -86,34 +88,40 @@ func (r *Router) SlashNames() []string {
 
 // Serve answers one request. It never fails: errors become replies that say
 // what to do, and internal errors and panics become "something went wrong"
-// with a reference that is logged.
-func (r *Router) Serve(ctx context.Context, req Request) (reply Reply) {
+// with a reference that is logged. It also returns the handler's error, for
+// the caller to report (metrics); the reply already says it. A second
+// delivery of a request (dedup.ErrDuplicate) gets a zero Reply: nobody is
+// told anything twice.
+func (r *Router) Serve(ctx context.Context, req Request) (reply Reply, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			ref := newRef()
 			r.log.ErrorContext(ctx, "handler panicked", "ref", ref, "command", req.Command,
 				"panic", fmt.Sprint(p), "stack", string(debug.Stack()))
-			reply = ErrorReply(fmt.Errorf("panic: %v", p), ref)
+			err = fmt.Errorf("panic: %v", p)
+			reply = ErrorReply(err, ref)
 		}
 	}()
 	cmd, ok := r.commands[req.Command]
 	if !ok {
-		return ErrorReply(hirebot.Errorf(hirebot.Invalid,
-			"I don't know the command %q. Try %s.", req.Command, strings.Join(r.SlashNames(), ", ")), "")
+		err := hirebot.Errorf(hirebot.Invalid, "I don't know the command %q. Try %s.", req.Command, strings.Join(r.SlashNames(), ", "))
+		return ErrorReply(err, ""), err
 	}
-	reply, err := cmd.Handler.Handle(ctx, req)
-	if hirebot.KindOf(err) == hirebot.Duplicate {
-		return Reply{Err: err} // a second delivery: say nothing
+	reply, err = cmd.Handler.Handle(ctx, req)
+	switch {
+	case err == nil:
+		return reply, nil
+	case errors.Is(err, dedup.ErrDuplicate):
+		return Reply{}, err
+	case reply.Card != nil:
+		return reply, err // the handler said it in the card
 	}
-	if err != nil {
-		ref := ""
-		if _, ok := userMessage(err); !ok {
-			ref = newRef()
-			r.log.ErrorContext(ctx, "handler failed", "ref", ref, "command", req.Command, "err", err)
-		}
-		return ErrorReply(err, ref)
+	ref := ""
+	if _, ok := userMessage(err); !ok {
+		ref = newRef()
+		r.log.ErrorContext(ctx, "handler failed", "ref", ref, "command", req.Command, "err", err)
 	}
-	return reply
+	return ErrorReply(err, ref), err
 }
 
 // userMessage returns what to tell a user about err: the message a handler
@@ -153,7 +161,7 @@ func ErrorReply(err error, ref string) Reply {
 		title = "Something went wrong"
 		msg = fmt.Sprintf("something went wrong (ref %s). It has been logged; please try again.", ref)
 	}
-	return Reply{Card: &Card{Title: title, Intro: msg}, Err: err}
+	return Reply{Card: &Card{Title: title, Intro: msg}}
 }
 
 // newRef returns a short random reference for an internal error.

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/hirebot/hirebot"
+	"github.com/hirebot/hirebot/bot/dedup"
 )
 
 func TestRouterTurnsFailuresIntoReplies(t *testing.T) {
@@ -55,7 +56,7 @@ func TestRouterTurnsFailuresIntoReplies(t *testing.T) {
 	}
 	for _, tt := range tests {
 		logs.Reset()
-		reply := r.Serve(context.Background(), Request{Command: tt.command})
+		reply, _ := r.Serve(context.Background(), Request{Command: tt.command})
 		if reply.Card == nil || !strings.Contains(reply.Card.Intro, tt.want) || reply.Card.Title != tt.wantTitle {
 			t.Errorf("%s: reply %+v, want %q titled %q", tt.command, reply.Card, tt.want, tt.wantTitle)
 			continue
@@ -71,7 +72,7 @@ func TestRouterTurnsFailuresIntoReplies(t *testing.T) {
 		}
 	}
 	// The router keeps serving after a panic.
-	if reply := r.Serve(context.Background(), Request{Command: "ok"}); reply.Card == nil || reply.Card.Intro != "fine" {
+	if reply, err := r.Serve(context.Background(), Request{Command: "ok"}); err != nil || reply.Card == nil || reply.Card.Intro != "fine" {
 		t.Errorf("after a panic: %+v", reply)
 	}
 	if got, _ := r.Canonical("/OK"); got != "ok" {
@@ -80,19 +81,38 @@ func TestRouterTurnsFailuresIntoReplies(t *testing.T) {
 }
 
 // TestRouterSaysNothingOnADuplicate checks that a second delivery of a
-// request, which the store reports as a hirebot.Duplicate error, gets no
-// card: the listener drops it, and nobody sees a message twice.
+// request, which the store reports as dedup.ErrDuplicate, gets no card:
+// the listener drops it, and nobody sees a message twice.
 func TestRouterSaysNothingOnADuplicate(t *testing.T) {
 	var logs bytes.Buffer
 	r := NewRouter(slog.New(slog.NewJSONHandler(&logs, nil)),
 		Command{Name: "dup", Slash: "/dup", Handler: HandlerFunc(func(context.Context, Request) (Reply, error) {
-			return Reply{Card: &Card{Intro: "changed"}}, fmt.Errorf("update draft: %w", hirebot.Errorf(hirebot.Duplicate, "handled already"))
+			return Reply{Card: &Card{Intro: "changed"}}, fmt.Errorf("update draft: %w", dedup.ErrDuplicate)
 		})})
-	reply := r.Serve(context.Background(), Request{Command: "dup"})
-	if reply.Card != nil || hirebot.KindOf(reply.Err) != hirebot.Duplicate {
-		t.Errorf("reply to a duplicate = %+v, want no card and a Duplicate error", reply)
+	reply, err := r.Serve(context.Background(), Request{Command: "dup"})
+	if reply.Card != nil || !errors.Is(err, dedup.ErrDuplicate) {
+		t.Errorf("reply to a duplicate = %+v, %v; want no card and dedup.ErrDuplicate", reply, err)
 	}
 	if logs.Len() > 0 {
 		t.Errorf("a duplicate was logged as a failure: %s", logs.String())
+	}
+}
+
+// TestRouterKeepsACardThatSaysTheError checks that a handler that words its
+// error in its own card keeps that card, and that the router returns the
+// error (for metrics) without logging it as a failure.
+func TestRouterKeepsACardThatSaysTheError(t *testing.T) {
+	var logs bytes.Buffer
+	stale := &hirebot.Error{Kind: hirebot.Conflict, Err: errors.New("saved on an old version")}
+	r := NewRouter(slog.New(slog.NewJSONHandler(&logs, nil)),
+		Command{Name: "save", Slash: "/save", Handler: HandlerFunc(func(context.Context, Request) (Reply, error) {
+			return Reply{Card: &Card{Title: "Not saved", Intro: "here is the current version"}}, stale
+		})})
+	reply, err := r.Serve(context.Background(), Request{Command: "save"})
+	if reply.Card == nil || reply.Card.Title != "Not saved" || !errors.Is(err, stale) {
+		t.Errorf("Serve = %+v, %v; want the handler's card and its error", reply.Card, err)
+	}
+	if logs.Len() > 0 {
+		t.Errorf("a worded error was logged as a failure: %s", logs.String())
 	}
 }

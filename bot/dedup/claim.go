@@ -1,12 +1,18 @@
 // Package dedup is how a request that Slack delivers more than once has
-// one effect: the claim a request makes, recorded with its first write.
+// one effect: each delivery carries a Claim on the request, and the first
+// write that records it acts; every later delivery finds it recorded.
 package dedup
 
 import (
-	"context"
 	"crypto/rand"
+	"errors"
 	"sync/atomic"
 )
+
+// ErrDuplicate is returned by a write whose claim another delivery of the
+// same request has recorded: the write did nothing, and nothing should be
+// said to anyone. Check it with errors.Is.
+var ErrDuplicate = errors.New("dedup: the request was handled already (Slack delivered it twice)")
 
 // A Claim is the right to act on one delivery of a request. Slack may
 // deliver the same request more than once (after a reconnect, or when an
@@ -14,10 +20,13 @@ import (
 // other delivery of the same request finds the claim recorded and does
 // nothing.
 //
-// The claim is recorded with the request's first effect: the session store
-// records it in the same atomic write as a change to the session, so
-// deduplication costs no round trip of its own; a request that changes
-// nothing records it on its own before its reply is sent.
+// A claim is an explicit argument of every write to the session store:
+// the store records it in the same atomic write as the change, so
+// deduplication costs no round trip of its own, and returns ErrDuplicate
+// when another delivery recorded it first. A request that changes nothing
+// records its claim on its own before its reply is sent. (A store may
+// later keep each claim's outcome with it, so that a second delivery gets
+// the first one's result instead of ErrDuplicate.)
 type Claim struct {
 	Team    string // the workspace the request came from
 	Channel string // the channel, "" when it came from none (the App Home)
@@ -35,23 +44,9 @@ func NewClaim(team, channel, id string) *Claim {
 	return &Claim{Team: team, Channel: channel, ID: id, Token: rand.Text()}
 }
 
-// Pending reports whether the claim still has to be recorded.
-func (c *Claim) Pending() bool { return !c.recorded.Load() }
+// Pending reports whether c is a claim still to be recorded; a nil claim
+// (a request that is not deduplicated) is not.
+func (c *Claim) Pending() bool { return c != nil && !c.recorded.Load() }
 
 // Recorded notes that the claim has been recorded.
 func (c *Claim) Recorded() { c.recorded.Store(true) }
-
-// claimKey is the context key of a request's Claim.
-type claimKey struct{}
-
-// WithClaim returns ctx carrying c, for the store to record with the
-// request's first effect.
-func WithClaim(ctx context.Context, c *Claim) context.Context {
-	return context.WithValue(ctx, claimKey{}, c)
-}
-
-// ClaimFrom returns the claim ctx carries, or nil.
-func ClaimFrom(ctx context.Context) *Claim {
-	c, _ := ctx.Value(claimKey{}).(*Claim)
-	return c
-}

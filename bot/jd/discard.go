@@ -34,7 +34,7 @@ func (h *Handler) discard(ctx context.Context, req bot.Request) (bot.Reply, erro
 	if d.Owner != req.User && !req.Admin {
 		return bot.Reply{}, hirebot.Errorf(hirebot.Forbidden, "Only the draft's owner (@%s) or an admin can discard it.", d.Owner)
 	}
-	if err := h.cfg.Drafts.DeleteDraft(ctx, req.Session()); err != nil {
+	if err := h.cfg.Drafts.DeleteDraft(ctx, req.Session(), req.Claim); err != nil {
 		return bot.Reply{}, err
 	}
 	return bot.Reply{Card: &bot.Card{Intro: fmt.Sprintf("The draft “%s” was discarded. Start a new one with %s start cto.", d.Heading(), h.cfg.Slash)},

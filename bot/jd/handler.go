@@ -11,6 +11,7 @@ import (
 
 	"github.com/hirebot/hirebot"
 	"github.com/hirebot/hirebot/bot"
+	"github.com/hirebot/hirebot/bot/dedup"
 	"github.com/hirebot/hirebot/bot/draft"
 	"github.com/hirebot/hirebot/knowledge"
 )
@@ -18,12 +19,15 @@ import (
 // Drafts is the session storage /jd needs. A missing draft is a NotFound
 // error; a down store is Unavailable; UpdateDraft applies fn atomically
 // with its history entry and retries it when someone else wrote first.
+// Every write takes the request's claim (nil: not deduplicated) and
+// records it with the change; a write whose claim another delivery of the
+// request recorded changes nothing and returns dedup.ErrDuplicate.
 type Drafts interface {
 	Draft(ctx context.Context, key hirebot.SessionKey) (*draft.Draft, error)
-	CreateDraft(ctx context.Context, key hirebot.SessionKey, d *draft.Draft, e draft.Entry) error
-	UpdateDraft(ctx context.Context, key hirebot.SessionKey, user string,
+	CreateDraft(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, d *draft.Draft, e draft.Entry) error
+	UpdateDraft(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, user string,
 		fn func(d *draft.Draft) (draft.Entry, error)) (*draft.Draft, draft.Entry, error)
-	DeleteDraft(ctx context.Context, key hirebot.SessionKey) error
+	DeleteDraft(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim) error
 	History(ctx context.Context, key hirebot.SessionKey, limit int) ([]draft.Entry, error)
 	// LiveDraft returns the draft with the reference of its live message
 	// ("" if none), read together.
@@ -139,7 +143,7 @@ func (h *Handler) press(ctx context.Context, req bot.Request) (bot.Reply, error)
 // change applies one change and confirms it to the person who made it.
 func (h *Handler) change(ctx context.Context, req bot.Request, c draft.Change) (bot.Reply, error) {
 	c.By, c.Admin, c.At = req.User, req.Admin, h.cfg.Now()
-	_, e, err := h.cfg.Drafts.UpdateDraft(ctx, req.Session(), req.User, func(d *draft.Draft) (draft.Entry, error) {
+	_, e, err := h.cfg.Drafts.UpdateDraft(ctx, req.Session(), req.Claim, req.User, func(d *draft.Draft) (draft.Entry, error) {
 		return d.Apply(c)
 	})
 	if err != nil {

@@ -45,7 +45,7 @@ func (h *Handler) start(ctx context.Context, req bot.Request, a Args) (bot.Reply
 	if err != nil {
 		return bot.Reply{}, fmt.Errorf("start draft: %w", err)
 	}
-	if err := h.cfg.Drafts.CreateDraft(ctx, req.Session(), d, e); err != nil {
+	if err := h.cfg.Drafts.CreateDraft(ctx, req.Session(), req.Claim, d, e); err != nil {
 		if hirebot.KindOf(err) == hirebot.Conflict {
 			return bot.Reply{}, hirebot.Errorf(hirebot.Conflict,
 				"This channel already has a draft. Show it with %s show, or discard it with %s discard and start again.",

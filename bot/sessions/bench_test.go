@@ -28,7 +28,7 @@ func BenchmarkUpdateDraft(b *testing.B) {
 	i := 0
 	for b.Loop() {
 		i++
-		if _, _, err := s.UpdateDraft(b.Context(), key, "U1", set(i)); err != nil {
+		if _, _, err := s.UpdateDraft(b.Context(), key, nil, "U1", set(i)); err != nil {
 			b.Fatal(err)
 		}
 	}

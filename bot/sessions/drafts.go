@@ -35,10 +35,10 @@ func (s *Store) Draft(ctx context.Context, key hirebot.SessionKey) (*draft.Draft
 // CreateDraft stores d as the channel's new draft, with e as the first line
 // of its history (any earlier history is dropped), and lists the channel
 // among d.Owner's drafts. If the channel has a draft already, it returns a
-// hirebot.Conflict error and changes nothing. A pending claim in ctx is
-// recorded with the write (a hirebot.Duplicate error if another delivery
-// recorded it).
-func (s *Store) CreateDraft(ctx context.Context, key hirebot.SessionKey, d *draft.Draft, e draft.Entry) error {
+// hirebot.Conflict error (ErrDraftExists) and changes nothing. A pending
+// claim is recorded with the write (dedup.ErrDuplicate if another delivery
+// recorded it); claim may be nil.
+func (s *Store) CreateDraft(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, d *draft.Draft, e draft.Entry) error {
 	k, err := sessionKeys(key)
 	if err != nil {
 		return err
@@ -51,13 +51,13 @@ func (s *Store) CreateDraft(ctx context.Context, key hirebot.SessionKey, d *draf
 	if owner == "" {
 		owner = e.By
 	}
-	c := foldedClaim(ctx, key)
+	c := foldedClaim(claim, key)
 	n, err := s.runIndexed(ctx, "create draft", createScript, k, key, owner, c, writeToken(), db, eb)
 	switch {
 	case err != nil:
 		return err
 	case n == -2:
-		return hirebot.Errorf(hirebot.Duplicate, msgDuplicate)
+		return dedup.ErrDuplicate
 	case n == 0:
 		return ErrDraftExists
 	}
@@ -81,11 +81,11 @@ func (s *Store) CreateDraft(ctx context.Context, key hirebot.SessionKey, d *draf
 //
 // An error from fn is returned as is and nothing is written. A missing
 // draft is a hirebot.NotFound error. user, if not empty, is who made the
-// change: the channel is listed among their drafts. A pending claim in ctx
-// (dedup.WithClaim) is recorded in the same write, so that a second
-// delivery of the request gets a hirebot.Duplicate error and changes
-// nothing; the two round trips stay two.
-func (s *Store) UpdateDraft(ctx context.Context, key hirebot.SessionKey, user string, fn func(d *draft.Draft) (draft.Entry, error)) (*draft.Draft, draft.Entry, error) {
+// change: the channel is listed among their drafts. A pending claim is
+// recorded in the same write, so that a second delivery of the request
+// gets dedup.ErrDuplicate and changes nothing; the two round trips stay
+// two. claim may be nil.
+func (s *Store) UpdateDraft(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, user string, fn func(d *draft.Draft) (draft.Entry, error)) (*draft.Draft, draft.Entry, error) {
 	k, err := sessionKeys(key)
 	if err != nil {
 		return nil, draft.Entry{}, err
@@ -96,7 +96,7 @@ func (s *Store) UpdateDraft(ctx context.Context, key hirebot.SessionKey, user st
 	}
 	defer unlock()
 
-	c := foldedClaim(ctx, key)
+	c := foldedClaim(claim, key)
 	for attempt := 0; ; attempt++ {
 		d, rev, err := s.readForUpdate(ctx, k)
 		if err != nil {
@@ -120,7 +120,7 @@ func (s *Store) UpdateDraft(ctx context.Context, key hirebot.SessionKey, user st
 			}
 			return d, e, nil
 		case n == -2:
-			return nil, draft.Entry{}, hirebot.Errorf(hirebot.Duplicate, msgDuplicate)
+			return nil, draft.Entry{}, dedup.ErrDuplicate
 		case n < 0:
 			return nil, draft.Entry{}, ErrNoDraft
 		case attempt >= s.retries:
@@ -172,13 +172,14 @@ func sleep(ctx context.Context, d time.Duration) error {
 // DeleteDraft removes the channel's session: the draft, its history and
 // live message, and the interview questions asked and saved. If the
 // channel has no draft, it returns a hirebot.NotFound error and changes
-// nothing.
-func (s *Store) DeleteDraft(ctx context.Context, key hirebot.SessionKey) error {
+// nothing. A pending claim is recorded first (dedup.ErrDuplicate if
+// another delivery recorded it); claim may be nil.
+func (s *Store) DeleteDraft(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim) error {
 	k, err := sessionKeys(key)
 	if err != nil {
 		return err
 	}
-	n, err := s.runInt(ctx, "delete draft", deleteScript, k)
+	n, err := s.runInt(ctx, "delete draft", deleteScript, k, claim)
 	if err != nil {
 		return err
 	}
@@ -241,7 +242,7 @@ func (s *Store) SetLiveMessage(ctx context.Context, key hirebot.SessionKey, ref 
 	if err != nil {
 		return err
 	}
-	n, err := s.runInt(ctx, "set live message", setLiveScript, k, ref)
+	n, err := s.runInt(ctx, "set live message", setLiveScript, k, nil, ref)
 	if err != nil {
 		return err
 	}

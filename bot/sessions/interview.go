@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/hirebot/hirebot"
+	"github.com/hirebot/hirebot/bot/dedup"
 	"github.com/redis/go-redis/v9"
 )
 
@@ -27,17 +28,19 @@ func (s *Store) Asked(ctx context.Context, key hirebot.SessionKey) (map[string]b
 }
 
 // MarkAsked records that the questions ids were suggested in the channel.
-func (s *Store) MarkAsked(ctx context.Context, key hirebot.SessionKey, ids ...string) error {
-	return s.changeAsked(ctx, "mark questions asked", key, ids, markAskedScript)
+// A pending claim is recorded first (dedup.ErrDuplicate if another
+// delivery recorded it); claim may be nil, as for every write below.
+func (s *Store) MarkAsked(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, ids ...string) error {
+	return s.changeAsked(ctx, "mark questions asked", key, claim, ids, markAskedScript)
 }
 
 // ForgetAsked lets the questions ids be suggested again in the channel.
-func (s *Store) ForgetAsked(ctx context.Context, key hirebot.SessionKey, ids ...string) error {
-	return s.changeAsked(ctx, "forget asked questions", key, ids, forgetAskedScript)
+func (s *Store) ForgetAsked(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, ids ...string) error {
+	return s.changeAsked(ctx, "forget asked questions", key, claim, ids, forgetAskedScript)
 }
 
 // changeAsked runs script, which changes the asked set, with ids.
-func (s *Store) changeAsked(ctx context.Context, op string, key hirebot.SessionKey, ids []string, script *redis.Script) error {
+func (s *Store) changeAsked(ctx context.Context, op string, key hirebot.SessionKey, claim *dedup.Claim, ids []string, script *redis.Script) error {
 	k, err := sessionKeys(key)
 	if err != nil || len(ids) == 0 {
 		return err
@@ -46,7 +49,7 @@ func (s *Store) changeAsked(ctx context.Context, op string, key hirebot.SessionK
 	for i, id := range ids {
 		args[i] = id
 	}
-	_, err = s.run(ctx, op, script, k, args...)
+	_, err = s.run(ctx, op, script, k, claim, args...)
 	return err
 }
 
@@ -67,12 +70,12 @@ func (s *Store) Kit(ctx context.Context, key hirebot.SessionKey) ([]string, erro
 // AddToKit saves question id to the channel's interview kit. It returns
 // false if the kit holds it already, and a *hirebot.FullError if the kit
 // is full (KitCap questions).
-func (s *Store) AddToKit(ctx context.Context, key hirebot.SessionKey, id string) (bool, error) {
+func (s *Store) AddToKit(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, id string) (bool, error) {
 	k, err := sessionKeys(key)
 	if err != nil {
 		return false, err
 	}
-	n, err := s.runInt(ctx, "add to interview kit", addKitScript, k, id, KitCap)
+	n, err := s.runInt(ctx, "add to interview kit", addKitScript, k, claim, id, KitCap)
 	switch {
 	case err != nil:
 		return false, err
@@ -85,12 +88,12 @@ func (s *Store) AddToKit(ctx context.Context, key hirebot.SessionKey, id string)
 // RemoveFromKit removes the nth question (1-based) of the channel's
 // interview kit and returns its id. An n out of range is a
 // *hirebot.RangeError with the kit's size.
-func (s *Store) RemoveFromKit(ctx context.Context, key hirebot.SessionKey, n int) (string, error) {
+func (s *Store) RemoveFromKit(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, n int) (string, error) {
 	k, err := sessionKeys(key)
 	if err != nil {
 		return "", err
 	}
-	v, err := s.run(ctx, "remove from interview kit", removeKitScript, k, n)
+	v, err := s.run(ctx, "remove from interview kit", removeKitScript, k, claim, n)
 	if err != nil {
 		return "", err
 	}

@@ -30,14 +30,14 @@ func TestOutage(t *testing.T) {
 		{"Ping", s.Ping},
 		{"Draft", func(ctx context.Context) error { _, err := s.Draft(ctx, key); return err }},
 		{"UpdateDraft", func(ctx context.Context) error {
-			_, _, err := s.UpdateDraft(ctx, key, "U1", addItem("U1", "during the outage"))
+			_, _, err := s.UpdateDraft(ctx, key, nil, "U1", addItem("U1", "during the outage"))
 			return err
 		}},
 		{"CreateDraft", func(ctx context.Context) error {
-			return s.CreateDraft(ctx, newKey(), testDraft("U1"), startEntry("U1"))
+			return s.CreateDraft(ctx, newKey(), nil, testDraft("U1"), startEntry("U1"))
 		}},
 		{"History", func(ctx context.Context) error { _, err := s.History(ctx, key, 5); return err }},
-		{"MarkAsked", func(ctx context.Context) error { return s.MarkAsked(ctx, key, "q1") }},
+		{"MarkAsked", func(ctx context.Context) error { return s.MarkAsked(ctx, key, nil, "q1") }},
 		{"RecordClaim", func(ctx context.Context) error {
 			return s.RecordClaim(ctx, dedup.NewClaim(key.Team, key.Channel, "Ev1"))
 		}},

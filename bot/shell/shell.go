@@ -160,7 +160,7 @@ func (s *Shell) help() {
 // serve runs a request and prints what it did.
 func (s *Shell) serve(ctx context.Context, req bot.Request) {
 	w := s.cfg.Out
-	r := s.cfg.Router.Serve(ctx, req)
+	r, _ := s.cfg.Router.Serve(ctx, req) // the reply says any error
 	if r.Modal != nil {
 		fmt.Fprintf(w, "(Slack would open the %q editor here; in the shell, use %s add/edit/set instead.)\n", r.Modal.Title, "/jd")
 	}

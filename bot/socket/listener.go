@@ -37,10 +37,11 @@ type Config struct {
 
 // Claims records which requests have been handled, so a redelivered
 // envelope has one effect. Every request is served with a dedup.Claim in
-// its context; a store write records it with the request's first change.
-// RecordClaim records a claim still pending when the reply is ready: it
-// returns a hirebot.Duplicate error if another delivery recorded it, and
-// another error when storage is unavailable (the reply is then sent).
+// bot.Request.Claim, which handlers pass to their writes; a store write
+// records it with the request's first change. RecordClaim records a claim
+// still pending when the reply is ready: it returns dedup.ErrDuplicate if
+// another delivery recorded it, and another error when storage is
+// unavailable (the reply is then sent).
 type Claims interface {
 	RecordClaim(ctx context.Context, c *dedup.Claim) error
 }
@@ -363,39 +364,35 @@ func (l *Listener) startWork() bool {
 	return true
 }
 
-// process runs one request: route, deduplicate, deliver. The request's
-// claim is recorded by its first write to the store, or here before the
-// reply if it wrote nothing; a second delivery of the request finds it
-// recorded and is dropped before it changes or says anything.
+// process runs one request: route, deduplicate, deliver. The request
+// carries its claim, which its first write to the store records; if it
+// wrote nothing, the claim is recorded here before the reply. A second
+// delivery of the request finds the claim recorded (dedup.ErrDuplicate)
+// and is dropped before it changes or says anything.
 func (l *Listener) process(ctx context.Context, log *slog.Logger, id string, req bot.Request, o origin) {
 	ctx, cancel := context.WithTimeout(ctx, l.cfg.EventTimeout)
 	defer cancel()
-	var claim *dedup.Claim
 	if l.deps.Claims != nil {
-		claim = dedup.NewClaim(req.Team, req.Channel, id)
-		ctx = dedup.WithClaim(ctx, claim)
+		req.Claim = dedup.NewClaim(req.Team, req.Channel, id)
 	}
 	start := time.Now()
-	reply := l.router.Serve(ctx, req)
-	if hirebot.KindOf(reply.Err) != hirebot.Duplicate && claim != nil && claim.Pending() {
+	reply, err := l.router.Serve(ctx, req)
+	if !errors.Is(err, dedup.ErrDuplicate) && req.Claim.Pending() {
 		dctx, dcancel := context.WithTimeout(ctx, 500*time.Millisecond)
-		err := l.deps.Claims.RecordClaim(dctx, claim)
+		cerr := l.deps.Claims.RecordClaim(dctx, req.Claim)
 		dcancel()
-		if hirebot.KindOf(err) == hirebot.Duplicate {
-			reply = bot.Reply{Err: err}
-		} else if err != nil {
-			log.Warn("dedup unavailable; replying anyway", "err", err)
+		switch {
+		case errors.Is(cerr, dedup.ErrDuplicate):
+			err = cerr
+		case cerr != nil:
+			log.Warn("dedup unavailable; replying anyway", "err", cerr)
 		}
 	}
-	if hirebot.KindOf(reply.Err) == hirebot.Duplicate {
+	if errors.Is(err, dedup.ErrDuplicate) {
 		log.Info("duplicate envelope ignored", "dedup_id", id)
 		return
 	}
-	errKind := ""
-	if reply.Err != nil {
-		errKind = hirebot.KindOf(reply.Err).String()
-	}
-	l.obs.Handled(req.Command, time.Since(start), errKind)
+	l.obs.Handled(req.Command, time.Since(start), errKind(err))
 	if err := l.deps.Delivery.Deliver(ctx, req, o, reply); err != nil {
 		level := slog.LevelWarn
 		if errors.Is(err, context.DeadlineExceeded) {
@@ -405,6 +402,14 @@ func (l *Listener) process(ctx context.Context, log *slog.Logger, id string, req
 		return
 	}
 	log.Debug("handled", "took", time.Since(start).String())
+}
+
+// errKind names the kind of a handler's error for metrics: "" for none.
+func errKind(err error) string {
+	if err == nil {
+		return ""
+	}
+	return hirebot.KindOf(err).String()
 }
 
 type nopObserver struct{}

@@ -7,8 +7,6 @@ import (
 
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/socketmode"
-
-	"github.com/hirebot/hirebot"
 )
 
 // ackReply is a slash command's answer carried in its ack.
@@ -34,7 +32,7 @@ func (l *Listener) answerInAck(ctx context.Context, client *socketmode.Client, l
 		return false
 	}
 	l.finish(&req)
-	reply := l.router.Serve(ctx, req) // a quick command does no I/O: no deadline to set
+	reply, herr := l.router.Serve(ctx, req) // a quick command does no I/O: no deadline to set
 
 	if reply.Card == nil || reply.File != nil || reply.Modal != nil || reply.Live || reply.NewLive {
 		return false
@@ -54,10 +52,6 @@ func (l *Listener) answerInAck(ctx context.Context, client *socketmode.Client, l
 		return false
 	}
 	l.obs.Acked(time.Since(start))
-	errKind := ""
-	if reply.Err != nil {
-		errKind = hirebot.KindOf(reply.Err).String()
-	}
-	l.obs.Handled(req.Command, time.Since(start), errKind)
+	l.obs.Handled(req.Command, time.Since(start), errKind(herr))
 	return true
 }
