@@ -29,8 +29,10 @@ type Command struct {
 	Summary  string   // one line
 	Examples []string // full example invocations
 	Handler  Handler
-	// Quick marks a handler that does no I/O and answers in microseconds:
-	// adapters may answer it inline (in a slash command's ack).
+	// Quick marks a handler that does no I/O and answers in microseconds
+	// with a card: adapters decide from it, before the handler runs, to
+	// answer inline (in a slash command's ack), and run the handler once
+	// either way.
 	Quick bool
 }
 

@@ -278,7 +278,8 @@ func (l *Listener) envelope(ctx context.Context, client *socketmode.Client, log 
 	if !l.startWork() {
 		return // shutting down: left unacked, Slack hands it to another connection
 	}
-	if l.answerInAck(ctx, client, log, start, evt) {
+	inAck, pre := l.answerInAck(ctx, client, log, start, evt)
+	if inAck {
 		l.work.Done()
 		return
 	}
@@ -314,7 +315,7 @@ func (l *Listener) envelope(ctx context.Context, client *socketmode.Client, log 
 	// When the queue is full this blocks the drain loop: new envelopes wait
 	// unacked (and Slack redelivers them) instead of piling up in memory.
 	l.jobs <- job{ctx: context.WithoutCancel(ctx), log: log, id: dedupID(req.Team, evt.Request), req: req, o: o,
-		envelope: evt.Request.EnvelopeID, retry: evt.Request.RetryAttempt, retryReason: evt.Request.RetryReason}
+		envelope: evt.Request.EnvelopeID, retry: evt.Request.RetryAttempt, retryReason: evt.Request.RetryReason, pre: pre}
 }
 
 // queueSize is how many acked requests may wait for a worker.
@@ -332,6 +333,7 @@ type job struct {
 	envelope    string
 	retry       int
 	retryReason string
+	pre         *answered // the reply, when it was worked out before the ack
 }
 
 // logger returns the logger of j's request: the connection's, with who
@@ -348,7 +350,7 @@ func (j *job) logger() *slog.Logger {
 // worker handles queued requests until the queue is closed.
 func (l *Listener) worker() {
 	for j := range l.jobs {
-		l.process(j.ctx, j.logger(), j.id, j.req, j.o)
+		l.process(j.ctx, j.logger(), j.id, j.req, j.o, j.pre)
 		l.work.Done()
 	}
 }
@@ -368,15 +370,25 @@ func (l *Listener) startWork() bool {
 // carries its claim, which its first write to the store records; if it
 // wrote nothing, the claim is recorded here before the reply. A second
 // delivery of the request finds the claim recorded (dedup.ErrDuplicate)
-// and is dropped before it changes or says anything.
-func (l *Listener) process(ctx context.Context, log *slog.Logger, id string, req bot.Request, o origin) {
+// and is dropped before it changes or says anything. pre, if not nil, is
+// the reply of a quick command worked out before the ack: its handler is
+// not run again.
+func (l *Listener) process(ctx context.Context, log *slog.Logger, id string, req bot.Request, o origin, pre *answered) {
 	ctx, cancel := context.WithTimeout(ctx, l.cfg.EventTimeout)
 	defer cancel()
 	if l.deps.Claims != nil {
 		req.Claim = dedup.NewClaim(req.Team, req.Channel, id)
 	}
 	start := time.Now()
-	reply, err := l.router.Serve(ctx, req)
+	var (
+		reply bot.Reply
+		err   error
+	)
+	if pre != nil {
+		reply, err = pre.reply, pre.err
+	} else {
+		reply, err = l.router.Serve(ctx, req)
+	}
 	if !errors.Is(err, dedup.ErrDuplicate) && req.Claim.Pending() {
 		dctx, dcancel := context.WithTimeout(ctx, 500*time.Millisecond)
 		cerr := l.deps.Claims.RecordClaim(dctx, req.Claim)

@@ -5,6 +5,8 @@ import (
 	"io"
 	"log/slog"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -41,8 +43,11 @@ func MustRunListener(tb testing.TB, fake *slacktest.Server, router *bot.Router) 
 func TestQuickAnswersRideInTheAck(t *testing.T) {
 	fake := slacktest.New(slacktest.Options{PingInterval: time.Second})
 	defer fake.Close()
+	var runs sync.Map // command → *atomic.Int64: how often its handler ran
 	card := func(parts int, word string) bot.HandlerFunc {
-		return func(context.Context, bot.Request) (bot.Reply, error) {
+		return func(_ context.Context, req bot.Request) (bot.Reply, error) {
+			n, _ := runs.LoadOrStore(req.Command, new(atomic.Int64))
+			n.(*atomic.Int64).Add(1)
 			c := &bot.Card{Title: "answer"}
 			for range parts {
 				c.Parts = append(c.Parts, bot.Part{Text: strings.Repeat(word, 580)})
@@ -86,6 +91,11 @@ func TestQuickAnswersRideInTheAck(t *testing.T) {
 				return m.Channel == channel && strings.Contains(m.Text, "answer")
 			}); err != nil {
 				t.Errorf("no answer reached the channel: %v", err)
+			}
+			// The table decides where the answer goes before the handler
+			// runs, and it runs once, whichever way the answer goes.
+			if n, _ := runs.Load(tt.command[1:]); n == nil || n.(*atomic.Int64).Load() != 1 {
+				t.Errorf("handler of %s ran %v times, want once", tt.command, n)
 			}
 		})
 	}
