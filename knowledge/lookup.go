@@ -3,6 +3,8 @@ package knowledge
 import (
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // DefaultRole is the role /cto-role is about when no role word leads.
@@ -21,19 +23,42 @@ func (p *Pack) Kind(id string) (Kind, bool) {
 // KindNamed returns the kind s names: its id or one of its aliases, in any
 // case, with hyphens and underscores ignored ("Tech_Lead", "infra").
 func (p *Pack) KindNamed(s string) (Kind, bool) {
-	key := kindKey(s)
-	if key == "" {
+	if kindKeyEmpty(s) {
 		return Kind{}, false
 	}
 	return find(p.Kinds, func(k Kind) bool {
-		return kindKey(k.ID) == key || slices.ContainsFunc(k.Aliases, func(a string) bool { return kindKey(a) == key })
+		return sameKindName(k.ID, s) || slices.ContainsFunc(k.Aliases, func(a string) bool { return sameKindName(a, s) })
 	})
 }
 
-// kindKey is s lower-cased without hyphens and underscores.
-func kindKey(s string) string {
-	return strings.NewReplacer("-", "", "_", "").Replace(strings.ToLower(s))
+// sameKindName reports whether a and b are the same name, ignoring case,
+// hyphens and underscores. It allocates nothing.
+func sameKindName(a, b string) bool {
+	next := func(s string) (rune, string) {
+		for s != "" {
+			r, n := utf8.DecodeRuneInString(s)
+			s = s[n:]
+			if r != '-' && r != '_' {
+				return unicode.ToLower(r), s
+			}
+		}
+		return -1, ""
+	}
+	for {
+		ra, restA := next(a)
+		rb, restB := next(b)
+		if ra != rb {
+			return false
+		}
+		if ra < 0 {
+			return true
+		}
+		a, b = restA, restB
+	}
 }
+
+// kindKeyEmpty reports whether s is nothing but hyphens and underscores.
+func kindKeyEmpty(s string) bool { return strings.Trim(s, "-_") == "" }
 
 // Topic returns the topic with the given id.
 func (p *Pack) Topic(id string) (Topic, bool) {

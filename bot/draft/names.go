@@ -93,8 +93,14 @@ func ParseField(s string) (Field, bool) {
 
 // Phrases returns the names and aliases of sections and fields that are
 // more than one word ("nice to have", "job title"), for parsers that read
-// a name word by word.
-func Phrases() []string {
+// a name word by word. The slice is shared: do not change it.
+func Phrases() []string { return phrases }
+
+// phrases is what Phrases returns.
+var phrases = multiWord(sectionWords, fieldWords)
+
+// multiWord returns the aliases of sections and fields that hold a space.
+func multiWord(sections []names[Section], fields []names[Field]) []string {
 	var out []string
 	add := func(aliases []string) {
 		for _, a := range aliases {
@@ -103,10 +109,10 @@ func Phrases() []string {
 			}
 		}
 	}
-	for _, w := range sectionWords {
+	for _, w := range sections {
 		add(w.aliases)
 	}
-	for _, w := range fieldWords {
+	for _, w := range fields {
 		add(w.aliases)
 	}
 	return out
