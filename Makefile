@@ -17,7 +17,7 @@ BUILD_FLAGS := -trimpath -ldflags "-s -w"
 FUZZ := \
 	./bot/draft:FuzzApply \
 	./bot/draft:FuzzClean \
-	./bot/fakeslack:FuzzSplitAck \
+	./internal/slacktest:FuzzSplitAck \
 	./bot/interview:FuzzParse \
 	./bot/jd:FuzzParse \
 	./knowledge:FuzzResolve \
@@ -31,7 +31,7 @@ SEED_OVERLAP := $(SHARED)/tools/seed-overlap
 
 .DEFAULT_GOAL := build
 
-.PHONY: help build run test fmt-check vet seed-overlap race fuzz fuzz-list bench cover docker manifest clean
+.PHONY: help build run test fmt-check vet layers seed-overlap race fuzz fuzz-list bench cover docker manifest clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -47,7 +47,7 @@ run: ## try the bot in a terminal: no Slack or Redis needed
 # time-based run races its own timer on a busy machine ("context deadline
 # exceeded" with no failing input). `make fuzz` fuzzes for longer.
 test: FUZZTIME = 4000x
-test: fmt-check vet seed-overlap race fuzz ## gofmt, vet, copied-text check, race tests, short fuzz runs
+test: fmt-check vet layers seed-overlap race fuzz ## gofmt, vet, copied-text check, race tests, short fuzz runs
 	@echo "test: ok"
 
 fmt-check: ## fail listing any file gofmt would change
@@ -56,6 +56,18 @@ fmt-check: ## fail listing any file gofmt would change
 
 vet: ## go vet ./...
 	$(GO) vet ./...
+
+# The domain and the handlers are plain Go: none of them may depend on
+# slack-go or the Redis client, even through another package. Adapters
+# (bot/socket, bot/blockkit, bot/sessions) and cmd/ may.
+PURE     := ./knowledge/... ./bot ./bot/draft ./bot/ctorole ./bot/jd ./bot/interview ./bot/home ./bot/dedup
+ADAPTERS := github.com/slack-go/ github.com/redis/
+
+layers: ## fail if a domain or handler package depends on slack-go or Redis
+	@fail=0; for p in $$($(GO) list $(PURE)); do \
+		bad=$$($(GO) list -deps $$p | grep -E "^($(subst $(eval) ,|,$(ADAPTERS)))" | head -n 3 | tr "\n" " "); \
+		if [ -n "$$bad" ]; then echo "layers: $$p depends on $$bad"; fail=1; fi; \
+	done; exit $$fail
 
 seed-overlap: ## list knowledge text copied from the seed article (exit 1 if any)
 	@if [ -x "$(SEED_OVERLAP)" ]; then \

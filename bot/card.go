@@ -14,6 +14,12 @@ type Card struct {
 	SharedBy string
 }
 
+// MaxPartText is how much text one part of a card may hold and still be
+// shown whole in one message: renderers split a part's text into blocks
+// (Block Kit allows 3000 characters a section), and a handler that builds
+// a long part trims it to this.
+const MaxPartText = 3 * 3000
+
 // Part is one block of a card's body.
 type Part struct {
 	Heading  string

@@ -35,6 +35,7 @@ type Kind struct {
 	ID           string   `yaml:"id"`           // "infrastructure"
 	Role         string   `yaml:"role"`         // "cto"
 	Name         string   `yaml:"name"`         // "Infrastructure commander"
+	Aliases      []string `yaml:"aliases"`      // other words for it: "infra"
 	Summary      string   `yaml:"summary"`      // one paragraph
 	Does         []string `yaml:"does"`         // what this kind spends time on
 	FitsWhere    string   `yaml:"fits_where"`   // which companies look for it

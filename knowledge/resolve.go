@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -26,17 +27,30 @@ type Lookup struct {
 	Topics      []string // the role's topics as args for /cto-role, to offer instead
 }
 
+// TooLongError says a lookup is Size characters, over Limit. Its kind is
+// Invalid; the handler words it.
+type TooLongError struct {
+	Size, Limit int
+}
+
+// Error describes e for logs.
+func (e *TooLongError) Error() string {
+	return fmt.Sprintf("knowledge: lookup of %d characters, over %d", e.Size, e.Limit)
+}
+
+// ErrorKind returns Invalid.
+func (e *TooLongError) ErrorKind() hirebot.Kind { return hirebot.Invalid }
+
 // Resolve works out what /cto-role <args> asks for. Empty args mean the
 // default role's overview. A leading role word ("cio") selects that role,
 // and alone means its overview. A topic name, alias or id names that topic
 // ("cio responsibilities", "types", "cto vs cio"). Anything else is a
 // free-text search; when the args are short enough to be a misspelt topic
 // name, or the search finds nothing, Suggestions says what the user may
-// have meant. Args longer than MaxArgs are an Invalid error.
+// have meant. Args longer than MaxArgs are a *TooLongError.
 func (p *Pack) Resolve(args string) (Lookup, error) {
 	if n := utf8.RuneCountInString(args); n > MaxArgs {
-		return Lookup{}, hirebot.Errorf(hirebot.Invalid,
-			"That is %d characters; ask in %d or fewer, or try a topic such as responsibilities.", n, MaxArgs)
+		return Lookup{}, &TooLongError{Size: n, Limit: MaxArgs}
 	}
 	words := argWords(args)
 	role, rest := DefaultRole, words

@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -158,8 +159,9 @@ func TestResolveNothingFound(t *testing.T) {
 func TestResolveTooLong(t *testing.T) {
 	p := MustEmbedded(t)
 	_, err := p.Resolve(strings.Repeat("é", MaxArgs+1))
-	if hirebot.KindOf(err) != hirebot.Invalid || hirebot.MessageOf(err) == "" {
-		t.Errorf("Resolve(too long) error = %v; want an Invalid error with a message", err)
+	var tl *TooLongError
+	if hirebot.KindOf(err) != hirebot.Invalid || !errors.As(err, &tl) || tl.Size != MaxArgs+1 || tl.Limit != MaxArgs {
+		t.Errorf("Resolve(too long) error = %v; want an Invalid *TooLongError with the size and the limit", err)
 	}
 	if _, err := p.Resolve(strings.Repeat("é", MaxArgs)); err != nil {
 		t.Errorf("Resolve(%d characters) = %v; want it accepted", MaxArgs, err)

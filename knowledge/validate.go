@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/hirebot/hirebot/bot/draft"
 )
 
 // Limits on text, set by what one Slack message can show.
@@ -20,16 +22,22 @@ const (
 	maxID         = 64
 )
 
-// Sections names the draft sections a checklist may feed.
-const Sections = "responsibilities, requirements, nice-to-have"
+// ChecklistSections are the draft sections a checklist may feed: every
+// section of the draft domain's vocabulary but the benefits, which are the
+// employer's to write.
+var ChecklistSections = slices.DeleteFunc(slices.Clone(draft.Sections), func(s draft.Section) bool { return s == draft.Benefits })
 
-// validSection reports whether s is one of Sections.
-func validSection(s string) bool {
-	switch s {
-	case "responsibilities", "requirements", "nice-to-have":
-		return true
+// validSection reports whether s names one of ChecklistSections, by its
+// canonical name.
+func validSection(s string) bool { return slices.Contains(ChecklistSections, draft.Section(s)) }
+
+// checklistSectionNames lists ChecklistSections for messages.
+func checklistSectionNames() string {
+	names := make([]string, len(ChecklistSections))
+	for i, s := range ChecklistSections {
+		names[i] = string(s)
 	}
-	return false
+	return strings.Join(names, ", ")
 }
 
 // Validate checks p as a whole: ids unique per type (checklist items across
@@ -121,6 +129,11 @@ func (v *validator) kinds() {
 		v.roleRef("kinds", k.ID, k.Role)
 		v.lines("kinds", k.ID, "does line", "does lines", k.Does, 1)
 		v.competencyRefs("kinds", k.ID, k.Role, k.Competencies)
+		for _, a := range k.Aliases {
+			if other, ok := v.p.KindNamed(a); !ok || other.ID != k.ID {
+				v.add("kinds", k.ID, "alias %q names kind %q already", a, other.ID)
+			}
+		}
 	}
 }
 
@@ -183,7 +196,7 @@ func (v *validator) checklists() {
 		v.roleRef("checklists", c.ID, c.Role)
 		v.kindRef("checklists", c.ID, c.Role, c.Kind)
 		if !validSection(c.Section) {
-			v.add("checklists", c.ID, "section %q is not one of %s", c.Section, Sections)
+			v.add("checklists", c.ID, "section %q is not one of %s", c.Section, checklistSectionNames())
 		}
 		if len(c.Items) == 0 {
 			v.add("checklists", c.ID, "has no items")

@@ -5,6 +5,7 @@ package ctorole
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -76,6 +77,11 @@ func (h *Handler) Ask(_ context.Context, req bot.Request) (bot.Reply, error) {
 // lookup resolves args to a card. private cards carry a Share button.
 func (h *Handler) lookup(args string, private bool) (*bot.Card, error) {
 	l, err := h.pack.Resolve(args)
+	var tl *knowledge.TooLongError
+	if errors.As(err, &tl) {
+		return nil, hirebot.Wrap(hirebot.Invalid, err, fmt.Sprintf(
+			"That is %d characters; ask in %d or fewer, or try a topic such as responsibilities.", tl.Size, tl.Limit))
+	}
 	if err != nil {
 		return nil, fmt.Errorf("look up %q: %w", args, err)
 	}

@@ -18,7 +18,7 @@ const findingsShown = 20
 func (h *Handler) check(ctx context.Context, req bot.Request) (bot.Reply, error) {
 	d, err := h.cfg.Drafts.Draft(ctx, req.Session())
 	if err != nil {
-		return bot.Reply{}, h.missing(err)
+		return bot.Reply{}, err
 	}
 	r := wording.Check(Document(d), wording.Options{Ignore: d.Ignored})
 	c := &bot.Card{Title: "Wording check: " + d.Heading(), Intro: r.Summary}

@@ -45,7 +45,7 @@ func (h *Handler) start(ctx context.Context, req bot.Request, a Args) (bot.Reply
 	if err != nil {
 		return bot.Reply{}, fmt.Errorf("start draft: %w", err)
 	}
-	if err := h.cfg.Drafts.CreateDraft(ctx, req.Session(), d, e); err != nil {
+	if err := h.cfg.Drafts.CreateDraft(ctx, req.Session(), req.Claim, d, e); err != nil {
 		if hirebot.KindOf(err) == hirebot.Conflict {
 			return bot.Reply{}, hirebot.Errorf(hirebot.Conflict,
 				"This channel already has a draft. Show it with %s show, or discard it with %s discard and start again.",
@@ -68,7 +68,7 @@ func (h *Handler) template(role knowledge.Role, kind knowledge.Kind, title strin
 	if kind.ID != "" {
 		summary = fmt.Sprintf("We are hiring a %s. %s", title, kind.Summary)
 	}
-	c.Fields[draft.Summary] = clip(summary, draft.MaxSummaryRunes)
+	c.Fields[draft.Summary] = draft.Clip(summary, draft.MaxSummaryRunes)
 	// The kind's own checklists first: they are what sets this job apart.
 	lists := h.cfg.Pack.ChecklistsFor(role.ID, kind.ID)
 	ordered := make([]knowledge.Checklist, 0, len(lists))
@@ -114,15 +114,6 @@ func (h *Handler) kindIDs(role string) string {
 		return "none"
 	}
 	return strings.Join(ids, ", ")
-}
-
-// clip cuts s to at most n runes.
-func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
 }
 
 // capitalize upper-cases the first letter of s.

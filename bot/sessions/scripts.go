@@ -20,7 +20,7 @@ local function touch()
 end
 `
 
-// claimLua lets a script record the request's claim (hirebot.Claim) with
+// claimLua lets a script record the request's claim (dedup.Claim) with
 // its write. The claim's key, when given, is KEYS[5]; its token and TTL
 // are then the last two ARGV. duplicate() reports a claim another delivery
 // recorded; record() records this one.

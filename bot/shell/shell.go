@@ -51,7 +51,8 @@ func New(cfg Config) *Shell {
 func (s *Shell) Run(ctx context.Context) error {
 	w := s.cfg.Out
 	if s.cfg.Interactive {
-		fmt.Fprintln(w, "hirebot shell: type /cto-role, /jd help, /interview, or a question. :help for shell commands, :quit to leave.")
+		fmt.Fprintf(w, "hirebot shell: type %s, %s help, %s, or a question. :help for shell commands, :quit to leave.\n",
+			s.slash("cto-role"), s.slash("jd"), s.slash("interview"))
 	}
 	sc := bufio.NewScanner(s.cfg.In)
 	sc.Buffer(make([]byte, 64*1024), 1024*1024)
@@ -160,9 +161,9 @@ func (s *Shell) help() {
 // serve runs a request and prints what it did.
 func (s *Shell) serve(ctx context.Context, req bot.Request) {
 	w := s.cfg.Out
-	r := s.cfg.Router.Serve(ctx, req)
+	r, _ := s.cfg.Router.Serve(ctx, req) // the reply says any error
 	if r.Modal != nil {
-		fmt.Fprintf(w, "(Slack would open the %q editor here; in the shell, use %s add/edit/set instead.)\n", r.Modal.Title, "/jd")
+		fmt.Fprintf(w, "(Slack would open the %q editor here; in the shell, use %s add/edit/set instead.)\n", r.Modal.Title, s.slash("jd"))
 	}
 	if r.Card != nil {
 		if r.Public && req.Source == bot.Press {
@@ -182,4 +183,14 @@ func (s *Shell) serve(ctx context.Context, req bot.Request) {
 			s.last = buttons(c)
 		}
 	}
+}
+
+// slash returns the configured slash name of the command called name.
+func (s *Shell) slash(name string) string {
+	for _, c := range s.cfg.Router.Commands() {
+		if c.Name == name && c.Slash != "" {
+			return c.Slash
+		}
+	}
+	return "/" + name
 }

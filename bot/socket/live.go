@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"strings"
 	"sync"
 	"time"
 
@@ -12,7 +11,6 @@ import (
 
 	"github.com/hirebot/hirebot"
 	"github.com/hirebot/hirebot/bot"
-	"github.com/hirebot/hirebot/bot/blockkit"
 )
 
 // LiveSource renders a channel's live draft card as it is now, with the
@@ -36,7 +34,7 @@ type LiveRefs interface {
 // replica changed it while this one was updating, the message is brought
 // up to date again, so replicas never leave it rolled back.
 type Live struct {
-	api    *slack.Client
+	post   *Delivery // posts and updates the message: Live only decides when
 	src    LiveSource
 	refs   LiveRefs
 	log    *slog.Logger
@@ -64,12 +62,12 @@ type liveState struct {
 }
 
 // NewLive returns a Live that waits window after a change before updating
-// (300 ms when zero).
+// (300 ms when zero), and posts and updates through a Delivery on api.
 func NewLive(api *slack.Client, src LiveSource, refs LiveRefs, log *slog.Logger, window time.Duration) *Live {
 	if window <= 0 {
 		window = 300 * time.Millisecond
 	}
-	return &Live{api: api, src: src, refs: refs, log: log, window: window,
+	return &Live{post: &Delivery{api: api, log: log}, src: src, refs: refs, log: log, window: window,
 		pending: map[hirebot.SessionKey]*liveState{}}
 }
 
@@ -175,30 +173,23 @@ func (lv *Live) flush(ctx context.Context, key hirebot.SessionKey, fresh bool) e
 	if err != nil {
 		return fmt.Errorf("render live draft: %w", err)
 	}
-	m := blockkit.Card(card)
-	opts := []slack.MsgOption{slack.MsgOptionBlocks(m.Blocks...), slack.MsgOptionText(m.Text, false)}
-	channel, ts, _ := strings.Cut(ref, "/")
 	if ref == "" || fresh {
-		_, ts, err = lv.api.PostMessageContext(ctx, key.Channel, opts...)
-		if err != nil {
+		old := ref
+		if ref, err = lv.post.postCard(ctx, key.Channel, card); err != nil {
 			return fmt.Errorf("post live draft: %w", err)
 		}
-		old := ref
-		ref = key.Channel + "/" + ts
-		won, err := lv.refs.ReplaceLiveMessage(ctx, key, old, ref)
-		if err != nil {
+		if won, err := lv.refs.ReplaceLiveMessage(ctx, key, old, ref); err != nil {
 			return fmt.Errorf("remember live draft message: %w", err)
-		}
-		if !won {
+		} else if !won {
 			// Another replica posted one too and recorded it first: take
 			// ours back and bring theirs up to date instead.
-			if _, _, err := lv.api.DeleteMessageContext(ctx, key.Channel, ts); err != nil {
+			if err := lv.post.deleteCard(ctx, ref); err != nil {
 				lv.log.Warn("a second live draft message could not be deleted", "team", key.Team, "channel", key.Channel, "err", err)
 			}
 			lv.markDirty(key)
 			return nil
 		}
-	} else if _, _, _, err = lv.api.UpdateMessageContext(ctx, channel, ts, opts...); err != nil {
+	} else if err := lv.post.updateCard(ctx, ref, card); err != nil {
 		return fmt.Errorf("update live draft: %w", err)
 	}
 	lv.mu.Lock()

@@ -11,8 +11,8 @@ import (
 
 	"github.com/redis/go-redis/v9"
 
-	"github.com/hirebot/hirebot/bot/fakeslack"
 	"github.com/hirebot/hirebot/bot/sessions"
+	"github.com/hirebot/hirebot/internal/slacktest"
 )
 
 // syncBuffer is a bytes.Buffer safe for concurrent writes (the bot's logs).
@@ -57,7 +57,7 @@ func (b *runningBot) Stop(tb testing.TB) int {
 // testConfig is the configuration of a bot under test, pointed at fake and
 // redisURL ("" for the embedded store). Tests change its fields before
 // MustStartBot; nothing reads the environment, so tests run in parallel.
-func testConfig(fake *fakeslack.Server, redisURL string) config {
+func testConfig(fake *slacktest.Server, redisURL string) config {
 	return config{
 		AppToken: fake.AppToken(), BotToken: fake.BotToken(), APIURL: fake.URL(), RedisURL: redisURL,
 		HTTPAddr: "127.0.0.1:0", LogLevel: "debug", LogFormat: "json",
@@ -83,7 +83,7 @@ func MustServe(tb testing.TB, cfg config) *runningBot {
 
 // MustStartBot starts a bot with cfg, waits until it has connections open
 // beyond the ones already there, and stops it when the test ends.
-func MustStartBot(tb testing.TB, fake *fakeslack.Server, cfg config) *runningBot {
+func MustStartBot(tb testing.TB, fake *slacktest.Server, cfg config) *runningBot {
 	tb.Helper()
 	before := fake.Connections()
 	b := MustServe(tb, cfg)
@@ -146,15 +146,15 @@ func MustJSONLogs(tb testing.TB, logs string, tokens ...string) {
 }
 
 // MustNewFake starts a fake Slack for one test.
-func MustNewFake(tb testing.TB) *fakeslack.Server {
+func MustNewFake(tb testing.TB) *slacktest.Server {
 	tb.Helper()
-	fake := fakeslack.New(fakeslack.Options{PingInterval: time.Second})
+	fake := slacktest.New(slacktest.Options{PingInterval: time.Second})
 	tb.Cleanup(fake.Close)
 	return fake
 }
 
 // MustSlash sends a slash command and checks it is acked within Slack's 3 s.
-func MustSlash(tb testing.TB, fake *fakeslack.Server, s fakeslack.Slash) fakeslack.Ack {
+func MustSlash(tb testing.TB, fake *slacktest.Server, s slacktest.Slash) slacktest.Ack {
 	tb.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
@@ -169,7 +169,7 @@ func MustSlash(tb testing.TB, fake *fakeslack.Server, s fakeslack.Slash) fakesla
 }
 
 // MustPress presses a button and checks it is acked in time.
-func MustPress(tb testing.TB, fake *fakeslack.Server, a fakeslack.Action) {
+func MustPress(tb testing.TB, fake *slacktest.Server, a slacktest.Action) {
 	tb.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
@@ -184,11 +184,11 @@ func MustPress(tb testing.TB, fake *fakeslack.Server, a fakeslack.Action) {
 
 // MustWaitMessage waits for a message in channel whose text (message text
 // and block texts) contains every one of want.
-func MustWaitMessage(tb testing.TB, fake *fakeslack.Server, channel string, want ...string) fakeslack.Message {
+func MustWaitMessage(tb testing.TB, fake *slacktest.Server, channel string, want ...string) slacktest.Message {
 	tb.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	m, err := fake.WaitMessage(ctx, func(m fakeslack.Message) bool {
+	m, err := fake.WaitMessage(ctx, func(m slacktest.Message) bool {
 		if m.Channel != channel {
 			return false
 		}
@@ -211,7 +211,7 @@ func MustWaitMessage(tb testing.TB, fake *fakeslack.Server, channel string, want
 }
 
 // MessageText is a message's text and every text of its blocks, joined.
-func MessageText(m fakeslack.Message) string {
+func MessageText(m slacktest.Message) string {
 	var parts []string
 	parts = append(parts, m.Text)
 	var v any
@@ -239,7 +239,7 @@ func collectText(v any, out *[]string) {
 }
 
 // MustNoViolations fails if the fake saw anything real Slack would refuse.
-func MustNoViolations(tb testing.TB, fake *fakeslack.Server) {
+func MustNoViolations(tb testing.TB, fake *slacktest.Server) {
 	tb.Helper()
 	if v := fake.Violations(); len(v) > 0 {
 		tb.Errorf("Slack would have refused %d calls:\n%s", len(v), strings.Join(v, "\n"))

@@ -14,9 +14,14 @@ import (
 	"github.com/hirebot/hirebot/bot/interview"
 	"github.com/hirebot/hirebot/bot/jd"
 	"github.com/hirebot/hirebot/bot/manifest"
+	"github.com/hirebot/hirebot/bot/metrics"
 	"github.com/hirebot/hirebot/bot/sessions"
+	"github.com/hirebot/hirebot/bot/socket"
 	"github.com/hirebot/hirebot/knowledge"
 )
+
+// The parts serve wires together fit the interfaces their consumers declare.
+var _ socket.Observer = (*metrics.Metrics)(nil)
 
 // app is the part of hirebot that Slack and the shell share: the pack,
 // the handlers and the router.

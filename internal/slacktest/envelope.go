@@ -1,4 +1,4 @@
-package fakeslack
+package slacktest
 
 import (
 	"context"
@@ -83,7 +83,7 @@ func (s *Server) SendEnvelope(ctx context.Context, env Envelope) (Ack, error) {
 	for {
 		sk, err := s.pickSocket(ctx)
 		if err != nil {
-			return Ack{}, fmt.Errorf("fakeslack: send envelope %s: %w", env.ID, err)
+			return Ack{}, fmt.Errorf("slacktest: send envelope %s: %w", env.ID, err)
 		}
 		sent := time.Now()
 		if err := sk.writeJSON(wire); err != nil {
@@ -102,12 +102,12 @@ func (s *Server) SendEnvelope(ctx context.Context, env Envelope) (Ack, error) {
 		case <-sk.gone:
 			// The socket closed before the ack: Slack redelivers.
 			if wire.RetryAttempt >= maxRetries {
-				return Ack{}, fmt.Errorf("fakeslack: envelope %s: socket closed %d times before the ack", env.ID, maxRetries+1)
+				return Ack{}, fmt.Errorf("slacktest: envelope %s: socket closed %d times before the ack", env.ID, maxRetries+1)
 			}
 			wire.RetryAttempt++
 			wire.RetryReason = "timeout"
 		case <-ctx.Done():
-			return Ack{}, fmt.Errorf("fakeslack: wait for ack of %s: %w", env.ID, ctx.Err())
+			return Ack{}, fmt.Errorf("slacktest: wait for ack of %s: %w", env.ID, ctx.Err())
 		case <-s.done:
 			return Ack{}, ErrClosed
 		}

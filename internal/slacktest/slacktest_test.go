@@ -1,4 +1,4 @@
-package fakeslack_test
+package slacktest_test
 
 import (
 	"bytes"
@@ -16,7 +16,7 @@ import (
 	"github.com/slack-go/slack/slackevents"
 	"github.com/slack-go/slack/socketmode"
 
-	"github.com/hirebot/hirebot/bot/fakeslack"
+	"github.com/hirebot/hirebot/internal/slacktest"
 )
 
 // testBot is slack-go's real Socket Mode client connected to a fake, with a
@@ -40,15 +40,15 @@ func ackAll(c *socketmode.Client, evt socketmode.Event) {
 }
 
 // MustFake starts a fake Slack closed at the end of the test.
-func MustFake(tb testing.TB, opts fakeslack.Options) *fakeslack.Server {
+func MustFake(tb testing.TB, opts slacktest.Options) *slacktest.Server {
 	tb.Helper()
-	fake := fakeslack.New(opts)
+	fake := slacktest.New(opts)
 	tb.Cleanup(fake.Close)
 	return fake
 }
 
 // MustAPI is a slack.Client pointed at fake.
-func MustAPI(tb testing.TB, fake *fakeslack.Server, opts ...slack.Option) *slack.Client {
+func MustAPI(tb testing.TB, fake *slacktest.Server, opts ...slack.Option) *slack.Client {
 	tb.Helper()
 	opts = append([]slack.Option{slack.OptionAppLevelToken(fake.AppToken()), slack.OptionAPIURL(fake.URL())}, opts...)
 	return slack.New(fake.BotToken(), opts...)
@@ -56,7 +56,7 @@ func MustAPI(tb testing.TB, fake *fakeslack.Server, opts ...slack.Option) *slack
 
 // MustBot runs a Socket Mode client against fake until the test ends and
 // waits for its first connection.
-func MustBot(tb testing.TB, fake *fakeslack.Server, h handler, opts ...socketmode.Option) *testBot {
+func MustBot(tb testing.TB, fake *slacktest.Server, h handler, opts ...socketmode.Option) *testBot {
 	tb.Helper()
 	if h == nil {
 		h = ackAll
@@ -120,7 +120,7 @@ func testContext(tb testing.TB) context.Context {
 }
 
 func TestHelloAndSlashAck(t *testing.T) {
-	fake := MustFake(t, fakeslack.Options{})
+	fake := MustFake(t, slacktest.Options{})
 	bot := MustBot(t, fake, nil)
 	select {
 	case <-bot.hellos:
@@ -129,7 +129,7 @@ func TestHelloAndSlashAck(t *testing.T) {
 	}
 	ctx := testContext(t)
 
-	ack, err := fake.SendSlash(ctx, fakeslack.Slash{Channel: "C1", User: "U1", Command: "/jd", Text: "show"})
+	ack, err := fake.SendSlash(ctx, slacktest.Slash{Channel: "C1", User: "U1", Command: "/jd", Text: "show"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,7 +143,7 @@ func TestHelloAndSlashAck(t *testing.T) {
 	evt := bot.nextRequest(t)
 	cmd := evt.Data.(slack.SlashCommand)
 	if cmd.Command != "/jd" || cmd.Text != "show" || cmd.ChannelID != "C1" || cmd.UserID != "U1" ||
-		cmd.TeamID != "T0001" || cmd.APIAppID != fakeslack.AppID || cmd.TriggerID == "" ||
+		cmd.TeamID != "T0001" || cmd.APIAppID != slacktest.AppID || cmd.TriggerID == "" ||
 		!strings.HasPrefix(cmd.ResponseURL, "http://127.0.0.1:") || !strings.Contains(cmd.ResponseURL, "/response/") {
 		t.Errorf("slash command = %+v", cmd)
 	}
@@ -160,18 +160,18 @@ func TestHelloAndSlashAck(t *testing.T) {
 func TestReconnect(t *testing.T) {
 	tests := []struct {
 		name  string
-		fault func(*fakeslack.Server)
+		fault func(*slacktest.Server)
 	}{
-		{"disconnect", func(f *fakeslack.Server) { f.Disconnect("refresh_requested") }},
-		{"drop", func(f *fakeslack.Server) { f.Drop() }},
-		{"missing pings", func(f *fakeslack.Server) { f.StopPings() }},
+		{"disconnect", func(f *slacktest.Server) { f.Disconnect("refresh_requested") }},
+		{"drop", func(f *slacktest.Server) { f.Drop() }},
+		{"missing pings", func(f *slacktest.Server) { f.StopPings() }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			fake := MustFake(t, fakeslack.Options{PingInterval: 50 * time.Millisecond})
+			fake := MustFake(t, slacktest.Options{PingInterval: 50 * time.Millisecond})
 			MustBot(t, fake, nil, socketmode.OptionPingInterval(400*time.Millisecond))
 			ctx := testContext(t)
-			if _, err := fake.SendSlash(ctx, fakeslack.Slash{Command: "/jd", Text: "before"}); err != nil {
+			if _, err := fake.SendSlash(ctx, slacktest.Slash{Command: "/jd", Text: "before"}); err != nil {
 				t.Fatal(err)
 			}
 
@@ -183,7 +183,7 @@ func TestReconnect(t *testing.T) {
 			}
 			fake.StartPings()
 
-			ack, err := fake.SendSlash(ctx, fakeslack.Slash{Command: "/jd", Text: "after"})
+			ack, err := fake.SendSlash(ctx, slacktest.Slash{Command: "/jd", Text: "after"})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -195,7 +195,7 @@ func TestReconnect(t *testing.T) {
 }
 
 func TestPingsKeepAlive(t *testing.T) {
-	fake := MustFake(t, fakeslack.Options{PingInterval: 50 * time.Millisecond})
+	fake := MustFake(t, slacktest.Options{PingInterval: 50 * time.Millisecond})
 	MustBot(t, fake, nil, socketmode.OptionPingInterval(300*time.Millisecond))
 	time.Sleep(time.Second) // over three of the client's ping windows
 	if n := fake.ConnectionsOpened(); n != 1 {
@@ -204,7 +204,7 @@ func TestPingsKeepAlive(t *testing.T) {
 }
 
 func TestAckOnNewSocket(t *testing.T) {
-	fake := MustFake(t, fakeslack.Options{})
+	fake := MustFake(t, slacktest.Options{})
 	// The first delivery is acked only after its socket is dropped and a new
 	// one is open; the redelivery that the drop causes is left unacked, as a
 	// bot that deduplicates would.
@@ -225,7 +225,7 @@ func TestAckOnNewSocket(t *testing.T) {
 		}()
 	}
 	MustBot(t, fake, late)
-	ack, err := fake.SendSlash(testContext(t), fakeslack.Slash{Command: "/jd", Text: "x"})
+	ack, err := fake.SendSlash(testContext(t), slacktest.Slash{Command: "/jd", Text: "x"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -235,12 +235,12 @@ func TestAckOnNewSocket(t *testing.T) {
 }
 
 func TestRedelivery(t *testing.T) {
-	fake := MustFake(t, fakeslack.Options{})
+	fake := MustFake(t, slacktest.Options{})
 	bot := MustBot(t, fake, nil)
 	ctx := testContext(t)
-	env := fakeslack.Envelope{ID: "e-1", Type: fakeslack.TypeEventsAPI}
+	env := slacktest.Envelope{ID: "e-1", Type: slacktest.TypeEventsAPI}
 	env.Payload, _ = json.Marshal(map[string]any{
-		"type": "event_callback", "team_id": "T0001", "api_app_id": fakeslack.AppID, "event_id": "Ev1",
+		"type": "event_callback", "team_id": "T0001", "api_app_id": slacktest.AppID, "event_id": "Ev1",
 		"event": fake.MentionEvent("C1", "U1", "<@U0BOT> hi"),
 	})
 	for attempt := range 2 {
@@ -263,7 +263,7 @@ func TestRedelivery(t *testing.T) {
 }
 
 func TestRoundRobin(t *testing.T) {
-	fake := MustFake(t, fakeslack.Options{})
+	fake := MustFake(t, slacktest.Options{})
 	MustBot(t, fake, nil)
 	MustBot(t, fake, nil)
 	ctx := testContext(t)
@@ -272,7 +272,7 @@ func TestRoundRobin(t *testing.T) {
 	}
 	sockets := map[int]int{}
 	for range 4 {
-		ack, err := fake.SendSlash(ctx, fakeslack.Slash{Command: "/jd"})
+		ack, err := fake.SendSlash(ctx, slacktest.Slash{Command: "/jd"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -284,7 +284,7 @@ func TestRoundRobin(t *testing.T) {
 }
 
 func TestEvents(t *testing.T) {
-	fake := MustFake(t, fakeslack.Options{})
+	fake := MustFake(t, slacktest.Options{})
 	bot := MustBot(t, fake, nil)
 	ctx := testContext(t)
 	tests := []struct {
@@ -320,7 +320,7 @@ func TestEvents(t *testing.T) {
 }
 
 func TestActionAndResponseURL(t *testing.T) {
-	fake := MustFake(t, fakeslack.Options{})
+	fake := MustFake(t, slacktest.Options{})
 	bot := MustBot(t, fake, nil)
 	api := MustAPI(t, fake)
 	ctx := testContext(t)
@@ -331,7 +331,7 @@ func TestActionAndResponseURL(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	if _, err := fake.SendAction(ctx, fakeslack.Action{Channel: "C1", User: "U1", ActionID: "share", Value: "card-1", BlockID: "acts", MessageTS: ts}); err != nil {
+	if _, err := fake.SendAction(ctx, slacktest.Action{Channel: "C1", User: "U1", ActionID: "share", Value: "card-1", BlockID: "acts", MessageTS: ts}); err != nil {
 		t.Fatal(err)
 	}
 	cb := bot.nextRequest(t).Data.(slack.InteractionCallback)
@@ -357,17 +357,17 @@ func TestActionAndResponseURL(t *testing.T) {
 	if n, all := fake.ResponsePostCount(), len(fake.ResponsePosts()); n != 1 || all != 1 {
 		t.Errorf("ResponsePostCount = %d, ResponsePosts has %d; want 1 and 1", n, all)
 	}
-	if m, err := fake.WaitMessage(ctx, func(m fakeslack.Message) bool { return m.TS == ts && m.Updates == 1 }); err != nil || m.Text != "shared" {
+	if m, err := fake.WaitMessage(ctx, func(m slacktest.Message) bool { return m.TS == ts && m.Updates == 1 }); err != nil || m.Text != "shared" {
 		t.Errorf("message after replace_original = %+v, %v", m, err)
 	}
 }
 
 func TestViews(t *testing.T) {
-	fake := MustFake(t, fakeslack.Options{})
+	fake := MustFake(t, slacktest.Options{})
 	bot := MustBot(t, fake, nil)
 	api := MustAPI(t, fake)
 	ctx := testContext(t)
-	if _, err := fake.SendSlash(ctx, fakeslack.Slash{User: "U1", Command: "/jd", Text: "edit"}); err != nil {
+	if _, err := fake.SendSlash(ctx, slacktest.Slash{User: "U1", Command: "/jd", Text: "edit"}); err != nil {
 		t.Fatal(err)
 	}
 	trigger := bot.nextRequest(t).Data.(slack.SlashCommand).TriggerID
@@ -398,7 +398,7 @@ func TestViews(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	if _, err := fake.SendViewSubmission(ctx, fakeslack.ViewSubmission{
+	if _, err := fake.SendViewSubmission(ctx, slacktest.ViewSubmission{
 		User: "U1", CallbackID: "jd-edit", Values: map[string]map[string]string{"title": {"value": "VP Eng"}},
 	}); err != nil {
 		t.Fatal(err)
@@ -414,7 +414,7 @@ func TestViews(t *testing.T) {
 }
 
 func TestChatMessages(t *testing.T) {
-	fake := MustFake(t, fakeslack.Options{})
+	fake := MustFake(t, slacktest.Options{})
 	api := MustAPI(t, fake)
 	ctx := testContext(t)
 
@@ -429,8 +429,8 @@ func TestChatMessages(t *testing.T) {
 	if _, _, _, err := api.UpdateMessageContext(ctx, "C1", ts, slack.MsgOptionText("draft v2", false)); err != nil {
 		t.Fatal(err)
 	}
-	m, err := fake.WaitMessage(ctx, func(m fakeslack.Message) bool { return m.TS == ts })
-	if err != nil || m.Text != "draft v2" || m.Updates != 1 || m.User != fakeslack.BotUserID {
+	m, err := fake.WaitMessage(ctx, func(m slacktest.Message) bool { return m.TS == ts })
+	if err != nil || m.Text != "draft v2" || m.Updates != 1 || m.User != slacktest.BotUserID {
 		t.Errorf("updated message = %+v, %v", m, err)
 	}
 	if msgs := fake.Messages("C1"); len(msgs) != 2 || msgs[1].ThreadTS != ts {
@@ -463,7 +463,7 @@ func TestChatMessages(t *testing.T) {
 }
 
 func TestUploadFile(t *testing.T) {
-	fake := MustFake(t, fakeslack.Options{})
+	fake := MustFake(t, slacktest.Options{})
 	api := MustAPI(t, fake)
 	ctx := testContext(t)
 	content := "# VP Engineering\n\n- owns delivery\n"
@@ -491,7 +491,7 @@ func TestUploadFile(t *testing.T) {
 }
 
 func TestRateLimitAndFail(t *testing.T) {
-	fake := MustFake(t, fakeslack.Options{})
+	fake := MustFake(t, slacktest.Options{})
 	ctx := testContext(t)
 
 	fake.RateLimit("chat.postMessage", 1, 200*time.Millisecond)
@@ -524,7 +524,7 @@ func TestRateLimitAndFail(t *testing.T) {
 }
 
 func TestDropAndHangCalls(t *testing.T) {
-	fake := MustFake(t, fakeslack.Options{})
+	fake := MustFake(t, slacktest.Options{})
 	ctx := testContext(t)
 	api := MustAPI(t, fake)
 
@@ -551,7 +551,7 @@ func TestDropAndHangCalls(t *testing.T) {
 }
 
 func TestBadTokens(t *testing.T) {
-	fake := MustFake(t, fakeslack.Options{})
+	fake := MustFake(t, slacktest.Options{})
 	ctx := testContext(t)
 	tests := []struct {
 		name, token, want string
@@ -606,7 +606,7 @@ func TestValidation(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			fake := MustFake(t, fakeslack.Options{})
+			fake := MustFake(t, slacktest.Options{})
 			_, _, err := MustAPI(t, fake).PostMessageContext(testContext(t), "C1", tt.opts...)
 			if tt.want == "" {
 				if err != nil || len(fake.Violations()) != 0 {
@@ -624,7 +624,7 @@ func TestValidation(t *testing.T) {
 	}
 
 	t.Run("link_names", func(t *testing.T) {
-		fake := MustFake(t, fakeslack.Options{})
+		fake := MustFake(t, slacktest.Options{})
 		if _, _, err := MustAPI(t, fake).PostMessageContext(testContext(t), "C1", slack.MsgOptionText("@here", false), slack.MsgOptionLinkNames(true)); err != nil {
 			t.Fatal(err)
 		}
@@ -634,10 +634,10 @@ func TestValidation(t *testing.T) {
 	})
 
 	t.Run("modal title", func(t *testing.T) {
-		fake := MustFake(t, fakeslack.Options{})
+		fake := MustFake(t, slacktest.Options{})
 		bot := MustBot(t, fake, nil)
 		ctx := testContext(t)
-		if _, err := fake.SendSlash(ctx, fakeslack.Slash{Command: "/jd"}); err != nil {
+		if _, err := fake.SendSlash(ctx, slacktest.Slash{Command: "/jd"}); err != nil {
 			t.Fatal(err)
 		}
 		trigger := bot.nextRequest(t).Data.(slack.SlashCommand).TriggerID
@@ -650,7 +650,7 @@ func TestValidation(t *testing.T) {
 
 func TestCloseLeavesNoGoroutines(t *testing.T) {
 	before := settledGoroutines()
-	fake := fakeslack.New(fakeslack.Options{PingInterval: 10 * time.Millisecond})
+	fake := slacktest.New(slacktest.Options{PingInterval: 10 * time.Millisecond})
 	api := slack.New(fake.BotToken(), slack.OptionAppLevelToken(fake.AppToken()), slack.OptionAPIURL(fake.URL()))
 	_, url, err := api.StartSocketModeContext(testContext(t))
 	if err != nil {

@@ -1,4 +1,4 @@
-// Package fakeslack is an in-process fake of the parts of Slack that hirebot
+// Package slacktest is an in-process fake of the parts of Slack that hirebot
 // talks to: Socket Mode (apps.connections.open and the WebSocket that carries
 // envelopes and acks), the Web API methods the bot calls, response_url posts
 // and file uploads.
@@ -6,7 +6,7 @@
 // It exists so tests and benchmarks can run the real bot, driven by
 // slack-go's real socketmode.Client and slack.Client, end to end:
 //
-//	fake := fakeslack.New(fakeslack.Options{})
+//	fake := slacktest.New(slacktest.Options{})
 //	defer fake.Close()
 //	api := slack.New(fake.BotToken(), slack.OptionAppLevelToken(fake.AppToken()),
 //		slack.OptionAPIURL(fake.URL()))
@@ -19,7 +19,7 @@
 // Disconnect, Drop and StopPings.
 //
 // All methods are safe for concurrent use.
-package fakeslack
+package slacktest
 
 import (
 	"context"
@@ -43,7 +43,7 @@ const (
 )
 
 // ErrClosed is returned by the Send and Wait methods once the server is closed.
-var ErrClosed = errors.New("fakeslack: server closed")
+var ErrClosed = errors.New("slacktest: server closed")
 
 // Options configures a Server. The zero value is usable.
 type Options struct {
@@ -180,7 +180,7 @@ func (s *Server) wait(ctx context.Context, cond func() bool) error {
 		select {
 		case <-ch:
 		case <-ctx.Done():
-			return fmt.Errorf("fakeslack: wait: %w", ctx.Err())
+			return fmt.Errorf("slacktest: wait: %w", ctx.Err())
 		case <-s.done:
 			return ErrClosed
 		}

@@ -1,4 +1,4 @@
-package fakeslack
+package slacktest
 
 import (
 	"context"
@@ -263,7 +263,7 @@ func (s *Server) AppHomeOpenedEvent(user string) map[string]any {
 func (s *Server) send(ctx context.Context, typ string, acceptsPayload bool, payload any) (Ack, error) {
 	b, err := json.Marshal(payload)
 	if err != nil {
-		return Ack{}, fmt.Errorf("fakeslack: marshal %s payload: %w", typ, err)
+		return Ack{}, fmt.Errorf("slacktest: marshal %s payload: %w", typ, err)
 	}
 	return s.SendEnvelope(ctx, Envelope{Type: typ, Payload: b, AcceptsResponsePayload: acceptsPayload})
 }

@@ -1,4 +1,4 @@
-package fakeslack
+package slacktest
 
 import (
 	"context"
@@ -85,7 +85,7 @@ func (s *Server) serveLink(w http.ResponseWriter, r *http.Request) {
 		"num_connections": n,
 		"connection_info": map[string]any{"app_id": AppID},
 		"debug_info": map[string]any{
-			"host":                        "fakeslack",
+			"host":                        "slacktest",
 			"build_number":                1,
 			"approximate_connection_time": 18060,
 		},
@@ -211,7 +211,7 @@ func (s *Server) disconnect(id int, reason string) {
 	msg := map[string]any{
 		"type":       "disconnect",
 		"reason":     reason,
-		"debug_info": map[string]any{"host": "fakeslack"},
+		"debug_info": map[string]any{"host": "slacktest"},
 	}
 	for _, sk := range targets {
 		if err := sk.writeJSON(msg); err != nil {
