@@ -21,6 +21,7 @@ type Terminal struct {
 	out           io.Writer
 	history       *history
 	width, height int
+	size          func() (width, height int, err error) // the terminal's size now; nil in tests
 	t             *term.Terminal
 }
 
@@ -58,6 +59,7 @@ func (t *Terminal) fresh() {
 // abandons the line and reads another; Ctrl-D on an empty line, or the end
 // of the input, returns io.EOF.
 func (t *Terminal) ReadLine(prompt string) (string, error) {
+	t.resize()
 	for {
 		t.t.SetPrompt(prompt)
 		line, err := t.t.ReadLine()
@@ -80,6 +82,20 @@ func (t *Terminal) ReadLine(prompt string) (string, error) {
 			return "", fmt.Errorf("read from the terminal: %w", err)
 		}
 	}
+}
+
+// resize tells x/term the terminal's size if it changed since the last
+// line, so that long lines wrap where the terminal wraps them.
+func (t *Terminal) resize() {
+	if t.size == nil {
+		return
+	}
+	w, h, err := t.size()
+	if err != nil || w <= 0 || h <= 0 || w == t.width && h == t.height {
+		return
+	}
+	t.width, t.height = w, h
+	_ = t.t.SetSize(w, h) // only fails to redraw a line, and there is none yet
 }
 
 // Write prints p above the prompt, turning each \n into \r\n.
@@ -123,10 +139,8 @@ func NewTerminalReader(in io.Reader, out io.Writer) (t *Terminal, restore func()
 		return nil, nil, fmt.Errorf("put the terminal in raw mode: %w", err)
 	}
 	t = NewTerminal(fin, fout)
-	if w, h, err := term.GetSize(int(fout.Fd())); err == nil {
-		t.width, t.height = w, h
-		t.fresh()
-	}
+	outFd := int(fout.Fd())
+	t.size = func() (int, int, error) { return term.GetSize(outFd) }
 	var once sync.Once
 	restore = func() {
 		once.Do(func() {

@@ -11,7 +11,8 @@ import (
 )
 
 // TestNewTerminalReader runs the line editor on a real (pseudo-)terminal:
-// raw mode while the shell reads, the terminal as it was after restore.
+// raw mode while the shell reads, lines wrapped at the terminal's width
+// as it is now, the terminal as it was after restore.
 func TestNewTerminalReader(t *testing.T) {
 	tty, keyboard := ptytest.MustOpen(t)
 	if !IsTerminal(tty, tty) {
@@ -37,27 +38,27 @@ func TestNewTerminalReader(t *testing.T) {
 		line string
 		err  error
 	}
-	read := make(chan result)
-	go func() {
-		for {
-			line, err := term.ReadLine("> ")
-			read <- result{line, err}
-			if err != nil {
-				return
-			}
-		}
-	}()
 	for _, step := range []struct {
+		cols int // resize the terminal to this many columns first, if not 0
 		keys string
 		want result
 	}{
-		{"first" + enter, result{line: "first"}},
-		{"abc" + keyC + up + enter, result{line: "first"}},
-		{keyD, result{err: io.EOF}},
+		{0, "first" + enter, result{line: "first"}},
+		{0, "abc" + keyC + up + enter, result{line: "first"}},
+		{10, "abcdefghij" + enter, result{line: "abcdefghij"}},
+		{0, keyD, result{err: io.EOF}},
 	} {
+		if step.cols > 0 {
+			ptytest.Resize(t, tty, step.cols, 24)
+		}
 		if _, err := io.WriteString(keyboard, step.keys); err != nil {
 			t.Fatal(err)
 		}
+		read := make(chan result, 1)
+		go func() {
+			line, err := term.ReadLine("> ")
+			read <- result{line, err}
+		}()
 		var got result
 		select {
 		case got = <-read:
@@ -68,6 +69,9 @@ func TestNewTerminalReader(t *testing.T) {
 			t.Errorf("keys %q: read %q, %v; want %q, %v", step.keys, got.line, got.err, step.want.line, step.want.err)
 		}
 	}
+	// Ten columns: "> " and eight keys fill the first row; x/term moves
+	// to the next row itself.
+	screen.WaitFor(t, "> abcdefgh\r\nij\r\n", 1)
 	screen.WaitFor(t, "> abc^C\r\n> ", 1)
 
 	restore()

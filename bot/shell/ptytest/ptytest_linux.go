@@ -48,3 +48,12 @@ func Canonical(tb testing.TB, f *os.File) bool {
 	}
 	return t.Lflag&unix.ICANON != 0 && t.Lflag&unix.ECHO != 0
 }
+
+// Resize sets the size of the terminal term, as a window resize does.
+func Resize(tb testing.TB, term *os.File, cols, rows int) {
+	tb.Helper()
+	ws := &unix.Winsize{Col: uint16(cols), Row: uint16(rows)}
+	if err := unix.IoctlSetWinsize(int(term.Fd()), unix.TIOCSWINSZ, ws); err != nil {
+		tb.Fatalf("resize the terminal: %v", err)
+	}
+}

@@ -22,3 +22,9 @@ func Canonical(tb testing.TB, f *os.File) bool {
 	tb.Skip("pseudo-terminal tests run on Linux only")
 	return false
 }
+
+// Resize skips the test: pseudo-terminals are opened on Linux only.
+func Resize(tb testing.TB, term *os.File, cols, rows int) {
+	tb.Helper()
+	tb.Skip("pseudo-terminal tests run on Linux only")
+}
