@@ -6,10 +6,18 @@ BIN     ?= bin/hirebot
 IMAGE   ?= hirebot
 SHARED  ?= ../shared
 
-# The static release build. The Dockerfile uses these same flags; .ci/run
-# fails if the two drift apart.
+# What `hirebot version` prints: the nearest tag (v1.2.0, or
+# v1.2.0-3-gabc1234 after it, -dirty with uncommitted changes), "dev"
+# outside a git checkout. Set either to override: make docker VERSION=1.2.0
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+COMMIT  ?= $(shell git rev-parse --short=12 HEAD 2>/dev/null)
+
+# The static release build, with the version linked in (one -ldflags: a
+# second would replace the first). The Dockerfile has the same flags word for
+# word, ${VERSION} and ${COMMIT} being its build args; .ci/run fails if the
+# two drift apart.
 BUILD_ENV   := CGO_ENABLED=0
-BUILD_FLAGS := -trimpath -ldflags "-s -w"
+BUILD_FLAGS := -trimpath -ldflags "-s -w -X main.version=${VERSION} -X main.commit=${COMMIT}"
 
 # Fuzz targets, one package:Func a line. To add one, add a line here;
 # `make fuzz` fails if a Fuzz function in the tree is missing from this list
@@ -31,10 +39,13 @@ SEED_OVERLAP := $(SHARED)/tools/seed-overlap
 
 .DEFAULT_GOAL := build
 
-.PHONY: help build run test fmt-check vet layers seed-overlap race fuzz fuzz-list bench cover docker manifest clean
+.PHONY: help version build run test fmt-check vet layers seed-overlap race fuzz fuzz-list bench cover docker manifest clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
+
+version: ## print the version make build and make docker embed
+	@echo $(VERSION)
 
 build: ## build the static binary bin/hirebot (the Dockerfile's flags)
 	$(BUILD_ENV) $(GO) build $(BUILD_FLAGS) -o $(BIN) ./cmd/hirebot
@@ -133,8 +144,9 @@ cover: ## test coverage: per-function summary, cover.html for a browser
 	$(GO) tool cover -html=cover.out -o cover.html
 	@echo "cover: open cover.html for the line-by-line view"
 
-docker: ## build the container image (IMAGE=hirebot)
-	docker build -t $(IMAGE) .
+docker: ## build the container image hirebot:VERSION (IMAGE=hirebot, VERSION from git describe)
+	docker build --build-arg VERSION=$(VERSION) --build-arg COMMIT=$(COMMIT) -t $(IMAGE):$(VERSION) .
+	@echo "built $(IMAGE):$(VERSION)"
 
 manifest: ## regenerate deploy/slack/manifest.yaml from the command table
 	@mkdir -p deploy/slack
