@@ -40,7 +40,7 @@ var Subcommands = []Usage{
 	{"set", "<field> <text>", "Set the title, company, location, salary or summary; `clear` empties it", "set salary €180k–€220k"},
 	{"move", "<section> <n> <to>", "Move item n of a section to position to", "move responsibilities 3 1"},
 	{"suggest", "[section]", "List checklist items not yet in the draft, each with an Add button", "suggest requirements"},
-	{"check", "[ignore <rule-id>]", "Check the wording; `ignore` silences one rule for this draft", "check ignore rockstar"},
+	{"check", "[ignore <rule-id>]", "Check the wording; `ignore` silences one rule for this draft", "check ignore jargon.rockstar"},
 	{"history", "", "Show who changed what", "history"},
 	{"undo", "", "Undo the last change to the content", "undo"},
 	{"export", "[markdown|text]", "Upload the draft to the channel as a file", "export text"},

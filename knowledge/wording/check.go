@@ -15,21 +15,30 @@ import (
 	"strings"
 )
 
-// Finding is one thing the check found, with what to do about it.
+// Finding is what one rule found in an ad: every place it matched, why it
+// matters, what to do and the sources behind it.
 type Finding struct {
-	RuleID   string   `json:"rule_id"`  // "jargon.rockstar"
-	Category string   `json:"category"` // "jargon"
-	Severity Severity `json:"severity"`
-	Quote    string   `json:"quote,omitempty"` // the words found, or a measure such as "212 words"
-	Where    string   `json:"where"`           // "title", "summary", "requirements #3", "document"
-	Why      string   `json:"why"`             // why it matters
-	Fix      string   `json:"fix"`             // what to write instead
-	Source   string   `json:"source"`          // the research or law behind the rule
+	RuleID        string   `json:"rule_id"`  // "jargon.rockstar"
+	Category      string   `json:"category"` // "jargon"
+	Severity      Severity `json:"severity"`
+	Quotes        []Quote  `json:"quotes"`                  // in document order; at least one
+	Why           string   `json:"why"`                     // why it matters
+	Fix           string   `json:"fix"`                     // what to write instead
+	Citation      string   `json:"citation"`                // the sources in short: names and years
+	Jurisdictions []string `json:"jurisdictions,omitempty"` // "US", "UK", "EU": where the law behind it applies
+	Sources       []Source `json:"sources"`                 // the sources in full
+}
+
+// Quote is one place a rule matched: the words found (or a measure such as
+// "212 words", or nothing for the ad as a whole) and where.
+type Quote struct {
+	Text  string `json:"text,omitempty"`
+	Where string `json:"where"` // "title", "summary", "requirements #3", "document"
 }
 
 // Report is the result of a check.
 type Report struct {
-	Findings    []Finding `json:"findings"`          // by category, then position in the document
+	Findings    []Finding `json:"findings"`          // errors first, then by category and position
 	Words       int       `json:"words"`             // words in the whole ad
 	Reading     float64   `json:"reading"`           // Flesch reading ease of the summary and items
 	ReadingBand string    `json:"reading_band"`      // Flesch's band for Reading, e.g. "difficult"
@@ -57,10 +66,10 @@ func (r Report) Count(s Severity) int {
 
 // Check runs every rule of the embedded table on doc. It is pure and
 // deterministic: the same document and options give the same report, with
-// findings ordered by category, then by position in the document.
-// Equal-opportunity sentences are never flagged.
+// one finding per rule, errors first, then by category and by position in
+// the document. Equal-opportunity sentences are never flagged.
 func Check(doc Document, opts Options) Report {
-	return mustChecker().check(doc, opts)
+	return mustChecker().Check(doc, opts)
 }
 
 // A match is a rule matching a span of one place's text.
@@ -69,8 +78,8 @@ type match struct {
 	start, end int // byte offsets in the place's text
 }
 
-// check runs the checker on doc.
-func (c *checker) check(doc Document, opts Options) Report {
+// Check runs the checker's rules on doc; see the package function Check.
+func (c *Checker) Check(doc Document, opts Options) Report {
 	ps := places(doc)
 	for i := range ps {
 		c.markEEO(ps[i].toks)
@@ -97,29 +106,8 @@ func (c *checker) check(doc Document, opts Options) Report {
 	c.applyJurisdictions(fs, ps[atLocation].toks)
 
 	ignore := c.ignoreSet(opts.Ignore)
-	type ranked struct {
-		f     Finding
-		order int
-		seq   int
-	}
-	var kept []ranked
-	for i, f := range fs {
-		if ignore[f.RuleID] || ignore[f.Category] {
-			continue
-		}
-		kept = append(kept, ranked{f, order[i], i})
-	}
-	slices.SortStableFunc(kept, func(a, b ranked) int {
-		return cmp.Or(
-			cmp.Compare(c.catIndex[a.f.Category], c.catIndex[b.f.Category]),
-			cmp.Compare(a.order, b.order),
-			cmp.Compare(a.seq, b.seq),
-		)
-	})
-	r := Report{Words: st.words, Reading: st.reading, ReadingBand: st.band, Findings: make([]Finding, 0, len(kept))}
-	for _, k := range kept {
-		r.Findings = append(r.Findings, k.f)
-	}
+	r := Report{Words: st.words, Reading: st.reading, ReadingBand: st.band}
+	r.Findings = c.group(fs, order, ignore)
 	for id := range ignore {
 		r.Ignored = append(r.Ignored, id)
 	}
@@ -128,8 +116,51 @@ func (c *checker) check(doc Document, opts Options) Report {
 	return r
 }
 
+// group merges the findings of one rule into one with all their quotes,
+// leaves out ignored rules, and orders the result: errors first, then by
+// category, then by where the rule first matched.
+func (c *Checker) group(fs []Finding, order []int, ignore map[string]bool) []Finding {
+	type ranked struct {
+		f     Finding
+		order int
+	}
+	byRule := map[string]int{}
+	var out []ranked
+	for i, f := range fs {
+		if ignore[f.RuleID] || ignore[f.Category] {
+			continue
+		}
+		j, ok := byRule[f.RuleID]
+		if !ok {
+			byRule[f.RuleID] = len(out)
+			out = append(out, ranked{f, order[i]})
+			continue
+		}
+		g := &out[j]
+		g.order = min(g.order, order[i])
+		g.f.Severity = max(g.f.Severity, f.Severity)
+		for _, q := range f.Quotes {
+			if !slices.ContainsFunc(g.f.Quotes, func(h Quote) bool { return h.Where == q.Where && strings.EqualFold(h.Text, q.Text) }) {
+				g.f.Quotes = append(g.f.Quotes, q)
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b ranked) int {
+		return cmp.Or(
+			cmp.Compare(b.f.Severity, a.f.Severity),
+			cmp.Compare(c.catIndex[a.f.Category], c.catIndex[b.f.Category]),
+			cmp.Compare(a.order, b.order),
+		)
+	})
+	res := make([]Finding, len(out))
+	for i, r := range out {
+		res[i] = r.f
+	}
+	return res
+}
+
 // ignoreSet returns the known rule ids and categories among ids.
-func (c *checker) ignoreSet(ids []string) map[string]bool {
+func (c *Checker) ignoreSet(ids []string) map[string]bool {
 	set := map[string]bool{}
 	for _, id := range ids {
 		id = strings.ToLower(strings.TrimSpace(id))
@@ -143,7 +174,7 @@ func (c *checker) ignoreSet(ids []string) map[string]bool {
 }
 
 // markEEO flags the tokens of equal-opportunity sentences.
-func (c *checker) markEEO(toks []token) {
+func (c *Checker) markEEO(toks []token) {
 	n := sentences(toks)
 	if n == 0 {
 		return
@@ -164,7 +195,7 @@ func (c *checker) markEEO(toks []token) {
 
 // matchPlace runs the pattern rules on one place; when category is not
 // empty, only that category's rules.
-func (c *checker) matchPlace(p place, category string) []Finding {
+func (c *Checker) matchPlace(p place, category string) []Finding {
 	if len(p.toks) == 0 {
 		return nil
 	}
@@ -180,7 +211,12 @@ func (c *checker) matchPlace(p place, category string) []Finding {
 		if !keep(rr.rule) || !mayMatch(lower, rr.literals) {
 			continue
 		}
-		for _, loc := range rr.re.FindAllStringIndex(p.text, -1) {
+		for _, loc := range rr.re.FindAllStringSubmatchIndex(p.text, -1) {
+			// The first group, when there is one, is what to quote; the
+			// rest of the match is context ("must be" in "must be under 40").
+			if len(loc) > 2 && loc[2] >= 0 {
+				loc = loc[2:4]
+			}
 			if i := tokenAt(p.toks, loc[0]); i < len(p.toks) && p.toks[i].eeo {
 				continue
 			}
@@ -190,33 +226,26 @@ func (c *checker) matchPlace(p place, category string) []Finding {
 	ms = c.dropAllowed(p.toks, ms)
 	ms = dropOverlaps(ms)
 
-	var fs []Finding
-	seen := map[string]bool{}
+	fs := make([]Finding, 0, len(ms))
 	for _, m := range ms {
-		r := c.rules[m.rule]
-		quote := strings.Join(strings.Fields(p.text[m.start:m.end]), " ")
-		key := r.ID + "\x00" + strings.ToLower(quote)
-		if seen[key] {
-			continue
-		}
-		seen[key] = true
-		fs = append(fs, c.finding(m.rule, quote, p.where))
+		fs = append(fs, c.finding(m.rule, strings.Join(strings.Fields(p.text[m.start:m.end]), " "), p.where))
 	}
 	return fs
 }
 
-// finding builds a finding of rule i.
-func (c *checker) finding(i int, quote, where string) Finding {
+// finding builds a finding of rule i quoting one place.
+func (c *Checker) finding(i int, quote, where string) Finding {
 	r := c.rules[i]
 	return Finding{
 		RuleID: r.ID, Category: r.Category, Severity: r.Severity,
-		Quote: quote, Where: where, Why: r.Message, Fix: r.Fix, Source: r.Source,
+		Quotes: []Quote{{Text: quote, Where: where}}, Why: r.Message, Fix: r.Fix,
+		Citation: r.Citation(), Jurisdictions: r.Jurisdictions(), Sources: slices.Clone(r.Sources),
 	}
 }
 
 // dropAllowed removes matches that lie inside a word or phrase on their
 // category's allow list.
-func (c *checker) dropAllowed(toks []token, ms []match) []match {
+func (c *Checker) dropAllowed(toks []token, ms []match) []match {
 	spans := map[string][]match{}
 	for _, m := range ms {
 		cat := c.rules[m.rule].Category

@@ -44,7 +44,7 @@ func FuzzCheck(f *testing.F) {
 		doc.Salary, doc.Location = text, text
 		r := Check(doc, Options{Ignore: []string{text}})
 		for _, fd := range r.Findings {
-			if fd.RuleID == "" || fd.Fix == "" || fd.Source == "" || fd.Where == "" {
+			if fd.RuleID == "" || fd.Fix == "" || fd.Citation == "" || len(fd.Quotes) == 0 || fd.Quotes[0].Where == "" {
 				t.Errorf("incomplete finding %+v", fd)
 			}
 		}

@@ -13,7 +13,7 @@ func TestEmbeddedRules(t *testing.T) {
 	perCategory := map[string]int{}
 	for _, r := range rules {
 		perCategory[r.Category]++
-		if r.Message == "" || r.Fix == "" || r.Source == "" {
+		if r.Message == "" || r.Fix == "" || len(r.Sources) == 0 || r.Citation() == "" {
 			t.Errorf("rule %s lacks a message, fix or source", r.ID)
 		}
 		if !KnownRule(r.ID) {
@@ -63,15 +63,19 @@ func TestParseRulesRejects(t *testing.T) {
 	}{
 		{"duplicate id", "id: gender.dominant", "id: gender.aggressive", "id used twice"},
 		{"missing fix", "    fix: Name the skill and the level", "    fixx: Name the skill and the level", "field fixx not found"},
-		{"empty source", "    source: National Center on Disability and Journalism, Disability Language Style Guide (2021).\n  - id: ableist.idiom",
-			"    source: ''\n  - id: ableist.idiom", "missing source"},
+		{"no sources", "    sources: [ncdj-2021]\n  - id: ableist.idiom", "    sources: []\n  - id: ableist.idiom", "missing sources"},
+		{"unknown source", "    sources: [ncdj-2021]\n  - id: ableist.idiom", "    sources: [ncdj-2022]\n  - id: ableist.idiom", `unknown source "ncdj-2022"`},
+		{"source without cite", "    cite: Flesch (1948)\n", "    cite: ''\n", "cite and full are required"},
+		{"unknown class", "'native {language}'", "'native {tongue}'", `unknown class "tongue"`},
+		{"unknown class in re", "(?:{{nationality}})\\s+(?:candidates", "(?:{{nation}})\\s+(?:candidates", `unknown class "nation"`},
+		{"class of phrases", "  det: [the,", "  det: [the end,", "not a single word"},
 		{"bad regexp", `'re:(?i)\b\d{1,2}\s*\+\s*years?\b'`, `'re:(?i)\b(\d+'`, "pattern"},
 		{"unknown category", "id: jargon.hustle\n    category: jargon", "id: jargon.hustle\n    category: slang", `unknown category "slang"`},
 		{"id outside its category", "id: jargon.hustle", "id: hustle", "must be lower case and start with"},
 		{"patterns and check", "    check: too-short\n", "    check: too-short\n    patterns: [short]\n", "not both or neither"},
 		{"unknown check", "check: too-short", "check: too-brief", `unknown check "too-brief"`},
 		{"short stem", "patterns: [aggress*,", "patterns: [ag*,", "shorter than"},
-		{"bad severity", "id: age.young\n    category: age\n    severity: error", "id: age.young\n    category: age\n    severity: fatal", "unknown severity"},
+		{"bad severity", "id: age.young\n    category: age\n    severity: warning", "id: age.young\n    category: age\n    severity: fatal", "unknown severity"},
 		{"bad limits", "max_requirements: 7", "max_requirements: 0", "limits"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -89,16 +93,16 @@ func TestParseWordPattern(t *testing.T) {
 		want    []term
 		bad     bool
 	}{
-		{pattern: "ninja", want: []term{{"ninja", false}}},
-		{pattern: "Rock star*", want: []term{{"rock", false}, {"star", true}}},
-		{pattern: "self-relian*", want: []term{{"self", false}, {"relian", true}}},
-		{pattern: "he'll", want: []term{{"he'll", false}}},
+		{pattern: "ninja", want: []term{{word: "ninja"}}},
+		{pattern: "Rock star*", want: []term{{word: "rock"}, {word: "star", stem: true}}},
+		{pattern: "self-relian*", want: []term{{word: "self"}, {word: "relian", stem: true}}},
+		{pattern: "he'll", want: []term{{word: "he'll"}}},
 		{pattern: "", bad: true},
 		{pattern: "***", bad: true},
 		{pattern: "a*b", bad: true},
 		{pattern: "do*", bad: true},
 	} {
-		got, err := parseWordPattern(tt.pattern)
+		got, err := parseWordPattern(tt.pattern, nil)
 		if tt.bad {
 			if err == nil {
 				t.Errorf("parseWordPattern(%q) = %v; want an error", tt.pattern, got)
@@ -110,7 +114,7 @@ func TestParseWordPattern(t *testing.T) {
 			continue
 		}
 		for i := range got {
-			if got[i] != tt.want[i] {
+			if got[i].word != tt.want[i].word || got[i].stem != tt.want[i].stem {
 				t.Errorf("parseWordPattern(%q)[%d] = %v; want %v", tt.pattern, i, got[i], tt.want[i])
 			}
 		}
