@@ -6,17 +6,20 @@ import (
 )
 
 // A term is one word of a word pattern: the word itself, a stem that
-// matches any word it starts, or a class ("{language}") that matches any of
-// its words.
+// matches any word it starts, a class ("{language}") that matches any of
+// its words, or {digits}, any number written in digits.
 type term struct {
-	word  string
-	stem  bool
-	class map[string]bool
+	word   string
+	stem   bool
+	class  map[string]bool
+	digits bool
 }
 
 // matches reports whether the term matches the word w.
 func (t term) matches(w string) bool {
 	switch {
+	case t.digits:
+		return w != "" && strings.Trim(w, "0123456789") == ""
 	case t.class != nil:
 		return t.class[w]
 	case t.stem:
@@ -36,6 +39,13 @@ func parseWordPattern(pattern string, cls classes) ([]term, error) {
 	for _, field := range strings.Fields(pattern) {
 		if name, ok := strings.CutPrefix(field, "{"); ok && strings.HasSuffix(name, "}") {
 			name = strings.TrimSuffix(name, "}")
+			if name == digitsClass {
+				if len(terms) == 0 {
+					return nil, fmt.Errorf("pattern %q: {%s} cannot start a pattern", pattern, digitsClass)
+				}
+				terms = append(terms, term{word: "{" + name + "}", digits: true})
+				continue
+			}
 			set, known := cls[name]
 			if !known {
 				return nil, fmt.Errorf("pattern %q: unknown class %q", pattern, name)

@@ -1,6 +1,8 @@
 package wording
 
 import (
+	"errors"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -118,5 +120,74 @@ func TestParseWordPattern(t *testing.T) {
 				t.Errorf("parseWordPattern(%q)[%d] = %v; want %v", tt.pattern, i, got[i], tt.want[i])
 			}
 		}
+	}
+}
+
+func TestOverlay(t *testing.T) {
+	overlay := []byte(`
+classes:
+  language: [klingon]
+sources:
+  - id: acme-guide
+    cite: Acme hiring guide (2025)
+    full: Acme Ltd, hiring guide (2025), section 2.
+rules:
+  # Replaces the built-in rule: Acme treats hero titles as errors.
+  - id: jargon.rockstar
+    category: jargon
+    severity: error
+    patterns: [rockstar*, ninja*]
+    message: Acme does not use hero titles.
+    fix: Name the skill.
+    sources: [acme-guide]
+`)
+	c, err := NewChecker(overlay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := c.Check(Document{Location: "Remote", Salary: "$1 - $2", Summary: "A ninja and a native Klingon speaker."}, Options{})
+	i := slices.IndexFunc(r.Findings, func(f Finding) bool { return f.RuleID == "jargon.rockstar" })
+	if i < 0 || r.Findings[i].Severity != Error || r.Findings[i].Citation != "Acme hiring guide (2025)" {
+		t.Errorf("overlay rule not applied: %+v", r.Findings)
+	}
+	if got := quotes(r, "origin.native-speaker"); !slices.Equal(got, []string{"native Klingon"}) {
+		t.Errorf("class extended by the overlay: native-speaker quotes %q", got)
+	}
+	if len(c.Rules()) != len(Rules()) {
+		t.Errorf("replacing a rule changed the number of rules: %d, %d", len(c.Rules()), len(Rules()))
+	}
+	if Check(Document{Summary: "A ninja."}, Options{}).Findings[0].Severity == Error {
+		t.Error("the overlay changed the embedded checker")
+	}
+	_, err = NewChecker([]byte("eeo:\n  strong: [x]\nrules:\n  - id: jargon.x\n"))
+	var oe *OverlayError
+	if !errors.As(err, &oe) || !strings.Contains(err.Error(), "not eeo") {
+		t.Errorf("overlay setting eeo: error %v; want an OverlayError naming eeo", err)
+	}
+}
+
+func TestPatternClassesAndQuotes(t *testing.T) {
+	for _, tt := range []struct{ text, rule, quote string }{
+		// A capture group quotes the words, not the context around them.
+		{"Applicants must be over 50 years of age.", "age.explicit", "over 50 years of age"},
+		{"Ideally you're under 35.", "age.explicit", "under 35"},
+		// {{number}} reaches ages written as words.
+		{"Candidates no older than forty.", "age.explicit", "older than forty"},
+		// {language} and {nationality} reach words the rule does not list.
+		{"Native Portuguese preferred.", "origin.native-speaker", "Native Portuguese"},
+		{"A strong Scottish accent is not welcome.", "origin.accent", "Scottish accent"},
+	} {
+		r := MustCheckSummary(t, tt.text)
+		if got := quotes(r, tt.rule); !slices.Contains(got, tt.quote) {
+			t.Errorf("%q: %s quotes %q; want %q", tt.text, tt.rule, got, tt.quote)
+		}
+	}
+	// Describing the team's ages is not asking for one ({digits} in the
+	// age allow list).
+	if got := quotes(MustCheckSummary(t, "Our engineers are aged 23 to 64."), "age.explicit"); len(got) > 0 {
+		t.Errorf("a description of the team drew age.explicit %q", got)
+	}
+	if _, err := parseWordPattern("{digits} years", nil); err == nil {
+		t.Error("a pattern may not start with {digits}")
 	}
 }

@@ -192,14 +192,18 @@ type classes map[string]map[string]bool
 
 var className = regexp.MustCompile(`^[a-z][a-z-]*$`)
 
+// digitsClass is the built-in class of numbers written in digits ("24");
+// word patterns may use it as {digits}.
+const digitsClass = "digits"
+
 // compileClasses checks the class table: each class a name and single
 // words.
 func compileClasses(raw map[string][]string) (classes, error) {
 	out := classes{}
 	var errs []error
 	for name, words := range raw {
-		if !className.MatchString(name) || len(words) == 0 {
-			errs = append(errs, fmt.Errorf("class %q: a name of lower-case letters and at least one word are required", name))
+		if !className.MatchString(name) || len(words) == 0 || name == digitsClass {
+			errs = append(errs, fmt.Errorf("class %q: a name of lower-case letters (not %q, which is built in) and at least one word are required", name, digitsClass))
 			continue
 		}
 		set := map[string]bool{}
