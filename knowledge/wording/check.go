@@ -206,22 +206,8 @@ func (c *Checker) matchPlace(p place, category string) []Finding {
 			ms = append(ms, match{rule: rule, start: p.toks[first].start, end: p.toks[last].end})
 		}
 	})
-	lower := strings.ToLower(p.text)
-	for _, rr := range c.regexps {
-		if !keep(rr.rule) || !mayMatch(lower, rr.literals) {
-			continue
-		}
-		for _, loc := range rr.re.FindAllStringSubmatchIndex(p.text, -1) {
-			// The first group, when there is one, is what to quote; the
-			// rest of the match is context ("must be" in "must be under 40").
-			if len(loc) > 2 && loc[2] >= 0 {
-				loc = loc[2:4]
-			}
-			if i := tokenAt(p.toks, loc[0]); i < len(p.toks) && p.toks[i].eeo {
-				continue
-			}
-			ms = append(ms, match{rule: rr.rule, start: loc[0], end: loc[1]})
-		}
+	for _, sp := range sentenceSpans(p.toks, len(p.text)) {
+		ms = append(ms, c.matchRegexps(p.text, sp, keep)...)
 	}
 	ms = c.dropAllowed(p.toks, ms)
 	ms = dropOverlaps(ms)
@@ -231,6 +217,60 @@ func (c *Checker) matchPlace(p place, category string) []Finding {
 		fs = append(fs, c.finding(m.rule, strings.Join(strings.Fields(p.text[m.start:m.end]), " "), p.where))
 	}
 	return fs
+}
+
+// A span is a sentence of a place's text: from its first word to the next
+// sentence's first word, so it keeps its closing punctuation.
+type span struct {
+	start, end int
+	eeo        bool // an equal-opportunity sentence, never checked
+}
+
+// sentenceSpans cuts a text of n bytes into the spans of its sentences.
+func sentenceSpans(toks []token, n int) []span {
+	var out []span
+	for i, t := range toks {
+		if i == 0 || t.sentence != toks[i-1].sentence {
+			if len(out) > 0 {
+				out[len(out)-1].end = t.start
+			}
+			out = append(out, span{start: t.start, end: n, eeo: t.eeo})
+		}
+	}
+	return out
+}
+
+// matchRegexps runs the "re:" patterns of the rules keep accepts on one
+// sentence of text. A pattern runs only on a sentence that has its
+// required literals, which spares the regexp engine most of an ad.
+func (c *Checker) matchRegexps(text string, sp span, keep func(rule int) bool) []match {
+	if sp.eeo {
+		return nil
+	}
+	sentence := text[sp.start:sp.end]
+	lower := strings.ToLower(sentence)
+	tg := newTrigrams(lower)
+	var ms []match
+	for _, rr := range c.regexps {
+		if !keep(rr.rule) || !mayMatch(lower, tg, rr.literals) {
+			continue
+		}
+		var locs [][]int
+		if rr.re.NumSubexp() == 0 {
+			locs = rr.re.FindAllStringIndex(sentence, -1)
+		} else {
+			locs = rr.re.FindAllStringSubmatchIndex(sentence, -1)
+		}
+		for _, loc := range locs {
+			// The first group, when there is one, is what to quote; the
+			// rest of the match is context ("must be" in "must be under 40").
+			if len(loc) > 2 && loc[2] >= 0 {
+				loc = loc[2:4]
+			}
+			ms = append(ms, match{rule: rr.rule, start: sp.start + loc[0], end: sp.start + loc[1]})
+		}
+	}
+	return ms
 }
 
 // finding builds a finding of rule i quoting one place.

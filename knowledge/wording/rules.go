@@ -94,7 +94,7 @@ type Checker struct {
 type ruleRegexp struct {
 	rule     int
 	re       *regexp.Regexp
-	literals []string // one of these occurs in any match; see requiredLiterals
+	literals [][]literal // clauses any text it matches satisfies; see requiredLiterals
 }
 
 type compiledJurisdiction struct {
@@ -378,6 +378,6 @@ func (c *Checker) addRegexp(idx int, pattern, expr string, cls classes) error {
 	if re.MatchString("") {
 		return fmt.Errorf("pattern %q matches empty text", pattern)
 	}
-	c.regexps = append(c.regexps, ruleRegexp{rule: idx, re: re, literals: requiredLiterals(expr)})
+	c.regexps = append(c.regexps, ruleRegexp{rule: idx, re: re, literals: compileClauses(requiredLiterals(expr))})
 	return nil
 }

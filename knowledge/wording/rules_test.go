@@ -69,7 +69,7 @@ func TestParseRulesRejects(t *testing.T) {
 		{"unknown source", "    sources: [ncdj-2021]\n  - id: ableist.idiom", "    sources: [ncdj-2022]\n  - id: ableist.idiom", `unknown source "ncdj-2022"`},
 		{"source without cite", "    cite: Flesch (1948)\n", "    cite: ''\n", "cite and full are required"},
 		{"unknown class", "'native {language}'", "'native {tongue}'", `unknown class "tongue"`},
-		{"unknown class in re", "(?:{{nationality}})\\s+(?:candidates", "(?:{{nation}})\\s+(?:candidates", `unknown class "nation"`},
+		{"unknown class in re", "{{believers}}\\s+(?:only", "{{nation}}\\s+(?:only", `unknown class "nation"`},
 		{"class of phrases", "  det: [the,", "  det: [the end,", "not a single word"},
 		{"bad regexp", `'re:(?i)\b\d{1,2}\s*\+\s*years?\b'`, `'re:(?i)\b(\d+'`, "pattern"},
 		{"unknown category", "id: jargon.hustle\n    category: jargon", "id: jargon.hustle\n    category: slang", `unknown category "slang"`},
