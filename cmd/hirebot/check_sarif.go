@@ -93,7 +93,7 @@ func sarifLevel(s wording.Severity) string {
 func writeSARIF(w io.Writer, name, text string, r wording.Report, c *wording.Checker) error {
 	rules := c.Rules()
 	index := map[string]int{}
-	driver := sarifDriver{Name: "hirebot check", InformationURI: "https://github.com/hirebot/hirebot"}
+	driver := sarifDriver{Name: "hirebot check"}
 	for i, rule := range rules {
 		index[rule.ID] = i
 		var full []string
