@@ -25,8 +25,10 @@ func (h *Handler) check(ctx context.Context, req bot.Request) (bot.Reply, error)
 }
 
 // checkCard shows a check report: the summary on top, then one part per
-// finding (errors first), each with every quote, why, the fix, the short
-// citation and a Why? button that shows the full sources.
+// finding (errors first), each with every quote, the first sentence of why,
+// the fix, the short citation and a Why? button that shows the whole reason
+// and the full sources. Keeping the parts short keeps twenty findings
+// within what Slack shows in one message.
 func checkCard(heading string, ignored []string, r wording.Report, slash string) *bot.Card {
 	c := &bot.Card{Title: "Wording check: " + heading, Intro: r.Summary}
 	for i, f := range r.Findings {
@@ -34,7 +36,7 @@ func checkCard(heading string, ignored []string, r wording.Report, slash string)
 			c.Parts = append(c.Parts, bot.Part{Text: fmt.Sprintf("…and %d more. Export the draft and run hirebot check on it for the full list.", len(r.Findings)-i)})
 			break
 		}
-		text := wording.Quotes(f) + "\n" + f.Why + "\nFix: " + f.Fix + "\nSource: " + f.Cite()
+		text := wording.Quotes(f) + "\n" + firstSentence(f.Why) + "\nFix: " + f.Fix + "\nSource: " + f.Cite()
 		c.Parts = append(c.Parts, bot.Part{
 			Heading: strings.ToUpper(f.Severity.String()) + "  " + f.RuleID,
 			Text:    text,
@@ -48,6 +50,14 @@ func checkCard(heading string, ignored []string, r wording.Report, slash string)
 	notes = append(notes, fmt.Sprintf("Disagree with a finding? %s check ignore <rule-id>", slash))
 	c.Note = strings.Join(notes, " ")
 	return c
+}
+
+// firstSentence returns the first sentence of text.
+func firstSentence(text string) string {
+	if i := strings.Index(text, ". "); i >= 0 {
+		return text[:i+1]
+	}
+	return text
 }
 
 // why answers a finding's Why? button: the rule's reason, the places whose

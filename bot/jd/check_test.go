@@ -1,7 +1,9 @@
 package jd
 
 import (
+	"encoding/json"
 	"flag"
+	"slices"
 	"strings"
 	"testing"
 
@@ -52,6 +54,33 @@ func TestCheckCardCapsFindings(t *testing.T) {
 	c := checkCard("CTO", nil, r, "/jd")
 	if len(c.Parts) != findingsShown+1 || !strings.Contains(c.Parts[findingsShown].Text, "3 more") {
 		t.Errorf("%d parts, last %q; want %d findings and a note of 3 more", len(c.Parts), c.Parts[len(c.Parts)-1].Text, findingsShown)
+	}
+}
+
+// TestCheckCardFitsInOneMessage: a card of the most findings it shows,
+// with the longest reasons of the rule table, is not cut short by the
+// renderer.
+func TestCheckCardFitsInOneMessage(t *testing.T) {
+	rules := wording.Rules()
+	var r wording.Report
+	for _, rule := range rules {
+		r.Findings = append(r.Findings, wording.Finding{
+			RuleID: rule.ID, Category: rule.Category, Severity: rule.Severity, Why: rule.Message, Fix: rule.Fix,
+			Citation: rule.Citation(), Jurisdictions: rule.Jurisdictions(), Sources: rule.Sources,
+			Quotes: []wording.Quote{{Text: "some quoted words", Where: "requirements #3"}, {Text: "more words", Where: "summary"}},
+		})
+	}
+	slices.SortFunc(r.Findings, func(a, b wording.Finding) int { return len(b.Why) + len(b.Fix) - len(a.Why) - len(a.Fix) })
+	r.Summary = "40 findings: 20 errors, 20 warnings. 700 words."
+	msg := blockkit.Card(checkCard("Chief Technology Officer", nil, r, "/jd"))
+	text, err := json.Marshal(msg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, cut := range []string{"left out", "cut short"} {
+		if strings.Contains(string(text), cut) {
+			t.Errorf("the check card was cut by the renderer (%q)", cut)
+		}
 	}
 }
 
