@@ -36,7 +36,7 @@ func checkCard(heading string, ignored []string, r wording.Report, slash string)
 			c.Parts = append(c.Parts, bot.Part{Text: fmt.Sprintf("…and %d more. Export the draft and run hirebot check on it for the full list.", len(r.Findings)-i)})
 			break
 		}
-		text := wording.Quotes(f) + "\n" + firstSentence(f.Why) + "\nFix: " + f.Fix + "\nSource: " + f.Cite()
+		text := f.Quoted() + "\n" + firstSentence(f.Why) + "\nFix: " + f.Fix + "\nSource: " + f.Cite()
 		c.Parts = append(c.Parts, bot.Part{
 			Heading: strings.ToUpper(f.Severity.String()) + "  " + f.RuleID,
 			Text:    text,

@@ -35,7 +35,7 @@ func TestTemplatesPassTheWordingCheck(t *testing.T) {
 				}
 				for _, f := range wording.Check(Document(d), wording.Options{}).Findings {
 					if wordingCategories[f.Category] {
-						t.Errorf("[%s] %s — %s", f.RuleID, wording.Quotes(f), f.Why)
+						t.Errorf("[%s] %s — %s", f.RuleID, f.Quoted(), f.Why)
 					}
 				}
 			})

@@ -57,3 +57,25 @@ func FuzzCheck(f *testing.F) {
 		}
 	})
 }
+
+// FuzzNewChecker: no overlay, however broken, makes NewChecker panic, and
+// a checker it accepts checks a document.
+func FuzzNewChecker(f *testing.F) {
+	for _, s := range []string{
+		"", "rules: []", "rules:\n  - id: jargon.x\n    category: jargon\n    severity: error\n    patterns: [xyz, '{language} x', 're:(?i)\\bx{{number}}']\n    message: m\n    fix: f\n    sources: [joblint]\n",
+		"classes:\n  language: [klingon]\nrules:\n  - id: jargon.y\n    category: jargon\n    severity: info\n    patterns: ['{digits} x']\n    message: m\n    fix: f\n    sources: [joblint]\n",
+		"categories:\n  - id: acme\n    title: Acme\n    allow: ['{nope}']\n", "limits: {min_words: 1}", "rules:\n  - {}", "- - -", "classes: {x: ['a b']}",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, overlay string) {
+		c, err := NewChecker([]byte(overlay))
+		if err != nil {
+			return
+		}
+		r := c.Check(ParseMarkdown(overlay), Options{})
+		if r.Summary == "" {
+			t.Error("empty summary")
+		}
+	})
+}

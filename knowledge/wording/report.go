@@ -56,7 +56,7 @@ func (r Report) WriteText(w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "Summary: %s\n", r.Summary)
 	for _, f := range r.Findings {
-		fmt.Fprintf(bw, "\n%-7s %s  %s\n", f.Severity, f.RuleID, Quotes(f))
+		fmt.Fprintf(bw, "\n%-7s %s  %s\n", f.Severity, f.RuleID, f.Quoted())
 		fmt.Fprintf(bw, "        Why: %s\n", f.Why)
 		fmt.Fprintf(bw, "        Fix: %s\n", f.Fix)
 		fmt.Fprintf(bw, "        Source: %s\n", f.Cite())
@@ -67,9 +67,9 @@ func (r Report) WriteText(w io.Writer) error {
 	return nil
 }
 
-// Quotes lists what a finding quotes and where, in document order:
+// Quoted lists what a finding quotes and where, in document order:
 // "rockstar" (summary), "ninja" (requirements #2).
-func Quotes(f Finding) string {
+func (f Finding) Quoted() string {
 	parts := make([]string, len(f.Quotes))
 	for i, q := range f.Quotes {
 		if q.Text == "" {
