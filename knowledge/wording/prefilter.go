@@ -19,7 +19,12 @@ func requiredLiterals(expr string) [][]string {
 	}
 	// Checking a clause costs a search per string, so keep the few that
 	// rule out most text: short lists of long strings, checked first.
-	clauses := required(re.Simplify())
+	var clauses [][]string
+	for _, c := range required(re.Simplify()) {
+		if !slices.ContainsFunc(clauses, func(d []string) bool { return slices.Equal(c, d) }) {
+			clauses = append(clauses, c)
+		}
+	}
 	slices.SortStableFunc(clauses, func(a, b []string) int {
 		return cmp.Or(cmp.Compare(len(a), len(b)), cmp.Compare(shortest(b), shortest(a)))
 	})
@@ -27,13 +32,16 @@ func requiredLiterals(expr string) [][]string {
 }
 
 // maxClauses is how many clauses the prefilter keeps.
-const maxClauses = 3
+const maxClauses = 5
 
 // required returns the clauses a match of re must satisfy.
 func required(re *syntax.Regexp) [][]string {
 	switch re.Op {
 	case syntax.OpLiteral:
 		return [][]string{{strings.ToLower(string(re.Rune))}}
+	case syntax.OpCharClass:
+		// A small class such as [0-9] is one of its characters.
+		return charClass(re.Rune)
 	case syntax.OpCapture, syntax.OpPlus:
 		return required(re.Sub[0])
 	case syntax.OpRepeat:
@@ -61,6 +69,23 @@ func required(re *syntax.Regexp) [][]string {
 		return [][]string{union}
 	}
 	return nil
+}
+
+// charClass returns the clause of a character class of at most ten
+// printable ASCII characters (its runes come in ranges, lo-hi pairs); nil
+// for bigger ones and for white space, which every text has.
+func charClass(ranges []rune) [][]string {
+	var chars []string
+	for i := 0; i+1 < len(ranges); i += 2 {
+		for r := ranges[i]; r <= ranges[i+1]; r++ {
+			if r <= ' ' || r > '~' || len(chars) == 10 {
+				return nil
+			}
+			chars = append(chars, strings.ToLower(string(r)))
+		}
+	}
+	slices.Sort(chars)
+	return [][]string{slices.Compact(chars)}
 }
 
 // bestClause returns the most selective clause: the one whose shortest

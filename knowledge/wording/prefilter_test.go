@@ -11,14 +11,15 @@ func TestRequiredLiterals(t *testing.T) {
 		expr string
 		want [][]string
 	}{
-		{`(?i)\bclass of (?:19|20)\d\d\b`, [][]string{{"class of "}, {"19", "20"}}},
-		{`(?i)\bup to\s*\d`, [][]string{{"up to"}}},
-		{`(?i)\b\d{1,2}\s*\+\s*years?\b`, [][]string{{"year"}, {"+"}}},
-		{`(?i)\b(?:at least|minimum)\s+\d+\s+years?`, [][]string{{"year"}, {"at least", "minimum"}}},
-		{`(?:foo|bar)\d`, [][]string{{"foo", "bar"}}},
-		{`(?:foo|\d)x`, [][]string{{"x"}}},
+		{`(?i)\bclass of (?:19|20)\d\d\b`, [][]string{{"class of "}, {"19", "20"}, {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}}},
+		{`(?i)\bup to\s*\d`, [][]string{{"up to"}, {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}}},
+		{`(?i)\b\d{1,2}\s*\+\s*years?\b`, [][]string{{"year"}, {"+"}, {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}}},
+		{`(?i)\b(?:at least|minimum)\s+\d+\s+years?`, [][]string{{"year"}, {"at least", "minimum"}, {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}}},
+		{`(?:foo|bar)\d`, [][]string{{"foo", "bar"}, {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}}},
+		{`(?:foo|\d)x`, [][]string{{"x"}, {"foo", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}}},
+		{`[a-z]x`, [][]string{{"x"}}},
 		{`(?:foo\s+bar|baz)`, [][]string{{"foo", "baz"}}},
-		{`\d+`, nil},
+		{`\d+`, [][]string{{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}}},
 		{`a?`, nil},
 		{`(`, nil},
 	} {
