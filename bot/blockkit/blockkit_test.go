@@ -1,11 +1,7 @@
 package blockkit
 
 import (
-	"bytes"
-	"encoding/json"
 	"flag"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -14,6 +10,7 @@ import (
 	"github.com/slack-go/slack"
 
 	"github.com/hirebot/hirebot/bot"
+	"github.com/hirebot/hirebot/bot/blockkit/blockkittest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -21,24 +18,7 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 // MustMatchGolden compares v, as indented JSON, with testdata/name.json.
 func MustMatchGolden(tb testing.TB, name string, v any) {
 	tb.Helper()
-	got, err := json.MarshalIndent(v, "", "  ")
-	if err != nil {
-		tb.Fatalf("marshal %s: %v", name, err)
-	}
-	got = append(got, '\n')
-	path := filepath.Join("testdata", name+".json")
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			tb.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		tb.Fatalf("read golden file (run with -update to create it): %v", err)
-	}
-	if !bytes.Equal(got, want) {
-		tb.Errorf("%s: rendered JSON differs from %s (run go test -update to accept):\n%s", name, path, got)
-	}
+	blockkittest.MustMatchGolden(tb, name, v, *update)
 }
 
 func TestCardGolden(t *testing.T) {

@@ -130,6 +130,8 @@ func (h *Handler) press(ctx context.Context, req bot.Request) (bot.Reply, error)
 		return h.addSuggested(ctx, req, req.Value)
 	case "check":
 		return h.check(ctx, req)
+	case "why":
+		return h.why(req.Value)
 	case "export":
 		return h.export(ctx, req, "markdown")
 	case "history":

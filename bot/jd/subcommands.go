@@ -68,7 +68,7 @@ var Subcommands = []Subcommand{
 		run: func(h *Handler, ctx context.Context, req bot.Request, a Args) (bot.Reply, error) {
 			return h.suggest(ctx, req, a.Section)
 		}},
-	{Usage: Usage{"check", "[ignore <rule-id>]", "Check the wording; `ignore` silences one rule for this draft", "check ignore rockstar"},
+	{Usage: Usage{"check", "[ignore <rule-id>]", "Check the wording; `ignore` silences one rule for this draft", "check ignore jargon.rockstar"},
 		parse: (*parser).check,
 		args: func(a Args) []string {
 			if a.RuleID == "" {

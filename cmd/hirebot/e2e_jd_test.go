@@ -195,6 +195,13 @@ func TestJDOverSocketMode(t *testing.T) {
 				t.Errorf("findings lack %q:\n%s", want, text)
 			}
 		}
+		// Each finding's Why? button shows its sources in full.
+		rules := buttonValues(t, m, "jd:why")
+		if len(rules) == 0 {
+			t.Fatalf("no Why? buttons in %s", text)
+		}
+		MustPress(t, fake, slacktest.Action{Channel: ch, User: "U2", ActionID: "jd:why#0", Value: rules[0]})
+		MustWaitMessage(t, fake, ch, "Why "+rules[0]+"?")
 	})
 
 	t.Run("export and history", func(t *testing.T) {

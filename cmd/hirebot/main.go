@@ -97,7 +97,8 @@ const usage = `usage:
   hirebot shell                     try the commands in a terminal, no Slack or Redis needed
   hirebot manifest                  print the Slack app manifest
   hirebot knowledge validate DIR    check a custom knowledge pack
-  hirebot check [flags] FILE        wording check of a job description (Markdown or text)
+  hirebot check [-fail-on warning] [-ignore id,…] [-format text|json|sarif] [-rules FILE] [-list-rules] JD
+                                    wording and legal-risk check of a job description (Markdown or text)
   hirebot version                   print the version, commit and Go version
 
 Every command takes -h for its own help. Settings come from the environment;
