@@ -68,10 +68,11 @@ const (
 	FromGuide   Origin = "guide"             // the role guide the pack was written from
 	FromHirebot Origin = "hirebot"           // hirebot's own advice
 	FromBoth    Origin = "guide-and-hirebot" // the guide's facts with hirebot's advice added
+	FromTeam    Origin = "team"              // a custom pack's own notes
 )
 
 // Origins lists the valid origins, for validation and messages.
-var Origins = []Origin{FromGuide, FromHirebot, FromBoth}
+var Origins = []Origin{FromGuide, FromHirebot, FromBoth, FromTeam}
 
 // Checklist is a list of things a role (or one kind of it) does or needs.
 // Its items seed job-description drafts and name the competencies an
