@@ -183,7 +183,8 @@ func MustScored(tb testing.TB, p *Pack) []scored {
 			continue // not decided by the confidence cut
 		}
 		s := scored{query: q.query, answerable: q.want != wantNone, heldOut: q.heldOut}
-		if rs, _ := p.searchRole(q.query, l.Role); len(rs) > 0 {
+		pq := p.parse(q.query)
+		if rs, _ := p.searchRole(pq.toks, l.Role, p.namesOnly(pq.words, l.Role)); len(rs) > 0 {
 			s.right = rs[0].Topic.ID == q.want
 			s.confidence = rs[0].Confidence
 		}
@@ -205,9 +206,9 @@ func accuracy(qs []scored, cut float64) float64 {
 	return float64(right) / float64(max(len(qs), 1))
 }
 
-// bestCut returns the cut that gets most of qs right: among the cuts
-// halfway between two neighbouring confidences, the middle one of those
-// that tie for the best accuracy, rounded to two decimals.
+// bestCut returns the cut that gets most of qs right: of the stretches
+// between neighbouring confidences where a cut gets the best accuracy,
+// the middle of the widest, rounded to three decimals.
 func bestCut(qs []scored) (cut, acc float64) {
 	var cs []float64
 	for _, q := range qs {
@@ -215,22 +216,30 @@ func bestCut(qs []scored) (cut, acc float64) {
 	}
 	slices.Sort(cs)
 	cs = slices.Compact(cs)
-	var best []float64
+	accs := make([]float64, max(len(cs)-1, 0)) // accs[i]: a cut between cs[i] and cs[i+1]
 	acc = -1
-	for i := 0; i+1 < len(cs); i++ {
-		c := (cs[i] + cs[i+1]) / 2
-		switch a := accuracy(qs, c); {
-		case a > acc:
-			acc, best = a, []float64{c}
-		case a == acc:
-			best = append(best, c)
-		}
+	for i := range accs {
+		accs[i] = accuracy(qs, (cs[i]+cs[i+1])/2)
+		acc = max(acc, accs[i])
 	}
-	if len(best) == 0 {
+	if len(accs) == 0 {
 		return 0, accuracy(qs, 0)
 	}
-	mid := (best[0] + best[len(best)-1]) / 2
-	return math.Round(mid*100) / 100, acc
+	lo, hi, width := 0.0, 0.0, -1.0
+	for i := 0; i < len(accs); i++ {
+		if accs[i] != acc {
+			continue
+		}
+		j := i
+		for j+1 < len(accs) && accs[j+1] == acc {
+			j++
+		}
+		if w := cs[j+1] - cs[i]; w > width {
+			lo, hi, width = cs[i], cs[j+1], w
+		}
+		i = j
+	}
+	return math.Round((lo+hi)/2*1000) / 1000, acc
 }
 
 // TestCalibrateMinConfidence calibrates MinConfidence on the training
@@ -247,7 +256,7 @@ func TestCalibrateMinConfidence(t *testing.T) {
 		}
 	}
 	cut, acc := bestCut(train)
-	t.Logf("calibrated on %d training queries: best cut %.2f (training accuracy %.1f%%); MinConfidence %.2f",
+	t.Logf("calibrated on %d training queries: best cut %.3f (training accuracy %.1f%%); MinConfidence %.3f",
 		len(train), cut, 100*acc, MinConfidence)
 	t.Logf("held-out: %d queries, accuracy at MinConfidence %.1f%%", len(held), 100*accuracy(held, MinConfidence))
 	if testing.Verbose() {
@@ -256,7 +265,7 @@ func TestCalibrateMinConfidence(t *testing.T) {
 			t.Logf("training: %.3f answerable %-5v right %-5v %s", q.confidence, q.answerable, q.right, q.query)
 		}
 	}
-	if math.Abs(cut-MinConfidence) > 0.005 {
-		t.Errorf("MinConfidence is %.2f but the training split calibrates it to %.2f: set it to the calibrated cut", MinConfidence, cut)
+	if math.Abs(cut-MinConfidence) > 0.0005 {
+		t.Errorf("MinConfidence is %.3f but the training split calibrates it to %.3f: set it to the calibrated cut", MinConfidence, cut)
 	}
 }

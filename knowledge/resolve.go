@@ -60,18 +60,12 @@ func (p *Pack) Resolve(args string) (Lookup, error) {
 		return Lookup{}, hirebot.Errorf(hirebot.Invalid,
 			"That is %d characters; ask in %d or fewer, or try a topic such as responsibilities.", n, MaxArgs)
 	}
-	words := p.withRoleIDs(argWords(args))
-	role, rest := DefaultRole, words
-	if len(words) > 0 {
-		if _, ok := p.Role(words[0]); ok {
-			role, rest = words[0], words[1:]
-		}
+	q := p.parse(args)
+	role, words, toks, roleLed := q.role, q.words, q.toks, q.roleLed
+	rest := words
+	if roleLed {
+		rest = words[1:]
 	}
-	roleLed := len(rest) < len(words)
-	if r, ok := p.mentionedRole(words); ok && !roleLed {
-		role = r // "what should we look for in a cio?"
-	}
-	question := strings.Join(words, " ")
 	l := Lookup{Role: role}
 	t, other, ok := p.named(role, rest, roleLed, words)
 	switch {
@@ -83,38 +77,82 @@ func (p *Pack) Resolve(args string) (Lookup, error) {
 	case !roleLed && socialOf(words) != NotSocial:
 		l.Social = socialOf(words)
 	default:
-		if r, ok := p.onlyRole(question); ok {
+		if r, ok := p.onlyRole(toks); ok {
 			t, _ := p.TopicByName(r, "overview")
 			l.Role, l.Topic = t.Role, &t
 			return l, nil
 		}
-		if p.otherExecutive(question) {
+		if p.otherExecutive(toks) {
 			break // "what does a cfo do?": a role the pack does not cover
 		}
-		if t, ok := p.TopicByName(role, "help"); ok && len(tokens(question)) == 0 && len(words) > 0 {
+		if t, ok := p.TopicByName(role, "help"); ok && len(toks) == 0 && len(words) > 0 {
 			// Nothing but question words ("what can you do?"): say what
 			// hirebot can do.
 			l.Role, l.Topic = t.Role, &t
 			return l, nil
 		}
-		p.answer(&l, question, rest, roleLed)
+		p.answer(&l, toks, words, roleLed)
 	}
-	for _, name := range p.TopicNames(role) {
-		l.Topics = append(l.Topics, asArgs(role, name))
-	}
+	l.Topics = p.topicArgs(role)
 	return l, nil
 }
 
-// answer fills in l's answer to a free-text question, or its suggestions
-// when the pack does not cover it.
-func (p *Pack) answer(l *Lookup, question string, rest []string, roleLed bool) {
-	rs, terms := p.searchRole(question, l.Role)
+// topicArgs returns role's topics as args for /cto-role, built once by
+// Load. The slice is clipped: appending to it copies.
+func (p *Pack) topicArgs(role string) []string {
+	if args, ok := p.index.topicArgs[role]; ok {
+		return slices.Clip(args)
+	}
+	var out []string
+	for _, name := range p.TopicNames(role) {
+		out = append(out, asArgs(role, name))
+	}
+	return out
+}
+
+// namesOnly reports whether role is the one role the words name.
+func (p *Pack) namesOnly(words []string, role string) bool {
+	r, ok := p.mentionedRole(words)
+	return ok && r == role
+}
+
+// question is what Resolve reads in its args.
+type question struct {
+	role    string   // the role asked about
+	roleLed bool     // a role word led
+	words   []string // the words, role titles as role ids, shorthand written out
+	toks    []token  // the words as search tokens
+}
+
+// parse reads args as a question.
+func (p *Pack) parse(args string) question {
+	q := question{role: DefaultRole, words: p.withRoleIDs(argWords(args))}
+	if len(q.words) > 0 {
+		if _, ok := p.Role(q.words[0]); ok {
+			q.role, q.roleLed = q.words[0], true
+		}
+	}
+	if r, ok := p.mentionedRole(q.words); ok && !q.roleLed {
+		q.role = r // "what should we look for in a cio?"
+	}
+	q.toks = tokens(strings.Join(q.words, " "))
+	return q
+}
+
+// answer fills in l's answer to a free-text question, in words and as
+// toks, or its suggestions when the pack does not cover it.
+func (p *Pack) answer(l *Lookup, toks []token, words []string, roleLed bool) {
+	rest := words
+	if roleLed {
+		rest = words[1:]
+	}
+	rs, terms := p.searchRole(toks, l.Role, p.namesOnly(words, l.Role))
 	if len(rs) == 0 || rs[0].Confidence < MinConfidence {
 		l.Suggestions = p.suggestAll(l.Role, rest)
 		return
 	}
 	top := rs[0]
-	if mentioned := slices.Contains(strings.Fields(question), top.Topic.Role); roleLed && top.Topic.Role != l.Role && !mentioned {
+	if roleLed && top.Topic.Role != l.Role && !slices.Contains(words, top.Topic.Role) {
 		l.Elsewhere = &Elsewhere{Asked: l.Role, Found: top.Topic, Nearest: p.nearestOf(l.Role, top.Topic)}
 		return
 	}
@@ -132,9 +170,9 @@ func (p *Pack) answer(l *Lookup, question string, rest []string, roleLed bool) {
 // onlyRole reports the role a question is about when a role word is all
 // that matters in it ("what is a CTO?", "tell me about the cio"), perhaps
 // with words for a job as such ("explain the cio role").
-func (p *Pack) onlyRole(args string) (string, bool) {
+func (p *Pack) onlyRole(toks []token) (string, bool) {
 	role := ""
-	for _, tok := range tokens(args) {
+	for _, tok := range toks {
 		if jobWords[tok.word] {
 			continue
 		}
@@ -150,9 +188,9 @@ func (p *Pack) onlyRole(args string) (string, bool) {
 // the pack has neither as a role nor as a topic name: "ceo", "what does a
 // cfo do?". Executive titles are written C…O ("cfo", "ciso"); a topic
 // named by one ("ciso") covers it.
-func (p *Pack) otherExecutive(question string) bool {
+func (p *Pack) otherExecutive(toks []token) bool {
 	exec := false
-	for _, tok := range tokens(question) {
+	for _, tok := range toks {
 		w := tok.word
 		switch {
 		case jobWords[w]:
@@ -196,7 +234,7 @@ func (p *Pack) knows(word string) bool {
 // else role's overview.
 func (p *Pack) nearestOf(role string, t Topic) Topic {
 	q := t.Title + " " + strings.ReplaceAll(t.Name, "-", " ") + " " + strings.Join(t.Keywords, " ")
-	rs, _ := p.rank(q)
+	rs, _ := p.rank(tokens(q))
 	for _, r := range rs {
 		if r.Topic.Role == role {
 			return r.Topic
@@ -215,12 +253,12 @@ const (
 	namedRolePreference = 2
 )
 
-// searchRole ranks the topics for query, preferring the role's topics,
-// and more so when the query names the role.
-func (p *Pack) searchRole(query, role string) ([]Result, [][]candidate) {
-	rs, terms := p.rank(query)
+// searchRole ranks the topics for a query's tokens, preferring the role's
+// topics, and more so when the query names the role.
+func (p *Pack) searchRole(toks []token, role string, named bool) ([]Result, [][]candidate) {
+	rs, terms := p.rank(toks)
 	pref := rolePreference
-	if r, ok := p.mentionedRole(strings.Fields(query)); ok && r == role {
+	if named {
 		pref = namedRolePreference
 	}
 	for i := range rs {

@@ -44,6 +44,11 @@ func (p *Pack) withRoleIDs(words []string) []string {
 		if s, ok := shorthand[w]; ok {
 			w = s // "cto versus cio" names cto-vs-cio
 		}
+		if r := strings.TrimSuffix(w, "'s"); r != w {
+			if _, ok := p.Role(r); ok {
+				w = r // "a cto's job"
+			}
+		}
 		out = append(out, w)
 		i++
 	}
@@ -75,7 +80,6 @@ func (p *Pack) titleAt(words []string) (roleTitle, bool) {
 func (p *Pack) mentionedRole(words []string) (string, bool) {
 	role := ""
 	for _, w := range words {
-		w = strings.TrimSuffix(w, "'s")
 		if _, ok := p.Role(w); ok {
 			if role != "" && role != w {
 				return "", false

@@ -56,6 +56,8 @@ type index struct {
 	deletes map[string][]uint32 // deletion → indexes into words
 	rarest  float64             // the idf of a stem in one topic: what a word the pack lacks counts for
 	titles  []roleTitle         // the roles' titles, longest first
+	// topicArgs holds each role's topics as /cto-role args (Lookup.Topics).
+	topicArgs map[string][]string
 	// domain holds the stems the rest of the pack uses (definitions,
 	// kinds, checklists, competencies, interview questions) but no topic
 	// does: words of the subject, which no topic happens to answer.
@@ -185,6 +187,12 @@ func newIndex(p *Pack) *index {
 	}
 	ix.passages = newPassages(p)
 	ix.titles = newRoleTitles(p)
+	ix.topicArgs = make(map[string][]string, len(p.Roles))
+	for _, r := range p.Roles {
+		for _, name := range p.TopicNames(r.ID) {
+			ix.topicArgs[r.ID] = append(ix.topicArgs[r.ID], asArgs(r.ID, name))
+		}
+	}
 	ix.domain = domainStems(p, ix.terms)
 	return ix
 }
@@ -259,36 +267,36 @@ func (ix *index) candidates(tok token) []candidate {
 // words it begins. It returns at most limit results (all when limit ≤ 0),
 // best first, or nil when no word of the query matches.
 func (p *Pack) Search(query string, limit int) []Result {
-	out, _ := p.rank(query)
+	if len(query) > 4*MaxArgs {
+		query = cut(query, 4*MaxArgs)
+	}
+	out, _ := p.rank(tokens(query))
+	// Stable, so equal scores keep pack order.
+	slices.SortStableFunc(out, func(a, b Result) int { return cmp.Compare(b.Score, a.Score) })
 	if limit > 0 && len(out) > limit {
 		out = out[:limit]
 	}
 	return out
 }
 
-// rank scores every topic against query, best first, and returns the
-// query's words with the stems each stands for (for finding passages).
-func (p *Pack) rank(query string) ([]Result, [][]candidate) {
+// rank scores every topic against a query's tokens, in pack order (the
+// caller sorts), and returns the query's words with the stems each stands for (for finding
+// passages).
+func (p *Pack) rank(toks []token) ([]Result, [][]candidate) {
 	ix := p.index
 	if ix == nil || len(p.Topics) == 0 {
 		return nil, nil
 	}
-	if len(query) > 4*MaxArgs {
-		query = cut(query, 4*MaxArgs)
-	}
-	scores := make([]float64, len(p.Topics))
-	cover := make([]float64, len(p.Topics))
-	best := make([]float64, len(p.Topics))
-	sure := make([]float64, len(p.Topics))
-	matched := make([][]string, len(p.Topics))
-	var terms [][]candidate
+	n := len(p.Topics)
+	buf := make([]float64, 4*n)
+	scores, cover, best, sure := buf[:n], buf[n:2*n], buf[2*n:3*n], buf[3*n:]
+	matched := make([][]string, n)
+	terms := make([][]candidate, 0, len(toks))
 	total := 0.0
-	done := make(map[string]bool)
-	for _, tok := range tokens(query) {
-		if done[tok.stem] { // "plans" after "planning" adds nothing
-			continue
+	for i, tok := range toks {
+		if slices.ContainsFunc(toks[:i], func(t token) bool { return t.stem == tok.stem }) {
+			continue // "plans" after "planning" adds nothing
 		}
-		done[tok.stem] = true
 		clear(best)
 		clear(sure)
 		cands := ix.candidates(tok)
@@ -319,7 +327,16 @@ func (p *Pack) rank(query string) ([]Result, [][]candidate) {
 			}
 		}
 	}
-	var out []Result
+	found := 0
+	for _, s := range scores {
+		if s > 0 {
+			found++
+		}
+	}
+	if found == 0 {
+		return nil, terms
+	}
+	out := make([]Result, 0, found)
 	for doc, s := range scores {
 		if s > 0 {
 			c := cover[doc] / total
@@ -327,8 +344,6 @@ func (p *Pack) rank(query string) ([]Result, [][]candidate) {
 				Confidence: c, doc: doc})
 		}
 	}
-	// Stable, so equal scores keep pack order.
-	slices.SortStableFunc(out, func(a, b Result) int { return cmp.Compare(b.Score, a.Score) })
 	return out, terms
 }
 
