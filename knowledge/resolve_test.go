@@ -160,6 +160,7 @@ func TestResolveAnswers(t *testing.T) {
 		{"what does a cfo do", wantNone},
 		{"thanks!", wantSocial},
 		{"hi there", wantSocial},
+		{"ok cool", wantSocial},
 		{"cio great", wantRoleMiss},
 		{"cio kinds", wantRoleMiss},
 		{"cto works-with", wantRoleMiss},

@@ -1,12 +1,15 @@
 package knowledge
 
-// Social is what a message says when it asks nothing: a greeting, thanks
-// or a goodbye. Handlers answer it with a short friendly line, not a card.
+// Social is what a message says when it asks nothing: a nod, a greeting,
+// thanks or a goodbye. Handlers answer it with a short friendly line, not
+// a card.
 type Social int
 
-// The kinds of social message.
+// The kinds of social message, from weakest to strongest: a message with
+// words of several kinds is of the strongest ("ok, thanks" is thanks).
 const (
 	NotSocial Social = iota
+	Nod              // "ok", "cool", "got it"
 	Greeting
 	Thanks
 	Goodbye
@@ -25,23 +28,25 @@ var socialWords = map[string]Social{
 	"bye": Goodbye, "goodbye": Goodbye, "cya": Goodbye, "later": Goodbye, "farewell": Goodbye,
 	"goodnight": Goodbye,
 
+	"ok": Nod, "okay": Nod, "cool": Nod, "nice": Nod, "perfect": Nod, "awesome": Nod,
+	"got": Nod, "noted": Nod, "understood": Nod, "thumbsup": Nod,
+
 	// Filler: allowed around the words above, never enough alone.
 	"there": NotSocial, "you": NotSocial, "so": NotSocial, "much": NotSocial, "very": NotSocial,
 	"a": NotSocial, "lot": NotSocial, "lots": NotSocial, "again": NotSocial, "all": NotSocial,
-	"good": NotSocial, "great": NotSocial, "ok": NotSocial, "okay": NotSocial, "cool": NotSocial,
-	"nice": NotSocial, "perfect": NotSocial, "awesome": NotSocial, "that": NotSocial,
+	"good": NotSocial, "great": NotSocial, "that": NotSocial,
 	"helps": NotSocial, "helped": NotSocial, "helpful": NotSocial, "was": NotSocial,
 	"it": NotSocial, "this": NotSocial, "is": NotSocial, "for": NotSocial, "the": NotSocial,
 	"info": NotSocial, "answer": NotSocial, "hirebot": NotSocial, "bot": NotSocial,
 	"everyone": NotSocial, "folks": NotSocial, "team": NotSocial, "and": NotSocial,
 	"see": NotSocial, "then": NotSocial, "now": NotSocial, "oh": NotSocial, "well": NotSocial,
-	"many": NotSocial, "really": NotSocial, "super": NotSocial, "got": NotSocial, "thats": NotSocial,
+	"many": NotSocial, "really": NotSocial, "super": NotSocial, "thats": NotSocial,
 	"that's": NotSocial, "yes": NotSocial, "sure": NotSocial,
 }
 
 // socialOf reports what the words say when every one of them is a social
-// word or filler and at least one carries a greeting, thanks or goodbye.
-// Thanks wins over a greeting ("hi, thanks"), and a goodbye over both.
+// word or filler and at least one carries a nod, greeting, thanks or
+// goodbye; the strongest kind wins.
 func socialOf(words []string) Social {
 	if len(words) == 0 || len(words) > 8 {
 		return NotSocial

@@ -105,6 +105,8 @@ func (h *Handler) social(s knowledge.Social) *bot.Card {
 		return &bot.Card{Intro: fmt.Sprintf("You're welcome! Ask me anything else about hiring a CTO or CIO, or try %s help.", h.slash)}
 	case knowledge.Goodbye:
 		return &bot.Card{Intro: "Good luck with the hire! I'm here whenever you have another question."}
+	case knowledge.Nod:
+		return &bot.Card{Intro: fmt.Sprintf("Glad it helps. Ask me anything else about hiring a CTO or CIO, or try %s help.", h.slash)}
 	}
 	return &bot.Card{Intro: fmt.Sprintf("Hi! I answer questions about hiring a CTO or CIO, such as %s what does a CTO do in a startup? or %s help for the topics.", h.slash, h.slash)}
 }

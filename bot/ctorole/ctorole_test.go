@@ -96,7 +96,7 @@ func TestHandle(t *testing.T) {
 // no card, no buttons, no "did you mean".
 func TestHandleSocial(t *testing.T) {
 	h := MustHandler(t)
-	for _, text := range []string{"thanks!", "Thank you so much", "hi", "hello there", "bye"} {
+	for _, text := range []string{"thanks!", "Thank you so much", "hi", "hello there", "bye", "ok, got it"} {
 		r, err := h.Handle(context.Background(), bot.Request{Source: bot.Slash, Text: text})
 		if err != nil {
 			t.Fatal(err)
