@@ -133,7 +133,11 @@ func TestLabelledQueries(t *testing.T) {
 			}
 		}
 		if !ok {
-			t.Logf("miss: %q → %s, want %s", q.query, got, q.want)
+			split := "training"
+			if q.heldOut {
+				split = "held-out"
+			}
+			t.Logf("miss (%s): %q → %s, want %s", split, q.query, got, q.want)
 		}
 	}
 	t.Logf("labelled set (%s): %d queries; command: go test -run TestLabelledQueries -v ./knowledge/", labelledFile, len(set))
