@@ -89,3 +89,18 @@ func (p *Pack) mentionedRole(words []string) (string, bool) {
 	}
 	return role, role != ""
 }
+
+// nearestOf returns role's topic closest to t, a topic of another role:
+// the best search result of role for t's title, name and keywords, or
+// else role's overview.
+func (p *Pack) nearestOf(role string, t Topic) Topic {
+	q := t.Title + " " + strings.ReplaceAll(t.Name, "-", " ") + " " + strings.Join(t.Keywords, " ")
+	rs, _ := p.rank(tokens(q))
+	for _, r := range rs {
+		if r.Topic.Role == role {
+			return r.Topic
+		}
+	}
+	o, _ := p.TopicByName(role, "overview")
+	return o
+}
