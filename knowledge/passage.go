@@ -35,11 +35,15 @@ type passage struct {
 type passages struct {
 	byDoc      [][]passage
 	avgPassage float64
+	roleIDs    map[string]bool // the roles' ids, which pick no passage
 }
 
 // newPassages builds the passage index of p's topics.
 func newPassages(p *Pack) passages {
-	ps := passages{byDoc: make([][]passage, len(p.Topics))}
+	ps := passages{byDoc: make([][]passage, len(p.Topics)), roleIDs: make(map[string]bool)}
+	for _, r := range p.Roles {
+		ps.roleIDs[stem(r.ID)] = true
+	}
 	total, n := 0.0, 0
 	add := func(doc int, kind passageKind, at int, text string) {
 		pg := passage{kind: kind, at: at, tf: make(map[string]int)}
@@ -111,6 +115,9 @@ func (ix *index) passageScore(pg passage, terms [][]candidate) float64 {
 	for _, cands := range terms {
 		bestHeld, best := 0.0, 0.0
 		for _, c := range cands {
+			if ix.roleIDs[c.stem] {
+				continue // "cto" is in half the paragraphs: it picks none of them
+			}
 			if n := pg.tf[c.stem]; n > 0 {
 				idf := ix.terms[c.stem].idf
 				tf := float64(n) / norm

@@ -237,6 +237,21 @@ func TestPassage(t *testing.T) {
 	}
 }
 
+// TestPassageNotByRole checks that a role word alone picks no passage:
+// "scaleup" is only in the stage topic's keywords, and the CTO is in
+// every paragraph, so the answer is the summary, not a point that happens
+// to say "CTO".
+func TestPassageNotByRole(t *testing.T) {
+	p := MustEmbedded(t)
+	l, err := p.Resolve("cto for a scaleup")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := l.Answer; a == nil || a.Topic.ID != "cto-stage" || a.Text != a.Topic.Summary {
+		t.Errorf("Resolve(cto for a scaleup).Answer = %+v; want the stage topic's summary", a)
+	}
+}
+
 func TestResolveNothingFound(t *testing.T) {
 	p := MustEmbedded(t)
 	l, err := p.Resolve("xyzzy plugh")
