@@ -129,10 +129,13 @@ func (h *Handler) unknown(args string, l knowledge.Lookup) *bot.Card {
 			topics = append(topics, r.ID) // the other roles' overviews
 		}
 	}
+	var roles []string
+	for _, r := range h.pack.Roles {
+		roles = append(roles, "a "+r.Name)
+	}
 	c.Parts = append(c.Parts, bot.Part{Heading: "What I cover",
-		Text: "Hiring a technical leader: what a CTO and a CIO do, the skills to look for, the kinds of CTO, " +
-			"how a CTO compares with other leaders, reporting lines, stages and pay. Try one of: " +
-			strings.Join(topics, ", ") + ". Or ask a question in your own words."})
+		Text: "Hiring a technical leader: what " + strings.Join(roles, " or ") + " does, and the questions " +
+			"around hiring one. Try one of: " + strings.Join(topics, ", ") + ". Or ask a question in your own words."})
 	for _, s := range topics {
 		c.Buttons = appendUnique(c.Buttons, bot.Button{Label: s, Action: actionShow, Value: s})
 	}
