@@ -192,6 +192,14 @@ func TestResolveAnswers(t *testing.T) {
 	if e := l.Elsewhere; e == nil || e.Found.ID != "cto-great" || e.Nearest.Role != "cio" || l.Role != "cio" {
 		t.Errorf("Resolve(cio great).Elsewhere = %+v; want cto-great found and a CIO topic offered", e)
 	}
+	// The nearest topic is found by meaning, not pack order (where each
+	// role's overview comes first).
+	for args, want := range map[string]string{"cto works-with": "cto-vs-cio", "cio great": "cio-skills"} {
+		l, _ = p.Resolve(args)
+		if e := l.Elsewhere; e == nil || e.Nearest.ID != want {
+			t.Errorf("Resolve(%q).Elsewhere = %+v; want %s offered as the nearest", args, e, want)
+		}
+	}
 	l, _ = p.Resolve("who owns the IT budget?")
 	if a := l.Answer; a == nil || a.Text == "" && len(a.Points) == 0 || a.Confidence < MinConfidence {
 		t.Errorf("Resolve(who owns the IT budget?).Answer = %+v; want a passage", a)

@@ -91,15 +91,24 @@ func (p *Pack) mentionedRole(words []string) (string, bool) {
 }
 
 // nearestOf returns role's topic closest to t, a topic of another role:
-// the best search result of role for t's title, name and keywords, or
+// the best search result of role for t's title, name and keywords, role
+// words left out (they say whose topic it is, not what it is about), or
 // else role's overview.
 func (p *Pack) nearestOf(role string, t Topic) Topic {
 	q := t.Title + " " + strings.ReplaceAll(t.Name, "-", " ") + " " + strings.Join(t.Keywords, " ")
-	rs, _ := p.rank(tokens(q))
-	for _, r := range rs {
-		if r.Topic.Role == role {
-			return r.Topic
+	toks := slices.DeleteFunc(tokens(q), func(tok token) bool {
+		_, isRole := p.Role(tok.word)
+		return isRole
+	})
+	rs, _ := p.rank(toks)
+	best := -1
+	for i, r := range rs {
+		if r.Topic.Role == role && (best < 0 || r.Score > rs[best].Score) {
+			best = i
 		}
+	}
+	if best >= 0 {
+		return rs[best].Topic
 	}
 	o, _ := p.TopicByName(role, "overview")
 	return o
