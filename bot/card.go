@@ -8,6 +8,7 @@ type Card struct {
 	Intro   string   // a paragraph under the title
 	Parts   []Part   // the body
 	Buttons []Button // one row of actions at the bottom
+	Source  string   // small print under the body: where its content comes from
 	Note    string   // small print at the end
 	// SharedBy is the Slack user id of the person who shared the card in
 	// the channel; renderers attribute the card to them.

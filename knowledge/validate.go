@@ -19,6 +19,7 @@ const (
 	MaxPointsText = 2900 // a topic's points together (one Slack section)
 	MaxLine       = 500  // one point, checklist item, rubric line and the like
 	MaxParagraph  = 2000 // a role definition, one body paragraph, a question
+	MaxSource     = 250  // a topic's source line
 	maxID         = 64
 )
 
@@ -167,6 +168,7 @@ func (v *validator) topics() {
 			v.add("topics", t.ID, "has %d points; keep it within %d", len(t.Points), MaxPoints)
 		}
 		v.lines("topics", t.ID, "point", "points", t.Points, 0)
+		v.source(t)
 		for _, id := range t.Related {
 			if _, ok := v.p.Topic(id); !ok {
 				v.add("topics", t.ID, "related %q is not a topic", id)
@@ -187,6 +189,30 @@ func (v *validator) topics() {
 			named[key] = t.ID
 		}
 	}
+}
+
+// source checks that a topic says where its content comes from: a known
+// origin and one short line of source.
+func (v *validator) source(t Topic) {
+	switch {
+	case t.Origin == "":
+		v.add("topics", t.ID, "origin is required: one of %s", originList())
+	case !slices.Contains(Origins, t.Origin):
+		v.add("topics", t.ID, "origin %q is not one of %s", t.Origin, originList())
+	}
+	v.required("topics", t.ID, "source", t.Source)
+	v.text("topics", t.ID, "source", t.Source, MaxSource)
+	if strings.ContainsAny(t.Source, "\n\r") {
+		v.add("topics", t.ID, "source must be one line")
+	}
+}
+
+func originList() string {
+	s := make([]string, len(Origins))
+	for i, o := range Origins {
+		s[i] = string(o)
+	}
+	return strings.Join(s, ", ")
 }
 
 func (v *validator) checklists() {

@@ -34,8 +34,23 @@ func TestCardGolden(t *testing.T) {
 				{Label: "Share in channel", Action: "cto-role:share", Value: "cio-overview", Style: "primary"},
 				{Label: "CTO vs CIO", Action: "cto-role:topic", Value: "cto-cto-vs-cio"},
 			},
-			Note: "Ask anything: /cto-role who owns the IT budget?",
+			Source: "Source: Role guide (Krajewski, Ideamotive, 2022), in hirebot's words.",
+			Note:   "Ask anything: /cto-role who owns the IT budget?",
 		},
+		// An answer: the passage that answers, where it comes from, and a
+		// button to the whole topic.
+		"answer": {
+			Title: "Who the CTO reports to, and who reports to the CTO",
+			Parts: []bot.Part{{Items: []string{"Reports to: the CEO, as a member of the executive team"}}},
+			Buttons: []bot.Button{
+				{Label: "Share in channel", Action: "cto-role:share", Value: "?who should the <!channel> CTO report to", Style: "primary"},
+				{Label: "Read the whole topic", Action: "cto-role:show", Value: "cto-reporting"},
+			},
+			Source: "Source: hirebot's own advice & common practice",
+			Note:   "The part of “Who the CTO reports to” that answers “who should the <!channel> CTO report to”.",
+		},
+		// A reply to thanks: one line, no card around it.
+		"social": {Intro: "You're welcome! Ask me anything else about hiring a CTO or CIO."},
 		"draft": {
 			Title: "VP Engineering <!channel>",
 			Parts: []bot.Part{

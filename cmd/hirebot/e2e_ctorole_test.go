@@ -30,11 +30,13 @@ func TestCTORoleOverSocketMode(t *testing.T) {
 		{"C05", "infrastructure", []string{"startups"}},
 		{"C06", "cio", []string{"Chief Information Officer"}},
 		{"C07", "cto-vs-cio", []string{"CIO", "CTO"}},
-		{"C08", "who owns the IT budget?", []string{"CIO", "Best match"}},
+		{"C08", "who owns the IT budget?", []string{"CIO", "IT budget", "Read the whole topic"}},
 		{"C09", "responsibilites", []string{"responsib"}},
 		{"C10", "great", []string{"negotiat"}},
 		{"C11", "cio responsibilities", []string{"CIO"}},
-		{"C12", "xyzzy plugh", []string{"No match", "responsibilities"}},
+		{"C12", "xyzzy plugh", []string{"I don't cover that", "responsibilities"}},
+		{"C14", "thanks!", []string{"You're welcome"}},
+		{"C15", "what does a cto do in a startup", []string{"company stage", "Source: "}},
 		{"C13", "technical-leader", []string{"code"}},
 	}
 	for _, tt := range tests {
