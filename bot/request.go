@@ -67,6 +67,10 @@ type Reply struct {
 	File *File
 	// Modal is opened for the user.
 	Modal *Modal
+	// AfterInvite is the command that does it again once the bot is in the
+	// channel ("/jd show"), for when Slack refuses to post the live message
+	// or the file because it is not.
+	AfterInvite string
 }
 
 // File is a document to upload.

@@ -27,7 +27,8 @@ func (h *Handler) export(ctx context.Context, req bot.Request, format string) (b
 	default:
 		return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "Export as markdown or text, e.g. %s export markdown.", h.cfg.Slash)
 	}
-	return bot.Reply{File: f, Card: &bot.Card{Intro: fmt.Sprintf("Uploaded %s (version %d) to the channel.", f.Name, d.Version)}}, nil
+	return bot.Reply{File: f, Card: &bot.Card{Intro: fmt.Sprintf("Uploaded %s (version %d) to the channel.", f.Name, d.Version)},
+		AfterInvite: strings.TrimSpace(h.cfg.Slash + " export " + format)}, nil
 }
 
 var unsafeName = regexp.MustCompile(`[^a-z0-9]+`)

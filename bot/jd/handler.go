@@ -116,7 +116,7 @@ func (h *Handler) show(ctx context.Context, req bot.Request, _ Args) (bot.Reply,
 	if _, err := h.cfg.Drafts.Draft(ctx, req.Session()); err != nil {
 		return bot.Reply{}, err
 	}
-	return bot.Reply{NewLive: true}, nil
+	return bot.Reply{NewLive: true, AfterInvite: h.cfg.Slash + " show"}, nil
 }
 
 // press answers the buttons of the live draft and of /jd's cards.

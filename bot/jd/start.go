@@ -56,7 +56,7 @@ func (h *Handler) start(ctx context.Context, req bot.Request, a Args) (bot.Reply
 	return bot.Reply{
 		Card: &bot.Card{Intro: fmt.Sprintf("Started a draft for %s. It is posted in the channel; anyone here can edit it.", title),
 			Note: fmt.Sprintf("Next: %s suggest, %s set salary …, %s check.", h.cfg.Slash, h.cfg.Slash, h.cfg.Slash)},
-		NewLive: true,
+		NewLive: true, AfterInvite: h.cfg.Slash + " show",
 	}, nil
 }
 
