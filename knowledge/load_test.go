@@ -49,7 +49,7 @@ func TestLoadErrors(t *testing.T) {
 			`topics: ceo-overview: role "ceo" is not a role`,
 			`topics: cto-twin: name "overview" is already used by cto-overview`,
 			`checklists: cto-main: kind "floating" belongs to role "ceo", not "cto"`,
-			`checklists: cto-main: section "benefits" is not one of responsibilities, requirements, nice-to-have`,
+			`checklists: cto-main: section "salary" is not one of responsibilities, requirements, nice-to-have, benefits`,
 			`checklists: cto-main: item 3: id is required`,
 			`checklists: cto-main: item 3: competency "missing-competency" is not a competency`,
 			`questions/one.yaml: q-thin: competency "ghost-skill" is not a competency`,

@@ -21,12 +21,12 @@ const (
 )
 
 // Sections names the draft sections a checklist may feed.
-const Sections = "responsibilities, requirements, nice-to-have"
+const Sections = "responsibilities, requirements, nice-to-have, benefits"
 
 // validSection reports whether s is one of Sections.
 func validSection(s string) bool {
 	switch s {
-	case "responsibilities", "requirements", "nice-to-have":
+	case "responsibilities", "requirements", "nice-to-have", "benefits":
 		return true
 	}
 	return false
@@ -45,6 +45,8 @@ func Validate(p *Pack) error {
 	v.topics()
 	v.checklists()
 	v.questions()
+	v.jobText()
+	v.protectedTopics()
 	return errors.Join(v.errs...)
 }
 
@@ -203,7 +205,8 @@ func (v *validator) checklists() {
 				v.add("checklists", c.ID, "%s: text is required", where)
 			}
 			v.text("checklists", c.ID, where+": text", it.Text, MaxLine)
-			if _, ok := v.p.Competency(it.Competency); !ok {
+			// A benefit is what the company offers, not a skill to probe.
+			if _, ok := v.p.Competency(it.Competency); !ok && (c.Section != "benefits" || it.Competency != "") {
 				v.add("checklists", c.ID, "%s: competency %q is not a competency", where, it.Competency)
 			}
 		}
