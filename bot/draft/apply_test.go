@@ -291,7 +291,7 @@ func TestApplyErrors(t *testing.T) {
 		{"edit empty", Change{Op: OpEdit, Section: Requirements, Index: 1, Text: ""}, hirebot.Invalid, "the item is empty"},
 		{"edit too long", Change{Op: OpEdit, Section: Requirements, Index: 1, Text: strings.Repeat("x", 600)}, hirebot.Invalid, "600 characters long"},
 		{"set unknown field", Change{Op: OpSet, Field: "kind", Text: "x"}, hirebot.Invalid,
-			`there is no field "kind"; use one of: title, company, location, salary, summary`},
+			`there is no field "kind"; use one of: title, company, location, salary, team, summary, process, eeo`},
 		{"set long title", Change{Op: OpSet, Field: Title, Text: strings.Repeat("t", 121)}, hirebot.Invalid,
 			"the title is 121 characters long; keep it to 120 or fewer"},
 		{"set long company", Change{Op: OpSet, Field: Company, Text: strings.Repeat("c", 200)}, hirebot.Invalid, "company is 200 characters long; keep it to 120"},

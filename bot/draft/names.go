@@ -33,6 +33,12 @@ func (f Field) Label() string {
 		return "Salary"
 	case Summary:
 		return "Summary"
+	case Team:
+		return "Team size"
+	case Process:
+		return "How we hire"
+	case EEO:
+		return "Equal opportunity"
 	}
 	return string(f)
 }
@@ -73,6 +79,12 @@ func ParseField(s string) (Field, bool) {
 		return Salary, true
 	case "summary", "about", "intro", "introduction", "overview":
 		return Summary, true
+	case "team", "teamsize", "headcount":
+		return Team, true
+	case "process", "hiringprocess", "howwehire", "interviewprocess", "hiring":
+		return Process, true
+	case "eeo", "equalopportunity", "equalopportunities", "eo", "accommodation", "accommodations", "adjustments":
+		return EEO, true
 	}
 	return "", false
 }

@@ -37,13 +37,13 @@ var Subcommands = []Usage{
 	{"add", "<section> <text>", "Add an item to the end of a section", "add requirements Ten years building web products"},
 	{"remove", "<section> <n>", "Remove item n of a section", "remove requirements 2"},
 	{"edit", "<section> <n> <text>", "Rewrite item n of a section", "edit benefits 1 Equity and a yearly bonus"},
-	{"set", "<field> <text>", "Set the title, company, location, salary or summary; `clear` empties it", "set salary €180k–€220k"},
+	{"set", "<field> <text>", "Set the title, company, location, salary, team (size), summary, process (how we hire) or eeo (equal-opportunity statement); `clear` empties it", "set salary €180k–€220k"},
 	{"move", "<section> <n> <to>", "Move item n of a section to position to", "move responsibilities 3 1"},
 	{"suggest", "[section]", "List checklist items not yet in the draft, each with an Add button", "suggest requirements"},
 	{"check", "[ignore <rule-id>]", "Check the wording; `ignore` silences one rule for this draft", "check ignore rockstar"},
 	{"history", "", "Show who changed what", "history"},
 	{"undo", "", "Undo the last change to the content", "undo"},
-	{"export", "[markdown|text]", "Upload the draft to the channel as a file", "export text"},
+	{"export", "[markdown|text|html]", "Upload the draft to the channel as a file: Markdown, plain text for an applicant tracking system, or HTML for a careers page", "export text"},
 	{"finalize", "", "Mark the draft final (its owner or an admin)", "finalize"},
 	{"reopen", "", "Reopen a final draft (its owner or an admin)", "reopen"},
 	{"discard", "", "Delete the draft, once you confirm (its owner or an admin)", "discard"},
@@ -65,6 +65,7 @@ func Lookup(name string) (Usage, bool) {
 const (
 	Markdown = "markdown"
 	Text     = "text"
+	HTML     = "html"
 )
 
 // Args is a parsed /jd command. Only the fields the subcommand takes are
@@ -78,7 +79,7 @@ type Args struct {
 	Field   draft.Field   // set
 	N, To   int           // remove, edit, move: 1-based item numbers
 	Text    string        // add, edit, set ("" clears); help: the topic asked about
-	Format  string        // export: Markdown or Text
+	Format  string        // export: Markdown, Text or HTML
 	RuleID  string        // check ignore
 }
 
@@ -285,10 +286,12 @@ func (p *parser) export() error {
 	switch w := strings.ToLower(p.sc.word()); w {
 	case "", "markdown", "md":
 		p.a.Format = Markdown
-	case "text", "txt", "plain":
+	case "text", "txt", "plain", "ats":
 		p.a.Format = Text
+	case "html", "htm":
+		p.a.Format = HTML
 	default:
-		return p.usage("there is no format %q; use markdown or text", short(w))
+		return p.usage("there is no format %q; use markdown, text or html", short(w))
 	}
 	return p.end()
 }
@@ -442,7 +445,8 @@ func short(s string) string {
 // phrases returns the names of sections and fields that take more than one
 // word; any other name is one word.
 func phrases() []string {
-	return []string{"nice to have", "nice to haves", "must have", "must haves", "we offer", "role title", "job title"}
+	return []string{"nice to have", "nice to haves", "must have", "must haves", "we offer", "role title", "job title",
+		"team size", "hiring process", "how we hire", "interview process", "equal opportunity", "equal opportunities"}
 }
 
 // scanner splits command text into words, keeping the rest as typed.

@@ -22,6 +22,12 @@ func (h *Handler) check(ctx context.Context, req bot.Request) (bot.Reply, error)
 	}
 	r := wording.Check(Document(d), wording.Options{Ignore: d.Ignored})
 	c := &bot.Card{Title: "Wording check: " + d.Heading(), Intro: r.Summary}
+	if !d.HasTitle() {
+		c.Intro = "1 more warning: the draft has no job title. " + c.Intro
+		c.Parts = append(c.Parts, bot.Part{Heading: "Job title", Items: []string{fmt.Sprintf(
+			"[title.missing] title — The draft has no job title, so its export is headed “%s” and candidates cannot tell the level or scope of the job. Fix: %s set title Chief Technology Officer (or the title you will post).",
+			d.Heading(), h.cfg.Slash)}})
+	}
 	groups := map[string][]wording.Finding{}
 	var order []string
 	for _, f := range r.Findings {
@@ -89,12 +95,22 @@ func Document(d *draft.Draft) wording.Document {
 		Title: d.Fields[draft.Title], Company: d.Fields[draft.Company], Location: d.Fields[draft.Location],
 		Salary: d.Fields[draft.Salary], Summary: d.Fields[draft.Summary],
 	}
+	if t := d.Fields[draft.Team]; t != "" {
+		doc.Sections = append(doc.Sections, wording.Section{Name: strings.ToLower(draft.Team.Label()), Items: []string{t}})
+	}
 	for _, sec := range draft.Sections {
 		s := wording.Section{Name: string(sec)}
 		for _, it := range d.Sections[sec] {
 			s.Items = append(s.Items, it.Text)
 		}
 		doc.Sections = append(doc.Sections, s)
+	}
+	// The closing paragraphs are checked like any other text of the ad,
+	// each as one item of a section named as the export heads it.
+	for _, f := range []draft.Field{draft.Process, draft.EEO} {
+		if t := d.Fields[f]; t != "" {
+			doc.Sections = append(doc.Sections, wording.Section{Name: strings.ToLower(f.Label()), Items: []string{t}})
+		}
 	}
 	return doc
 }

@@ -140,7 +140,9 @@ func (h *Handler) press(ctx context.Context, req bot.Request) (bot.Reply, error)
 	case "check":
 		return h.check(ctx, req)
 	case "export":
-		return h.export(ctx, req, "markdown")
+		return h.export(ctx, req, req.Value)
+	case "show":
+		return h.run(ctx, req, Args{Sub: "show"})
 	case "history":
 		return h.history(ctx, req)
 	case "discard":
@@ -153,7 +155,7 @@ func (h *Handler) press(ctx context.Context, req bot.Request) (bot.Reply, error)
 func (h *Handler) change(ctx context.Context, req bot.Request, c draft.Change) (bot.Reply, error) {
 	c.By, c.Admin, c.At = req.User, req.Admin, h.cfg.Now()
 	_, e, err := h.cfg.Drafts.UpdateDraft(ctx, req.Session(), req.User, func(d *draft.Draft) (draft.Entry, error) {
-		return d.Apply(c)
+		return h.applyKeepingSummary(d, c)
 	})
 	if err != nil {
 		return bot.Reply{}, h.missing(err)

@@ -12,8 +12,11 @@ import (
 // it, numbered, with the buttons that act on it.
 func liveCard(d *draft.Draft, slash string) *bot.Card {
 	c := &bot.Card{Title: d.Heading()}
+	if !d.HasTitle() {
+		c.Title += " (no job title yet)"
+	}
 	var facts []string
-	for _, f := range []draft.Field{draft.Company, draft.Location, draft.Salary} {
+	for _, f := range []draft.Field{draft.Company, draft.Location, draft.Salary, draft.Team} {
 		if v := d.Fields[f]; v != "" {
 			facts = append(facts, f.Label()+": "+v)
 		}
@@ -32,6 +35,13 @@ func liveCard(d *draft.Draft, slash string) *bot.Card {
 		}
 		if len(items) == 0 {
 			p.Text = fmt.Sprintf("Nothing yet: %s add %s …", slash, sec)
+		}
+		c.Parts = append(c.Parts, p)
+	}
+	for _, f := range []draft.Field{draft.Process, draft.EEO} {
+		p := bot.Part{Heading: f.Label(), Text: d.Fields[f]}
+		if p.Text == "" {
+			p.Text = fmt.Sprintf("Nothing yet: %s set %s …", slash, f)
 		}
 		c.Parts = append(c.Parts, p)
 	}
@@ -72,6 +82,6 @@ func (h *Handler) help() *bot.Card {
 	if len(ex) > 0 {
 		c.Parts = append(c.Parts, bot.Part{Heading: "Examples", Items: ex[:min(len(ex), 6)]})
 	}
-	c.Note = "Sections: responsibilities, requirements, nice-to-have, benefits. Fields: title, company, location, salary, summary. Finalize, reopen and discard are for the draft's owner and admins."
+	c.Note = "Sections: responsibilities, requirements, nice-to-have, benefits. Fields: title, company, location, salary, team, summary, process (how we hire), eeo (equal opportunity). Finalize, reopen and discard are for the draft's owner and admins."
 	return c
 }
