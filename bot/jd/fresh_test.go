@@ -1,19 +1,16 @@
 package jd
 
 import (
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/hirebot/hirebot/bot/draft"
+	"github.com/hirebot/hirebot/internal/golden"
 	"github.com/hirebot/hirebot/knowledge"
 	"github.com/hirebot/hirebot/knowledge/wording"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // freshDraft is a draft just started for role and kind, as /jd start makes
 // it.
@@ -76,22 +73,7 @@ func eachFreshDraft(t *testing.T, fn func(t *testing.T, h *Handler, d *draft.Dra
 // mustMatchGolden compares got with testdata/golden/name.
 func mustMatchGolden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", "golden", name)
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("read golden file (run go test -update to create it): %v", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from %s (run go test -update to accept):\n%s", name, path, got)
-	}
+	golden.Match(t, filepath.Join("testdata", "golden", name), got)
 }
 
 // TestFreshDraftExports: the Markdown and plain-text export of a fresh

@@ -1,0 +1,33 @@
+// Package golden compares test output with golden files. Tests that use it
+// accept -update to rewrite the files with what they got.
+package golden
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// Match fails tb unless got equals the file at path (relative to the test's
+// package). With -update it writes got to path first, creating folders.
+func Match(tb testing.TB, path, got string) {
+	tb.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			tb.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		tb.Fatalf("read golden file (run go test -update to create it): %v", err)
+	}
+	if got != string(want) {
+		tb.Errorf("output differs from %s (run go test -update to accept):\n%s", path, got)
+	}
+}
