@@ -187,6 +187,26 @@ func TestStartTitle(t *testing.T) {
 	}
 }
 
+func TestKindInTitle(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"start cto Infrastructure CTO", "Infrastructure CTO"},
+		{"start cto Technical Director", "Technical Director"},
+		{"start cto infrastructure Head of Platform", "Head of Platform"},
+		{"start cto Ops", ""},
+		{"start cto", ""},
+		{"start cto interim Interim CTO", "interim Interim CTO"},
+	}
+	for _, tt := range tests {
+		a, err := Parse(tt.text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := kindInTitle(tt.text, a); got != tt.want {
+			t.Errorf("kindInTitle(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
 func TestSummaryFollowsTheFacts(t *testing.T) {
 	pack, h := embeddedHandler(t)
 	cto, _ := pack.Role("cto")

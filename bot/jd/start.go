@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/hirebot/hirebot"
 	"github.com/hirebot/hirebot/bot"
@@ -36,7 +37,7 @@ func (h *Handler) start(ctx context.Context, req bot.Request, a Args) (bot.Reply
 		}
 		kind = k
 	}
-	title, err := h.startTitle(role, kind, a.Title)
+	title, err := h.startTitle(role, kind, kindInTitle(req.Text, a))
 	if err != nil {
 		return bot.Reply{}, err
 	}
@@ -102,6 +103,22 @@ func (h *Handler) startTitle(role knowledge.Role, kind knowledge.Kind, title str
 		words = append(words, role.Name)
 	}
 	return strings.Join(words, " "), nil
+}
+
+// kindInTitle returns the title typed after the role and kind, with the
+// kind word put back at its start when it was written with a capital and a
+// title follows it: in "/jd start cto Infrastructure CTO" the word names
+// the kind and also belongs to the title "Infrastructure CTO".
+func kindInTitle(text string, a Args) string {
+	words := strings.Fields(text)
+	if a.Kind == "" || a.Title == "" || len(words) < 4 {
+		return a.Title
+	}
+	w := words[2]
+	if r := []rune(w); unicode.IsUpper(r[0]) && !strings.HasPrefix(a.Title, w) {
+		return w + " " + a.Title
+	}
+	return a.Title
 }
 
 // isLowerWord reports whether w is written in lower-case letters, digits and
