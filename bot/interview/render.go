@@ -63,7 +63,7 @@ func (h *Handler) help() *bot.Card {
 		Parts: []bot.Part{
 			{Items: []string{
 				h.slash + " — questions for this channel's draft, or a balanced CTO set",
-				h.slash + " <role|kind|competency> [count] — narrow it; count 1–10, default 5",
+				h.slash + " <role|kind|competency> [count] — narrow it; count 1–10, default 5. Everyday words work too: hiring, budget, negotiation, security",
 				h.slash + " kit — the channel's interview kit, by competency",
 				h.slash + " kit remove <n> — take question n out of the kit",
 				h.slash + " kit export — upload the kit as Markdown",
