@@ -6,10 +6,18 @@ BIN     ?= bin/hirebot
 IMAGE   ?= hirebot
 SHARED  ?= ../shared
 
-# The static release build. The Dockerfile uses these same flags; .ci/run
-# fails if the two drift apart.
+# What `hirebot version` prints: the nearest tag (v1.2.0, or
+# v1.2.0-3-gabc1234 after it, -dirty with uncommitted changes), "dev"
+# outside a git checkout. Set either to override: make docker VERSION=1.2.0
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+COMMIT  ?= $(shell git rev-parse --short=12 HEAD 2>/dev/null)
+
+# The static release build, with the version linked in (one -ldflags: a
+# second would replace the first). The Dockerfile has the same flags word for
+# word, ${VERSION} and ${COMMIT} being its build args; .ci/run fails if the
+# two drift apart.
 BUILD_ENV   := CGO_ENABLED=0
-BUILD_FLAGS := -trimpath -ldflags "-s -w"
+BUILD_FLAGS := -trimpath -ldflags "-s -w -X main.version=${VERSION} -X main.commit=${COMMIT}"
 
 # Fuzz targets, one package:Func a line. To add one, add a line here;
 # `make fuzz` fails if a Fuzz function in the tree is missing from this list
@@ -17,7 +25,7 @@ BUILD_FLAGS := -trimpath -ldflags "-s -w"
 FUZZ := \
 	./bot/draft:FuzzApply \
 	./bot/draft:FuzzClean \
-	./bot/fakeslack:FuzzSplitAck \
+	./internal/slacktest:FuzzSplitAck \
 	./bot/interview:FuzzParse \
 	./bot/jd:FuzzParse \
 	./knowledge:FuzzResolve \
@@ -31,10 +39,13 @@ SEED_OVERLAP := $(SHARED)/tools/seed-overlap
 
 .DEFAULT_GOAL := build
 
-.PHONY: help build run test fmt-check vet seed-overlap race fuzz fuzz-list bench cover docker manifest clean
+.PHONY: help version build run test fmt-check vet layers seed-overlap race fuzz fuzz-list bench cover docker manifest clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
+
+version: ## print the version make build and make docker embed
+	@echo $(VERSION)
 
 build: ## build the static binary bin/hirebot (the Dockerfile's flags)
 	$(BUILD_ENV) $(GO) build $(BUILD_FLAGS) -o $(BIN) ./cmd/hirebot
@@ -47,7 +58,7 @@ run: ## try the bot in a terminal: no Slack or Redis needed
 # time-based run races its own timer on a busy machine ("context deadline
 # exceeded" with no failing input). `make fuzz` fuzzes for longer.
 test: FUZZTIME = 4000x
-test: fmt-check vet seed-overlap race fuzz ## gofmt, vet, copied-text check, race tests, short fuzz runs
+test: fmt-check vet layers seed-overlap race fuzz ## gofmt, vet, copied-text check, race tests, short fuzz runs
 	@echo "test: ok"
 
 fmt-check: ## fail listing any file gofmt would change
@@ -56,6 +67,18 @@ fmt-check: ## fail listing any file gofmt would change
 
 vet: ## go vet ./...
 	$(GO) vet ./...
+
+# The domain and the handlers are plain Go: none of them may depend on
+# slack-go or the Redis client, even through another package. Adapters
+# (bot/socket, bot/blockkit, bot/sessions) and cmd/ may.
+PURE     := ./knowledge/... ./bot ./bot/draft ./bot/ctorole ./bot/jd ./bot/interview ./bot/home ./bot/dedup
+ADAPTERS := github.com/slack-go/ github.com/redis/
+
+layers: ## fail if a domain or handler package depends on slack-go or Redis
+	@fail=0; for p in $$($(GO) list $(PURE)); do \
+		bad=$$($(GO) list -deps $$p | grep -E "^($(subst $(eval) ,|,$(ADAPTERS)))" | head -n 3 | tr "\n" " "); \
+		if [ -n "$$bad" ]; then echo "layers: $$p depends on $$bad"; fail=1; fi; \
+	done; exit $$fail
 
 seed-overlap: ## list knowledge text copied from the seed article (exit 1 if any)
 	@if [ -x "$(SEED_OVERLAP)" ]; then \
@@ -121,8 +144,9 @@ cover: ## test coverage: per-function summary, cover.html for a browser
 	$(GO) tool cover -html=cover.out -o cover.html
 	@echo "cover: open cover.html for the line-by-line view"
 
-docker: ## build the container image (IMAGE=hirebot)
-	docker build -t $(IMAGE) .
+docker: ## build the container image hirebot:VERSION (IMAGE=hirebot, VERSION from git describe)
+	docker build --build-arg VERSION=$(VERSION) --build-arg COMMIT=$(COMMIT) -t $(IMAGE):$(VERSION) .
+	@echo "built $(IMAGE):$(VERSION)"
 
 manifest: ## regenerate deploy/slack/manifest.yaml from the command table
 	@mkdir -p deploy/slack

@@ -13,8 +13,7 @@ type Kind int
 
 // The kinds of error. Users see the message of Invalid, NotFound,
 // Conflict, Unavailable and Forbidden errors; Internal errors are logged
-// with a reference and shown as "something went wrong"; Duplicate ones
-// are not shown at all.
+// with a reference and shown as "something went wrong".
 const (
 	Internal    Kind = iota // a bug or an unexpected failure
 	Invalid                 // the input is wrong; the message says how to fix it
@@ -22,9 +21,6 @@ const (
 	Conflict                // someone else changed it first
 	Unavailable             // a dependency (Redis, Slack) is down for now; try again
 	Forbidden               // the user may not do this
-	// Duplicate says the request was already handled: it is a second
-	// delivery of one Slack already delivered. Nobody is told anything.
-	Duplicate
 )
 
 // String names the kind for logs and metrics.
@@ -40,13 +36,22 @@ func (k Kind) String() string {
 		return "unavailable"
 	case Forbidden:
 		return "forbidden"
-	case Duplicate:
-		return "duplicate"
 	}
 	return "internal"
 }
 
+// A Kinded error knows its kind. Lower layers return typed errors that
+// carry data, not words (draft.StaleError, FullError, …); they implement
+// Kinded so callers can branch on the kind, and handlers word them for
+// users with the configured command names.
+type Kinded interface {
+	error
+	ErrorKind() Kind
+}
+
 // Error is an error with a kind and a message safe to show to a user.
+// Handlers write the message; a lower layer leaves it empty and names the
+// cause in Err.
 type Error struct {
 	Kind    Kind
 	Message string // shown to the user; empty for Internal
@@ -67,6 +72,9 @@ func (e *Error) Error() string {
 // Unwrap returns the cause.
 func (e *Error) Unwrap() error { return e.Err }
 
+// ErrorKind returns e.Kind.
+func (e *Error) ErrorKind() Kind { return e.Kind }
+
 // Errorf returns an *Error of kind k whose user message is formatted from
 // format and args.
 func Errorf(k Kind, format string, args ...any) error {
@@ -78,11 +86,12 @@ func Wrap(k Kind, err error, message string) error {
 	return &Error{Kind: k, Message: message, Err: err}
 }
 
-// KindOf returns the kind of the first *Error in err's chain, or Internal.
+// KindOf returns the kind of the first Kinded error in err's chain, or
+// Internal.
 func KindOf(err error) Kind {
-	var e *Error
+	var e Kinded
 	if errors.As(err, &e) {
-		return e.Kind
+		return e.ErrorKind()
 	}
 	return Internal
 }
@@ -96,6 +105,34 @@ func MessageOf(err error) string {
 	}
 	return ""
 }
+
+// FullError says a list holds as many items as it may: What names the
+// list ("the interview kit"), Cap is its capacity. Its kind is Invalid.
+type FullError struct {
+	What string
+	Cap  int
+}
+
+// Error describes e for logs.
+func (e *FullError) Error() string { return fmt.Sprintf("%s is full (%d items)", e.What, e.Cap) }
+
+// ErrorKind returns Invalid.
+func (e *FullError) ErrorKind() Kind { return Invalid }
+
+// RangeError says N picks none of the Size items of a list (Size 0: the
+// list is empty). What names the list. Its kind is Invalid.
+type RangeError struct {
+	What    string
+	N, Size int
+}
+
+// Error describes e for logs.
+func (e *RangeError) Error() string {
+	return fmt.Sprintf("%s has no item %d (it has %d)", e.What, e.N, e.Size)
+}
+
+// ErrorKind returns Invalid.
+func (e *RangeError) ErrorKind() Kind { return Invalid }
 
 // SessionKey names one channel's hiring session in one workspace. Nothing is
 // shared between two keys.

@@ -8,11 +8,18 @@ type Card struct {
 	Intro   string   // a paragraph under the title
 	Parts   []Part   // the body
 	Buttons []Button // one row of actions at the bottom
+	Source  string   // small print under the body: where its content comes from
 	Note    string   // small print at the end
 	// SharedBy is the Slack user id of the person who shared the card in
 	// the channel; renderers attribute the card to them.
 	SharedBy string
 }
+
+// MaxPartText is how much text one part of a card may hold and still be
+// shown whole in one message: renderers split a part's text into blocks
+// (Block Kit allows 3000 characters a section), and a handler that builds
+// a long part trims it to this.
+const MaxPartText = 3 * 3000
 
 // Part is one block of a card's body.
 type Part struct {

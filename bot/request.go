@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/hirebot/hirebot"
+	"github.com/hirebot/hirebot/bot/dedup"
 )
 
 // Source says how a request reached the bot.
@@ -38,6 +39,10 @@ type Request struct {
 	// Admin is true when User is one of the configured admins.
 	Admin bool
 	At    time.Time
+	// Claim is this delivery's claim on the request, which handlers pass
+	// to every write they make so that a request Slack delivers twice has
+	// one effect; nil when the request is not deduplicated.
+	Claim *dedup.Claim
 }
 
 // Session returns the key of the channel's hiring session.
@@ -62,9 +67,6 @@ type Reply struct {
 	File *File
 	// Modal is opened for the user.
 	Modal *Modal
-	// Err is the error the reply reports, if it reports one (for metrics
-	// and logs; the Card already says it to the user).
-	Err error
 }
 
 // File is a document to upload.
@@ -74,7 +76,10 @@ type File struct {
 	Content string
 }
 
-// Handler answers requests for one command.
+// Handler answers requests for one command. An error is worded for the
+// user by the handler (see hirebot.Error) or by the router; a handler that
+// returns both a Reply with a Card and an error has said the error in the
+// card itself, and the error is only reported (metrics, logs).
 type Handler interface {
 	Handle(ctx context.Context, req Request) (Reply, error)
 }

@@ -8,14 +8,15 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"log/slog"
-	"regexp"
 	"runtime/debug"
 	"sort"
 	"strings"
 
 	"github.com/hirebot/hirebot"
+	"github.com/hirebot/hirebot/bot/dedup"
 )
 
 // Command is one entry of the command table: a slash command (or the
@@ -28,8 +29,10 @@ type Command struct {
 	Summary  string   // one line
 	Examples []string // full example invocations
 	Handler  Handler
-	// Quick marks a handler that does no I/O and answers in microseconds:
-	// adapters may answer it inline (in a slash command's ack).
+	// Quick marks a handler that does no I/O and answers in microseconds
+	// with a card: adapters decide from it, before the handler runs, to
+	// answer inline (in a slash command's ack), and run the handler once
+	// either way.
 	Quick bool
 }
 
@@ -39,15 +42,7 @@ type Router struct {
 	commands map[string]Command
 	order    []string
 	slash    map[string]string // "/cto-role" → "cto-role"
-	renames  []rename          // default names that are configured otherwise
 	log      *slog.Logger
-}
-
-// rename turns a command's default name, as parsers and the draft domain
-// write it in their messages, into the configured one.
-type rename struct {
-	from *regexp.Regexp
-	to   string
 }
 
 // NewRouter returns a router over the given command table.
@@ -58,12 +53,6 @@ func NewRouter(log *slog.Logger, commands ...Command) *Router {
 		r.order = append(r.order, c.Name)
 		if c.Slash != "" {
 			r.slash[c.Slash] = c.Name
-			if c.Slash != "/"+c.Name {
-				r.renames = append(r.renames, rename{
-					from: regexp.MustCompile(`(^|[^\w/-])/` + regexp.QuoteMeta(c.Name) + `([^\w-]|$)`),
-					to:   "${1}" + c.Slash + "${2}",
-				})
-			}
 		}
 	}
 	return r
@@ -101,51 +90,64 @@ func (r *Router) SlashNames() []string {
 
 // Serve answers one request. It never fails: errors become replies that say
 // what to do, and internal errors and panics become "something went wrong"
-// with a reference that is logged.
-func (r *Router) Serve(ctx context.Context, req Request) (reply Reply) {
+// with a reference that is logged. It also returns the handler's error, for
+// the caller to report (metrics); the reply already says it. A second
+// delivery of a request (dedup.ErrDuplicate) gets a zero Reply: nobody is
+// told anything twice.
+func (r *Router) Serve(ctx context.Context, req Request) (reply Reply, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			ref := newRef()
 			r.log.ErrorContext(ctx, "handler panicked", "ref", ref, "command", req.Command,
 				"panic", fmt.Sprint(p), "stack", string(debug.Stack()))
-			reply = ErrorReply(fmt.Errorf("panic: %v", p), ref)
+			err = fmt.Errorf("panic: %v", p)
+			reply = ErrorReply(err, ref)
 		}
 	}()
 	cmd, ok := r.commands[req.Command]
 	if !ok {
-		return ErrorReply(hirebot.Errorf(hirebot.Invalid,
-			"I don't know the command %q. Try %s.", req.Command, strings.Join(r.SlashNames(), ", ")), "")
+		err := hirebot.Errorf(hirebot.Invalid, "I don't know the command %q. Try %s.", req.Command, strings.Join(r.SlashNames(), ", "))
+		return ErrorReply(err, ""), err
 	}
-	reply, err := cmd.Handler.Handle(ctx, req)
-	if hirebot.KindOf(err) == hirebot.Duplicate {
-		return Reply{Err: err} // a second delivery: say nothing
+	reply, err = cmd.Handler.Handle(ctx, req)
+	switch {
+	case err == nil:
+		return reply, nil
+	case errors.Is(err, dedup.ErrDuplicate):
+		return Reply{}, err
+	case reply.Card != nil:
+		return reply, err // the handler said it in the card
 	}
-	if err != nil {
-		ref := ""
-		if hirebot.KindOf(err) == hirebot.Internal {
-			ref = newRef()
-			r.log.ErrorContext(ctx, "handler failed", "ref", ref, "command", req.Command, "err", err)
-		}
-		reply = ErrorReply(err, ref)
-		reply.Card.Intro = r.renamed(reply.Card.Intro)
-		return reply
+	ref := ""
+	if _, ok := userMessage(err); !ok {
+		ref = newRef()
+		r.log.ErrorContext(ctx, "handler failed", "ref", ref, "command", req.Command, "err", err)
 	}
-	return reply
+	return ErrorReply(err, ref), err
 }
 
-// renamed writes the configured command names into a message that uses
-// the default ones.
-func (r *Router) renamed(msg string) string {
-	for _, rn := range r.renames {
-		msg = rn.from.ReplaceAllString(msg, rn.to)
+// userMessage returns what to tell a user about err: the message a handler
+// wrote, or for a dependency that is down or a write that kept losing
+// races, the same words for every command. It reports false when err has
+// no words for users (an internal error, or a typed error no handler
+// worded): that is logged with a reference.
+func userMessage(err error) (string, bool) {
+	if msg := hirebot.MessageOf(err); msg != "" {
+		return msg, true
 	}
-	return msg
+	switch hirebot.KindOf(err) {
+	case hirebot.Unavailable:
+		return "storage unavailable, try again in a moment", true
+	case hirebot.Conflict:
+		return "too many people are editing at once; try again", true
+	}
+	return "", false
 }
 
 // ErrorReply turns an error into a private reply. ref is the log reference
 // of an internal error.
 func ErrorReply(err error, ref string) Reply {
-	msg := hirebot.MessageOf(err)
+	msg, ok := userMessage(err)
 	title := "That didn't work"
 	switch hirebot.KindOf(err) {
 	case hirebot.Unavailable:
@@ -157,11 +159,11 @@ func ErrorReply(err error, ref string) Reply {
 	case hirebot.NotFound:
 		title = "Not found"
 	}
-	if msg == "" {
+	if !ok {
 		title = "Something went wrong"
 		msg = fmt.Sprintf("something went wrong (ref %s). It has been logged; please try again.", ref)
 	}
-	return Reply{Card: &Card{Title: title, Intro: msg}, Err: err}
+	return Reply{Card: &Card{Title: title, Intro: msg}}
 }
 
 // newRef returns a short random reference for an internal error.

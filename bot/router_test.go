@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/hirebot/hirebot"
+	"github.com/hirebot/hirebot/bot/dedup"
 )
 
 func TestRouterTurnsFailuresIntoReplies(t *testing.T) {
@@ -28,7 +29,13 @@ func TestRouterTurnsFailuresIntoReplies(t *testing.T) {
 			return Reply{}, hirebot.Errorf(hirebot.Invalid, "say it shorter")
 		})},
 		Command{Name: "down", Slash: "/down", Handler: HandlerFunc(func(context.Context, Request) (Reply, error) {
-			return Reply{}, hirebot.Wrap(hirebot.Unavailable, errors.New("dial tcp"), "storage unavailable, try again in a moment")
+			return Reply{}, &hirebot.Error{Kind: hirebot.Unavailable, Err: errors.New("dial tcp")}
+		})},
+		Command{Name: "busy", Slash: "/busy", Handler: HandlerFunc(func(context.Context, Request) (Reply, error) {
+			return Reply{}, fmt.Errorf("update: %w", &hirebot.Error{Kind: hirebot.Conflict, Err: errors.New("lost every race")})
+		})},
+		Command{Name: "unworded", Slash: "/unworded", Handler: HandlerFunc(func(context.Context, Request) (Reply, error) {
+			return Reply{}, &hirebot.RangeError{What: "a list", N: 3, Size: 2}
 		})},
 	)
 	tests := []struct {
@@ -41,12 +48,15 @@ func TestRouterTurnsFailuresIntoReplies(t *testing.T) {
 		{"panic", "something went wrong (ref ", "Something went wrong", true},
 		{"internal", "something went wrong (ref ", "Something went wrong", true},
 		{"invalid", "say it shorter", "That didn't work", false},
-		{"down", "storage unavailable", "Storage unavailable", false},
+		{"down", "storage unavailable, try again in a moment", "Storage unavailable", false},
+		{"busy", "too many people are editing at once; try again", "Someone changed it first", false},
+		// A typed error no handler worded is a bug: logged with a ref.
+		{"unworded", "something went wrong (ref ", "Something went wrong", true},
 		{"nope", "/internal, /invalid", "That didn't work", false},
 	}
 	for _, tt := range tests {
 		logs.Reset()
-		reply := r.Serve(context.Background(), Request{Command: tt.command})
+		reply, _ := r.Serve(context.Background(), Request{Command: tt.command})
 		if reply.Card == nil || !strings.Contains(reply.Card.Intro, tt.want) || reply.Card.Title != tt.wantTitle {
 			t.Errorf("%s: reply %+v, want %q titled %q", tt.command, reply.Card, tt.want, tt.wantTitle)
 			continue
@@ -62,7 +72,7 @@ func TestRouterTurnsFailuresIntoReplies(t *testing.T) {
 		}
 	}
 	// The router keeps serving after a panic.
-	if reply := r.Serve(context.Background(), Request{Command: "ok"}); reply.Card == nil || reply.Card.Intro != "fine" {
+	if reply, err := r.Serve(context.Background(), Request{Command: "ok"}); err != nil || reply.Card == nil || reply.Card.Intro != "fine" {
 		t.Errorf("after a panic: %+v", reply)
 	}
 	if got, _ := r.Canonical("/OK"); got != "ok" {
@@ -70,34 +80,39 @@ func TestRouterTurnsFailuresIntoReplies(t *testing.T) {
 	}
 }
 
-func TestRouterUsesConfiguredNamesInErrors(t *testing.T) {
-	fail := HandlerFunc(func(context.Context, Request) (Reply, error) {
-		return Reply{}, hirebot.Errorf(hirebot.Invalid, "usage: `/jd add <section> <text>`; see /jd help, /jd-extra and /interview kit (/jd)")
-	})
-	r := NewRouter(slog.New(slog.DiscardHandler),
-		Command{Name: "jd", Slash: "/hire-jd", Handler: fail},
-		Command{Name: "interview", Slash: "/interview", Handler: fail})
-	got := r.Serve(context.Background(), Request{Command: "jd"}).Card.Intro
-	want := "usage: `/hire-jd add <section> <text>`; see /hire-jd help, /jd-extra and /interview kit (/hire-jd)"
-	if got != want {
-		t.Errorf("got  %q\nwant %q", got, want)
-	}
-}
-
 // TestRouterSaysNothingOnADuplicate checks that a second delivery of a
-// request, which the store reports as a hirebot.Duplicate error, gets no
-// card: the listener drops it, and nobody sees a message twice.
+// request, which the store reports as dedup.ErrDuplicate, gets no card:
+// the listener drops it, and nobody sees a message twice.
 func TestRouterSaysNothingOnADuplicate(t *testing.T) {
 	var logs bytes.Buffer
 	r := NewRouter(slog.New(slog.NewJSONHandler(&logs, nil)),
 		Command{Name: "dup", Slash: "/dup", Handler: HandlerFunc(func(context.Context, Request) (Reply, error) {
-			return Reply{Card: &Card{Intro: "changed"}}, fmt.Errorf("update draft: %w", hirebot.Errorf(hirebot.Duplicate, "handled already"))
+			return Reply{Card: &Card{Intro: "changed"}}, fmt.Errorf("update draft: %w", dedup.ErrDuplicate)
 		})})
-	reply := r.Serve(context.Background(), Request{Command: "dup"})
-	if reply.Card != nil || hirebot.KindOf(reply.Err) != hirebot.Duplicate {
-		t.Errorf("reply to a duplicate = %+v, want no card and a Duplicate error", reply)
+	reply, err := r.Serve(context.Background(), Request{Command: "dup"})
+	if reply.Card != nil || !errors.Is(err, dedup.ErrDuplicate) {
+		t.Errorf("reply to a duplicate = %+v, %v; want no card and dedup.ErrDuplicate", reply, err)
 	}
 	if logs.Len() > 0 {
 		t.Errorf("a duplicate was logged as a failure: %s", logs.String())
+	}
+}
+
+// TestRouterKeepsACardThatSaysTheError checks that a handler that words its
+// error in its own card keeps that card, and that the router returns the
+// error (for metrics) without logging it as a failure.
+func TestRouterKeepsACardThatSaysTheError(t *testing.T) {
+	var logs bytes.Buffer
+	stale := &hirebot.Error{Kind: hirebot.Conflict, Err: errors.New("saved on an old version")}
+	r := NewRouter(slog.New(slog.NewJSONHandler(&logs, nil)),
+		Command{Name: "save", Slash: "/save", Handler: HandlerFunc(func(context.Context, Request) (Reply, error) {
+			return Reply{Card: &Card{Title: "Not saved", Intro: "here is the current version"}}, stale
+		})})
+	reply, err := r.Serve(context.Background(), Request{Command: "save"})
+	if reply.Card == nil || reply.Card.Title != "Not saved" || !errors.Is(err, stale) {
+		t.Errorf("Serve = %+v, %v; want the handler's card and its error", reply.Card, err)
+	}
+	if logs.Len() > 0 {
+		t.Errorf("a worded error was logged as a failure: %s", logs.String())
 	}
 }

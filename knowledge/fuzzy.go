@@ -119,3 +119,46 @@ func appendRunes(buf []rune, s string) []rune {
 	}
 	return buf
 }
+
+// plausibleTypo reports whether typed, within a small edit distance of
+// word, may be a slip for it. A short word (four letters or fewer) is
+// usually an acronym or a word of its own ("cfo", "ciso", "ceo"), so it
+// counts as a slip only with a letter left out or two letters swapped: a
+// changed or an extra letter makes a different word.
+func plausibleTypo(typed, word string) bool {
+	n := utf8.RuneCountInString(typed)
+	if n > 4 || typed == word {
+		return true
+	}
+	switch m := utf8.RuneCountInString(word); m {
+	case n + 1:
+		return true
+	case n:
+		return swapped(typed, word)
+	}
+	return false
+}
+
+// swapped reports whether a and b differ only by two adjacent letters
+// trading places.
+func swapped(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) != len(rb) {
+		return false
+	}
+	i := 0
+	for i < len(ra) && ra[i] == rb[i] {
+		i++
+	}
+	if i+1 >= len(ra) || ra[i] != rb[i+1] || ra[i+1] != rb[i] {
+		return false
+	}
+	return string(ra[i+2:]) == string(rb[i+2:])
+}
+
+// typoSureness is how surely a word of n letters that is d edits from a
+// pack word means that word: a slip in a long word is unmistakable, one in
+// a short word may well be another word.
+func typoSureness(n, d int) float64 {
+	return max(0, 1-2*float64(d)/float64(n))
+}

@@ -40,6 +40,7 @@ type Kind struct {
 	ID           string   `yaml:"id"`           // "infrastructure"
 	Role         string   `yaml:"role"`         // "cto"
 	Name         string   `yaml:"name"`         // "Infrastructure commander"
+	Aliases      []string `yaml:"aliases"`      // other words for it: "infra"
 	Summary      string   `yaml:"summary"`      // one paragraph
 	Does         []string `yaml:"does"`         // what this kind spends time on
 	FitsWhere    string   `yaml:"fits_where"`   // which companies look for it
@@ -59,7 +60,26 @@ type Topic struct {
 	Related  []string `yaml:"related"`  // Topic ids shown as buttons
 	Keywords []string `yaml:"keywords"` // extra words search should match
 	Aliases  []string `yaml:"aliases"`  // other words that name the topic: "duties", "types"
+	// Origin says whose knowledge the topic is: one of Origins.
+	Origin Origin `yaml:"origin"`
+	// Source is one short line naming where the topic's facts come from
+	// and which part is hirebot's own advice; cards show it as small print.
+	Source string `yaml:"source"`
 }
+
+// Origin says where a topic's content comes from.
+type Origin string
+
+// The origins a topic may have.
+const (
+	FromGuide   Origin = "guide"             // the role guide the pack was written from
+	FromHirebot Origin = "hirebot"           // hirebot's own advice
+	FromBoth    Origin = "guide-and-hirebot" // the guide's facts with hirebot's advice added
+	FromTeam    Origin = "team"              // a custom pack's own notes
+)
+
+// Origins lists the valid origins, for validation and messages.
+var Origins = []Origin{FromGuide, FromHirebot, FromBoth, FromTeam}
 
 // Checklist is a list of things a role (or one kind of it) does or needs.
 // Its items seed job-description drafts and name the competencies an

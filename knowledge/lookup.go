@@ -1,6 +1,11 @@
 package knowledge
 
-import "strings"
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // DefaultRole is the role /cto-role is about when no role word leads.
 const DefaultRole = "cto"
@@ -14,6 +19,46 @@ func (p *Pack) Role(id string) (Role, bool) {
 func (p *Pack) Kind(id string) (Kind, bool) {
 	return find(p.Kinds, func(k Kind) bool { return k.ID == id })
 }
+
+// KindNamed returns the kind s names: its id or one of its aliases, in any
+// case, with hyphens and underscores ignored ("Tech_Lead", "infra").
+func (p *Pack) KindNamed(s string) (Kind, bool) {
+	if kindKeyEmpty(s) {
+		return Kind{}, false
+	}
+	return find(p.Kinds, func(k Kind) bool {
+		return sameKindName(k.ID, s) || slices.ContainsFunc(k.Aliases, func(a string) bool { return sameKindName(a, s) })
+	})
+}
+
+// sameKindName reports whether a and b are the same name, ignoring case,
+// hyphens and underscores. It allocates nothing.
+func sameKindName(a, b string) bool {
+	next := func(s string) (rune, string) {
+		for s != "" {
+			r, n := utf8.DecodeRuneInString(s)
+			s = s[n:]
+			if r != '-' && r != '_' {
+				return unicode.ToLower(r), s
+			}
+		}
+		return -1, ""
+	}
+	for {
+		ra, restA := next(a)
+		rb, restB := next(b)
+		if ra != rb {
+			return false
+		}
+		if ra < 0 {
+			return true
+		}
+		a, b = restA, restB
+	}
+}
+
+// kindKeyEmpty reports whether s is nothing but hyphens and underscores.
+func kindKeyEmpty(s string) bool { return strings.Trim(s, "-_") == "" }
 
 // Topic returns the topic with the given id.
 func (p *Pack) Topic(id string) (Topic, bool) {

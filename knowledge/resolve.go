@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -15,97 +16,203 @@ const MaxArgs = 500
 // resultsShown is how many search results Resolve returns.
 const resultsShown = 5
 
-// Lookup is what /cto-role <args> asks for. Exactly one of Topic and
-// Results is set when anything matched; Suggestions may accompany either
-// or stand alone; Topics is set whenever Topic is nil.
+// Lookup is what /cto-role <args> asks for. At most one of Topic, Answer,
+// Elsewhere and Social is set; when none is, the args are outside what the
+// pack covers, and Suggestions may say what the user meant. Topics is set
+// whenever Topic is nil.
 type Lookup struct {
-	Role        string   // the role it is about: DefaultRole unless a role word led
-	Topic       *Topic   // the topic named, if the args named one
-	Results     []Result // otherwise, search results for the args, best first
-	Suggestions []string // "did you mean": args for /cto-role, best first
-	Topics      []string // the role's topics as args for /cto-role, to offer instead
+	Role        string     // the role it is about: DefaultRole unless a role word led
+	Topic       *Topic     // the topic named, if the args named one
+	Answer      *Answer    // otherwise the passage that answers a question, if one does
+	Results     []Result   // with Answer: the topics that answer, best first (Answer's first)
+	Elsewhere   *Elsewhere // the args asked a role for a topic only another role has
+	Social      Social     // the args were a greeting, thanks or goodbye
+	Suggestions []string   // "did you mean": args for /cto-role, best first
+	Topics      []string   // the role's topics as args for /cto-role, to offer instead
 }
+
+// Answer is the part of a topic that answers a free-text question.
+type Answer struct {
+	Topic Topic
+	Passage
+	Confidence float64 // the Result's Confidence, at least MinConfidence
+}
+
+// Elsewhere says that the topic asked for belongs to another role only:
+// "cio kinds" when only the CTO has kinds.
+type Elsewhere struct {
+	Asked   string // the role asked about: "cio"
+	Found   Topic  // the other role's topic with that name or answer
+	Nearest Topic  // the asked role's topic closest to it
+}
+
+// TooLongError says a lookup is Size characters, over Limit. Its kind is
+// Invalid; the handler words it.
+type TooLongError struct {
+	Size, Limit int
+}
+
+// Error describes e for logs.
+func (e *TooLongError) Error() string {
+	return fmt.Sprintf("knowledge: lookup of %d characters, over %d", e.Size, e.Limit)
+}
+
+// ErrorKind returns Invalid.
+func (e *TooLongError) ErrorKind() hirebot.Kind { return hirebot.Invalid }
 
 // Resolve works out what /cto-role <args> asks for. Empty args mean the
 // default role's overview. A leading role word ("cio") selects that role,
-// and alone means its overview. A topic name, alias or id names that topic
-// ("cio responsibilities", "types", "cto vs cio"). Anything else is a
-// free-text search; when the args are short enough to be a misspelt topic
-// name, or the search finds nothing, Suggestions says what the user may
-// have meant. Args longer than MaxArgs are an Invalid error.
+// and alone means its overview, as does a question whose only word that
+// matters is a role ("what is a cio?"). A topic name, alias or id names
+// that topic ("cio responsibilities", "types", "cto vs cio"); a name the
+// asked role lacks but another has is Elsewhere. A greeting or thanks is
+// Social. Anything else is a free-text question: answered with the best
+// passage when the best topic's Confidence reaches MinConfidence, and
+// otherwise not answered, with Suggestions when the words look like a
+// misspelt topic name. Args longer than MaxArgs are a *TooLongError.
 func (p *Pack) Resolve(args string) (Lookup, error) {
 	if n := utf8.RuneCountInString(args); n > MaxArgs {
-		return Lookup{}, hirebot.Errorf(hirebot.Invalid,
-			"That is %d characters; ask in %d or fewer, or try a topic such as responsibilities.", n, MaxArgs)
+		return Lookup{}, &TooLongError{Size: n, Limit: MaxArgs}
 	}
-	words := argWords(args)
-	role, rest := DefaultRole, words
-	if len(words) > 0 {
-		if _, ok := p.Role(words[0]); ok {
-			role, rest = words[0], words[1:]
-		}
+	q := p.parse(args)
+	role, words, toks, roleLed := q.role, q.words, q.toks, q.roleLed
+	rest := words
+	if roleLed {
+		rest = words[1:]
 	}
 	l := Lookup{Role: role}
-	if t, ok := p.named(role, rest, len(rest) < len(words), words); ok {
+	t, other, ok := p.named(role, rest, roleLed, words)
+	switch {
+	case ok && other:
+		l.Elsewhere = &Elsewhere{Asked: role, Found: t, Nearest: p.nearestOf(role, t)}
+	case ok:
 		l.Role, l.Topic = t.Role, &t
 		return l, nil
+	case !roleLed && socialOf(words) != NotSocial:
+		l.Social = socialOf(words)
+	default:
+		if r, ok := p.onlyRole(toks); ok {
+			t, _ := p.TopicByName(r, "overview")
+			l.Role, l.Topic = t.Role, &t
+			return l, nil
+		}
+		if p.otherExecutive(toks) {
+			break // "what does a cfo do?": a role the pack does not cover
+		}
+		if t, ok := p.TopicByName(role, "help"); ok && len(toks) == 0 && len(words) > 0 {
+			// Nothing but question words ("what can you do?"): say what
+			// hirebot can do.
+			l.Role, l.Topic = t.Role, &t
+			return l, nil
+		}
+		p.answer(&l, toks, words, roleLed)
 	}
-	l.Results = p.searchRole(args, role)
-	if len(rest) == 1 || len(l.Results) == 0 {
-		l.Suggestions = p.suggestAll(role, rest)
-	}
-	for _, name := range p.TopicNames(role) {
-		l.Topics = append(l.Topics, asArgs(role, name))
-	}
+	l.Topics = p.topicArgs(role)
 	return l, nil
 }
 
-// rolePreference is how much more a topic of the lookup's role counts in
-// Resolve's search: enough to break near-ties ("responsibilities" is
-// both a CTO and a CIO topic), not to overturn a clear answer.
-const rolePreference = 1.1
+// topicArgs returns role's topics as args for /cto-role, built once by
+// Load. The slice is clipped: appending to it copies.
+func (p *Pack) topicArgs(role string) []string {
+	if args, ok := p.index.topicArgs[role]; ok {
+		return slices.Clip(args)
+	}
+	var out []string
+	for _, name := range p.TopicNames(role) {
+		out = append(out, asArgs(role, name))
+	}
+	return out
+}
 
-// searchRole searches for query, preferring the role's topics.
-func (p *Pack) searchRole(query, role string) []Result {
-	rs := p.Search(query, 0)
+// answer fills in l's answer to a free-text question, in words and as
+// toks, or its suggestions when the pack does not cover it.
+func (p *Pack) answer(l *Lookup, toks []token, words []string, roleLed bool) {
+	rest := words
+	if roleLed {
+		rest = words[1:]
+	}
+	rs, terms := p.searchRole(toks, l.Role, p.namesOnly(words, l.Role))
+	if len(rs) == 0 || rs[0].Confidence < MinConfidence {
+		l.Suggestions = p.suggestAll(l.Role, rest)
+		return
+	}
+	top := rs[0]
+	if roleLed && top.Topic.Role != l.Role && !slices.Contains(words, top.Topic.Role) {
+		l.Elsewhere = &Elsewhere{Asked: l.Role, Found: top.Topic, Nearest: p.nearestOf(l.Role, top.Topic)}
+		return
+	}
+	l.Answer = &Answer{Topic: top.Topic, Passage: p.index.passage(top.Topic, top.doc, terms), Confidence: top.Confidence}
+	for _, r := range rs {
+		if r.Confidence >= MinConfidence && len(l.Results) < resultsShown {
+			l.Results = append(l.Results, r)
+		}
+	}
+	if len(rest) == 1 && !p.knows(rest[0]) {
+		l.Suggestions = p.suggestAll(l.Role, rest)
+	}
+}
+
+// How much more a topic of the lookup's role counts in Resolve's search:
+// for the default role, enough to break near-ties ("responsibilities" is
+// both a CTO and a CIO topic), not to overturn a clear answer; for a role
+// the question names, more ("what should we look for in a CIO?").
+const (
+	rolePreference      = 1.1
+	namedRolePreference = 2
+)
+
+// searchRole ranks the topics for a query's tokens, preferring the role's
+// topics, and more so when the query names the role.
+func (p *Pack) searchRole(toks []token, role string, named bool) ([]Result, [][]candidate) {
+	rs, terms := p.rank(toks)
+	pref := rolePreference
+	if named {
+		pref = namedRolePreference
+	}
 	for i := range rs {
 		if rs[i].Topic.Role == role {
-			rs[i].Score *= rolePreference
+			rs[i].Score *= pref
 		}
 	}
 	slices.SortStableFunc(rs, func(a, b Result) int { return cmp.Compare(b.Score, a.Score) })
-	if len(rs) > resultsShown {
-		rs = rs[:resultsShown]
-	}
-	return rs
+	return rs, terms
 }
 
 // named finds the topic the words name, if they name one: the role's
 // overview for no words, a topic name or alias of the role, a topic id, or
-// — when no role word led — a name that only another role has.
-func (p *Pack) named(role string, rest []string, roleLed bool, all []string) (Topic, bool) {
+// a name that only another role has. other reports the last case when a
+// role word led: the user asked that role for a topic it does not have.
+func (p *Pack) named(role string, rest []string, roleLed bool, all []string) (t Topic, other, ok bool) {
 	name := strings.Join(rest, "-")
 	if name == "" {
 		name = "overview"
 	}
 	if t, ok := p.TopicByName(role, name); ok {
-		return t, true
+		return t, false, true
 	}
 	if len(rest) == 1 {
 		if _, ok := p.Role(rest[0]); ok { // "cto cio"
-			return p.TopicByName(rest[0], "overview")
+			t, ok := p.TopicByName(rest[0], "overview")
+			return t, false, ok
 		}
 	}
 	whole := strings.Join(all, "-")
 	if t, ok := p.Topic(whole); ok {
-		return t, true
+		return t, false, true
 	}
 	for _, r := range p.Roles { // "cio-vs-cto" is a name of a cto topic
-		if t, ok := p.TopicByName(r.ID, whole); ok && (!roleLed || r.ID != role) {
-			return t, true
+		if t, ok := p.TopicByName(r.ID, whole); ok && r.ID != role {
+			return t, false, true
 		}
 	}
-	return Topic{}, false
+	if roleLed { // "cio kinds": a name only another role has
+		for _, r := range p.Roles {
+			if t, ok := p.TopicByName(r.ID, name); ok && r.ID != role {
+				return t, true, true
+			}
+		}
+	}
+	return Topic{}, false, false
 }
 
 // suggestAll returns "did you mean" args for the words: for the words

@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -100,7 +101,7 @@ func TestResolve(t *testing.T) {
 		{args: "what does a cto do", role: "cto", topic: "cto-responsibilities"},
 		// Free text.
 		{args: "who owns the IT budget?", role: "cto", firstResult: "cio-responsibilities"},
-		{args: "does a startup need an infrastructure CTO", role: "cto", firstResult: "cto-infrastructure"},
+		{args: "does a startup need an infrastructure CTO", role: "cto", firstResult: "cto-stage"},
 		{args: "cio who signs hardware contracts", role: "cio", firstResult: "cio-responsibilities"},
 		// Typos.
 		{args: "responsibilites", role: "cto", firstResult: "cto-responsibilities", suggestion: "responsibilities"},
@@ -108,7 +109,8 @@ func TestResolve(t *testing.T) {
 		{args: "cto-vs-ico", role: "cto", firstResult: "cto-vs-cio", suggestion: "cto-vs-cio"},
 		{args: "cio responsiblities", role: "cio", firstResult: "cio-responsibilities", suggestion: "cio responsibilities"},
 		{args: "cio wroks-with", role: "cio", suggestion: "cio works-with"},
-		{args: "typs", role: "cto", suggestion: "kinds"},
+		{args: "typs", role: "cto", firstResult: "cto-kinds"}, // stems to "typ", as "types" does
+		{args: "kinds of cto", role: "cto", firstResult: "cto-kinds"},
 	}
 	for _, tt := range tests {
 		l, err := p.Resolve(tt.args)
@@ -137,6 +139,128 @@ func TestResolve(t *testing.T) {
 	}
 }
 
+// TestResolveAnswers checks what kind of answer Resolve gives: a named
+// topic, a passage that answers, a topic the asked role lacks, a friendly
+// word for a greeting, or an honest "not covered".
+func TestResolveAnswers(t *testing.T) {
+	p := MustEmbedded(t)
+	tests := []struct {
+		args, want string // want: a topic id, or one of the labels of the labelled set
+	}{
+		{"what is a cto", "cto-overview"},
+		{"What is a CIO?", "cio-overview"},
+		{"what is a chief technology officer", "cto-overview"},
+		{"what does a cto do in a startup", "cto-stage"},
+		{"cto vs vp engineering", "cto-vs-vp-engineering"},
+		{"cto vs ciso", "cto-vs-ciso"},
+		{"ciso", "cto-vs-ciso"},
+		{"who should the CTO report to", "cto-reporting"},
+		{"what can you do?", "cto-help"},
+		{"how do I bake bread", wantNone},
+		{"what is the capital of France", wantNone},
+		{"what does a cfo do", wantNone},
+		{"ceo", wantNone},
+		{"what is the cio role?", "cio-overview"},
+		{"what does a CTO's job mean", "cto-overview"},
+		{"thanks!", wantSocial},
+		{"hi there", wantSocial},
+		{"ok cool", wantSocial},
+		{"cio great", wantRoleMiss},
+		{"cio kinds", wantRoleMiss},
+		{"cto works-with", wantRoleMiss},
+		{"great", "cto-great"}, // a topic name, not thanks
+	}
+	for _, tt := range tests {
+		l, err := p.Resolve(tt.args)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := outcome(l); got != tt.want {
+			t.Errorf("Resolve(%q) → %s, want %s", tt.args, got, tt.want)
+		}
+		if l.Social != NotSocial && len(l.Suggestions) > 0 {
+			t.Errorf("Resolve(%q) suggests %q for a greeting", tt.args, l.Suggestions)
+		}
+		if l.Topic == nil && len(l.Topics) == 0 {
+			t.Errorf("Resolve(%q) has no topic list to offer", tt.args)
+		}
+	}
+	l, _ := p.Resolve("thanks!")
+	if l.Social != Thanks {
+		t.Errorf("Resolve(thanks!).Social = %v, want Thanks", l.Social)
+	}
+	l, _ = p.Resolve("cio great")
+	if e := l.Elsewhere; e == nil || e.Found.ID != "cto-great" || e.Nearest.Role != "cio" || l.Role != "cio" {
+		t.Errorf("Resolve(cio great).Elsewhere = %+v; want cto-great found and a CIO topic offered", e)
+	}
+	// The nearest topic is found by meaning, not pack order (where each
+	// role's overview comes first).
+	for args, want := range map[string]string{"cto works-with": "cto-vs-cio", "cio great": "cio-skills"} {
+		l, _ = p.Resolve(args)
+		if e := l.Elsewhere; e == nil || e.Nearest.ID != want {
+			t.Errorf("Resolve(%q).Elsewhere = %+v; want %s offered as the nearest", args, e, want)
+		}
+	}
+	l, _ = p.Resolve("who owns the IT budget?")
+	if a := l.Answer; a == nil || a.Text == "" && len(a.Points) == 0 || a.Confidence < MinConfidence {
+		t.Errorf("Resolve(who owns the IT budget?).Answer = %+v; want a passage", a)
+	}
+}
+
+// TestPassage checks that an answer leads with the part of the topic that
+// answers: a paragraph, or the points that match.
+func TestPassage(t *testing.T) {
+	p := MustEmbedded(t)
+	const text, points = 1, 2
+	tests := []struct {
+		query, topic, want string // want: text the passage must hold
+		shape              int    // text, points, or 0 for either
+	}{
+		{"who owns the IT budget", "cio-responsibilities", "IT budget", 0},
+		{"when do we need a vp of engineering", "cto-vs-vp-engineering", "When you need which", text},
+		{"how much equity should a cto get", "cto-pay", "quity", 0},
+		{"who reports to the cto", "cto-reporting", "report", 0},
+		{"cio who plans financing and controls spending for the IT unit", "cio-responsibilities", "financing", points},
+	}
+	for _, tt := range tests {
+		l, err := p.Resolve(tt.query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := l.Answer
+		if a == nil || a.Topic.ID != tt.topic {
+			t.Errorf("Resolve(%q).Answer = %+v, want one from %s", tt.query, a, tt.topic)
+			continue
+		}
+		got := a.Text + strings.Join(a.Points, "\n")
+		shape := text
+		if len(a.Points) > 0 {
+			shape = points
+		}
+		if !strings.Contains(got, tt.want) || tt.shape != 0 && shape != tt.shape {
+			t.Errorf("Resolve(%q) passage = %q (shape %d), want it to hold %q (shape %d)", tt.query, got, shape, tt.want, tt.shape)
+		}
+		if a.Text != "" && a.Text == a.Topic.Summary {
+			t.Errorf("Resolve(%q) fell back to the summary, though the query matches the topic's text", tt.query)
+		}
+	}
+}
+
+// TestPassageNotByRole checks that a role word alone picks no passage:
+// "scaleup" is only in the stage topic's keywords, and the CTO is in
+// every paragraph, so the answer is the summary, not a point that happens
+// to say "CTO".
+func TestPassageNotByRole(t *testing.T) {
+	p := MustEmbedded(t)
+	l, err := p.Resolve("cto for a scaleup")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := l.Answer; a == nil || a.Topic.ID != "cto-stage" || a.Text != a.Topic.Summary {
+		t.Errorf("Resolve(cto for a scaleup).Answer = %+v; want the stage topic's summary", a)
+	}
+}
+
 func TestResolveNothingFound(t *testing.T) {
 	p := MustEmbedded(t)
 	l, err := p.Resolve("xyzzy plugh")
@@ -158,8 +282,9 @@ func TestResolveNothingFound(t *testing.T) {
 func TestResolveTooLong(t *testing.T) {
 	p := MustEmbedded(t)
 	_, err := p.Resolve(strings.Repeat("é", MaxArgs+1))
-	if hirebot.KindOf(err) != hirebot.Invalid || hirebot.MessageOf(err) == "" {
-		t.Errorf("Resolve(too long) error = %v; want an Invalid error with a message", err)
+	var tl *TooLongError
+	if hirebot.KindOf(err) != hirebot.Invalid || !errors.As(err, &tl) || tl.Size != MaxArgs+1 || tl.Limit != MaxArgs {
+		t.Errorf("Resolve(too long) error = %v; want an Invalid *TooLongError with the size and the limit", err)
 	}
 	if _, err := p.Resolve(strings.Repeat("é", MaxArgs)); err != nil {
 		t.Errorf("Resolve(%d characters) = %v; want it accepted", MaxArgs, err)
@@ -182,7 +307,12 @@ func TestSuggest(t *testing.T) {
 		{"typs", "cto", "kinds"},
 		{"skils", "", "skills"},
 		{"Wroks With", "cio", "works-with"},
-		{"cia", "cto", "cio"},
+		{"coi", "cto", "cio"}, // two letters swapped
+		// A changed or extra letter in a short word makes another word,
+		// often another executive: no "did you mean".
+		{"cia", "cto", ""},
+		{"cfo", "cto", ""},
+		{"ceo", "cio", ""},
 		{"xyzzy", "cto", ""},
 		{"", "cto", ""},
 		{"?!", "cto", ""},

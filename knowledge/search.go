@@ -15,6 +15,7 @@ const (
 
 	weightTitle    = 5
 	weightName     = 3
+	weightAliases  = 2
 	weightKeywords = 2
 	weightSummary  = 2
 	weightBody     = 1
@@ -30,9 +31,21 @@ const (
 
 // Result is one topic found by Search.
 type Result struct {
-	Topic   Topic
-	Score   float64  // higher is better; comparable within one search only
+	Topic Topic
+	// Score ranks the results: BM25F times Confidence, so that a topic
+	// that accounts for more of the query ranks above one that matches a
+	// part of it strongly. Higher is better; comparable within one search
+	// only.
+	Score   float64
 	Matched []string // the query's words that matched the topic, as normalized
+	// Confidence is the share of the query the topic accounts for, from 0
+	// to 1: each query word counts by how rare it is in the pack (a word
+	// the pack lacks counts as the rarest), and by how surely it matched
+	// (exactly, or as a plausible typo). Unlike Score it is comparable
+	// across queries; Resolve answers only above MinConfidence.
+	Confidence float64
+
+	doc int // the topic's index in the pack
 }
 
 // index is the search index of a pack's topics, built once by Load.
@@ -41,6 +54,15 @@ type index struct {
 	stems   map[string]string   // every word seen → its stem
 	words   []string            // the words seen, sorted, for prefix matches
 	deletes map[string][]uint32 // deletion → indexes into words
+	rarest  float64             // the idf of a stem in one topic: what a word the pack lacks counts for
+	titles  []roleTitle         // the roles' titles, longest first
+	// topicArgs holds each role's topics as /cto-role args (Lookup.Topics).
+	topicArgs map[string][]string
+	// domain holds the stems the rest of the pack uses (definitions,
+	// kinds, checklists, competencies, interview questions) but no topic
+	// does: words of the subject, which no topic happens to answer.
+	domain map[string]bool
+	passages
 }
 
 type term struct {
@@ -51,23 +73,50 @@ type term struct {
 type posting struct {
 	doc int
 	tf  float64 // BM25F: weighted by field and normalised by field length
+	// telling is how much a match here says the topic is what the query
+	// is about: the strongest of the fields the stem is in (see field).
+	telling float64
 }
 
-// field is one part of a topic, with its weight in the ranking.
+// field is one part of a topic, with its weight in the ranking and how
+// telling a match in it is for Confidence: a word of a topic's title or
+// aliases names what the topic is about, one in its keywords or summary
+// describes it, and one only in its body may be mentioned in passing.
 type field struct {
-	weight float64
-	texts  func(Topic) []string
+	weight  float64
+	telling float64
+	texts   func(Topic) []string
 }
+
+// How telling a match is, by field (see field): a word that names or
+// describes the topic counts in full, one the topic mentions only in
+// passing counts half. These, tellsDomain and the weight of a word the
+// pack lacks were chosen by accuracy on the training part of the labelled
+// set (see MinConfidence); weighing names above descriptions, or unknown
+// words more or less, did no better there.
+const (
+	tellsNames     = 1
+	tellsSummary   = 1
+	tellsInPassing = 0.5
+)
+
+// tellsDomain is how much of the rarest a word counts for in Confidence
+// when no topic has it but the rest of the pack does: a word of the
+// subject ("present", "laptop") that the topics happen not to use says
+// less that the question is off the subject than a word the pack has
+// never seen ("bread", "tokyo").
+const tellsDomain = 0.25
 
 // fields returns the parts of a topic search looks at.
 func fields() []field {
 	return []field{
-		{weightTitle, func(t Topic) []string { return []string{t.Title} }},
-		{weightName, func(t Topic) []string { return []string{strings.ReplaceAll(t.Name, "-", " ")} }},
-		{weightKeywords, func(t Topic) []string { return t.Keywords }},
-		{weightSummary, func(t Topic) []string { return []string{t.Summary} }},
-		{weightBody, func(t Topic) []string { return t.Body }},
-		{weightPoints, func(t Topic) []string { return t.Points }},
+		{weightTitle, tellsNames, func(t Topic) []string { return []string{t.Title} }},
+		{weightName, tellsNames, func(t Topic) []string { return []string{strings.ReplaceAll(t.Name, "-", " ")} }},
+		{weightAliases, tellsNames, func(t Topic) []string { return []string{strings.ReplaceAll(strings.Join(t.Aliases, " "), "-", " ")} }},
+		{weightKeywords, tellsSummary, func(t Topic) []string { return t.Keywords }},
+		{weightSummary, tellsSummary, func(t Topic) []string { return []string{t.Summary} }},
+		{weightBody, tellsInPassing, func(t Topic) []string { return t.Body }},
+		{weightPoints, tellsInPassing, func(t Topic) []string { return t.Points }},
 	}
 }
 
@@ -103,19 +152,22 @@ func newIndex(p *Pack) *index {
 	}
 	for doc := range p.Topics {
 		tf := make(map[string]float64)
+		telling := make(map[string]float64)
 		for f, fd := range fs {
 			norm := 1 - bm25B + bm25B*lengths[f][doc]/avg[f]
 			for stem, c := range counts[f][doc] {
 				tf[stem] += fd.weight * float64(c) / norm
+				telling[stem] = max(telling[stem], fd.telling)
 			}
 		}
 		for stem, v := range tf {
 			tm := ix.terms[stem]
-			tm.postings = append(tm.postings, posting{doc: doc, tf: v})
+			tm.postings = append(tm.postings, posting{doc: doc, tf: v, telling: telling[stem]})
 			ix.terms[stem] = tm
 		}
 	}
 	n := float64(len(p.Topics))
+	ix.rarest = math.Log(1 + (n-1+0.5)/(1+0.5))
 	for stem, tm := range ix.terms {
 		df := float64(len(tm.postings))
 		tm.idf = math.Log(1 + (n-df+0.5)/(df+0.5))
@@ -133,13 +185,24 @@ func newIndex(p *Pack) *index {
 		}
 		deletions(w, maxEdits, func(d string) { ix.deletes[d] = append(ix.deletes[d], uint32(i)) })
 	}
+	ix.passages = newPassages(p)
+	ix.titles = newRoleTitles(p)
+	ix.topicArgs = make(map[string][]string, len(p.Roles))
+	for _, r := range p.Roles {
+		for _, name := range p.TopicNames(r.ID) {
+			ix.topicArgs[r.ID] = append(ix.topicArgs[r.ID], asArgs(r.ID, name))
+		}
+	}
+	ix.domain = domainStems(p, ix.terms)
 	return ix
 }
 
-// candidate is a stem a query word stands for, and how much it counts.
+// candidate is a stem a query word stands for, how much it counts in the
+// ranking, and how surely it is what the user meant (for Confidence).
 type candidate struct {
 	stem   string
 	weight float64
+	sure   float64
 }
 
 // candidates returns the stems tok matches: its own stem when the pack has
@@ -147,18 +210,19 @@ type candidate struct {
 // prefix of, at a reduced weight.
 func (ix *index) candidates(tok token) []candidate {
 	if _, ok := ix.terms[tok.stem]; ok {
-		return []candidate{{tok.stem, 1}}
+		return []candidate{{tok.stem, 1, 1}}
 	}
 	n := utf8.RuneCountInString(tok.word)
 	var out []candidate
-	add := func(stem string, weight float64) {
+	add := func(stem string, weight, sure float64) {
 		for i := range out {
 			if out[i].stem == stem {
 				out[i].weight = max(out[i].weight, weight)
+				out[i].sure = max(out[i].sure, sure)
 				return
 			}
 		}
-		out = append(out, candidate{stem, weight})
+		out = append(out, candidate{stem, weight, sure})
 	}
 	if edits := editsAllowed(n); edits > 0 && n <= maxFuzzyLen {
 		var checked []uint32
@@ -169,12 +233,15 @@ func (ix *index) candidates(tok token) []candidate {
 				}
 				checked = append(checked, i)
 				w := ix.words[i]
-				switch distance(tok.word, w, edits) {
-				case 1:
-					add(ix.stems[w], weightOneEdit)
-				case 2:
-					add(ix.stems[w], weightTwoEdits)
+				d := distance(tok.word, w, edits)
+				if d > edits || !plausibleTypo(tok.word, w) {
+					continue
 				}
+				weight := weightOneEdit
+				if d == 2 {
+					weight = weightTwoEdits
+				}
+				add(ix.stems[w], weight, typoSureness(n, d))
 			}
 		}
 		if isASCII(tok.word) {
@@ -186,63 +253,98 @@ func (ix *index) candidates(tok token) []candidate {
 	if len(out) == 0 && n >= minPrefixLen {
 		at, _ := slices.BinarySearch(ix.words, tok.word)
 		for i := at; i < len(ix.words) && i-at < maxPrefixHits && strings.HasPrefix(ix.words[i], tok.word); i++ {
-			add(ix.stems[ix.words[i]], weightPrefix)
+			add(ix.stems[ix.words[i]], weightPrefix, weightPrefix*float64(n)/float64(utf8.RuneCountInString(ix.words[i])))
 		}
 	}
 	return out
 }
 
 // Search ranks the pack's topics against a free-text query with BM25 over
-// their title, name, keywords, summary, body and points (code spans left
+// their title, name, aliases, keywords, summary, body and points (code spans left
 // out). Words are lowercased, accent-folded and lightly stemmed, and stop
 // words dropped; a word the pack does not have counts, at a reduced weight,
 // for pack words within one edit (two for words of 6+ letters), or else for
 // words it begins. It returns at most limit results (all when limit ≤ 0),
 // best first, or nil when no word of the query matches.
 func (p *Pack) Search(query string, limit int) []Result {
-	ix := p.index
-	if ix == nil || len(p.Topics) == 0 {
-		return nil
-	}
 	if len(query) > 4*MaxArgs {
 		query = cut(query, 4*MaxArgs)
 	}
-	scores := make([]float64, len(p.Topics))
-	best := make([]float64, len(p.Topics))
-	matched := make([][]string, len(p.Topics))
-	done := make(map[string]bool)
-	for _, tok := range tokens(query) {
-		if done[tok.stem] { // "plans" after "planning" adds nothing
-			continue
-		}
-		done[tok.stem] = true
-		clear(best)
-		for _, c := range ix.candidates(tok) {
-			tm := ix.terms[c.stem]
-			for _, ps := range tm.postings {
-				s := c.weight * tm.idf * ps.tf * (bm25K1 + 1) / (ps.tf + bm25K1)
-				best[ps.doc] = max(best[ps.doc], s)
-			}
-		}
-		for doc, s := range best {
-			if s > 0 {
-				scores[doc] += s
-				matched[doc] = append(matched[doc], tok.word)
-			}
-		}
-	}
-	var out []Result
-	for doc, s := range scores {
-		if s > 0 {
-			out = append(out, Result{Topic: p.Topics[doc], Score: s, Matched: matched[doc]})
-		}
-	}
+	out, _ := p.rank(tokens(query))
 	// Stable, so equal scores keep pack order.
 	slices.SortStableFunc(out, func(a, b Result) int { return cmp.Compare(b.Score, a.Score) })
 	if limit > 0 && len(out) > limit {
 		out = out[:limit]
 	}
 	return out
+}
+
+// rank scores every topic against a query's tokens, in pack order (the
+// caller sorts), and returns the query's words with the stems each stands for (for finding
+// passages).
+func (p *Pack) rank(toks []token) ([]Result, [][]candidate) {
+	ix := p.index
+	if ix == nil || len(p.Topics) == 0 {
+		return nil, nil
+	}
+	n := len(p.Topics)
+	buf := make([]float64, 4*n)
+	scores, cover, best, sure := buf[:n], buf[n:2*n], buf[2*n:3*n], buf[3*n:]
+	matched := make([][]string, n)
+	terms := make([][]candidate, 0, len(toks))
+	total := 0.0
+	for i, tok := range toks {
+		if slices.ContainsFunc(toks[:i], func(t token) bool { return t.stem == tok.stem }) {
+			continue // "plans" after "planning" adds nothing
+		}
+		clear(best)
+		clear(sure)
+		cands := ix.candidates(tok)
+		terms = append(terms, cands)
+		// What the word counts for in Confidence: its own rarity when the
+		// pack has it, else the rarest a word can be.
+		weight := ix.rarest
+		switch {
+		case len(cands) == 1 && cands[0].sure == 1:
+			weight = ix.terms[cands[0].stem].idf
+		case len(cands) == 0 && ix.domain[tok.stem]:
+			weight *= tellsDomain
+		}
+		total += weight
+		for _, c := range cands {
+			tm := ix.terms[c.stem]
+			for _, ps := range tm.postings {
+				s := c.weight * tm.idf * ps.tf * (bm25K1 + 1) / (ps.tf + bm25K1)
+				best[ps.doc] = max(best[ps.doc], s)
+				sure[ps.doc] = max(sure[ps.doc], c.sure*ps.telling)
+			}
+		}
+		for doc, s := range best {
+			if s > 0 {
+				scores[doc] += s
+				cover[doc] += sure[doc] * weight
+				matched[doc] = append(matched[doc], tok.word)
+			}
+		}
+	}
+	found := 0
+	for _, s := range scores {
+		if s > 0 {
+			found++
+		}
+	}
+	if found == 0 {
+		return nil, terms
+	}
+	out := make([]Result, 0, found)
+	for doc, s := range scores {
+		if s > 0 {
+			c := cover[doc] / total
+			out = append(out, Result{Topic: p.Topics[doc], Score: s * c, Matched: matched[doc],
+				Confidence: c, doc: doc})
+		}
+	}
+	return out, terms
 }
 
 // prose returns s without its `code spans`: they show commands to type,
@@ -260,4 +362,42 @@ func prose(s string) string {
 		b.WriteByte(' ')
 	}
 	return b.String()
+}
+
+// domainStems returns the stems of the pack's text outside its topics
+// that no topic uses (see index.domain).
+func domainStems(p *Pack, inTopics map[string]term) map[string]bool {
+	out := make(map[string]bool)
+	add := func(texts ...string) {
+		for _, t := range texts {
+			for _, tok := range tokens(prose(t)) {
+				if _, ok := inTopics[tok.stem]; !ok {
+					out[tok.stem] = true
+				}
+			}
+		}
+	}
+	for _, r := range p.Roles {
+		add(r.Title, r.Definition)
+		add(r.AltTitles...)
+	}
+	for _, k := range p.Kinds {
+		add(k.Name, k.Summary, k.FitsWhere)
+		add(k.Does...)
+	}
+	for _, c := range p.Checklists {
+		add(c.Title)
+		for _, it := range c.Items {
+			add(it.Text)
+		}
+	}
+	for _, c := range p.Competencies {
+		add(c.Name, c.Description)
+	}
+	for _, q := range p.Questions {
+		add(q.Text)
+		add(q.Strong...)
+		add(q.FollowUps...)
+	}
+	return out
 }

@@ -47,7 +47,8 @@ func TestSearchRanking(t *testing.T) {
 		{"does the technical leader write code", "cto-technical-leader", 1},
 		{"React Native Flutter JavaScript developer", "cto-technical-leader", 1},
 		{"operations manager who no longer codes", "cto-operational", 1},
-		{"does a startup need an infrastructure CTO", "cto-infrastructure", 1},
+		{"does a startup need an infrastructure CTO", "cto-stage", 1},
+		{"does a startup need an infrastructure CTO", "cto-infrastructure", 3},
 		{"control of data security and network", "cto-infrastructure", 1},
 		{"business technology roadmap", "cto-infrastructure", 1},
 		// The CIO.

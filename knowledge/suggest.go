@@ -84,7 +84,7 @@ func closeness(w, c string) (int, bool) {
 	case n > 5:
 		allowed = 2
 	}
-	if d := distance(w, c, allowed); d <= allowed {
+	if d := distance(w, c, allowed); d <= allowed && plausibleTypo(w, c) {
 		return 2 * d, true
 	}
 	if n >= 3 && strings.HasPrefix(c, w) {

@@ -140,6 +140,9 @@ func tokens(s string) []token {
 		if utf8.RuneCountInString(w) < 2 || isStop(w) {
 			continue
 		}
+		if s, ok := shorthand[w]; ok {
+			w = s
+		}
 		out = append(out, token{word: w, stem: stem(w)})
 	}
 	return out
@@ -161,6 +164,9 @@ func cut(s string, n int) string {
 func stem(w string) string {
 	if len(w) <= 3 || !isASCII(w) {
 		return w
+	}
+	if strings.Contains(w, "iz") { // "organize" meets "organise"
+		w = strings.ReplaceAll(w, "iz", "is")
 	}
 	switch {
 	case strings.HasSuffix(w, "ies") && len(w) > 4:
@@ -206,6 +212,14 @@ func isVowel(c byte) bool { return strings.IndexByte("aeiouy", c) >= 0 }
 
 func hasVowel(s string) bool { return strings.ContainsAny(s, "aeiouy") }
 
+// shorthand maps words people abbreviate in chat to the words the pack
+// writes out.
+var shorthand = map[string]string{
+	"versus": "vs", "tech": "technology", "eng": "engineering", "engg": "engineering",
+	"org": "organisation", "orgs": "organisations", "mgmt": "management", "dev": "development",
+	"devs": "developers", "infosec": "security", "comp": "compensation",
+}
+
 // isStop reports whether w is too common to tell topics apart.
 func isStop(w string) bool {
 	switch w {
@@ -217,7 +231,18 @@ func isStop(w string) bool {
 		"our", "out", "please", "really", "she", "should", "so", "some", "such", "tell", "than",
 		"that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "to",
 		"too", "up", "us", "very", "was", "we", "were", "what", "whats", "when", "where", "which",
-		"while", "who", "whom", "whose", "why", "will", "with", "would", "you", "your":
+		"while", "who", "whom", "whose", "why", "will", "with", "would", "you", "your",
+		// The rest of a common English stop-word list, and contractions
+		// as tokens spells them ("can't" → "cant").
+		"against", "because", "before", "below", "between", "down", "during", "few", "further",
+		"hers", "herself", "himself", "itself", "myself", "nor", "off", "once", "ours",
+		"ourselves", "over", "own", "same", "theirs", "themselves", "through", "until", "yours",
+		"yourself", "yourselves", "above", "again", "whether", "cant", "dont", "doesnt", "isnt",
+		"arent", "wont", "didnt", "im", "ive", "youre", "hows", "whos", "thats", "theres", "lets",
+		"now", "may", "might", "must", "shall",
+		// Conversational filler: says how someone asks, not what about.
+		"actually", "anyway", "basically", "exactly", "explain", "describe", "thing", "things",
+		"stuff", "hey", "hi", "hello", "thanks", "okay", "ok", "yeah", "kindly":
 		return true
 	}
 	return false

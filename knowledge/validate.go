@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/hirebot/hirebot/bot/draft"
 )
 
 // Limits on text, set by what one Slack message can show.
@@ -17,19 +19,26 @@ const (
 	MaxPointsText = 2900 // a topic's points together (one Slack section)
 	MaxLine       = 500  // one point, checklist item, rubric line and the like
 	MaxParagraph  = 2000 // a role definition, one body paragraph, a question
+	MaxSource     = 250  // a topic's source line
 	maxID         = 64
 )
 
-// Sections names the draft sections a checklist may feed.
-const Sections = "responsibilities, requirements, nice-to-have, benefits"
+// ChecklistSections are the draft sections a checklist may feed: every
+// section of the draft domain's vocabulary, benefits included (their
+// checklists hold what employers commonly offer, for the employer to pick).
+var ChecklistSections = slices.Clone(draft.Sections)
 
-// validSection reports whether s is one of Sections.
-func validSection(s string) bool {
-	switch s {
-	case "responsibilities", "requirements", "nice-to-have", "benefits":
-		return true
+// validSection reports whether s names one of ChecklistSections, by its
+// canonical name.
+func validSection(s string) bool { return slices.Contains(ChecklistSections, draft.Section(s)) }
+
+// checklistSectionNames lists ChecklistSections for messages.
+func checklistSectionNames() string {
+	names := make([]string, len(ChecklistSections))
+	for i, s := range ChecklistSections {
+		names[i] = string(s)
 	}
-	return false
+	return strings.Join(names, ", ")
 }
 
 // Validate checks p as a whole: ids unique per type (checklist items across
@@ -123,6 +132,11 @@ func (v *validator) kinds() {
 		v.roleRef("kinds", k.ID, k.Role)
 		v.lines("kinds", k.ID, "does line", "does lines", k.Does, 1)
 		v.competencyRefs("kinds", k.ID, k.Role, k.Competencies)
+		for _, a := range k.Aliases {
+			if other, ok := v.p.KindNamed(a); !ok || other.ID != k.ID {
+				v.add("kinds", k.ID, "alias %q names kind %q already", a, other.ID)
+			}
+		}
 	}
 }
 
@@ -156,6 +170,7 @@ func (v *validator) topics() {
 			v.add("topics", t.ID, "has %d points; keep it within %d", len(t.Points), MaxPoints)
 		}
 		v.lines("topics", t.ID, "point", "points", t.Points, 0)
+		v.source(t)
 		for _, id := range t.Related {
 			if _, ok := v.p.Topic(id); !ok {
 				v.add("topics", t.ID, "related %q is not a topic", id)
@@ -178,6 +193,30 @@ func (v *validator) topics() {
 	}
 }
 
+// source checks that a topic says where its content comes from: a known
+// origin and one short line of source.
+func (v *validator) source(t Topic) {
+	switch {
+	case t.Origin == "":
+		v.add("topics", t.ID, "origin is required: one of %s", originList())
+	case !slices.Contains(Origins, t.Origin):
+		v.add("topics", t.ID, "origin %q is not one of %s", t.Origin, originList())
+	}
+	v.required("topics", t.ID, "source", t.Source)
+	v.text("topics", t.ID, "source", t.Source, MaxSource)
+	if strings.ContainsAny(t.Source, "\n\r") {
+		v.add("topics", t.ID, "source must be one line")
+	}
+}
+
+func originList() string {
+	s := make([]string, len(Origins))
+	for i, o := range Origins {
+		s[i] = string(o)
+	}
+	return strings.Join(s, ", ")
+}
+
 func (v *validator) checklists() {
 	for _, c := range v.p.Checklists {
 		v.required("checklists", c.ID, "title", c.Title)
@@ -185,7 +224,7 @@ func (v *validator) checklists() {
 		v.roleRef("checklists", c.ID, c.Role)
 		v.kindRef("checklists", c.ID, c.Role, c.Kind)
 		if !validSection(c.Section) {
-			v.add("checklists", c.ID, "section %q is not one of %s", c.Section, Sections)
+			v.add("checklists", c.ID, "section %q is not one of %s", c.Section, checklistSectionNames())
 		}
 		if len(c.Items) == 0 {
 			v.add("checklists", c.ID, "has no items")

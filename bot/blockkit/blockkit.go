@@ -58,6 +58,9 @@ func Card(c *bot.Card) Message {
 		body = append(body, part(p, i)...)
 	}
 	bs = append(bs, within(body, MaxMessageText-utf8.RuneCountInString(c.Title))...)
+	if c.Source != "" {
+		bs = append(bs, slack.NewContextBlock("source", mrkdwn(truncate(Escape(c.Source), MaxSectionText))))
+	}
 	if len(c.Buttons) > 0 {
 		bs = append(bs, actions("actions", c.Buttons)...)
 	}

@@ -1,10 +1,6 @@
 package blockkit
 
 import (
-	"bytes"
-	"encoding/json"
-	"flag"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -14,31 +10,13 @@ import (
 	"github.com/slack-go/slack"
 
 	"github.com/hirebot/hirebot/bot"
+	"github.com/hirebot/hirebot/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // MustMatchGolden compares v, as indented JSON, with testdata/name.json.
 func MustMatchGolden(tb testing.TB, name string, v any) {
 	tb.Helper()
-	got, err := json.MarshalIndent(v, "", "  ")
-	if err != nil {
-		tb.Fatalf("marshal %s: %v", name, err)
-	}
-	got = append(got, '\n')
-	path := filepath.Join("testdata", name+".json")
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			tb.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		tb.Fatalf("read golden file (run with -update to create it): %v", err)
-	}
-	if !bytes.Equal(got, want) {
-		tb.Errorf("%s: rendered JSON differs from %s (run go test -update to accept):\n%s", name, path, got)
-	}
+	golden.MatchJSON(tb, filepath.Join("testdata", name+".json"), v)
 }
 
 func TestCardGolden(t *testing.T) {
@@ -54,8 +32,23 @@ func TestCardGolden(t *testing.T) {
 				{Label: "Share in channel", Action: "cto-role:share", Value: "cio-overview", Style: "primary"},
 				{Label: "CTO vs CIO", Action: "cto-role:topic", Value: "cto-cto-vs-cio"},
 			},
-			Note: "Ask anything: /cto-role who owns the IT budget?",
+			Source: "Source: Role guide (Krajewski, Ideamotive, 2022), in hirebot's words.",
+			Note:   "Ask anything: /cto-role who owns the IT budget?",
 		},
+		// An answer: the passage that answers, where it comes from, and a
+		// button to the whole topic.
+		"answer": {
+			Title: "Who the CTO reports to, and who reports to the CTO",
+			Parts: []bot.Part{{Items: []string{"Reports to: the CEO, as a member of the executive team"}}},
+			Buttons: []bot.Button{
+				{Label: "Share in channel", Action: "cto-role:share", Value: "?who should the <!channel> CTO report to", Style: "primary"},
+				{Label: "Read the whole topic", Action: "cto-role:show", Value: "cto-reporting"},
+			},
+			Source: "Source: hirebot's own advice & common practice",
+			Note:   "The part of “Who the CTO reports to” that answers “who should the <!channel> CTO report to”.",
+		},
+		// A reply to thanks: one line, no card around it.
+		"social": {Intro: "You're welcome! Ask me anything else about hiring a CTO or CIO."},
 		"draft": {
 			Title: "VP Engineering <!channel>",
 			Parts: []bot.Part{

@@ -5,6 +5,7 @@ package ctorole
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -48,11 +49,10 @@ func (h *Handler) AskCommand() bot.Command {
 func (h *Handler) Handle(_ context.Context, req bot.Request) (bot.Reply, error) {
 	switch {
 	case req.Source == bot.Press && req.Action == "share":
-		t, ok := h.pack.Topic(req.Value)
-		if !ok {
-			return bot.Reply{}, hirebot.Errorf(hirebot.NotFound, "That topic is no longer in the knowledge pack; try %s.", h.slash)
+		c, err := h.shared(req.Value)
+		if err != nil {
+			return bot.Reply{}, err
 		}
-		c := h.card(t, false)
 		c.SharedBy = req.User
 		return bot.Reply{Card: c, Public: true}, nil
 	case req.Source == bot.Press:
@@ -73,86 +73,45 @@ func (h *Handler) Ask(_ context.Context, req bot.Request) (bot.Reply, error) {
 	return bot.Reply{Card: c, Public: true}, err
 }
 
+// askedPrefix marks a Share button's value that holds the question asked
+// rather than a topic id: sharing re-answers it, so the channel sees the
+// same answer.
+const askedPrefix = "?"
+
+// shared returns the public card for a Share button's value.
+func (h *Handler) shared(value string) (*bot.Card, error) {
+	if q, ok := strings.CutPrefix(value, askedPrefix); ok {
+		return h.lookup(q, false)
+	}
+	t, ok := h.pack.Topic(value)
+	if !ok {
+		return nil, hirebot.Errorf(hirebot.NotFound, "That topic is no longer in the knowledge pack; try %s.", h.slash)
+	}
+	return h.card(t, false), nil
+}
+
 // lookup resolves args to a card. private cards carry a Share button.
 func (h *Handler) lookup(args string, private bool) (*bot.Card, error) {
 	l, err := h.pack.Resolve(args)
+	var tl *knowledge.TooLongError
+	if errors.As(err, &tl) {
+		return nil, hirebot.Wrap(hirebot.Invalid, err, fmt.Sprintf(
+			"That is %d characters; ask in %d or fewer, or try a topic such as responsibilities.", tl.Size, tl.Limit))
+	}
 	if err != nil {
 		return nil, fmt.Errorf("look up %q: %w", args, err)
 	}
 	switch {
+	case l.Social != knowledge.NotSocial:
+		return h.social(l.Social), nil
 	case l.Topic != nil:
 		return h.card(*l.Topic, private), nil
-	case len(l.Results) > 0:
-		c := h.card(l.Results[0].Topic, private)
-		c.Note = fmt.Sprintf("Best match for “%s”.", strings.TrimSpace(args))
-		for _, r := range l.Results[1:] {
-			c.Buttons = appendUnique(c.Buttons, bot.Button{Label: r.Topic.Title, Action: "cto-role:show", Value: r.Topic.ID})
-		}
-		if len(l.Suggestions) > 0 {
-			c.Note += " Did you mean " + quoteList(l.Suggestions) + "?"
-		}
-		return c, nil
+	case l.Answer != nil:
+		return h.answer(args, l, private), nil
+	case l.Elsewhere != nil:
+		return h.elsewhere(args, *l.Elsewhere, private), nil
 	}
 	return h.unknown(args, l), nil
-}
-
-// card renders one topic.
-func (h *Handler) card(t knowledge.Topic, private bool) *bot.Card {
-	c := &bot.Card{Title: t.Title, Intro: t.Summary}
-	if len(t.Body) > 0 {
-		c.Parts = append(c.Parts, bot.Part{Text: strings.Join(t.Body, "\n\n")})
-	}
-	if len(t.Points) > 0 {
-		c.Parts = append(c.Parts, bot.Part{Items: t.Points})
-	}
-	if private {
-		c.Buttons = append(c.Buttons, bot.Button{Label: "Share in channel", Action: "cto-role:share", Value: t.ID, Style: "primary"})
-	}
-	related := t.Related
-	if t.Name == "overview" || t.Name == "help" {
-		related = nil
-		for _, name := range h.pack.TopicNames(t.Role) {
-			if rt, ok := h.pack.TopicByName(t.Role, name); ok && rt.ID != t.ID {
-				related = append(related, rt.ID)
-			}
-		}
-		if t.Role != knowledge.DefaultRole {
-			related = append(related, knowledge.DefaultRole+"-overview")
-		} else {
-			related = append(related, "cio-overview")
-		}
-	}
-	for _, id := range related {
-		if rt, ok := h.pack.Topic(id); ok {
-			c.Buttons = appendUnique(c.Buttons, bot.Button{Label: rt.Title, Action: "cto-role:show", Value: rt.ID})
-		}
-	}
-	c.Note = fmt.Sprintf("Ask anything: %s who owns the IT budget? · %s help", h.slash, h.slash)
-	return c
-}
-
-// unknown answers args that matched nothing: what it may have meant, and
-// the topic list. Never empty.
-func (h *Handler) unknown(args string, l knowledge.Lookup) *bot.Card {
-	c := &bot.Card{Title: "No match", Intro: fmt.Sprintf("I don't have anything on “%s”.", strings.TrimSpace(args))}
-	if len(l.Suggestions) > 0 {
-		c.Intro += " Did you mean " + quoteList(l.Suggestions) + "?"
-		for _, s := range l.Suggestions {
-			c.Buttons = appendUnique(c.Buttons, bot.Button{Label: s, Action: "cto-role:show", Value: s})
-		}
-	}
-	topics := l.Topics
-	for _, r := range h.pack.Roles {
-		if r.ID != l.Role {
-			topics = append(topics, r.ID) // the other roles' overviews
-		}
-	}
-	c.Parts = append(c.Parts, bot.Part{Heading: "Topics", Text: "Try one of: " + strings.Join(topics, ", ") +
-		". Or ask a question in your own words."})
-	for _, s := range topics {
-		c.Buttons = appendUnique(c.Buttons, bot.Button{Label: s, Action: "cto-role:show", Value: s})
-	}
-	return c
 }
 
 // appendUnique appends b unless a button with its value is there.

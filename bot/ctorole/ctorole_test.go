@@ -22,7 +22,7 @@ func MustHandler(tb testing.TB) *Handler {
 
 // cardText joins everything a card says, buttons included.
 func cardText(c *bot.Card) string {
-	parts := []string{c.Title, c.Intro, c.Note, c.SharedBy}
+	parts := []string{c.Title, c.Intro, c.Source, c.Note, c.SharedBy}
 	for _, p := range c.Parts {
 		parts = append(parts, p.Heading, p.Text, strings.Join(p.Items, "\n"))
 	}
@@ -43,9 +43,20 @@ func TestHandle(t *testing.T) {
 	}{
 		{"overview", bot.Request{Source: bot.Slash}, []string{"Share in channel", "cto-role:share", "cio-overview"}, false, false},
 		{"topic", bot.Request{Source: bot.Slash, Text: "cto-vs-cio"}, []string{"CIO", "cto-role:share"}, false, false},
-		{"search", bot.Request{Source: bot.Slash, Text: "who owns the IT budget?"}, []string{"Best match for “who owns the IT budget?”"}, false, false},
+		{"search", bot.Request{Source: bot.Slash, Text: "who owns the IT budget?"},
+			[]string{"answers “who owns the IT budget?”", "IT budget", "Read the whole topic cto-role:show cio-responsibilities",
+				"cto-role:share ?who owns the IT budget?", "Source: Role guide"}, false, false},
 		{"typo", bot.Request{Source: bot.Slash, Text: "responsibilites"}, []string{"responsib"}, false, false},
-		{"nothing", bot.Request{Source: bot.Slash, Text: "zzqx wvvk"}, []string{"No match", "Topics", "great", "cto-role:show cio"}, false, false},
+		{"nothing", bot.Request{Source: bot.Slash, Text: "zzqx wvvk"}, []string{"I don't cover that", "What I cover", "great", "cto-role:show cio"}, false, false},
+		{"off topic", bot.Request{Source: bot.Slash, Text: "how do I bake bread"},
+			[]string{"I don't cover that", "“how do I bake bread”", "What I cover", "cto-role:show pay"}, false, false},
+		{"founder question", bot.Request{Source: bot.Slash, Text: "what does a cto do in a startup"},
+			[]string{"Which kind of CTO fits which company stage", "Read the whole topic cto-role:show cto-stage"}, false, false},
+		{"pay has no figures", bot.Request{Source: bot.Slash, Text: "pay"}, []string{"no pay data", "hirebot's own advice"}, false, false},
+		{"wrong role", bot.Request{Source: bot.Slash, Text: "cio great"},
+			[]string{"for the CTO only, not for the CIO", "What makes a great CTO cto-role:show cto-great", "cto-role:share ?cio great"}, false, false},
+		{"share an answer", bot.Request{Source: bot.Press, Action: "share", Value: "?who owns the IT budget?", User: "U42"},
+			[]string{"U42", "IT budget", "Read the whole topic"}, true, false},
 		{"topic button", bot.Request{Source: bot.Press, Action: "show", Value: "cio-overview"}, []string{"Chief Information Officer"}, false, true},
 		{"share", bot.Request{Source: bot.Press, Action: "share", Value: "cio-overview", User: "U42"}, []string{"U42", "Chief Information Officer"}, true, false},
 		{"mention", bot.Request{Source: bot.Mention, Command: "ask", Text: "what kinds of CTO are there"}, []string{"infrastructure"}, true, false},
@@ -78,6 +89,36 @@ func TestHandle(t *testing.T) {
 				t.Error("a public card offers to share itself")
 			}
 		})
+	}
+}
+
+// TestHandleSocial checks that greetings and thanks get one friendly line:
+// no card, no buttons, no "did you mean".
+func TestHandleSocial(t *testing.T) {
+	h := MustHandler(t)
+	for _, text := range []string{"thanks!", "Thank you so much", "hi", "hello there", "bye", "ok, got it"} {
+		r, err := h.Handle(context.Background(), bot.Request{Source: bot.Slash, Text: text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := r.Card
+		if c.Title != "" || len(c.Parts) > 0 || len(c.Buttons) > 0 || c.Intro == "" || strings.Contains(c.Intro, "Did you mean") {
+			t.Errorf("%q got a card, want one friendly line:\n%s", text, cardText(c))
+		}
+	}
+}
+
+// TestHandleSources checks that every topic card says where it comes from.
+func TestHandleSources(t *testing.T) {
+	h := MustHandler(t)
+	for _, tp := range h.pack.Topics {
+		r, err := h.Handle(context.Background(), bot.Request{Source: bot.Press, Action: "show", Value: tp.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(r.Card.Source, "Source: ") || r.Card.Title != tp.Title {
+			t.Errorf("topic %s: card %q has source %q", tp.ID, r.Card.Title, r.Card.Source)
+		}
 	}
 }
 

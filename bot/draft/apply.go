@@ -45,7 +45,7 @@ func (d *Draft) Apply(c Change) (Entry, error) {
 // cannot be undone).
 func (d *Draft) apply(c Change) (string, []Change, error) {
 	if d.Status == Final && c.Op != OpReopen {
-		return "", nil, hirebot.Errorf(hirebot.Invalid, "the draft is final; the owner or an admin can /jd reopen it")
+		return "", nil, &Error{Problem: ProblemFinal}
 	}
 	switch c.Op {
 	case OpFinalize:
@@ -80,7 +80,7 @@ func (d *Draft) change(c Change) (string, []Change, error) {
 	case OpUnignore:
 		return d.unignore(c)
 	}
-	return "", nil, hirebot.Errorf(hirebot.Invalid, "%q is not a change a draft knows", clip(string(c.Op)))
+	return "", nil, &Error{Problem: ProblemUnknownOp, Given: clip(string(c.Op))}
 }
 
 // setItems stores the items of sec, dropping the section when it is empty.
@@ -120,7 +120,7 @@ func newItem(c Change) (Item, error) {
 // room checks that sec can take one more item.
 func room(sec Section, items []Item) error {
 	if len(items) >= MaxItems {
-		return hirebot.Errorf(hirebot.Invalid, "%s already has %d items, the most a section holds; remove one first", sec, MaxItems)
+		return &Error{Problem: ProblemFull, Section: sec, Size: len(items), Limit: MaxItems}
 	}
 	return nil
 }
@@ -150,7 +150,7 @@ func (d *Draft) insert(c Change) (string, []Change, error) {
 		return "", nil, err
 	}
 	if c.Item == nil && c.Text == "" {
-		return "", nil, hirebot.Errorf(hirebot.Invalid, "say what to insert into %s", sec)
+		return "", nil, &Error{Problem: ProblemNoText, Section: sec}
 	}
 	item, err := newItem(c)
 	if err != nil {
@@ -237,7 +237,7 @@ func (d *Draft) move(c Change) (string, []Change, error) {
 		return "", nil, err
 	}
 	if c.Index == c.To {
-		return "", nil, hirebot.Errorf(hirebot.Invalid, "%s #%d is already at #%d; pick another place", sec, c.Index, c.To)
+		return "", nil, &Error{Problem: ProblemSamePlace, Section: sec, Index: c.Index, To: c.To}
 	}
 	item := items[c.Index-1]
 	items = slices.Delete(items, c.Index-1, c.Index)
@@ -248,12 +248,10 @@ func (d *Draft) move(c Change) (string, []Change, error) {
 
 func (d *Draft) replace(c Change) (string, []Change, error) {
 	if c.Content == nil {
-		return "", nil, hirebot.Errorf(hirebot.Invalid, "there is no content to save")
+		return "", nil, &Error{Problem: ProblemNoContent}
 	}
 	if c.BaseVersion != d.Version {
-		return "", nil, hirebot.Errorf(hirebot.Conflict,
-			"the draft changed since you opened it (v%d → v%d); open the editor again to work on the latest version",
-			c.BaseVersion, d.Version)
+		return "", nil, &StaleError{Base: c.BaseVersion, Now: d.Version}
 	}
 	content, err := cleanContent(*c.Content, d.Sections, c.By, c.At)
 	if err != nil {
@@ -275,7 +273,7 @@ func (d *Draft) ignore(c Change) (string, []Change, error) {
 		return "", nil, err
 	}
 	if slices.Contains(d.Ignored, rule) {
-		return "", nil, hirebot.Errorf(hirebot.Invalid, "wording rule %q is already ignored for this draft", rule)
+		return "", nil, &Error{Problem: ProblemIgnored, Given: rule}
 	}
 	// A revert of an unignore puts the rule back where it was (Index,
 	// 1-based), so that undo restores the draft exactly.
@@ -295,7 +293,7 @@ func (d *Draft) unignore(c Change) (string, []Change, error) {
 	}
 	i := slices.Index(d.Ignored, rule)
 	if i < 0 {
-		return "", nil, hirebot.Errorf(hirebot.Invalid, "wording rule %q is not ignored for this draft", rule)
+		return "", nil, &Error{Problem: ProblemNotIgnored, Given: rule}
 	}
 	d.Ignored = slices.Delete(d.Ignored, i, i+1)
 	if len(d.Ignored) == 0 {
@@ -310,7 +308,7 @@ func (d *Draft) mayDecide(c Change, verb string) error {
 	if c.Admin || (c.By != "" && c.By == d.Owner) {
 		return nil
 	}
-	return hirebot.Errorf(hirebot.Forbidden, "only @%s, who started the draft, or an admin can %s it", d.Owner, verb)
+	return &Error{Problem: ProblemNotAllowed, Owner: d.Owner, Verb: verb}
 }
 
 func (d *Draft) finalize(c Change) (string, []Change, error) {
@@ -323,7 +321,7 @@ func (d *Draft) finalize(c Change) (string, []Change, error) {
 
 func (d *Draft) reopen(c Change) (string, []Change, error) {
 	if d.Status != Final {
-		return "", nil, hirebot.Errorf(hirebot.Invalid, "the draft is not final, so there is nothing to reopen")
+		return "", nil, &Error{Problem: ProblemNotFinal}
 	}
 	if err := d.mayDecide(c, "reopen"); err != nil {
 		return "", nil, err
@@ -334,7 +332,7 @@ func (d *Draft) reopen(c Change) (string, []Change, error) {
 
 func (d *Draft) undo() (string, []Change, error) {
 	if len(d.Undo) == 0 {
-		return "", nil, hirebot.Errorf(hirebot.Invalid, "there is nothing to undo; only the last %d changes can be undone", MaxUndo)
+		return "", nil, &Error{Problem: ProblemNothingToUndo, Limit: MaxUndo}
 	}
 	u := d.Undo[len(d.Undo)-1]
 	d.Undo = d.Undo[:len(d.Undo)-1]

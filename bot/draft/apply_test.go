@@ -50,20 +50,20 @@ func TestNewErrors(t *testing.T) {
 	tests := []struct {
 		name string
 		s    Start
-		msg  string
+		want error
 	}{
-		{"no role", Start{Owner: "U1"}, "name the role"},
-		{"no owner", Start{Role: "cto"}, "owner"},
-		{"long title", Start{Role: "cto", Owner: "U1", Title: strings.Repeat("t", 121)}, "title is 121 characters long; keep it to 120"},
-		{"long item", Start{Role: "cto", Owner: "U1", Template: Content{Sections: map[Section][]Item{Benefits: {{Text: long}}}}}, "501 characters"},
-		{"unknown section", Start{Role: "cto", Owner: "U1", Template: Content{Sections: map[Section][]Item{"skills": {{Text: "Go"}}}}}, `no section "skills"`},
-		{"section twice", Start{Role: "cto", Owner: "U1", Template: Content{Sections: map[Section][]Item{"reqs": {{Text: "a"}}, Requirements: {{Text: "b"}}}}}, "twice"},
+		{"no role", Start{Owner: "U1"}, &Error{Problem: ProblemNoRole}},
+		{"no owner", Start{Role: "cto"}, &Error{Problem: ProblemNoOwner}},
+		{"long title", Start{Role: "cto", Owner: "U1", Title: strings.Repeat("t", 121)}, &Error{Problem: ProblemTooLong, Field: Title, Size: 121, Limit: 120}},
+		{"long item", Start{Role: "cto", Owner: "U1", Template: Content{Sections: map[Section][]Item{Benefits: {{Text: long}}}}}, &Error{Problem: ProblemTooLong, Section: Benefits, Size: 501, Limit: 500}},
+		{"unknown section", Start{Role: "cto", Owner: "U1", Template: Content{Sections: map[Section][]Item{"skills": {{Text: "Go"}}}}}, &Error{Problem: ProblemNoSection, Given: "skills"}},
+		{"section twice", Start{Role: "cto", Owner: "U1", Template: Content{Sections: map[Section][]Item{"reqs": {{Text: "a"}}, Requirements: {{Text: "b"}}}}}, &Error{Problem: ProblemTwice, Section: Requirements}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, _, err := New(tt.s)
-			if hirebot.KindOf(err) != hirebot.Invalid || !strings.Contains(hirebot.MessageOf(err), tt.msg) {
-				t.Errorf("New() error = %v, want Invalid containing %q", err, tt.msg)
+			if hirebot.KindOf(err) != hirebot.Invalid || !sameError(err, tt.want) {
+				t.Errorf("New() error = %v, want Invalid %v", err, tt.want)
 			}
 		})
 	}
@@ -269,67 +269,57 @@ func TestApplyErrors(t *testing.T) {
 		name string
 		c    Change
 		kind hirebot.Kind
-		msg  string
+		want error
 	}{
-		{"unknown op", Change{Op: "frobnicate"}, hirebot.Invalid, `"frobnicate" is not a change`},
-		{"add to unknown section", Change{Op: OpAdd, Section: "skills", Text: "Go"}, hirebot.Invalid,
-			`there is no section "skills"; use one of: responsibilities, requirements, nice-to-have, benefits`},
-		{"add without section", Change{Op: OpAdd, Text: "Go"}, hirebot.Invalid, "name a section: responsibilities, requirements"},
-		{"add empty", Change{Op: OpAdd, Section: Benefits, Text: " \u200B\t"}, hirebot.Invalid, "the item is empty; write 1–500 characters"},
-		{"add too long", Change{Op: OpAdd, Section: Benefits, Text: strings.Repeat("x", 501)}, hirebot.Invalid,
-			"the item is 501 characters long; keep it to 500 or fewer"},
-		{"insert nothing", Change{Op: OpInsert, Section: Benefits, Index: 1}, hirebot.Invalid, "say what to insert"},
-		{"insert at 0", Change{Op: OpInsert, Section: Requirements, Index: 0, Text: "Go"}, hirebot.Invalid, "requirements has 3 items; pick 1–4"},
-		{"insert past the end", Change{Op: OpInsert, Section: Requirements, Index: 5, Text: "Go"}, hirebot.Invalid, "pick 1–4"},
-		{"insert into empty section", Change{Op: OpInsert, Section: NiceToHave, Index: 2, Text: "Go"}, hirebot.Invalid, "nice-to-have has no items yet; pick 1"},
-		{"remove 0", Change{Op: OpRemove, Section: Requirements}, hirebot.Invalid, "requirements has 3 items; pick 1–3"},
-		{"remove past the end", Change{Op: OpRemove, Section: Requirements, Index: 4}, hirebot.Invalid, "requirements has 3 items; pick 1–3"},
-		{"remove from one", Change{Op: OpRemove, Section: Benefits, Index: 2}, hirebot.Invalid, "benefits has 1 item; pick 1"},
-		{"remove from empty", Change{Op: OpRemove, Section: NiceToHave, Index: 1}, hirebot.Invalid,
-			"nice-to-have has no items yet; add one with /jd add nice-to-have <text>"},
-		{"edit past the end", Change{Op: OpEdit, Section: Requirements, Index: 9, Text: "x"}, hirebot.Invalid, "pick 1–3"},
-		{"edit empty", Change{Op: OpEdit, Section: Requirements, Index: 1, Text: ""}, hirebot.Invalid, "the item is empty"},
-		{"edit too long", Change{Op: OpEdit, Section: Requirements, Index: 1, Text: strings.Repeat("x", 600)}, hirebot.Invalid, "600 characters long"},
-		{"set unknown field", Change{Op: OpSet, Field: "kind", Text: "x"}, hirebot.Invalid,
-			`there is no field "kind"; use one of: title, company, location, salary, team, summary, process, eeo`},
-		{"set long title", Change{Op: OpSet, Field: Title, Text: strings.Repeat("t", 121)}, hirebot.Invalid,
-			"the title is 121 characters long; keep it to 120 or fewer"},
-		{"set long company", Change{Op: OpSet, Field: Company, Text: strings.Repeat("c", 200)}, hirebot.Invalid, "company is 200 characters long; keep it to 120"},
-		{"set long location", Change{Op: OpSet, Field: Location, Text: strings.Repeat("l", 121)}, hirebot.Invalid, "location is 121"},
-		{"set long salary", Change{Op: OpSet, Field: Salary, Text: strings.Repeat("9", 121)}, hirebot.Invalid, "salary is 121"},
-		{"set long summary", Change{Op: OpSet, Field: Summary, Text: strings.Repeat("s", 1501)}, hirebot.Invalid,
-			"the summary is 1501 characters long; keep it to 1500 or fewer"},
-		{"move to the same place", Change{Op: OpMove, Section: Requirements, Index: 2, To: 2}, hirebot.Invalid, "requirements #2 is already at #2"},
-		{"move from past the end", Change{Op: OpMove, Section: Requirements, Index: 4, To: 1}, hirebot.Invalid, "pick 1–3"},
-		{"move to past the end", Change{Op: OpMove, Section: Requirements, Index: 1, To: 4}, hirebot.Invalid, "pick 1–3"},
-		{"replace on an old version", Change{Op: OpReplace, BaseVersion: 0, Content: &Content{}}, hirebot.Conflict,
-			"the draft changed since you opened it (v0 → v1)"},
-		{"replace without content", Change{Op: OpReplace, BaseVersion: 1}, hirebot.Invalid, "no content"},
+		{"unknown op", Change{Op: "frobnicate"}, hirebot.Invalid, &Error{Problem: ProblemUnknownOp, Given: "frobnicate"}},
+		{"add to unknown section", Change{Op: OpAdd, Section: "skills", Text: "Go"}, hirebot.Invalid, &Error{Problem: ProblemNoSection, Given: "skills"}},
+		{"add without section", Change{Op: OpAdd, Text: "Go"}, hirebot.Invalid, &Error{Problem: ProblemNoSection}},
+		{"add empty", Change{Op: OpAdd, Section: Benefits, Text: " \u200B\t"}, hirebot.Invalid, &Error{Problem: ProblemEmpty, Limit: 500}},
+		{"add too long", Change{Op: OpAdd, Section: Benefits, Text: strings.Repeat("x", 501)}, hirebot.Invalid, &Error{Problem: ProblemTooLong, Size: 501, Limit: 500}},
+		{"insert nothing", Change{Op: OpInsert, Section: Benefits, Index: 1}, hirebot.Invalid, &Error{Problem: ProblemNoText, Section: Benefits}},
+		{"insert at 0", Change{Op: OpInsert, Section: Requirements, Index: 0, Text: "Go"}, hirebot.Invalid, &Error{Problem: ProblemIndex, Section: Requirements, Index: 0, Size: 3, Limit: 4}},
+		{"insert past the end", Change{Op: OpInsert, Section: Requirements, Index: 5, Text: "Go"}, hirebot.Invalid, &Error{Problem: ProblemIndex, Section: Requirements, Index: 5, Size: 3, Limit: 4}},
+		{"insert into empty section", Change{Op: OpInsert, Section: NiceToHave, Index: 2, Text: "Go"}, hirebot.Invalid, &Error{Problem: ProblemIndex, Section: NiceToHave, Index: 2, Size: 0, Limit: 1}},
+		{"remove 0", Change{Op: OpRemove, Section: Requirements}, hirebot.Invalid, &Error{Problem: ProblemIndex, Section: Requirements, Index: 0, Size: 3, Limit: 3}},
+		{"remove past the end", Change{Op: OpRemove, Section: Requirements, Index: 4}, hirebot.Invalid, &Error{Problem: ProblemIndex, Section: Requirements, Index: 4, Size: 3, Limit: 3}},
+		{"remove from one", Change{Op: OpRemove, Section: Benefits, Index: 2}, hirebot.Invalid, &Error{Problem: ProblemIndex, Section: Benefits, Index: 2, Size: 1, Limit: 1}},
+		{"remove from empty", Change{Op: OpRemove, Section: NiceToHave, Index: 1}, hirebot.Invalid, &Error{Problem: ProblemIndex, Section: NiceToHave, Index: 1, Size: 0, Limit: 0}},
+		{"edit past the end", Change{Op: OpEdit, Section: Requirements, Index: 9, Text: "x"}, hirebot.Invalid, &Error{Problem: ProblemIndex, Section: Requirements, Index: 9, Size: 3, Limit: 3}},
+		{"edit empty", Change{Op: OpEdit, Section: Requirements, Index: 1, Text: ""}, hirebot.Invalid, &Error{Problem: ProblemEmpty, Limit: 500}},
+		{"edit too long", Change{Op: OpEdit, Section: Requirements, Index: 1, Text: strings.Repeat("x", 600)}, hirebot.Invalid, &Error{Problem: ProblemTooLong, Size: 600, Limit: 500}},
+		{"set unknown field", Change{Op: OpSet, Field: "kind", Text: "x"}, hirebot.Invalid, &Error{Problem: ProblemNoField, Given: "kind"}},
+		{"set long title", Change{Op: OpSet, Field: Title, Text: strings.Repeat("t", 121)}, hirebot.Invalid, &Error{Problem: ProblemTooLong, Field: Title, Size: 121, Limit: 120}},
+		{"set long company", Change{Op: OpSet, Field: Company, Text: strings.Repeat("c", 200)}, hirebot.Invalid, &Error{Problem: ProblemTooLong, Field: Company, Size: 200, Limit: 120}},
+		{"set long location", Change{Op: OpSet, Field: Location, Text: strings.Repeat("l", 121)}, hirebot.Invalid, &Error{Problem: ProblemTooLong, Field: Location, Size: 121, Limit: 120}},
+		{"set long salary", Change{Op: OpSet, Field: Salary, Text: strings.Repeat("9", 121)}, hirebot.Invalid, &Error{Problem: ProblemTooLong, Field: Salary, Size: 121, Limit: 120}},
+		{"set long summary", Change{Op: OpSet, Field: Summary, Text: strings.Repeat("s", 1501)}, hirebot.Invalid, &Error{Problem: ProblemTooLong, Field: Summary, Size: 1501, Limit: 1500}},
+		{"move to the same place", Change{Op: OpMove, Section: Requirements, Index: 2, To: 2}, hirebot.Invalid, &Error{Problem: ProblemSamePlace, Section: Requirements, Index: 2, To: 2}},
+		{"move from past the end", Change{Op: OpMove, Section: Requirements, Index: 4, To: 1}, hirebot.Invalid, &Error{Problem: ProblemIndex, Section: Requirements, Index: 4, Size: 3, Limit: 3}},
+		{"move to past the end", Change{Op: OpMove, Section: Requirements, Index: 1, To: 4}, hirebot.Invalid, &Error{Problem: ProblemIndex, Section: Requirements, Index: 4, Size: 3, Limit: 3}},
+		{"replace on an old version", Change{Op: OpReplace, BaseVersion: 0, Content: &Content{}}, hirebot.Conflict, &StaleError{Base: 0, Now: 1}},
+		{"replace without content", Change{Op: OpReplace, BaseVersion: 1}, hirebot.Invalid, &Error{Problem: ProblemNoContent}},
 		{"replace with unknown section", Change{Op: OpReplace, BaseVersion: 1, Content: &Content{
-			Sections: map[Section][]Item{"skills": {{Text: "Go"}}}}}, hirebot.Invalid, `no section "skills"`},
+			Sections: map[Section][]Item{"skills": {{Text: "Go"}}}}}, hirebot.Invalid, &Error{Problem: ProblemNoSection, Given: "skills"}},
 		{"replace with unknown field", Change{Op: OpReplace, BaseVersion: 1, Content: &Content{
-			Fields: map[Field]string{"kind": "ops"}}}, hirebot.Invalid, `no field "kind"`},
+			Fields: map[Field]string{"kind": "ops"}}}, hirebot.Invalid, &Error{Problem: ProblemNoField, Given: "kind"}},
 		{"replace with a long item", Change{Op: OpReplace, BaseVersion: 1, Content: &Content{
-			Sections: map[Section][]Item{Benefits: {{Text: strings.Repeat("x", 501)}}}}}, hirebot.Invalid,
-			"benefits: the item is 501 characters long"},
+			Sections: map[Section][]Item{Benefits: {{Text: strings.Repeat("x", 501)}}}}}, hirebot.Invalid, &Error{Problem: ProblemTooLong, Section: Benefits, Size: 501, Limit: 500}},
 		{"replace with too many items", Change{Op: OpReplace, BaseVersion: 1, Content: &Content{
-			Sections: map[Section][]Item{Benefits: append(slices.Clone(full), Item{Text: "one more"})}}}, hirebot.Invalid,
-			"benefits has 41 items; a section holds at most 40"},
+			Sections: map[Section][]Item{Benefits: append(slices.Clone(full), Item{Text: "one more"})}}}, hirebot.Invalid, &Error{Problem: ProblemFull, Section: Benefits, Size: 41, Limit: 40}},
 		{"replace with a long summary", Change{Op: OpReplace, BaseVersion: 1, Content: &Content{
-			Fields: map[Field]string{Summary: strings.Repeat("s", 1501)}}}, hirebot.Invalid, "summary is 1501"},
-		{"ignore nothing", Change{Op: OpIgnore}, hirebot.Invalid, "name the wording rule"},
-		{"ignore a sentence", Change{Op: OpIgnore, Text: "not a rule"}, hirebot.Invalid, `"not a rule" is not a wording rule id`},
-		{"unignore what is not ignored", Change{Op: OpUnignore, Text: "rockstar"}, hirebot.Invalid, `"rockstar" is not ignored`},
-		{"finalize by someone else", Change{Op: OpFinalize, By: "U2"}, hirebot.Forbidden,
-			"only @U1, who started the draft, or an admin can finalize it"},
-		{"finalize by nobody", Change{Op: OpFinalize}, hirebot.Forbidden, "only @U1"},
-		{"reopen an open draft", Change{Op: OpReopen, By: "U1"}, hirebot.Invalid, "the draft is not final"},
-		{"undo nothing", Change{Op: OpUndo}, hirebot.Invalid, "there is nothing to undo"},
+			Fields: map[Field]string{Summary: strings.Repeat("s", 1501)}}}, hirebot.Invalid, &Error{Problem: ProblemTooLong, Field: Summary, Size: 1501, Limit: 1500}},
+		{"ignore nothing", Change{Op: OpIgnore}, hirebot.Invalid, &Error{Problem: ProblemNoRule}},
+		{"ignore a sentence", Change{Op: OpIgnore, Text: "not a rule"}, hirebot.Invalid, &Error{Problem: ProblemNoRule, Given: "not a rule"}},
+		{"unignore what is not ignored", Change{Op: OpUnignore, Text: "rockstar"}, hirebot.Invalid, &Error{Problem: ProblemNotIgnored, Given: "rockstar"}},
+		{"finalize by someone else", Change{Op: OpFinalize, By: "U2"}, hirebot.Forbidden, &Error{Problem: ProblemNotAllowed, Owner: "U1", Verb: "finalize"}},
+		{"finalize by nobody", Change{Op: OpFinalize}, hirebot.Forbidden, &Error{Problem: ProblemNotAllowed, Owner: "U1", Verb: "finalize"}},
+		{"reopen an open draft", Change{Op: OpReopen, By: "U1"}, hirebot.Invalid, &Error{Problem: ProblemNotFinal}},
+		{"undo nothing", Change{Op: OpUndo}, hirebot.Invalid, &Error{Problem: ProblemNothingToUndo, Limit: 50}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			d := MustNew(t)
-			MustFail(t, d, tt.c, tt.kind, tt.msg)
+			MustFail(t, d, tt.c, tt.kind, tt.want)
 		})
 	}
 }
@@ -342,7 +332,7 @@ func TestApplyFullSection(t *testing.T) {
 	if n := len(d.Sections[Benefits]); n != MaxItems {
 		t.Fatalf("benefits has %d items, want %d", n, MaxItems)
 	}
-	const msg = "benefits already has 40 items, the most a section holds; remove one first"
+	msg := &Error{Problem: ProblemFull, Section: Benefits, Size: 40, Limit: 40}
 	MustFail(t, d, Change{Op: OpAdd, Section: Benefits, Text: "one more"}, hirebot.Invalid, msg)
 	MustFail(t, d, Change{Op: OpInsert, Section: Benefits, Index: 1, Text: "one more"}, hirebot.Invalid, msg)
 }
@@ -350,7 +340,7 @@ func TestApplyFullSection(t *testing.T) {
 func TestApplyIgnoreOnce(t *testing.T) {
 	d := MustNew(t)
 	MustApply(t, d, Change{Op: OpIgnore, Text: "rockstar"})
-	MustFail(t, d, Change{Op: OpIgnore, Text: " rockstar "}, hirebot.Invalid, `wording rule "rockstar" is already ignored`)
+	MustFail(t, d, Change{Op: OpIgnore, Text: " rockstar "}, hirebot.Invalid, &Error{Problem: ProblemIgnored, Given: "rockstar"})
 	MustApply(t, d, Change{Op: OpIgnore, Text: "ninja"})
 	if want := []string{"rockstar", "ninja"}; !slices.Equal(d.Ignored, want) {
 		t.Errorf("ignored = %q, want %q", d.Ignored, want)
@@ -368,7 +358,7 @@ func TestFinalDraft(t *testing.T) {
 	MustApply(t, d, Change{Op: OpAdd, Section: Benefits, Text: "Remote"})
 	MustApply(t, d, Change{Op: OpFinalize, By: "U1"})
 
-	const final = "the draft is final; the owner or an admin can /jd reopen it"
+	final := &Error{Problem: ProblemFinal}
 	refused := []Change{
 		{Op: OpAdd, Section: Benefits, Text: "x", By: "U1"},
 		{Op: OpInsert, Section: Benefits, Index: 1, Text: "x"},
@@ -387,7 +377,7 @@ func TestFinalDraft(t *testing.T) {
 		})
 	}
 
-	MustFail(t, d, Change{Op: OpReopen, By: "U2"}, hirebot.Forbidden, "only @U1, who started the draft, or an admin can reopen it")
+	MustFail(t, d, Change{Op: OpReopen, By: "U2"}, hirebot.Forbidden, &Error{Problem: ProblemNotAllowed, Owner: "U1", Verb: "reopen"})
 	e := MustApply(t, d, Change{Op: OpReopen, By: "U3", Admin: true})
 	if e.Summary != "reopened the draft" || d.Status != Open {
 		t.Fatalf("reopen: entry %+v, status %q", e, d.Status)

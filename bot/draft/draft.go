@@ -17,7 +17,7 @@ const (
 )
 
 // Sections lists every section in display order.
-var Sections = []Section{Responsibilities, Requirements, NiceToHave, Benefits}
+var Sections = canonical(sectionWords)
 
 // Field is one of the single-line (or paragraph) fields of a draft.
 type Field string
@@ -35,7 +35,7 @@ const (
 )
 
 // Fields lists every field in display order.
-var Fields = []Field{Title, Company, Location, Salary, Team, Summary, Process, EEO}
+var Fields = canonical(fieldWords)
 
 // Status is where a draft stands.
 type Status string

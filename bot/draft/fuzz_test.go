@@ -14,7 +14,7 @@ import (
 
 // FuzzApply applies a script of changes made from fuzzed bytes and text and
 // checks, after each one, that a refused change leaves the draft alone with
-// a user-facing error, that an accepted one keeps every limit, and that
+// a typed error a handler can word, that an accepted one keeps every limit, and that
 // undoing it restores the content. The draft must survive JSON at the end.
 func FuzzApply(f *testing.F) {
 	f.Add([]byte{0, 1, 1, 2, 1, 2, 4, 0, 3}, "Ten years\u202E of Go")
@@ -73,9 +73,12 @@ func step(t *testing.T, d *Draft, c Change) {
 	before := d.Clone()
 	_, err := d.Apply(c)
 	if err != nil {
-		var herr *hirebot.Error
-		if !errors.As(err, &herr) || herr.Kind == hirebot.Internal || herr.Message == "" {
-			t.Fatalf("Apply(%+v) = %v, want a user-facing *hirebot.Error", c, err)
+		var (
+			de *Error
+			se *StaleError
+		)
+		if !errors.As(err, &de) && !errors.As(err, &se) || hirebot.KindOf(err) == hirebot.Internal {
+			t.Fatalf("Apply(%+v) = %v, want a *draft.Error or *draft.StaleError for the handler to word", c, err)
 		}
 		if !reflect.DeepEqual(before, d) {
 			t.Fatalf("Apply(%+v) failed but changed the draft", c)

@@ -3,7 +3,6 @@ package draft
 import (
 	"errors"
 	"reflect"
-	"strings"
 	"testing"
 	"time"
 
@@ -70,23 +69,35 @@ func MustApply(tb testing.TB, d *Draft, c Change) Entry {
 }
 
 // MustFail applies c to d, fails the test unless it is refused with an
-// error of kind k whose message contains msg, and checks d did not change.
-func MustFail(tb testing.TB, d *Draft, c Change, k hirebot.Kind, msg string) {
+// error of kind k that carries the data of want (a *Error or a
+// *StaleError), and checks d did not change.
+func MustFail(tb testing.TB, d *Draft, c Change, k hirebot.Kind, want error) {
 	tb.Helper()
 	before := d.Clone()
 	_, err := d.Apply(c)
-	var herr *hirebot.Error
 	switch {
 	case err == nil:
-		tb.Fatalf("Apply(%+v) = nil error, want %v %q", c, k, msg)
-	case !errors.As(err, &herr):
-		tb.Fatalf("Apply(%+v) = %v, not a *hirebot.Error", c, err)
-	case herr.Kind != k || !strings.Contains(herr.Message, msg):
-		tb.Fatalf("Apply(%+v) = %v %q, want %v containing %q", c, herr.Kind, herr.Message, k, msg)
+		tb.Fatalf("Apply(%+v) = nil error, want %v %v", c, k, want)
+	case hirebot.KindOf(err) != k || !sameError(err, want):
+		tb.Fatalf("Apply(%+v) = %v %v, want %v %v", c, hirebot.KindOf(err), err, k, want)
 	}
 	if !reflect.DeepEqual(before, d) {
 		tb.Fatalf("Apply(%+v) failed but changed the draft:\nbefore %+v\nafter  %+v", c, before, d)
 	}
+}
+
+// sameError reports whether err is a *Error or *StaleError carrying the
+// same data as want.
+func sameError(err, want error) bool {
+	switch w := want.(type) {
+	case *Error:
+		var e *Error
+		return errors.As(err, &e) && *e == *w
+	case *StaleError:
+		var e *StaleError
+		return errors.As(err, &e) && *e == *w
+	}
+	return false
 }
 
 // texts of a section, for comparing.

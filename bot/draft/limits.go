@@ -4,8 +4,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/hirebot/hirebot"
 )
 
 // The limits a draft keeps. Lengths are counted in characters (runes) after
@@ -43,9 +41,9 @@ func resolveSection(s Section) (Section, error) {
 		return sec, nil
 	}
 	if s == "" {
-		return "", hirebot.Errorf(hirebot.Invalid, "name a section: %s", sectionNames())
+		return "", &Error{Problem: ProblemNoSection}
 	}
-	return "", hirebot.Errorf(hirebot.Invalid, "there is no section %q; use one of: %s", clip(string(s)), sectionNames())
+	return "", &Error{Problem: ProblemNoSection, Given: clip(string(s))}
 }
 
 // resolveField returns the canonical field for f, which may be an alias.
@@ -54,9 +52,9 @@ func resolveField(f Field) (Field, error) {
 		return field, nil
 	}
 	if f == "" {
-		return "", hirebot.Errorf(hirebot.Invalid, "name a field: %s", fieldNames())
+		return "", &Error{Problem: ProblemNoField}
 	}
-	return "", hirebot.Errorf(hirebot.Invalid, "there is no field %q; use one of: %s", clip(string(f)), fieldNames())
+	return "", &Error{Problem: ProblemNoField, Given: clip(string(f))}
 }
 
 // cleanItem cleans the text of an item and checks its length.
@@ -65,9 +63,9 @@ func cleanItem(s string) (string, error) {
 	n := utf8.RuneCountInString(s)
 	switch {
 	case n == 0:
-		return "", hirebot.Errorf(hirebot.Invalid, "the item is empty; write 1–%d characters", MaxItemRunes)
+		return "", &Error{Problem: ProblemEmpty, Limit: MaxItemRunes}
 	case n > MaxItemRunes:
-		return "", hirebot.Errorf(hirebot.Invalid, "the item is %d characters long; keep it to %d or fewer", n, MaxItemRunes)
+		return "", &Error{Problem: ProblemTooLong, Size: n, Limit: MaxItemRunes}
 	}
 	return s, nil
 }
@@ -77,7 +75,7 @@ func cleanItem(s string) (string, error) {
 func cleanField(f Field, s string) (string, error) {
 	s = Clean(s, f.Paragraph())
 	if n := utf8.RuneCountInString(s); n > f.Limit() {
-		return "", hirebot.Errorf(hirebot.Invalid, "the %s is %d characters long; keep it to %d or fewer", f, n, f.Limit())
+		return "", &Error{Problem: ProblemTooLong, Field: f, Size: n, Limit: f.Limit()}
 	}
 	return s, nil
 }
@@ -88,9 +86,9 @@ func cleanRule(s string) (string, error) {
 	n := utf8.RuneCountInString(s)
 	switch {
 	case n == 0:
-		return "", hirebot.Errorf(hirebot.Invalid, "name the wording rule to ignore, as /jd check lists it")
+		return "", &Error{Problem: ProblemNoRule}
 	case n > MaxRuleRunes || strings.ContainsRune(s, ' '):
-		return "", hirebot.Errorf(hirebot.Invalid, "%q is not a wording rule id; use the id /jd check shows", clip(s))
+		return "", &Error{Problem: ProblemNoRule, Given: clip(s)}
 	}
 	return s, nil
 }
@@ -105,15 +103,7 @@ func checkIndex(sec Section, n, i int, extra bool) error {
 	if i >= 1 && i <= hi {
 		return nil
 	}
-	switch {
-	case hi == 0:
-		return hirebot.Errorf(hirebot.Invalid, "%s has no items yet; add one with /jd add %s <text>", sec, sec)
-	case hi == 1 && n == 1:
-		return hirebot.Errorf(hirebot.Invalid, "%s has 1 item; pick 1", sec)
-	case hi == 1:
-		return hirebot.Errorf(hirebot.Invalid, "%s has no items yet; pick 1", sec)
-	}
-	return hirebot.Errorf(hirebot.Invalid, "%s has %s; pick 1–%d", sec, plural(n, "item"), hi)
+	return &Error{Problem: ProblemIndex, Section: sec, Index: i, Size: n, Limit: hi}
 }
 
 // plural returns "1 item" or "3 items".
@@ -130,18 +120,18 @@ func quote(s string) string {
 	return `"` + clip(s) + `"`
 }
 
-// clip cuts s to quoteRunes characters on one line, ending in "…" when cut.
+// clip cuts s to one line of at most quoteRunes+1 characters, for quoting
+// what a user wrote.
 func clip(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if utf8.RuneCountInString(s) <= quoteRunes {
+	return Clip(strings.Join(strings.Fields(s), " "), quoteRunes+1)
+}
+
+// Clip returns s if it has at most n characters (runes), else its first
+// n-1, without trailing spaces, and "…".
+func Clip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
 		return s
 	}
-	n := 0
-	for i := range s {
-		if n == quoteRunes {
-			return strings.TrimRight(s[:i], " ") + "…"
-		}
-		n++
-	}
-	return s
+	r := []rune(s)
+	return strings.TrimRight(string(r[:max(n-1, 0)]), " ") + "…"
 }

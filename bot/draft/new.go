@@ -1,9 +1,8 @@
 package draft
 
 import (
+	"errors"
 	"time"
-
-	"github.com/hirebot/hirebot"
 )
 
 // Start is what a new draft is made from.
@@ -24,10 +23,10 @@ type Start struct {
 func New(s Start) (*Draft, Entry, error) {
 	role := Clean(s.Role, false)
 	if role == "" {
-		return nil, Entry{}, hirebot.Errorf(hirebot.Invalid, "name the role the draft is for, e.g. /jd start cto")
+		return nil, Entry{}, &Error{Problem: ProblemNoRole}
 	}
 	if s.Owner == "" {
-		return nil, Entry{}, hirebot.Errorf(hirebot.Invalid, "a draft needs an owner")
+		return nil, Entry{}, &Error{Problem: ProblemNoOwner}
 	}
 	tmpl := s.Template.Clone()
 	if title := Clean(s.Title, false); title != "" {
@@ -68,7 +67,7 @@ func cleanContent(c Content, old map[Section][]Item, by string, at time.Time) (C
 			return Content{}, err
 		}
 		if seen["field:"+string(field)] {
-			return Content{}, hirebot.Errorf(hirebot.Invalid, "the %s is given twice; give it once", field)
+			return Content{}, &Error{Problem: ProblemTwice, Field: field}
 		}
 		seen["field:"+string(field)] = true
 		if text, err = cleanField(field, text); err != nil {
@@ -84,7 +83,7 @@ func cleanContent(c Content, old map[Section][]Item, by string, at time.Time) (C
 			return Content{}, err
 		}
 		if seen["section:"+string(sec)] {
-			return Content{}, hirebot.Errorf(hirebot.Invalid, "%s is given twice; give it once", sec)
+			return Content{}, &Error{Problem: ProblemTwice, Section: sec}
 		}
 		seen["section:"+string(sec)] = true
 		var kept []Item
@@ -93,12 +92,16 @@ func cleanContent(c Content, old map[Section][]Item, by string, at time.Time) (C
 				continue
 			}
 			if item.Text, err = cleanItem(item.Text); err != nil {
-				return Content{}, hirebot.Errorf(hirebot.Invalid, "%s: %s", sec, hirebot.MessageOf(err))
+				var e *Error
+				if errors.As(err, &e) {
+					e.Section = sec
+				}
+				return Content{}, err
 			}
 			kept = append(kept, attribute(item, old[sec], by, at))
 		}
 		if len(kept) > MaxItems {
-			return Content{}, hirebot.Errorf(hirebot.Invalid, "%s has %d items; a section holds at most %d, so remove some", sec, len(kept), MaxItems)
+			return Content{}, &Error{Problem: ProblemFull, Section: sec, Size: len(kept), Limit: MaxItems}
 		}
 		if len(kept) > 0 {
 			out.Sections[sec] = kept

@@ -93,7 +93,7 @@ func TestUndoInOrder(t *testing.T) {
 	if got := d.Content(); !reflect.DeepEqual(got, start) {
 		t.Errorf("after undoing everything:\n got %+v\nwant %+v", got, start)
 	}
-	MustFail(t, d, Change{Op: OpUndo}, hirebot.Invalid, "there is nothing to undo")
+	MustFail(t, d, Change{Op: OpUndo}, hirebot.Invalid, &Error{Problem: ProblemNothingToUndo, Limit: MaxUndo})
 }
 
 func TestUndoIsBounded(t *testing.T) {
@@ -110,7 +110,7 @@ func TestUndoIsBounded(t *testing.T) {
 	if got := d.Fields[Salary]; got != "10" {
 		t.Errorf("salary after undoing all that is kept = %q, want %q", got, "10")
 	}
-	MustFail(t, d, Change{Op: OpUndo}, hirebot.Invalid, "only the last 50 changes can be undone")
+	MustFail(t, d, Change{Op: OpUndo}, hirebot.Invalid, &Error{Problem: ProblemNothingToUndo, Limit: 50})
 }
 
 func TestUndoOfReplaceAfterOtherVersions(t *testing.T) {

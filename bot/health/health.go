@@ -6,6 +6,7 @@ package health
 import (
 	"context"
 	"encoding/json"
+	"log/slog"
 	"net/http"
 	"time"
 )
@@ -17,8 +18,10 @@ type Check struct {
 }
 
 // Handler returns the mux for /healthz, /readyz and, when metrics is not
-// nil, /metrics.
-func Handler(checks []Check, metrics http.Handler) http.Handler {
+// nil, /metrics. /readyz names each part "ok" or "down" and nothing more:
+// no host names, ports or error text reach whoever can reach the port.
+// Why a part is down goes to log, at debug level (probes poll often).
+func Handler(checks []Check, metrics http.Handler, log *slog.Logger) http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
@@ -31,7 +34,8 @@ func Handler(checks []Check, metrics http.Handler) http.Handler {
 		code := http.StatusOK
 		for _, c := range checks {
 			if err := c.Fn(ctx); err != nil {
-				status[c.Name] = err.Error()
+				status[c.Name] = "down"
+				log.Debug("not ready", "part", c.Name, "err", err)
 				code = http.StatusServiceUnavailable
 			} else {
 				status[c.Name] = "ok"

@@ -35,7 +35,11 @@ func (h *Handler) Command() bot.Command {
 func (h *Handler) Handle(ctx context.Context, req bot.Request) (bot.Reply, error) {
 	c := &bot.Card{Title: "hirebot",
 		Intro: "Hire technical leaders from Slack: look up what a CTO or CIO does, draft a job description together, and get structured interview questions."}
+	jd := "/jd"
 	for _, cmd := range h.commands() {
+		if cmd.Name == "jd" {
+			jd = cmd.Slash
+		}
 		if cmd.Slash == "" {
 			continue
 		}
@@ -51,7 +55,7 @@ func (h *Handler) Handle(ctx context.Context, req bot.Request) (bot.Reply, error
 	case err != nil:
 		c.Note = "Your drafts can't be listed right now (storage unavailable); try again in a moment."
 	case len(channels) == 0:
-		c.Parts = append(c.Parts, bot.Part{Heading: "Your drafts", Text: "None yet. Start one in a channel with /jd start cto."})
+		c.Parts = append(c.Parts, bot.Part{Heading: "Your drafts", Text: fmt.Sprintf("None yet. Start one in a channel with %s start cto.", jd)})
 	default:
 		c.Parts = append(c.Parts, bot.Part{Heading: fmt.Sprintf("Your drafts (%d)", len(channels)), Channels: channels})
 	}

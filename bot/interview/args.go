@@ -4,8 +4,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/hirebot/hirebot"
 )
 
 // The limits of /interview's arguments.
@@ -28,7 +26,7 @@ type Args struct {
 //	[role|kind|competency] [count]   kit   kit remove <n>   kit export   help
 func Parse(text string) (Args, error) {
 	if n := utf8.RuneCountInString(text); n > maxArgs {
-		return Args{}, hirebot.Errorf(hirebot.Invalid, "That is %d characters; /interview takes a role, kind or competency and a count, at most %d characters.", n, maxArgs)
+		return Args{}, &ArgsError{Problem: ArgsTooLong, Size: n}
 	}
 	f := strings.Fields(strings.ToLower(text))
 	a := Args{Sub: "ask", Count: DefaultCount}
@@ -43,13 +41,13 @@ func Parse(text string) (Args, error) {
 	}
 	if n, err := strconv.Atoi(strings.TrimPrefix(f[len(f)-1], "#")); err == nil {
 		if n < 1 || n > MaxCount {
-			return Args{}, hirebot.Errorf(hirebot.Invalid, "Ask for 1 to %d questions at a time (you asked for %d).", MaxCount, n)
+			return Args{}, &ArgsError{Problem: ArgsCount, Size: n}
 		}
 		a.Count = n
 		f = f[:len(f)-1]
 	}
 	if len(f) > 4 {
-		return Args{}, hirebot.Errorf(hirebot.Invalid, "Name one role, kind or competency, e.g. /interview infrastructure 3 or /interview strategic thinking.")
+		return Args{}, &ArgsError{Problem: ArgsTooManyWords}
 	}
 	// "strategic thinking" names the competency strategic-thinking.
 	a.Word = strings.Join(f, "-")
@@ -70,11 +68,11 @@ func parseKit(f []string) (Args, error) {
 		if len(f) == 2 {
 			n, err := strconv.Atoi(strings.TrimPrefix(f[1], "#"))
 			if err != nil || n < 1 {
-				return Args{}, hirebot.Errorf(hirebot.Invalid, "Say which kit question to remove by its number, e.g. /interview kit remove 2.")
+				return Args{}, &ArgsError{Problem: ArgsKitNumber}
 			}
 			return Args{Sub: "kit-remove", N: n}, nil
 		}
-		return Args{}, hirebot.Errorf(hirebot.Invalid, "Usage: /interview kit remove <number>.")
+		return Args{}, &ArgsError{Problem: ArgsKitRemove}
 	}
-	return Args{}, hirebot.Errorf(hirebot.Invalid, "Kit commands: /interview kit, /interview kit remove <n>, /interview kit export.")
+	return Args{}, &ArgsError{Problem: ArgsKit}
 }

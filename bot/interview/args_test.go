@@ -1,6 +1,7 @@
 package interview
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -36,7 +37,8 @@ func TestParse(t *testing.T) {
 	for _, tt := range tests {
 		got, err := Parse(tt.in)
 		if tt.wantErr != "" {
-			if err == nil || !strings.Contains(err.Error(), tt.wantErr) || hirebot.KindOf(err) != hirebot.Invalid {
+			msg := hirebot.MessageOf(New(nil, nil, "/interview").word(err))
+			if err == nil || !strings.Contains(msg, tt.wantErr) || hirebot.KindOf(err) != hirebot.Invalid {
 				t.Errorf("Parse(%q) error = %v, want Invalid containing %q", tt.in, err, tt.wantErr)
 			}
 			continue
@@ -54,7 +56,8 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		a, err := Parse(s)
 		if err != nil {
-			if hirebot.KindOf(err) != hirebot.Invalid || hirebot.MessageOf(err) == "" {
+			var ae *ArgsError
+			if hirebot.KindOf(err) != hirebot.Invalid || !errors.As(err, &ae) || hirebot.MessageOf(New(nil, nil, "/interview").word(err)) == "" {
 				t.Fatalf("Parse(%q): error %v is not an Invalid error with a message", s, err)
 			}
 			return
@@ -82,6 +85,24 @@ func BenchmarkParse(b *testing.B) {
 	for i := 0; b.Loop(); i++ {
 		if _, err := Parse(inputs[i%len(inputs)]); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestWordUsesConfiguredName checks that parse and kit errors are worded
+// with the configured command name, never the default one.
+func TestWordUsesConfiguredName(t *testing.T) {
+	h := New(nil, nil, "/hire-iv")
+	for _, in := range []string{"kit remove", "kit remove x", "kit frob", "a b c d e", strings.Repeat("a", 201)} {
+		_, err := Parse(in)
+		msg := hirebot.MessageOf(h.word(err))
+		if msg == "" || strings.Contains(msg, "/interview") {
+			t.Errorf("Parse(%q) worded %q; want words naming /hire-iv only", in, msg)
+		}
+	}
+	for _, err := range []error{&hirebot.FullError{What: "kit", Cap: 50}, &hirebot.RangeError{What: "kit", N: 3}, &hirebot.RangeError{What: "kit", N: 3, Size: 2}} {
+		if msg := hirebot.MessageOf(h.word(err)); msg == "" {
+			t.Errorf("word(%v) has no words", err)
 		}
 	}
 }

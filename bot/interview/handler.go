@@ -9,21 +9,25 @@ import (
 
 	"github.com/hirebot/hirebot"
 	"github.com/hirebot/hirebot/bot"
+	"github.com/hirebot/hirebot/bot/dedup"
 	"github.com/hirebot/hirebot/bot/draft"
 	"github.com/hirebot/hirebot/knowledge"
 )
 
 // Sessions is the session storage /interview needs: which questions the
 // channel has seen, its kit, and its draft (to lean questions to it). A
-// down store is an Unavailable error; a missing draft is NotFound.
+// down store is an Unavailable error; a missing draft is NotFound. Every
+// write takes the request's claim (nil: not deduplicated); one whose claim
+// another delivery recorded changes nothing and returns
+// dedup.ErrDuplicate.
 type Sessions interface {
 	Draft(ctx context.Context, key hirebot.SessionKey) (*draft.Draft, error)
 	Asked(ctx context.Context, key hirebot.SessionKey) (map[string]bool, error)
-	MarkAsked(ctx context.Context, key hirebot.SessionKey, ids ...string) error
-	ForgetAsked(ctx context.Context, key hirebot.SessionKey, ids ...string) error
+	MarkAsked(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, ids ...string) error
+	ForgetAsked(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, ids ...string) error
 	Kit(ctx context.Context, key hirebot.SessionKey) ([]string, error)
-	AddToKit(ctx context.Context, key hirebot.SessionKey, id string) (bool, error)
-	RemoveFromKit(ctx context.Context, key hirebot.SessionKey, n int) (string, error)
+	AddToKit(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, id string) (bool, error)
+	RemoveFromKit(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, n int) (string, error)
 }
 
 // Handler answers /interview and its buttons.
@@ -48,8 +52,15 @@ func (h *Handler) Command() bot.Command {
 	}
 }
 
-// Handle answers one /interview request.
+// Handle answers one /interview request. Its errors carry words for the
+// user.
 func (h *Handler) Handle(ctx context.Context, req bot.Request) (bot.Reply, error) {
+	reply, err := h.handle(ctx, req)
+	return reply, h.word(err)
+}
+
+// handle answers one /interview request; its errors are typed, for word.
+func (h *Handler) handle(ctx context.Context, req bot.Request) (bot.Reply, error) {
 	if req.Source == bot.Press {
 		return h.press(ctx, req)
 	}
@@ -83,7 +94,7 @@ func (h *Handler) press(ctx context.Context, req bot.Request) (bot.Reply, error)
 		if !ok {
 			return bot.Reply{}, hirebot.Errorf(hirebot.NotFound, "That question is no longer in the question bank.")
 		}
-		added, err := h.sessions.AddToKit(ctx, req.Session(), q.ID)
+		added, err := h.sessions.AddToKit(ctx, req.Session(), req.Claim, q.ID)
 		if err != nil {
 			return bot.Reply{}, err
 		}
@@ -110,7 +121,7 @@ func (h *Handler) ask(ctx context.Context, req bot.Request, word string, count i
 	}
 	key := req.Session()
 	if reset {
-		if err := h.sessions.ForgetAsked(ctx, key, ids(pool)...); err != nil {
+		if err := h.sessions.ForgetAsked(ctx, key, req.Claim, ids(pool)...); err != nil {
 			return bot.Reply{}, err
 		}
 	}
@@ -129,7 +140,7 @@ func (h *Handler) ask(ctx context.Context, req bot.Request, word string, count i
 				{Label: "Show kit", Action: "interview:kit"}},
 		}}, nil
 	}
-	if err := h.sessions.MarkAsked(ctx, key, ids(qs)...); err != nil {
+	if err := h.sessions.MarkAsked(ctx, key, req.Claim, ids(qs)...); err != nil {
 		return bot.Reply{}, err
 	}
 	left := 0

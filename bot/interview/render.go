@@ -120,7 +120,7 @@ func (h *Handler) removeFromKit(ctx context.Context, req bot.Request, n int) (bo
 		}
 		return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "The kit has %s; pick a number from 1 to %d, as %s kit shows them.", plural(len(kit), "question"), len(kit), h.slash)
 	}
-	id, err := h.sessions.RemoveFromKit(ctx, req.Session(), stored)
+	id, err := h.sessions.RemoveFromKit(ctx, req.Session(), req.Claim, stored)
 	if err != nil {
 		return bot.Reply{}, err
 	}

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/hirebot/hirebot"
 	"github.com/hirebot/hirebot/bot/draft"
+	"github.com/hirebot/hirebot/knowledge"
 )
 
 // MaxInput is the most bytes of text Parse accepts after the command name.
@@ -28,37 +28,6 @@ func (u Usage) Line() string {
 		return u.Name
 	}
 	return u.Name + " " + u.Args
-}
-
-// Subcommands lists every /jd subcommand in the order help shows them.
-var Subcommands = []Usage{
-	{"start", "<role> [kind] [title…]", "Start this channel's draft from the template for a role; kinds: technical-leader, operational, infrastructure", "start cto technical-leader VP of Engineering"},
-	{"show", "", "Show the draft", "show"},
-	{"add", "<section> <text>", "Add an item to the end of a section", "add requirements Ten years building web products"},
-	{"remove", "<section> <n>", "Remove item n of a section", "remove requirements 2"},
-	{"edit", "<section> <n> <text>", "Rewrite item n of a section", "edit benefits 1 Equity and a yearly bonus"},
-	{"set", "<field> <text>", "Set the title, company, location, salary, team (size), summary, process (how we hire) or eeo (equal-opportunity statement); `clear` empties it", "set salary €180k–€220k"},
-	{"move", "<section> <n> <to>", "Move item n of a section to position to", "move responsibilities 3 1"},
-	{"suggest", "[section]", "List checklist items not yet in the draft, each with an Add button", "suggest requirements"},
-	{"check", "[ignore <rule-id>]", "Check the wording; `ignore` silences one rule for this draft", "check ignore rockstar"},
-	{"history", "", "Show who changed what", "history"},
-	{"undo", "", "Undo the last change to the content", "undo"},
-	{"export", "[markdown|text|html]", "Upload the draft to the channel as a file: Markdown, plain text for an applicant tracking system, or HTML for a careers page", "export text"},
-	{"finalize", "", "Mark the draft final (its owner or an admin)", "finalize"},
-	{"reopen", "", "Reopen a final draft (its owner or an admin)", "reopen"},
-	{"discard", "", "Delete the draft, once you confirm (its owner or an admin)", "discard"},
-	{"help", "", "Show this help", "help"},
-}
-
-// Lookup returns the subcommand called name (in any case).
-func Lookup(name string) (Usage, bool) {
-	name = strings.ToLower(name)
-	for _, u := range Subcommands {
-		if u.Name == name {
-			return u, true
-		}
-	}
-	return Usage{}, false
 }
 
 // The export formats.
@@ -90,10 +59,12 @@ type Args struct {
 // subcommand's usage line). Section and field names may be aliases ("reqs",
 // "nice to have", "pay"); item numbers may be written "#3". Text arguments
 // are returned as typed; the draft package cleans them.
-func Parse(text string) (Args, error) {
+//
+// kind returns the canonical id of the kind of role a word names, if it
+// names one (the knowledge pack owns the kinds: see Pack.KindNamed).
+func Parse(text string, kind func(word string) (id string, ok bool)) (Args, error) {
 	if len(text) > MaxInput {
-		return Args{}, hirebot.Errorf(hirebot.Invalid,
-			"that is %d bytes long; /jd takes at most %d, so shorten the text", len(text), MaxInput)
+		return Args{}, &ParseError{Problem: ParseTooLong, Size: len(text)}
 	}
 	sc := &scanner{rest: text}
 	word := sc.word()
@@ -104,44 +75,25 @@ func Parse(text string) (Args, error) {
 	if !ok {
 		return Args{}, unknownSubcommand(word)
 	}
-	p := parser{sc: sc, u: u, a: Args{Sub: u.Name}}
+	p := parser{sc: sc, u: u, a: Args{Sub: u.Name}, kind: kind}
 	return p.parse()
 }
 
 // parser parses the arguments of one subcommand.
 type parser struct {
-	sc *scanner
-	u  Usage
-	a  Args
+	sc   *scanner
+	u    Usage
+	a    Args
+	kind func(string) (string, bool)
 }
 
 func (p *parser) parse() (Args, error) {
-	var err error
-	switch p.u.Name {
-	case "start":
-		err = p.start()
-	case "add":
-		err = p.all(p.section, p.text)
-	case "remove":
-		err = p.all(p.section, p.number(&p.a.N), p.end)
-	case "edit":
-		err = p.all(p.section, p.number(&p.a.N), p.text)
-	case "set":
-		err = p.all(p.field, p.value)
-	case "move":
-		err = p.all(p.section, p.number(&p.a.N), p.skip("to"), p.number(&p.a.To), p.end)
-	case "suggest":
-		err = p.suggest()
-	case "check":
-		err = p.check()
-	case "export":
-		err = p.export()
-	case "help":
-		p.a.Text = p.sc.tail()
-	default:
-		err = p.end()
+	sub, _ := lookup(p.u.Name)
+	parse := sub.parse
+	if parse == nil {
+		parse = (*parser).end
 	}
-	if err != nil {
+	if err := parse(p); err != nil {
 		return Args{}, err
 	}
 	return p.a, nil
@@ -157,19 +109,29 @@ func (p *parser) all(steps ...func() error) error {
 	return nil
 }
 
-// usage returns an Invalid error: what is wrong, then the usage line.
-func (p *parser) usage(format string, args ...any) error {
-	return hirebot.Errorf(hirebot.Invalid, "%s; usage: `/jd %s` (e.g. `/jd %s`)",
-		fmt.Sprintf(format, args...), p.u.Line(), p.u.Example)
+// fail returns a ParseError for the subcommand being parsed.
+func (p *parser) fail(e ParseError) error {
+	e.Usage = p.u
+	return &e
+}
+
+// missing returns the ParseError for a missing argument.
+func (p *parser) missing(want string) error {
+	return p.fail(ParseError{Problem: ParseMissing, Want: want, Field: p.a.Field})
+}
+
+// unexpected returns the ParseError for an unexpected word.
+func (p *parser) unexpected(w string, atEnd bool) error {
+	return p.fail(ParseError{Problem: ParseUnexpected, Given: short(w), AtEnd: atEnd})
 }
 
 func (p *parser) start() error {
 	p.a.Role = strings.ToLower(p.sc.word())
 	if p.a.Role == "" {
-		return p.usage("name the role the draft is for")
+		return p.missing("role")
 	}
 	save := *p.sc
-	if kind, ok := ParseKind(p.sc.word()); ok {
+	if kind, ok := p.kind(p.sc.word()); ok {
 		p.a.Kind = kind
 	} else {
 		*p.sc = save
@@ -181,12 +143,11 @@ func (p *parser) start() error {
 func (p *parser) section() error {
 	words := p.sc.phrase(func(s string) bool { _, ok := draft.ParseSection(s); return ok })
 	if words == "" {
-		return p.usage("name a section: %s", sectionNames())
+		return p.missing("section")
 	}
 	sec, ok := draft.ParseSection(words)
 	if !ok {
-		return hirebot.Errorf(hirebot.Invalid, "there is no section %q%s; use one of: %s",
-			words, didYouMean(words, sectionNames()), sectionNames())
+		return p.fail(ParseError{Problem: ParseNoSection, Given: words, Suggest: closest(words, draft.SectionNames())})
 	}
 	p.a.Section = sec
 	return nil
@@ -195,12 +156,11 @@ func (p *parser) section() error {
 func (p *parser) field() error {
 	words := p.sc.phrase(func(s string) bool { _, ok := draft.ParseField(s); return ok })
 	if words == "" {
-		return p.usage("name a field: %s", fieldNames())
+		return p.missing("field")
 	}
 	f, ok := draft.ParseField(words)
 	if !ok {
-		return hirebot.Errorf(hirebot.Invalid, "there is no field %q%s; use one of: %s",
-			words, didYouMean(words, fieldNames()), fieldNames())
+		return p.fail(ParseError{Problem: ParseNoField, Given: words, Suggest: closest(words, draft.FieldNames())})
 	}
 	p.a.Field = f
 	return nil
@@ -211,11 +171,11 @@ func (p *parser) number(n *int) func() error {
 	return func() error {
 		w := p.sc.word()
 		if w == "" {
-			return p.usage("give the item number")
+			return p.missing("number")
 		}
 		v, err := strconv.Atoi(strings.TrimPrefix(w, "#"))
 		if err != nil || v < 1 || v > 9999 {
-			return p.usage("%q is not an item number; write one like 3 or #3", w)
+			return p.fail(ParseError{Problem: ParseNotNumber, Given: w})
 		}
 		*n = v
 		return nil
@@ -236,7 +196,7 @@ func (p *parser) skip(w string) func() error {
 func (p *parser) text() error {
 	p.a.Text = p.sc.tail()
 	if p.a.Text == "" {
-		return p.usage("write the text of the item")
+		return p.missing("text")
 	}
 	return nil
 }
@@ -246,7 +206,7 @@ func (p *parser) value() error {
 	p.a.Text = p.sc.tail()
 	switch {
 	case p.a.Text == "":
-		return p.usage("write the %s, or `clear` to empty it", p.a.Field)
+		return p.missing("value")
 	case p.a.Text == "-", strings.EqualFold(p.a.Text, "clear"):
 		p.a.Text = ""
 	}
@@ -256,7 +216,7 @@ func (p *parser) value() error {
 // end checks that nothing is left.
 func (p *parser) end() error {
 	if rest := p.sc.tail(); rest != "" {
-		return p.usage("unexpected %q at the end", short(rest))
+		return p.unexpected(rest, true)
 	}
 	return nil
 }
@@ -273,11 +233,11 @@ func (p *parser) check() error {
 		return nil
 	}
 	if w := p.sc.word(); !strings.EqualFold(w, "ignore") {
-		return p.usage("unexpected %q", short(w))
+		return p.unexpected(w, false)
 	}
 	p.a.RuleID = p.sc.word()
 	if p.a.RuleID == "" {
-		return p.usage("name the rule to ignore, as `/jd check` lists it")
+		return p.missing("rule")
 	}
 	return p.end()
 }
@@ -291,147 +251,41 @@ func (p *parser) export() error {
 	case "html", "htm":
 		p.a.Format = HTML
 	default:
-		return p.usage("there is no format %q; use markdown, text or html", short(w))
+		return p.fail(ParseError{Problem: ParseNoFormat, Given: short(w)})
 	}
 	return p.end()
-}
-
-// ParseKind returns the canonical kind of CTO for s: technical-leader,
-// operational or infrastructure, also accepting technical, tech-lead, ops
-// and infra, in any case.
-func ParseKind(s string) (string, bool) {
-	switch strings.NewReplacer("-", "", "_", "").Replace(strings.ToLower(s)) {
-	case "technicalleader", "technical", "techlead", "tech":
-		return "technical-leader", true
-	case "operational", "operations", "ops":
-		return "operational", true
-	case "infrastructure", "infra":
-		return "infrastructure", true
-	}
-	return "", false
-}
-
-// String returns the args as canonical /jd text (without the command name):
-// Parse(a.String()) returns a again.
-func (a Args) String() string {
-	parts := []string{a.Sub}
-	add := func(s ...string) {
-		for _, p := range s {
-			if p != "" {
-				parts = append(parts, p)
-			}
-		}
-	}
-	switch a.Sub {
-	case "start":
-		add(a.Role, a.Kind, a.Title)
-	case "add":
-		add(string(a.Section), a.Text)
-	case "remove":
-		add(string(a.Section), strconv.Itoa(a.N))
-	case "edit":
-		add(string(a.Section), strconv.Itoa(a.N), a.Text)
-	case "set":
-		text := a.Text
-		if text == "" {
-			text = "clear"
-		}
-		add(string(a.Field), text)
-	case "move":
-		add(string(a.Section), strconv.Itoa(a.N), strconv.Itoa(a.To))
-	case "suggest":
-		add(string(a.Section))
-	case "check":
-		if a.RuleID != "" {
-			add("ignore", a.RuleID)
-		}
-	case "export":
-		add(a.Format)
-	case "help":
-		add(a.Text)
-	}
-	return strings.Join(parts, " ")
 }
 
 // unknownSubcommand says word is not a subcommand, suggests the closest one
 // and lists them all.
 func unknownSubcommand(word string) error {
+	return &ParseError{Problem: ParseUnknown, Given: short(word), Suggest: closest(word, subcommands())}
+}
+
+// subcommands returns the names of the subcommands.
+func subcommands() []string {
 	names := make([]string, len(Subcommands))
 	for i, u := range Subcommands {
 		names[i] = u.Name
 	}
-	list := strings.Join(names, ", ")
-	return hirebot.Errorf(hirebot.Invalid, "there is no /jd subcommand %q%s; use one of: %s",
-		short(word), didYouMean(word, list), list)
+	return names
 }
 
-// didYouMean returns ` — did you mean "x"?` for the name in the
-// comma-separated list closest to word, or "" when none is close.
-func didYouMean(word, list string) string {
-	word = strings.ToLower(word)
-	best, bestDist := "", 3
-	for _, name := range strings.Split(list, ", ") {
-		d := distance(word, name)
-		if strings.HasPrefix(name, word) && len(word) >= 2 {
-			d = min(d, 1)
-		}
-		if d < bestDist && d < len([]rune(word)) {
-			best, bestDist = name, d
-		}
-	}
-	if best == "" {
+// didYouMean returns ` — did you mean "x"?` for a suggestion, or "" for
+// none.
+func didYouMean(suggest string) string {
+	if suggest == "" {
 		return ""
 	}
-	return fmt.Sprintf(" — did you mean `%s`?", best)
+	return fmt.Sprintf(" — did you mean `%s`?", suggest)
 }
 
-// distance returns the optimal string alignment distance between a and b:
-// the edits (insert, delete, substitute, swap two neighbours) that turn one
-// into the other.
-func distance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	if len(ra) > 64 {
-		return len(ra) // too long to be a typo of a name
+// closest returns the name closest to word, or "" when none is close.
+func closest(word string, names []string) string {
+	if near := knowledge.Nearest(word, names); len(near) > 0 {
+		return near[0]
 	}
-	d := make([][]int, len(ra)+1)
-	for i := range d {
-		d[i] = make([]int, len(rb)+1)
-		d[i][0] = i
-	}
-	for j := range d[0] {
-		d[0][j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
-			}
-		}
-	}
-	return d[len(ra)][len(rb)]
-}
-
-// sectionNames lists the sections, comma-separated.
-func sectionNames() string {
-	names := make([]string, len(draft.Sections))
-	for i, s := range draft.Sections {
-		names[i] = string(s)
-	}
-	return strings.Join(names, ", ")
-}
-
-// fieldNames lists the fields, comma-separated.
-func fieldNames() string {
-	names := make([]string, len(draft.Fields))
-	for i, f := range draft.Fields {
-		names[i] = string(f)
-	}
-	return strings.Join(names, ", ")
+	return ""
 }
 
 // short cuts s to 40 characters for quoting in a message.
@@ -440,13 +294,6 @@ func short(s string) string {
 		return string(r[:40]) + "…"
 	}
 	return s
-}
-
-// phrases returns the names of sections and fields that take more than one
-// word; any other name is one word.
-func phrases() []string {
-	return []string{"nice to have", "nice to haves", "must have", "must haves", "we offer", "role title", "job title",
-		"team size", "hiring process", "how we hire", "interview process", "equal opportunity", "equal opportunities"}
 }
 
 // scanner splits command text into words, keeping the rest as typed.
@@ -479,7 +326,7 @@ func (s *scanner) empty() bool {
 // phrase returns the next name: one of phrases when the next words spell it
 // and ok accepts it, else the next word.
 func (s *scanner) phrase(ok func(string) bool) string {
-	for _, p := range phrases() {
+	for _, p := range draft.Phrases() {
 		try := *s
 		words := make([]string, 0, 3)
 		for range strings.Count(p, " ") + 1 {

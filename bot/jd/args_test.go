@@ -3,10 +3,12 @@ package jd
 import (
 	"errors"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/hirebot/hirebot"
 	"github.com/hirebot/hirebot/bot/draft"
+	"github.com/hirebot/hirebot/knowledge"
 )
 
 func TestParse(t *testing.T) {
@@ -68,14 +70,14 @@ func TestParse(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			got, err := Parse(tt.in)
+			got, err := parse(tt.in)
 			if err != nil {
 				t.Fatalf("Parse(%q): %v", tt.in, err)
 			}
 			if got != tt.want {
 				t.Fatalf("Parse(%q) =\n%+v\nwant\n%+v", tt.in, got, tt.want)
 			}
-			again, err := Parse(got.String())
+			again, err := parse(got.String())
 			if err != nil || again != got {
 				t.Errorf("Parse(%q) = %+v, %v; want %+v", got.String(), again, err, got)
 			}
@@ -125,10 +127,15 @@ func TestParseErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(short(tt.in), func(t *testing.T) {
-			_, err := Parse(tt.in)
+			_, err := parse(tt.in)
+			var pe *ParseError
+			if !errors.As(err, &pe) || hirebot.KindOf(err) != hirebot.Invalid {
+				t.Fatalf("Parse(%q) error = %v, want an Invalid *ParseError", tt.in, err)
+			}
+			// The handler words it with the configured name.
 			var herr *hirebot.Error
-			if !errors.As(err, &herr) || herr.Kind != hirebot.Invalid {
-				t.Fatalf("Parse(%q) error = %v, want an Invalid *hirebot.Error", tt.in, err)
+			if !errors.As(New(Config{Slash: "/jd"}).word(err), &herr) || herr.Kind != hirebot.Invalid {
+				t.Fatalf("word(Parse(%q) error %v) is not an Invalid *hirebot.Error", tt.in, err)
 			}
 			for _, part := range tt.want {
 				if !strings.Contains(herr.Message, part) {
@@ -141,7 +148,7 @@ func TestParseErrors(t *testing.T) {
 
 func TestParseAtTheCap(t *testing.T) {
 	in := "add benefits " + strings.Repeat("x", MaxInput-len("add benefits "))
-	a, err := Parse(in)
+	a, err := parse(in)
 	if err != nil || len(a.Text) != MaxInput-len("add benefits ") {
 		t.Errorf("Parse(%d bytes) = %d bytes of text, %v", len(in), len(a.Text), err)
 	}
@@ -158,11 +165,11 @@ func TestSubcommands(t *testing.T) {
 			t.Errorf("%q lacks a summary or an example", u.Name)
 		}
 		// Every example parses, as the subcommand it illustrates.
-		a, err := Parse(u.Example)
+		a, err := parse(u.Example)
 		if err != nil || a.Sub != u.Name {
 			t.Errorf("example %q of %q parses as %+v, %v", u.Example, u.Name, a, err)
 		}
-		if got, ok := Lookup(strings.ToUpper(u.Name)); !ok || got != u {
+		if got, ok := Lookup(strings.ToUpper(u.Name)); !ok || got != u.Usage {
 			t.Errorf("Lookup(%q) = %+v, %v", u.Name, got, ok)
 		}
 	}
@@ -171,7 +178,27 @@ func TestSubcommands(t *testing.T) {
 	}
 }
 
-func TestParseKind(t *testing.T) {
+// embedded is the built-in knowledge pack, which owns the kinds.
+var embedded = sync.OnceValue(func() *knowledge.Pack {
+	p, err := knowledge.Embedded()
+	if err != nil {
+		panic(err)
+	}
+	return p
+})
+
+// embeddedKind names a kind as the handler does, from the built-in pack.
+func embeddedKind(word string) (string, bool) {
+	k, ok := embedded().KindNamed(word)
+	return k.ID, ok
+}
+
+// parse parses text with the built-in pack's kinds.
+func parse(text string) (Args, error) { return Parse(text, embeddedKind) }
+
+// TestKinds checks that the parser knows the kinds and their aliases from
+// the knowledge pack.
+func TestKinds(t *testing.T) {
 	tests := []struct {
 		in, want string
 		ok       bool
@@ -187,29 +214,18 @@ func TestParseKind(t *testing.T) {
 		{"", "", false},
 	}
 	for _, tt := range tests {
-		if got, ok := ParseKind(tt.in); got != tt.want || ok != tt.ok {
-			t.Errorf("ParseKind(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+		if got, ok := embeddedKind(tt.in); got != tt.want || ok != tt.ok {
+			t.Errorf("kind %q = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
 		}
 	}
 }
 
-func TestDistance(t *testing.T) {
-	tests := []struct {
-		a, b string
-		want int
-	}{
-		{"", "", 0},
-		{"show", "show", 0},
-		{"shwo", "show", 1},
-		{"sho", "show", 1},
-		{"shows", "show", 1},
-		{"edit", "exit", 1},
-		{"kitten", "sitting", 3},
-		{"ümlaut", "umlaut", 1},
-	}
-	for _, tt := range tests {
-		if got := distance(tt.a, tt.b); got != tt.want {
-			t.Errorf("distance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+func TestClosest(t *testing.T) {
+	names := subcommands()
+	for in, want := range map[string]string{"shwo": "show", "sho": "show", "shows": "show", "fin": "finalize",
+		"exprot": "export", "zzz": "", "": ""} {
+		if got := closest(in, names); got != want {
+			t.Errorf("closest(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
@@ -222,12 +238,13 @@ func FuzzParse(f *testing.F) {
 		"add nice s foo", "remove reqs #-1", "add\u00A0reqs\u2028x", "set role title \xff", "edit resp 2 \u202Ex"} {
 		f.Add(s)
 	}
+	h := New(Config{Slash: "/jd"})
 	f.Fuzz(func(t *testing.T, in string) {
-		a, err := Parse(in)
+		a, err := parse(in)
 		if err != nil {
-			var herr *hirebot.Error
-			if !errors.As(err, &herr) || herr.Kind != hirebot.Invalid || herr.Message == "" {
-				t.Fatalf("Parse(%q) error = %#v, want an Invalid *hirebot.Error", in, err)
+			var pe *ParseError
+			if !errors.As(err, &pe) || hirebot.KindOf(err) != hirebot.Invalid || hirebot.MessageOf(h.word(err)) == "" {
+				t.Fatalf("Parse(%q) error = %#v, want an Invalid *ParseError the handler words", in, err)
 			}
 			return
 		}
@@ -247,7 +264,7 @@ func FuzzParse(f *testing.F) {
 		if (a.Sub == "remove" || a.Sub == "edit" || a.Sub == "move") && a.N < 1 {
 			t.Fatalf("Parse(%q) = %+v without an item number", in, a)
 		}
-		again, err := Parse(a.String())
+		again, err := parse(a.String())
 		if err != nil || again != a {
 			t.Fatalf("Parse(%q) = %+v; its String %q parses as %+v, %v", in, a, a.String(), again, err)
 		}
@@ -264,9 +281,10 @@ func BenchmarkParse(b *testing.B) {
 		"remove nice to have 2",
 		"undo",
 	}
+	embedded()
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
-		if _, err := Parse(inputs[i%len(inputs)]); err != nil {
+		if _, err := Parse(inputs[i%len(inputs)], embeddedKind); err != nil {
 			b.Fatal(err)
 		}
 	}

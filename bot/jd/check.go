@@ -18,73 +18,94 @@ const findingsShown = 20
 func (h *Handler) check(ctx context.Context, req bot.Request) (bot.Reply, error) {
 	d, err := h.cfg.Drafts.Draft(ctx, req.Session())
 	if err != nil {
-		return bot.Reply{}, h.missing(err)
+		return bot.Reply{}, err
 	}
 	r := wording.Check(Document(d), wording.Options{Ignore: d.Ignored})
-	c := &bot.Card{Title: "Wording check: " + d.Heading(), Intro: r.Summary}
+	c := checkCard(d.Heading(), d.Ignored, r, h.cfg.Slash)
 	if !d.HasTitle() {
 		c.Intro = "1 more warning: the draft has no job title. " + c.Intro
-		c.Parts = append(c.Parts, bot.Part{Heading: "Job title", Items: []string{fmt.Sprintf(
-			"[title.missing] title — The draft has no job title, so its export is headed “%s” and candidates cannot tell the level or scope of the job. Fix: %s set title Chief Technology Officer (or the title you will post).",
-			d.Heading(), h.cfg.Slash)}})
+		c.Parts = append([]bot.Part{missingTitle(d.Heading(), h.cfg.Slash)}, c.Parts...)
 	}
-	groups := map[string][]wording.Finding{}
-	var order []string
-	for _, f := range r.Findings {
-		if _, ok := groups[f.Category]; !ok {
-			order = append(order, f.Category)
+	return bot.Reply{Card: c}, nil
+}
+
+// missingTitle is the check's finding for a draft without a job title: the
+// wording check reads text that is there, so the handler, which knows the
+// export's heading, reports the title that is not.
+func missingTitle(heading, slash string) bot.Part {
+	return bot.Part{
+		Heading: strings.ToUpper(wording.Warning.String()) + "  title.missing",
+		Text: fmt.Sprintf("The draft has no job title, so its export is headed “%s” and candidates cannot tell the level or scope of the job.\nFix: %s set title Chief Technology Officer (or the title you will post).",
+			heading, slash),
+	}
+}
+
+// checkCard shows a check report: the summary on top, then one part per
+// finding (errors first), each with every quote, the first sentence of why,
+// the fix, the short citation and a Why? button that shows the whole reason
+// and the full sources. Keeping the parts short keeps twenty findings
+// within what Slack shows in one message.
+func checkCard(heading string, ignored []string, r wording.Report, slash string) *bot.Card {
+	c := &bot.Card{Title: "Wording check: " + heading, Intro: r.Summary}
+	for i, f := range r.Findings {
+		if i == findingsShown {
+			c.Parts = append(c.Parts, bot.Part{Text: fmt.Sprintf("…and %d more. Export the draft and run hirebot check on it for the full list.", len(r.Findings)-i)})
+			break
 		}
-		groups[f.Category] = append(groups[f.Category], f)
-	}
-	titles := map[string]string{}
-	for _, c := range wording.Categories() {
-		titles[c.ID] = c.Title
-	}
-	shown := 0
-	for _, cat := range order {
-		var lines []string
-		for _, f := range groups[cat] {
-			if shown >= findingsShown {
-				break
-			}
-			shown++
-			line := fmt.Sprintf("[%s] %s", f.RuleID, f.Where)
-			if f.Quote != "" {
-				line += ": “" + f.Quote + "”"
-			}
-			line += " — " + f.Why
-			if f.Fix != "" {
-				line += " Fix: " + f.Fix
-			}
-			if f.Source != "" {
-				line += " (Source: " + f.Source + ")"
-			}
-			lines = append(lines, line)
-		}
-		if len(lines) > 0 {
-			heading := titles[cat]
-			if heading == "" {
-				heading = cat
-			}
-			c.Parts = append(c.Parts, bot.Part{Heading: heading, Items: lines})
-		}
-	}
-	if shown < len(r.Findings) {
-		c.Parts = append(c.Parts, bot.Part{Text: fmt.Sprintf("…and %d more. Export the draft and run hirebot check on it for the full list.", len(r.Findings)-shown)})
+		text := f.Quoted() + "\n" + firstSentence(f.Why) + "\nFix: " + f.Fix + "\nSource: " + f.Cite()
+		c.Parts = append(c.Parts, bot.Part{
+			Heading: strings.ToUpper(f.Severity.String()) + "  " + f.RuleID,
+			Text:    text,
+			Button:  &bot.Button{Label: "Why?", Action: "jd:why", Value: f.RuleID},
+		})
 	}
 	var notes []string
-	if len(d.Ignored) > 0 {
-		notes = append(notes, "Ignored for this draft: "+strings.Join(d.Ignored, ", ")+".")
+	if len(ignored) > 0 {
+		notes = append(notes, "Ignored for this draft: "+strings.Join(ignored, ", ")+".")
 	}
-	notes = append(notes, fmt.Sprintf("Disagree with a finding? %s check ignore <rule-id>", h.cfg.Slash))
+	notes = append(notes, fmt.Sprintf("Disagree with a finding? %s check ignore <rule-id>", slash))
 	c.Note = strings.Join(notes, " ")
-	return bot.Reply{Card: c}, nil
+	return c
+}
+
+// firstSentence returns the first sentence of text.
+func firstSentence(text string) string {
+	if i := strings.Index(text, ". "); i >= 0 {
+		return text[:i+1]
+	}
+	return text
+}
+
+// why answers a finding's Why? button: the rule's reason, the places whose
+// law it rests on and each source in full.
+func (h *Handler) why(ruleID string) (bot.Reply, error) {
+	r, ok := wording.Default().Rule(ruleID)
+	if !ok {
+		return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "There is no check rule %q any more; run %s check again.", ruleID, h.cfg.Slash)
+	}
+	return bot.Reply{Card: whyCard(r)}, nil
+}
+
+// whyCard explains one rule with its full sources.
+func whyCard(r wording.Rule) *bot.Card {
+	c := &bot.Card{Title: "Why " + r.ID + "?", Intro: r.Message + " Fix: " + r.Fix}
+	if js := r.Jurisdictions(); len(js) > 0 {
+		c.Intro += " Rests on the law of: " + strings.Join(js, ", ") + "."
+	}
+	for _, s := range r.Sources {
+		heading := s.Cite
+		if s.Jurisdiction != "" {
+			heading += " (" + s.Jurisdiction + ")"
+		}
+		c.Parts = append(c.Parts, bot.Part{Heading: heading, Text: s.Full})
+	}
+	return c
 }
 
 // ignore adds a rule to the draft's ignore list.
 func (h *Handler) ignore(ctx context.Context, req bot.Request, rule string) (bot.Reply, error) {
 	if !wording.KnownRule(rule) {
-		return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "There is no check rule %q. Rule ids are shown in brackets by %s check.", rule, h.cfg.Slash)
+		return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "There is no check rule %q. Rule ids are shown in the headings of %s check.", rule, h.cfg.Slash)
 	}
 	return h.change(ctx, req, draft.Change{Op: draft.OpIgnore, Text: rule})
 }

@@ -111,7 +111,7 @@ func TestFreshDraftsPassTheCheck(t *testing.T) {
 		r = wording.Check(Document(d), wording.Options{})
 		for _, f := range r.Findings {
 			if f.Severity >= wording.Warning {
-				t.Errorf("[%s] %s: %q — %s", f.RuleID, f.Where, f.Quote, f.Why)
+				t.Errorf("[%s] %s — %s", f.RuleID, f.Quoted(), f.Why)
 			}
 		}
 		if r.Words < 400 || r.Words > 700 {
@@ -197,7 +197,7 @@ func TestKindInTitle(t *testing.T) {
 		{"start cto interim Interim CTO", "interim Interim CTO"},
 	}
 	for _, tt := range tests {
-		a, err := Parse(tt.text)
+		a, err := parse(tt.text)
 		if err != nil {
 			t.Fatal(err)
 		}

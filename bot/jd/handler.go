@@ -11,6 +11,7 @@ import (
 
 	"github.com/hirebot/hirebot"
 	"github.com/hirebot/hirebot/bot"
+	"github.com/hirebot/hirebot/bot/dedup"
 	"github.com/hirebot/hirebot/bot/draft"
 	"github.com/hirebot/hirebot/knowledge"
 )
@@ -18,12 +19,15 @@ import (
 // Drafts is the session storage /jd needs. A missing draft is a NotFound
 // error; a down store is Unavailable; UpdateDraft applies fn atomically
 // with its history entry and retries it when someone else wrote first.
+// Every write takes the request's claim (nil: not deduplicated) and
+// records it with the change; a write whose claim another delivery of the
+// request recorded changes nothing and returns dedup.ErrDuplicate.
 type Drafts interface {
 	Draft(ctx context.Context, key hirebot.SessionKey) (*draft.Draft, error)
-	CreateDraft(ctx context.Context, key hirebot.SessionKey, d *draft.Draft, e draft.Entry) error
-	UpdateDraft(ctx context.Context, key hirebot.SessionKey, user string,
+	CreateDraft(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, d *draft.Draft, e draft.Entry) error
+	UpdateDraft(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, user string,
 		fn func(d *draft.Draft) (draft.Entry, error)) (*draft.Draft, draft.Entry, error)
-	DeleteDraft(ctx context.Context, key hirebot.SessionKey) error
+	DeleteDraft(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim) error
 	History(ctx context.Context, key hirebot.SessionKey, limit int) ([]draft.Entry, error)
 	// LiveDraft returns the draft with the reference of its live message
 	// ("" if none), read together.
@@ -43,6 +47,9 @@ type Config struct {
 // Handler answers /jd and the buttons and modal of the live draft.
 type Handler struct {
 	cfg Config
+	// subcommands is the table help is generated from (Subcommands; a
+	// field, so that the table's help can read it).
+	subcommands []Subcommand
 }
 
 // New returns a Handler.
@@ -50,7 +57,7 @@ func New(cfg Config) *Handler {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	return &Handler{cfg: cfg}
+	return &Handler{cfg: cfg, subcommands: Subcommands}
 }
 
 // Command returns the command-table entry for /jd.
@@ -64,8 +71,14 @@ func (h *Handler) Command() bot.Command {
 	}
 }
 
-// Handle answers one /jd request.
+// Handle answers one /jd request. Its errors carry words for the user.
 func (h *Handler) Handle(ctx context.Context, req bot.Request) (bot.Reply, error) {
+	reply, err := h.handle(ctx, req)
+	return reply, h.word(err)
+}
+
+// handle answers one /jd request; its errors are typed, for word.
+func (h *Handler) handle(ctx context.Context, req bot.Request) (bot.Reply, error) {
 	if len(h.cfg.AllowedChannels) > 0 && !h.cfg.AllowedChannels[req.Channel] {
 		return bot.Reply{}, hirebot.Errorf(hirebot.Forbidden,
 			"Drafting is not enabled in this channel. An admin can add it to HIREBOT_ALLOWED_CHANNELS.")
@@ -76,56 +89,34 @@ func (h *Handler) Handle(ctx context.Context, req bot.Request) (bot.Reply, error
 	case bot.Submit:
 		return h.save(ctx, req)
 	}
-	args, err := Parse(req.Text)
+	args, err := Parse(req.Text, h.kindNamed)
 	if err != nil {
 		return bot.Reply{}, err
 	}
 	return h.run(ctx, req, args)
 }
 
-// run carries out a parsed /jd command.
+// kindNamed returns the id of the kind the pack knows by word.
+func (h *Handler) kindNamed(word string) (string, bool) {
+	k, ok := h.cfg.Pack.KindNamed(word)
+	return k.ID, ok
+}
+
+// run carries out a parsed /jd command with its subcommand's run.
 func (h *Handler) run(ctx context.Context, req bot.Request, a Args) (bot.Reply, error) {
-	switch a.Sub {
-	case "help", "":
-		return bot.Reply{Card: h.help()}, nil
-	case "start":
-		return h.start(ctx, req, a)
-	case "show":
-		if _, err := h.cfg.Drafts.Draft(ctx, req.Session()); err != nil {
-			return bot.Reply{}, h.missing(err)
-		}
-		return bot.Reply{NewLive: true}, nil
-	case "add":
-		return h.change(ctx, req, draft.Change{Op: draft.OpAdd, Section: a.Section, Text: a.Text})
-	case "remove":
-		return h.change(ctx, req, draft.Change{Op: draft.OpRemove, Section: a.Section, Index: a.N})
-	case "edit":
-		return h.change(ctx, req, draft.Change{Op: draft.OpEdit, Section: a.Section, Index: a.N, Text: a.Text})
-	case "set":
-		return h.change(ctx, req, draft.Change{Op: draft.OpSet, Field: a.Field, Text: a.Text})
-	case "move":
-		return h.change(ctx, req, draft.Change{Op: draft.OpMove, Section: a.Section, Index: a.N, To: a.To})
-	case "undo":
-		return h.change(ctx, req, draft.Change{Op: draft.OpUndo})
-	case "finalize":
-		return h.change(ctx, req, draft.Change{Op: draft.OpFinalize})
-	case "reopen":
-		return h.change(ctx, req, draft.Change{Op: draft.OpReopen})
-	case "suggest":
-		return h.suggest(ctx, req, a.Section)
-	case "check":
-		if a.RuleID != "" {
-			return h.ignore(ctx, req, a.RuleID)
-		}
-		return h.check(ctx, req)
-	case "history":
-		return h.history(ctx, req)
-	case "export":
-		return h.export(ctx, req, a.Format)
-	case "discard":
-		return h.askDiscard(ctx, req)
+	sub, ok := lookup(a.Sub)
+	if !ok {
+		return bot.Reply{}, unknownSubcommand(a.Sub)
 	}
-	return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "I don't know %s %s. Try %s help.", h.cfg.Slash, a.Sub, h.cfg.Slash)
+	return sub.run(h, ctx, req, a)
+}
+
+// show posts the live draft anew at the bottom of the channel.
+func (h *Handler) show(ctx context.Context, req bot.Request, _ Args) (bot.Reply, error) {
+	if _, err := h.cfg.Drafts.Draft(ctx, req.Session()); err != nil {
+		return bot.Reply{}, err
+	}
+	return bot.Reply{NewLive: true}, nil
 }
 
 // press answers the buttons of the live draft and of /jd's cards.
@@ -139,10 +130,12 @@ func (h *Handler) press(ctx context.Context, req bot.Request) (bot.Reply, error)
 		return h.addSuggested(ctx, req, req.Value)
 	case "check":
 		return h.check(ctx, req)
+	case "why":
+		return h.why(req.Value)
 	case "export":
 		return h.export(ctx, req, req.Value)
 	case "show":
-		return h.run(ctx, req, Args{Sub: "show"})
+		return h.show(ctx, req, Args{})
 	case "history":
 		return h.history(ctx, req)
 	case "discard":
@@ -154,23 +147,14 @@ func (h *Handler) press(ctx context.Context, req bot.Request) (bot.Reply, error)
 // change applies one change and confirms it to the person who made it.
 func (h *Handler) change(ctx context.Context, req bot.Request, c draft.Change) (bot.Reply, error) {
 	c.By, c.Admin, c.At = req.User, req.Admin, h.cfg.Now()
-	_, e, err := h.cfg.Drafts.UpdateDraft(ctx, req.Session(), req.User, func(d *draft.Draft) (draft.Entry, error) {
+	_, e, err := h.cfg.Drafts.UpdateDraft(ctx, req.Session(), req.Claim, req.User, func(d *draft.Draft) (draft.Entry, error) {
 		return h.applyKeepingSummary(d, c)
 	})
 	if err != nil {
-		return bot.Reply{}, h.missing(err)
+		return bot.Reply{}, err
 	}
 	return bot.Reply{Card: &bot.Card{Intro: capitalize(e.Summary) + fmt.Sprintf(" (v%d).", e.Version),
 		Note: fmt.Sprintf("%s undo reverts it.", h.cfg.Slash)}, Live: true}, nil
-}
-
-// missing turns "no draft" into advice on starting one; other errors pass.
-func (h *Handler) missing(err error) error {
-	if hirebot.KindOf(err) == hirebot.NotFound {
-		return hirebot.Wrap(hirebot.NotFound, err,
-			fmt.Sprintf("There is no draft in this channel yet. Start one with %s start cto (or %s start cio).", h.cfg.Slash, h.cfg.Slash))
-	}
-	return err
 }
 
 // LiveCard renders the channel's draft as the live message shows it, with

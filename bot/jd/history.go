@@ -2,11 +2,12 @@ package jd
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
+	"github.com/hirebot/hirebot"
 	"github.com/hirebot/hirebot/bot"
-	"github.com/hirebot/hirebot/bot/blockkit"
 )
 
 // historyShown is how many history entries /jd history lists.
@@ -16,10 +17,10 @@ const historyShown = 25
 func (h *Handler) history(ctx context.Context, req bot.Request) (bot.Reply, error) {
 	entries, err := h.cfg.Drafts.History(ctx, req.Session(), historyShown)
 	if err != nil {
-		return bot.Reply{}, h.missing(err)
+		return bot.Reply{}, err
 	}
 	if len(entries) == 0 {
-		return bot.Reply{}, h.missing(notFound())
+		return bot.Reply{}, errNoHistory
 	}
 	c := &bot.Card{Title: "Draft history"}
 	var lines []string
@@ -28,7 +29,7 @@ func (h *Handler) history(ctx context.Context, req bot.Request) (bot.Reply, erro
 		lines = append(lines, fmt.Sprintf("v%d · %s · %s %s", e.Version, e.At.UTC().Format("2 Jan 15:04 MST"), userName(e.By), e.Summary))
 	}
 	// Long histories are cut to what one message can hold.
-	for len(strings.Join(lines, "\n")) > 3*blockkit.MaxSectionText {
+	for len(strings.Join(lines, "\n")) > bot.MaxPartText {
 		lines = lines[:len(lines)-1]
 	}
 	c.Parts = append(c.Parts, bot.Part{Items: lines})
@@ -43,3 +44,6 @@ func userName(id string) string {
 	}
 	return "@" + id
 }
+
+// errNoHistory is a draft without history: the channel's draft is gone.
+var errNoHistory = &hirebot.Error{Kind: hirebot.NotFound, Err: errors.New("jd: the draft has no history")}

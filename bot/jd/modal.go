@@ -2,6 +2,7 @@ package jd
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -15,7 +16,7 @@ import (
 func (h *Handler) openEditor(ctx context.Context, req bot.Request) (bot.Reply, error) {
 	d, err := h.cfg.Drafts.Draft(ctx, req.Session())
 	if err != nil {
-		return bot.Reply{}, h.missing(err)
+		return bot.Reply{}, err
 	}
 	if d.Status == draft.Final {
 		return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "The draft is final; the owner or an admin can %s reopen it.", h.cfg.Slash)
@@ -58,15 +59,16 @@ func (h *Handler) save(ctx context.Context, req bot.Request) (bot.Reply, error) 
 		}
 	}
 	c := draft.Change{Op: draft.OpReplace, Content: &content, BaseVersion: base, By: req.User, Admin: req.Admin, At: at}
-	_, e, err := h.cfg.Drafts.UpdateDraft(ctx, req.Session(), req.User, func(d *draft.Draft) (draft.Entry, error) {
+	_, e, err := h.cfg.Drafts.UpdateDraft(ctx, req.Session(), req.Claim, req.User, func(d *draft.Draft) (draft.Entry, error) {
 		keepAuthors(d, &content)
 		return d.Apply(c)
 	})
+	var stale *draft.StaleError
 	switch {
-	case hirebot.KindOf(err) == hirebot.Conflict && strings.Contains(err.Error(), "changed since"):
-		return h.refused(ctx, req, base, content)
+	case errors.As(err, &stale):
+		return h.refused(ctx, req, base, content, err)
 	case err != nil:
-		return bot.Reply{}, h.missing(err)
+		return bot.Reply{}, err
 	}
 	return bot.Reply{Card: &bot.Card{Intro: capitalize(e.Summary) + fmt.Sprintf(" (v%d).", e.Version)}, Live: true}, nil
 }
@@ -88,10 +90,13 @@ func keepAuthors(d *draft.Draft, c *draft.Content) {
 
 // refused tells an editor their save was refused, what changed meanwhile,
 // and what their edit would have changed, so they can redo it.
-func (h *Handler) refused(ctx context.Context, req bot.Request, base int, mine draft.Content) (bot.Reply, error) {
+//
+// The reply says it all; stale, the store's error, is returned with it for
+// metrics.
+func (h *Handler) refused(ctx context.Context, req bot.Request, base int, mine draft.Content, stale error) (bot.Reply, error) {
 	cur, err := h.cfg.Drafts.Draft(ctx, req.Session())
 	if err != nil {
-		return bot.Reply{}, h.missing(err)
+		return bot.Reply{}, err
 	}
 	c := liveCard(cur, h.cfg.Slash)
 	c.Title = "Not saved: the draft changed while you were editing"
@@ -114,5 +119,5 @@ func (h *Handler) refused(ctx context.Context, req bot.Request, base int, mine d
 		parts = append(parts, bot.Part{Heading: "Your edits (not saved)", Items: diff[:min(len(diff), 15)]})
 	}
 	c.Parts = append(parts, c.Parts...)
-	return bot.Reply{Card: c, Err: hirebot.Errorf(hirebot.Conflict, "stale edit")}, nil
+	return bot.Reply{Card: c}, stale
 }

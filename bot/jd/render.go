@@ -6,6 +6,7 @@ import (
 
 	"github.com/hirebot/hirebot/bot"
 	"github.com/hirebot/hirebot/bot/draft"
+	"github.com/hirebot/hirebot/knowledge"
 )
 
 // liveCard renders a draft as the channel's live message: everything in
@@ -65,16 +66,20 @@ func (h *Handler) help() *bot.Card {
 	c := &bot.Card{Title: "Drafting a job description with " + h.cfg.Slash,
 		Intro: "One draft per channel. Anyone here can edit it; the live message in the channel always shows the latest version."}
 	var lines []string
-	for _, u := range Subcommands {
+	for _, u := range h.subcommands {
 		line := h.cfg.Slash + " " + u.Name
 		if u.Args != "" {
 			line += " " + u.Args
 		}
-		lines = append(lines, line+" — "+u.Summary)
+		summary := u.Summary
+		if u.Name == "start" && h.cfg.Pack != nil {
+			summary += "; kinds: " + h.kindIDs(knowledge.DefaultRole)
+		}
+		lines = append(lines, line+" — "+summary)
 	}
 	c.Parts = append(c.Parts, bot.Part{Items: lines})
 	var ex []string
-	for _, u := range Subcommands {
+	for _, u := range h.subcommands {
 		if u.Example != "" {
 			ex = append(ex, h.cfg.Slash+" "+u.Example)
 		}
@@ -82,6 +87,7 @@ func (h *Handler) help() *bot.Card {
 	if len(ex) > 0 {
 		c.Parts = append(c.Parts, bot.Part{Heading: "Examples", Items: ex[:min(len(ex), 6)]})
 	}
-	c.Note = "Sections: responsibilities, requirements, nice-to-have, benefits. Fields: title, company, location, salary, team, summary, process (how we hire), eeo (equal opportunity). Finalize, reopen and discard are for the draft's owner and admins."
+	c.Note = "Sections: " + list(draft.SectionNames()) + ". Fields: " + list(draft.FieldNames()) +
+		". Finalize, reopen and discard are for the draft's owner and admins."
 	return c
 }

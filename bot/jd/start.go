@@ -48,9 +48,9 @@ func (h *Handler) start(ctx context.Context, req bot.Request, a Args) (bot.Reply
 	if err != nil {
 		return bot.Reply{}, fmt.Errorf("start draft: %w", err)
 	}
-	if err := h.cfg.Drafts.CreateDraft(ctx, req.Session(), d, e); err != nil {
+	if err := h.cfg.Drafts.CreateDraft(ctx, req.Session(), req.Claim, d, e); err != nil {
 		if hirebot.KindOf(err) == hirebot.Conflict {
-			return h.draftExists(ctx, req, role), nil
+			return h.draftExists(ctx, req, role), hirebot.Wrap(hirebot.Conflict, err, "this channel already has a draft")
 		}
 		return bot.Reply{}, err
 	}
@@ -62,7 +62,8 @@ func (h *Handler) start(ctx context.Context, req bot.Request, a Args) (bot.Reply
 }
 
 // draftExists answers /jd start in a channel that has a draft already: it
-// names that draft and says how to go on with it or replace it.
+// names that draft and says how to go on with it or replace it. The caller
+// returns the conflict beside it, for metrics and logs.
 func (h *Handler) draftExists(ctx context.Context, req bot.Request, want knowledge.Role) bot.Reply {
 	c := &bot.Card{Title: "This channel already has a draft",
 		Intro: fmt.Sprintf("Each channel holds one draft. Show it with %s show, or discard it with %s discard and then %s start %s.",
@@ -72,7 +73,7 @@ func (h *Handler) draftExists(ctx context.Context, req bot.Request, want knowled
 			d.Heading(), strings.ToUpper(d.Role), d.Version, h.cfg.Slash, h.cfg.Slash, h.cfg.Slash, want.ID)
 	}
 	c.Buttons = []bot.Button{{Label: "Show the draft", Action: "jd:show"}}
-	return bot.Reply{Card: c, Err: hirebot.Errorf(hirebot.Invalid, "the channel already has a draft")}
+	return bot.Reply{Card: c}
 }
 
 // startTitle works out a new draft's title from what followed the role and
@@ -87,10 +88,9 @@ func (h *Handler) startTitle(role knowledge.Role, kind knowledge.Kind, title str
 		return role.Title, nil
 	}
 	if kind.ID == "" && isLowerWord(words[0]) {
-		kinds := h.kindIDs(role.ID)
-		if near := didYouMean(words[0], kinds); near != "" && len(role.Kinds) > 0 {
+		if near := h.nearKind(role.ID, words[0]); near != "" {
 			return "", hirebot.Errorf(hirebot.Invalid, "%s %s has no kind %q%s Kinds: %s. To start the title with that word, capitalise it.",
-				capitalize(article(role.Name)), role.Name, short(words[0]), strings.TrimSuffix(near, "?")+"?", kinds)
+				capitalize(article(role.Name)), role.Name, short(words[0]), didYouMean(near), h.kindIDs(role.ID))
 		}
 	}
 	if len(words) > 1 && isLowerWord(words[0]) && strings.EqualFold(words[0], words[1]) {
@@ -199,6 +199,23 @@ func (h *Handler) roleIDs() []string {
 	return ids
 }
 
+// nearKind returns the id of the role's kind that word looks like a
+// misspelling of, by the pack's ids and aliases, or "" when it is close to
+// none (the knowledge pack owns the kinds and their names).
+func (h *Handler) nearKind(role, word string) string {
+	var names []string
+	for _, k := range h.cfg.Pack.RoleKinds(role) {
+		names = append(names, k.ID)
+		names = append(names, k.Aliases...)
+	}
+	for _, near := range knowledge.Nearest(word, names) {
+		if k, ok := h.cfg.Pack.KindNamed(near); ok && k.Role == role {
+			return k.ID
+		}
+	}
+	return ""
+}
+
 func (h *Handler) kindIDs(role string) string {
 	var ids []string
 	for _, k := range h.cfg.Pack.RoleKinds(role) {
@@ -208,15 +225,6 @@ func (h *Handler) kindIDs(role string) string {
 		return "none"
 	}
 	return strings.Join(ids, ", ")
-}
-
-// clip cuts s to at most n runes.
-func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
 }
 
 // capitalize upper-cases the first letter of s.

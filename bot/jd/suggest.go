@@ -21,7 +21,7 @@ const suggestShown = 15
 func (h *Handler) suggest(ctx context.Context, req bot.Request, only draft.Section) (bot.Reply, error) {
 	d, err := h.cfg.Drafts.Draft(ctx, req.Session())
 	if err != nil {
-		return bot.Reply{}, h.missing(err)
+		return bot.Reply{}, err
 	}
 	left := h.suggestions(d)
 	for sec := range left {
@@ -133,7 +133,7 @@ func (h *Handler) addSuggested(ctx context.Context, req bot.Request, itemID stri
 	c := draft.Change{Op: draft.OpInsert, Section: sec, Index: -1,
 		Item: &draft.Item{Text: item.Text, Author: req.User, At: at, Source: item.ID},
 		By:   req.User, Admin: req.Admin, At: at}
-	_, e, err := h.cfg.Drafts.UpdateDraft(ctx, req.Session(), req.User, func(d *draft.Draft) (draft.Entry, error) {
+	_, e, err := h.cfg.Drafts.UpdateDraft(ctx, req.Session(), req.Claim, req.User, func(d *draft.Draft) (draft.Entry, error) {
 		for _, it := range d.Sections[sec] {
 			if it.Source == item.ID {
 				return draft.Entry{}, hirebot.Errorf(hirebot.Invalid, "That item is already in %s.", sec)
@@ -143,7 +143,7 @@ func (h *Handler) addSuggested(ctx context.Context, req bot.Request, itemID stri
 		return d.Apply(c)
 	})
 	if err != nil {
-		return bot.Reply{}, h.missing(err)
+		return bot.Reply{}, err
 	}
 	return bot.Reply{Card: &bot.Card{Intro: capitalize(e.Summary) + fmt.Sprintf(" (v%d).", e.Version)}, Live: true}, nil
 }

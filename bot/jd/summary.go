@@ -43,7 +43,7 @@ func candidateSummary(role knowledge.Role, kind knowledge.Kind, f map[draft.Fiel
 			parts = append(parts, p)
 		}
 	}
-	return clip(strings.Join(parts, " "), draft.MaxSummaryRunes)
+	return draft.Clip(strings.Join(parts, " "), draft.MaxSummaryRunes)
 }
 
 // locationSentence says where the job is: "The job is remote." for an

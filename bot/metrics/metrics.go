@@ -90,6 +90,22 @@ func New() *Metrics {
 	return m
 }
 
+// Build describes the running binary, for hirebot_build_info.
+type Build struct {
+	Version, Commit, GoVersion string
+}
+
+// SetBuild registers hirebot_build_info{version,commit,goversion} 1, so a
+// dashboard can tell which build each replica runs.
+func (m *Metrics) SetBuild(b Build) {
+	g := prometheus.NewGaugeVec(prometheus.GaugeOpts{
+		Namespace: namespace, Name: "build_info",
+		Help: "The running build: always 1, with the version, commit and Go version as labels.",
+	}, []string{"version", "commit", "goversion"})
+	g.WithLabelValues(b.Version, b.Commit, b.GoVersion).Set(1)
+	m.reg.MustRegister(g)
+}
+
 // Handler serves the metrics in the Prometheus exposition format, for
 // /metrics.
 func (m *Metrics) Handler() http.Handler {

@@ -124,6 +124,7 @@ func TestHandler(t *testing.T) {
 	m.Acked(time.Millisecond)
 	m.Handled("jd", time.Millisecond, "invalid")
 	m.observeRedis("get", time.Millisecond, nil)
+	m.SetBuild(Build{Version: "v1.2.3", Commit: "abc123", GoVersion: "go1.26"})
 	srv := httptest.NewServer(m.Handler())
 	defer srv.Close()
 	res, err := http.Get(srv.URL)
@@ -145,6 +146,7 @@ func TestHandler(t *testing.T) {
 		`hirebot_errors_total{kind="invalid"} 1`,
 		`hirebot_redis_seconds_count{op="get"} 1`,
 		`hirebot_connections_open 0`,
+		`hirebot_build_info{commit="abc123",goversion="go1.26",version="v1.2.3"} 1`,
 		"go_goroutines ",
 		"process_resident_memory_bytes ",
 	} {

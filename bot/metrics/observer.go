@@ -1,13 +1,9 @@
 package metrics
 
-import (
-	"time"
+import "time"
 
-	"github.com/hirebot/hirebot/bot/socket"
-)
-
-// The methods below make *Metrics the Socket Mode listener's Observer.
-var _ socket.Observer = (*Metrics)(nil)
+// The methods below make *Metrics the Socket Mode listener's Observer
+// (cmd/hirebot asserts it where it wires the two together).
 
 // Envelope counts an envelope of the given type.
 func (m *Metrics) Envelope(kind string) { m.envelopes.WithLabelValues(kind).Inc() }

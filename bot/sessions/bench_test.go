@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/hirebot/hirebot/bot/draft"
-	"github.com/hirebot/hirebot/bot/sessions/redistest"
+	"github.com/hirebot/hirebot/internal/redistest"
 )
 
 // BenchmarkUpdateDraft measures one uncontended change against a real
@@ -28,7 +28,7 @@ func BenchmarkUpdateDraft(b *testing.B) {
 	i := 0
 	for b.Loop() {
 		i++
-		if _, _, err := s.UpdateDraft(b.Context(), key, "U1", set(i)); err != nil {
+		if _, _, err := s.UpdateDraft(b.Context(), key, nil, "U1", set(i)); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/hirebot/hirebot"
+	"github.com/hirebot/hirebot/bot/dedup"
 	"github.com/redis/go-redis/v9"
 )
 
@@ -13,13 +14,10 @@ import (
 // which Slack redelivers a request.
 const ClaimTTL = 10 * time.Minute
 
-// msgDuplicate is the message of a hirebot.Duplicate error; nobody sees it.
-const msgDuplicate = "This request was handled already (Slack delivered it twice)."
-
 // claimKey returns the Redis key that records c. A claim on a request from
 // a channel shares the hash tag of the channel's session, so a session
 // script can record it (in a cluster, a script may only touch one slot).
-func claimKey(c *hirebot.Claim) (string, error) {
+func claimKey(c *dedup.Claim) (string, error) {
 	if err := checkID("team", c.Team); err != nil {
 		return "", err
 	}
@@ -44,11 +42,11 @@ return 1
 `)
 
 // RecordClaim records c, across every replica, unless another delivery of
-// the same request has recorded it: then it returns a hirebot.Duplicate
-// error. Recording it again with the same token succeeds. It costs one
-// round trip; writes to a session record a pending claim themselves (see
-// hirebot.WithClaim) at no extra cost.
-func (s *Store) RecordClaim(ctx context.Context, c *hirebot.Claim) error {
+// the same request has recorded it: then it returns dedup.ErrDuplicate.
+// Recording it again with the same token succeeds. It costs one round
+// trip; writes to a session record the pending claim they are given at no
+// extra cost.
+func (s *Store) RecordClaim(ctx context.Context, c *dedup.Claim) error {
 	key, err := claimKey(c)
 	if err != nil {
 		return err
@@ -58,27 +56,26 @@ func (s *Store) RecordClaim(ctx context.Context, c *hirebot.Claim) error {
 		return storeError("record the request's claim", err)
 	}
 	if n == 0 {
-		return hirebot.Errorf(hirebot.Duplicate, msgDuplicate)
+		return dedup.ErrDuplicate
 	}
 	c.Recorded()
 	return nil
 }
 
-// recordPending records the pending claim ctx carries, if any. Writes that
-// cannot record the claim in their own script call it first, so that a
-// second delivery changes nothing.
-func (s *Store) recordPending(ctx context.Context) error {
-	if c := hirebot.ClaimFrom(ctx); c != nil && c.Pending() {
+// recordPending records c if it is pending. Writes that cannot record
+// the claim in their own script call it first, so that a second delivery
+// changes nothing.
+func (s *Store) recordPending(ctx context.Context, c *dedup.Claim) error {
+	if c.Pending() {
 		return s.RecordClaim(ctx, c)
 	}
 	return nil
 }
 
-// foldedClaim returns the pending claim ctx carries when a script writing
-// key's session can record it, or nil.
-func foldedClaim(ctx context.Context, key hirebot.SessionKey) *hirebot.Claim {
-	c := hirebot.ClaimFrom(ctx)
-	if c == nil || !c.Pending() || c.Team != key.Team || c.Channel != key.Channel {
+// foldedClaim returns c when it is pending and a script writing key's
+// session can record it, or nil.
+func foldedClaim(c *dedup.Claim, key hirebot.SessionKey) *dedup.Claim {
+	if !c.Pending() || c.Team != key.Team || c.Channel != key.Channel {
 		return nil
 	}
 	return c
@@ -86,7 +83,7 @@ func foldedClaim(ctx context.Context, key hirebot.SessionKey) *hirebot.Claim {
 
 // claimArgs returns the extra key and arguments a session script takes to
 // record c (see claimLua), or nothing when c is nil.
-func claimArgs(c *hirebot.Claim) (extraKeys []string, extraArgs []any, err error) {
+func claimArgs(c *dedup.Claim) (extraKeys []string, extraArgs []any, err error) {
 	if c == nil {
 		return nil, nil, nil
 	}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/hirebot/hirebot"
+	"github.com/hirebot/hirebot/bot/dedup"
 	"github.com/hirebot/hirebot/bot/draft"
 	"github.com/redis/go-redis/v9"
 )
@@ -23,7 +24,7 @@ func (s *Store) Draft(ctx context.Context, key hirebot.SessionKey) (*draft.Draft
 	}
 	b, err := s.client.HGet(ctx, k.draft, "d").Bytes()
 	if errors.Is(err, redis.Nil) {
-		return nil, hirebot.Errorf(hirebot.NotFound, msgNoDraft)
+		return nil, ErrNoDraft
 	}
 	if err != nil {
 		return nil, storeError("read draft", err)
@@ -34,10 +35,10 @@ func (s *Store) Draft(ctx context.Context, key hirebot.SessionKey) (*draft.Draft
 // CreateDraft stores d as the channel's new draft, with e as the first line
 // of its history (any earlier history is dropped), and lists the channel
 // among d.Owner's drafts. If the channel has a draft already, it returns a
-// hirebot.Conflict error and changes nothing. A pending claim in ctx is
-// recorded with the write (a hirebot.Duplicate error if another delivery
-// recorded it).
-func (s *Store) CreateDraft(ctx context.Context, key hirebot.SessionKey, d *draft.Draft, e draft.Entry) error {
+// hirebot.Conflict error (ErrDraftExists) and changes nothing. A pending
+// claim is recorded with the write (dedup.ErrDuplicate if another delivery
+// recorded it); claim may be nil.
+func (s *Store) CreateDraft(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, d *draft.Draft, e draft.Entry) error {
 	k, err := sessionKeys(key)
 	if err != nil {
 		return err
@@ -50,15 +51,15 @@ func (s *Store) CreateDraft(ctx context.Context, key hirebot.SessionKey, d *draf
 	if owner == "" {
 		owner = e.By
 	}
-	c := foldedClaim(ctx, key)
+	c := foldedClaim(claim, key)
 	n, err := s.runIndexed(ctx, "create draft", createScript, k, key, owner, c, writeToken(), db, eb)
 	switch {
 	case err != nil:
 		return err
 	case n == -2:
-		return hirebot.Errorf(hirebot.Duplicate, msgDuplicate)
+		return dedup.ErrDuplicate
 	case n == 0:
-		return hirebot.Errorf(hirebot.Conflict, msgDraftExists)
+		return ErrDraftExists
 	}
 	if c != nil {
 		c.Recorded()
@@ -80,11 +81,11 @@ func (s *Store) CreateDraft(ctx context.Context, key hirebot.SessionKey, d *draf
 //
 // An error from fn is returned as is and nothing is written. A missing
 // draft is a hirebot.NotFound error. user, if not empty, is who made the
-// change: the channel is listed among their drafts. A pending claim in ctx
-// (hirebot.WithClaim) is recorded in the same write, so that a second
-// delivery of the request gets a hirebot.Duplicate error and changes
-// nothing; the two round trips stay two.
-func (s *Store) UpdateDraft(ctx context.Context, key hirebot.SessionKey, user string, fn func(d *draft.Draft) (draft.Entry, error)) (*draft.Draft, draft.Entry, error) {
+// change: the channel is listed among their drafts. A pending claim is
+// recorded in the same write, so that a second delivery of the request
+// gets dedup.ErrDuplicate and changes nothing; the two round trips stay
+// two. claim may be nil.
+func (s *Store) UpdateDraft(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, user string, fn func(d *draft.Draft) (draft.Entry, error)) (*draft.Draft, draft.Entry, error) {
 	k, err := sessionKeys(key)
 	if err != nil {
 		return nil, draft.Entry{}, err
@@ -95,7 +96,7 @@ func (s *Store) UpdateDraft(ctx context.Context, key hirebot.SessionKey, user st
 	}
 	defer unlock()
 
-	c := foldedClaim(ctx, key)
+	c := foldedClaim(claim, key)
 	for attempt := 0; ; attempt++ {
 		d, rev, err := s.readForUpdate(ctx, k)
 		if err != nil {
@@ -119,14 +120,14 @@ func (s *Store) UpdateDraft(ctx context.Context, key hirebot.SessionKey, user st
 			}
 			return d, e, nil
 		case n == -2:
-			return nil, draft.Entry{}, hirebot.Errorf(hirebot.Duplicate, msgDuplicate)
+			return nil, draft.Entry{}, dedup.ErrDuplicate
 		case n < 0:
-			return nil, draft.Entry{}, hirebot.Errorf(hirebot.NotFound, msgNoDraft)
+			return nil, draft.Entry{}, ErrNoDraft
 		case attempt >= s.retries:
-			return nil, draft.Entry{}, hirebot.Errorf(hirebot.Conflict, msgBusy)
+			return nil, draft.Entry{}, ErrBusy
 		}
 		if err := sleep(ctx, backoff(attempt)); err != nil {
-			return nil, draft.Entry{}, hirebot.Wrap(hirebot.Conflict, err, msgBusy)
+			return nil, draft.Entry{}, fmt.Errorf("%w: %w", ErrBusy, err)
 		}
 	}
 }
@@ -140,7 +141,7 @@ func (s *Store) readForUpdate(ctx context.Context, k keys) (*draft.Draft, string
 	rev, _ := vals[0].(string)
 	b, _ := vals[1].(string)
 	if rev == "" || b == "" {
-		return nil, "", hirebot.Errorf(hirebot.NotFound, msgNoDraft)
+		return nil, "", ErrNoDraft
 	}
 	d, err := decodeDraft([]byte(b))
 	return d, rev, err
@@ -171,18 +172,19 @@ func sleep(ctx context.Context, d time.Duration) error {
 // DeleteDraft removes the channel's session: the draft, its history and
 // live message, and the interview questions asked and saved. If the
 // channel has no draft, it returns a hirebot.NotFound error and changes
-// nothing.
-func (s *Store) DeleteDraft(ctx context.Context, key hirebot.SessionKey) error {
+// nothing. A pending claim is recorded first (dedup.ErrDuplicate if
+// another delivery recorded it); claim may be nil.
+func (s *Store) DeleteDraft(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim) error {
 	k, err := sessionKeys(key)
 	if err != nil {
 		return err
 	}
-	n, err := s.runInt(ctx, "delete draft", deleteScript, k)
+	n, err := s.runInt(ctx, "delete draft", deleteScript, k, claim)
 	if err != nil {
 		return err
 	}
 	if n == 0 {
-		return hirebot.Errorf(hirebot.NotFound, msgNoDraft)
+		return ErrNoDraft
 	}
 	return nil
 }
@@ -227,7 +229,7 @@ func (s *Store) LiveDraft(ctx context.Context, key hirebot.SessionKey) (*draft.D
 	b, _ := vals[0].(string)
 	ref, _ := vals[1].(string)
 	if b == "" {
-		return nil, "", hirebot.Errorf(hirebot.NotFound, msgNoDraft)
+		return nil, "", ErrNoDraft
 	}
 	d, err := decodeDraft([]byte(b))
 	return d, ref, err
@@ -240,21 +242,41 @@ func (s *Store) SetLiveMessage(ctx context.Context, key hirebot.SessionKey, ref 
 	if err != nil {
 		return err
 	}
-	n, err := s.runInt(ctx, "set live message", setLiveScript, k, ref)
+	n, err := s.runInt(ctx, "set live message", setLiveScript, k, nil, ref)
 	if err != nil {
 		return err
 	}
 	if n == 0 {
-		return hirebot.Errorf(hirebot.NotFound, msgNoDraft)
+		return ErrNoDraft
 	}
 	return nil
+}
+
+// ReplaceLiveMessage records ref as the draft's live message only if the
+// one recorded is still old ("" for none): of two replicas that each posted
+// a live message for the same draft, one wins and the other learns it
+// lost (false) and can delete its own message. A missing draft is a
+// hirebot.NotFound error.
+func (s *Store) ReplaceLiveMessage(ctx context.Context, key hirebot.SessionKey, old, ref string) (bool, error) {
+	k, err := sessionKeys(key)
+	if err != nil {
+		return false, err
+	}
+	n, err := s.runInt(ctx, "replace live message", replaceLiveScript, k, nil, old, ref)
+	switch {
+	case err != nil:
+		return false, err
+	case n == 0:
+		return false, ErrNoDraft
+	}
+	return n == 1, nil
 }
 
 // runIndexed runs a script that returns an integer and, in the same round
 // trip, lists key's channel among user's drafts (when user is not empty).
 // The index is best effort: its failure does not fail the script. A
 // non-nil claim is passed for the script to record (see claimLua).
-func (s *Store) runIndexed(ctx context.Context, op string, script *redis.Script, k keys, key hirebot.SessionKey, user string, claim *hirebot.Claim, args ...any) (int64, error) {
+func (s *Store) runIndexed(ctx context.Context, op string, script *redis.Script, k keys, key hirebot.SessionKey, user string, claim *dedup.Claim, args ...any) (int64, error) {
 	extraKeys, extraArgs, err := claimArgs(claim)
 	if err != nil {
 		return 0, err

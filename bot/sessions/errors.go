@@ -12,12 +12,18 @@ import (
 	"github.com/redis/go-redis/v9"
 )
 
-// User messages.
-const (
-	msgUnavailable = "storage unavailable, try again in a moment"
-	msgNoDraft     = "there is no draft in this channel; start one with /jd start cto"
-	msgDraftExists = "this channel already has a draft; see it with /jd show, or discard it with /jd discard first"
-	msgBusy        = "too many people are editing at once; try again"
+// The errors a Store returns that callers branch on, with errors.Is. They
+// carry kinds, not words: handlers say them to users.
+var (
+	// ErrNoDraft: the channel has no draft (none was started, or it
+	// expired or was discarded). Kind NotFound.
+	ErrNoDraft = &hirebot.Error{Kind: hirebot.NotFound, Err: errors.New("sessions: the channel has no draft")}
+	// ErrDraftExists: CreateDraft found a draft in the channel. Kind
+	// Conflict.
+	ErrDraftExists = &hirebot.Error{Kind: hirebot.Conflict, Err: errors.New("sessions: the channel has a draft already")}
+	// ErrBusy: a change kept losing races with other writers until its
+	// retries or its context ran out. Kind Conflict.
+	ErrBusy = &hirebot.Error{Kind: hirebot.Conflict, Err: errors.New("sessions: too many writers at once")}
 )
 
 // storeError wraps err from the Redis operation op: an outage, a timeout
@@ -29,7 +35,7 @@ func storeError(op string, err error) error {
 	}
 	err = fmt.Errorf("sessions: %s: %w", op, err)
 	if transient(err) {
-		return hirebot.Wrap(hirebot.Unavailable, err, msgUnavailable)
+		return &hirebot.Error{Kind: hirebot.Unavailable, Err: err}
 	}
 	return err
 }

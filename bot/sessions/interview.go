@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/hirebot/hirebot"
+	"github.com/hirebot/hirebot/bot/dedup"
 	"github.com/redis/go-redis/v9"
 )
 
@@ -27,17 +28,19 @@ func (s *Store) Asked(ctx context.Context, key hirebot.SessionKey) (map[string]b
 }
 
 // MarkAsked records that the questions ids were suggested in the channel.
-func (s *Store) MarkAsked(ctx context.Context, key hirebot.SessionKey, ids ...string) error {
-	return s.changeAsked(ctx, "mark questions asked", key, ids, markAskedScript)
+// A pending claim is recorded first (dedup.ErrDuplicate if another
+// delivery recorded it); claim may be nil, as for every write below.
+func (s *Store) MarkAsked(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, ids ...string) error {
+	return s.changeAsked(ctx, "mark questions asked", key, claim, ids, markAskedScript)
 }
 
 // ForgetAsked lets the questions ids be suggested again in the channel.
-func (s *Store) ForgetAsked(ctx context.Context, key hirebot.SessionKey, ids ...string) error {
-	return s.changeAsked(ctx, "forget asked questions", key, ids, forgetAskedScript)
+func (s *Store) ForgetAsked(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, ids ...string) error {
+	return s.changeAsked(ctx, "forget asked questions", key, claim, ids, forgetAskedScript)
 }
 
 // changeAsked runs script, which changes the asked set, with ids.
-func (s *Store) changeAsked(ctx context.Context, op string, key hirebot.SessionKey, ids []string, script *redis.Script) error {
+func (s *Store) changeAsked(ctx context.Context, op string, key hirebot.SessionKey, claim *dedup.Claim, ids []string, script *redis.Script) error {
 	k, err := sessionKeys(key)
 	if err != nil || len(ids) == 0 {
 		return err
@@ -46,7 +49,7 @@ func (s *Store) changeAsked(ctx context.Context, op string, key hirebot.SessionK
 	for i, id := range ids {
 		args[i] = id
 	}
-	_, err = s.run(ctx, op, script, k, args...)
+	_, err = s.run(ctx, op, script, k, claim, args...)
 	return err
 }
 
@@ -65,32 +68,32 @@ func (s *Store) Kit(ctx context.Context, key hirebot.SessionKey) ([]string, erro
 }
 
 // AddToKit saves question id to the channel's interview kit. It returns
-// false if the kit holds it already, and a hirebot.Invalid error if the
-// kit is full (KitCap questions).
-func (s *Store) AddToKit(ctx context.Context, key hirebot.SessionKey, id string) (bool, error) {
+// false if the kit holds it already, and a *hirebot.FullError if the kit
+// is full (KitCap questions).
+func (s *Store) AddToKit(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, id string) (bool, error) {
 	k, err := sessionKeys(key)
 	if err != nil {
 		return false, err
 	}
-	n, err := s.runInt(ctx, "add to interview kit", addKitScript, k, id, KitCap)
+	n, err := s.runInt(ctx, "add to interview kit", addKitScript, k, claim, id, KitCap)
 	switch {
 	case err != nil:
 		return false, err
 	case n < 0:
-		return false, hirebot.Errorf(hirebot.Invalid, "the interview kit is full (%d questions); remove one before adding another", KitCap)
+		return false, &hirebot.FullError{What: "the interview kit", Cap: KitCap}
 	}
 	return n == 1, nil
 }
 
 // RemoveFromKit removes the nth question (1-based) of the channel's
-// interview kit and returns its id. An n out of range is a hirebot.Invalid
-// error that names the range.
-func (s *Store) RemoveFromKit(ctx context.Context, key hirebot.SessionKey, n int) (string, error) {
+// interview kit and returns its id. An n out of range is a
+// *hirebot.RangeError with the kit's size.
+func (s *Store) RemoveFromKit(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, n int) (string, error) {
 	k, err := sessionKeys(key)
 	if err != nil {
 		return "", err
 	}
-	v, err := s.run(ctx, "remove from interview kit", removeKitScript, k, n)
+	v, err := s.run(ctx, "remove from interview kit", removeKitScript, k, claim, n)
 	if err != nil {
 		return "", err
 	}
@@ -103,8 +106,5 @@ func (s *Store) RemoveFromKit(ctx context.Context, key hirebot.SessionKey, n int
 		return id, nil
 	}
 	size, _ := res[1].(int64)
-	if size == 0 {
-		return "", hirebot.Errorf(hirebot.Invalid, "the interview kit is empty; add questions with the Add to kit button")
-	}
-	return "", hirebot.Errorf(hirebot.Invalid, "there is no question %d in the kit; pick a number from 1 to %d", n, size)
+	return "", &hirebot.RangeError{What: "the interview kit", N: n, Size: int(size)}
 }

@@ -2,7 +2,9 @@ package sessions
 
 import (
 	"context"
+	"crypto/rand"
 	"crypto/tls"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"net"
@@ -14,6 +16,7 @@ import (
 	"github.com/alicebob/miniredis/v2"
 	"github.com/hirebot/hirebot"
 	"github.com/redis/go-redis/v9"
+	"github.com/redis/go-redis/v9/maintnotifications"
 )
 
 // Client settings that make a Redis outage answer quickly: a command to a
@@ -55,16 +58,32 @@ func Open(_ context.Context, url string) (redis.UniversalClient, error) {
 	return ep.client(), nil
 }
 
+// CheckURL reports what is wrong with a Redis URL of the forms Open takes,
+// without connecting. The error never repeats the password.
+func CheckURL(url string) error {
+	_, err := parseURL(url)
+	return err
+}
+
 // OpenEmbedded starts an in-process Redis (miniredis) and returns a client
 // for it. Its data lives in memory and is lost when the process ends; keys
-// expire as on a real Redis (TTLs are advanced once a second). The func stops
-// the client and the server.
+// expire as on a real Redis (TTLs are advanced once a second). It listens
+// on 127.0.0.1 only and requires a random password that only this process
+// knows, so other local users cannot read or change its sessions. The func
+// stops the client and the server.
 func OpenEmbedded() (redis.UniversalClient, func(), error) {
+	secret := make([]byte, 24)
+	if _, err := rand.Read(secret); err != nil {
+		return nil, nil, fmt.Errorf("sessions: embedded redis password: %w", err)
+	}
+	password := hex.EncodeToString(secret)
 	m := miniredis.NewMiniRedis()
+	m.RequireAuth(password)
 	if err := m.Start(); err != nil {
 		return nil, nil, fmt.Errorf("sessions: start embedded redis: %w", err)
 	}
-	c := redis.NewClient(&redis.Options{Addr: m.Addr()})
+	c := redis.NewClient(&redis.Options{Addr: m.Addr(), Password: password,
+		DisableIdentity: true, MaintNotificationsConfig: noMaintNotifications()})
 	stop := make(chan struct{})
 	done := make(chan struct{})
 	go func() {
@@ -238,7 +257,7 @@ func (ep endpoint) client() redis.UniversalClient {
 			Addrs: ep.addrs, Username: ep.username, Password: ep.password, TLSConfig: tc,
 			DialTimeout: dialTimeout, ReadTimeout: ioTimeout, WriteTimeout: ioTimeout,
 			PoolTimeout: poolTimeout, MaxRetries: maxRetries, DialerRetries: dialAttempts,
-			ContextTimeoutEnabled: true,
+			ContextTimeoutEnabled: true, DisableIdentity: true, MaintNotificationsConfig: noMaintNotifications(),
 		})
 	case sentinel:
 		return redis.NewFailoverClient(&redis.FailoverOptions{
@@ -246,13 +265,21 @@ func (ep endpoint) client() redis.UniversalClient {
 			Username: ep.username, Password: ep.password, DB: ep.db, TLSConfig: tc,
 			DialTimeout: dialTimeout, ReadTimeout: ioTimeout, WriteTimeout: ioTimeout,
 			PoolTimeout: poolTimeout, MaxRetries: maxRetries, DialerRetries: dialAttempts,
-			ContextTimeoutEnabled: true,
+			ContextTimeoutEnabled: true, DisableIdentity: true,
 		})
 	}
 	return redis.NewClient(&redis.Options{
 		Addr: ep.addrs[0], Username: ep.username, Password: ep.password, DB: ep.db, TLSConfig: tc,
 		DialTimeout: dialTimeout, ReadTimeout: ioTimeout, WriteTimeout: ioTimeout,
 		PoolTimeout: poolTimeout, MaxRetries: maxRetries, DialerRetries: dialAttempts,
-		ContextTimeoutEnabled: true,
+		ContextTimeoutEnabled: true, DisableIdentity: true, MaintNotificationsConfig: noMaintNotifications(),
 	})
+}
+
+// noMaintNotifications turns off go-redis's CLIENT MAINT_NOTIFICATIONS
+// handshake. Like CLIENT SETINFO (DisableIdentity), it is refused by Redis
+// before 8 and by the embedded store, once per new connection; the refusal
+// reaches the metrics hook as an error while nothing is wrong.
+func noMaintNotifications() *maintnotifications.Config {
+	return &maintnotifications.Config{Mode: maintnotifications.ModeDisabled}
 }

@@ -2,12 +2,15 @@ package sessions
 
 import (
 	"context"
+	"fmt"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/hirebot/hirebot"
+	"github.com/redis/go-redis/v9"
 )
 
 func TestParseURL(t *testing.T) {
@@ -124,12 +127,75 @@ func TestOpenEmbedded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// No command of the client fails, connection set-up included: no
+	// CLIENT SETINFO or MAINT_NOTIFICATIONS refusals reach the hooks
+	// (and so the metrics) on every new connection.
+	var failed errorHook
+	c.AddHook(&failed)
 	if err := New(c, Options{}).Ping(t.Context()); err != nil {
 		t.Errorf("Ping: %v", err)
+	}
+	// Another local user knows the port but not the password: refused.
+	addr := c.(*redis.Client).Options().Addr
+	stranger := redis.NewClient(&redis.Options{Addr: addr, DisableIdentity: true, MaxRetries: -1})
+	defer stranger.Close()
+	if err := stranger.Set(t.Context(), "k", "v", 0).Err(); err == nil || !strings.Contains(err.Error(), "NOAUTH") {
+		t.Errorf("SET without the password = %v, want NOAUTH", err)
+	}
+	if err := stranger.Do(t.Context(), "AUTH", "guess").Err(); err == nil {
+		t.Error("AUTH with a guessed password succeeded")
+	}
+	for range 3 {
+		if err := c.Set(t.Context(), "k", "v", 0).Err(); err != nil {
+			t.Errorf("SET: %v", err)
+		}
+	}
+	if errs := failed.list(); len(errs) > 0 {
+		t.Errorf("commands failed against the embedded store: %v", errs)
 	}
 	closeFn()
 	err = New(c, Options{}).Ping(t.Context())
 	if hirebot.KindOf(err) != hirebot.Unavailable {
 		t.Errorf("Ping after close = %v, want an unavailable error", err)
+	}
+}
+
+// errorHook records every command that fails, pipelined or not.
+type errorHook struct {
+	mu   sync.Mutex
+	errs []string
+}
+
+func (h *errorHook) add(cmd redis.Cmder) {
+	if err := cmd.Err(); err != nil && err != redis.Nil {
+		h.mu.Lock()
+		h.errs = append(h.errs, fmt.Sprint(cmd.Args(), ": ", err))
+		h.mu.Unlock()
+	}
+}
+
+func (h *errorHook) list() []string {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return append([]string(nil), h.errs...)
+}
+
+func (h *errorHook) DialHook(next redis.DialHook) redis.DialHook { return next }
+
+func (h *errorHook) ProcessHook(next redis.ProcessHook) redis.ProcessHook {
+	return func(ctx context.Context, cmd redis.Cmder) error {
+		err := next(ctx, cmd)
+		h.add(cmd)
+		return err
+	}
+}
+
+func (h *errorHook) ProcessPipelineHook(next redis.ProcessPipelineHook) redis.ProcessPipelineHook {
+	return func(ctx context.Context, cmds []redis.Cmder) error {
+		err := next(ctx, cmds)
+		for _, c := range cmds {
+			h.add(c)
+		}
+		return err
 	}
 }

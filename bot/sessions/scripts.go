@@ -20,7 +20,7 @@ local function touch()
 end
 `
 
-// claimLua lets a script record the request's claim (hirebot.Claim) with
+// claimLua lets a script record the request's claim (dedup.Claim) with
 // its write. The claim's key, when given, is KEYS[5]; its token and TTL
 // are then the last two ARGV. duplicate() reports a claim another delivery
 // recorded; record() records this one.
@@ -91,6 +91,18 @@ if ARGV[2] == '' then
 else
 	redis.call('HSET', KEYS[1], 'live', ARGV[2])
 end
+touch()
+return 1
+`)
+
+// replaceLiveScript sets the draft's live message ref to ARGV[3] only if it
+// is still ARGV[2] ("" for none). ARGV: ttl, old ref, new ref. Returns 1
+// when set, 2 when the ref is no longer the old one, 0 if there is no draft.
+var replaceLiveScript = redis.NewScript(touch + `
+if redis.call('HEXISTS', KEYS[1], 'v') == 0 then return 0 end
+local now = redis.call('HGET', KEYS[1], 'live') or ''
+if now ~= ARGV[2] then return 2 end
+redis.call('HSET', KEYS[1], 'live', ARGV[3])
 touch()
 return 1
 `)

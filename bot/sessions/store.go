@@ -24,6 +24,7 @@ import (
 	"time"
 
 	"github.com/hirebot/hirebot"
+	"github.com/hirebot/hirebot/bot/dedup"
 	"github.com/redis/go-redis/v9"
 )
 
@@ -97,7 +98,7 @@ func (s *Store) lock(ctx context.Context, key hirebot.SessionKey) (func(), error
 	case l <- struct{}{}:
 		return func() { <-l }, nil
 	case <-ctx.Done():
-		return nil, hirebot.Wrap(hirebot.Conflict, ctx.Err(), msgBusy)
+		return nil, fmt.Errorf("%w: %w", ErrBusy, ctx.Err())
 	}
 }
 
@@ -105,10 +106,10 @@ func (s *Store) lock(ctx context.Context, key hirebot.SessionKey) (func(), error
 func (s *Store) ttlMillis() int64 { return s.ttl.Milliseconds() }
 
 // run runs a session script on k's keys (EVALSHA, falling back to EVAL),
-// first recording the pending claim ctx carries, if any: these scripts
-// do not record it themselves.
-func (s *Store) run(ctx context.Context, op string, script *redis.Script, k keys, args ...any) (any, error) {
-	if err := s.recordPending(ctx); err != nil {
+// first recording claim if it is pending: these scripts do not record it
+// themselves.
+func (s *Store) run(ctx context.Context, op string, script *redis.Script, k keys, claim *dedup.Claim, args ...any) (any, error) {
+	if err := s.recordPending(ctx, claim); err != nil {
 		return nil, err
 	}
 	args = append([]any{s.ttlMillis()}, args...)
@@ -120,8 +121,8 @@ func (s *Store) run(ctx context.Context, op string, script *redis.Script, k keys
 }
 
 // runInt is run for scripts that return an integer.
-func (s *Store) runInt(ctx context.Context, op string, script *redis.Script, k keys, args ...any) (int64, error) {
-	v, err := s.run(ctx, op, script, k, args...)
+func (s *Store) runInt(ctx context.Context, op string, script *redis.Script, k keys, claim *dedup.Claim, args ...any) (int64, error) {
+	v, err := s.run(ctx, op, script, k, claim, args...)
 	if err != nil {
 		return 0, err
 	}

@@ -3,6 +3,7 @@ package sessions
 import (
 	"context"
 	"crypto/rand"
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -12,8 +13,9 @@ import (
 	"time"
 
 	"github.com/hirebot/hirebot"
+	"github.com/hirebot/hirebot/bot/dedup"
 	"github.com/hirebot/hirebot/bot/draft"
-	"github.com/hirebot/hirebot/bot/sessions/redistest"
+	"github.com/hirebot/hirebot/internal/redistest"
 	"github.com/redis/go-redis/v9"
 )
 
@@ -32,9 +34,9 @@ func TestStore(t *testing.T) {
 			t.Fatal(err)
 		}
 		t.Cleanup(closeFn)
-		addr := c.(*redis.Client).Options().Addr
+		opts := c.(*redis.Client).Options()
 		testStore(t, func(t *testing.T) *Store {
-			c := redis.NewClient(&redis.Options{Addr: addr})
+			c := redis.NewClient(&redis.Options{Addr: opts.Addr, Password: opts.Password, DisableIdentity: true})
 			t.Cleanup(func() { c.Close() })
 			return New(c, Options{})
 		})
@@ -83,6 +85,7 @@ func testStore(t *testing.T, newStore func(t *testing.T) *Store) {
 		{"Isolation", testIsolation},
 		{"Delete", testDelete},
 		{"LiveMessage", testLiveMessage},
+		{"ReplaceLiveMessage", testReplaceLiveMessage},
 		{"UserDrafts", testUserDrafts},
 		{"Asked", testAsked},
 		{"Kit", testKit},
@@ -133,7 +136,7 @@ func addItem(by, text string) func(d *draft.Draft) (draft.Entry, error) {
 // MustCreate creates a draft owned by owner in key's channel.
 func MustCreate(tb testing.TB, s *Store, key hirebot.SessionKey, owner string) {
 	tb.Helper()
-	if err := s.CreateDraft(context.Background(), key, testDraft(owner), startEntry(owner)); err != nil {
+	if err := s.CreateDraft(context.Background(), key, nil, testDraft(owner), startEntry(owner)); err != nil {
 		tb.Fatalf("CreateDraft(%v): %v", key, err)
 	}
 }
@@ -141,7 +144,7 @@ func MustCreate(tb testing.TB, s *Store, key hirebot.SessionKey, owner string) {
 // MustUpdate applies fn to key's draft.
 func MustUpdate(tb testing.TB, s *Store, key hirebot.SessionKey, user string, fn func(d *draft.Draft) (draft.Entry, error)) *draft.Draft {
 	tb.Helper()
-	d, _, err := s.UpdateDraft(context.Background(), key, user, fn)
+	d, _, err := s.UpdateDraft(context.Background(), key, nil, user, fn)
 	if err != nil {
 		tb.Fatalf("UpdateDraft(%v): %v", key, err)
 	}
@@ -160,11 +163,11 @@ func testNotFound(t *testing.T, newStore func(t *testing.T) *Store) {
 	s, ctx, key := newStore(t), t.Context(), newKey()
 	_, err := s.Draft(ctx, key)
 	wantKind(t, "Draft", err, hirebot.NotFound)
-	if got, want := hirebot.MessageOf(err), "there is no draft in this channel; start one with /jd start cto"; got != want {
-		t.Errorf("message = %q, want %q", got, want)
+	if !errors.Is(err, ErrNoDraft) {
+		t.Errorf("Draft error = %v, want ErrNoDraft", err)
 	}
 	called := false
-	_, _, err = s.UpdateDraft(ctx, key, "U1", func(d *draft.Draft) (draft.Entry, error) {
+	_, _, err = s.UpdateDraft(ctx, key, nil, "U1", func(d *draft.Draft) (draft.Entry, error) {
 		called = true
 		return draft.Entry{}, nil
 	})
@@ -172,7 +175,7 @@ func testNotFound(t *testing.T, newStore func(t *testing.T) *Store) {
 	if called {
 		t.Error("UpdateDraft called fn without a draft")
 	}
-	wantKind(t, "DeleteDraft", s.DeleteDraft(ctx, key), hirebot.NotFound)
+	wantKind(t, "DeleteDraft", s.DeleteDraft(ctx, key, nil), hirebot.NotFound)
 	wantKind(t, "SetLiveMessage", s.SetLiveMessage(ctx, key, "C1/1.2"), hirebot.NotFound)
 	if h, err := s.History(ctx, key, 10); err != nil || len(h) != 0 {
 		t.Errorf("History = %v, %v; want none", h, err)
@@ -186,7 +189,7 @@ func testNotFound(t *testing.T, newStore func(t *testing.T) *Store) {
 func testCreateExists(t *testing.T, newStore func(t *testing.T) *Store) {
 	s, ctx, key := newStore(t), t.Context(), newKey()
 	want := testDraft("U1")
-	if err := s.CreateDraft(ctx, key, want, startEntry("U1")); err != nil {
+	if err := s.CreateDraft(ctx, key, nil, want, startEntry("U1")); err != nil {
 		t.Fatalf("CreateDraft: %v", err)
 	}
 	got, err := s.Draft(ctx, key)
@@ -196,8 +199,11 @@ func testCreateExists(t *testing.T, newStore func(t *testing.T) *Store) {
 	if got.Owner != "U1" || got.Fields[draft.Title] != "CTO" || !got.Created.Equal(want.Created) || got.Version != 1 {
 		t.Errorf("Draft = %+v, want %+v", got, want)
 	}
-	err = newStore(t).CreateDraft(ctx, key, testDraft("U2"), startEntry("U2"))
+	err = newStore(t).CreateDraft(ctx, key, nil, testDraft("U2"), startEntry("U2"))
 	wantKind(t, "second CreateDraft", err, hirebot.Conflict)
+	if !errors.Is(err, ErrDraftExists) {
+		t.Errorf("second CreateDraft error = %v, want ErrDraftExists", err)
+	}
 	got, _ = s.Draft(ctx, key)
 	if got.Owner != "U1" {
 		t.Errorf("after refused CreateDraft, owner = %q, want U1", got.Owner)
@@ -212,7 +218,7 @@ func testUpdateHistory(t *testing.T, newStore func(t *testing.T) *Store) {
 	MustCreate(t, s, key, "U1")
 	const n = 10
 	for i := range n {
-		d, e, err := s.UpdateDraft(ctx, key, "U2", addItem("U2", "item "+strconv.Itoa(i)))
+		d, e, err := s.UpdateDraft(ctx, key, nil, "U2", addItem("U2", "item "+strconv.Itoa(i)))
 		if err != nil {
 			t.Fatalf("UpdateDraft %d: %v", i, err)
 		}
@@ -277,8 +283,8 @@ func testUpdateRoundTrips(t *testing.T, newStore func(t *testing.T) *Store) {
 	for i := range n {
 		// Each as a request would: with a pending claim, which the
 		// change records in its own write.
-		c := hirebot.NewClaim(key.Team, key.Channel, "envelope:"+strconv.Itoa(i))
-		if _, _, err := s.UpdateDraft(hirebot.WithClaim(t.Context(), c), key, "U1", addItem("U1", strconv.Itoa(i))); err != nil {
+		c := dedup.NewClaim(key.Team, key.Channel, "envelope:"+strconv.Itoa(i))
+		if _, _, err := s.UpdateDraft(t.Context(), key, c, "U1", addItem("U1", strconv.Itoa(i))); err != nil {
 			t.Fatal(err)
 		}
 		if c.Pending() {
@@ -294,7 +300,7 @@ func testFnError(t *testing.T, newStore func(t *testing.T) *Store) {
 	s, ctx, key := newStore(t), t.Context(), newKey()
 	MustCreate(t, s, key, "U1")
 	bad := hirebot.Errorf(hirebot.Invalid, "that section does not exist")
-	_, _, err := s.UpdateDraft(ctx, key, "U2", func(d *draft.Draft) (draft.Entry, error) {
+	_, _, err := s.UpdateDraft(ctx, key, nil, "U2", func(d *draft.Draft) (draft.Entry, error) {
 		d.Fields[draft.Title] = "changed"
 		return draft.Entry{}, bad
 	})
@@ -319,7 +325,7 @@ func testRace(t *testing.T, newStore func(t *testing.T) *Store) {
 	s, other, ctx, key := newStore(t), newStore(t), t.Context(), newKey()
 	MustCreate(t, s, key, "U1")
 	calls := 0
-	d, _, err := s.UpdateDraft(ctx, key, "U1", func(d *draft.Draft) (draft.Entry, error) {
+	d, _, err := s.UpdateDraft(ctx, key, nil, "U1", func(d *draft.Draft) (draft.Entry, error) {
 		calls++
 		if calls == 1 {
 			MustUpdate(t, other, key, "U2", addItem("U2", "theirs"))
@@ -354,14 +360,14 @@ func testRetryBudget(t *testing.T, newStore func(t *testing.T) *Store) {
 	s = New(s.client, Options{Retries: 2})
 	MustCreate(t, s, key, "U1")
 	calls := 0
-	_, _, err := s.UpdateDraft(ctx, key, "U1", func(d *draft.Draft) (draft.Entry, error) {
+	_, _, err := s.UpdateDraft(ctx, key, nil, "U1", func(d *draft.Draft) (draft.Entry, error) {
 		calls++
 		MustUpdate(t, other, key, "U2", addItem("U2", strconv.Itoa(calls)))
 		return addItem("U1", "mine")(d)
 	})
 	wantKind(t, "UpdateDraft", err, hirebot.Conflict)
-	if got, want := hirebot.MessageOf(err), "too many people are editing at once; try again"; got != want {
-		t.Errorf("message = %q, want %q", got, want)
+	if !errors.Is(err, ErrBusy) {
+		t.Errorf("UpdateDraft error = %v, want ErrBusy", err)
 	}
 	if calls != 3 {
 		t.Errorf("fn ran %d times, want 3 (1 + 2 retries)", calls)
@@ -377,7 +383,7 @@ func testRetryBudget(t *testing.T, newStore func(t *testing.T) *Store) {
 func testResend(t *testing.T, newStore func(t *testing.T) *Store) {
 	s, ctx, key := newStore(t), t.Context(), newKey()
 	k, _ := sessionKeys(key)
-	start, add := hirebot.NewClaim(key.Team, key.Channel, "start"), hirebot.NewClaim(key.Team, key.Channel, "add")
+	start, add := dedup.NewClaim(key.Team, key.Channel, "start"), dedup.NewClaim(key.Team, key.Channel, "add")
 	db, eb, _ := encode(testDraft("U1"), startEntry("U1"))
 	for i := range 2 {
 		if n, err := s.runIndexed(ctx, "create", createScript, k, key, "U1", start, "token1", db, eb); err != nil || n != 1 {
@@ -425,7 +431,7 @@ func testConcurrent(t *testing.T, newStore func(t *testing.T) *Store) {
 	for i := range n {
 		wg.Go(func() {
 			user := "U" + strconv.Itoa(i%7)
-			_, _, err := stores[i%len(stores)].UpdateDraft(ctx, key, user, addItem(user, "change "+strconv.Itoa(i)))
+			_, _, err := stores[i%len(stores)].UpdateDraft(ctx, key, nil, user, addItem(user, "change "+strconv.Itoa(i)))
 			if err != nil {
 				errs <- fmt.Errorf("update %d: %w", i, err)
 			}
@@ -478,10 +484,10 @@ func testTTL(t *testing.T, newStore func(t *testing.T) *Store) {
 	all := append(k.list(), index)
 
 	MustCreate(t, s, key, "U1")
-	if err := s.MarkAsked(ctx, key, "q1"); err != nil {
+	if err := s.MarkAsked(ctx, key, nil, "q1"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.AddToKit(ctx, key, "q1"); err != nil {
+	if _, err := s.AddToKit(ctx, key, nil, "q1"); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.SetLiveMessage(ctx, key, "C1/1.2"); err != nil {
@@ -513,10 +519,10 @@ func testTTL(t *testing.T, newStore func(t *testing.T) *Store) {
 		name string
 		do   func() error
 	}{
-		{"MarkAsked", func() error { return s.MarkAsked(ctx, key, "q2") }},
-		{"ForgetAsked", func() error { return s.ForgetAsked(ctx, key, "q2") }},
-		{"AddToKit", func() error { _, err := s.AddToKit(ctx, key, "q2"); return err }},
-		{"RemoveFromKit", func() error { _, err := s.RemoveFromKit(ctx, key, 2); return err }},
+		{"MarkAsked", func() error { return s.MarkAsked(ctx, key, nil, "q2") }},
+		{"ForgetAsked", func() error { return s.ForgetAsked(ctx, key, nil, "q2") }},
+		{"AddToKit", func() error { _, err := s.AddToKit(ctx, key, nil, "q2"); return err }},
+		{"RemoveFromKit", func() error { _, err := s.RemoveFromKit(ctx, key, nil, 2); return err }},
 		{"SetLiveMessage", func() error { return s.SetLiveMessage(ctx, key, "C1/3.4") }},
 	} {
 		shorten()
@@ -557,10 +563,10 @@ func testIsolation(t *testing.T, newStore func(t *testing.T) *Store) {
 	MustCreate(t, s, b, "U1")
 	MustCreate(t, s, c, "U1")
 	MustUpdate(t, s, a, "U1", addItem("U1", "only in a"))
-	if err := s.MarkAsked(ctx, a, "qa"); err != nil {
+	if err := s.MarkAsked(ctx, a, nil, "qa"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.AddToKit(ctx, a, "qa"); err != nil {
+	if _, err := s.AddToKit(ctx, a, nil, "qa"); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.SetLiveMessage(ctx, a, "C1/1.1"); err != nil {
@@ -590,7 +596,7 @@ func testIsolation(t *testing.T, newStore func(t *testing.T) *Store) {
 	if got, _ := s.UserDrafts(ctx, team2, "U1"); !slices.Equal(got, []string{"C1"}) {
 		t.Errorf("UserDrafts(team2) = %v, want [C1]", got)
 	}
-	if err := s.DeleteDraft(ctx, a); err != nil {
+	if err := s.DeleteDraft(ctx, a, nil); err != nil {
 		t.Fatal(err)
 	}
 	for _, k := range []hirebot.SessionKey{b, c} {
@@ -607,16 +613,16 @@ func testDelete(t *testing.T, newStore func(t *testing.T) *Store) {
 	s, ctx, key := newStore(t), t.Context(), newKey()
 	MustCreate(t, s, key, "U1")
 	MustUpdate(t, s, key, "U1", addItem("U1", "x"))
-	if err := s.MarkAsked(ctx, key, "q1"); err != nil {
+	if err := s.MarkAsked(ctx, key, nil, "q1"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.AddToKit(ctx, key, "q1"); err != nil {
+	if _, err := s.AddToKit(ctx, key, nil, "q1"); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.SetLiveMessage(ctx, key, "C1/1.1"); err != nil {
 		t.Fatal(err)
 	}
-	if err := newStore(t).DeleteDraft(ctx, key); err != nil {
+	if err := newStore(t).DeleteDraft(ctx, key, nil); err != nil {
 		t.Fatalf("DeleteDraft: %v", err)
 	}
 	k, _ := sessionKeys(key)
@@ -627,10 +633,53 @@ func testDelete(t *testing.T, newStore func(t *testing.T) *Store) {
 	}
 	_, err := s.Draft(ctx, key)
 	wantKind(t, "Draft after delete", err, hirebot.NotFound)
-	wantKind(t, "second DeleteDraft", s.DeleteDraft(ctx, key), hirebot.NotFound)
+	wantKind(t, "second DeleteDraft", s.DeleteDraft(ctx, key, nil), hirebot.NotFound)
 	MustCreate(t, s, key, "U2")
 	if h, _ := s.History(ctx, key, 0); len(h) != 1 {
 		t.Errorf("a new draft has %d history entries, want 1", len(h))
+	}
+}
+
+// testReplaceLiveMessage races replicas that each posted a live message for
+// one draft: exactly one of them is recorded.
+func testReplaceLiveMessage(t *testing.T, newStore func(t *testing.T) *Store) {
+	s, ctx, key := newStore(t), t.Context(), newKey()
+	_, err := s.ReplaceLiveMessage(ctx, key, "", "C1/1")
+	wantKind(t, "ReplaceLiveMessage without a draft", err, hirebot.NotFound)
+	MustCreate(t, s, key, "U1")
+	const replicas = 8
+	won := make(chan string, replicas)
+	var wg sync.WaitGroup
+	for i := range replicas {
+		wg.Go(func() {
+			ref := fmt.Sprintf("C1/%d", i)
+			ok, err := newStore(t).ReplaceLiveMessage(ctx, key, "", ref)
+			if err != nil {
+				t.Errorf("ReplaceLiveMessage(%s): %v", ref, err)
+			}
+			if ok {
+				won <- ref
+			}
+		})
+	}
+	wg.Wait()
+	close(won)
+	var winners []string
+	for ref := range won {
+		winners = append(winners, ref)
+	}
+	if len(winners) != 1 {
+		t.Fatalf("%d replicas recorded their live message (%v), want exactly 1", len(winners), winners)
+	}
+	if _, got, _ := s.LiveDraft(ctx, key); got != winners[0] {
+		t.Errorf("recorded ref = %q, want the winner's %q", got, winners[0])
+	}
+	// A /jd show posts anew over the recorded message: it replaces it.
+	if ok, err := s.ReplaceLiveMessage(ctx, key, winners[0], "C1/new"); !ok || err != nil {
+		t.Errorf("replacing the recorded ref = %v, %v; want true", ok, err)
+	}
+	if ok, err := s.ReplaceLiveMessage(ctx, key, winners[0], "C1/stale"); ok || err != nil {
+		t.Errorf("replacing a ref that is no longer recorded = %v, %v; want false", ok, err)
 	}
 }
 
@@ -673,7 +722,7 @@ func testUserDrafts(t *testing.T, newStore func(t *testing.T) *Store) {
 			t.Errorf("UserDrafts(%s) = %v, %v; want %v", tt.user, got, err, tt.want)
 		}
 	}
-	if err := s.DeleteDraft(ctx, c1); err != nil {
+	if err := s.DeleteDraft(ctx, c1, nil); err != nil {
 		t.Fatal(err)
 	}
 	if got, _ := s.UserDrafts(ctx, team, "U2"); !slices.Equal(got, []string{"C2"}) {
@@ -689,13 +738,13 @@ func testAsked(t *testing.T, newStore func(t *testing.T) *Store) {
 	if got, err := s.Asked(ctx, key); err != nil || len(got) != 0 {
 		t.Errorf("Asked of a new session = %v, %v; want none", got, err)
 	}
-	if err := s.MarkAsked(ctx, key, "q1", "q2", "q3"); err != nil {
+	if err := s.MarkAsked(ctx, key, nil, "q1", "q2", "q3"); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.MarkAsked(ctx, key); err != nil {
+	if err := s.MarkAsked(ctx, key, nil); err != nil {
 		t.Errorf("MarkAsked with no ids: %v", err)
 	}
-	if err := s.ForgetAsked(ctx, key, "q2", "q9"); err != nil {
+	if err := s.ForgetAsked(ctx, key, nil, "q2", "q9"); err != nil {
 		t.Fatal(err)
 	}
 	want := map[string]bool{"q1": true, "q3": true}
@@ -718,41 +767,45 @@ func mapsEqual(a, b map[string]bool) bool {
 
 func testKit(t *testing.T, newStore func(t *testing.T) *Store) {
 	s, ctx, key := newStore(t), t.Context(), newKey()
-	_, err := s.RemoveFromKit(ctx, key, 1)
+	_, err := s.RemoveFromKit(ctx, key, nil, 1)
 	wantKind(t, "RemoveFromKit of an empty kit", err, hirebot.Invalid)
 
 	for _, tt := range []struct {
 		id    string
 		added bool
 	}{{"q1", true}, {"q2", true}, {"q1", false}, {"q3", true}} {
-		if got, err := s.AddToKit(ctx, key, tt.id); err != nil || got != tt.added {
+		if got, err := s.AddToKit(ctx, key, nil, tt.id); err != nil || got != tt.added {
 			t.Errorf("AddToKit(%s) = %v, %v; want %v", tt.id, got, err, tt.added)
 		}
 	}
 	if got, _ := s.Kit(ctx, key); !slices.Equal(got, []string{"q1", "q2", "q3"}) {
 		t.Errorf("Kit = %v, want [q1 q2 q3]", got)
 	}
-	if id, err := s.RemoveFromKit(ctx, key, 2); err != nil || id != "q2" {
+	if id, err := s.RemoveFromKit(ctx, key, nil, 2); err != nil || id != "q2" {
 		t.Errorf("RemoveFromKit(2) = %q, %v; want q2", id, err)
 	}
 	if got, _ := s.Kit(ctx, key); !slices.Equal(got, []string{"q1", "q3"}) {
 		t.Errorf("Kit = %v, want [q1 q3]", got)
 	}
 	for _, n := range []int{0, -1, 3} {
-		_, err := s.RemoveFromKit(ctx, key, n)
+		_, err := s.RemoveFromKit(ctx, key, nil, n)
 		wantKind(t, fmt.Sprintf("RemoveFromKit(%d)", n), err, hirebot.Invalid)
-		if msg := hirebot.MessageOf(err); msg != fmt.Sprintf("there is no question %d in the kit; pick a number from 1 to 2", n) {
-			t.Errorf("RemoveFromKit(%d) message = %q", n, msg)
+		var re *hirebot.RangeError
+		if !errors.As(err, &re) || re.N != n || re.Size != 2 {
+			t.Errorf("RemoveFromKit(%d) error = %v, want a RangeError of %d in 2", n, err, n)
 		}
 	}
 	for i := 3; i <= KitCap; i++ {
-		if _, err := s.AddToKit(ctx, key, "x"+strconv.Itoa(i)); err != nil {
+		if _, err := s.AddToKit(ctx, key, nil, "x"+strconv.Itoa(i)); err != nil {
 			t.Fatalf("AddToKit #%d: %v", i, err)
 		}
 	}
-	_, err = s.AddToKit(ctx, key, "one-too-many")
+	_, err = s.AddToKit(ctx, key, nil, "one-too-many")
 	wantKind(t, "AddToKit to a full kit", err, hirebot.Invalid)
-	if added, err := s.AddToKit(ctx, key, "q1"); err != nil || added {
+	if fe := (*hirebot.FullError)(nil); !errors.As(err, &fe) || fe.Cap != KitCap {
+		t.Errorf("AddToKit to a full kit = %v, want a FullError of %d", err, KitCap)
+	}
+	if added, err := s.AddToKit(ctx, key, nil, "q1"); err != nil || added {
 		t.Errorf("AddToKit of a kept id to a full kit = %v, %v; want false, nil", added, err)
 	}
 	if got, _ := s.Kit(ctx, key); len(got) != KitCap {
@@ -764,10 +817,10 @@ func testClaims(t *testing.T, newStore func(t *testing.T) *Store) {
 	s, other, ctx := newStore(t), newStore(t), t.Context()
 	key := newKey()
 	MustCreate(t, s, key, "U1")
-	deliveries := func(id string) (first, again, second *hirebot.Claim) {
-		first = hirebot.NewClaim(key.Team, key.Channel, id)
-		again = &hirebot.Claim{Team: key.Team, Channel: key.Channel, ID: id, Token: first.Token}
-		return first, again, hirebot.NewClaim(key.Team, key.Channel, id)
+	deliveries := func(id string) (first, again, second *dedup.Claim) {
+		first = dedup.NewClaim(key.Team, key.Channel, id)
+		again = &dedup.Claim{Team: key.Team, Channel: key.Channel, ID: id, Token: first.Token}
+		return first, again, dedup.NewClaim(key.Team, key.Channel, id)
 	}
 
 	t.Run("on its own", func(t *testing.T) {
@@ -778,11 +831,11 @@ func testClaims(t *testing.T, newStore func(t *testing.T) *Store) {
 		if err := other.RecordClaim(ctx, again); err != nil {
 			t.Errorf("RecordClaim with the same token = %v, want nil (a retried write)", err)
 		}
-		wantKind(t, "RecordClaim of a second delivery", other.RecordClaim(ctx, second), hirebot.Duplicate)
-		if err := s.RecordClaim(ctx, hirebot.NewClaim(key.Team, key.Channel, "envelope:"+rand.Text())); err != nil {
+		wantDuplicate(t, "RecordClaim of a second delivery", other.RecordClaim(ctx, second))
+		if err := s.RecordClaim(ctx, dedup.NewClaim(key.Team, key.Channel, "envelope:"+rand.Text())); err != nil {
 			t.Errorf("RecordClaim of another request = %v", err)
 		}
-		home := hirebot.NewClaim(key.Team, "", "event:"+rand.Text())
+		home := dedup.NewClaim(key.Team, "", "event:"+rand.Text())
 		if err := s.RecordClaim(ctx, home); err != nil {
 			t.Errorf("RecordClaim of a request from no channel = %v", err)
 		}
@@ -794,14 +847,14 @@ func testClaims(t *testing.T, newStore func(t *testing.T) *Store) {
 
 	t.Run("with a change", func(t *testing.T) {
 		first, again, second := deliveries("envelope:" + rand.Text())
-		if _, _, err := s.UpdateDraft(hirebot.WithClaim(ctx, first), key, "U1", addItem("U1", "once")); err != nil {
+		if _, _, err := s.UpdateDraft(ctx, key, first, "U1", addItem("U1", "once")); err != nil {
 			t.Fatal(err)
 		}
 		if first.Pending() {
 			t.Error("UpdateDraft left the claim pending")
 		}
-		_, _, err := other.UpdateDraft(hirebot.WithClaim(ctx, second), key, "U1", addItem("U1", "once"))
-		wantKind(t, "UpdateDraft of a second delivery", err, hirebot.Duplicate)
+		_, _, err := other.UpdateDraft(ctx, key, second, "U1", addItem("U1", "once"))
+		wantDuplicate(t, "UpdateDraft of a second delivery", err)
 		d, err := s.Draft(ctx, key)
 		if err != nil {
 			t.Fatal(err)
@@ -812,38 +865,47 @@ func testClaims(t *testing.T, newStore func(t *testing.T) *Store) {
 		if err := s.RecordClaim(ctx, again); err != nil {
 			t.Errorf("the change's own claim recorded again = %v, want nil", err)
 		}
-		wantKind(t, "RecordClaim after the change recorded it", s.RecordClaim(ctx, second), hirebot.Duplicate)
+		wantDuplicate(t, "RecordClaim after the change recorded it", s.RecordClaim(ctx, second))
 	})
 
 	t.Run("with a start", func(t *testing.T) {
 		first, _, second := deliveries("envelope:" + rand.Text())
 		key := newKey()
 		first.Team, second.Team = key.Team, key.Team
-		if err := s.CreateDraft(hirebot.WithClaim(ctx, first), key, testDraft("U1"), startEntry("U1")); err != nil {
+		if err := s.CreateDraft(ctx, key, first, testDraft("U1"), startEntry("U1")); err != nil {
 			t.Fatal(err)
 		}
-		err := s.CreateDraft(hirebot.WithClaim(ctx, second), key, testDraft("U1"), startEntry("U1"))
-		wantKind(t, "CreateDraft of a second delivery", err, hirebot.Duplicate)
+		err := s.CreateDraft(ctx, key, second, testDraft("U1"), startEntry("U1"))
+		wantDuplicate(t, "CreateDraft of a second delivery", err)
 	})
 
 	t.Run("before other writes", func(t *testing.T) {
 		first, _, second := deliveries("envelope:" + rand.Text())
-		if err := s.MarkAsked(hirebot.WithClaim(ctx, first), key, "q1"); err != nil {
+		if err := s.MarkAsked(ctx, key, first, "q1"); err != nil {
 			t.Fatal(err)
 		}
-		wantKind(t, "MarkAsked of a second delivery", s.MarkAsked(hirebot.WithClaim(ctx, second), key, "q2"), hirebot.Duplicate)
+		wantDuplicate(t, "MarkAsked of a second delivery", s.MarkAsked(ctx, key, second, "q2"))
 		if asked, _ := s.Asked(ctx, key); !asked["q1"] || asked["q2"] {
 			t.Errorf("asked = %v, want q1 only", asked)
 		}
 	})
 
 	t.Run("a claim on another channel", func(t *testing.T) {
-		c := hirebot.NewClaim(key.Team, "C0OTHER", "envelope:"+rand.Text())
-		if _, _, err := s.UpdateDraft(hirebot.WithClaim(ctx, c), key, "U1", addItem("U1", "elsewhere")); err != nil {
+		c := dedup.NewClaim(key.Team, "C0OTHER", "envelope:"+rand.Text())
+		if _, _, err := s.UpdateDraft(ctx, key, c, "U1", addItem("U1", "elsewhere")); err != nil {
 			t.Fatal(err)
 		}
 		if !c.Pending() {
 			t.Error("a change to one channel recorded a claim on another")
 		}
 	})
+}
+
+// wantDuplicate fails the test unless err says another delivery recorded
+// the claim.
+func wantDuplicate(tb testing.TB, what string, err error) {
+	tb.Helper()
+	if !errors.Is(err, dedup.ErrDuplicate) {
+		tb.Errorf("%s: error = %v, want dedup.ErrDuplicate", what, err)
+	}
 }

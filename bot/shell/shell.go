@@ -4,8 +4,8 @@
 package shell
 
 import (
-	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -25,9 +25,9 @@ type LiveSource interface {
 type Config struct {
 	Router      *bot.Router
 	Live        LiveSource // may be nil
-	In          io.Reader
-	Out         io.Writer
-	Interactive bool // print a prompt and the welcome
+	In          LineReader // a Scanner for a pipe, a Terminal for a person
+	Out         io.Writer  // the Terminal itself when In is one
+	Interactive bool       // print the welcome
 	Admins      map[string]bool
 }
 
@@ -47,22 +47,22 @@ func New(cfg Config) *Shell {
 	return &Shell{cfg: cfg, team: "T-SHELL", channel: "general", user: "you"}
 }
 
-// Run reads until end of input or :quit.
+// Run reads until end of input, Ctrl-D or :quit.
 func (s *Shell) Run(ctx context.Context) error {
 	w := s.cfg.Out
 	if s.cfg.Interactive {
-		fmt.Fprintln(w, "hirebot shell: type /cto-role, /jd help, /interview, or a question. :help for shell commands, :quit to leave.")
+		fmt.Fprintf(w, "hirebot shell: type %s, %s help, %s, or a question. :help for shell commands, :quit or Ctrl-D to leave.\n",
+			s.slash("cto-role"), s.slash("jd"), s.slash("interview"))
 	}
-	sc := bufio.NewScanner(s.cfg.In)
-	sc.Buffer(make([]byte, 64*1024), 1024*1024)
 	for {
-		if s.cfg.Interactive {
-			fmt.Fprintf(w, "#%s @%s> ", s.channel, s.user)
+		line, err := s.cfg.In.ReadLine(fmt.Sprintf("#%s @%s> ", s.channel, s.user))
+		if errors.Is(err, io.EOF) {
+			return nil
 		}
-		if !sc.Scan() {
-			break
+		if err != nil {
+			return fmt.Errorf("read input: %w", err)
 		}
-		line := strings.TrimSpace(sc.Text())
+		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
@@ -76,10 +76,6 @@ func (s *Shell) Run(ctx context.Context) error {
 			return nil
 		}
 	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("read input: %w", err)
-	}
-	return nil
 }
 
 // line runs one line of input.
@@ -160,9 +156,9 @@ func (s *Shell) help() {
 // serve runs a request and prints what it did.
 func (s *Shell) serve(ctx context.Context, req bot.Request) {
 	w := s.cfg.Out
-	r := s.cfg.Router.Serve(ctx, req)
+	r, _ := s.cfg.Router.Serve(ctx, req) // the reply says any error
 	if r.Modal != nil {
-		fmt.Fprintf(w, "(Slack would open the %q editor here; in the shell, use %s add/edit/set instead.)\n", r.Modal.Title, "/jd")
+		fmt.Fprintf(w, "(Slack would open the %q editor here; in the shell, use %s add/edit/set instead.)\n", r.Modal.Title, s.slash("jd"))
 	}
 	if r.Card != nil {
 		if r.Public && req.Source == bot.Press {
@@ -182,4 +178,14 @@ func (s *Shell) serve(ctx context.Context, req bot.Request) {
 			s.last = buttons(c)
 		}
 	}
+}
+
+// slash returns the configured slash name of the command called name.
+func (s *Shell) slash(name string) string {
+	for _, c := range s.cfg.Router.Commands() {
+		if c.Name == name && c.Slash != "" {
+			return c.Slash
+		}
+	}
+	return "/" + name
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"log/slog"
 	"strings"
 	"testing"
 
@@ -22,10 +21,7 @@ func echo(_ context.Context, req bot.Request) (bot.Reply, error) {
 }
 
 func TestShell(t *testing.T) {
-	router := bot.NewRouter(slog.New(slog.DiscardHandler),
-		bot.Command{Name: "echo", Slash: "/echo", Usage: "[text]", Summary: "say it back", Handler: bot.HandlerFunc(echo)},
-		bot.Command{Name: "ask", Handler: bot.HandlerFunc(echo)},
-	)
+	router := echoRouter()
 	in := strings.Join([]string{
 		"/echo hello there",
 		":click 2",
@@ -42,7 +38,7 @@ func TestShell(t *testing.T) {
 		"/echo never reached",
 	}, "\n")
 	var out bytes.Buffer
-	if err := New(Config{Router: router, In: strings.NewReader(in), Out: &out}).Run(context.Background()); err != nil {
+	if err := New(Config{Router: router, In: NewScanner(strings.NewReader(in)), Out: &out}).Run(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	s := out.String()

@@ -53,6 +53,9 @@ func writeCard(w io.Writer, c *bot.Card) {
 			fmt.Fprintf(w, "  [%d] %s\n", n, p.Button.Label)
 		}
 	}
+	if c.Source != "" {
+		fmt.Fprintf(w, "(%s)\n", c.Source)
+	}
 	if len(c.Buttons) > 0 {
 		var labels []string
 		for _, b := range c.Buttons {

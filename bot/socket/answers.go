@@ -73,6 +73,7 @@ func appendAnswerKey(dst []byte, c *bot.Card, public bool) []byte {
 	k.bool(public)
 	k.str(c.Title)
 	k.str(c.Intro)
+	k.str(c.Source)
 	k.str(c.Note)
 	k.str(c.SharedBy)
 	k.int(len(c.Parts))

@@ -14,7 +14,7 @@ import (
 // baseCard has every field set, so each change below changes one thing.
 func baseCard() *bot.Card {
 	return &bot.Card{
-		Title: "T", Intro: "I", Note: "N", SharedBy: "U1",
+		Title: "T", Intro: "I", Source: "S", Note: "N", SharedBy: "U1",
 		Parts: []bot.Part{{Heading: "H", Text: "X", Items: []string{"a", "b"}, Numbered: true, Channels: []string{"C1"},
 			Button: &bot.Button{Label: "L", Action: "A", Value: "V", Style: "primary",
 				Confirm: &bot.Confirm{Title: "CT", Text: "CX", Yes: "Y", No: "No"}}}},
@@ -26,7 +26,7 @@ func TestAnswerKey(t *testing.T) {
 	// A new field in these types must be added to answerKey, or two
 	// different cards could share a rendered answer.
 	for typ, n := range map[reflect.Type]int{
-		reflect.TypeFor[bot.Card](): 6, reflect.TypeFor[bot.Part](): 6,
+		reflect.TypeFor[bot.Card](): 7, reflect.TypeFor[bot.Part](): 6,
 		reflect.TypeFor[bot.Button](): 5, reflect.TypeFor[bot.Confirm](): 4,
 	} {
 		if typ.NumField() != n {
@@ -37,6 +37,7 @@ func TestAnswerKey(t *testing.T) {
 		"title":           func(c *bot.Card) { c.Title = "T2" },
 		"intro":           func(c *bot.Card) { c.Intro = "" },
 		"note":            func(c *bot.Card) { c.Note = "N2" },
+		"source":          func(c *bot.Card) { c.Source = "S2" },
 		"shared by":       func(c *bot.Card) { c.SharedBy = "U2" },
 		"heading":         func(c *bot.Card) { c.Parts[0].Heading = "H2" },
 		"text":            func(c *bot.Card) { c.Parts[0].Text = "X2" },

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"strings"
 
 	"github.com/slack-go/slack"
 
@@ -11,7 +12,9 @@ import (
 	"github.com/hirebot/hirebot/bot/blockkit"
 )
 
-// Delivery is the one place that posts replies to Slack.
+// Delivery is the one place that posts to Slack: replies, files, modals
+// and the live draft message (whose Live decides only when). It renders
+// each card to Block Kit once, as it posts it.
 type Delivery struct {
 	api  *slack.Client
 	live *Live
@@ -127,4 +130,35 @@ func (d *Delivery) upload(ctx context.Context, req bot.Request, f *bot.File) err
 		return fmt.Errorf("upload %s: %w", f.Name, err)
 	}
 	return nil
+}
+
+// postCard posts card as a new message in channel and returns the
+// message's reference, "CHANNEL/TS".
+func (d *Delivery) postCard(ctx context.Context, channel string, card *bot.Card) (string, error) {
+	_, ts, err := d.api.PostMessageContext(ctx, channel, cardOptions(card)...)
+	if err != nil {
+		return "", err
+	}
+	return channel + "/" + ts, nil
+}
+
+// updateCard shows card in the message ref ("CHANNEL/TS") instead of what
+// it showed.
+func (d *Delivery) updateCard(ctx context.Context, ref string, card *bot.Card) error {
+	channel, ts, _ := strings.Cut(ref, "/")
+	_, _, _, err := d.api.UpdateMessageContext(ctx, channel, ts, cardOptions(card)...)
+	return err
+}
+
+// deleteCard deletes the message ref ("CHANNEL/TS").
+func (d *Delivery) deleteCard(ctx context.Context, ref string) error {
+	channel, ts, _ := strings.Cut(ref, "/")
+	_, _, err := d.api.DeleteMessageContext(ctx, channel, ts)
+	return err
+}
+
+// cardOptions renders card as the options of a message.
+func cardOptions(card *bot.Card) []slack.MsgOption {
+	m := blockkit.Card(card)
+	return []slack.MsgOption{slack.MsgOptionBlocks(m.Blocks...), slack.MsgOptionText(m.Text, false)}
 }

@@ -9,17 +9,20 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"runtime"
 	"sync"
 	"sync/atomic"
 	"time"
 
+	"github.com/gorilla/websocket"
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
 	"github.com/slack-go/slack/socketmode"
 
 	"github.com/hirebot/hirebot"
 	"github.com/hirebot/hirebot/bot"
+	"github.com/hirebot/hirebot/bot/dedup"
 )
 
 // Config tunes a Listener. Zero values take the defaults.
@@ -32,16 +35,23 @@ type Config struct {
 	// before it is taken for dead and reopened (default slack-go's 30 s).
 	PingTimeout time.Duration
 	Admins      map[string]bool // user ids who may finalize, reopen or discard any draft
+	// CallTimeout bounds every Slack call the listener makes itself
+	// (auth.test) and the WebSocket handshake (default 10 s).
+	CallTimeout time.Duration
+	// StartBackoff spaces out auth.test attempts while Slack cannot be
+	// reached at start-up.
+	StartBackoff Backoff
 }
 
 // Claims records which requests have been handled, so a redelivered
-// envelope has one effect. Every request is served with a hirebot.Claim in
-// its context; a store write records it with the request's first change.
-// RecordClaim records a claim still pending when the reply is ready: it
-// returns a hirebot.Duplicate error if another delivery recorded it, and
-// another error when storage is unavailable (the reply is then sent).
+// envelope has one effect. Every request is served with a dedup.Claim in
+// bot.Request.Claim, which handlers pass to their writes; a store write
+// records it with the request's first change. RecordClaim records a claim
+// still pending when the reply is ready: it returns dedup.ErrDuplicate if
+// another delivery recorded it, and another error when storage is
+// unavailable (the reply is then sent).
 type Claims interface {
-	RecordClaim(ctx context.Context, c *hirebot.Claim) error
+	RecordClaim(ctx context.Context, c *dedup.Claim) error
 }
 
 // Observer is told what the listener does, for metrics. Every method must
@@ -112,6 +122,9 @@ func New(cfg Config, deps Deps) *Listener {
 	if cfg.ShutdownTimeout <= 0 {
 		cfg.ShutdownTimeout = 10 * time.Second
 	}
+	if cfg.CallTimeout <= 0 {
+		cfg.CallTimeout = 10 * time.Second
+	}
 	obs := deps.Observer
 	if obs == nil {
 		obs = nopObserver{}
@@ -128,11 +141,15 @@ func (l *Listener) Connected() int { return int(l.connected.Load()) }
 
 // Run connects and serves until ctx is cancelled, then stops taking new
 // envelopes, finishes in-flight work (up to the shutdown timeout), closes
-// the sockets and returns nil. It returns an error at once when Slack
-// refuses the tokens.
+// the sockets and returns nil. While Slack cannot be reached it keeps
+// trying, with backoff; it returns a *RefusedError as soon as Slack refuses
+// a token.
 func (l *Listener) Run(ctx context.Context) error {
-	auth, err := l.deps.API.AuthTestContext(ctx)
+	auth, err := l.authenticate(ctx)
 	if err != nil {
+		if ctx.Err() != nil {
+			return nil // stopped before Slack answered
+		}
 		return fmt.Errorf("check the bot token with auth.test: %w", err)
 	}
 	l.botUserID = auth.UserID
@@ -146,7 +163,9 @@ func (l *Listener) Run(ctx context.Context) error {
 	fatal := make(chan error, l.cfg.Connections)
 	var loops sync.WaitGroup
 	for i := range l.cfg.Connections {
-		var opts []socketmode.Option
+		opts := []socketmode.Option{socketmode.OptionDialer(&websocket.Dialer{
+			Proxy: http.ProxyFromEnvironment, HandshakeTimeout: l.cfg.CallTimeout,
+		})}
 		if l.cfg.PingTimeout > 0 {
 			opts = append(opts, socketmode.OptionPingInterval(l.cfg.PingTimeout))
 		}
@@ -155,6 +174,9 @@ func (l *Listener) Run(ctx context.Context) error {
 		go func() {
 			defer loops.Done()
 			if err := client.RunContext(sockets); err != nil && sockets.Err() == nil {
+				if r := refusal("app", err); r != nil {
+					err = r
+				}
 				fatal <- fmt.Errorf("socket mode connection %d: %w", i, err)
 			}
 		}()
@@ -276,7 +298,8 @@ func (l *Listener) envelope(ctx context.Context, client *socketmode.Client, log 
 	if !l.startWork() {
 		return // shutting down: left unacked, Slack hands it to another connection
 	}
-	if l.answerInAck(ctx, client, log, start, evt) {
+	inAck, pre := l.answerInAck(ctx, client, log, start, evt)
+	if inAck {
 		l.work.Done()
 		return
 	}
@@ -312,7 +335,7 @@ func (l *Listener) envelope(ctx context.Context, client *socketmode.Client, log 
 	// When the queue is full this blocks the drain loop: new envelopes wait
 	// unacked (and Slack redelivers them) instead of piling up in memory.
 	l.jobs <- job{ctx: context.WithoutCancel(ctx), log: log, id: dedupID(req.Team, evt.Request), req: req, o: o,
-		envelope: evt.Request.EnvelopeID, retry: evt.Request.RetryAttempt, retryReason: evt.Request.RetryReason}
+		envelope: evt.Request.EnvelopeID, retry: evt.Request.RetryAttempt, retryReason: evt.Request.RetryReason, pre: pre}
 }
 
 // queueSize is how many acked requests may wait for a worker.
@@ -330,6 +353,7 @@ type job struct {
 	envelope    string
 	retry       int
 	retryReason string
+	pre         *answered // the reply, when it was worked out before the ack
 }
 
 // logger returns the logger of j's request: the connection's, with who
@@ -346,7 +370,7 @@ func (j *job) logger() *slog.Logger {
 // worker handles queued requests until the queue is closed.
 func (l *Listener) worker() {
 	for j := range l.jobs {
-		l.process(j.ctx, j.logger(), j.id, j.req, j.o)
+		l.process(j.ctx, j.logger(), j.id, j.req, j.o, j.pre)
 		l.work.Done()
 	}
 }
@@ -362,39 +386,45 @@ func (l *Listener) startWork() bool {
 	return true
 }
 
-// process runs one request: route, deduplicate, deliver. The request's
-// claim is recorded by its first write to the store, or here before the
-// reply if it wrote nothing; a second delivery of the request finds it
-// recorded and is dropped before it changes or says anything.
-func (l *Listener) process(ctx context.Context, log *slog.Logger, id string, req bot.Request, o origin) {
+// process runs one request: route, deduplicate, deliver. The request
+// carries its claim, which its first write to the store records; if it
+// wrote nothing, the claim is recorded here before the reply. A second
+// delivery of the request finds the claim recorded (dedup.ErrDuplicate)
+// and is dropped before it changes or says anything. pre, if not nil, is
+// the reply of a quick command worked out before the ack: its handler is
+// not run again.
+func (l *Listener) process(ctx context.Context, log *slog.Logger, id string, req bot.Request, o origin, pre *answered) {
 	ctx, cancel := context.WithTimeout(ctx, l.cfg.EventTimeout)
 	defer cancel()
-	var claim *hirebot.Claim
 	if l.deps.Claims != nil {
-		claim = hirebot.NewClaim(req.Team, req.Channel, id)
-		ctx = hirebot.WithClaim(ctx, claim)
+		req.Claim = dedup.NewClaim(req.Team, req.Channel, id)
 	}
 	start := time.Now()
-	reply := l.router.Serve(ctx, req)
-	if hirebot.KindOf(reply.Err) != hirebot.Duplicate && claim != nil && claim.Pending() {
+	var (
+		reply bot.Reply
+		err   error
+	)
+	if pre != nil {
+		reply, err = pre.reply, pre.err
+	} else {
+		reply, err = l.router.Serve(ctx, req)
+	}
+	if !errors.Is(err, dedup.ErrDuplicate) && req.Claim.Pending() {
 		dctx, dcancel := context.WithTimeout(ctx, 500*time.Millisecond)
-		err := l.deps.Claims.RecordClaim(dctx, claim)
+		cerr := l.deps.Claims.RecordClaim(dctx, req.Claim)
 		dcancel()
-		if hirebot.KindOf(err) == hirebot.Duplicate {
-			reply = bot.Reply{Err: err}
-		} else if err != nil {
-			log.Warn("dedup unavailable; replying anyway", "err", err)
+		switch {
+		case errors.Is(cerr, dedup.ErrDuplicate):
+			err = cerr
+		case cerr != nil:
+			log.Warn("dedup unavailable; replying anyway", "err", cerr)
 		}
 	}
-	if hirebot.KindOf(reply.Err) == hirebot.Duplicate {
+	if errors.Is(err, dedup.ErrDuplicate) {
 		log.Info("duplicate envelope ignored", "dedup_id", id)
 		return
 	}
-	errKind := ""
-	if reply.Err != nil {
-		errKind = hirebot.KindOf(reply.Err).String()
-	}
-	l.obs.Handled(req.Command, time.Since(start), errKind)
+	l.obs.Handled(req.Command, time.Since(start), errKind(err))
 	if err := l.deps.Delivery.Deliver(ctx, req, o, reply); err != nil {
 		level := slog.LevelWarn
 		if errors.Is(err, context.DeadlineExceeded) {
@@ -404,6 +434,14 @@ func (l *Listener) process(ctx context.Context, log *slog.Logger, id string, req
 		return
 	}
 	log.Debug("handled", "took", time.Since(start).String())
+}
+
+// errKind names the kind of a handler's error for metrics: "" for none.
+func errKind(err error) string {
+	if err == nil {
+		return ""
+	}
+	return hirebot.KindOf(err).String()
 }
 
 type nopObserver struct{}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"strings"
 	"sync"
 	"time"
 
@@ -12,7 +11,6 @@ import (
 
 	"github.com/hirebot/hirebot"
 	"github.com/hirebot/hirebot/bot"
-	"github.com/hirebot/hirebot/bot/blockkit"
 )
 
 // LiveSource renders a channel's live draft card as it is now, with the
@@ -23,8 +21,10 @@ type LiveSource interface {
 }
 
 // LiveRefs remembers which message is a channel's live draft message.
+// ReplaceLiveMessage records ref only if the recorded one is still old, and
+// reports whether it did.
 type LiveRefs interface {
-	SetLiveMessage(ctx context.Context, key hirebot.SessionKey, ref string) error
+	ReplaceLiveMessage(ctx context.Context, key hirebot.SessionKey, old, ref string) (bool, error)
 }
 
 // Live keeps each channel's live draft message current. Changes are
@@ -34,7 +34,7 @@ type LiveRefs interface {
 // replica changed it while this one was updating, the message is brought
 // up to date again, so replicas never leave it rolled back.
 type Live struct {
-	api    *slack.Client
+	post   *Delivery // posts and updates the message: Live only decides when
 	src    LiveSource
 	refs   LiveRefs
 	log    *slog.Logger
@@ -62,12 +62,12 @@ type liveState struct {
 }
 
 // NewLive returns a Live that waits window after a change before updating
-// (300 ms when zero).
+// (300 ms when zero), and posts and updates through a Delivery on api.
 func NewLive(api *slack.Client, src LiveSource, refs LiveRefs, log *slog.Logger, window time.Duration) *Live {
 	if window <= 0 {
 		window = 300 * time.Millisecond
 	}
-	return &Live{api: api, src: src, refs: refs, log: log, window: window,
+	return &Live{post: &Delivery{api: api, log: log}, src: src, refs: refs, log: log, window: window,
 		pending: map[hirebot.SessionKey]*liveState{}}
 }
 
@@ -173,19 +173,23 @@ func (lv *Live) flush(ctx context.Context, key hirebot.SessionKey, fresh bool) e
 	if err != nil {
 		return fmt.Errorf("render live draft: %w", err)
 	}
-	m := blockkit.Card(card)
-	opts := []slack.MsgOption{slack.MsgOptionBlocks(m.Blocks...), slack.MsgOptionText(m.Text, false)}
-	channel, ts, _ := strings.Cut(ref, "/")
 	if ref == "" || fresh {
-		_, ts, err = lv.api.PostMessageContext(ctx, key.Channel, opts...)
-		if err != nil {
+		old := ref
+		if ref, err = lv.post.postCard(ctx, key.Channel, card); err != nil {
 			return fmt.Errorf("post live draft: %w", err)
 		}
-		ref = key.Channel + "/" + ts
-		if err := lv.refs.SetLiveMessage(ctx, key, ref); err != nil {
+		if won, err := lv.refs.ReplaceLiveMessage(ctx, key, old, ref); err != nil {
 			return fmt.Errorf("remember live draft message: %w", err)
+		} else if !won {
+			// Another replica posted one too and recorded it first: take
+			// ours back and bring theirs up to date instead.
+			if err := lv.post.deleteCard(ctx, ref); err != nil {
+				lv.log.Warn("a second live draft message could not be deleted", "team", key.Team, "channel", key.Channel, "err", err)
+			}
+			lv.markDirty(key)
+			return nil
 		}
-	} else if _, _, _, err = lv.api.UpdateMessageContext(ctx, channel, ts, opts...); err != nil {
+	} else if err := lv.post.updateCard(ctx, ref, card); err != nil {
 		return fmt.Errorf("update live draft: %w", err)
 	}
 	lv.mu.Lock()
@@ -196,11 +200,16 @@ func (lv *Live) flush(ctx context.Context, key hirebot.SessionKey, fresh bool) e
 		return nil
 	}
 	if _, now, nowRef, err := lv.src.LiveCard(ctx, key); err == nil && (now > version || nowRef != ref) {
-		lv.mu.Lock()
-		if st, ok := lv.pending[key]; ok {
-			st.dirty = true
-		}
-		lv.mu.Unlock()
+		lv.markDirty(key)
 	}
 	return nil
+}
+
+// markDirty asks for another round for key, if it is pending.
+func (lv *Live) markDirty(key hirebot.SessionKey) {
+	lv.mu.Lock()
+	defer lv.mu.Unlock()
+	if st, ok := lv.pending[key]; ok {
+		st.dirty = true
+	}
 }

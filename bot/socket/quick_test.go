@@ -5,18 +5,20 @@ import (
 	"io"
 	"log/slog"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/slack-go/slack"
 
 	"github.com/hirebot/hirebot/bot"
-	"github.com/hirebot/hirebot/bot/fakeslack"
+	"github.com/hirebot/hirebot/internal/slacktest"
 )
 
 // MustRunListener runs a Listener over router against fake until the test
 // ends.
-func MustRunListener(tb testing.TB, fake *fakeslack.Server, router *bot.Router) {
+func MustRunListener(tb testing.TB, fake *slacktest.Server, router *bot.Router) {
 	tb.Helper()
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	api := slack.New(fake.BotToken(), slack.OptionAppLevelToken(fake.AppToken()), slack.OptionAPIURL(fake.URL()))
@@ -39,10 +41,13 @@ func MustRunListener(tb testing.TB, fake *fakeslack.Server, router *bot.Router) 
 }
 
 func TestQuickAnswersRideInTheAck(t *testing.T) {
-	fake := fakeslack.New(fakeslack.Options{PingInterval: time.Second})
+	fake := slacktest.New(slacktest.Options{PingInterval: time.Second})
 	defer fake.Close()
+	var runs sync.Map // command → *atomic.Int64: how often its handler ran
 	card := func(parts int, word string) bot.HandlerFunc {
-		return func(context.Context, bot.Request) (bot.Reply, error) {
+		return func(_ context.Context, req bot.Request) (bot.Reply, error) {
+			n, _ := runs.LoadOrStore(req.Command, new(atomic.Int64))
+			n.(*atomic.Int64).Add(1)
 			c := &bot.Card{Title: "answer"}
 			for range parts {
 				c.Parts = append(c.Parts, bot.Part{Text: strings.Repeat(word, 580)})
@@ -71,7 +76,7 @@ func TestQuickAnswersRideInTheAck(t *testing.T) {
 			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 			defer cancel()
 			channel := "C" + strings.ToUpper(tt.command[1:])
-			ack, err := fake.SendSlash(ctx, fakeslack.Slash{Channel: channel, Command: tt.command})
+			ack, err := fake.SendSlash(ctx, slacktest.Slash{Channel: channel, Command: tt.command})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -82,10 +87,15 @@ func TestQuickAnswersRideInTheAck(t *testing.T) {
 			if len(ack.Payload) >= 20*1024 {
 				t.Errorf("ack of %d bytes; Slack drops 20 KB and more", len(ack.Payload))
 			}
-			if _, err := fake.WaitMessage(ctx, func(m fakeslack.Message) bool {
+			if _, err := fake.WaitMessage(ctx, func(m slacktest.Message) bool {
 				return m.Channel == channel && strings.Contains(m.Text, "answer")
 			}); err != nil {
 				t.Errorf("no answer reached the channel: %v", err)
+			}
+			// The table decides where the answer goes before the handler
+			// runs, and it runs once, whichever way the answer goes.
+			if n, _ := runs.Load(tt.command[1:]); n == nil || n.(*atomic.Int64).Load() != 1 {
+				t.Errorf("handler of %s ran %v times, want once", tt.command, n)
 			}
 		})
 	}

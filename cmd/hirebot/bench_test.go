@@ -37,8 +37,8 @@ import (
 
 	"github.com/redis/go-redis/v9"
 
-	"github.com/hirebot/hirebot/bot/fakeslack"
-	"github.com/hirebot/hirebot/bot/sessions/redistest"
+	"github.com/hirebot/hirebot/internal/redistest"
+	"github.com/hirebot/hirebot/internal/slacktest"
 )
 
 // loadConcurrency is how many slash commands are in flight at once.
@@ -66,7 +66,7 @@ func (l *loadBuffer) String() string {
 }
 
 // loadEnv is the environment serve reads, pointed at fake and redisURL.
-func loadEnv(fake *fakeslack.Server, redisURL string) map[string]string {
+func loadEnv(fake *slacktest.Server, redisURL string) map[string]string {
 	return map[string]string{
 		"SLACK_APP_TOKEN": fake.AppToken(), "SLACK_BOT_TOKEN": fake.BotToken(),
 		"SLACK_API_URL": fake.URL(), "REDIS_URL": redisURL,
@@ -75,7 +75,7 @@ func loadEnv(fake *fakeslack.Server, redisURL string) map[string]string {
 }
 
 // MustLoadEnv sets the environment of loadEnv for the rest of the test.
-func MustLoadEnv(tb testing.TB, fake *fakeslack.Server, redisURL string) {
+func MustLoadEnv(tb testing.TB, fake *slacktest.Server, redisURL string) {
 	tb.Helper()
 	for k, v := range loadEnv(fake, redisURL) {
 		tb.Setenv(k, v)
@@ -92,7 +92,7 @@ type loadBot struct {
 // MustStartLoadBot starts the bot with the current environment and waits
 // for its two sockets. It returns the start-up time: from calling run to
 // the first socket connected. The bot is stopped when the test ends.
-func MustStartLoadBot(tb testing.TB, fake *fakeslack.Server) (*loadBot, time.Duration) {
+func MustStartLoadBot(tb testing.TB, fake *slacktest.Server) (*loadBot, time.Duration) {
 	tb.Helper()
 	before := fake.Connections()
 	ctx, cancel := context.WithCancel(context.Background())
@@ -181,7 +181,7 @@ var errorTitles = []string{"That didn't work", "Storage unavailable", "Someone c
 // loadConcurrency goroutines, each waiting for its ack before sending the
 // next. Then it waits until postsPer response_url posts a command have
 // arrived (none to wait for when postsPer is 0).
-func driveLoad(tb testing.TB, fake *fakeslack.Server, n, postsPer int, slash func(i int) fakeslack.Slash) loadResult {
+func driveLoad(tb testing.TB, fake *slacktest.Server, n, postsPer int, slash func(i int) slacktest.Slash) loadResult {
 	tb.Helper()
 	base := fake.ResponsePostCount()
 	res := loadResult{n: n, acks: make([]time.Duration, 0, n)}
@@ -190,14 +190,14 @@ func driveLoad(tb testing.TB, fake *fakeslack.Server, n, postsPer int, slash fun
 		failed  atomic.Int64
 		mu      sync.Mutex
 		lastAck time.Time
-		inAck   []fakeslack.Ack // acks that carried the answer
+		inAck   []slacktest.Ack // acks that carried the answer
 		wg      sync.WaitGroup
 	)
 	start := time.Now()
 	for range min(loadConcurrency, n) {
 		wg.Go(func() {
 			local := make([]time.Duration, 0, n/loadConcurrency+1)
-			var answered []fakeslack.Ack
+			var answered []slacktest.Ack
 			var last time.Time
 			for {
 				i := int(next.Add(1)) - 1
@@ -291,7 +291,7 @@ type loadScenario struct {
 	postsPer int // response_url posts each command causes
 	// setup prepares for n commands (e.g. starts drafts) and returns the
 	// command to send i-th.
-	setup func(tb testing.TB, fake *fakeslack.Server, n int) func(i int) fakeslack.Slash
+	setup func(tb testing.TB, fake *slacktest.Server, n int) func(i int) slacktest.Slash
 }
 
 // jdAddSections are the sections /jd add rotates through.
@@ -310,27 +310,27 @@ func newChannelPrefix(prefix string) string {
 func loadScenarios() []loadScenario {
 	return []loadScenario{{
 		name: "cto-role", postsPer: 1,
-		setup: func(testing.TB, *fakeslack.Server, int) func(int) fakeslack.Slash {
+		setup: func(testing.TB, *slacktest.Server, int) func(int) slacktest.Slash {
 			topics := []string{"responsibilities", "skills", "kinds", "cio", "cto-vs-cio", "great"}
-			return func(i int) fakeslack.Slash {
-				return fakeslack.Slash{Channel: fmt.Sprintf("CROLE%02d", i%16), User: fmt.Sprintf("U%03d", i%100),
+			return func(i int) slacktest.Slash {
+				return slacktest.Slash{Channel: fmt.Sprintf("CROLE%02d", i%16), User: fmt.Sprintf("U%03d", i%100),
 					Command: "/cto-role", Text: topics[i%len(topics)]}
 			}
 		},
 	}, {
 		name: "interview", postsPer: 1,
-		setup: func(testing.TB, *fakeslack.Server, int) func(int) fakeslack.Slash {
+		setup: func(testing.TB, *slacktest.Server, int) func(int) slacktest.Slash {
 			prefix := newChannelPrefix("CIV")
-			return func(i int) fakeslack.Slash {
-				return fakeslack.Slash{Channel: fmt.Sprintf("%s%05d", prefix, i), User: fmt.Sprintf("U%03d", i%100),
+			return func(i int) slacktest.Slash {
+				return slacktest.Slash{Channel: fmt.Sprintf("%s%05d", prefix, i), User: fmt.Sprintf("U%03d", i%100),
 					Command: "/interview"}
 			}
 		},
 	}, {
 		name: "jd-add", postsPer: 1,
-		setup: func(tb testing.TB, fake *fakeslack.Server, n int) func(int) fakeslack.Slash {
+		setup: func(tb testing.TB, fake *slacktest.Server, n int) func(int) slacktest.Slash {
 			channels := MustStartDrafts(tb, fake, "CJDADD", (n+jdAddsPerChannel-1)/jdAddsPerChannel)
-			return func(i int) fakeslack.Slash {
+			return func(i int) slacktest.Slash {
 				return jdAddAcross(channels, i)
 			}
 		},
@@ -339,15 +339,15 @@ func loadScenarios() []loadScenario {
 
 // jdAdd is the i-th /jd add of a load run to one channel; the sections
 // take turns, so each gets a quarter of the adds.
-func jdAdd(channel string, i int) fakeslack.Slash {
-	return fakeslack.Slash{Channel: channel, User: fmt.Sprintf("U%03d", i%100), Command: "/jd",
+func jdAdd(channel string, i int) slacktest.Slash {
+	return slacktest.Slash{Channel: channel, User: fmt.Sprintf("U%03d", i%100), Command: "/jd",
 		Text: fmt.Sprintf("add %s Load item %d for the draft", jdAddSections[i%len(jdAddSections)], i)}
 }
 
 // jdAddAcross is the i-th /jd add of a load run spread over channels in
 // turn: the channel's own count picks the section, so however many
 // channels there are, each channel's sections fill evenly.
-func jdAddAcross(channels []string, i int) fakeslack.Slash {
+func jdAddAcross(channels []string, i int) slacktest.Slash {
 	s := jdAdd(channels[i%len(channels)], i/len(channels))
 	s.User = fmt.Sprintf("U%03d", i%100)
 	return s
@@ -356,15 +356,15 @@ func jdAddAcross(channels []string, i int) fakeslack.Slash {
 // MustStartDrafts starts a CTO draft in n new channels whose names start
 // with prefix and returns their names. It waits for every /jd start to be
 // answered.
-func MustStartDrafts(tb testing.TB, fake *fakeslack.Server, prefix string, n int) []string {
+func MustStartDrafts(tb testing.TB, fake *slacktest.Server, prefix string, n int) []string {
 	tb.Helper()
 	channels := make([]string, n)
 	prefix = newChannelPrefix(prefix)
 	for i := range channels {
 		channels[i] = fmt.Sprintf("%s%04d", prefix, i)
 	}
-	r := driveLoad(tb, fake, n, 1, func(i int) fakeslack.Slash {
-		return fakeslack.Slash{Channel: channels[i], User: "UOWNER", Command: "/jd", Text: "start cto"}
+	r := driveLoad(tb, fake, n, 1, func(i int) slacktest.Slash {
+		return slacktest.Slash{Channel: channels[i], User: "UOWNER", Command: "/jd", Text: "start cto"}
 	})
 	if r.errs > 0 {
 		tb.Fatalf("%d of %d /jd start failed; the last said: %.300s", r.errs, n, r.lastErr)
@@ -380,18 +380,18 @@ func BenchmarkLoad(b *testing.B) {
 	rs := redistest.MustStart(b)
 	for name, ack := range map[string]json.RawMessage{"floor": MustCardAck(b, floorTopic), "floor-tiny": tinyAck} {
 		b.Run(name, func(b *testing.B) {
-			fake := fakeslack.New(fakeslack.Options{})
+			fake := slacktest.New(slacktest.Options{})
 			defer fake.Close()
 			stop := MustStartFloorBot(b, fake, ack)
 			defer stop()
-			benchLoad(b, fake, 0, func(i int) fakeslack.Slash {
-				return fakeslack.Slash{Channel: fmt.Sprintf("CROLE%02d", i%16), Command: "/cto-role", Text: floorTopic}
+			benchLoad(b, fake, 0, func(i int) slacktest.Slash {
+				return slacktest.Slash{Channel: fmt.Sprintf("CROLE%02d", i%16), Command: "/cto-role", Text: floorTopic}
 			})
 		})
 	}
 	for _, sc := range loadScenarios() {
 		b.Run(sc.name, func(b *testing.B) {
-			fake := fakeslack.New(fakeslack.Options{})
+			fake := slacktest.New(slacktest.Options{})
 			defer fake.Close()
 			MustLoadEnv(b, fake, rs.URL())
 			bot, _ := MustStartLoadBot(b, fake)
@@ -403,7 +403,7 @@ func BenchmarkLoad(b *testing.B) {
 }
 
 // benchLoad runs b.N commands through driveLoad and reports its figures.
-func benchLoad(b *testing.B, fake *fakeslack.Server, postsPer int, slash func(int) fakeslack.Slash) {
+func benchLoad(b *testing.B, fake *slacktest.Server, postsPer int, slash func(int) slacktest.Slash) {
 	b.ResetTimer()
 	r := driveLoad(b, fake, b.N, postsPer, slash)
 	b.StopTimer()
@@ -419,7 +419,7 @@ func benchLoad(b *testing.B, fake *fakeslack.Server, postsPer int, slash func(in
 }
 
 // MustNoLoadViolations fails if the fake saw anything real Slack would refuse.
-func MustNoLoadViolations(tb testing.TB, fake *fakeslack.Server) {
+func MustNoLoadViolations(tb testing.TB, fake *slacktest.Server) {
 	tb.Helper()
 	if v := fake.Violations(); len(v) > 0 {
 		tb.Errorf("the fake Slack recorded %d violations, first: %s", len(v), v[0])
@@ -483,8 +483,8 @@ func TestLoad(t *testing.T) {
 	floor := func(ack json.RawMessage) loadResult {
 		fake := MustNewLoadFake(t)
 		stop := MustStartFloorBot(t, fake, ack)
-		r := driveLoad(t, fake, n, 0, func(i int) fakeslack.Slash {
-			return fakeslack.Slash{Channel: fmt.Sprintf("CROLE%02d", i%16), Command: "/cto-role", Text: floorTopic}
+		r := driveLoad(t, fake, n, 0, func(i int) slacktest.Slash {
+			return slacktest.Slash{Channel: fmt.Sprintf("CROLE%02d", i%16), Command: "/cto-role", Text: floorTopic}
 		})
 		stop()
 		MustNoLoadViolations(t, fake)
@@ -520,7 +520,7 @@ func TestLoad(t *testing.T) {
 		bot, _ := MustStartLoadBot(t, fake)
 		ch := MustStartDrafts(t, fake, "CJDONE", 1)[0]
 		const oneChannel = 120 // 30 a section: under draft.MaxItems with the template's items
-		r := driveLoad(t, fake, oneChannel, 1, func(i int) fakeslack.Slash { return jdAdd(ch, i) })
+		r := driveLoad(t, fake, oneChannel, 1, func(i int) slacktest.Slash { return jdAdd(ch, i) })
 		bot.stop(t)
 		row("/jd add (1 ch)", r)
 		MustNoLoadViolations(t, fake)
@@ -609,9 +609,9 @@ func cpuModel() string {
 
 // MustNewLoadFake starts a fake Slack that is closed when the test ends,
 // after the bots started later are stopped.
-func MustNewLoadFake(tb testing.TB) *fakeslack.Server {
+func MustNewLoadFake(tb testing.TB) *slacktest.Server {
 	tb.Helper()
-	fake := fakeslack.New(fakeslack.Options{})
+	fake := slacktest.New(slacktest.Options{})
 	tb.Cleanup(fake.Close)
 	return fake
 }
@@ -669,7 +669,7 @@ func measureRedisPerAdd(t *testing.T, rs *redistest.Server, n int) redisCost {
 	mon := startMonitor(t, rs.Addr)
 	before := MustRedisInfo(t, info)
 	tripsBefore := MustRedisTrips(t, addr)
-	r := driveLoad(t, fake, n, 1, func(i int) fakeslack.Slash { return jdAddAcross(channels, i) })
+	r := driveLoad(t, fake, n, 1, func(i int) slacktest.Slash { return jdAddAcross(channels, i) })
 	time.Sleep(time.Second) // coalesced live-message refreshes are sent
 	after := MustRedisInfo(t, info)
 	tripsAfter := MustRedisTrips(t, addr)
@@ -953,8 +953,8 @@ func measureMemory(t *testing.T, rs *redistest.Server, commands, channels int) m
 
 	names := MustStartDrafts(t, fake, "CMEM", channels)
 	topics := []string{"skills", "cio", "kinds", "great"}
-	r := driveLoad(t, fake, max(commands-channels, 0), 1, func(i int) fakeslack.Slash {
-		s := fakeslack.Slash{Channel: names[i%channels], User: fmt.Sprintf("U%04d", i%1000)}
+	r := driveLoad(t, fake, max(commands-channels, 0), 1, func(i int) slacktest.Slash {
+		s := slacktest.Slash{Channel: names[i%channels], User: fmt.Sprintf("U%04d", i%1000)}
 		switch i % 4 {
 		case 0:
 			s.Command, s.Text = "/jd", fmt.Sprintf("add %s Memory item %d", jdAddSections[(i/channels)%len(jdAddSections)], i)

@@ -18,13 +18,17 @@ import (
 // few kilobytes.
 const maxJDSize = 1 << 20
 
-const checkUsage = `usage: hirebot check [-fail-on info|warning|error] [-ignore id,id] [-format text|json] FILE
-       hirebot check -rules
+const checkUsage = `usage: hirebot check [-fail-on info|warning|error] [-ignore id,id] [-format text|json|sarif] [-rules FILE] JD
+       hirebot check [-rules FILE] -list-rules
 
-Checks a job description (Markdown or plain text; FILE "-" reads standard
-input) for biased wording and missing essentials, the same check as /jd check.
-Findings go to standard output. The exit status is 0 when no finding is at or
-above -fail-on, 1 when one is, and 2 on a usage or file error.
+Checks a job description (Markdown or plain text; JD "-" reads standard
+input) for biased and legally risky wording and missing essentials, the same
+check as /jd check. Findings go to standard output: text (errors first, one
+entry per rule), json (with the full sources) or sarif (SARIF 2.1.0, for
+code-scanning tools that gate pull requests). -rules lays a company's own
+rules, in the format of the built-in rules.yaml, over the built-in ones.
+The exit status is 0 when no finding is at or above -fail-on, 1 when one is,
+and 2 on a usage, rules or file error.
 
 `
 
@@ -43,8 +47,9 @@ func runCheckFrom(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 	}
 	failOn := fs.String("fail-on", "warning", "exit 1 when a finding is at or above this severity: info, warning or error")
 	ignore := fs.String("ignore", "", "comma-separated rule ids or categories to leave out, e.g. gender,jargon.rockstar")
-	format := fs.String("format", "text", "output format: text or json")
-	listRules := fs.Bool("rules", false, "list the rules and exit")
+	format := fs.String("format", "text", "output format: text, json or sarif")
+	rulesFile := fs.String("rules", "", "a YAML file of extra rules (the format of the built-in rules.yaml) laid over the built-in ones")
+	listRules := fs.Bool("list-rules", false, "list the rules and exit")
 
 	// Flags may come before or after FILE.
 	var files []string
@@ -66,21 +71,28 @@ func runCheckFrom(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 	if err != nil {
 		return checkUsageError(stderr, "-fail-on: unknown severity %q; use info, warning or error", *failOn)
 	}
-	if *format != "text" && *format != "json" {
-		return checkUsageError(stderr, "-format: unknown format %q; use text or json", *format)
+	if *format != "text" && *format != "json" && *format != "sarif" {
+		return checkUsageError(stderr, "-format: unknown format %q; use text, json or sarif", *format)
+	}
+	checker := wording.Default()
+	if *rulesFile != "" {
+		if checker, err = loadRules(*rulesFile); err != nil {
+			fmt.Fprintf(stderr, "hirebot check: %v\n", err)
+			return 2
+		}
 	}
 	var ignored []string
 	for _, id := range strings.Split(*ignore, ",") {
 		if id = strings.TrimSpace(id); id == "" {
 			continue
 		}
-		if !wording.KnownRule(id) {
-			return checkUsageError(stderr, "-ignore: no rule or category is called %q; run \"hirebot check -rules\" to list them", id)
+		if !checker.Known(id) {
+			return checkUsageError(stderr, "-ignore: no rule or category is called %q; run \"hirebot check -list-rules\" to list them", id)
 		}
 		ignored = append(ignored, id)
 	}
 	if *listRules {
-		return printRules(stdout, stderr)
+		return printRules(checker, stdout, stderr)
 	}
 	if len(files) != 1 {
 		return checkUsageError(stderr, "give exactly one job description file (or - for standard input); got %d", len(files))
@@ -92,8 +104,8 @@ func runCheckFrom(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "hirebot check: %v\n", err)
 		return 2
 	}
-	report := wording.Check(wording.ParseMarkdown(text), wording.Options{Ignore: ignored})
-	if err := writeCheckReport(stdout, name, report, *format); err != nil {
+	report := checker.Check(wording.ParseMarkdown(text), wording.Options{Ignore: ignored})
+	if err := writeCheckReport(stdout, name, text, report, checker, *format); err != nil {
 		fmt.Fprintf(stderr, "hirebot check: %v\n", err)
 		return 2
 	}
@@ -135,9 +147,26 @@ func readJD(name string, stdin io.Reader) (string, error) {
 	return string(data), nil
 }
 
-// writeCheckReport writes the report as text or JSON.
-func writeCheckReport(w io.Writer, name string, r wording.Report, format string) error {
-	if format == "json" {
+// loadRules reads a rules overlay and lays it over the built-in rules.
+func loadRules(name string) (*wording.Checker, error) {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return nil, fmt.Errorf("-rules: %w", err)
+	}
+	c, err := wording.NewChecker(data)
+	if err != nil {
+		return nil, fmt.Errorf("-rules %s: %w", name, err)
+	}
+	return c, nil
+}
+
+// writeCheckReport writes the report as text, JSON or SARIF; text is the
+// job description the report is about, which SARIF points into.
+func writeCheckReport(w io.Writer, name, text string, r wording.Report, c *wording.Checker, format string) error {
+	switch format {
+	case "sarif":
+		return writeSARIF(w, name, text, r, c)
+	case "json":
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
 		out := struct {
@@ -153,12 +182,16 @@ func writeCheckReport(w io.Writer, name string, r wording.Report, format string)
 }
 
 // printRules lists the rule table.
-func printRules(stdout, stderr io.Writer) int {
+func printRules(c *wording.Checker, stdout, stderr io.Writer) int {
 	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "RULE\tSEVERITY\tCATEGORY\tWHY")
-	for _, r := range wording.Rules() {
+	fmt.Fprintln(tw, "RULE\tSEVERITY\tLAW OF\tWHY")
+	for _, r := range c.Rules() {
 		why, _, _ := strings.Cut(r.Message, ". ")
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, r.Severity, r.Category, strings.TrimSuffix(why, "."))
+		places := strings.Join(r.Jurisdictions(), ",")
+		if places == "" {
+			places = "-"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, r.Severity, places, strings.TrimSuffix(why, "."))
 	}
 	if err := tw.Flush(); err != nil {
 		fmt.Fprintf(stderr, "hirebot check: write rules: %v\n", err)

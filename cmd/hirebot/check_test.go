@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -27,17 +28,19 @@ func TestRunCheck(t *testing.T) {
 		{name: "clean CTO", args: []string{corpus("clean-cto.md")}, want: 0, stdout: "No findings."},
 		{name: "clean CIO", args: []string{corpus("clean-cio.md")}, want: 0, stdout: "No findings."},
 		{name: "bad ad", args: []string{corpus("bad-rockstar.md")}, want: 1, stdout: "jargon.rockstar"},
-		{name: "flags after the file", args: []string{corpus("bad-rockstar.md"), "-fail-on", "error"}, want: 1, stdout: "age.digital-native"},
-		{name: "warnings pass -fail-on error", args: []string{"-fail-on", "error", corpus("jargon-heavy.md")}, want: 0, stdout: "Exclusionary jargon"},
+		{name: "flags after the file", args: []string{corpus("legal-risk.md"), "-fail-on", "error"}, want: 1, stdout: "age.explicit"},
+		{name: "pay error in a pay-transparency place", args: []string{corpus("bad-rockstar.md"), "-fail-on", "error"}, want: 1, stdout: "age.digital-native"},
+		{name: "warnings pass -fail-on error", args: []string{"-fail-on", "error", corpus("jargon-heavy.md")}, want: 0, stdout: "warning jargon.rockstar"},
 		{name: "info fails -fail-on info", args: []string{"-fail-on=info", corpus("gender-coded.md")}, want: 1, stdout: "gender.dominant"},
 		{name: "ignored categories", args: []string{"-ignore", "structure", corpus("too-short.md")}, want: 0, stdout: "Ignored: structure."},
 		{name: "stdin", args: []string{"-"}, stdin: "# CTO\n\nA rockstar.\n", want: 1, stdout: "rockstar"},
-		{name: "rules", args: []string{"-rules"}, want: 0, stdout: "gender.competitive"},
+		{name: "list rules", args: []string{"-list-rules"}, want: 0, stdout: "gender.competitive"},
+		{name: "list rules with the law they rest on", args: []string{"-list-rules"}, want: 0, stdout: "US,UK,EU"},
 		{name: "missing file", args: []string{corpus("no-such-ad.md")}, want: 2, stderr: "no-such-ad.md"},
 		{name: "no file", args: nil, want: 2, stderr: "exactly one job description"},
 		{name: "two files", args: []string{corpus("clean-cto.md"), corpus("clean-cio.md")}, want: 2, stderr: "got 2"},
 		{name: "bad severity", args: []string{"-fail-on", "fatal", corpus("clean-cto.md")}, want: 2, stderr: "use info, warning or error"},
-		{name: "bad format", args: []string{"-format", "xml", corpus("clean-cto.md")}, want: 2, stderr: "text or json"},
+		{name: "bad format", args: []string{"-format", "xml", corpus("clean-cto.md")}, want: 2, stderr: "text, json or sarif"},
 		{name: "unknown rule", args: []string{"-ignore", "jargon.nope", corpus("clean-cto.md")}, want: 2, stderr: `"jargon.nope"`},
 		{name: "unknown flag", args: []string{"-strict", corpus("clean-cto.md")}, want: 2, stderr: "flag provided but not defined"},
 		{name: "binary input", args: []string{"-"}, stdin: "\x00\x01", want: 2, stderr: "binary"},
@@ -76,11 +79,16 @@ func TestRunCheckJSON(t *testing.T) {
 		t.Fatalf("JSON report = %+v", out)
 	}
 	for _, f := range out.Findings {
-		if f.RuleID == "" || f.Fix == "" || f.Source == "" {
-			t.Errorf("finding without id, fix or source: %+v", f)
+		if f.RuleID == "" || f.Fix == "" || f.Citation == "" || len(f.Sources) == 0 || len(f.Quotes) == 0 {
+			t.Errorf("finding without id, fix, citation, sources or quotes: %+v", f)
+		}
+		for _, s := range f.Sources {
+			if s.Full == "" || s.Cite == "" {
+				t.Errorf("finding %s has a source without its full reference: %+v", f.RuleID, s)
+			}
 		}
 	}
-	if !strings.Contains(stdout.String(), `"severity": "error"`) {
+	if !strings.Contains(stdout.String(), `"severity": "warning"`) {
 		t.Error("severities are not written by name")
 	}
 }
@@ -98,5 +106,125 @@ func TestCheckFreshDrafts(t *testing.T) {
 		if code := runCheck([]string{f}, &out, &errOut); code != 0 {
 			t.Errorf("hirebot check %s = exit %d:\n%s%s", filepath.Base(f), code, out.String(), errOut.String())
 		}
+	}
+}
+
+func TestRunCheckSARIF(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	path := corpus("legal-risk.md")
+	if got := runCheck([]string{"-format", "sarif", path}, &stdout, &stderr); got != 1 {
+		t.Fatalf("exit status %d; want 1; stderr: %s", got, &stderr)
+	}
+	var log sarifLog
+	if err := json.Unmarshal(stdout.Bytes(), &log); err != nil {
+		t.Fatalf("output is not JSON: %v\n%s", err, &stdout)
+	}
+	if log.Version != "2.1.0" || len(log.Runs) != 1 || !strings.Contains(log.Schema, "sarif-2.1.0") {
+		t.Fatalf("not a SARIF 2.1.0 log with one run: %+v", log)
+	}
+	run := log.Runs[0]
+	if len(run.Tool.Driver.Rules) != len(wording.Rules()) {
+		t.Errorf("%d rules in the driver; want %d", len(run.Tool.Driver.Rules), len(wording.Rules()))
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(data), "\n")
+	found := map[string]bool{}
+	for _, res := range run.Results {
+		found[res.RuleID] = true
+		if rule := run.Tool.Driver.Rules[res.RuleIndex]; rule.ID != res.RuleID {
+			t.Errorf("result %s points at rule %d, %s", res.RuleID, res.RuleIndex, rule.ID)
+		}
+		if res.Level != "error" && res.Level != "warning" && res.Level != "note" {
+			t.Errorf("result %s has level %q", res.RuleID, res.Level)
+		}
+		loc := res.Locations[0].PhysicalLocation
+		if loc.ArtifactLocation.URI != filepath.ToSlash(path) || loc.Region.StartLine < 1 || loc.Region.StartLine > len(lines) {
+			t.Errorf("result %s at %+v", res.RuleID, loc)
+		}
+	}
+	for _, id := range []string{"age.explicit", "origin.citizenship", "application.photo", "sex.gendered-title"} {
+		if !found[id] {
+			t.Errorf("no %s result", id)
+		}
+	}
+	// The age range is on the line that says it, at the column where it starts.
+	for _, res := range run.Results {
+		if res.RuleID != "age.explicit" {
+			continue
+		}
+		r := res.Locations[0].PhysicalLocation.Region
+		line := []rune(lines[r.StartLine-1])
+		if got := string(line[r.StartColumn-1 : r.EndColumn-1]); got != "aged 35 to 45" {
+			t.Errorf("age.explicit region %+v covers %q; want \"aged 35 to 45\"", r, got)
+		}
+	}
+}
+
+func TestRunCheckRulesOverlay(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, body string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	good := write("acme.yaml", `
+sources:
+  - id: acme-style
+    cite: Acme style guide (2025)
+    full: Acme Ltd, house style guide for job ads (2025), section 3.
+categories:
+  - id: acme
+    title: Acme house words
+rules:
+  - id: acme.synergy
+    category: acme
+    severity: error
+    patterns: [synerg*, 're:(?i)\bmove the needle\b']
+    message: We do not use management buzzwords.
+    fix: Say what will change.
+    sources: [acme-style]
+`)
+	jd := write("jd.md", "# CTO\n\nFind synergies and move the needle. A rockstar.\n")
+	var stdout, stderr bytes.Buffer
+	if got := runCheck([]string{"-rules", good, "-fail-on", "error", jd}, &stdout, &stderr); got != 1 {
+		t.Fatalf("exit status %d; want 1\n%s%s", got, &stdout, &stderr)
+	}
+	for _, want := range []string{"error   acme.synergy", `"synergies" (summary), "move the needle" (summary)`, "Acme style guide (2025)", "jargon.rockstar"} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("report lacks %q:\n%s", want, &stdout)
+		}
+	}
+	stdout.Reset()
+	if got := runCheck([]string{"-rules", good, "-list-rules"}, &stdout, &stderr); got != 0 || !strings.Contains(stdout.String(), "acme.synergy") {
+		t.Errorf("-list-rules with an overlay: exit %d\n%s", got, &stdout)
+	}
+	for _, tt := range []struct{ name, body, want string }{
+		{"id outside its category", "rules:\n  - id: acme.x\n    category: jargon\n    severity: error\n    patterns: [xyz]\n    message: m\n    fix: f\n    sources: [joblint]\n", "id must be lower case and start with \"jargon.\""},
+		{"no fix", "rules:\n  - id: jargon.x\n    category: jargon\n    severity: error\n    patterns: [xyz]\n    message: m\n    sources: [joblint]\n", "missing fix"},
+		{"unknown source", "rules:\n  - id: jargon.x\n    category: jargon\n    severity: error\n    patterns: [xyz]\n    message: m\n    fix: f\n    sources: [nope]\n", `unknown source "nope"`},
+		{"limits", "limits:\n  min_words: 10\nrules:\n  - id: jargon.x\n", "may set only classes, sources, categories and rules, not limits"},
+		{"unknown field", "rulez: []\n", "field rulez not found"},
+		{"no rules", "categories: []\n", "has no rules"},
+		{"bad regexp", "rules:\n  - id: jargon.x\n    category: jargon\n    severity: error\n    patterns: ['re:(']\n    message: m\n    fix: f\n    sources: [joblint]\n", "missing closing )"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			bad := write(strings.ReplaceAll(tt.name, " ", "-")+".yaml", tt.body)
+			if got := runCheck([]string{"-rules", bad, jd}, &stdout, &stderr); got != 2 {
+				t.Errorf("exit status %d; want 2", got)
+			}
+			if !strings.Contains(stderr.String(), tt.want) || !strings.Contains(stderr.String(), bad) {
+				t.Errorf("stderr does not name the file and contain %q:\n%s", tt.want, &stderr)
+			}
+		})
+	}
+	var stdout2, stderr2 bytes.Buffer
+	if got := runCheck([]string{"-rules", filepath.Join(dir, "missing.yaml"), jd}, &stdout2, &stderr2); got != 2 || !strings.Contains(stderr2.String(), "missing.yaml") {
+		t.Errorf("missing rules file: exit %d, stderr %s", got, &stderr2)
 	}
 }

@@ -8,15 +8,16 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hirebot/hirebot/bot/fakeslack"
+	"github.com/hirebot/hirebot/internal/slacktest"
 )
 
 // TestCTORoleOverSocketMode drives /cto-role through slack-go's real
 // Socket Mode client against the fake Slack, on the embedded store.
 func TestCTORoleOverSocketMode(t *testing.T) {
+	t.Parallel()
 	fake := MustNewFake(t)
-	MustSetBotEnv(t, fake, "")
-	b := MustStartBot(t, fake)
+	cfg := testConfig(fake, "")
+	b := MustStartBot(t, fake, cfg)
 
 	tests := []struct {
 		channel, text string
@@ -29,16 +30,18 @@ func TestCTORoleOverSocketMode(t *testing.T) {
 		{"C05", "infrastructure", []string{"startups"}},
 		{"C06", "cio", []string{"Chief Information Officer"}},
 		{"C07", "cto-vs-cio", []string{"CIO", "CTO"}},
-		{"C08", "who owns the IT budget?", []string{"CIO", "Best match"}},
+		{"C08", "who owns the IT budget?", []string{"CIO", "IT budget", "Read the whole topic"}},
 		{"C09", "responsibilites", []string{"responsib"}},
 		{"C10", "great", []string{"negotiat"}},
 		{"C11", "cio responsibilities", []string{"CIO"}},
-		{"C12", "xyzzy plugh", []string{"No match", "responsibilities"}},
+		{"C12", "xyzzy plugh", []string{"I don't cover that", "responsibilities"}},
+		{"C14", "thanks!", []string{"You're welcome"}},
+		{"C15", "what does a cto do in a startup", []string{"company stage", "Source: "}},
 		{"C13", "technical-leader", []string{"code"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.channel+" "+tt.text, func(t *testing.T) {
-			ack := MustSlash(t, fake, fakeslack.Slash{Channel: tt.channel, User: "U1", Command: "/cto-role", Text: tt.text})
+			ack := MustSlash(t, fake, slacktest.Slash{Channel: tt.channel, User: "U1", Command: "/cto-role", Text: tt.text})
 			if !strings.Contains(string(ack.Payload), `"blocks"`) {
 				t.Errorf("/cto-role %s was not answered in the ack: payload %s", tt.text, ack.Payload)
 			}
@@ -50,14 +53,14 @@ func TestCTORoleOverSocketMode(t *testing.T) {
 	}
 
 	t.Run("share", func(t *testing.T) {
-		MustPress(t, fake, fakeslack.Action{Channel: "C06", User: "U7SHARER", ActionID: "cto-role:share#0", Value: "cio-overview"})
+		MustPress(t, fake, slacktest.Action{Channel: "C06", User: "U7SHARER", ActionID: "cto-role:share#0", Value: "cio-overview"})
 		m := MustWaitMessage(t, fake, "C06", "Shared by <@U7SHARER>", "Chief Information Officer")
 		if m.Ephemeral {
 			t.Error("the shared card was posted privately")
 		}
 	})
 	t.Run("topic button", func(t *testing.T) {
-		MustPress(t, fake, fakeslack.Action{Channel: "C01", User: "U1", ActionID: "cto-role:show#3", Value: "cto-cto-vs-cio"})
+		MustPress(t, fake, slacktest.Action{Channel: "C01", User: "U1", ActionID: "cto-role:show#3", Value: "cto-cto-vs-cio"})
 		MustWaitMessage(t, fake, "C01", "CIO", "Share in channel", "internal")
 	})
 	t.Run("reconnect after disconnect", func(t *testing.T) {
@@ -70,13 +73,13 @@ func TestCTORoleOverSocketMode(t *testing.T) {
 		if fake.ConnectionsOpened() < opened+2 {
 			t.Fatalf("the bot did not reconnect both sockets (opened %d, then %d)", opened, fake.ConnectionsOpened())
 		}
-		MustSlash(t, fake, fakeslack.Slash{Channel: "C20", User: "U1", Command: "/cto-role", Text: "cio"})
+		MustSlash(t, fake, slacktest.Slash{Channel: "C20", User: "U1", Command: "/cto-role", Text: "cio"})
 		MustWaitMessage(t, fake, "C20", "Chief Information Officer")
 	})
 	t.Run("mention answered in thread", func(t *testing.T) {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
-		if _, err := fake.SendEvent(ctx, "Ev1", fake.MentionEvent("C30", "U1", "<@"+fakeslack.BotUserID+"> what does a CIO do?")); err != nil {
+		if _, err := fake.SendEvent(ctx, "Ev1", fake.MentionEvent("C30", "U1", "<@"+slacktest.BotUserID+"> what does a CIO do?")); err != nil {
 			t.Fatal(err)
 		}
 		m := MustWaitMessage(t, fake, "C30", "CIO")

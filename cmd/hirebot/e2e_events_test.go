@@ -6,14 +6,15 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hirebot/hirebot/bot/fakeslack"
-	"github.com/hirebot/hirebot/bot/sessions/redistest"
+	"github.com/hirebot/hirebot/internal/redistest"
+	"github.com/hirebot/hirebot/internal/slacktest"
 )
 
 func TestEventsOverSocketMode(t *testing.T) {
+	t.Parallel()
 	fake := MustNewFake(t)
-	MustSetBotEnv(t, fake, redistest.MustStart(t).URL())
-	MustStartBot(t, fake)
+	cfg := testConfig(fake, redistest.MustStart(t).URL())
+	MustStartBot(t, fake, cfg)
 	send := func(id string, ev map[string]any) {
 		t.Helper()
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
@@ -24,9 +25,9 @@ func TestEventsOverSocketMode(t *testing.T) {
 	}
 
 	t.Run("the bot ignores its own messages", func(t *testing.T) {
-		own := fake.DirectMessageEvent("D9", fakeslack.BotUserID, "what does a CIO do?")
+		own := fake.DirectMessageEvent("D9", slacktest.BotUserID, "what does a CIO do?")
 		fromBot := fake.DirectMessageEvent("D9", "U1", "what does a CIO do?")
-		fromBot["bot_id"] = fakeslack.BotID
+		fromBot["bot_id"] = slacktest.BotID
 		edited := fake.DirectMessageEvent("D9", "U1", "what does a CIO do?")
 		edited["subtype"] = "message_changed"
 		send("EvOwn1", own)
@@ -43,12 +44,12 @@ func TestEventsOverSocketMode(t *testing.T) {
 	})
 
 	t.Run("App Home", func(t *testing.T) {
-		MustSlash(t, fake, fakeslack.Slash{Channel: "CHOME", User: "UHOME", Command: "/jd", Text: "start cto"})
+		MustSlash(t, fake, slacktest.Slash{Channel: "CHOME", User: "UHOME", Command: "/jd", Text: "start cto"})
 		liveMessage(t, fake, "CHOME", "Responsibilities")
 		send("EvHome1", fake.AppHomeOpenedEvent("UHOME"))
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
-		c, err := fake.WaitCall(ctx, "views.publish", func(c fakeslack.Call) bool { return c.Params["user_id"] == "UHOME" })
+		c, err := fake.WaitCall(ctx, "views.publish", func(c slacktest.Call) bool { return c.Params["user_id"] == "UHOME" })
 		if err != nil {
 			t.Fatal(err)
 		}

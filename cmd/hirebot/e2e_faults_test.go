@@ -12,24 +12,24 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hirebot/hirebot/bot/fakeslack"
-	"github.com/hirebot/hirebot/bot/sessions/redistest"
+	"github.com/hirebot/hirebot/internal/redistest"
+	"github.com/hirebot/hirebot/internal/slacktest"
 )
 
 // MustMark returns a point in the fake's message order: every message
 // posted after it has a greater timestamp (see MustWaitReply).
-func MustMark(tb testing.TB, fake *fakeslack.Server) string {
+func MustMark(tb testing.TB, fake *slacktest.Server) string {
 	tb.Helper()
 	return fake.NewTS()
 }
 
 // MustWaitReply waits for a message in channel, posted after since, whose
 // text holds every one of want.
-func MustWaitReply(tb testing.TB, fake *fakeslack.Server, since, channel string, want ...string) fakeslack.Message {
+func MustWaitReply(tb testing.TB, fake *slacktest.Server, since, channel string, want ...string) slacktest.Message {
 	tb.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	m, err := fake.WaitMessage(ctx, func(m fakeslack.Message) bool {
+	m, err := fake.WaitMessage(ctx, func(m slacktest.Message) bool {
 		return m.Channel == channel && m.TS > since && containsAll(MessageText(m), want)
 	})
 	if err != nil {
@@ -46,24 +46,24 @@ func MustWaitReply(tb testing.TB, fake *fakeslack.Server, since, channel string,
 
 // MustCommand sends a slash command and waits for the reply holding every one
 // of want.
-func MustCommand(tb testing.TB, fake *fakeslack.Server, channel, user, command, text string, want ...string) fakeslack.Message {
+func MustCommand(tb testing.TB, fake *slacktest.Server, channel, user, command, text string, want ...string) slacktest.Message {
 	tb.Helper()
 	since := MustMark(tb, fake)
-	MustSlash(tb, fake, fakeslack.Slash{Channel: channel, User: user, Command: command, Text: text})
+	MustSlash(tb, fake, slacktest.Slash{Channel: channel, User: user, Command: command, Text: text})
 	return MustWaitReply(tb, fake, since, channel, want...)
 }
 
 // MustExportText runs /jd export text in channel and returns the uploaded file.
-func MustExportText(tb testing.TB, fake *fakeslack.Server, channel string) string {
+func MustExportText(tb testing.TB, fake *slacktest.Server, channel string) string {
 	tb.Helper()
 	before := map[string]bool{}
 	for _, f := range fake.Files() {
 		before[f.ID] = true
 	}
-	MustSlash(tb, fake, fakeslack.Slash{Channel: channel, User: "U1", Command: "/jd", Text: "export text"})
+	MustSlash(tb, fake, slacktest.Slash{Channel: channel, User: "U1", Command: "/jd", Text: "export text"})
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	f, err := fake.WaitFile(ctx, func(f fakeslack.File) bool { return f.Channel == channel && !before[f.ID] })
+	f, err := fake.WaitFile(ctx, func(f slacktest.File) bool { return f.Channel == channel && !before[f.ID] })
 	if err != nil {
 		tb.Fatalf("/jd export text in %s uploaded no file: %v", channel, err)
 	}
@@ -93,7 +93,7 @@ func sectionItems(export, label string) []string {
 
 // mustConfirmAdds waits until each of items has been confirmed to its
 // author in channel with an "Added to …" reply.
-func mustConfirmAdds(tb testing.TB, fake *fakeslack.Server, channel string, items []string) {
+func mustConfirmAdds(tb testing.TB, fake *slacktest.Server, channel string, items []string) {
 	tb.Helper()
 	var missing []string
 	ok := pollUntil(20*time.Second, func() bool {
@@ -191,18 +191,18 @@ func pollUntil(d time.Duration, cond func() bool) bool {
 
 // slashEnvelope is a slash_commands envelope as Slack sends it, with no
 // response_url, so the reply goes through chat.postEphemeral.
-func slashEnvelope(tb testing.TB, fake *fakeslack.Server, id string, retry int, channel, user, command, text string) fakeslack.Envelope {
+func slashEnvelope(tb testing.TB, fake *slacktest.Server, id string, retry int, channel, user, command, text string) slacktest.Envelope {
 	tb.Helper()
 	p, err := json.Marshal(map[string]string{
 		"token": "fake-verification-token", "team_id": fake.TeamID(), "team_domain": "fake",
 		"channel_id": channel, "channel_name": "channel-" + strings.ToLower(channel),
 		"user_id": user, "user_name": "user-" + strings.ToLower(user),
-		"command": command, "text": text, "api_app_id": fakeslack.AppID, "is_enterprise_install": "false",
+		"command": command, "text": text, "api_app_id": slacktest.AppID, "is_enterprise_install": "false",
 	})
 	if err != nil {
 		tb.Fatal(err)
 	}
-	env := fakeslack.Envelope{ID: id, Type: fakeslack.TypeSlashCommands, Payload: p, AcceptsResponsePayload: true, RetryAttempt: retry}
+	env := slacktest.Envelope{ID: id, Type: slacktest.TypeSlashCommands, Payload: p, AcceptsResponsePayload: true, RetryAttempt: retry}
 	if retry > 0 {
 		env.RetryReason = "timeout"
 	}
@@ -210,7 +210,7 @@ func slashEnvelope(tb testing.TB, fake *fakeslack.Server, id string, retry int, 
 }
 
 // MustSendEnvelope sends env and checks it is acked in time.
-func MustSendEnvelope(tb testing.TB, fake *fakeslack.Server, env fakeslack.Envelope) fakeslack.Ack {
+func MustSendEnvelope(tb testing.TB, fake *slacktest.Server, env slacktest.Envelope) slacktest.Ack {
 	tb.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
@@ -239,10 +239,11 @@ func mustLogLine(tb testing.TB, b *runningBot, want ...string) {
 // envelope twice, as Slack does when it retries, and the same Events API
 // event in two envelopes: each is handled once.
 func TestRedeliveredEnvelopesHaveOneEffect(t *testing.T) {
+	t.Parallel()
 	fake := MustNewFake(t)
 	srv := redistest.MustStart(t)
-	MustSetBotEnv(t, fake, srv.URL())
-	b := MustStartBot(t, fake)
+	cfg := testConfig(fake, srv.URL())
+	b := MustStartBot(t, fake, cfg)
 
 	MustCommand(t, fake, "C1", "U1", "/jd", "start cto", "Started a draft")
 	since := MustMark(t, fake)
@@ -252,7 +253,7 @@ func TestRedeliveredEnvelopesHaveOneEffect(t *testing.T) {
 	mustLogLine(t, b, "duplicate envelope ignored", "env-dup-1")
 
 	mustHoldOnce(t, sectionItems(MustExportText(t, fake, "C1"), "Requirements"), "Redelivered once")
-	if n := len(slices.DeleteFunc(fake.Messages("C1"), func(m fakeslack.Message) bool {
+	if n := len(slices.DeleteFunc(fake.Messages("C1"), func(m slacktest.Message) bool {
 		return !strings.Contains(MessageText(m), "Added to requirements")
 	})); n != 1 {
 		t.Errorf("%d replies to the redelivered /jd add, want 1", n)
@@ -286,7 +287,7 @@ func TestRedeliveredEnvelopesHaveOneEffect(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	for range 2 {
-		if _, err := fake.SendEvent(ctx, "EvDup1", fake.MentionEvent("C2", "U2", "<@"+fakeslack.BotUserID+"> what does a CIO do?")); err != nil {
+		if _, err := fake.SendEvent(ctx, "EvDup1", fake.MentionEvent("C2", "U2", "<@"+slacktest.BotUserID+"> what does a CIO do?")); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -303,12 +304,11 @@ func TestRedeliveredEnvelopesHaveOneEffect(t *testing.T) {
 // says 503; once Redis is back the same bot works again and nothing
 // written before the outage is lost.
 func TestRedisOutage(t *testing.T) {
+	t.Parallel()
 	fake := MustNewFake(t)
 	srv := redistest.MustStart(t)
-	MustSetBotEnv(t, fake, srv.URL())
-	addr := MustFreeAddr(t)
-	t.Setenv("HIREBOT_HTTP_ADDR", addr)
-	MustStartBot(t, fake)
+	cfg := testConfig(fake, srv.URL())
+	addr := MustStartBot(t, fake, cfg).MustHTTPAddr(t)
 
 	MustCommand(t, fake, "C1", "U1", "/jd", "start cto", "Started a draft")
 	before := []string{"Before the outage one", "Before the outage two", "Before the outage three"}
@@ -335,7 +335,7 @@ func TestRedisOutage(t *testing.T) {
 	var wg sync.WaitGroup
 	for i := range 40 {
 		wg.Go(func() {
-			MustSlash(t, fake, fakeslack.Slash{Channel: fmt.Sprintf("CB%02d", i), User: "U2", Command: "/jd", Text: "add benefits burst"})
+			MustSlash(t, fake, slacktest.Slash{Channel: fmt.Sprintf("CB%02d", i), User: "U2", Command: "/jd", Text: "add benefits burst"})
 		})
 	}
 	wg.Wait()
@@ -378,21 +378,21 @@ func TestRedisOutage(t *testing.T) {
 
 // newestLive returns the channel's live draft message: the newest public
 // message of the bot holding the draft's title.
-func newestLive(fake *fakeslack.Server, channel string) (fakeslack.Message, bool) {
+func newestLive(fake *slacktest.Server, channel string) (slacktest.Message, bool) {
 	ms := fake.Messages(channel)
 	for i := len(ms) - 1; i >= 0; i-- {
-		if !ms[i].Ephemeral && ms[i].User == fakeslack.BotUserID && ms[i].ThreadTS == "" && strings.Contains(MessageText(ms[i]), "Requirements") {
+		if !ms[i].Ephemeral && ms[i].User == slacktest.BotUserID && ms[i].ThreadTS == "" && strings.Contains(MessageText(ms[i]), "Requirements") {
 			return ms[i], true
 		}
 	}
-	return fakeslack.Message{}, false
+	return slacktest.Message{}, false
 }
 
 // mustLiveShows waits until the channel's live message shows every one of
 // want.
-func mustLiveShows(tb testing.TB, fake *fakeslack.Server, channel string, want ...string) fakeslack.Message {
+func mustLiveShows(tb testing.TB, fake *slacktest.Server, channel string, want ...string) slacktest.Message {
 	tb.Helper()
-	var m fakeslack.Message
+	var m slacktest.Message
 	ok := pollUntil(15*time.Second, func() bool {
 		var found bool
 		m, found = newestLive(fake, channel)
@@ -407,7 +407,7 @@ func mustLiveShows(tb testing.TB, fake *fakeslack.Server, channel string, want .
 // mustHonourRetryAfter checks that after each of the rate-limited calls of
 // method (the n calls after the first `from`), the next call came at
 // least retryAfter later.
-func mustHonourRetryAfter(tb testing.TB, fake *fakeslack.Server, method string, from, n int, retryAfter time.Duration) {
+func mustHonourRetryAfter(tb testing.TB, fake *slacktest.Server, method string, from, n int, retryAfter time.Duration) {
 	tb.Helper()
 	calls := fake.Calls(method)
 	if len(calls) < from+n+1 {
@@ -423,12 +423,13 @@ func mustHonourRetryAfter(tb testing.TB, fake *fakeslack.Server, method string, 
 // TestSlackFaults runs the bot through Slack's rate limits, errors and
 // dropped connections: no change is lost and every command is answered.
 func TestSlackFaults(t *testing.T) {
+	t.Parallel()
 	fake := MustNewFake(t)
 	srv := redistest.MustStart(t)
-	MustSetBotEnv(t, fake, srv.URL())
+	cfg := testConfig(fake, srv.URL())
 	// The fake pings every second; three seconds without one is a dead socket.
-	t.Setenv("HIREBOT_PING_TIMEOUT", "3s")
-	MustStartBot(t, fake)
+	cfg.PingTimeout = 3 * time.Second
+	MustStartBot(t, fake, cfg)
 
 	MustCommand(t, fake, "C1", "U1", "/jd", "start cto", "Started a draft")
 	mustLiveShows(t, fake, "C1", "Requirements")
@@ -446,7 +447,7 @@ func TestSlackFaults(t *testing.T) {
 		from := len(fake.Calls("chat.postMessage"))
 		fake.RateLimit("chat.postMessage", 2, time.Second)
 		since := MustMark(t, fake)
-		MustSlash(t, fake, fakeslack.Slash{Channel: "C1", User: "U2", Command: "/jd", Text: "show"})
+		MustSlash(t, fake, slacktest.Slash{Channel: "C1", User: "U2", Command: "/jd", Text: "show"})
 		MustCommand(t, fake, "C1", "U3", "/jd", "add benefits Posted after a rate limit", "Added to benefits")
 		m := mustLiveShows(t, fake, "C1", "Posted after a rate limit")
 		if m.TS <= since {
@@ -518,7 +519,7 @@ func TestSlackFaults(t *testing.T) {
 			wg.Go(func() {
 				ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 				defer cancel()
-				if _, err := fake.SendSlash(ctx, fakeslack.Slash{Channel: "C3", User: fmt.Sprintf("U%d", i%4), Command: "/jd", Text: "add benefits " + it}); err != nil {
+				if _, err := fake.SendSlash(ctx, slacktest.Slash{Channel: "C3", User: fmt.Sprintf("U%d", i%4), Command: "/jd", Text: "add benefits " + it}); err != nil {
 					errs <- err
 				}
 			})
@@ -542,17 +543,18 @@ func TestSlackFaults(t *testing.T) {
 // drafting to its channels, and that over-long input is refused with the
 // limit stated.
 func TestSecrecyAndLimits(t *testing.T) {
-	fake := fakeslack.New(fakeslack.Options{PingInterval: time.Second,
+	t.Parallel()
+	fake := slacktest.New(slacktest.Options{PingInterval: time.Second,
 		AppToken: "xapp-1-A0FAKE-1234567890-appSecretValue7f3a", BotToken: "xoxb-1234-5678-botSecretValue9c1e"})
 	t.Cleanup(fake.Close)
 	srv := redistest.MustStart(t)
-	MustSetBotEnv(t, fake, srv.URL())
-	t.Setenv("HIREBOT_ALLOWED_CHANNELS", "C1")
-	b := MustStartBot(t, fake)
+	cfg := testConfig(fake, srv.URL())
+	cfg.AllowedChannels = []string{"C1"}
+	b := MustStartBot(t, fake, cfg)
 
 	MustCommand(t, fake, "C1", "U1", "/cto-role", "", "Share in channel")
 	MustCommand(t, fake, "C1", "U1", "/cto-role", "cio", "Chief Information Officer")
-	MustPress(t, fake, fakeslack.Action{Channel: "C1", User: "U2", ActionID: "cto-role:share#0", Value: "cio-overview"})
+	MustPress(t, fake, slacktest.Action{Channel: "C1", User: "U2", ActionID: "cto-role:share#0", Value: "cio-overview"})
 	MustWaitMessage(t, fake, "C1", "Shared by <@U2>")
 	MustCommand(t, fake, "C1", "U1", "/jd", "start cto", "Started a draft")
 	MustCommand(t, fake, "C1", "U2", "/jd", "add requirements Has run <!channel> on call", "Added to requirements")
@@ -563,7 +565,7 @@ func TestSecrecyAndLimits(t *testing.T) {
 	MustCommand(t, fake, "C1", "U3", "/interview", "kit")
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	if _, err := fake.SendEvent(ctx, "", fake.MentionEvent("C1", "U4", "<@"+fakeslack.BotUserID+"> who owns the IT budget?")); err != nil {
+	if _, err := fake.SendEvent(ctx, "", fake.MentionEvent("C1", "U4", "<@"+slacktest.BotUserID+"> who owns the IT budget?")); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := fake.SendEvent(ctx, "", fake.DirectMessageEvent("D4", "U4", "kinds of cto")); err != nil {
@@ -576,7 +578,7 @@ func TestSecrecyAndLimits(t *testing.T) {
 		if !m.Ephemeral {
 			t.Error("the refusal was public")
 		}
-		if msgs := fake.Messages("C2"); slices.ContainsFunc(msgs, func(m fakeslack.Message) bool { return !m.Ephemeral }) {
+		if msgs := fake.Messages("C2"); slices.ContainsFunc(msgs, func(m slacktest.Message) bool { return !m.Ephemeral }) {
 			t.Error("a draft was posted in a channel that is not allowed")
 		}
 		MustCommand(t, fake, "C2", "U1", "/cto-role", "cio", "Chief Information Officer")

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hirebot/hirebot/bot/fakeslack"
-	"github.com/hirebot/hirebot/bot/sessions/redistest"
+	"github.com/hirebot/hirebot/internal/redistest"
+	"github.com/hirebot/hirebot/internal/slacktest"
 )
 
 // MustGet fetches url and returns the status and body.
@@ -23,16 +23,15 @@ func MustGet(tb testing.TB, url string) (int, string) {
 }
 
 func TestHealthAndMetrics(t *testing.T) {
+	t.Parallel()
 	fake := MustNewFake(t)
 	rs := redistest.MustStart(t)
-	MustSetBotEnv(t, fake, rs.URL())
-	addr := MustFreeAddr(t)
-	t.Setenv("HIREBOT_HTTP_ADDR", addr)
-	MustStartBot(t, fake)
+	cfg := testConfig(fake, rs.URL())
+	addr := MustStartBot(t, fake, cfg).MustHTTPAddr(t)
 
-	MustSlash(t, fake, fakeslack.Slash{Channel: "CH1", User: "U1", Command: "/cto-role", Text: "cio"})
+	MustSlash(t, fake, slacktest.Slash{Channel: "CH1", User: "U1", Command: "/cto-role", Text: "cio"})
 	MustWaitMessage(t, fake, "CH1", "Chief Information Officer")
-	MustSlash(t, fake, fakeslack.Slash{Channel: "CH1", User: "U1", Command: "/jd", Text: "start cto"})
+	MustSlash(t, fake, slacktest.Slash{Channel: "CH1", User: "U1", Command: "/jd", Text: "start cto"})
 	liveMessage(t, fake, "CH1", "Responsibilities")
 
 	if code, body := MustGet(t, "http://"+addr+"/healthz"); code != 200 {

@@ -8,18 +8,18 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hirebot/hirebot/bot/fakeslack"
-	"github.com/hirebot/hirebot/bot/sessions/redistest"
+	"github.com/hirebot/hirebot/internal/redistest"
+	"github.com/hirebot/hirebot/internal/slacktest"
 	"github.com/hirebot/hirebot/knowledge"
 )
 
 // nextMessage waits for the n-th message (0-based) in channel that matches.
-func nextMessage(tb testing.TB, fake *fakeslack.Server, channel string, n int, want string) fakeslack.Message {
+func nextMessage(tb testing.TB, fake *slacktest.Server, channel string, n int, want string) slacktest.Message {
 	tb.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	for ctx.Err() == nil {
-		var hits []fakeslack.Message
+		var hits []slacktest.Message
 		for _, m := range fake.Messages(channel) {
 			if strings.Contains(MessageText(m), want) {
 				hits = append(hits, m)
@@ -31,14 +31,15 @@ func nextMessage(tb testing.TB, fake *fakeslack.Server, channel string, n int, w
 		time.Sleep(10 * time.Millisecond)
 	}
 	tb.Fatalf("message %d containing %q never came to %s", n, want, channel)
-	return fakeslack.Message{}
+	return slacktest.Message{}
 }
 
 func TestInterviewOverSocketMode(t *testing.T) {
+	t.Parallel()
 	fake := MustNewFake(t)
 	rs := redistest.MustStart(t)
-	MustSetBotEnv(t, fake, rs.URL())
-	MustStartBot(t, fake)
+	cfg := testConfig(fake, rs.URL())
+	MustStartBot(t, fake, cfg)
 	pack, err := knowledge.Embedded()
 	if err != nil {
 		t.Fatal(err)
@@ -46,7 +47,7 @@ func TestInterviewOverSocketMode(t *testing.T) {
 
 	t.Run("more never repeats", func(t *testing.T) {
 		const ch = "CIV1"
-		MustSlash(t, fake, fakeslack.Slash{Channel: ch, User: "U1", Command: "/interview"})
+		MustSlash(t, fake, slacktest.Slash{Channel: ch, User: "U1", Command: "/interview"})
 		seen := map[string]bool{}
 		for i := 0; i <= 10; i++ {
 			m := nextMessage(t, fake, ch, i, "Interview questions for")
@@ -80,7 +81,7 @@ func TestInterviewOverSocketMode(t *testing.T) {
 				t.Fatalf("batch %d has no More button", i)
 			}
 			if i < 10 {
-				MustPress(t, fake, fakeslack.Action{Channel: ch, User: "U1", ActionID: "interview:more#0", Value: more[0]})
+				MustPress(t, fake, slacktest.Action{Channel: ch, User: "U1", ActionID: "interview:more#0", Value: more[0]})
 			}
 		}
 	})
@@ -93,25 +94,25 @@ func TestInterviewOverSocketMode(t *testing.T) {
 				pool = append(pool, q.ID)
 			}
 		}
-		MustSlash(t, fake, fakeslack.Slash{Channel: ch, User: "U1", Command: "/interview", Text: "tech-debt 10"})
+		MustSlash(t, fake, slacktest.Slash{Channel: ch, User: "U1", Command: "/interview", Text: "tech-debt 10"})
 		m := nextMessage(t, fake, ch, 0, "Interview questions for")
 		if got := buttonValues(t, m, "interview:add"); len(got) != len(pool) {
 			t.Fatalf("got %d tech-debt questions, the bank has %d", len(got), len(pool))
 		}
-		MustPress(t, fake, fakeslack.Action{Channel: ch, User: "U1", ActionID: "interview:more#0", Value: "tech-debt|10"})
+		MustPress(t, fake, slacktest.Action{Channel: ch, User: "U1", ActionID: "interview:more#0", Value: "tech-debt|10"})
 		m = nextMessage(t, fake, ch, 0, "questions have been seen in this channel; start over")
 		if len(buttonValues(t, m, "interview:reset")) != 1 {
 			t.Error("no Start over button")
 		}
-		MustPress(t, fake, fakeslack.Action{Channel: ch, User: "U1", ActionID: "interview:reset#0", Value: "tech-debt|10"})
+		MustPress(t, fake, slacktest.Action{Channel: ch, User: "U1", ActionID: "interview:reset#0", Value: "tech-debt|10"})
 		nextMessage(t, fake, ch, 1, "Interview questions for")
 	})
 
 	t.Run("draft kind leads", func(t *testing.T) {
 		const ch = "CIV3"
-		MustSlash(t, fake, fakeslack.Slash{Channel: ch, User: "U1", Command: "/jd", Text: "start cto infrastructure"})
+		MustSlash(t, fake, slacktest.Slash{Channel: ch, User: "U1", Command: "/jd", Text: "start cto infrastructure"})
 		liveMessage(t, fake, ch, "Responsibilities")
-		MustSlash(t, fake, fakeslack.Slash{Channel: ch, User: "U1", Command: "/interview", Text: "4"})
+		MustSlash(t, fake, slacktest.Slash{Channel: ch, User: "U1", Command: "/interview", Text: "4"})
 		m := nextMessage(t, fake, ch, 0, "Interview questions for this channel's draft")
 		kind, _ := pack.Kind("infrastructure")
 		ids := buttonValues(t, m, "interview:add")
@@ -129,21 +130,21 @@ func TestInterviewOverSocketMode(t *testing.T) {
 
 	t.Run("kit round trip", func(t *testing.T) {
 		const ch = "CIV4"
-		MustSlash(t, fake, fakeslack.Slash{Channel: ch, User: "U1", Command: "/interview", Text: "communication 2"})
+		MustSlash(t, fake, slacktest.Slash{Channel: ch, User: "U1", Command: "/interview", Text: "communication 2"})
 		m := nextMessage(t, fake, ch, 0, "Interview questions for")
 		ids := buttonValues(t, m, "interview:add")
 		for _, id := range ids {
-			MustPress(t, fake, fakeslack.Action{Channel: ch, User: "U1", ActionID: "interview:add#0", Value: id})
+			MustPress(t, fake, slacktest.Action{Channel: ch, User: "U1", ActionID: "interview:add#0", Value: id})
 		}
 		for i := range ids {
 			nextMessage(t, fake, ch, i, "Added to the channel's interview kit")
 		}
-		MustSlash(t, fake, fakeslack.Slash{Channel: ch, User: "U1", Command: "/interview", Text: "kit"})
+		MustSlash(t, fake, slacktest.Slash{Channel: ch, User: "U1", Command: "/interview", Text: "kit"})
 		MustWaitMessage(t, fake, ch, "Interview kit (2 questions)", "Communication (2)")
-		MustSlash(t, fake, fakeslack.Slash{Channel: ch, User: "U1", Command: "/interview", Text: "kit export"})
+		MustSlash(t, fake, slacktest.Slash{Channel: ch, User: "U1", Command: "/interview", Text: "kit export"})
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
-		f, err := fake.WaitFile(ctx, func(f fakeslack.File) bool { return f.Channel == ch })
+		f, err := fake.WaitFile(ctx, func(f slacktest.File) bool { return f.Channel == ch })
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -155,12 +156,12 @@ func TestInterviewOverSocketMode(t *testing.T) {
 				}
 			}
 		}
-		MustSlash(t, fake, fakeslack.Slash{Channel: ch, User: "U1", Command: "/interview", Text: "kit remove 1"})
+		MustSlash(t, fake, slacktest.Slash{Channel: ch, User: "U1", Command: "/interview", Text: "kit remove 1"})
 		MustWaitMessage(t, fake, ch, "Removed #1")
 	})
 
 	t.Run("competency in words", func(t *testing.T) {
-		MustSlash(t, fake, fakeslack.Slash{Channel: "CIV6", User: "U1", Command: "/interview", Text: "Strategic Thinking 2"})
+		MustSlash(t, fake, slacktest.Slash{Channel: "CIV6", User: "U1", Command: "/interview", Text: "Strategic Thinking 2"})
 		m := nextMessage(t, fake, "CIV6", 0, "Interview questions for Strategic thinking")
 		for _, id := range buttonValues(t, m, "interview:add") {
 			if q, _ := pack.Question(id); q.Competency != "strategic-thinking" {
@@ -175,7 +176,7 @@ func TestInterviewOverSocketMode(t *testing.T) {
 			{"coaching 2", "mentoring"}, {"negotiation 2", "vendor-partners"}, {"compliance 2", "security-compliance"},
 		} {
 			ch := fmt.Sprintf("CIW%d", i)
-			MustSlash(t, fake, fakeslack.Slash{Channel: ch, User: "U1", Command: "/interview", Text: tt.text})
+			MustSlash(t, fake, slacktest.Slash{Channel: ch, User: "U1", Command: "/interview", Text: tt.text})
 			m := nextMessage(t, fake, ch, 0, "Interview questions for")
 			ids := buttonValues(t, m, "interview:add")
 			if len(ids) == 0 {
@@ -187,12 +188,12 @@ func TestInterviewOverSocketMode(t *testing.T) {
 				}
 			}
 		}
-		MustSlash(t, fake, fakeslack.Slash{Channel: "CIW0", User: "U1", Command: "/interview", Text: "hiring 10"})
+		MustSlash(t, fake, slacktest.Slash{Channel: "CIW0", User: "U1", Command: "/interview", Text: "hiring 10"})
 		nextMessage(t, fake, "CIW0", 0, "You asked for 10; the bank has only 7 Team building questions and 3 have been seen here already.")
 	})
 
 	t.Run("unknown word", func(t *testing.T) {
-		MustSlash(t, fake, fakeslack.Slash{Channel: "CIV5", User: "U1", Command: "/interview", Text: "infrastucture"})
+		MustSlash(t, fake, slacktest.Slash{Channel: "CIV5", User: "U1", Command: "/interview", Text: "infrastucture"})
 		MustWaitMessage(t, fake, "CIV5", "Did you mean infrastructure")
 	})
 	MustNoViolations(t, fake)

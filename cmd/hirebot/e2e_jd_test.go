@@ -8,14 +8,14 @@ import (
 	"time"
 
 	"github.com/hirebot/hirebot"
-	"github.com/hirebot/hirebot/bot/fakeslack"
 	"github.com/hirebot/hirebot/bot/sessions"
-	"github.com/hirebot/hirebot/bot/sessions/redistest"
+	"github.com/hirebot/hirebot/internal/redistest"
+	"github.com/hirebot/hirebot/internal/slacktest"
 )
 
 // buttonValues returns the values of the buttons in m whose action id
 // starts with prefix.
-func buttonValues(tb testing.TB, m fakeslack.Message, prefix string) []string {
+func buttonValues(tb testing.TB, m slacktest.Message, prefix string) []string {
 	tb.Helper()
 	var blocks []struct {
 		Accessory *struct {
@@ -46,11 +46,11 @@ func buttonValues(tb testing.TB, m fakeslack.Message, prefix string) []string {
 
 // liveMessage waits for the channel's public live draft message to show
 // every one of want.
-func liveMessage(tb testing.TB, fake *fakeslack.Server, channel string, want ...string) fakeslack.Message {
+func liveMessage(tb testing.TB, fake *slacktest.Server, channel string, want ...string) slacktest.Message {
 	tb.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	m, err := fake.WaitMessage(ctx, func(m fakeslack.Message) bool {
+	m, err := fake.WaitMessage(ctx, func(m slacktest.Message) bool {
 		if m.Channel != channel || m.Ephemeral || !strings.Contains(MessageText(m), "Version ") {
 			return false
 		}
@@ -68,13 +68,14 @@ func liveMessage(tb testing.TB, fake *fakeslack.Server, channel string, want ...
 }
 
 func TestJDOverSocketMode(t *testing.T) {
+	t.Parallel()
 	fake := MustNewFake(t)
 	rs := redistest.MustStart(t)
-	MustSetBotEnv(t, fake, rs.URL())
-	MustStartBot(t, fake)
+	cfg := testConfig(fake, rs.URL())
+	MustStartBot(t, fake, cfg)
 	const ch = "CJD1"
 	slash := func(user, text string) {
-		MustSlash(t, fake, fakeslack.Slash{Channel: ch, User: user, Command: "/jd", Text: text})
+		MustSlash(t, fake, slacktest.Slash{Channel: ch, User: user, Command: "/jd", Text: text})
 	}
 
 	slash("UOWNER", "start cto infrastructure Head of Platform")
@@ -115,7 +116,7 @@ func TestJDOverSocketMode(t *testing.T) {
 	})
 
 	t.Run("stale modal is refused", func(t *testing.T) {
-		MustPress(t, fake, fakeslack.Action{Channel: ch, User: "U1", ActionID: "jd:edit#0", Value: "1"})
+		MustPress(t, fake, slacktest.Action{Channel: ch, User: "U1", ActionID: "jd:edit#0", Value: "1"})
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
 		for len(fake.Views()) == 0 && ctx.Err() == nil {
@@ -126,7 +127,7 @@ func TestJDOverSocketMode(t *testing.T) {
 		}
 		slash("U2", "add requirements Has run on-call for a payments platform")
 		liveMessage(t, fake, ch, "payments platform")
-		_, err := fake.SendViewSubmission(ctx, fakeslack.ViewSubmission{User: "U1", CallbackID: "jd:save",
+		_, err := fake.SendViewSubmission(ctx, slacktest.ViewSubmission{User: "U1", CallbackID: "jd:save",
 			Values: map[string]map[string]string{"title": {"title": "Overwritten title"}, "requirements": {"requirements": "only mine"}}})
 		if err != nil {
 			t.Fatal(err)
@@ -140,13 +141,13 @@ func TestJDOverSocketMode(t *testing.T) {
 
 	t.Run("fresh modal saves", func(t *testing.T) {
 		n := len(fake.Views())
-		MustPress(t, fake, fakeslack.Action{Channel: ch, User: "U1", ActionID: "jd:edit#0"})
+		MustPress(t, fake, slacktest.Action{Channel: ch, User: "U1", ActionID: "jd:edit#0"})
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
 		for len(fake.Views()) == n && ctx.Err() == nil {
 			time.Sleep(10 * time.Millisecond)
 		}
-		if _, err := fake.SendViewSubmission(ctx, fakeslack.ViewSubmission{User: "U1", CallbackID: "jd:save",
+		if _, err := fake.SendViewSubmission(ctx, slacktest.ViewSubmission{User: "U1", CallbackID: "jd:save",
 			Values: map[string]map[string]string{"title": {"title": "VP Platform"}, "requirements": {"requirements": "Runs platforms\nLeads SREs"}}}); err != nil {
 			t.Fatal(err)
 		}
@@ -177,7 +178,7 @@ func TestJDOverSocketMode(t *testing.T) {
 		if len(ids) == 0 {
 			t.Fatalf("no Add buttons in %s", MessageText(m))
 		}
-		MustPress(t, fake, fakeslack.Action{Channel: ch, User: "U2", ActionID: "jd:add-item#0", Value: ids[0]})
+		MustPress(t, fake, slacktest.Action{Channel: ch, User: "U2", ActionID: "jd:add-item#0", Value: ids[0]})
 		MustWaitMessage(t, fake, ch, "into responsibilities")
 	})
 
@@ -186,7 +187,7 @@ func TestJDOverSocketMode(t *testing.T) {
 		MustWaitMessage(t, fake, ch, "rockstar ninja and digital native; he will lead\" (v")
 		slash("U2", "set salary competitive salary")
 		MustWaitMessage(t, fake, ch, "Set the salary")
-		MustPress(t, fake, fakeslack.Action{Channel: ch, User: "U2", ActionID: "jd:check#2"})
+		MustPress(t, fake, slacktest.Action{Channel: ch, User: "U2", ActionID: "jd:check#2"})
 		m := MustWaitMessage(t, fake, ch, "Wording check", "rockstar", "ninja", "digital native", "pronouns.gendered", "competitive salary")
 		text := MessageText(m)
 		for _, want := range []string{"Fix:", "Source:"} {
@@ -194,13 +195,20 @@ func TestJDOverSocketMode(t *testing.T) {
 				t.Errorf("findings lack %q:\n%s", want, text)
 			}
 		}
+		// Each finding's Why? button shows its sources in full.
+		rules := buttonValues(t, m, "jd:why")
+		if len(rules) == 0 {
+			t.Fatalf("no Why? buttons in %s", text)
+		}
+		MustPress(t, fake, slacktest.Action{Channel: ch, User: "U2", ActionID: "jd:why#0", Value: rules[0]})
+		MustWaitMessage(t, fake, ch, "Why "+rules[0]+"?")
 	})
 
 	t.Run("export and history", func(t *testing.T) {
 		slash("U2", "export markdown")
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
-		f, err := fake.WaitFile(ctx, func(f fakeslack.File) bool { return f.Channel == ch })
+		f, err := fake.WaitFile(ctx, func(f slacktest.File) bool { return f.Channel == ch })
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -230,7 +238,7 @@ func TestJDOverSocketMode(t *testing.T) {
 		MustWaitMessage(t, fake, ch, "Only the draft's owner")
 		slash("UOWNER", "discard")
 		MustWaitMessage(t, fake, ch, "Discard the draft?")
-		MustPress(t, fake, fakeslack.Action{Channel: ch, User: "UOWNER", ActionID: "jd:discard#0"})
+		MustPress(t, fake, slacktest.Action{Channel: ch, User: "UOWNER", ActionID: "jd:discard#0"})
 		MustWaitMessage(t, fake, ch, "was discarded")
 		slash("U2", "show")
 		MustWaitMessage(t, fake, ch, "no draft in this channel")

@@ -6,17 +6,17 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hirebot/hirebot/bot/fakeslack"
-	"github.com/hirebot/hirebot/bot/sessions/redistest"
+	"github.com/hirebot/hirebot/internal/redistest"
+	"github.com/hirebot/hirebot/internal/slacktest"
 )
 
 // mustUpload waits for a file uploaded to channel after the files in
 // before, and returns it.
-func mustUpload(tb testing.TB, fake *fakeslack.Server, channel string, before map[string]bool) fakeslack.File {
+func mustUpload(tb testing.TB, fake *slacktest.Server, channel string, before map[string]bool) slacktest.File {
 	tb.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	f, err := fake.WaitFile(ctx, func(f fakeslack.File) bool { return f.Channel == channel && !before[f.ID] })
+	f, err := fake.WaitFile(ctx, func(f slacktest.File) bool { return f.Channel == channel && !before[f.ID] })
 	if err != nil {
 		tb.Fatalf("no file uploaded to %s: %v", channel, err)
 	}
@@ -29,13 +29,14 @@ func mustUpload(tb testing.TB, fake *fakeslack.Server, channel string, before ma
 // suggestions for every section, exports in each format with and without
 // the draft footer, the missing-title finding and the discard follow-up.
 func TestPostableDraftOverSocketMode(t *testing.T) {
+	t.Parallel()
 	fake := MustNewFake(t)
 	rs := redistest.MustStart(t)
-	MustSetBotEnv(t, fake, rs.URL())
-	MustStartBot(t, fake)
+	cfg := testConfig(fake, rs.URL())
+	MustStartBot(t, fake, cfg)
 	const ch = "CPD1"
 	files := map[string]bool{}
-	jd := func(text string, want ...string) fakeslack.Message {
+	jd := func(text string, want ...string) slacktest.Message {
 		t.Helper()
 		return MustCommand(t, fake, ch, "U1", "/jd", text, want...)
 	}
@@ -78,7 +79,7 @@ func TestPostableDraftOverSocketMode(t *testing.T) {
 
 	jd("reopen", "Reopened")
 	jd("set title clear", "Cleared the title")
-	jd("check", "the draft has no job title", "[title.missing]")
+	jd("check", "the draft has no job title", "WARNING  title.missing")
 	jd("export", "not final yet", "The draft has no job title, so the file is headed “CTO”")
 	if f := mustUpload(t, fake, ch, files); !strings.HasPrefix(string(f.Content), "# CTO\n") || !strings.Contains(string(f.Content), "_Draft, not final (version") {
 		t.Errorf("the export of an untitled draft:\n%s", f.Content)
@@ -87,7 +88,7 @@ func TestPostableDraftOverSocketMode(t *testing.T) {
 	const cio = "CPD2"
 	MustCommand(t, fake, cio, "U1", "/jd", "start cio", "Started a draft for a Chief Information Officer")
 	MustCommand(t, fake, cio, "U1", "/jd", "discard", "Discard the draft?")
-	MustPress(t, fake, fakeslack.Action{Channel: cio, User: "U1", ActionID: "jd:discard#0", Value: "1"})
+	MustPress(t, fake, slacktest.Action{Channel: cio, User: "U1", ActionID: "jd:discard#0", Value: "1"})
 	MustWaitMessage(t, fake, cio, "The CIO draft “Chief Information Officer” was discarded. Start a new one with /jd start cio.")
 	MustNoViolations(t, fake)
 }

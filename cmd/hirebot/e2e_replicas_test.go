@@ -9,9 +9,9 @@ import (
 	"time"
 
 	"github.com/hirebot/hirebot"
-	"github.com/hirebot/hirebot/bot/fakeslack"
 	"github.com/hirebot/hirebot/bot/sessions"
-	"github.com/hirebot/hirebot/bot/sessions/redistest"
+	"github.com/hirebot/hirebot/internal/redistest"
+	"github.com/hirebot/hirebot/internal/slacktest"
 )
 
 // mustStoreOn returns a session store on the Redis at url, to look at what
@@ -27,7 +27,7 @@ func mustStoreOn(tb testing.TB, url string) *sessions.Store {
 }
 
 // mustHistoryLen fails unless the channel's draft history has want entries.
-func mustHistoryLen(tb testing.TB, store *sessions.Store, fake *fakeslack.Server, channel string, want int) {
+func mustHistoryLen(tb testing.TB, store *sessions.Store, fake *slacktest.Server, channel string, want int) {
 	tb.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
@@ -43,14 +43,14 @@ func mustHistoryLen(tb testing.TB, store *sessions.Store, fake *fakeslack.Server
 // addsLoad is a burst of /jd add benefits commands sent at once.
 type addsLoad struct {
 	mu     sync.Mutex
-	acks   []fakeslack.Ack
+	acks   []slacktest.Ack
 	errs   []error
 	byChan map[string][]string // channel → item texts
 }
 
 // sendAdds sends n /jd add commands at once, spread round-robin over
 // channels and users, and waits for every ack.
-func sendAdds(fake *fakeslack.Server, n int, channels []string, users int, prefix string) *addsLoad {
+func sendAdds(fake *slacktest.Server, n int, channels []string, users int, prefix string) *addsLoad {
 	l := &addsLoad{byChan: map[string][]string{}}
 	var wg sync.WaitGroup
 	for i := range n {
@@ -60,7 +60,7 @@ func sendAdds(fake *fakeslack.Server, n int, channels []string, users int, prefi
 		wg.Go(func() {
 			ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 			defer cancel()
-			a, err := fake.SendSlash(ctx, fakeslack.Slash{Channel: ch, User: fmt.Sprintf("U%d", i%users+1), Command: "/jd", Text: "add benefits " + it})
+			a, err := fake.SendSlash(ctx, slacktest.Slash{Channel: ch, User: fmt.Sprintf("U%d", i%users+1), Command: "/jd", Text: "add benefits " + it})
 			l.mu.Lock()
 			defer l.mu.Unlock()
 			if err != nil {
@@ -86,7 +86,7 @@ func (l *addsLoad) sockets() int {
 // mustAllLand checks that every add of the load was acked in time,
 // confirmed, and is in its channel's export once, and that each channel's
 // history has one entry per add after the before entries it had.
-func (l *addsLoad) mustAllLand(tb testing.TB, fake *fakeslack.Server, store *sessions.Store, before int) {
+func (l *addsLoad) mustAllLand(tb testing.TB, fake *slacktest.Server, store *sessions.Store, before int) {
 	tb.Helper()
 	for _, err := range l.errs {
 		tb.Errorf("an add was not acked: %v", err)
@@ -116,11 +116,12 @@ func handledBy(b *runningBot) int {
 // Redis and sends bursts of concurrent edits over every socket: every edit
 // lands once, in order of nobody's choosing but with none lost.
 func TestReplicasShareRedis(t *testing.T) {
+	t.Parallel()
 	fake := MustNewFake(t)
 	srv := redistest.MustStart(t)
-	MustSetBotEnv(t, fake, srv.URL())
-	b1 := MustStartBot(t, fake)
-	b2 := MustStartBot(t, fake)
+	cfg := testConfig(fake, srv.URL())
+	b1 := MustStartBot(t, fake, cfg)
+	b2 := MustStartBot(t, fake, cfg)
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	if err := fake.WaitConnections(ctx, 4); err != nil {
@@ -165,10 +166,11 @@ func TestReplicasShareRedis(t *testing.T) {
 
 // TestBotOnRedisCluster runs the bot on a three-node Redis Cluster.
 func TestBotOnRedisCluster(t *testing.T) {
+	t.Parallel()
 	fake := MustNewFake(t)
 	cl := redistest.MustStartCluster(t)
-	MustSetBotEnv(t, fake, cl.URL())
-	MustStartBot(t, fake)
+	cfg := testConfig(fake, cl.URL())
+	MustStartBot(t, fake, cfg)
 
 	want := []string{"Runs on a cluster one", "Runs on a cluster two", "Runs on a cluster three"}
 	for _, ch := range []string{"C1", "C2", "C3"} {
@@ -186,7 +188,7 @@ func TestBotOnRedisCluster(t *testing.T) {
 // mustEmptyBenefits removes the benefits a fresh draft starts with, so that
 // a load of 40 adds fills the section to its limit, and returns the
 // draft's version after that.
-func mustEmptyBenefits(tb testing.TB, fake *fakeslack.Server, channel string) int {
+func mustEmptyBenefits(tb testing.TB, fake *slacktest.Server, channel string) int {
 	tb.Helper()
 	n := len(sectionItems(MustExportText(tb, fake, channel), "Benefits"))
 	for range n {

@@ -14,8 +14,8 @@ import (
 
 	"github.com/hirebot/hirebot"
 	"github.com/hirebot/hirebot/bot/draft"
-	"github.com/hirebot/hirebot/bot/fakeslack"
-	"github.com/hirebot/hirebot/bot/sessions/redistest"
+	"github.com/hirebot/hirebot/internal/redistest"
+	"github.com/hirebot/hirebot/internal/slacktest"
 )
 
 // MustBuildBinary builds the hirebot binary into a temporary directory.
@@ -42,7 +42,7 @@ type botProcess struct {
 // MustStartBinary runs bin serve with the environment pointing at fake and
 // redisURL, waits for its two sockets, and kills it when the test ends if
 // it is still running.
-func MustStartBinary(tb testing.TB, bin string, fake *fakeslack.Server, redisURL string, env ...string) *botProcess {
+func MustStartBinary(tb testing.TB, bin string, fake *slacktest.Server, redisURL string, env ...string) *botProcess {
 	tb.Helper()
 	before := fake.Connections()
 	cmd := exec.Command(bin, "serve")
@@ -105,7 +105,7 @@ func TestGracefulShutdown(t *testing.T) {
 		wg.Go(func() {
 			ctx, cancel := context.WithTimeout(load, shutdownTimeout+2*time.Second)
 			defer cancel()
-			_, err := fake.SendSlash(ctx, fakeslack.Slash{Channel: "C1", User: fmt.Sprintf("U%d", i%8+1), Command: "/jd", Text: "add benefits " + it})
+			_, err := fake.SendSlash(ctx, slacktest.Slash{Channel: "C1", User: fmt.Sprintf("U%d", i%8+1), Command: "/jd", Text: "add benefits " + it})
 			mu.Lock()
 			defer mu.Unlock()
 			if err != nil {
@@ -170,7 +170,7 @@ func TestGracefulShutdown(t *testing.T) {
 }
 
 // mustNoTokens fails if a token of fake appears in logs.
-func mustNoTokens(tb testing.TB, fake *fakeslack.Server, logs string) {
+func mustNoTokens(tb testing.TB, fake *slacktest.Server, logs string) {
 	tb.Helper()
 	for name, tok := range map[string]string{"app": fake.AppToken(), "bot": fake.BotToken()} {
 		if strings.Contains(logs, tok) {

@@ -13,7 +13,7 @@ import (
 	"github.com/hirebot/hirebot/bot"
 	"github.com/hirebot/hirebot/bot/blockkit"
 	"github.com/hirebot/hirebot/bot/ctorole"
-	"github.com/hirebot/hirebot/bot/fakeslack"
+	"github.com/hirebot/hirebot/internal/slacktest"
 	"github.com/hirebot/hirebot/knowledge"
 )
 
@@ -56,7 +56,7 @@ func MustCardAck(tb testing.TB, text string) json.RawMessage {
 // Socket Mode app can do, acking every slash command with payload and
 // nothing else. It is what the bot's throughput is compared with. The
 // returned func disconnects it and waits for its goroutines.
-func MustStartFloorBot(tb testing.TB, fake *fakeslack.Server, payload json.RawMessage) (stop func()) {
+func MustStartFloorBot(tb testing.TB, fake *slacktest.Server, payload json.RawMessage) (stop func()) {
 	tb.Helper()
 	before := fake.Connections()
 	ctx, cancel := context.WithCancel(context.Background())

@@ -11,8 +11,8 @@ import (
 
 	"github.com/redis/go-redis/v9"
 
-	"github.com/hirebot/hirebot/bot/fakeslack"
 	"github.com/hirebot/hirebot/bot/sessions"
+	"github.com/hirebot/hirebot/internal/slacktest"
 )
 
 // syncBuffer is a bytes.Buffer safe for concurrent writes (the bot's logs).
@@ -54,57 +54,107 @@ func (b *runningBot) Stop(tb testing.TB) int {
 	}
 }
 
-// MustSetBotEnv points the bot's configuration at fake and redisURL ("" for
-// the embedded store).
-func MustSetBotEnv(tb testing.TB, fake *fakeslack.Server, redisURL string) {
-	tb.Helper()
-	for k, v := range map[string]string{
-		"SLACK_APP_TOKEN": fake.AppToken(), "SLACK_BOT_TOKEN": fake.BotToken(),
-		"SLACK_API_URL": fake.URL(), "REDIS_URL": redisURL,
-		"HIREBOT_HTTP_ADDR": "127.0.0.1:0", "HIREBOT_LOG_LEVEL": "debug", "HIREBOT_LOG_FORMAT": "json",
-		"HIREBOT_CONNECTIONS": "2", "HIREBOT_ADMINS": "UADMIN", "HIREBOT_SHUTDOWN_TIMEOUT": "10s",
-	} {
-		if t, ok := tb.(*testing.T); ok {
-			t.Setenv(k, v)
-		} else {
-			tb.Fatalf("MustSetBotEnv needs a *testing.T")
-		}
+// testConfig is the configuration of a bot under test, pointed at fake and
+// redisURL ("" for the embedded store). Tests change its fields before
+// MustStartBot; nothing reads the environment, so tests run in parallel.
+func testConfig(fake *slacktest.Server, redisURL string) config {
+	return config{
+		AppToken: fake.AppToken(), BotToken: fake.BotToken(), APIURL: fake.URL(), RedisURL: redisURL,
+		HTTPAddr: "127.0.0.1:0", LogLevel: "debug", LogFormat: "json",
+		Connections: 2, Admins: []string{"UADMIN"}, ShutdownTimeout: 10 * time.Second,
+		SessionTTL: 720 * time.Hour, PingTimeout: 30 * time.Second,
+		CTORoleCommand: "/cto-role", JDCommand: "/jd", InterviewCmd: "/interview",
+		StartRetry: backoff{Initial: 20 * time.Millisecond, Max: 200 * time.Millisecond},
 	}
 }
 
-// MustStartBot starts a bot with the environment MustSetBotEnv set, waits
-// until it has connections open beyond the `before` already there, and
-// stops it when the test ends.
-func MustStartBot(tb testing.TB, fake *fakeslack.Server) *runningBot {
+// MustServe runs serve with cfg in the background, as main does after
+// reading the environment, and returns at once.
+func MustServe(tb testing.TB, cfg config) *runningBot {
 	tb.Helper()
-	before := fake.Connections()
+	if err := cfg.check(); err != nil {
+		tb.Fatalf("test configuration: %v", err)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	b := &runningBot{logs: &syncBuffer{}, cancel: cancel, done: make(chan int, 1)}
-	go func() { b.done <- run(ctx, []string{"serve"}, strings.NewReader(""), &bytes.Buffer{}, b.logs) }()
+	go func() { b.done <- serve(ctx, cfg, b.logs) }()
+	return b
+}
+
+// MustStartBot starts a bot with cfg, waits until it has connections open
+// beyond the ones already there, and stops it when the test ends.
+func MustStartBot(tb testing.TB, fake *slacktest.Server, cfg config) *runningBot {
+	tb.Helper()
+	before := fake.Connections()
+	b := MustServe(tb, cfg)
 	wctx, wcancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer wcancel()
-	if err := fake.WaitConnections(wctx, before+2); err != nil {
-		cancel()
+	if err := fake.WaitConnections(wctx, before+cfg.Connections); err != nil {
+		b.cancel()
 		tb.Fatalf("bot did not connect: %v\nlogs:\n%s", err, b.logs.String())
 	}
 	tb.Cleanup(func() {
 		if code := b.Stop(tb); code != 0 {
 			tb.Errorf("bot exited %d; logs:\n%s", code, b.logs.String())
 		}
+		MustJSONLogs(tb, b.logs.String(), cfg.AppToken, cfg.BotToken)
 	})
 	return b
 }
 
-// MustNewFake starts a fake Slack for one test.
-func MustNewFake(tb testing.TB) *fakeslack.Server {
+// MustHTTPAddr returns the address the bot serves health and metrics on,
+// from its start-up log line: tests listen on port 0, so no two parallel
+// tests can race for a port.
+func (b *runningBot) MustHTTPAddr(tb testing.TB) string {
 	tb.Helper()
-	fake := fakeslack.New(fakeslack.Options{PingInterval: time.Second})
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		for _, line := range strings.Split(b.logs.String(), "\n") {
+			var rec struct{ Msg, Addr string }
+			if json.Unmarshal([]byte(line), &rec) == nil && rec.Msg == "health and metrics listening" && rec.Addr != "" {
+				return rec.Addr
+			}
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	tb.Fatalf("the bot logged no health address; logs:\n%s", b.logs.String())
+	return ""
+}
+
+// MustJSONLogs checks that every line the bot logged is one JSON object
+// with a level and a message, and that no token appears in any line.
+func MustJSONLogs(tb testing.TB, logs string, tokens ...string) {
+	tb.Helper()
+	for i, line := range strings.Split(strings.TrimSuffix(logs, "\n"), "\n") {
+		if line == "" {
+			continue
+		}
+		var rec map[string]any
+		if err := json.Unmarshal([]byte(line), &rec); err != nil {
+			tb.Errorf("log line %d is not JSON: %q", i+1, line)
+			continue
+		}
+		if rec["level"] == nil || rec["msg"] == nil {
+			tb.Errorf("log line %d has no level or msg: %q", i+1, line)
+		}
+		for _, tok := range tokens {
+			if tok != "" && strings.Contains(line, tok) {
+				tb.Errorf("log line %d shows a token: %q", i+1, line)
+			}
+		}
+	}
+}
+
+// MustNewFake starts a fake Slack for one test.
+func MustNewFake(tb testing.TB) *slacktest.Server {
+	tb.Helper()
+	fake := slacktest.New(slacktest.Options{PingInterval: time.Second})
 	tb.Cleanup(fake.Close)
 	return fake
 }
 
 // MustSlash sends a slash command and checks it is acked within Slack's 3 s.
-func MustSlash(tb testing.TB, fake *fakeslack.Server, s fakeslack.Slash) fakeslack.Ack {
+func MustSlash(tb testing.TB, fake *slacktest.Server, s slacktest.Slash) slacktest.Ack {
 	tb.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
@@ -119,7 +169,7 @@ func MustSlash(tb testing.TB, fake *fakeslack.Server, s fakeslack.Slash) fakesla
 }
 
 // MustPress presses a button and checks it is acked in time.
-func MustPress(tb testing.TB, fake *fakeslack.Server, a fakeslack.Action) {
+func MustPress(tb testing.TB, fake *slacktest.Server, a slacktest.Action) {
 	tb.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
@@ -134,11 +184,11 @@ func MustPress(tb testing.TB, fake *fakeslack.Server, a fakeslack.Action) {
 
 // MustWaitMessage waits for a message in channel whose text (message text
 // and block texts) contains every one of want.
-func MustWaitMessage(tb testing.TB, fake *fakeslack.Server, channel string, want ...string) fakeslack.Message {
+func MustWaitMessage(tb testing.TB, fake *slacktest.Server, channel string, want ...string) slacktest.Message {
 	tb.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	m, err := fake.WaitMessage(ctx, func(m fakeslack.Message) bool {
+	m, err := fake.WaitMessage(ctx, func(m slacktest.Message) bool {
 		if m.Channel != channel {
 			return false
 		}
@@ -161,7 +211,7 @@ func MustWaitMessage(tb testing.TB, fake *fakeslack.Server, channel string, want
 }
 
 // MessageText is a message's text and every text of its blocks, joined.
-func MessageText(m fakeslack.Message) string {
+func MessageText(m slacktest.Message) string {
 	var parts []string
 	parts = append(parts, m.Text)
 	var v any
@@ -189,7 +239,7 @@ func collectText(v any, out *[]string) {
 }
 
 // MustNoViolations fails if the fake saw anything real Slack would refuse.
-func MustNoViolations(tb testing.TB, fake *fakeslack.Server) {
+func MustNoViolations(tb testing.TB, fake *slacktest.Server) {
 	tb.Helper()
 	if v := fake.Violations(); len(v) > 0 {
 		tb.Errorf("Slack would have refused %d calls:\n%s", len(v), strings.Join(v, "\n"))
@@ -205,4 +255,18 @@ func mustRedis(tb testing.TB, url string) redis.UniversalClient {
 	}
 	tb.Cleanup(func() { _ = c.Close() })
 	return c
+}
+
+// MustEventually polls cond until it holds, failing the test after
+// timeout. The timeout is generous: it guards against a hang, not a slow
+// machine.
+func MustEventually(tb testing.TB, timeout time.Duration, what string, cond func() bool) {
+	tb.Helper()
+	deadline := time.Now().Add(timeout)
+	for !cond() {
+		if time.Now().After(deadline) {
+			tb.Fatalf("timed out after %s waiting for %s", timeout, what)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
 }

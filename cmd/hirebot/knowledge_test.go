@@ -19,6 +19,8 @@ func TestKnowledgeValidate(t *testing.T) {
 		{[]string{"knowledge", "validate", "testdata/thinpack"}, 1, "competency team-building has"},
 		{[]string{"knowledge", "validate"}, 2, "usage: hirebot knowledge validate DIR"},
 		{[]string{"knowledge", "frob", "x"}, 2, "usage"},
+		{[]string{"knowledge", "validate", "/no/such/dir"}, 1, "cannot read the knowledge pack /no/such/dir: no such file or directory"},
+		{[]string{"knowledge", "validate", "knowledge_test.go"}, 1, "knowledge_test.go is not a directory"},
 	}
 	for _, tt := range tests {
 		var out, errb bytes.Buffer

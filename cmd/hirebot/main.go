@@ -5,10 +5,12 @@
 //	hirebot manifest                  print the Slack app manifest
 //	hirebot knowledge validate DIR    check a custom knowledge pack
 //	hirebot check [flags] FILE        wording check of a job description
+//	hirebot version                   print the version
 package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -29,17 +31,23 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if len(args) > 0 {
 		cmd, args = args[0], args[1:]
 	}
+	if help, ok := subcommandHelp[cmd]; ok && wantsHelp(args) {
+		fmt.Fprint(stdout, help)
+		return 0
+	}
 	switch cmd {
 	case "serve":
-		return serve(ctx, stderr)
+		return serveCmd(ctx, args, stderr)
 	case "shell":
-		return shell(ctx, stdin, stdout, stderr)
+		return withConfig(args, stderr, func(c config) int { return shell(ctx, c, stdin, stdout, stderr) })
 	case "manifest":
-		return printManifest(stdout, stderr)
+		return withConfig(args, stderr, func(c config) int { return printManifest(c, stdout, stderr) })
 	case "knowledge":
 		return knowledgeCmd(args, stdout, stderr)
 	case "check":
 		return runCheck(args, stdout, stderr)
+	case "version", "-version", "--version", "-v":
+		return printVersion(stdout)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -48,11 +56,90 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	return 2
 }
 
+// wantsHelp reports whether args ask for help.
+func wantsHelp(args []string) bool {
+	for _, a := range args {
+		switch a {
+		case "-h", "-help", "--help", "help":
+			return true
+		}
+	}
+	return false
+}
+
+// withConfig loads the configuration for a subcommand that takes no
+// arguments and runs fn with it.
+func withConfig(args []string, stderr io.Writer, fn func(config) int) int {
+	if len(args) > 0 {
+		fmt.Fprintf(stderr, "hirebot: unexpected argument %q (try -h)\n", args[0])
+		return 2
+	}
+	c, err := loadConfig()
+	if err != nil {
+		return configFailed(stderr, err)
+	}
+	return fn(c)
+}
+
+// configFailed prints a configuration error as one line and returns 2.
+func configFailed(stderr io.Writer, err error) int {
+	var ce *configError
+	if errors.As(err, &ce) {
+		fmt.Fprintf(stderr, "hirebot: %s\n", ce.msg)
+	} else {
+		fmt.Fprintf(stderr, "hirebot: %v\n", err)
+	}
+	return 2
+}
+
 const usage = `usage:
   hirebot [serve]                   run the bot (needs SLACK_APP_TOKEN and SLACK_BOT_TOKEN)
   hirebot shell                     try the commands in a terminal, no Slack or Redis needed
   hirebot manifest                  print the Slack app manifest
   hirebot knowledge validate DIR    check a custom knowledge pack
-  hirebot check [-fail-on warning] [-ignore id,…] [-format text|json] [-rules] FILE
-                                    wording check of a job description (Markdown or text)
+  hirebot check [-fail-on warning] [-ignore id,…] [-format text|json|sarif] [-rules FILE] [-list-rules] JD
+                                    wording and legal-risk check of a job description (Markdown or text)
+  hirebot version                   print the version, commit and Go version
+
+Every command takes -h for its own help. Settings come from the environment;
+see the README's Configuration section.
 `
+
+// subcommandHelp is each subcommand's -h text.
+var subcommandHelp = map[string]string{
+	"serve": `usage: hirebot [serve]
+
+Runs the bot over Socket Mode until SIGINT or SIGTERM. Needs SLACK_APP_TOKEN
+(xapp-…) and SLACK_BOT_TOKEN (xoxb-…); REDIS_URL for sessions shared by
+replicas (without it, an embedded store that loses drafts on restart).
+Health and metrics are served on HIREBOT_HTTP_ADDR (default :8080).
+While Slack cannot be reached it keeps retrying; it exits 2 when Slack
+refuses a token or a setting is wrong.
+`,
+	"shell": `usage: hirebot shell
+
+Runs the slash commands in a terminal on an in-memory store: no Slack, no
+Redis. Type /cto-role, /jd help, /interview or a question; :help lists the
+shell's own commands (switch user or channel, press buttons). On a terminal
+the line can be edited and arrow keys recall history; Ctrl-C clears the
+line and Ctrl-D quits. It also reads commands from a pipe:
+
+  echo "/cto-role cio" | hirebot shell
+`,
+	"manifest": `usage: hirebot manifest
+
+Prints the Slack app manifest (YAML) for the configured command names
+(HIREBOT_CTO_ROLE_COMMAND, HIREBOT_JD_COMMAND, HIREBOT_INTERVIEW_COMMAND).
+Paste it at api.slack.com/apps → Create New App → From an app manifest.
+`,
+	"knowledge": `usage: hirebot knowledge validate DIR
+
+Checks a custom knowledge pack (the layout of knowledge/data) laid over the
+built-in one, as HIREBOT_KNOWLEDGE_DIR would load it. Exit 0 when valid, 1
+with every problem listed when not, 2 on a usage error.
+`,
+	"version": `usage: hirebot version
+
+Prints the version, the commit (when known) and the Go version.
+`,
+}

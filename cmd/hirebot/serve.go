@@ -19,18 +19,23 @@ import (
 	"github.com/hirebot/hirebot/bot/socket"
 )
 
-// serve runs the bot until ctx is cancelled (SIGINT or SIGTERM).
-func serve(ctx context.Context, stderr io.Writer) int {
-	c, err := loadConfig()
-	if err != nil {
-		fmt.Fprintf(stderr, "hirebot: %v\n", err)
-		return 2
-	}
-	if err := c.checkTokens(); err != nil {
-		fmt.Fprintf(stderr, "hirebot: %v\n", err)
-		return 2
-	}
+// serveCmd runs "hirebot serve": the configuration from the environment,
+// then serve.
+func serveCmd(ctx context.Context, args []string, stderr io.Writer) int {
+	return withConfig(args, stderr, func(c config) int {
+		if err := c.checkServe(); err != nil {
+			return configFailed(stderr, err)
+		}
+		return serve(ctx, c, stderr)
+	})
+}
+
+// serve runs the bot with configuration c until ctx is cancelled (SIGINT or
+// SIGTERM). It never reads the environment. It returns 2 when Slack refuses
+// a token, 1 on another failure to start, 0 after a clean stop.
+func serve(ctx context.Context, c config, stderr io.Writer) int {
 	log := newLogger(c, stderr)
+	redis.SetLogger(sessions.RedisLogger{Log: log})
 	pack, err := loadPack(c.KnowledgeDir)
 	if err != nil {
 		log.Error("knowledge", "err", err)
@@ -43,15 +48,18 @@ func serve(ctx context.Context, stderr io.Writer) int {
 	}
 	defer closeStore()
 	m := metrics.New()
+	ver, rev, gov := buildInfo()
+	m.SetBuild(metrics.Build{Version: ver, Commit: rev, GoVersion: gov})
 	client.AddHook(m.RedisHook())
 	store := sessions.New(client, sessions.Options{TTL: c.SessionTTL})
 	a := newApp(c, pack, store, log)
 
 	api := slack.New(c.BotToken, slack.OptionAppLevelToken(c.AppToken),
-		slack.OptionAPIURL(c.APIURL), slack.OptionRetry(3))
+		slack.OptionAPIURL(c.APIURL), slack.OptionRetry(3), slack.OptionHTTPClient(slackHTTPClient(c)))
 	live := socket.NewLive(api, a.jd, store, log, 0)
 	listener := socket.New(socket.Config{
 		Connections: c.Connections, ShutdownTimeout: c.ShutdownTimeout, PingTimeout: c.PingTimeout, Workers: c.Workers, Admins: set(c.Admins),
+		CallTimeout: c.slackTimeout(), StartBackoff: socket.Backoff(c.StartRetry),
 	}, socket.Deps{API: api, Router: a.router, Delivery: socket.NewDelivery(api, live, log), Claims: store, Log: log, Observer: m})
 
 	srv, err := startHTTP(c.HTTPAddr, health.Handler([]health.Check{
@@ -62,7 +70,7 @@ func serve(ctx context.Context, stderr io.Writer) int {
 			return nil
 		}},
 		{Name: "store", Fn: store.Ping},
-	}, m.Handler()), log)
+	}, m.Handler(), log), log)
 	if err != nil {
 		log.Error("http", "err", err)
 		return 1
@@ -76,11 +84,51 @@ func serve(ctx context.Context, stderr io.Writer) int {
 	log.Info("hirebot starting", "connections", c.Connections, "commands", a.router.SlashNames(),
 		"api_url", c.APIURL, "http_addr", c.HTTPAddr)
 	if err := listener.Run(ctx); err != nil {
+		var refused *socket.RefusedError
+		if errors.As(err, &refused) {
+			log.Error(refusedMessage(refused), "code", refused.Code)
+			return 2
+		}
 		log.Error("hirebot stopped", "err", err)
 		return 1
 	}
 	log.Info("hirebot stopped")
 	return 0
+}
+
+// slackCallTimeout bounds every Slack Web API call and the WebSocket
+// handshake: a Slack that accepts the connection and never answers must not
+// hang the bot.
+const slackCallTimeout = 10 * time.Second
+
+// backoff bounds the waits between start-up attempts (socket.Backoff).
+type backoff struct{ Initial, Max time.Duration }
+
+// slackHTTPClient is the Web API client: every call has a deadline, and
+// reconnects of the sockets beyond the first ones are jittered.
+func slackHTTPClient(c config) *http.Client {
+	return &http.Client{
+		Timeout:   c.slackTimeout(),
+		Transport: socket.ReconnectJitter(http.DefaultTransport, c.Connections, time.Second),
+	}
+}
+
+// slackTimeout is the deadline of one Slack call.
+func (c config) slackTimeout() time.Duration {
+	if c.SlackTimeout > 0 {
+		return c.SlackTimeout
+	}
+	return slackCallTimeout
+}
+
+// refusedMessage is the one line that says which token Slack refused and
+// what to do.
+func refusedMessage(r *socket.RefusedError) string {
+	name, where := "SLACK_BOT_TOKEN", "the Bot User OAuth Token (xoxb-…) under OAuth & Permissions"
+	if r.Token == "app" {
+		name, where = "SLACK_APP_TOKEN", "an app-level token (xapp-…) with connections:write under Basic Information"
+	}
+	return fmt.Sprintf("Slack refused %s (%s): check it is %s of an installed app, or try hirebot without Slack: hirebot shell", name, r.Code, where)
 }
 
 // openStore connects to REDIS_URL, or starts the embedded store when it is

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"os"
 
@@ -12,9 +14,14 @@ import (
 	"github.com/hirebot/hirebot/bot/interview"
 	"github.com/hirebot/hirebot/bot/jd"
 	"github.com/hirebot/hirebot/bot/manifest"
+	"github.com/hirebot/hirebot/bot/metrics"
 	"github.com/hirebot/hirebot/bot/sessions"
+	"github.com/hirebot/hirebot/bot/socket"
 	"github.com/hirebot/hirebot/knowledge"
 )
+
+// The parts serve wires together fit the interfaces their consumers declare.
+var _ socket.Observer = (*metrics.Metrics)(nil)
 
 // app is the part of hirebot that Slack and the shell share: the pack,
 // the handlers and the router.
@@ -54,6 +61,16 @@ func loadPack(dir string) (*knowledge.Pack, error) {
 	return pack, nil
 }
 
+// unwrapPath returns the reason inside a *fs.PathError ("no such file or
+// directory"), whose own message repeats the path.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
 // manifestCommands lists the slash commands of the command table for the
 // app manifest.
 func manifestCommands(r *bot.Router) []manifest.Command {
@@ -67,12 +84,7 @@ func manifestCommands(r *bot.Router) []manifest.Command {
 }
 
 // printManifest prints the app manifest for the configured command names.
-func printManifest(stdout, stderr io.Writer) int {
-	c, err := loadConfig()
-	if err != nil {
-		fmt.Fprintf(stderr, "hirebot: %v\n", err)
-		return 2
-	}
+func printManifest(c config, stdout, stderr io.Writer) int {
 	pack, err := loadPack(c.KnowledgeDir)
 	if err != nil {
 		fmt.Fprintf(stderr, "hirebot: %v\n", err)
@@ -93,6 +105,13 @@ func knowledgeCmd(args []string, stdout, stderr io.Writer) int {
 	if len(args) != 2 || args[0] != "validate" {
 		fmt.Fprintln(stderr, "usage: hirebot knowledge validate DIR")
 		return 2
+	}
+	if st, err := os.Stat(args[1]); err != nil {
+		fmt.Fprintf(stderr, "hirebot: cannot read the knowledge pack %s: %v\n", args[1], unwrapPath(err))
+		return 1
+	} else if !st.IsDir() {
+		fmt.Fprintf(stderr, "hirebot: %s is not a directory: a knowledge pack is a directory laid out like knowledge/data\n", args[1])
+		return 1
 	}
 	base, err := knowledge.Embedded()
 	if err != nil {

@@ -1,8 +1,10 @@
-// Package golden compares test output with golden files. Tests that use it
+// Package golden compares test output with golden files: text as it is,
+// values (such as rendered Block Kit) as indented JSON. Tests that use it
 // accept -update to rewrite the files with what they got.
 package golden
 
 import (
+	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
@@ -30,4 +32,14 @@ func Match(tb testing.TB, path, got string) {
 	if got != string(want) {
 		tb.Errorf("output differs from %s (run go test -update to accept):\n%s", path, got)
 	}
+}
+
+// MatchJSON is Match for v written as indented JSON with a final newline.
+func MatchJSON(tb testing.TB, path string, v any) {
+	tb.Helper()
+	got, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		tb.Fatalf("marshal %s: %v", path, err)
+	}
+	Match(tb, path, string(got)+"\n")
 }

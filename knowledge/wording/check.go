@@ -1,12 +1,18 @@
-// Package wording checks a job description for biased wording and missing
-// essentials: gender-coded words (Gaucher, Friesen & Kay 2011, with the
-// words a leadership role needs allowed), gendered pronouns, exclusionary
-// jargon, age-coded and ableist phrasing, empty superlatives, and the
-// structure of the ad (length, must-haves, years of experience, pay
-// transparency, location, readability). The rules are data, embedded from
-// rules.yaml; each finding carries its rule id, the words found and where,
-// why it matters, a fix and its source. Equal-opportunity sentences are
-// never flagged. The package is pure: no I/O, no Slack, no Redis.
+// Package wording checks a job description for biased or legally risky
+// wording and missing essentials. A legal-risk layer covers protected
+// characteristics: age, sex and family, disability and health, national
+// origin and citizenship, religion, race, colour and sexual orientation,
+// and what the application asks for; each of its rules rests on law or
+// regulator guidance in the US, the UK or the EU. Beside it: gender-coded
+// words (Gaucher, Friesen & Kay 2011, with the words a leadership role
+// needs allowed), gendered pronouns, exclusionary jargon, ableist idioms,
+// empty superlatives, and the structure of the ad (length, must-haves,
+// years of experience, pay transparency, location, readability). The rules
+// are data, embedded from rules.yaml, and a company may lay its own over
+// them (NewChecker). A report has one finding per rule with every quote
+// and where it is, why it matters, a fix and its sources, errors first.
+// Equal-opportunity sentences are never flagged. The package is pure: no
+// I/O, no Slack, no Redis.
 package wording
 
 import (
@@ -15,21 +21,30 @@ import (
 	"strings"
 )
 
-// Finding is one thing the check found, with what to do about it.
+// Finding is what one rule found in an ad: every place it matched, why it
+// matters, what to do and the sources behind it.
 type Finding struct {
-	RuleID   string   `json:"rule_id"`  // "jargon.rockstar"
-	Category string   `json:"category"` // "jargon"
-	Severity Severity `json:"severity"`
-	Quote    string   `json:"quote,omitempty"` // the words found, or a measure such as "212 words"
-	Where    string   `json:"where"`           // "title", "summary", "requirements #3", "document"
-	Why      string   `json:"why"`             // why it matters
-	Fix      string   `json:"fix"`             // what to write instead
-	Source   string   `json:"source"`          // the research or law behind the rule
+	RuleID        string   `json:"rule_id"`  // "jargon.rockstar"
+	Category      string   `json:"category"` // "jargon"
+	Severity      Severity `json:"severity"`
+	Quotes        []Quote  `json:"quotes"`                  // in document order; at least one
+	Why           string   `json:"why"`                     // why it matters
+	Fix           string   `json:"fix"`                     // what to write instead
+	Citation      string   `json:"citation"`                // the sources in short: names and years
+	Jurisdictions []string `json:"jurisdictions,omitempty"` // "US", "UK", "EU": where the law behind it applies
+	Sources       []Source `json:"sources"`                 // the sources in full
+}
+
+// Quote is one place a rule matched: the words found (or a measure such as
+// "212 words", or nothing for the ad as a whole) and where.
+type Quote struct {
+	Text  string `json:"text,omitempty"`
+	Where string `json:"where"` // "title", "summary", "requirements #3", "document"
 }
 
 // Report is the result of a check.
 type Report struct {
-	Findings    []Finding `json:"findings"`          // by category, then position in the document
+	Findings    []Finding `json:"findings"`          // errors first, then by category and position
 	Words       int       `json:"words"`             // words in the whole ad
 	Reading     float64   `json:"reading"`           // Flesch reading ease of the summary and items
 	ReadingBand string    `json:"reading_band"`      // Flesch's band for Reading, e.g. "difficult"
@@ -57,10 +72,10 @@ func (r Report) Count(s Severity) int {
 
 // Check runs every rule of the embedded table on doc. It is pure and
 // deterministic: the same document and options give the same report, with
-// findings ordered by category, then by position in the document.
-// Equal-opportunity sentences are never flagged.
+// one finding per rule, errors first, then by category and by position in
+// the document. Equal-opportunity sentences are never flagged.
 func Check(doc Document, opts Options) Report {
-	return mustChecker().check(doc, opts)
+	return mustChecker().Check(doc, opts)
 }
 
 // A match is a rule matching a span of one place's text.
@@ -69,8 +84,8 @@ type match struct {
 	start, end int // byte offsets in the place's text
 }
 
-// check runs the checker on doc.
-func (c *checker) check(doc Document, opts Options) Report {
+// Check runs the checker's rules on doc; see the package function Check.
+func (c *Checker) Check(doc Document, opts Options) Report {
 	ps := places(doc)
 	for i := range ps {
 		c.markEEO(ps[i].toks)
@@ -97,29 +112,8 @@ func (c *checker) check(doc Document, opts Options) Report {
 	c.applyJurisdictions(fs, ps[atLocation].toks)
 
 	ignore := c.ignoreSet(opts.Ignore)
-	type ranked struct {
-		f     Finding
-		order int
-		seq   int
-	}
-	var kept []ranked
-	for i, f := range fs {
-		if ignore[f.RuleID] || ignore[f.Category] {
-			continue
-		}
-		kept = append(kept, ranked{f, order[i], i})
-	}
-	slices.SortStableFunc(kept, func(a, b ranked) int {
-		return cmp.Or(
-			cmp.Compare(c.catIndex[a.f.Category], c.catIndex[b.f.Category]),
-			cmp.Compare(a.order, b.order),
-			cmp.Compare(a.seq, b.seq),
-		)
-	})
-	r := Report{Words: st.words, Reading: st.reading, ReadingBand: st.band, Findings: make([]Finding, 0, len(kept))}
-	for _, k := range kept {
-		r.Findings = append(r.Findings, k.f)
-	}
+	r := Report{Words: st.words, Reading: st.reading, ReadingBand: st.band}
+	r.Findings = c.group(fs, order, ignore)
 	for id := range ignore {
 		r.Ignored = append(r.Ignored, id)
 	}
@@ -128,8 +122,51 @@ func (c *checker) check(doc Document, opts Options) Report {
 	return r
 }
 
+// group merges the findings of one rule into one with all their quotes,
+// leaves out ignored rules, and orders the result: errors first, then by
+// category, then by where the rule first matched.
+func (c *Checker) group(fs []Finding, order []int, ignore map[string]bool) []Finding {
+	type ranked struct {
+		f     Finding
+		order int
+	}
+	byRule := map[string]int{}
+	var out []ranked
+	for i, f := range fs {
+		if ignore[f.RuleID] || ignore[f.Category] {
+			continue
+		}
+		j, ok := byRule[f.RuleID]
+		if !ok {
+			byRule[f.RuleID] = len(out)
+			out = append(out, ranked{f, order[i]})
+			continue
+		}
+		g := &out[j]
+		g.order = min(g.order, order[i])
+		g.f.Severity = max(g.f.Severity, f.Severity)
+		for _, q := range f.Quotes {
+			if !slices.ContainsFunc(g.f.Quotes, func(h Quote) bool { return h.Where == q.Where && strings.EqualFold(h.Text, q.Text) }) {
+				g.f.Quotes = append(g.f.Quotes, q)
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b ranked) int {
+		return cmp.Or(
+			cmp.Compare(b.f.Severity, a.f.Severity),
+			cmp.Compare(c.catIndex[a.f.Category], c.catIndex[b.f.Category]),
+			cmp.Compare(a.order, b.order),
+		)
+	})
+	res := make([]Finding, len(out))
+	for i, r := range out {
+		res[i] = r.f
+	}
+	return res
+}
+
 // ignoreSet returns the known rule ids and categories among ids.
-func (c *checker) ignoreSet(ids []string) map[string]bool {
+func (c *Checker) ignoreSet(ids []string) map[string]bool {
 	set := map[string]bool{}
 	for _, id := range ids {
 		id = strings.ToLower(strings.TrimSpace(id))
@@ -143,7 +180,7 @@ func (c *checker) ignoreSet(ids []string) map[string]bool {
 }
 
 // markEEO flags the tokens of equal-opportunity sentences.
-func (c *checker) markEEO(toks []token) {
+func (c *Checker) markEEO(toks []token) {
 	n := sentences(toks)
 	if n == 0 {
 		return
@@ -164,7 +201,7 @@ func (c *checker) markEEO(toks []token) {
 
 // matchPlace runs the pattern rules on one place; when category is not
 // empty, only that category's rules.
-func (c *checker) matchPlace(p place, category string) []Finding {
+func (c *Checker) matchPlace(p place, category string) []Finding {
 	if len(p.toks) == 0 {
 		return nil
 	}
@@ -175,48 +212,86 @@ func (c *checker) matchPlace(p place, category string) []Finding {
 			ms = append(ms, match{rule: rule, start: p.toks[first].start, end: p.toks[last].end})
 		}
 	})
-	lower := strings.ToLower(p.text)
-	for _, rr := range c.regexps {
-		if !keep(rr.rule) || !mayMatch(lower, rr.literals) {
-			continue
-		}
-		for _, loc := range rr.re.FindAllStringIndex(p.text, -1) {
-			if i := tokenAt(p.toks, loc[0]); i < len(p.toks) && p.toks[i].eeo {
-				continue
-			}
-			ms = append(ms, match{rule: rr.rule, start: loc[0], end: loc[1]})
-		}
+	for _, sp := range sentenceSpans(p.toks, len(p.text)) {
+		ms = append(ms, c.matchRegexps(p.text, sp, keep)...)
 	}
 	ms = c.dropAllowed(p.toks, ms)
 	ms = dropOverlaps(ms)
 
-	var fs []Finding
-	seen := map[string]bool{}
+	fs := make([]Finding, 0, len(ms))
 	for _, m := range ms {
-		r := c.rules[m.rule]
-		quote := strings.Join(strings.Fields(p.text[m.start:m.end]), " ")
-		key := r.ID + "\x00" + strings.ToLower(quote)
-		if seen[key] {
-			continue
-		}
-		seen[key] = true
-		fs = append(fs, c.finding(m.rule, quote, p.where))
+		fs = append(fs, c.finding(m.rule, strings.Join(strings.Fields(p.text[m.start:m.end]), " "), p.where))
 	}
 	return fs
 }
 
-// finding builds a finding of rule i.
-func (c *checker) finding(i int, quote, where string) Finding {
+// A span is a sentence of a place's text: from its first word to the next
+// sentence's first word, so it keeps its closing punctuation.
+type span struct {
+	start, end int
+	eeo        bool // an equal-opportunity sentence, never checked
+}
+
+// sentenceSpans cuts a text of n bytes into the spans of its sentences.
+func sentenceSpans(toks []token, n int) []span {
+	var out []span
+	for i, t := range toks {
+		if i == 0 || t.sentence != toks[i-1].sentence {
+			if len(out) > 0 {
+				out[len(out)-1].end = t.start
+			}
+			out = append(out, span{start: t.start, end: n, eeo: t.eeo})
+		}
+	}
+	return out
+}
+
+// matchRegexps runs the "re:" patterns of the rules keep accepts on one
+// sentence of text. A pattern runs only on a sentence that has its
+// required literals, which spares the regexp engine most of an ad.
+func (c *Checker) matchRegexps(text string, sp span, keep func(rule int) bool) []match {
+	if sp.eeo {
+		return nil
+	}
+	sentence := text[sp.start:sp.end]
+	lower := strings.ToLower(sentence)
+	tg := newTrigrams(lower)
+	var ms []match
+	for _, rr := range c.regexps {
+		if !keep(rr.rule) || !mayMatch(lower, tg, rr.literals) {
+			continue
+		}
+		var locs [][]int
+		if rr.re.NumSubexp() == 0 {
+			locs = rr.re.FindAllStringIndex(sentence, -1)
+		} else {
+			locs = rr.re.FindAllStringSubmatchIndex(sentence, -1)
+		}
+		for _, loc := range locs {
+			// The first group, when there is one, is what to quote; the
+			// rest of the match is context ("must be" in "must be under 40").
+			if len(loc) > 2 && loc[2] >= 0 {
+				loc = loc[2:4]
+			}
+			ms = append(ms, match{rule: rr.rule, start: sp.start + loc[0], end: sp.start + loc[1]})
+		}
+	}
+	return ms
+}
+
+// finding builds a finding of rule i quoting one place.
+func (c *Checker) finding(i int, quote, where string) Finding {
 	r := c.rules[i]
 	return Finding{
 		RuleID: r.ID, Category: r.Category, Severity: r.Severity,
-		Quote: quote, Where: where, Why: r.Message, Fix: r.Fix, Source: r.Source,
+		Quotes: []Quote{{Text: quote, Where: where}}, Why: r.Message, Fix: r.Fix,
+		Citation: r.Citation(), Jurisdictions: r.Jurisdictions(), Sources: slices.Clone(r.Sources),
 	}
 }
 
 // dropAllowed removes matches that lie inside a word or phrase on their
 // category's allow list.
-func (c *checker) dropAllowed(toks []token, ms []match) []match {
+func (c *Checker) dropAllowed(toks []token, ms []match) []match {
 	spans := map[string][]match{}
 	for _, m := range ms {
 		cat := c.rules[m.rule].Category

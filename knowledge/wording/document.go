@@ -3,10 +3,12 @@ package wording
 import (
 	"strconv"
 	"strings"
+
+	"github.com/hirebot/hirebot/bot/draft"
 )
 
 // Document is a job description as the check sees it: a few single fields
-// and named sections of items. A /jd draft maps onto it one to one;
+// and named sections of items. A draft maps onto it one to one;
 // ParseMarkdown builds one from a Markdown or plain-text file.
 type Document struct {
 	Title    string
@@ -24,12 +26,13 @@ type Section struct {
 	Items []string
 }
 
-// The section names of a draft. ParseMarkdown maps common headings onto them.
+// The section names of a draft, from the draft domain's vocabulary.
+// ParseMarkdown maps common headings onto them.
 const (
-	Responsibilities = "responsibilities"
-	Requirements     = "requirements"
-	NiceToHave       = "nice-to-have"
-	Benefits         = "benefits"
+	Responsibilities = string(draft.Responsibilities)
+	Requirements     = string(draft.Requirements)
+	NiceToHave       = string(draft.NiceToHave)
+	Benefits         = string(draft.Benefits)
 )
 
 // placeKind says what a place of a document is, which decides the checks run
@@ -64,11 +67,11 @@ const (
 // places first (see atTitle…atSummary), then each section's items.
 func places(doc Document) []place {
 	ps := []place{
-		{where: "title", kind: placeText, text: doc.Title},
-		{where: "company", kind: placeField, text: doc.Company},
-		{where: "location", kind: placeField, text: doc.Location},
-		{where: "salary", kind: placeSalary, text: doc.Salary},
-		{where: "summary", kind: placeText, text: doc.Summary},
+		{where: string(draft.Title), kind: placeText, text: doc.Title},
+		{where: string(draft.Company), kind: placeField, text: doc.Company},
+		{where: string(draft.Location), kind: placeField, text: doc.Location},
+		{where: string(draft.Salary), kind: placeSalary, text: doc.Salary},
+		{where: string(draft.Summary), kind: placeText, text: doc.Summary},
 	}
 	for _, s := range doc.Sections {
 		name := sectionLabel(s.Name)

@@ -44,7 +44,7 @@ func FuzzCheck(f *testing.F) {
 		doc.Salary, doc.Location = text, text
 		r := Check(doc, Options{Ignore: []string{text}})
 		for _, fd := range r.Findings {
-			if fd.RuleID == "" || fd.Fix == "" || fd.Source == "" || fd.Where == "" {
+			if fd.RuleID == "" || fd.Fix == "" || fd.Citation == "" || len(fd.Quotes) == 0 || fd.Quotes[0].Where == "" {
 				t.Errorf("incomplete finding %+v", fd)
 			}
 		}
@@ -54,6 +54,28 @@ func FuzzCheck(f *testing.F) {
 		var buf bytes.Buffer
 		if err := r.WriteText(&buf); err != nil {
 			t.Fatal(err)
+		}
+	})
+}
+
+// FuzzNewChecker: no overlay, however broken, makes NewChecker panic, and
+// a checker it accepts checks a document.
+func FuzzNewChecker(f *testing.F) {
+	for _, s := range []string{
+		"", "rules: []", "rules:\n  - id: jargon.x\n    category: jargon\n    severity: error\n    patterns: [xyz, '{language} x', 're:(?i)\\bx{{number}}']\n    message: m\n    fix: f\n    sources: [joblint]\n",
+		"classes:\n  language: [klingon]\nrules:\n  - id: jargon.y\n    category: jargon\n    severity: info\n    patterns: ['{digits} x']\n    message: m\n    fix: f\n    sources: [joblint]\n",
+		"categories:\n  - id: acme\n    title: Acme\n    allow: ['{nope}']\n", "limits: {min_words: 1}", "rules:\n  - {}", "- - -", "classes: {x: ['a b']}",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, overlay string) {
+		c, err := NewChecker([]byte(overlay))
+		if err != nil {
+			return
+		}
+		r := c.Check(ParseMarkdown(overlay), Options{})
+		if r.Summary == "" {
+			t.Error("empty summary")
 		}
 	})
 }

@@ -2,7 +2,10 @@ package wording
 
 import (
 	"regexp"
+	"slices"
 	"strings"
+
+	"github.com/hirebot/hirebot/bot/draft"
 )
 
 var (
@@ -284,10 +287,4 @@ func sectionName(heading string) (name string, summary bool) {
 }
 
 // isDraftSection reports whether name is one of the draft's sections.
-func isDraftSection(name string) bool {
-	switch name {
-	case Responsibilities, Requirements, NiceToHave, Benefits:
-		return true
-	}
-	return false
-}
+func isDraftSection(name string) bool { return slices.Contains(draft.Sections, draft.Section(name)) }

@@ -5,21 +5,54 @@ import (
 	"strings"
 )
 
-// A term is one word of a word pattern: the word itself, or a stem that
-// matches any word it starts.
+// A term is one word of a word pattern: the word itself, a stem that
+// matches any word it starts, a class ("{language}") that matches any of
+// its words, or {digits}, any number written in digits.
 type term struct {
-	word string
-	stem bool
+	word   string
+	stem   bool
+	class  map[string]bool
+	digits bool
+}
+
+// matches reports whether the term matches the word w.
+func (t term) matches(w string) bool {
+	switch {
+	case t.digits:
+		return w != "" && strings.Trim(w, "0123456789") == ""
+	case t.class != nil:
+		return t.class[w]
+	case t.stem:
+		return strings.HasPrefix(w, t.word)
+	}
+	return w == t.word
 }
 
 // minStem is the shortest stem a pattern may use; shorter ones match too
 // much, and the matcher indexes stems by their first minStem bytes.
 const minStem = 3
 
-// parseWordPattern turns "self relian*" into its terms.
-func parseWordPattern(pattern string) ([]term, error) {
+// parseWordPattern turns "self relian*" into its terms; cls resolves
+// "{class}" words.
+func parseWordPattern(pattern string, cls classes) ([]term, error) {
 	var terms []term
 	for _, field := range strings.Fields(pattern) {
+		if name, ok := strings.CutPrefix(field, "{"); ok && strings.HasSuffix(name, "}") {
+			name = strings.TrimSuffix(name, "}")
+			if name == digitsClass {
+				if len(terms) == 0 {
+					return nil, fmt.Errorf("pattern %q: {%s} cannot start a pattern", pattern, digitsClass)
+				}
+				terms = append(terms, term{word: "{" + name + "}", digits: true})
+				continue
+			}
+			set, known := cls[name]
+			if !known {
+				return nil, fmt.Errorf("pattern %q: unknown class %q", pattern, name)
+			}
+			terms = append(terms, term{word: "{" + name + "}", class: set})
+			continue
+		}
 		stem := strings.HasSuffix(field, "*")
 		field = strings.TrimSuffix(field, "*")
 		if strings.Contains(field, "*") {
@@ -63,15 +96,20 @@ func newWordMatcher() *wordMatcher {
 	return &wordMatcher{exact: map[string][]int{}, stems: map[string][]int{}}
 }
 
-// add compiles pattern and files it under ref.
-func (m *wordMatcher) add(pattern string, ref int) error {
-	terms, err := parseWordPattern(pattern)
+// add compiles pattern, whose "{class}" words cls resolves, and files it
+// under ref.
+func (m *wordMatcher) add(pattern string, ref int, cls classes) error {
+	terms, err := parseWordPattern(pattern, cls)
 	if err != nil {
 		return err
 	}
 	i := len(m.phrases)
 	m.phrases = append(m.phrases, phrase{terms: terms, ref: ref})
-	if first := terms[0]; first.stem {
+	if first := terms[0]; first.class != nil {
+		for w := range first.class {
+			m.exact[w] = append(m.exact[w], i)
+		}
+	} else if first.stem {
 		m.stems[first.word[:minStem]] = append(m.stems[first.word[:minStem]], i)
 	} else {
 		m.exact[first.word] = append(m.exact[first.word], i)
@@ -111,11 +149,7 @@ func (p phrase) matchAt(toks []token, i int) (int, bool) {
 		if k > 0 && tok.brk {
 			return 0, false
 		}
-		if t.stem {
-			if !strings.HasPrefix(tok.word, t.word) {
-				return 0, false
-			}
-		} else if tok.word != t.word {
+		if !t.matches(tok.word) {
 			return 0, false
 		}
 	}

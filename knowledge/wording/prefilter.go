@@ -1,34 +1,47 @@
 package wording
 
 import (
+	"cmp"
 	"regexp/syntax"
+	"slices"
 	"strings"
 )
 
-// requiredLiterals returns strings of which at least one must occur, in
-// lower case, in any text the expression matches; nil when it cannot tell.
-// The checker skips a "re:" pattern on text that contains none of them,
-// which saves running the regexp engine over most of an ad.
-func requiredLiterals(expr string) []string {
+// requiredLiterals returns what any text the expression matches must
+// contain, in lower case: a list of clauses, each a list of strings of which
+// at least one occurs; nil when it cannot tell. The checker skips a "re:"
+// pattern on text that fails a clause, which saves running the regexp
+// engine over most of an ad.
+func requiredLiterals(expr string) [][]string {
 	re, err := syntax.Parse(expr, syntax.Perl)
 	if err != nil {
 		return nil
 	}
-	alts := required(re.Simplify())
-	for _, a := range alts {
-		if a == "" {
-			return nil
+	// Checking a clause costs a search per string, so keep the few that
+	// rule out most text: short lists of long strings, checked first.
+	var clauses [][]string
+	for _, c := range required(re.Simplify()) {
+		if !slices.ContainsFunc(clauses, func(d []string) bool { return slices.Equal(c, d) }) {
+			clauses = append(clauses, c)
 		}
 	}
-	return alts
+	slices.SortStableFunc(clauses, func(a, b []string) int {
+		return cmp.Or(cmp.Compare(len(a), len(b)), cmp.Compare(shortest(b), shortest(a)))
+	})
+	return clauses[:min(len(clauses), maxClauses)]
 }
 
-// required returns the alternatives one of which a match of re must
-// contain, or nil.
-func required(re *syntax.Regexp) []string {
+// maxClauses is how many clauses the prefilter keeps.
+const maxClauses = 5
+
+// required returns the clauses a match of re must satisfy.
+func required(re *syntax.Regexp) [][]string {
 	switch re.Op {
 	case syntax.OpLiteral:
-		return []string{strings.ToLower(string(re.Rune))}
+		return [][]string{{strings.ToLower(string(re.Rune))}}
+	case syntax.OpCharClass:
+		// A small class such as [0-9] is one of its characters.
+		return charClass(re.Rune)
 	case syntax.OpCapture, syntax.OpPlus:
 		return required(re.Sub[0])
 	case syntax.OpRepeat:
@@ -36,27 +49,55 @@ func required(re *syntax.Regexp) []string {
 			return required(re.Sub[0])
 		}
 	case syntax.OpConcat:
-		// Any child's requirement holds for the whole; keep the most
-		// selective, the one whose shortest alternative is longest.
-		var best []string
+		// Every child's clauses hold for the whole.
+		var all [][]string
 		for _, sub := range re.Sub {
-			if alts := required(sub); alts != nil && shortest(alts) > shortest(best) {
-				best = alts
-			}
-		}
-		return best
-	case syntax.OpAlternate:
-		var all []string
-		for _, sub := range re.Sub {
-			alts := required(sub)
-			if alts == nil {
-				return nil
-			}
-			all = append(all, alts...)
+			all = append(all, required(sub)...)
 		}
 		return all
+	case syntax.OpAlternate:
+		// One alternative matches: the union of each one's most selective
+		// clause.
+		var union []string
+		for _, sub := range re.Sub {
+			best := bestClause(required(sub))
+			if best == nil {
+				return nil
+			}
+			union = append(union, best...)
+		}
+		return [][]string{union}
 	}
 	return nil
+}
+
+// charClass returns the clause of a character class of at most ten
+// printable ASCII characters (its runes come in ranges, lo-hi pairs); nil
+// for bigger ones and for white space, which every text has.
+func charClass(ranges []rune) [][]string {
+	var chars []string
+	for i := 0; i+1 < len(ranges); i += 2 {
+		for r := ranges[i]; r <= ranges[i+1]; r++ {
+			if r <= ' ' || r > '~' || len(chars) == 10 {
+				return nil
+			}
+			chars = append(chars, strings.ToLower(string(r)))
+		}
+	}
+	slices.Sort(chars)
+	return [][]string{slices.Compact(chars)}
+}
+
+// bestClause returns the most selective clause: the one whose shortest
+// string is longest.
+func bestClause(clauses [][]string) []string {
+	var best []string
+	for _, c := range clauses {
+		if shortest(c) > shortest(best) {
+			best = c
+		}
+	}
+	return best
 }
 
 func shortest(alts []string) int {
@@ -70,16 +111,56 @@ func shortest(alts []string) int {
 	return n
 }
 
-// mayMatch reports whether lower, a lower-cased text, contains one of the
-// required literals (or there are none to require).
-func mayMatch(lower string, literals []string) bool {
-	if len(literals) == 0 {
-		return true
-	}
-	for _, l := range literals {
-		if strings.Contains(lower, l) {
-			return true
+// A literal is a string a prefilter clause looks for, with the hash of its
+// first three bytes (-1 when it is shorter), so that most misses cost a bit
+// test instead of a search.
+type literal struct {
+	text string
+	tri  int
+}
+
+// compileClauses attaches the trigram hashes to the clauses.
+func compileClauses(clauses [][]string) [][]literal {
+	out := make([][]literal, len(clauses))
+	for i, c := range clauses {
+		for _, s := range c {
+			l := literal{text: s, tri: -1}
+			if len(s) >= 3 {
+				l.tri = trigram(s[0], s[1], s[2])
+			}
+			out[i] = append(out[i], l)
 		}
 	}
-	return false
+	return out
+}
+
+// trigrams is a bit set of the trigram hashes of a text.
+type trigrams [16]uint64
+
+func trigram(a, b, c byte) int { return (int(a)*961 + int(b)*31 + int(c)) & 1023 }
+
+// newTrigrams returns the trigram set of lower.
+func newTrigrams(lower string) *trigrams {
+	var t trigrams
+	for i := 0; i+2 < len(lower); i++ {
+		h := trigram(lower[i], lower[i+1], lower[i+2])
+		t[h>>6] |= 1 << (h & 63)
+	}
+	return &t
+}
+
+// mayMatch reports whether lower, a lower-cased text whose trigram set is
+// tg, satisfies every clause: contains one string of each.
+func mayMatch(lower string, tg *trigrams, clauses [][]literal) bool {
+	for _, c := range clauses {
+		if !slices.ContainsFunc(c, func(l literal) bool {
+			if l.tri >= 0 && tg[l.tri>>6]&(1<<(l.tri&63)) == 0 {
+				return false
+			}
+			return strings.Contains(lower, l.text)
+		}) {
+			return false
+		}
+	}
+	return true
 }

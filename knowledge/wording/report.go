@@ -47,51 +47,45 @@ func plural(n int, one, many string) string {
 	return many
 }
 
-// WriteText writes the report as plain text: findings grouped under their
-// category's title, one line each with severity, rule id, quote and place,
-// followed by why it matters, the fix and the source the first time a rule
-// appears; then the summary line.
+// WriteText writes the report as plain text: the summary line first, then
+// one entry per finding, errors first, each with its severity, rule id and
+// every quote with its place, then why it matters, the fix and the short
+// citation with the jurisdictions whose law it rests on. The full sources
+// are in the JSON form of the report.
 func (r Report) WriteText(w io.Writer) error {
 	bw := bufio.NewWriter(w)
-	titles := map[string]string{}
-	for _, c := range mustChecker().categories {
-		titles[c.ID] = c.Title
-	}
-	last := ""
-	explained := map[string]bool{}
-	for _, f := range r.Findings {
-		if f.Category != last {
-			if last != "" {
-				bw.WriteString("\n")
-			}
-			fmt.Fprintf(bw, "%s\n", titles[f.Category])
-			last = f.Category
-		}
-		fmt.Fprintf(bw, "  %-7s %s  %s\n", f.Severity, f.RuleID, describe(f))
-		// A rule is explained once; the law named for a pay finding is part
-		// of its Why, so pay findings are always explained in full.
-		if explained[f.RuleID] && f.Category != "salary" {
-			continue
-		}
-		explained[f.RuleID] = true
-		fmt.Fprintf(bw, "          Why: %s\n", f.Why)
-		fmt.Fprintf(bw, "          Fix: %s\n", f.Fix)
-		fmt.Fprintf(bw, "          Source: %s\n", f.Source)
-	}
-	if len(r.Findings) > 0 {
-		bw.WriteString("\n")
-	}
 	fmt.Fprintf(bw, "Summary: %s\n", r.Summary)
+	for _, f := range r.Findings {
+		fmt.Fprintf(bw, "\n%-7s %s  %s\n", f.Severity, f.RuleID, f.Quoted())
+		fmt.Fprintf(bw, "        Why: %s\n", f.Why)
+		fmt.Fprintf(bw, "        Fix: %s\n", f.Fix)
+		fmt.Fprintf(bw, "        Source: %s\n", f.Cite())
+	}
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("write report: %w", err)
 	}
 	return nil
 }
 
-// describe says what a finding quotes and where.
-func describe(f Finding) string {
-	if f.Quote == "" {
-		return "(" + f.Where + ")"
+// Quoted lists what a finding quotes and where, in document order:
+// "rockstar" (summary), "ninja" (requirements #2).
+func (f Finding) Quoted() string {
+	parts := make([]string, len(f.Quotes))
+	for i, q := range f.Quotes {
+		if q.Text == "" {
+			parts[i] = "(" + q.Where + ")"
+		} else {
+			parts[i] = fmt.Sprintf("\"%s\" (%s)", q.Text, q.Where)
+		}
 	}
-	return fmt.Sprintf("\"%s\" in %s", f.Quote, f.Where)
+	return strings.Join(parts, ", ")
+}
+
+// Cite is the finding's short citation followed by the jurisdictions whose
+// law it rests on: "ADEA (1967); Equality Act 2010 [US, UK]".
+func (f Finding) Cite() string {
+	if len(f.Jurisdictions) == 0 {
+		return f.Citation
+	}
+	return f.Citation + " [" + strings.Join(f.Jurisdictions, ", ") + "]"
 }

@@ -1,7 +1,6 @@
 package wording
 
 import (
-	"bytes"
 	_ "embed"
 	"errors"
 	"fmt"
@@ -9,8 +8,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-
-	"go.yaml.in/yaml/v3"
 )
 
 //go:embed rules.yaml
@@ -26,11 +23,39 @@ type Rule struct {
 	Check    string   `json:"check,omitempty"`    // the structure check, when Patterns is empty
 	Message  string   `json:"message"`            // why it matters
 	Fix      string   `json:"fix"`                // what to write instead
-	Source   string   `json:"source"`             // the research or law behind the rule
+	Sources  []Source `json:"sources"`            // the research, law or guidance behind the rule
 }
 
-// Category is a group of rules; findings are reported grouped by category,
-// in the order of Categories.
+// Source is a law, a regulator's guidance or a study a rule rests on.
+type Source struct {
+	ID           string `json:"id"`                     // "adea"
+	Jurisdiction string `json:"jurisdiction,omitempty"` // "US", "UK", "EU"; empty for research
+	Cite         string `json:"cite"`                   // short: a name and a year
+	Full         string `json:"full"`                   // the full reference
+}
+
+// Citation is the short form of the rule's sources: their names and years.
+func (r Rule) Citation() string {
+	cites := make([]string, len(r.Sources))
+	for i, s := range r.Sources {
+		cites[i] = s.Cite
+	}
+	return strings.Join(cites, "; ")
+}
+
+// Jurisdictions lists the places whose law the rule rests on, in the
+// order its sources name them; none for a rule resting on research alone.
+func (r Rule) Jurisdictions() []string {
+	var js []string
+	for _, s := range r.Sources {
+		if s.Jurisdiction != "" && !slices.Contains(js, s.Jurisdiction) {
+			js = append(js, s.Jurisdiction)
+		}
+	}
+	return js
+}
+
+// Category is a group of rules.
 type Category struct {
 	ID    string `json:"id"`    // "gender"
 	Title string `json:"title"` // "Gender-coded wording"
@@ -40,62 +65,15 @@ type Category struct {
 // check field.
 func structureChecks() []string {
 	return []string{
-		"salary-missing", "location-missing", "location-policy",
+		"salary-missing", "salary-unclear", "location-missing", "location-policy",
 		"too-short", "too-long", "must-haves", "readability",
 	}
 }
 
-// ruleFile is the shape of rules.yaml.
-type ruleFile struct {
-	Limits        limits         `yaml:"limits"`
-	Categories    []categoryData `yaml:"categories"`
-	Jurisdictions []jurisdiction `yaml:"jurisdictions"`
-	EEO           eeoData        `yaml:"eeo"`
-	Arrangements  []string       `yaml:"arrangements"`
-	Rules         []ruleData     `yaml:"rules"`
-}
-
-type limits struct {
-	MinWords        int     `yaml:"min_words"`
-	MaxWords        int     `yaml:"max_words"`
-	MaxRequirements int     `yaml:"max_requirements"`
-	MinReading      float64 `yaml:"min_reading"`
-}
-
-type categoryData struct {
-	ID    string   `yaml:"id"`
-	Title string   `yaml:"title"`
-	Allow []string `yaml:"allow"`
-}
-
-type jurisdiction struct {
-	Name     string   `yaml:"name"`
-	Severity string   `yaml:"severity"`
-	Match    []string `yaml:"match"`
-	Unless   []string `yaml:"unless"`
-	Law      string   `yaml:"law"`
-}
-
-type eeoData struct {
-	Strong     []string `yaml:"strong"`
-	Weak       []string `yaml:"weak"`
-	Attributes []string `yaml:"attributes"`
-}
-
-type ruleData struct {
-	ID       string   `yaml:"id"`
-	Category string   `yaml:"category"`
-	Severity string   `yaml:"severity"`
-	Patterns []string `yaml:"patterns"`
-	Check    string   `yaml:"check"`
-	Message  string   `yaml:"message"`
-	Fix      string   `yaml:"fix"`
-	Source   string   `yaml:"source"`
-}
-
-// checker is the compiled rule table. It is immutable once built and safe
-// for concurrent use.
-type checker struct {
+// Checker is a compiled rule table: the embedded one, or the embedded one
+// with a company's overlay (see NewChecker). It is immutable once built
+// and safe for concurrent use.
+type Checker struct {
 	rules      []Rule
 	byID       map[string]int // rule id → index in rules
 	categories []Category
@@ -109,13 +87,14 @@ type checker struct {
 	eeoWeak    *wordMatcher
 	eeoAttr    *wordMatcher
 	arrange    *wordMatcher // words that state a working arrangement
+	notArrange *wordMatcher // phrases in which those words mean something else
 	limits     limits
 }
 
 type ruleRegexp struct {
 	rule     int
 	re       *regexp.Regexp
-	literals []string // one of these occurs in any match; see requiredLiterals
+	literals [][]literal // clauses any text it matches satisfies; see requiredLiterals
 }
 
 type compiledJurisdiction struct {
@@ -127,11 +106,11 @@ type compiledJurisdiction struct {
 }
 
 // loadChecker parses and compiles the embedded rule table once.
-var loadChecker = sync.OnceValues(func() (*checker, error) { return parseRules(rulesYAML) })
+var loadChecker = sync.OnceValues(func() (*Checker, error) { return NewChecker(nil) })
 
 // mustChecker returns the embedded checker. The package's tests prove the
 // embedded table valid, so a failure here is a build defect.
-func mustChecker() *checker {
+func mustChecker() *Checker {
 	c, err := loadChecker()
 	if err != nil {
 		panic(fmt.Sprintf("wording: embedded rules.yaml is invalid: %v", err))
@@ -139,24 +118,44 @@ func mustChecker() *checker {
 	return c
 }
 
+// Default returns the checker of the embedded rule table.
+func Default() *Checker { return mustChecker() }
+
 // Rules returns a copy of the embedded rule table, in file order.
-func Rules() []Rule {
-	c := mustChecker()
+func Rules() []Rule { return mustChecker().Rules() }
+
+// Rules returns a copy of the checker's rule table, in file order.
+func (c *Checker) Rules() []Rule {
 	out := make([]Rule, len(c.rules))
 	for i, r := range c.rules {
 		r.Patterns = slices.Clone(r.Patterns)
+		r.Sources = slices.Clone(r.Sources)
 		out[i] = r
 	}
 	return out
 }
 
-// Categories returns the rule categories in the order reports show them.
+// Rule returns the rule called id.
+func (c *Checker) Rule(id string) (Rule, bool) {
+	i, ok := c.byID[strings.ToLower(strings.TrimSpace(id))]
+	if !ok {
+		return Rule{}, false
+	}
+	r := c.rules[i]
+	r.Patterns, r.Sources = slices.Clone(r.Patterns), slices.Clone(r.Sources)
+	return r, true
+}
+
+// Categories returns the rule categories in the order of the rule table.
 func Categories() []Category { return slices.Clone(mustChecker().categories) }
 
 // KnownRule reports whether id names a rule ("jargon.rockstar") or a whole
-// category ("jargon"): the two forms Options.Ignore accepts.
-func KnownRule(id string) bool {
-	c := mustChecker()
+// category ("jargon") of the embedded table: the two forms Options.Ignore
+// accepts.
+func KnownRule(id string) bool { return mustChecker().Known(id) }
+
+// Known reports whether id names a rule or a category of the checker.
+func (c *Checker) Known(id string) bool {
 	id = strings.ToLower(strings.TrimSpace(id))
 	if _, ok := c.byID[id]; ok {
 		return true
@@ -165,15 +164,9 @@ func KnownRule(id string) bool {
 	return ok
 }
 
-// parseRules decodes and validates a rule table and compiles its patterns.
-func parseRules(data []byte) (*checker, error) {
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	var f ruleFile
-	if err := dec.Decode(&f); err != nil {
-		return nil, fmt.Errorf("decode rules: %w", err)
-	}
-	c := &checker{
+// compile validates a merged rule table and compiles its patterns.
+func compile(f ruleFile) (*Checker, error) {
+	c := &Checker{
 		byID:     map[string]int{},
 		catIndex: map[string]int{},
 		allow:    map[string]*wordMatcher{},
@@ -185,11 +178,17 @@ func parseRules(data []byte) (*checker, error) {
 	if f.Limits.MinWords <= 0 || f.Limits.MaxWords <= f.Limits.MinWords || f.Limits.MaxRequirements <= 0 || f.Limits.MinReading <= 0 {
 		errs = append(errs, errors.New("limits: min_words, max_words (above min_words), max_requirements and min_reading must all be positive"))
 	}
-	errs = append(errs, c.addCategories(f.Categories)...)
+	cls, err := compileClasses(f.Classes)
+	if err != nil {
+		errs = append(errs, err)
+	}
+	srcs, srcErrs := compileSources(f.Sources)
+	errs = append(errs, srcErrs...)
+	errs = append(errs, c.addCategories(f.Categories, cls)...)
 	errs = append(errs, c.addJurisdictions(f.Jurisdictions)...)
 	errs = append(errs, c.addEEO(f.EEO)...)
 	for i, rd := range f.Rules {
-		if err := c.addRule(rd); err != nil {
+		if err := c.addRule(rd, cls, srcs); err != nil {
 			errs = append(errs, fmt.Errorf("rule %d (%q): %w", i+1, rd.ID, err))
 		}
 	}
@@ -204,10 +203,15 @@ func parseRules(data []byte) (*checker, error) {
 	if len(f.Arrangements) == 0 {
 		errs = append(errs, errors.New("arrangements: list the words that state a working arrangement"))
 	}
-	c.arrange = newWordMatcher()
+	c.arrange, c.notArrange = newWordMatcher(), newWordMatcher()
 	for _, w := range f.Arrangements {
-		if err := c.arrange.add(w, 0); err != nil {
+		if err := c.arrange.add(w, 0, cls); err != nil {
 			errs = append(errs, fmt.Errorf("arrangements: %w", err))
+		}
+	}
+	for _, w := range f.NotArrangements {
+		if err := c.notArrange.add(w, 0, cls); err != nil {
+			errs = append(errs, fmt.Errorf("not_arrangements: %w", err))
 		}
 	}
 	if err := errors.Join(errs...); err != nil {
@@ -216,7 +220,7 @@ func parseRules(data []byte) (*checker, error) {
 	return c, nil
 }
 
-func (c *checker) addCategories(cats []categoryData) []error {
+func (c *Checker) addCategories(cats []categoryData, cls classes) []error {
 	var errs []error
 	if len(cats) == 0 {
 		errs = append(errs, errors.New("no categories"))
@@ -237,7 +241,7 @@ func (c *checker) addCategories(cats []categoryData) []error {
 		}
 		m := newWordMatcher()
 		for _, p := range cd.Allow {
-			if err := m.add(p, 0); err != nil {
+			if err := m.add(p, 0, cls); err != nil {
 				errs = append(errs, fmt.Errorf("category %q allow list: %w", cd.ID, err))
 			}
 		}
@@ -246,7 +250,7 @@ func (c *checker) addCategories(cats []categoryData) []error {
 	return errs
 }
 
-func (c *checker) addJurisdictions(js []jurisdiction) []error {
+func (c *Checker) addJurisdictions(js []jurisdiction) []error {
 	var errs []error
 	for i, j := range js {
 		sev, err := ParseSeverity(j.Severity)
@@ -256,12 +260,12 @@ func (c *checker) addJurisdictions(js []jurisdiction) []error {
 		}
 		cj := compiledJurisdiction{name: j.Name, severity: sev, law: j.Law, match: newWordMatcher(), unless: newWordMatcher()}
 		for _, p := range j.Match {
-			if err := cj.match.add(p, 0); err != nil {
+			if err := cj.match.add(p, 0, nil); err != nil {
 				errs = append(errs, fmt.Errorf("jurisdiction %q: %w", j.Name, err))
 			}
 		}
 		for _, p := range j.Unless {
-			if err := cj.unless.add(p, 0); err != nil {
+			if err := cj.unless.add(p, 0, nil); err != nil {
 				errs = append(errs, fmt.Errorf("jurisdiction %q: %w", j.Name, err))
 			}
 		}
@@ -270,7 +274,7 @@ func (c *checker) addJurisdictions(js []jurisdiction) []error {
 	return errs
 }
 
-func (c *checker) addEEO(e eeoData) []error {
+func (c *Checker) addEEO(e eeoData) []error {
 	var errs []error
 	if len(e.Strong) == 0 || len(e.Weak) == 0 || len(e.Attributes) == 0 {
 		errs = append(errs, errors.New("eeo: strong, weak and attributes are required"))
@@ -278,7 +282,7 @@ func (c *checker) addEEO(e eeoData) []error {
 	build := func(name string, patterns []string) *wordMatcher {
 		m := newWordMatcher()
 		for _, p := range patterns {
-			if err := m.add(p, 0); err != nil {
+			if err := m.add(p, 0, nil); err != nil {
 				errs = append(errs, fmt.Errorf("eeo %s: %w", name, err))
 			}
 		}
@@ -291,15 +295,18 @@ func (c *checker) addEEO(e eeoData) []error {
 }
 
 // addRule validates one rule and compiles its patterns.
-func (c *checker) addRule(rd ruleData) error {
+func (c *Checker) addRule(rd ruleData, cls classes, srcs map[string]Source) error {
 	var missing []string
 	for _, f := range []struct{ name, value string }{
 		{"id", rd.ID}, {"category", rd.Category}, {"severity", rd.Severity},
-		{"message", rd.Message}, {"fix", rd.Fix}, {"source", rd.Source},
+		{"message", rd.Message}, {"fix", rd.Fix},
 	} {
 		if strings.TrimSpace(f.value) == "" {
 			missing = append(missing, f.name)
 		}
+	}
+	if len(rd.Sources) == 0 {
+		missing = append(missing, "sources")
 	}
 	if len(missing) > 0 {
 		return fmt.Errorf("missing %s", strings.Join(missing, ", "))
@@ -320,6 +327,14 @@ func (c *checker) addRule(rd ruleData) error {
 	if (len(rd.Patterns) == 0) == (rd.Check == "") {
 		return errors.New("give either patterns or check, not both or neither")
 	}
+	var sources []Source
+	for _, id := range rd.Sources {
+		s, ok := srcs[id]
+		if !ok {
+			return fmt.Errorf("unknown source %q (list it under sources:)", id)
+		}
+		sources = append(sources, s)
+	}
 	idx := len(c.rules)
 	if rd.Check != "" {
 		if !slices.Contains(structureChecks(), rd.Check) {
@@ -332,24 +347,37 @@ func (c *checker) addRule(rd ruleData) error {
 	}
 	for _, p := range rd.Patterns {
 		if expr, ok := strings.CutPrefix(p, "re:"); ok {
-			re, err := regexp.Compile(expr)
-			if err != nil {
-				return fmt.Errorf("pattern %q: %w", p, err)
+			if err := c.addRegexp(idx, p, expr, cls); err != nil {
+				return err
 			}
-			if re.MatchString("") {
-				return fmt.Errorf("pattern %q matches empty text", p)
-			}
-			c.regexps = append(c.regexps, ruleRegexp{rule: idx, re: re, literals: requiredLiterals(expr)})
 			continue
 		}
-		if err := c.words.add(p, idx); err != nil {
+		if err := c.words.add(p, idx, cls); err != nil {
 			return err
 		}
 	}
 	c.byID[rd.ID] = idx
 	c.rules = append(c.rules, Rule{
 		ID: rd.ID, Category: rd.Category, Severity: sev, Patterns: rd.Patterns, Check: rd.Check,
-		Message: strings.TrimSpace(rd.Message), Fix: strings.TrimSpace(rd.Fix), Source: strings.TrimSpace(rd.Source),
+		Message: strings.TrimSpace(rd.Message), Fix: strings.TrimSpace(rd.Fix), Sources: sources,
 	})
+	return nil
+}
+
+// addRegexp compiles one "re:" pattern of rule idx, with its {{class}}
+// references expanded.
+func (c *Checker) addRegexp(idx int, pattern, expr string, cls classes) error {
+	expr, err := cls.expand(expr)
+	if err != nil {
+		return fmt.Errorf("pattern %q: %w", pattern, err)
+	}
+	re, err := regexp.Compile(expr)
+	if err != nil {
+		return fmt.Errorf("pattern %q: %w", pattern, err)
+	}
+	if re.MatchString("") {
+		return fmt.Errorf("pattern %q matches empty text", pattern)
+	}
+	c.regexps = append(c.regexps, ruleRegexp{rule: idx, re: re, literals: compileClauses(requiredLiterals(expr))})
 	return nil
 }

@@ -1,6 +1,8 @@
 package wording
 
 import (
+	"errors"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -13,7 +15,7 @@ func TestEmbeddedRules(t *testing.T) {
 	perCategory := map[string]int{}
 	for _, r := range rules {
 		perCategory[r.Category]++
-		if r.Message == "" || r.Fix == "" || r.Source == "" {
+		if r.Message == "" || r.Fix == "" || len(r.Sources) == 0 || r.Citation() == "" {
 			t.Errorf("rule %s lacks a message, fix or source", r.ID)
 		}
 		if !KnownRule(r.ID) {
@@ -63,15 +65,19 @@ func TestParseRulesRejects(t *testing.T) {
 	}{
 		{"duplicate id", "id: gender.dominant", "id: gender.aggressive", "id used twice"},
 		{"missing fix", "    fix: Name the skill and the level", "    fixx: Name the skill and the level", "field fixx not found"},
-		{"empty source", "    source: National Center on Disability and Journalism, Disability Language Style Guide (2021).\n  - id: ableist.idiom",
-			"    source: ''\n  - id: ableist.idiom", "missing source"},
+		{"no sources", "    sources: [ncdj-2021]\n  - id: ableist.idiom", "    sources: []\n  - id: ableist.idiom", "missing sources"},
+		{"unknown source", "    sources: [ncdj-2021]\n  - id: ableist.idiom", "    sources: [ncdj-2022]\n  - id: ableist.idiom", `unknown source "ncdj-2022"`},
+		{"source without cite", "    cite: Flesch (1948)\n", "    cite: ''\n", "cite and full are required"},
+		{"unknown class", "'native {language}'", "'native {tongue}'", `unknown class "tongue"`},
+		{"unknown class in re", "{{believers}}\\s+(?:only", "{{nation}}\\s+(?:only", `unknown class "nation"`},
+		{"class of phrases", "  det: [the,", "  det: [the end,", "not a single word"},
 		{"bad regexp", `'re:(?i)\b\d{1,2}\s*\+\s*years?\b'`, `'re:(?i)\b(\d+'`, "pattern"},
 		{"unknown category", "id: jargon.hustle\n    category: jargon", "id: jargon.hustle\n    category: slang", `unknown category "slang"`},
 		{"id outside its category", "id: jargon.hustle", "id: hustle", "must be lower case and start with"},
 		{"patterns and check", "    check: too-short\n", "    check: too-short\n    patterns: [short]\n", "not both or neither"},
 		{"unknown check", "check: too-short", "check: too-brief", `unknown check "too-brief"`},
 		{"short stem", "patterns: [aggress*,", "patterns: [ag*,", "shorter than"},
-		{"bad severity", "id: age.young\n    category: age\n    severity: error", "id: age.young\n    category: age\n    severity: fatal", "unknown severity"},
+		{"bad severity", "id: age.young\n    category: age\n    severity: warning", "id: age.young\n    category: age\n    severity: fatal", "unknown severity"},
 		{"bad limits", "max_requirements: 7", "max_requirements: 0", "limits"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -89,16 +95,16 @@ func TestParseWordPattern(t *testing.T) {
 		want    []term
 		bad     bool
 	}{
-		{pattern: "ninja", want: []term{{"ninja", false}}},
-		{pattern: "Rock star*", want: []term{{"rock", false}, {"star", true}}},
-		{pattern: "self-relian*", want: []term{{"self", false}, {"relian", true}}},
-		{pattern: "he'll", want: []term{{"he'll", false}}},
+		{pattern: "ninja", want: []term{{word: "ninja"}}},
+		{pattern: "Rock star*", want: []term{{word: "rock"}, {word: "star", stem: true}}},
+		{pattern: "self-relian*", want: []term{{word: "self"}, {word: "relian", stem: true}}},
+		{pattern: "he'll", want: []term{{word: "he'll"}}},
 		{pattern: "", bad: true},
 		{pattern: "***", bad: true},
 		{pattern: "a*b", bad: true},
 		{pattern: "do*", bad: true},
 	} {
-		got, err := parseWordPattern(tt.pattern)
+		got, err := parseWordPattern(tt.pattern, nil)
 		if tt.bad {
 			if err == nil {
 				t.Errorf("parseWordPattern(%q) = %v; want an error", tt.pattern, got)
@@ -110,9 +116,78 @@ func TestParseWordPattern(t *testing.T) {
 			continue
 		}
 		for i := range got {
-			if got[i] != tt.want[i] {
+			if got[i].word != tt.want[i].word || got[i].stem != tt.want[i].stem {
 				t.Errorf("parseWordPattern(%q)[%d] = %v; want %v", tt.pattern, i, got[i], tt.want[i])
 			}
 		}
+	}
+}
+
+func TestOverlay(t *testing.T) {
+	overlay := []byte(`
+classes:
+  language: [klingon]
+sources:
+  - id: acme-guide
+    cite: Acme hiring guide (2025)
+    full: Acme Ltd, hiring guide (2025), section 2.
+rules:
+  # Replaces the built-in rule: Acme treats hero titles as errors.
+  - id: jargon.rockstar
+    category: jargon
+    severity: error
+    patterns: [rockstar*, ninja*]
+    message: Acme does not use hero titles.
+    fix: Name the skill.
+    sources: [acme-guide]
+`)
+	c, err := NewChecker(overlay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := c.Check(Document{Location: "Remote", Salary: "$1 - $2", Summary: "A ninja and a native Klingon speaker."}, Options{})
+	i := slices.IndexFunc(r.Findings, func(f Finding) bool { return f.RuleID == "jargon.rockstar" })
+	if i < 0 || r.Findings[i].Severity != Error || r.Findings[i].Citation != "Acme hiring guide (2025)" {
+		t.Errorf("overlay rule not applied: %+v", r.Findings)
+	}
+	if got := quotes(r, "origin.native-speaker"); !slices.Equal(got, []string{"native Klingon"}) {
+		t.Errorf("class extended by the overlay: native-speaker quotes %q", got)
+	}
+	if len(c.Rules()) != len(Rules()) {
+		t.Errorf("replacing a rule changed the number of rules: %d, %d", len(c.Rules()), len(Rules()))
+	}
+	if Check(Document{Summary: "A ninja."}, Options{}).Findings[0].Severity == Error {
+		t.Error("the overlay changed the embedded checker")
+	}
+	_, err = NewChecker([]byte("eeo:\n  strong: [x]\nrules:\n  - id: jargon.x\n"))
+	var oe *OverlayError
+	if !errors.As(err, &oe) || !strings.Contains(err.Error(), "not eeo") {
+		t.Errorf("overlay setting eeo: error %v; want an OverlayError naming eeo", err)
+	}
+}
+
+func TestPatternClassesAndQuotes(t *testing.T) {
+	for _, tt := range []struct{ text, rule, quote string }{
+		// A capture group quotes the words, not the context around them.
+		{"Applicants must be over 50 years of age.", "age.explicit", "over 50 years of age"},
+		{"Ideally you're under 35.", "age.explicit", "under 35"},
+		// {{number}} reaches ages written as words.
+		{"Candidates no older than forty.", "age.explicit", "older than forty"},
+		// {language} and {nationality} reach words the rule does not list.
+		{"Native Portuguese preferred.", "origin.native-speaker", "Native Portuguese"},
+		{"A strong Scottish accent is not welcome.", "origin.accent", "Scottish accent"},
+	} {
+		r := MustCheckSummary(t, tt.text)
+		if got := quotes(r, tt.rule); !slices.Contains(got, tt.quote) {
+			t.Errorf("%q: %s quotes %q; want %q", tt.text, tt.rule, got, tt.quote)
+		}
+	}
+	// Describing the team's ages is not asking for one ({digits} in the
+	// age allow list).
+	if got := quotes(MustCheckSummary(t, "Our engineers are aged 23 to 64."), "age.explicit"); len(got) > 0 {
+		t.Errorf("a description of the team drew age.explicit %q", got)
+	}
+	if _, err := parseWordPattern("{digits} years", nil); err == nil {
+		t.Error("a pattern may not start with {digits}")
 	}
 }

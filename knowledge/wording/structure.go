@@ -37,7 +37,7 @@ type structureResult struct {
 
 // structure runs the structure checks: length, must-haves, pay, location
 // and readability.
-func (c *checker) structure(doc Document, ps []place) structureResult {
+func (c *Checker) structure(doc Document, ps []place) structureResult {
 	var st structureResult
 	add := func(check, quote, where string, order int) {
 		st.findings = append(st.findings, placedFinding{c.finding(c.checks[check], quote, where), order})
@@ -56,7 +56,7 @@ func (c *checker) structure(doc Document, ps []place) structureResult {
 				}
 			}
 		}
-		if p.kind != placeSalary && c.arrange.matchesAny(p.toks) {
+		if p.kind != placeSalary && c.statesArrangement(p.toks) {
 			arranged = true
 		}
 		if !st.payStated && hasDigit(p.text) && payRange.MatchString(p.text) {
@@ -112,7 +112,7 @@ func requirements(doc Document, ps []place) (n, at int) {
 }
 
 // salaryField checks the salary field, or its absence.
-func (c *checker) salaryField(doc Document, ps []place, payStated bool) []placedFinding {
+func (c *Checker) salaryField(doc Document, ps []place, payStated bool) []placedFinding {
 	field := ps[atSalary]
 	text := strings.TrimSpace(field.text)
 	var out []placedFinding
@@ -128,17 +128,40 @@ func (c *checker) salaryField(doc Document, ps []place, payStated bool) []placed
 	for _, f := range c.matchPlace(field, "salary") {
 		out = append(out, placedFinding{f, field.order})
 	}
-	if len(out) == 0 && !payAmount.MatchString(text) {
-		rule := c.byID["salary.open-ended"]
-		out = append(out, placedFinding{c.finding(rule, clip(text), "salary"), field.order})
+	// Words without an amount ("Competitive", "TBD") hide the pay; a
+	// number without a currency ("100") is unclear, not open-ended.
+	switch {
+	case len(out) > 0 || payAmount.MatchString(text):
+	case hasDigit(text):
+		out = append(out, placedFinding{c.finding(c.checks["salary-unclear"], clip(text), "salary"), field.order})
+	default:
+		out = append(out, placedFinding{c.finding(c.byID["salary.open-ended"], clip(text), "salary"), field.order})
 	}
 	return out
+}
+
+// statesArrangement reports whether toks say how the work is arranged:
+// an arrangement word that is not part of a phrase where it means
+// something else ("remote sensing", "hybrid cloud").
+func (c *Checker) statesArrangement(toks []token) bool {
+	var not [][2]int
+	c.notArrange.match(toks, func(_, first, last int) { not = append(not, [2]int{first, last}) })
+	found := false
+	c.arrange.match(toks, func(_, first, last int) {
+		for _, n := range not {
+			if n[0] <= first && last <= n[1] {
+				return
+			}
+		}
+		found = true
+	})
+	return found
 }
 
 // bodyMentionsPay reports whether the text of the ad gives an amount or
 // says something (even "competitive") about pay, so that a missing salary
 // field is left to the other findings.
-func (c *checker) bodyMentionsPay(ps []place) bool {
+func (c *Checker) bodyMentionsPay(ps []place) bool {
 	for _, p := range ps {
 		if p.kind != placeText {
 			continue
@@ -152,14 +175,14 @@ func (c *checker) bodyMentionsPay(ps []place) bool {
 
 // dropBodyPay drops "competitive salary" and the like from the body of an ad
 // that states a pay range elsewhere.
-func (c *checker) dropBodyPay(fs []Finding, order []int, payStated bool) ([]Finding, []int) {
+func (c *Checker) dropBodyPay(fs []Finding, order []int, payStated bool) ([]Finding, []int) {
 	if !payStated {
 		return fs, order
 	}
 	var keptF []Finding
 	var keptO []int
 	for i, f := range fs {
-		if f.Category == "salary" && f.Where != "salary" && f.Where != "document" {
+		if where := f.Quotes[0].Where; f.Category == "salary" && where != "salary" && where != "document" {
 			continue
 		}
 		keptF = append(keptF, f)
@@ -170,7 +193,7 @@ func (c *checker) dropBodyPay(fs []Finding, order []int, payStated bool) ([]Find
 
 // applyJurisdictions raises pay findings for a location covered by a
 // pay-transparency law, and names the law.
-func (c *checker) applyJurisdictions(fs []Finding, loc []token) {
+func (c *Checker) applyJurisdictions(fs []Finding, loc []token) {
 	if len(loc) == 0 {
 		return
 	}

@@ -51,6 +51,7 @@ func TestStructureChecks(t *testing.T) {
 		quote string
 		where string
 		sev   Severity
+		not   string // a rule id that must not be reported
 	}{
 		{name: "clean", doc: base},
 		{name: "too short", doc: with(func(d *Document) { d.Summary = words(120) }), want: "structure.too-short", quote: "124 words", where: "document", sev: Warning},
@@ -65,6 +66,9 @@ func TestStructureChecks(t *testing.T) {
 		{name: "salary competitive", doc: with(func(d *Document) { d.Salary = "Competitive" }), want: "salary.open-ended", quote: "Competitive", where: "salary", sev: Warning},
 		{name: "salary DOE", doc: with(func(d *Document) { d.Salary = "$150k DOE" }), want: "salary.open-ended", quote: "DOE", where: "salary", sev: Warning},
 		{name: "salary up to", doc: with(func(d *Document) { d.Salary = "Up to €200,000" }), want: "salary.open-ended", quote: "Up to €200,000", where: "salary", sev: Warning},
+		{name: "a bare number is unclear, not open-ended", doc: with(func(d *Document) { d.Salary = "100" }), want: "salary.unclear", quote: "100", where: "salary", sev: Warning, not: "salary.open-ended"},
+		{name: "a number and a period is unclear", doc: with(func(d *Document) { d.Salary = "180 per year" }), want: "salary.unclear", quote: "180 per year", where: "salary", sev: Warning, not: "salary.open-ended"},
+		{name: "TBD hides the pay", doc: with(func(d *Document) { d.Salary = "TBD" }), want: "salary.open-ended", quote: "TBD", where: "salary", sev: Warning, not: "salary.unclear"},
 		{name: "salary fixed figure", doc: with(func(d *Document) { d.Salary = "$180,000" })},
 		{name: "salary range with codes", doc: with(func(d *Document) { d.Salary = "180-220k USD" })},
 		{name: "salary missing, competitive in body", doc: with(func(d *Document) {
@@ -74,6 +78,16 @@ func TestStructureChecks(t *testing.T) {
 		{name: "Colorado raises pay findings", doc: with(func(d *Document) { d.Salary = ""; d.Location = "Denver, hybrid" }), want: "salary.missing", where: "document", sev: Error},
 		{name: "Washington DC is not Washington State", doc: with(func(d *Document) { d.Salary = ""; d.Location = "Washington, DC, hybrid" }), want: "salary.missing", where: "document", sev: Warning},
 		{name: "location missing", doc: with(func(d *Document) { d.Location = "" }), want: "location.missing", where: "document", sev: Warning},
+		{name: "distributed systems is not an arrangement", doc: with(func(d *Document) { d.Location = ""; d.Summary += " You will own our distributed systems." }), want: "location.missing", where: "document", sev: Warning},
+		{name: "office IT is not an arrangement", doc: with(func(d *Document) {
+			d.Location = ""
+			d.Summary += " You will also run office IT and our offices' networks."
+		}), want: "location.missing", where: "document", sev: Warning},
+		{name: "remote sensing is not an arrangement", doc: with(func(d *Document) {
+			d.Location = ""
+			d.Summary += " We build remote sensing products on a hybrid cloud."
+		}), want: "location.missing", where: "document", sev: Warning},
+		{name: "days in the office is an arrangement", doc: with(func(d *Document) { d.Location = ""; d.Summary += " Expect two days a week in the office." })},
 		{name: "remote in the body is enough", doc: with(func(d *Document) { d.Location = ""; d.Summary += " The role is fully remote." })},
 		{name: "location without arrangement", doc: with(func(d *Document) { d.Location = "Berlin" }), want: "location.policy", quote: "Berlin", where: "location", sev: Info},
 		{name: "hard to read", doc: with(func(d *Document) {
@@ -84,7 +98,7 @@ func TestStructureChecks(t *testing.T) {
 			r := Check(tt.doc, Options{})
 			if tt.want == "" {
 				for _, f := range r.Findings {
-					t.Errorf("unexpected finding %s %q in %s", f.RuleID, f.Quote, f.Where)
+					t.Errorf("unexpected finding %s %v", f.RuleID, f.Quotes)
 				}
 				return
 			}
@@ -93,8 +107,12 @@ func TestStructureChecks(t *testing.T) {
 				t.Fatalf("no %s finding; got %q", tt.want, ruleIDs(r))
 			}
 			f := r.Findings[i]
-			if (tt.quote != "" && f.Quote != tt.quote) || f.Where != tt.where || f.Severity != tt.sev {
-				t.Errorf("finding = %q in %q at %v; want %q in %q at %v", f.Quote, f.Where, f.Severity, tt.quote, tt.where, tt.sev)
+			q := f.Quotes[0]
+			if (tt.quote != "" && q.Text != tt.quote) || q.Where != tt.where || f.Severity != tt.sev {
+				t.Errorf("finding = %q in %q at %v; want %q in %q at %v", q.Text, q.Where, f.Severity, tt.quote, tt.where, tt.sev)
+			}
+			if tt.not != "" && slices.ContainsFunc(r.Findings, func(f Finding) bool { return f.RuleID == tt.not }) {
+				t.Errorf("unexpected %s finding: %v", tt.not, r.Findings)
 			}
 		})
 	}

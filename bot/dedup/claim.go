@@ -1,0 +1,52 @@
+// Package dedup is how a request that Slack delivers more than once has
+// one effect: each delivery carries a Claim on the request, and the first
+// write that records it acts; every later delivery finds it recorded.
+package dedup
+
+import (
+	"crypto/rand"
+	"errors"
+	"sync/atomic"
+)
+
+// ErrDuplicate is returned by a write whose claim another delivery of the
+// same request has recorded: the write did nothing, and nothing should be
+// said to anyone. Check it with errors.Is.
+var ErrDuplicate = errors.New("dedup: the request was handled already (Slack delivered it twice)")
+
+// A Claim is the right to act on one delivery of a request. Slack may
+// deliver the same request more than once (after a reconnect, or when an
+// ack was late); the first delivery to record its claim acts, and every
+// other delivery of the same request finds the claim recorded and does
+// nothing.
+//
+// A claim is an explicit argument of every write to the session store:
+// the store records it in the same atomic write as the change, so
+// deduplication costs no round trip of its own, and returns ErrDuplicate
+// when another delivery recorded it first. A request that changes nothing
+// records its claim on its own before its reply is sent. (A store may
+// later keep each claim's outcome with it, so that a second delivery gets
+// the first one's result instead of ErrDuplicate.)
+type Claim struct {
+	Team    string // the workspace the request came from
+	Channel string // the channel, "" when it came from none (the App Home)
+	ID      string // names the request: the same for every delivery of it
+	// Token names this delivery: a store that finds the claim recorded
+	// with this token knows the record is its own (a retried write), not
+	// another delivery's.
+	Token string
+
+	recorded atomic.Bool
+}
+
+// NewClaim returns a pending claim on the request named id.
+func NewClaim(team, channel, id string) *Claim {
+	return &Claim{Team: team, Channel: channel, ID: id, Token: rand.Text()}
+}
+
+// Pending reports whether c is a claim still to be recorded; a nil claim
+// (a request that is not deduplicated) is not.
+func (c *Claim) Pending() bool { return c != nil && !c.recorded.Load() }
+
+// Recorded notes that the claim has been recorded.
+func (c *Claim) Recorded() { c.recorded.Store(true) }

@@ -1,0 +1,82 @@
+package interview
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/hirebot/hirebot"
+)
+
+// ArgsProblem is why /interview's text did not parse.
+type ArgsProblem int
+
+// The parse problems.
+const (
+	// ArgsTooLong: the text is Size characters, over its limit.
+	ArgsTooLong ArgsProblem = iota + 1
+	// ArgsCount: Size questions were asked for, outside 1–MaxCount.
+	ArgsCount
+	// ArgsTooManyWords: more words than one name takes.
+	ArgsTooManyWords
+	// ArgsKitNumber: kit remove with something other than a number.
+	ArgsKitNumber
+	// ArgsKitRemove: kit remove with no number, or more than one word.
+	ArgsKitRemove
+	// ArgsKit: kit followed by something that is no kit command.
+	ArgsKit
+)
+
+// ArgsError is /interview text that did not parse, as data: the handler
+// words it with the configured command name. Its kind is Invalid.
+type ArgsError struct {
+	Problem ArgsProblem
+	Size    int
+}
+
+// Error describes e for logs.
+func (e *ArgsError) Error() string {
+	return fmt.Sprintf("interview: parse: problem %d (size %d)", e.Problem, e.Size)
+}
+
+// ErrorKind returns Invalid.
+func (e *ArgsError) ErrorKind() hirebot.Kind { return hirebot.Invalid }
+
+// word returns err with words for the user, written with the configured
+// command name. Errors it has no words for pass unchanged.
+func (h *Handler) word(err error) error {
+	var (
+		ae *ArgsError
+		fe *hirebot.FullError
+		re *hirebot.RangeError
+	)
+	switch {
+	case err == nil, hirebot.MessageOf(err) != "":
+		return err
+	case errors.As(err, &ae):
+		return hirebot.Wrap(hirebot.Invalid, err, h.argsMessage(ae))
+	case errors.As(err, &fe):
+		return hirebot.Wrap(hirebot.Invalid, err, fmt.Sprintf("the interview kit is full (%d questions); remove one before adding another", fe.Cap))
+	case errors.As(err, &re) && re.Size == 0:
+		return hirebot.Wrap(hirebot.Invalid, err, "the interview kit is empty; add questions with the Add to kit button")
+	case errors.As(err, &re):
+		return hirebot.Wrap(hirebot.Invalid, err, fmt.Sprintf("there is no question %d in the kit; pick a number from 1 to %d", re.N, re.Size))
+	}
+	return err
+}
+
+// argsMessage words a parse error.
+func (h *Handler) argsMessage(e *ArgsError) string {
+	switch e.Problem {
+	case ArgsTooLong:
+		return fmt.Sprintf("That is %d characters; %s takes a role, kind or competency and a count, at most %d characters.", e.Size, h.slash, maxArgs)
+	case ArgsCount:
+		return fmt.Sprintf("Ask for 1 to %d questions at a time (you asked for %d).", MaxCount, e.Size)
+	case ArgsTooManyWords:
+		return fmt.Sprintf("Name one role, kind or competency, e.g. %s infrastructure 3 or %s strategic thinking.", h.slash, h.slash)
+	case ArgsKitNumber:
+		return fmt.Sprintf("Say which kit question to remove by its number, e.g. %s kit remove 2.", h.slash)
+	case ArgsKitRemove:
+		return fmt.Sprintf("Usage: %s kit remove <number>.", h.slash)
+	}
+	return fmt.Sprintf("Kit commands: %s kit, %s kit remove <n>, %s kit export.", h.slash, h.slash, h.slash)
+}

@@ -1,0 +1,93 @@
+package jd
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/hirebot/hirebot/bot/blockkit"
+	"github.com/hirebot/hirebot/internal/golden"
+	"github.com/hirebot/hirebot/knowledge/wording"
+)
+
+// riskyDoc is a short draft with legal-risk wording, jargon and no pay.
+func riskyDoc() wording.Document {
+	return wording.Document{
+		Title:    "Chief Technology Officer",
+		Location: "London, hybrid",
+		Summary:  "We want a rockstar who is a native English speaker. Must be under 40.",
+		Sections: []wording.Section{{Name: wording.Requirements, Items: []string{"A ninja with a clean bill of health.", "Married with family preferred."}}},
+	}
+}
+
+func TestCheckCardGolden(t *testing.T) {
+	r := wording.Check(riskyDoc(), wording.Options{Ignore: []string{"structure"}})
+	c := checkCard("Chief Technology Officer", []string{"structure"}, r, "/jd")
+	if !strings.HasPrefix(c.Parts[0].Heading, "ERROR") {
+		t.Errorf("first finding %q is not an error", c.Parts[0].Heading)
+	}
+	for _, p := range c.Parts {
+		if p.Button == nil || p.Button.Action != "jd:why" || !wording.KnownRule(p.Button.Value) {
+			t.Errorf("part %q has no Why? button naming its rule: %+v", p.Heading, p.Button)
+		}
+	}
+	golden.MatchJSON(t, filepath.Join("testdata", "check-card.json"), blockkit.Card(c))
+	rule, ok := wording.Default().Rule("age.explicit")
+	if !ok {
+		t.Fatal("no rule age.explicit")
+	}
+	golden.MatchJSON(t, filepath.Join("testdata", "why-card.json"), blockkit.Card(whyCard(rule)))
+}
+
+// TestCheckCardCapsFindings: a report with more findings than a card holds
+// says how many are left out.
+func TestCheckCardCapsFindings(t *testing.T) {
+	var r wording.Report
+	f := wording.Check(riskyDoc(), wording.Options{}).Findings[0]
+	for range findingsShown + 3 {
+		r.Findings = append(r.Findings, f)
+	}
+	c := checkCard("CTO", nil, r, "/jd")
+	if len(c.Parts) != findingsShown+1 || !strings.Contains(c.Parts[findingsShown].Text, "3 more") {
+		t.Errorf("%d parts, last %q; want %d findings and a note of 3 more", len(c.Parts), c.Parts[len(c.Parts)-1].Text, findingsShown)
+	}
+}
+
+// TestCheckCardFitsInOneMessage: a card of the most findings it shows,
+// with the longest reasons of the rule table, is not cut short by the
+// renderer.
+func TestCheckCardFitsInOneMessage(t *testing.T) {
+	rules := wording.Rules()
+	var r wording.Report
+	for _, rule := range rules {
+		r.Findings = append(r.Findings, wording.Finding{
+			RuleID: rule.ID, Category: rule.Category, Severity: rule.Severity, Why: rule.Message, Fix: rule.Fix,
+			Citation: rule.Citation(), Jurisdictions: rule.Jurisdictions(), Sources: rule.Sources,
+			Quotes: []wording.Quote{{Text: "some quoted words", Where: "requirements #3"}, {Text: "more words", Where: "summary"}},
+		})
+	}
+	slices.SortFunc(r.Findings, func(a, b wording.Finding) int { return len(b.Why) + len(b.Fix) - len(a.Why) - len(a.Fix) })
+	r.Summary = "40 findings: 20 errors, 20 warnings. 700 words."
+	msg := blockkit.Card(checkCard("Chief Technology Officer", nil, r, "/jd"))
+	text, err := json.Marshal(msg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, cut := range []string{"left out", "cut short"} {
+		if strings.Contains(string(text), cut) {
+			t.Errorf("the check card was cut by the renderer (%q)", cut)
+		}
+	}
+}
+
+// TestUsageExamplesNameRealRules: the check example in /jd help ignores a
+// rule that exists.
+func TestUsageExamplesNameRealRules(t *testing.T) {
+	for _, u := range Subcommands {
+		if rule, ok := strings.CutPrefix(u.Example, "check ignore "); ok && !wording.KnownRule(rule) {
+			t.Errorf("example %q names no rule", u.Example)
+		}
+	}
+}

@@ -1,0 +1,229 @@
+package jd
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/hirebot/hirebot"
+	"github.com/hirebot/hirebot/bot/draft"
+)
+
+// ParseProblem is why a /jd command did not parse.
+type ParseProblem int
+
+// The parse problems. The comment of each names the fields of ParseError
+// it sets.
+const (
+	// ParseTooLong: the input is Size bytes, over MaxInput.
+	ParseTooLong ParseProblem = iota + 1
+	// ParseUnknown: Given is no subcommand; Suggest is the closest one
+	// ("" for none).
+	ParseUnknown
+	// ParseMissing: the argument Want is missing ("role", "section",
+	// "field", "number", "text", "value", "rule").
+	ParseMissing
+	// ParseNotNumber: Given is not an item number.
+	ParseNotNumber
+	// ParseUnexpected: Given was not expected; AtEnd says it was left over
+	// after the last argument.
+	ParseUnexpected
+	// ParseNoSection: Given names no section; Suggest is the closest.
+	ParseNoSection
+	// ParseNoField: Given names no field; Suggest is the closest.
+	ParseNoField
+	// ParseNoFormat: Given names no export format.
+	ParseNoFormat
+)
+
+// ParseError is a /jd command that did not parse, as data: the handler
+// words it with the configured command name. Its kind is Invalid.
+type ParseError struct {
+	Problem ParseProblem
+	Usage   Usage  // the subcommand's usage; zero when the subcommand is unknown
+	Given   string // what the user wrote, cut for quoting
+	Suggest string // the closest valid name, or ""
+	Want    string // ParseMissing: what is missing
+	Field   draft.Field
+	AtEnd   bool
+	Size    int
+}
+
+// Error describes e for logs.
+func (e *ParseError) Error() string {
+	return fmt.Sprintf("jd: parse %s: problem %d, given %q, want %q", e.Usage.Name, e.Problem, e.Given, e.Want)
+}
+
+// ErrorKind returns Invalid.
+func (e *ParseError) ErrorKind() hirebot.Kind { return hirebot.Invalid }
+
+// word returns err with words for the user, written with the configured
+// command name: the one place /jd turns the typed errors of the parser,
+// the draft domain and the store into messages. Errors it has no words for
+// pass unchanged (the router words the kinds every command shares).
+func (h *Handler) word(err error) error {
+	var (
+		pe *ParseError
+		de *draft.Error
+		se *draft.StaleError
+	)
+	switch {
+	case err == nil:
+		return nil
+	case hirebot.MessageOf(err) != "":
+		return err
+	case errors.As(err, &pe):
+		return hirebot.Wrap(hirebot.Invalid, err, h.parseMessage(pe))
+	case errors.As(err, &se):
+		return hirebot.Wrap(hirebot.Conflict, err, fmt.Sprintf(
+			"the draft changed since you opened it (v%d → v%d); open the editor again to work on the latest version", se.Base, se.Now))
+	case errors.As(err, &de):
+		return hirebot.Wrap(de.ErrorKind(), err, h.draftMessage(de))
+	case hirebot.KindOf(err) == hirebot.NotFound:
+		return hirebot.Wrap(hirebot.NotFound, err,
+			fmt.Sprintf("There is no draft in this channel yet. Start one with %s start cto (or %s start cio).", h.cfg.Slash, h.cfg.Slash))
+	}
+	return err
+}
+
+// parseMessage words a parse error.
+func (h *Handler) parseMessage(e *ParseError) string {
+	var what string
+	switch e.Problem {
+	case ParseTooLong:
+		return fmt.Sprintf("that is %d bytes long; %s takes at most %d, so shorten the text", e.Size, h.cfg.Slash, MaxInput)
+	case ParseUnknown:
+		return fmt.Sprintf("there is no %s subcommand %q%s; use one of: %s", h.cfg.Slash, e.Given, didYouMean(e.Suggest), list(subcommands()))
+	case ParseNoSection:
+		return fmt.Sprintf("there is no section %q%s; use one of: %s", e.Given, didYouMean(e.Suggest), list(draft.SectionNames()))
+	case ParseNoField:
+		return fmt.Sprintf("there is no field %q%s; use one of: %s", e.Given, didYouMean(e.Suggest), list(draft.FieldNames()))
+	case ParseNotNumber:
+		what = fmt.Sprintf("%q is not an item number; write one like 3 or #3", e.Given)
+	case ParseUnexpected:
+		what = fmt.Sprintf("unexpected %q", e.Given)
+		if e.AtEnd {
+			what += " at the end"
+		}
+	case ParseNoFormat:
+		what = fmt.Sprintf("there is no format %q; use markdown, text or html", e.Given)
+	case ParseMissing:
+		what = h.missingMessage(e)
+	}
+	return fmt.Sprintf("%s; usage: `%s %s` (e.g. `%s %s`)", what, h.cfg.Slash, e.Usage.Line(), h.cfg.Slash, e.Usage.Example)
+}
+
+// missingMessage words a missing argument.
+func (h *Handler) missingMessage(e *ParseError) string {
+	switch e.Want {
+	case "role":
+		return "name the role the draft is for"
+	case "section":
+		return "name a section: " + list(draft.SectionNames())
+	case "field":
+		return "name a field: " + list(draft.FieldNames())
+	case "number":
+		return "give the item number"
+	case "text":
+		return "write the text of the item"
+	case "value":
+		return fmt.Sprintf("write the %s, or `clear` to empty it", e.Field)
+	case "rule":
+		return fmt.Sprintf("name the rule to ignore, as `%s check` lists it", h.cfg.Slash)
+	}
+	return "something is missing"
+}
+
+// draftMessage words a change the draft refused.
+func (h *Handler) draftMessage(e *draft.Error) string {
+	in := ""
+	if e.Section != "" {
+		in = string(e.Section) + ": "
+	}
+	switch e.Problem {
+	case draft.ProblemFinal:
+		return fmt.Sprintf("the draft is final; the owner or an admin can %s reopen it", h.cfg.Slash)
+	case draft.ProblemNotFinal:
+		return "the draft is not final, so there is nothing to reopen"
+	case draft.ProblemUnknownOp:
+		return fmt.Sprintf("%q is not a change a draft knows", e.Given)
+	case draft.ProblemNoSection:
+		if e.Given == "" {
+			return "name a section: " + list(draft.SectionNames())
+		}
+		return fmt.Sprintf("there is no section %q; use one of: %s", e.Given, list(draft.SectionNames()))
+	case draft.ProblemNoField:
+		if e.Given == "" {
+			return "name a field: " + list(draft.FieldNames())
+		}
+		return fmt.Sprintf("there is no field %q; use one of: %s", e.Given, list(draft.FieldNames()))
+	case draft.ProblemEmpty:
+		return fmt.Sprintf("%sthe item is empty; write 1–%d characters", in, e.Limit)
+	case draft.ProblemTooLong:
+		if e.Field != "" {
+			return fmt.Sprintf("the %s is %d characters long; keep it to %d or fewer", e.Field, e.Size, e.Limit)
+		}
+		return fmt.Sprintf("%sthe item is %d characters long; keep it to %d or fewer", in, e.Size, e.Limit)
+	case draft.ProblemNoRule:
+		if e.Given == "" {
+			return fmt.Sprintf("name the wording rule to ignore, as %s check lists it", h.cfg.Slash)
+		}
+		return fmt.Sprintf("%q is not a wording rule id; use the id %s check shows", e.Given, h.cfg.Slash)
+	case draft.ProblemIndex:
+		return h.indexMessage(e)
+	case draft.ProblemSamePlace:
+		return fmt.Sprintf("%s #%d is already at #%d; pick another place", e.Section, e.Index, e.To)
+	case draft.ProblemFull:
+		if e.Size > e.Limit {
+			return fmt.Sprintf("%s has %d items; a section holds at most %d, so remove some", e.Section, e.Size, e.Limit)
+		}
+		return fmt.Sprintf("%s already has %d items, the most a section holds; remove one first", e.Section, e.Limit)
+	case draft.ProblemNoText:
+		return fmt.Sprintf("say what to insert into %s", e.Section)
+	case draft.ProblemNoContent:
+		return "there is no content to save"
+	case draft.ProblemTwice:
+		if e.Field != "" {
+			return fmt.Sprintf("the %s is given twice; give it once", e.Field)
+		}
+		return fmt.Sprintf("%s is given twice; give it once", e.Section)
+	case draft.ProblemIgnored:
+		return fmt.Sprintf("wording rule %q is already ignored for this draft", e.Given)
+	case draft.ProblemNotIgnored:
+		return fmt.Sprintf("wording rule %q is not ignored for this draft", e.Given)
+	case draft.ProblemNotAllowed:
+		return fmt.Sprintf("only @%s, who started the draft, or an admin can %s it", e.Owner, e.Verb)
+	case draft.ProblemNothingToUndo:
+		return fmt.Sprintf("there is nothing to undo; only the last %d changes can be undone", e.Limit)
+	case draft.ProblemNoRole:
+		return fmt.Sprintf("name the role the draft is for, e.g. %s start cto", h.cfg.Slash)
+	case draft.ProblemNoOwner:
+		return "a draft needs an owner"
+	}
+	return "the draft refused that change"
+}
+
+// indexMessage words an item number that picks no item.
+func (h *Handler) indexMessage(e *draft.Error) string {
+	switch {
+	case e.Limit == 0:
+		return fmt.Sprintf("%s has no items yet; add one with %s add %s <text>", e.Section, h.cfg.Slash, e.Section)
+	case e.Limit == 1 && e.Size == 1:
+		return fmt.Sprintf("%s has 1 item; pick 1", e.Section)
+	case e.Limit == 1:
+		return fmt.Sprintf("%s has no items yet; pick 1", e.Section)
+	}
+	return fmt.Sprintf("%s has %s; pick 1–%d", e.Section, plural(e.Size, "item"), e.Limit)
+}
+
+// plural returns "1 item" or "3 items".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
+}
+
+// list joins names with commas.
+func list(names []string) string { return strings.Join(names, ", ") }

@@ -1,0 +1,76 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+// TestHelpFlags checks that -h and --help on hirebot and on every
+// subcommand print that command's usage on standard output and exit 0,
+// without starting anything (no tokens are set here).
+func TestHelpFlags(t *testing.T) {
+	clearHirebotEnv(t)
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-h"}, "hirebot shell"},
+		{[]string{"--help"}, "hirebot check"},
+		{[]string{"help"}, "hirebot version"},
+		{[]string{"serve", "-h"}, "usage: hirebot [serve]"},
+		{[]string{"serve", "--help"}, "SLACK_APP_TOKEN"},
+		{[]string{"shell", "-h"}, "usage: hirebot shell"},
+		{[]string{"shell", "--help"}, "Ctrl-D"},
+		{[]string{"manifest", "-h"}, "usage: hirebot manifest"},
+		{[]string{"manifest", "--help"}, "HIREBOT_JD_COMMAND"},
+		{[]string{"knowledge", "-h"}, "usage: hirebot knowledge validate DIR"},
+		{[]string{"knowledge", "validate", "--help"}, "usage: hirebot knowledge validate DIR"},
+		{[]string{"version", "-h"}, "usage: hirebot version"},
+		{[]string{"check", "-h"}, "usage: hirebot check"},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			var out, errb bytes.Buffer
+			code := run(context.Background(), tt.args, strings.NewReader("/cto-role\n"), &out, &errb)
+			if code != 0 {
+				t.Errorf("exit %d, want 0; stderr %q", code, errb.String())
+			}
+			if got := out.String() + errb.String(); !strings.Contains(got, tt.want) {
+				t.Errorf("output %q lacks %q", got, tt.want)
+			}
+			if strings.Contains(out.String(), "apiVersion") || strings.Contains(out.String(), "display_information") {
+				t.Errorf("printed the manifest instead of help: %q", out.String())
+			}
+		})
+	}
+}
+
+// TestVersion checks hirebot version and --version: the version (dev
+// unless set at build time), a commit and the Go version, on stdout.
+func TestVersion(t *testing.T) {
+	for _, arg := range []string{"version", "--version", "-version"} {
+		var out, errb bytes.Buffer
+		if code := run(context.Background(), []string{arg}, nil, &out, &errb); code != 0 {
+			t.Errorf("hirebot %s: exit %d, stderr %q", arg, code, errb.String())
+		}
+		got := out.String()
+		if !strings.HasPrefix(got, "hirebot dev (commit ") || !strings.Contains(got, runtime.Version()) || strings.Count(got, "\n") != 1 {
+			t.Errorf("hirebot %s = %q, want one line: hirebot dev (commit …, %s)", arg, got, runtime.Version())
+		}
+	}
+}
+
+// TestUnexpectedArguments checks that a stray argument is a usage error,
+// not silently ignored.
+func TestUnexpectedArguments(t *testing.T) {
+	clearHirebotEnv(t)
+	for _, args := range [][]string{{"manifest", "extra"}, {"shell", "now"}, {"serve", "please"}, {"frobnicate"}} {
+		var out, errb bytes.Buffer
+		if code := run(context.Background(), args, strings.NewReader(""), &out, &errb); code != 2 {
+			t.Errorf("hirebot %s: exit %d, want 2; stderr %q", strings.Join(args, " "), code, errb.String())
+		}
+	}
+}

@@ -1,0 +1,87 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hirebot/hirebot/bot/shell/ptytest"
+)
+
+// TestShellDevNull: with input from /dev/null (a character device, but not
+// a terminal) the shell prints no welcome and no prompt.
+func TestShellDevNull(t *testing.T) {
+	devNull, err := os.Open(os.DevNull)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer devNull.Close()
+	outPath := filepath.Join(t.TempDir(), "out")
+	out, err := os.Create(outPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer out.Close()
+	var errb bytes.Buffer
+	if code := run(context.Background(), []string{"shell"}, devNull, out, &errb); code != 0 {
+		t.Fatalf("shell exited %d: %s", code, errb.String())
+	}
+	if b, err := os.ReadFile(outPath); err != nil || len(b) != 0 {
+		t.Errorf("shell on /dev/null wrote %q (%v), want nothing", b, err)
+	}
+}
+
+// TestShellTerminal runs `hirebot shell` on a pseudo-terminal as a person
+// would: welcome and prompt, a command, the up arrow, Ctrl-C, Ctrl-D, and
+// the terminal back in its own mode afterwards.
+func TestShellTerminal(t *testing.T) {
+	tty, keyboard := ptytest.MustOpen(t)
+	screen := ptytest.Watch(keyboard)
+	done := make(chan int, 1)
+	var errb bytes.Buffer
+	go func() { done <- run(context.Background(), []string{"shell"}, tty, tty, &errb) }()
+
+	const prompt = "#general @you> "
+	screen.WaitFor(t, prompt, 1)
+	typeKeys(t, keyboard, "/cto-role cio\r")
+	screen.WaitFor(t, "Chief Information Officer", 1)
+	screen.WaitFor(t, prompt, 2)
+	typeKeys(t, keyboard, "\x1b[A\r") // up: the same command again
+	screen.WaitFor(t, prompt+"/cto-role cio\r\n", 2)
+	screen.WaitFor(t, prompt, 3)
+	typeKeys(t, keyboard, "/jd half-typed\x03") // Ctrl-C: the line is dropped
+	screen.WaitFor(t, "/jd half-typed^C\r\n"+prompt, 1)
+	typeKeys(t, keyboard, "\x04") // Ctrl-D: leave
+
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Fatalf("shell exited %d: %s", code, errb.String())
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatalf("Ctrl-D did not end the shell; screen:\n%q", screen.String())
+	}
+	s := screen.String()
+	if !strings.HasPrefix(s, "hirebot shell:") {
+		t.Errorf("no welcome on a terminal:\n%q", s)
+	}
+	if strings.Contains(strings.ReplaceAll(s, "\r\n", ""), "\n") {
+		t.Errorf("a bare \\n on a raw terminal draws a staircase:\n%q", s)
+	}
+	if !ptytest.Canonical(t, tty) {
+		t.Error("the shell left the terminal in raw mode")
+	}
+}
+
+// typeKeys sends keys as a person at the terminal types them.
+func typeKeys(t *testing.T, keyboard io.Writer, keys string) {
+	t.Helper()
+	if _, err := io.WriteString(keyboard, keys); err != nil {
+		t.Fatalf("type %q: %v", keys, err)
+	}
+}

@@ -1,0 +1,167 @@
+package slacktest
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"unicode/utf8"
+)
+
+// Slack's limits the fake enforces.
+const (
+	// MaxMessageText is how many characters of text (the text field plus
+	// every text in the blocks) a message may carry before msg_too_long.
+	MaxMessageText = 13000
+
+	maxMessageBlocks  = 50
+	maxModalBlocks    = 100
+	maxSectionText    = 3000
+	maxSectionFields  = 10
+	maxFieldText      = 2000
+	maxHeaderText     = 150
+	maxActionElements = 25
+	maxContextItems   = 10
+	maxButtonText     = 75
+	maxButtonValue    = 2000
+	maxBlockID        = 255
+	maxViewTitle      = 24
+	maxPrivateMeta    = 3000
+	maxCallbackID     = 255
+)
+
+// textObject is a Block Kit text object.
+type textObject struct {
+	Type string `json:"type"`
+	Text string `json:"text"`
+}
+
+// block holds the parts of a block the fake checks.
+type block struct {
+	Type     string       `json:"type"`
+	BlockID  string       `json:"block_id"`
+	Text     *textObject  `json:"text"`
+	Fields   []textObject `json:"fields"`
+	Elements []element    `json:"elements"`
+	Label    *textObject  `json:"label"`
+}
+
+// element holds the parts of an interactive or context element the fake checks.
+type element struct {
+	Type     string          `json:"type"`
+	ActionID string          `json:"action_id"`
+	Text     json.RawMessage `json:"text"` // a text object, or a string in a context's text element
+	Value    string          `json:"value"`
+}
+
+// checkBlocks validates a blocks array as Slack would and returns how many
+// characters of text it holds.
+func checkBlocks(raw []byte, maxBlocks int) (int, error) {
+	var blocks []block
+	if err := json.Unmarshal(raw, &blocks); err != nil {
+		return 0, fmt.Errorf("blocks are not a JSON array of blocks: %w", err)
+	}
+	if len(blocks) > maxBlocks {
+		return 0, fmt.Errorf("%d blocks (at most %d)", len(blocks), maxBlocks)
+	}
+	ids := map[string]bool{}
+	total := 0
+	for i, b := range blocks {
+		if b.Type == "" {
+			return 0, fmt.Errorf("block %d has no type", i)
+		}
+		if b.BlockID != "" {
+			if ids[b.BlockID] {
+				return 0, fmt.Errorf("block %d: duplicate block_id %q", i, b.BlockID)
+			}
+			ids[b.BlockID] = true
+			if runes(b.BlockID) > maxBlockID {
+				return 0, fmt.Errorf("block %d: block_id longer than %d", i, maxBlockID)
+			}
+		}
+		n, err := checkBlock(b)
+		if err != nil {
+			return 0, fmt.Errorf("block %d (%s): %w", i, b.Type, err)
+		}
+		total += n
+	}
+	return total, nil
+}
+
+// checkBlock validates one block and returns its characters of text.
+func checkBlock(b block) (int, error) {
+	total := 0
+	if b.Text != nil {
+		total += runes(b.Text.Text)
+	}
+	switch b.Type {
+	case "section":
+		if b.Text == nil && len(b.Fields) == 0 {
+			return 0, errors.New("a section needs text or fields")
+		}
+		if b.Text != nil && runes(b.Text.Text) > maxSectionText {
+			return 0, fmt.Errorf("text is %d characters (at most %d)", runes(b.Text.Text), maxSectionText)
+		}
+		if len(b.Fields) > maxSectionFields {
+			return 0, fmt.Errorf("%d fields (at most %d)", len(b.Fields), maxSectionFields)
+		}
+		for _, f := range b.Fields {
+			if runes(f.Text) > maxFieldText {
+				return 0, fmt.Errorf("a field is %d characters (at most %d)", runes(f.Text), maxFieldText)
+			}
+			total += runes(f.Text)
+		}
+	case "header":
+		if b.Text == nil || b.Text.Type != "plain_text" {
+			return 0, errors.New("a header needs plain_text text")
+		}
+		if runes(b.Text.Text) > maxHeaderText {
+			return 0, fmt.Errorf("text is %d characters (at most %d)", runes(b.Text.Text), maxHeaderText)
+		}
+	case "actions":
+		if len(b.Elements) == 0 || len(b.Elements) > maxActionElements {
+			return 0, fmt.Errorf("%d elements (1 to %d)", len(b.Elements), maxActionElements)
+		}
+		actionIDs := map[string]bool{}
+		for _, e := range b.Elements {
+			if e.ActionID != "" {
+				if actionIDs[e.ActionID] {
+					return 0, fmt.Errorf("duplicate action_id %q", e.ActionID)
+				}
+				actionIDs[e.ActionID] = true
+			}
+			if e.Type == "button" {
+				if t, isObj := e.textOf(); !isObj || runes(t) > maxButtonText {
+					return 0, fmt.Errorf("a button needs text of at most %d characters", maxButtonText)
+				}
+				if runes(e.Value) > maxButtonValue {
+					return 0, fmt.Errorf("a button value is %d characters (at most %d)", runes(e.Value), maxButtonValue)
+				}
+			}
+		}
+	case "context":
+		if len(b.Elements) == 0 || len(b.Elements) > maxContextItems {
+			return 0, fmt.Errorf("%d elements (1 to %d)", len(b.Elements), maxContextItems)
+		}
+		for _, e := range b.Elements {
+			t, _ := e.textOf()
+			total += runes(t)
+		}
+	}
+	return total, nil
+}
+
+// textOf returns an element's text and whether it was a text object.
+func (e element) textOf() (string, bool) {
+	var str string
+	if json.Unmarshal(e.Text, &str) == nil {
+		return str, false
+	}
+	var obj textObject
+	if json.Unmarshal(e.Text, &obj) == nil && obj.Type != "" {
+		return obj.Text, true
+	}
+	return "", false
+}
+
+// runes counts characters as Slack does.
+func runes(s string) int { return utf8.RuneCountInString(s) }

@@ -1,0 +1,98 @@
+package knowledge
+
+import "strings"
+
+// Reading a /cto-role question before it is searched: which role it is
+// about, and whether it is about a role as a whole, or about a role the
+// pack does not cover.
+
+// namesOnly reports whether role is the one role the words name.
+func (p *Pack) namesOnly(words []string, role string) bool {
+	r, ok := p.mentionedRole(words)
+	return ok && r == role
+}
+
+// question is what Resolve reads in its args.
+type question struct {
+	role    string   // the role asked about
+	roleLed bool     // a role word led
+	words   []string // the words, role titles as role ids, shorthand written out
+	toks    []token  // the words as search tokens
+}
+
+// parse reads args as a question.
+func (p *Pack) parse(args string) question {
+	q := question{role: DefaultRole, words: p.withRoleIDs(argWords(args))}
+	if len(q.words) > 0 {
+		if _, ok := p.Role(q.words[0]); ok {
+			q.role, q.roleLed = q.words[0], true
+		}
+	}
+	if r, ok := p.mentionedRole(q.words); ok && !q.roleLed {
+		q.role = r // "what should we look for in a cio?"
+	}
+	q.toks = tokens(strings.Join(q.words, " "))
+	return q
+}
+
+// onlyRole reports the role a question is about when a role word is all
+// that matters in it ("what is a CTO?", "tell me about the cio"), perhaps
+// with words for a job as such ("explain the cio role").
+func (p *Pack) onlyRole(toks []token) (string, bool) {
+	role := ""
+	for _, tok := range toks {
+		if jobWords[tok.word] {
+			continue
+		}
+		if _, ok := p.Role(tok.word); !ok || (role != "" && role != tok.word) {
+			return "", false
+		}
+		role = tok.word
+	}
+	return role, role != ""
+}
+
+// otherExecutive reports whether a question is only about an executive
+// the pack has neither as a role nor as a topic name: "ceo", "what does a
+// cfo do?". Executive titles are written C…O ("cfo", "ciso"); a topic
+// named by one ("ciso") covers it.
+func (p *Pack) otherExecutive(toks []token) bool {
+	exec := false
+	for _, tok := range toks {
+		w := tok.word
+		switch {
+		case jobWords[w]:
+		case len(w) >= 3 && len(w) <= 4 && w[0] == 'c' && w[len(w)-1] == 'o' && !exec:
+			if _, ok := p.Role(w); ok {
+				return false
+			}
+			for _, r := range p.Roles {
+				if _, ok := p.TopicByName(r.ID, w); ok {
+					return false
+				}
+			}
+			exec = true
+		default:
+			return false
+		}
+	}
+	return exec
+}
+
+// jobWords are words for a job as such, which say nothing about which
+// part of it a question is about.
+var jobWords = map[string]bool{
+	"role": true, "roles": true, "position": true, "positions": true, "job": true,
+	"jobs": true, "title": true, "titles": true, "post": true, "mean": true, "meaning": true,
+	"definition": true, "define": true, "overview": true, "intro": true, "introduction": true,
+}
+
+// knows reports whether the pack's topics use word as it is.
+func (p *Pack) knows(word string) bool {
+	for _, tok := range tokens(word) {
+		if _, ok := p.index.terms[tok.stem]; !ok {
+			return false
+		}
+	}
+	return true
+}
