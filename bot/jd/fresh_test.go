@@ -174,7 +174,9 @@ func TestStartTitle(t *testing.T) {
 		{cto, knowledge.Kind{}, "techincal-leader", "", "did you mean `technical-leader`"},
 		{cto, knowledge.Kind{}, "infrastructur Head of Platform", "", "did you mean `infrastructure`"},
 		{cto, knowledge.Kind{}, "operationl", "", "did you mean `operational`"},
-		{cto, knowledge.Kind{}, "Techincal Director", "Techincal Director", ""}, // capitalised: the team's own title
+		{cto, knowledge.Kind{}, "operatons", "", "did you mean `operational`"},                 // close to the alias "operations"
+		{cto, knowledge.Kind{}, "infar Head of Platform", "", "did you mean `infrastructure`"}, // close to the alias "infra"
+		{cto, knowledge.Kind{}, "Techincal Director", "Techincal Director", ""},                // capitalised: the team's own title
 	}
 	for _, tt := range tests {
 		got, err := h.startTitle(tt.role, tt.kind, tt.in)
