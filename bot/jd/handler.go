@@ -133,7 +133,9 @@ func (h *Handler) press(ctx context.Context, req bot.Request) (bot.Reply, error)
 	case "why":
 		return h.why(req.Value)
 	case "export":
-		return h.export(ctx, req, "markdown")
+		return h.export(ctx, req, req.Value)
+	case "show":
+		return h.show(ctx, req, Args{})
 	case "history":
 		return h.history(ctx, req)
 	case "discard":
@@ -146,7 +148,7 @@ func (h *Handler) press(ctx context.Context, req bot.Request) (bot.Reply, error)
 func (h *Handler) change(ctx context.Context, req bot.Request, c draft.Change) (bot.Reply, error) {
 	c.By, c.Admin, c.At = req.User, req.Admin, h.cfg.Now()
 	_, e, err := h.cfg.Drafts.UpdateDraft(ctx, req.Session(), req.Claim, req.User, func(d *draft.Draft) (draft.Entry, error) {
-		return d.Apply(c)
+		return h.applyKeepingSummary(d, c)
 	})
 	if err != nil {
 		return bot.Reply{}, err

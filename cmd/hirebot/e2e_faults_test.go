@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net"
 	"net/http"
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -71,23 +70,22 @@ func MustExportText(tb testing.TB, fake *slacktest.Server, channel string) strin
 	return string(f.Content)
 }
 
-var numberedRE = regexp.MustCompile(`^(\d+)\. (.*)$`)
-
-// sectionItems returns the numbered items under the heading label (e.g.
-// "Requirements") of a text export.
+// sectionItems returns the "- " items under the heading label (e.g.
+// "Requirements") of a text export: the heading, a blank line, then one
+// item a line.
 func sectionItems(export, label string) []string {
 	lines := strings.Split(export, "\n")
 	var items []string
 	for i := 0; i < len(lines); i++ {
-		if lines[i] != label || i+1 >= len(lines) || !strings.HasPrefix(lines[i+1], "---") {
+		if lines[i] != label || i+1 >= len(lines) || lines[i+1] != "" {
 			continue
 		}
 		for _, l := range lines[i+2:] {
-			m := numberedRE.FindStringSubmatch(l)
-			if m == nil {
+			item, ok := strings.CutPrefix(l, "- ")
+			if !ok {
 				break
 			}
-			items = append(items, m[2])
+			items = append(items, item)
 		}
 	}
 	return items
