@@ -24,7 +24,7 @@ const (
 	// MaxUndoBytes bounds what the undo records hold together (counted as
 	// stored); the oldest are dropped first. A single change larger than
 	// this cannot be undone, and its reply says so.
-	MaxUndoBytes = 40_000
+	MaxUndoBytes = 16_000
 	// MaxApprovals is how many approvals a draft keeps (one per person).
 	MaxApprovals = 20
 )

@@ -51,6 +51,9 @@ func New(s Start) (*Draft, Entry, error) {
 		Updated:  s.At,
 	}
 	d.EnsureRefs()
+	if err := d.checkSize(); err != nil {
+		return nil, Entry{}, err
+	}
 	e := Entry{Version: 1, Op: OpStart, By: s.Owner, At: s.At, Summary: "started the draft"}
 	return d, e, nil
 }
