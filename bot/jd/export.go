@@ -17,6 +17,7 @@ func (h *Handler) export(ctx context.Context, req bot.Request, format string) (b
 	if err != nil {
 		return bot.Reply{}, err
 	}
+	h.saw(ctx, req, d.Version)
 	name := fileName(d.Heading())
 	f := &bot.File{Title: d.Heading()}
 	switch format {

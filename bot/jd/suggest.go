@@ -22,6 +22,7 @@ func (h *Handler) suggest(ctx context.Context, req bot.Request, only draft.Secti
 	if err != nil {
 		return bot.Reply{}, err
 	}
+	h.saw(ctx, req, d.Version)
 	have := map[string]bool{}
 	for _, items := range d.Sections {
 		for _, it := range items {
