@@ -105,7 +105,7 @@ func (d *Draft) target(c Change) (Section, int, error) {
 	if c.Bare && d.Changed[sec] > c.Seen {
 		it := items[c.Index-1]
 		return "", 0, &Error{Problem: ProblemUnseen, Section: sec, Index: c.Index, Ref: it.Ref,
-			Given: clip(it.Text), Size: c.Seen, Limit: d.Changed[sec]}
+			Given: clip(it.Text), Size: c.Seen, Limit: d.Changed[sec], Verb: string(c.Op)}
 	}
 	return sec, c.Index - 1, nil
 }

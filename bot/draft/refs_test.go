@@ -67,7 +67,7 @@ func TestBareNumberNeedsTheSeenSection(t *testing.T) {
 	MustApply(t, d, Change{Op: OpRemove, Section: Requirements, Index: 2, Bare: true, Seen: seen, By: "UA"})
 	// UB saw v1 too: their "2" is now R3, which they never saw at #2.
 	MustFail(t, d, Change{Op: OpRemove, Section: Requirements, Index: 2, Bare: true, Seen: seen, By: "UB"}, hirebot.Conflict,
-		&Error{Problem: ProblemUnseen, Section: Requirements, Index: 2, Ref: "R3", Given: `Shipped products at scale`, Size: seen, Limit: 4})
+		&Error{Problem: ProblemUnseen, Section: Requirements, Index: 2, Ref: "R3", Given: `Shipped products at scale`, Size: seen, Limit: 4, Verb: "remove"})
 	// Once they have seen the current draft, the number is theirs to use.
 	MustApply(t, d, Change{Op: OpRemove, Section: Requirements, Index: 2, Bare: true, Seen: d.Version, By: "UB"})
 	// Other sections are unaffected.
