@@ -171,7 +171,7 @@ func (d *Draft) add(c Change) (string, []Change, []string, error) {
 		return "", nil, nil, err
 	}
 	d.setItems(sec, append(items, item))
-	return fmt.Sprintf("added %s to %s (#%d): %s", item.Ref, sec, len(items)+1, quote(item.Text)),
+	return fmt.Sprintf("added to %s as %s (#%d): %s", sec, item.Ref, len(items)+1, quote(item.Text)),
 		[]Change{{Op: OpRemove, Ref: item.Ref}}, []string{item.Ref}, nil
 }
 
@@ -207,7 +207,7 @@ func (d *Draft) insert(c Change) (string, []Change, []string, error) {
 		d.touched(sec)
 	}
 	d.setItems(sec, slices.Insert(items, at-1, item))
-	return fmt.Sprintf("inserted %s into %s (#%d): %s", item.Ref, sec, at, quote(item.Text)),
+	return fmt.Sprintf("inserted into %s as %s (#%d): %s", sec, item.Ref, at, quote(item.Text)),
 		[]Change{{Op: OpRemove, Ref: item.Ref}}, []string{item.Ref}, nil
 }
 
@@ -224,7 +224,7 @@ func (d *Draft) remove(c Change) (string, []Change, []string, error) {
 	}
 	d.touched(sec)
 	d.setItems(sec, slices.Delete(items, i, i+1))
-	return fmt.Sprintf("removed %s from %s (#%d): %s", item.Ref, sec, i+1, quote(item.Text)),
+	return fmt.Sprintf("removed from %s (%s, #%d): %s", sec, item.Ref, i+1, quote(item.Text)),
 		[]Change{{Op: OpInsert, Section: sec, Index: i + 1, After: after, Item: &item}}, []string{item.Ref}, nil
 }
 
@@ -241,7 +241,7 @@ func (d *Draft) edit(c Change) (string, []Change, []string, error) {
 	old := items[i].Text
 	items[i].Text = text
 	d.touched(sec)
-	return fmt.Sprintf("edited %s in %s (#%d): %s", items[i].Ref, sec, i+1, quote(text)),
+	return fmt.Sprintf("edited %s %s (#%d): %s", sec, items[i].Ref, i+1, quote(text)),
 		[]Change{{Op: OpEdit, Ref: items[i].Ref, Text: old}}, []string{items[i].Ref}, nil
 }
 
@@ -278,7 +278,7 @@ func (d *Draft) move(c Change) (string, []Change, []string, error) {
 	if c.Loose {
 		to = min(max(to, 1), len(items))
 		if to == i+1 {
-			return fmt.Sprintf("left %s in %s at #%d", items[i].Ref, sec, to), nil, nil, nil
+			return fmt.Sprintf("left %s %s at #%d", sec, items[i].Ref, to), nil, nil, nil
 		}
 	}
 	if err := checkIndex(sec, len(items), to, false); err != nil {
@@ -291,6 +291,6 @@ func (d *Draft) move(c Change) (string, []Change, []string, error) {
 	items = slices.Delete(items, i, i+1)
 	d.touched(sec)
 	d.setItems(sec, slices.Insert(items, to-1, item))
-	return fmt.Sprintf("moved %s in %s from #%d to #%d: %s", item.Ref, sec, i+1, to, quote(item.Text)),
+	return fmt.Sprintf("moved %s %s from #%d to #%d: %s", sec, item.Ref, i+1, to, quote(item.Text)),
 		[]Change{{Op: OpMove, Ref: item.Ref, To: i + 1}}, []string{item.Ref}, nil
 }

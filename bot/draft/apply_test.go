@@ -80,7 +80,7 @@ func TestApply(t *testing.T) {
 		{
 			name:    "add",
 			c:       Change{Op: OpAdd, Section: Requirements, Text: "  Ten years leading   platform teams "},
-			summary: `added R4 to requirements (#4): "Ten years leading platform teams"`,
+			summary: `added to requirements as R4 (#4): "Ten years leading platform teams"`,
 			check: func(t *testing.T, d *Draft) {
 				got := d.Sections[Requirements][3]
 				if got.Text != "Ten years leading platform teams" || got.Author != "U2" || !got.At.Equal(at(1)) {
@@ -91,17 +91,17 @@ func TestApply(t *testing.T) {
 		{
 			name:    "add by alias to an empty section",
 			c:       Change{Op: OpAdd, Section: "nice to have", Text: "Rust"},
-			summary: `added N1 to nice-to-have (#1): "Rust"`,
+			summary: `added to nice-to-have as N1 (#1): "Rust"`,
 		},
 		{
 			name:    "add 500 characters, quoted short",
 			c:       Change{Op: OpAdd, Section: Benefits, Text: long},
-			summary: `added B2 to benefits (#2): "` + strings.Repeat("é", 60) + `…"`,
+			summary: `added to benefits as B2 (#2): "` + strings.Repeat("é", 60) + `…"`,
 		},
 		{
 			name:    "add keeps the source of a suggested item",
 			c:       Change{Op: OpAdd, Section: Benefits, Item: &Item{Text: "Remote work", Source: "benefits.remote"}},
-			summary: `added B2 to benefits (#2): "Remote work"`,
+			summary: `added to benefits as B2 (#2): "Remote work"`,
 			check: func(t *testing.T, d *Draft) {
 				if got := d.Sections[Benefits][1]; got.Source != "benefits.remote" || got.Author != "U2" {
 					t.Errorf("item = %+v", got)
@@ -111,7 +111,7 @@ func TestApply(t *testing.T) {
 		{
 			name:    "insert first",
 			c:       Change{Op: OpInsert, Section: Requirements, Index: 1, Item: &Item{Text: "Go", Author: "U9", At: at(30)}},
-			summary: `inserted R4 into requirements (#1): "Go"`,
+			summary: `inserted into requirements as R4 (#1): "Go"`,
 			check: func(t *testing.T, d *Draft) {
 				if got := d.Sections[Requirements][0]; got.Author != "U9" || !got.At.Equal(at(30)) {
 					t.Errorf("inserted item = %+v", got)
@@ -121,12 +121,12 @@ func TestApply(t *testing.T) {
 		{
 			name:    "insert after the last",
 			c:       Change{Op: OpInsert, Section: Requirements, Index: 4, Text: "Go"},
-			summary: `inserted R4 into requirements (#4): "Go"`,
+			summary: `inserted into requirements as R4 (#4): "Go"`,
 		},
 		{
 			name:    "remove from the middle",
 			c:       Change{Op: OpRemove, Section: Requirements, Index: 2},
-			summary: `removed R2 from requirements (#2): "Led a team of 20 or more engineers"`,
+			summary: `removed from requirements (R2, #2): "Led a team of 20 or more engineers"`,
 			check: func(t *testing.T, d *Draft) {
 				want := []string{"Ten years of software engineering", "Shipped products at scale"}
 				if got := sectionTexts(d, Requirements); !slices.Equal(got, want) {
@@ -137,7 +137,7 @@ func TestApply(t *testing.T) {
 		{
 			name:    "remove the only item drops the section",
 			c:       Change{Op: OpRemove, Section: Benefits, Index: 1},
-			summary: `removed B1 from benefits (#1): "Equity"`,
+			summary: `removed from benefits (B1, #1): "Equity"`,
 			check: func(t *testing.T, d *Draft) {
 				if _, ok := d.Sections[Benefits]; ok {
 					t.Errorf("benefits still in the map: %+v", d.Sections)
@@ -147,7 +147,7 @@ func TestApply(t *testing.T) {
 		{
 			name:    "edit",
 			c:       Change{Op: OpEdit, Section: "resp", Index: 3, Text: "Own the  architecture\u202E and its costs"},
-			summary: `edited D3 in responsibilities (#3): "Own the architecture and its costs"`,
+			summary: `edited responsibilities D3 (#3): "Own the architecture and its costs"`,
 			check: func(t *testing.T, d *Draft) {
 				if got := d.Sections[Responsibilities][2]; got.Source != "cto.architecture" || got.Author != "U1" {
 					t.Errorf("edited item lost its origin: %+v", got)
@@ -187,7 +187,7 @@ func TestApply(t *testing.T) {
 		{
 			name:    "move up",
 			c:       Change{Op: OpMove, Section: Requirements, Index: 3, To: 1},
-			summary: `moved R3 in requirements from #3 to #1: "Shipped products at scale"`,
+			summary: `moved requirements R3 from #3 to #1: "Shipped products at scale"`,
 			check: func(t *testing.T, d *Draft) {
 				want := []string{"Shipped products at scale", "Ten years of software engineering", "Led a team of 20 or more engineers"}
 				if got := sectionTexts(d, Requirements); !slices.Equal(got, want) {
@@ -384,7 +384,7 @@ func TestFinalDraft(t *testing.T) {
 	}
 	// Undo now reverts the last content change, made before the finalize.
 	e = MustApply(t, d, Change{Op: OpUndo})
-	if e.Summary != `undid v2: added B2 to benefits (#2): "Remote"` {
+	if e.Summary != `undid v2: added to benefits as B2 (#2): "Remote"` {
 		t.Errorf("undo summary = %q", e.Summary)
 	}
 	if got := sectionTexts(d, Benefits); !slices.Equal(got, []string{"Equity"}) {

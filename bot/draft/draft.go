@@ -187,7 +187,7 @@ type Entry struct {
 	Op      Op        `json:"op"`
 	By      string    `json:"by"`
 	At      time.Time `json:"at"`
-	Summary string    `json:"summary"` // e.g. `added R4 to requirements (#4): "Ten years…"`
+	Summary string    `json:"summary"` // e.g. `added to requirements as R4 (#4): "Ten years…"`
 	// Undoable says the change left an undo record.
 	Undoable bool `json:"undoable,omitempty"`
 }

@@ -165,7 +165,7 @@ func TestCollaborationOverSocketMode(t *testing.T) {
 		c.live(reqs[0].Ref+" · ", reqs[1].Ref+" · ")
 		c.jd("UA", "show")
 		c.jd("UB", "show")
-		c.jd("UA", "remove requirements 2", "Removed "+reqs[1].Ref)
+		c.jd("UA", "remove requirements 2", "Removed from requirements ("+reqs[1].Ref)
 		m := c.jd("UB", "remove requirements 2", "nothing was changed", "#2 is now "+reqs[2].Ref)
 		if !strings.Contains(MessageText(m), "/jd remove "+reqs[2].Ref) {
 			t.Errorf("the refusal does not say how to remove the item shown: %s", MessageText(m))
@@ -175,7 +175,7 @@ func TestCollaborationOverSocketMode(t *testing.T) {
 		}
 		// The refusal showed UB the current item: now the number is theirs,
 		// and a reference always works.
-		c.jd("UB", "remove "+reqs[2].Ref, "Removed "+reqs[2].Ref)
+		c.jd("UB", "remove "+reqs[2].Ref, "Removed from requirements ("+reqs[2].Ref)
 		c.jd("UA", "edit requirements 1 Ran a 24/7 platform", "nothing was changed", "#1 is now "+reqs[0].Ref)
 	})
 
@@ -188,7 +188,7 @@ func TestCollaborationOverSocketMode(t *testing.T) {
 		c.jd("UB", "set salary €200k", "Set the salary")
 		sug := c.jd("UC", "suggest", "Suggestions for")
 		c.press("UC", sug, "jd:add-item", "Inserted")
-		c.jd("UC", "add nice-to-have Has run a public API", "Added N")
+		c.jd("UC", "add nice-to-have Has run a public API", "Added to nice-to-have as N")
 		before := c.draft()
 		c.jd("UB", "undo", "Undid", "set the salary")
 		after := c.draft()
@@ -199,7 +199,7 @@ func TestCollaborationOverSocketMode(t *testing.T) {
 		c.jd("UB", "undo", "you have no change to undo")
 		nice := after.Sections[draft.NiceToHave]
 		ref := nice[len(nice)-1].Ref
-		c.jd("UB", "edit "+ref+" Has designed and run a public API", "Edited "+ref)
+		c.jd("UB", "edit "+ref+" Has designed and run a public API", "Edited nice-to-have "+ref)
 		c.jd("UC", "undo", "nothing was undone", "@UB's later change", "builds on")
 		if got := c.draft().Sections[draft.NiceToHave]; got[len(got)-1].Text != "Has designed and run a public API" {
 			t.Fatalf("a refused undo changed the draft: %+v", got)
@@ -219,7 +219,7 @@ func TestCollaborationOverSocketMode(t *testing.T) {
 		qs := c.do("U2", "/interview", "", "Interview questions for")
 		c.press("U2", qs, "interview:add", "Added to the channel's interview kit")
 		ask := c.jd("UOWNER", "discard", "Discard the draft?", "interview kit stays")
-		c.jd("U2", "add benefits Four-day week", "Added B")
+		c.jd("U2", "add benefits Four-day week", "Added to benefits as B")
 		c.press("UOWNER", ask, "jd:discard", "Nothing was discarded", "Four-day week")
 		c.draft() // still there
 		ask = c.jd("UOWNER", "discard", "Discard the draft?")
@@ -243,7 +243,7 @@ func TestCollaborationOverSocketMode(t *testing.T) {
 		c.jd("UOWNER", "check ignore jargon.rockstar we quote a customer", "Ignored wording rule", "we quote a customer")
 		c.jd("U2", "history", "we quote a customer")
 		c.jd("UADMIN", "check unignore jargon.rockstar", "Stopped ignoring")
-		c.jd("U2", "add requirements Applicants within an age limit of 45", "Added R")
+		c.jd("U2", "add requirements Applicants within an age limit of 45", "Added to requirements as R")
 		ask := c.jd("UOWNER", "finalize", "Finalize with", "age.explicit", "Finalize anyway")
 		c.jd("U2", "set company Acme Robotics", "Set the company")
 		c.press("UOWNER", ask, "jd:finalize", "Nothing was finalized", "Acme Robotics")
@@ -266,7 +266,7 @@ func TestCollaborationOverSocketMode(t *testing.T) {
 		c.jd("UOWNER", "start cto Head of Platform", "Head of Platform")
 		have := len(c.draft().Sections[draft.Requirements])
 		for i := have; i < draft.MaxItems; i++ {
-			c.jd("U2", fmt.Sprintf("add requirements %02d %s", i, strings.Repeat("long requirement text ", 4)), "Added R")
+			c.jd("U2", fmt.Sprintf("add requirements %02d %s", i, strings.Repeat("long requirement text ", 4)), "Added to requirements as R")
 		}
 		views := len(c.fake.Views())
 		live := c.live("Version")
