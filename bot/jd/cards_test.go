@@ -11,6 +11,7 @@ import (
 	"github.com/hirebot/hirebot/bot/blockkit"
 	"github.com/hirebot/hirebot/bot/blockkit/blockkittest"
 	"github.com/hirebot/hirebot/bot/draft"
+	"github.com/hirebot/hirebot/knowledge/wording"
 )
 
 // mustDraft returns a small draft with a few changes, an owner hand-over
@@ -61,6 +62,24 @@ func TestConfirmCardsGolden(t *testing.T) {
 		t.Errorf("discard asks without its version or the kit: %+v", c)
 	}
 	blockkittest.MustMatchGolden(t, "discard-card", blockkit.Card(c), *update)
+
+	if _, err := d.Apply(draft.Change{Op: draft.OpAdd, Section: draft.Requirements, Text: "Applicants within an age limit of 45", By: "U2"}); err != nil {
+		t.Fatal(err)
+	}
+	var errs []wording.Finding
+	for _, f := range wording.Check(Document(d), wording.Options{}).Findings {
+		if f.Severity == wording.Error {
+			errs = append(errs, f)
+		}
+	}
+	if len(errs) == 0 {
+		t.Fatal("no error findings to confirm")
+	}
+	fc := finalizeCard(d, errs, "/jd")
+	if b := fc.Buttons[0]; b.Value != fmt.Sprint(d.Version) || b.Action != "jd:finalize" {
+		t.Errorf("finalize asks without its version: %+v", b)
+	}
+	blockkittest.MustMatchGolden(t, "finalize-card", blockkit.Card(fc), *update)
 }
 
 func TestEditorFitsSlackLimits(t *testing.T) {

@@ -38,14 +38,20 @@ func (h *Handler) askFinalize(ctx context.Context, req bot.Request) (bot.Reply, 
 		}
 	}
 	if len(errs) == 0 {
-		return h.change(ctx, req, draft.Change{Op: draft.OpFinalize, BaseVersion: d.Version})
+		return h.finalizeAt(ctx, req, d.Version)
 	}
+	return bot.Reply{Card: finalizeCard(d, errs, h.cfg.Slash)}, nil
+}
+
+// finalizeCard lists the error findings of d and asks to finalize anyway,
+// at d's version.
+func finalizeCard(d *draft.Draft, errs []wording.Finding, slash string) *bot.Card {
 	c := &bot.Card{Title: fmt.Sprintf("Finalize with %s?", plural(len(errs), "error finding")),
 		Intro: fmt.Sprintf("The wording check finds %s in version %d. Fix them, or have the owner or an admin ignore a rule with a reason (%s check ignore <rule> <reason>), or finalize anyway.",
-			plural(len(errs), "error"), d.Version, h.cfg.Slash)}
+			plural(len(errs), "error"), d.Version, slash)}
 	for i, f := range errs {
 		if i == findingsShown {
-			c.Parts = append(c.Parts, bot.Part{Text: fmt.Sprintf("…and %d more; %s check lists them all.", len(errs)-i, h.cfg.Slash)})
+			c.Parts = append(c.Parts, bot.Part{Text: fmt.Sprintf("…and %d more; %s check lists them all.", len(errs)-i, slash)})
 			break
 		}
 		c.Parts = append(c.Parts, bot.Part{Heading: "ERROR  " + f.RuleID, Text: f.Quoted() + "\nFix: " + f.Fix})
@@ -54,7 +60,7 @@ func (h *Handler) askFinalize(ctx context.Context, req bot.Request) (bot.Reply, 
 		Confirm: &bot.Confirm{Title: "Finalize anyway?", Text: fmt.Sprintf("Version %d will be final with %s.", d.Version, plural(len(errs), "error finding")),
 			Yes: "Finalize", No: "Not yet"}}}
 	c.Note = "Asked at version " + strconv.Itoa(d.Version) + "; if the draft changes first, the button is refused."
-	return bot.Reply{Card: c}, nil
+	return c
 }
 
 // finalize answers Finalize anyway: it finalizes the version asked about.
@@ -63,6 +69,12 @@ func (h *Handler) finalize(ctx context.Context, req bot.Request) (bot.Reply, err
 	if err != nil || asked < 1 {
 		return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "That button is from an older version of hirebot; run %s finalize again.", h.cfg.Slash)
 	}
+	return h.finalizeAt(ctx, req, asked)
+}
+
+// finalizeAt finalizes the draft if it is still at version asked, and
+// says what changed if it is not.
+func (h *Handler) finalizeAt(ctx context.Context, req bot.Request, asked int) (bot.Reply, error) {
 	reply, err := h.change(ctx, req, draft.Change{Op: draft.OpFinalize, BaseVersion: asked})
 	var stale *draft.StaleError
 	if errors.As(err, &stale) {

@@ -65,6 +65,7 @@ func (h *Handler) save(ctx context.Context, req bot.Request) (bot.Reply, error) 
 	case err != nil:
 		return bot.Reply{}, err
 	}
+	h.saw(ctx, req, e.Version)
 	return bot.Reply{Card: &bot.Card{Intro: capitalize(e.Summary) + fmt.Sprintf(" (v%d).", e.Version)}, Live: true}, nil
 }
 

@@ -78,6 +78,7 @@ func (h *Handler) addSuggested(ctx context.Context, req bot.Request, itemID stri
 	if err != nil {
 		return bot.Reply{}, err
 	}
+	h.saw(ctx, req, e.Version)
 	return bot.Reply{Card: &bot.Card{Intro: capitalize(e.Summary) + fmt.Sprintf(" (v%d).", e.Version)}, Live: true}, nil
 }
 
