@@ -127,6 +127,18 @@ func (h *Handler) ignore(ctx context.Context, req bot.Request, a Args) (bot.Repl
 	return h.change(ctx, req, draft.Change{Op: draft.OpIgnore, Text: a.RuleID, Reason: a.Text})
 }
 
+// setKind changes the kind of the draft to one of its role's kinds.
+func (h *Handler) setKind(ctx context.Context, req bot.Request, kind string) (bot.Reply, error) {
+	d, err := h.cfg.Drafts.Draft(ctx, req.Session())
+	if err != nil {
+		return bot.Reply{}, err
+	}
+	if k, ok := h.cfg.Pack.Kind(kind); !ok || k.Role != d.Role {
+		return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "A %s draft has no kind %q. Kinds: %s.", d.Role, kind, h.kindIDs(d.Role))
+	}
+	return h.change(ctx, req, draft.Change{Op: draft.OpKind, Text: kind})
+}
+
 // approvals describes who approved which version, for the live message.
 func approvals(d *draft.Draft) string {
 	var out []string

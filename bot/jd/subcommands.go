@@ -60,7 +60,7 @@ var Subcommands = []Subcommand{
 		},
 		run: func(h *Handler, ctx context.Context, req bot.Request, a Args) (bot.Reply, error) {
 			if a.SetKind {
-				return h.change(ctx, req, draft.Change{Op: draft.OpKind, Text: a.Kind})
+				return h.setKind(ctx, req, a.Kind)
 			}
 			return h.change(ctx, req, draft.Change{Op: draft.OpSet, Field: a.Field, Text: a.Text})
 		}},

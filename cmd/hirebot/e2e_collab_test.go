@@ -368,6 +368,10 @@ func TestCollaborationOverSocketMode(t *testing.T) {
 		c.jd("U3", "set kind ops", "Set the kind to \"operational\"")
 		c.live(fmt.Sprintf("Approved by @UCEO (v%d, changed since)", v), "kind operational")
 		c.jd("U3", "set kind infrastrcture", "did you mean `infrastructure`?")
+		// A kind must be one of the draft's role.
+		cio := base.in(t, "CSEEN8B")
+		cio.jd("UOWNER", "start cio Head of IT", "Head of IT")
+		cio.jd("U3", "set kind ops", `A cio draft has no kind "operational"`)
 	})
 	MustNoViolations(t, base.fake)
 }
