@@ -21,6 +21,11 @@ type Card struct {
 // a long part trims it to this.
 const MaxPartText = 3 * 3000
 
+// MaxInputText is the most text one modal input may start with or accept
+// (Slack's plain_text_input limit); a handler that fills an input with
+// longer text splits it over several inputs.
+const MaxInputText = 3000
+
 // Part is one block of a card's body.
 type Part struct {
 	Heading  string

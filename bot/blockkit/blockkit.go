@@ -23,6 +23,9 @@ const (
 	MaxButtonText  = 75
 	MaxButtonValue = 2000
 	MaxModalTitle  = 24
+	// MaxInputText is the most a plain_text_input may hold or allow
+	// (its initial_value and max_length).
+	MaxInputText   = bot.MaxInputText
 	MaxMessageText = 12000 // Slack refuses messages with much more text than ~13,000 characters
 	maxActions     = 25    // elements in one actions block
 	maxFallback    = 3000
@@ -241,7 +244,7 @@ func Modal(m *bot.Modal) slack.ModalViewRequest {
 			el = el.WithInitialValue(in.Value)
 		}
 		if in.MaxLength > 0 {
-			el = el.WithMaxLength(in.MaxLength)
+			el = el.WithMaxLength(min(in.MaxLength, MaxInputText))
 		}
 		var hint *slack.TextBlockObject
 		if in.Hint != "" {

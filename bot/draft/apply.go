@@ -3,26 +3,29 @@ package draft
 import (
 	"fmt"
 	"slices"
-
-	"github.com/hirebot/hirebot"
 )
 
 // Apply checks c and applies it to the draft in place: the draft moves to
-// the next version, Updated becomes c.At, and — for changes to content or to
-// the ignored wording rules — an Undo record holding the inverse changes is
-// kept (only the last MaxUndo). It returns the history entry of the change.
+// the next version, Updated becomes c.At, and — for changes to content, the
+// kind or the ignored wording rules — an Undo record holding only the
+// inverse changes is kept (the last MaxUndo, within MaxUndoBytes). It
+// returns the history entry of the change.
 //
 // When c is refused the draft is left exactly as it was and the error is a
-// *hirebot.Error: Invalid for bad input, a final draft or nothing to undo;
-// Conflict for a replace whose BaseVersion is not the current version;
-// Forbidden for a finalize or reopen by someone other than the owner or an
-// admin.
+// *Error or a *StaleError carrying data for a handler to word: Invalid for
+// bad input, a final draft or nothing to undo; Conflict for a replace or a
+// confirmation made on an older version, a bare item number in a section
+// that changed since the person last saw it, or an undo that a later change
+// by someone else depends on; Forbidden for what only the owner or an admin
+// may do.
 //
-// Finalize and reopen keep no Undo record: undo reverts content changes only,
-// and a final draft must be reopened before anything else can change.
+// Finalize, reopen, owner and approve keep no Undo record: undo reverts
+// content changes only, and a final draft must be reopened before anything
+// else can change.
 func (d *Draft) Apply(c Change) (Entry, error) {
 	next := d.Clone()
-	summary, revert, err := next.apply(c)
+	next.EnsureRefs()
+	summary, rec, err := next.apply(c)
 	if err != nil {
 		return Entry{}, err
 	}
@@ -30,21 +33,26 @@ func (d *Draft) Apply(c Change) (Entry, error) {
 	if !c.At.IsZero() {
 		next.Updated = c.At
 	}
-	if revert != nil {
-		next.Undo = append(next.Undo, Undo{Version: next.Version, Summary: summary, Revert: revert})
-		if n := len(next.Undo); n > MaxUndo {
-			next.Undo = slices.Clone(next.Undo[n-MaxUndo:])
-		}
+	undoable := false
+	if rec != nil {
+		next.Edited = next.Version
+		rec.Version, rec.By, rec.Summary = next.Version, c.By, summary
+		next.Undo = append(next.Undo, *rec)
+		next.trimUndo()
+		undoable = len(next.Undo) > 0 && next.Undo[len(next.Undo)-1].Version == next.Version
+	}
+	if c.Op == OpUndo {
+		next.Edited = next.Version
 	}
 	*d = *next
-	return Entry{Version: d.Version, Op: c.Op, By: c.By, At: c.At, Summary: summary}, nil
+	return Entry{Version: d.Version, Op: c.Op, By: c.By, At: c.At, Summary: summary, Undoable: undoable}, nil
 }
 
 // apply applies c to d, which the caller throws away on error, and returns
-// the summary of the change and the changes that revert it (nil when it
-// cannot be undone).
-func (d *Draft) apply(c Change) (string, []Change, error) {
-	if d.Status == Final && c.Op != OpReopen {
+// the summary of the change and its undo record (nil when it cannot be
+// undone).
+func (d *Draft) apply(c Change) (string, *Undo, error) {
+	if d.Status == Final && c.Op != OpReopen && c.Op != OpApprove {
 		return "", nil, &Error{Problem: ProblemFinal}
 	}
 	switch c.Op {
@@ -52,14 +60,33 @@ func (d *Draft) apply(c Change) (string, []Change, error) {
 		return d.finalize(c)
 	case OpReopen:
 		return d.reopen(c)
+	case OpOwner:
+		return d.handOver(c)
+	case OpApprove:
+		return d.approve(c)
 	case OpUndo:
-		return d.undo()
+		return d.undo(c)
+	case OpIgnore, OpUnignore:
+		if err := d.mayDecide(c, "change the ignored check rules of"); err != nil {
+			return "", nil, err
+		}
 	}
-	return d.change(c)
+	summary, revert, touch, err := d.change(c)
+	if err != nil {
+		return "", nil, err
+	}
+	if err := d.checkSize(); err != nil {
+		return "", nil, err
+	}
+	for i := range revert {
+		revert[i].Loose, revert[i].By, revert[i].At = true, c.By, c.At
+	}
+	return summary, &Undo{Revert: revert, Touch: touch}, nil
 }
 
-// change applies one change that can be undone.
-func (d *Draft) change(c Change) (string, []Change, error) {
+// change applies one change that can be undone and returns its summary,
+// the changes that revert it and what it touched.
+func (d *Draft) change(c Change) (string, []Change, []string, error) {
 	switch c.Op {
 	case OpAdd:
 		return d.add(c)
@@ -79,8 +106,10 @@ func (d *Draft) change(c Change) (string, []Change, error) {
 		return d.ignore(c)
 	case OpUnignore:
 		return d.unignore(c)
+	case OpKind:
+		return d.setKind(c)
 	}
-	return "", nil, &Error{Problem: ProblemUnknownOp, Given: clip(string(c.Op))}
+	return "", nil, nil, &Error{Problem: ProblemUnknownOp, Given: clip(string(c.Op))}
 }
 
 // setItems stores the items of sec, dropping the section when it is empty.
@@ -95,10 +124,10 @@ func (d *Draft) setItems(sec Section, items []Item) {
 	d.Sections[sec] = items
 }
 
-// newItem returns the item c adds: c.Item if set (its text replaced by
-// c.Text when that is set), else an item of c.Text; missing author and time
-// come from c.
-func newItem(c Change) (Item, error) {
+// newItem returns the item c adds to sec: c.Item if set (its text replaced
+// by c.Text when that is set), else an item of c.Text; missing author and
+// time come from c, a missing or taken reference is made new.
+func (d *Draft) newItem(sec Section, c Change) (Item, error) {
 	item := Item{Text: c.Text}
 	if c.Item != nil {
 		item = *c.Item
@@ -111,6 +140,9 @@ func newItem(c Change) (Item, error) {
 	}
 	if item.At.IsZero() {
 		item.At = c.At
+	}
+	if s, ok := ParseRef(item.Ref); !ok || s != sec || d.refIndex(sec, item.Ref) >= 0 {
+		item.Ref = d.newRef(sec)
 	}
 	var err error
 	item.Text, err = cleanItem(item.Text)
@@ -125,225 +157,140 @@ func room(sec Section, items []Item) error {
 	return nil
 }
 
-func (d *Draft) add(c Change) (string, []Change, error) {
+func (d *Draft) add(c Change) (string, []Change, []string, error) {
 	sec, err := resolveSection(c.Section)
 	if err != nil {
-		return "", nil, err
-	}
-	item, err := newItem(c)
-	if err != nil {
-		return "", nil, err
+		return "", nil, nil, err
 	}
 	items := d.Sections[sec]
 	if err := room(sec, items); err != nil {
-		return "", nil, err
+		return "", nil, nil, err
+	}
+	item, err := d.newItem(sec, c)
+	if err != nil {
+		return "", nil, nil, err
 	}
 	d.setItems(sec, append(items, item))
-	n := len(items) + 1
-	return fmt.Sprintf("added to %s (#%d): %s", sec, n, quote(item.Text)),
-		[]Change{{Op: OpRemove, Section: sec, Index: n, By: c.By, At: c.At}}, nil
+	return fmt.Sprintf("added to %s as %s (#%d): %s", sec, item.Ref, len(items)+1, quote(item.Text)),
+		[]Change{{Op: OpRemove, Ref: item.Ref}}, []string{item.Ref}, nil
 }
 
-func (d *Draft) insert(c Change) (string, []Change, error) {
+func (d *Draft) insert(c Change) (string, []Change, []string, error) {
 	sec, err := resolveSection(c.Section)
 	if err != nil {
-		return "", nil, err
+		return "", nil, nil, err
 	}
 	if c.Item == nil && c.Text == "" {
-		return "", nil, &Error{Problem: ProblemNoText, Section: sec}
-	}
-	item, err := newItem(c)
-	if err != nil {
-		return "", nil, err
+		return "", nil, nil, &Error{Problem: ProblemNoText, Section: sec}
 	}
 	items := d.Sections[sec]
 	if err := room(sec, items); err != nil {
-		return "", nil, err
+		return "", nil, nil, err
 	}
-	if err := checkIndex(sec, len(items), c.Index, true); err != nil {
-		return "", nil, err
+	at := c.Index
+	switch {
+	case c.After == "^":
+		at = 1
+	case c.After != "" && d.refIndex(sec, c.After) >= 0:
+		at = d.refIndex(sec, c.After) + 2
+	case c.Loose:
+		at = min(max(at, 1), len(items)+1)
 	}
-	d.setItems(sec, slices.Insert(items, c.Index-1, item))
-	return fmt.Sprintf("inserted into %s (#%d): %s", sec, c.Index, quote(item.Text)),
-		[]Change{{Op: OpRemove, Section: sec, Index: c.Index, By: c.By, At: c.At}}, nil
+	if err := checkIndex(sec, len(items), at, true); err != nil {
+		return "", nil, nil, err
+	}
+	item, err := d.newItem(sec, c)
+	if err != nil {
+		return "", nil, nil, err
+	}
+	if at <= len(items) {
+		d.touched(sec)
+	}
+	d.setItems(sec, slices.Insert(items, at-1, item))
+	return fmt.Sprintf("inserted into %s as %s (#%d): %s", sec, item.Ref, at, quote(item.Text)),
+		[]Change{{Op: OpRemove, Ref: item.Ref}}, []string{item.Ref}, nil
 }
 
-func (d *Draft) remove(c Change) (string, []Change, error) {
-	sec, err := resolveSection(c.Section)
+func (d *Draft) remove(c Change) (string, []Change, []string, error) {
+	sec, i, err := d.target(c)
 	if err != nil {
-		return "", nil, err
+		return "", nil, nil, err
 	}
 	items := d.Sections[sec]
-	if err := checkIndex(sec, len(items), c.Index, false); err != nil {
-		return "", nil, err
+	item := items[i]
+	after := "^"
+	if i > 0 {
+		after = items[i-1].Ref
 	}
-	item := items[c.Index-1]
-	d.setItems(sec, slices.Delete(items, c.Index-1, c.Index))
-	return fmt.Sprintf("removed from %s (#%d): %s", sec, c.Index, quote(item.Text)),
-		[]Change{{Op: OpInsert, Section: sec, Index: c.Index, Item: &item, By: c.By, At: c.At}}, nil
+	d.touched(sec)
+	d.setItems(sec, slices.Delete(items, i, i+1))
+	return fmt.Sprintf("removed from %s (%s, #%d): %s", sec, item.Ref, i+1, quote(item.Text)),
+		[]Change{{Op: OpInsert, Section: sec, Index: i + 1, After: after, Item: &item}}, []string{item.Ref}, nil
 }
 
-func (d *Draft) edit(c Change) (string, []Change, error) {
-	sec, err := resolveSection(c.Section)
+func (d *Draft) edit(c Change) (string, []Change, []string, error) {
+	sec, i, err := d.target(c)
 	if err != nil {
-		return "", nil, err
-	}
-	items := d.Sections[sec]
-	if err := checkIndex(sec, len(items), c.Index, false); err != nil {
-		return "", nil, err
+		return "", nil, nil, err
 	}
 	text, err := cleanItem(c.Text)
 	if err != nil {
-		return "", nil, err
+		return "", nil, nil, err
 	}
-	old := items[c.Index-1].Text
-	items[c.Index-1].Text = text
-	return fmt.Sprintf("edited %s #%d: %s", sec, c.Index, quote(text)),
-		[]Change{{Op: OpEdit, Section: sec, Index: c.Index, Text: old, By: c.By, At: c.At}}, nil
+	items := d.Sections[sec]
+	old := items[i].Text
+	items[i].Text = text
+	d.touched(sec)
+	return fmt.Sprintf("edited %s %s (#%d): %s", sec, items[i].Ref, i+1, quote(text)),
+		[]Change{{Op: OpEdit, Ref: items[i].Ref, Text: old}}, []string{items[i].Ref}, nil
 }
 
-func (d *Draft) set(c Change) (string, []Change, error) {
+func (d *Draft) set(c Change) (string, []Change, []string, error) {
 	field, err := resolveField(c.Field)
 	if err != nil {
-		return "", nil, err
+		return "", nil, nil, err
 	}
 	text, err := cleanField(field, c.Text)
 	if err != nil {
-		return "", nil, err
+		return "", nil, nil, err
 	}
 	old := d.Fields[field]
-	revert := []Change{{Op: OpSet, Field: field, Text: old, By: c.By, At: c.At}}
+	revert := []Change{{Op: OpSet, Field: field, Text: old}}
+	touch := []string{touchField + string(field)}
 	if text == "" {
 		delete(d.Fields, field)
-		return fmt.Sprintf("cleared the %s", field), revert, nil
+		return fmt.Sprintf("cleared the %s", field), revert, touch, nil
 	}
 	if d.Fields == nil {
 		d.Fields = map[Field]string{}
 	}
 	d.Fields[field] = text
-	return fmt.Sprintf("set the %s: %s", field, quote(text)), revert, nil
+	return fmt.Sprintf("set the %s: %s", field, quote(text)), revert, touch, nil
 }
 
-func (d *Draft) move(c Change) (string, []Change, error) {
-	sec, err := resolveSection(c.Section)
+func (d *Draft) move(c Change) (string, []Change, []string, error) {
+	sec, i, err := d.target(c)
 	if err != nil {
-		return "", nil, err
+		return "", nil, nil, err
 	}
 	items := d.Sections[sec]
-	if err := checkIndex(sec, len(items), c.Index, false); err != nil {
-		return "", nil, err
-	}
-	if err := checkIndex(sec, len(items), c.To, false); err != nil {
-		return "", nil, err
-	}
-	if c.Index == c.To {
-		return "", nil, &Error{Problem: ProblemSamePlace, Section: sec, Index: c.Index, To: c.To}
-	}
-	item := items[c.Index-1]
-	items = slices.Delete(items, c.Index-1, c.Index)
-	d.setItems(sec, slices.Insert(items, c.To-1, item))
-	return fmt.Sprintf("moved %s #%d to #%d: %s", sec, c.Index, c.To, quote(item.Text)),
-		[]Change{{Op: OpMove, Section: sec, Index: c.To, To: c.Index, By: c.By, At: c.At}}, nil
-}
-
-func (d *Draft) replace(c Change) (string, []Change, error) {
-	if c.Content == nil {
-		return "", nil, &Error{Problem: ProblemNoContent}
-	}
-	if c.BaseVersion != d.Version {
-		return "", nil, &StaleError{Base: c.BaseVersion, Now: d.Version}
-	}
-	content, err := cleanContent(*c.Content, d.Sections, c.By, c.At)
-	if err != nil {
-		return "", nil, err
-	}
-	old := d.Content()
-	d.Fields, d.Sections = content.Fields, content.Sections
-	n := len(diffContent(old, content))
-	summary := fmt.Sprintf("edited the whole draft (%s)", plural(n, "change"))
-	if n == 0 {
-		summary = "saved the whole draft unchanged"
-	}
-	return summary, []Change{{Op: OpReplace, Content: &old, By: c.By, At: c.At}}, nil
-}
-
-func (d *Draft) ignore(c Change) (string, []Change, error) {
-	rule, err := cleanRule(c.Text)
-	if err != nil {
-		return "", nil, err
-	}
-	if slices.Contains(d.Ignored, rule) {
-		return "", nil, &Error{Problem: ProblemIgnored, Given: rule}
-	}
-	// A revert of an unignore puts the rule back where it was (Index,
-	// 1-based), so that undo restores the draft exactly.
-	if at := c.Index - 1; at >= 0 && at <= len(d.Ignored) {
-		d.Ignored = slices.Insert(d.Ignored, at, rule)
-	} else {
-		d.Ignored = append(d.Ignored, rule)
-	}
-	return fmt.Sprintf("ignored wording rule %q", rule),
-		[]Change{{Op: OpUnignore, Text: rule, By: c.By, At: c.At}}, nil
-}
-
-func (d *Draft) unignore(c Change) (string, []Change, error) {
-	rule, err := cleanRule(c.Text)
-	if err != nil {
-		return "", nil, err
-	}
-	i := slices.Index(d.Ignored, rule)
-	if i < 0 {
-		return "", nil, &Error{Problem: ProblemNotIgnored, Given: rule}
-	}
-	d.Ignored = slices.Delete(d.Ignored, i, i+1)
-	if len(d.Ignored) == 0 {
-		d.Ignored = nil
-	}
-	return fmt.Sprintf("stopped ignoring wording rule %q", rule),
-		[]Change{{Op: OpIgnore, Text: rule, Index: i + 1, By: c.By, At: c.At}}, nil
-}
-
-// mayDecide checks that c is made by the draft's owner or an admin.
-func (d *Draft) mayDecide(c Change, verb string) error {
-	if c.Admin || (c.By != "" && c.By == d.Owner) {
-		return nil
-	}
-	return &Error{Problem: ProblemNotAllowed, Owner: d.Owner, Verb: verb}
-}
-
-func (d *Draft) finalize(c Change) (string, []Change, error) {
-	if err := d.mayDecide(c, "finalize"); err != nil {
-		return "", nil, err
-	}
-	d.Status = Final
-	return "finalized the draft", nil, nil
-}
-
-func (d *Draft) reopen(c Change) (string, []Change, error) {
-	if d.Status != Final {
-		return "", nil, &Error{Problem: ProblemNotFinal}
-	}
-	if err := d.mayDecide(c, "reopen"); err != nil {
-		return "", nil, err
-	}
-	d.Status = Open
-	return "reopened the draft", nil, nil
-}
-
-func (d *Draft) undo() (string, []Change, error) {
-	if len(d.Undo) == 0 {
-		return "", nil, &Error{Problem: ProblemNothingToUndo, Limit: MaxUndo}
-	}
-	u := d.Undo[len(d.Undo)-1]
-	d.Undo = d.Undo[:len(d.Undo)-1]
-	if len(d.Undo) == 0 {
-		d.Undo = nil
-	}
-	for _, rc := range u.Revert {
-		rc.BaseVersion = d.Version
-		if _, _, err := d.change(rc); err != nil {
-			return "", nil, &hirebot.Error{Kind: hirebot.Internal, Err: fmt.Errorf("undo v%d: %w", u.Version, err)}
+	to := c.To
+	if c.Loose {
+		to = min(max(to, 1), len(items))
+		if to == i+1 {
+			return fmt.Sprintf("left %s %s at #%d", sec, items[i].Ref, to), nil, nil, nil
 		}
 	}
-	return fmt.Sprintf("undid v%d: %s", u.Version, u.Summary), nil, nil
+	if err := checkIndex(sec, len(items), to, false); err != nil {
+		return "", nil, nil, err
+	}
+	if i+1 == to {
+		return "", nil, nil, &Error{Problem: ProblemSamePlace, Section: sec, Index: i + 1, To: to}
+	}
+	item := items[i]
+	items = slices.Delete(items, i, i+1)
+	d.touched(sec)
+	d.setItems(sec, slices.Insert(items, to-1, item))
+	return fmt.Sprintf("moved %s %s from #%d to #%d: %s", sec, item.Ref, i+1, to, quote(item.Text)),
+		[]Change{{Op: OpMove, Ref: item.Ref, To: i + 1}}, []string{item.Ref}, nil
 }

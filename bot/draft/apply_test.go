@@ -36,7 +36,7 @@ func TestNew(t *testing.T) {
 	if got := d.Fields[Summary]; got != "We build things." {
 		t.Errorf("summary = %q", got)
 	}
-	want0 := []Item{{Text: "Ten years", Source: "x", Author: "U1", At: at(0)}}
+	want0 := []Item{{Text: "Ten years", Source: "x", Author: "U1", At: at(0), Ref: "R1"}}
 	if got := d.Sections[Requirements]; !slices.Equal(got, want0) {
 		t.Errorf("requirements = %+v, want %+v", got, want0)
 	}
@@ -80,7 +80,7 @@ func TestApply(t *testing.T) {
 		{
 			name:    "add",
 			c:       Change{Op: OpAdd, Section: Requirements, Text: "  Ten years leading   platform teams "},
-			summary: `added to requirements (#4): "Ten years leading platform teams"`,
+			summary: `added to requirements as R4 (#4): "Ten years leading platform teams"`,
 			check: func(t *testing.T, d *Draft) {
 				got := d.Sections[Requirements][3]
 				if got.Text != "Ten years leading platform teams" || got.Author != "U2" || !got.At.Equal(at(1)) {
@@ -91,17 +91,17 @@ func TestApply(t *testing.T) {
 		{
 			name:    "add by alias to an empty section",
 			c:       Change{Op: OpAdd, Section: "nice to have", Text: "Rust"},
-			summary: `added to nice-to-have (#1): "Rust"`,
+			summary: `added to nice-to-have as N1 (#1): "Rust"`,
 		},
 		{
 			name:    "add 500 characters, quoted short",
 			c:       Change{Op: OpAdd, Section: Benefits, Text: long},
-			summary: `added to benefits (#2): "` + strings.Repeat("é", 60) + `…"`,
+			summary: `added to benefits as B2 (#2): "` + strings.Repeat("é", 60) + `…"`,
 		},
 		{
 			name:    "add keeps the source of a suggested item",
 			c:       Change{Op: OpAdd, Section: Benefits, Item: &Item{Text: "Remote work", Source: "benefits.remote"}},
-			summary: `added to benefits (#2): "Remote work"`,
+			summary: `added to benefits as B2 (#2): "Remote work"`,
 			check: func(t *testing.T, d *Draft) {
 				if got := d.Sections[Benefits][1]; got.Source != "benefits.remote" || got.Author != "U2" {
 					t.Errorf("item = %+v", got)
@@ -111,7 +111,7 @@ func TestApply(t *testing.T) {
 		{
 			name:    "insert first",
 			c:       Change{Op: OpInsert, Section: Requirements, Index: 1, Item: &Item{Text: "Go", Author: "U9", At: at(30)}},
-			summary: `inserted into requirements (#1): "Go"`,
+			summary: `inserted into requirements as R4 (#1): "Go"`,
 			check: func(t *testing.T, d *Draft) {
 				if got := d.Sections[Requirements][0]; got.Author != "U9" || !got.At.Equal(at(30)) {
 					t.Errorf("inserted item = %+v", got)
@@ -121,12 +121,12 @@ func TestApply(t *testing.T) {
 		{
 			name:    "insert after the last",
 			c:       Change{Op: OpInsert, Section: Requirements, Index: 4, Text: "Go"},
-			summary: `inserted into requirements (#4): "Go"`,
+			summary: `inserted into requirements as R4 (#4): "Go"`,
 		},
 		{
 			name:    "remove from the middle",
 			c:       Change{Op: OpRemove, Section: Requirements, Index: 2},
-			summary: `removed from requirements (#2): "Led a team of 20 or more engineers"`,
+			summary: `removed from requirements (R2, #2): "Led a team of 20 or more engineers"`,
 			check: func(t *testing.T, d *Draft) {
 				want := []string{"Ten years of software engineering", "Shipped products at scale"}
 				if got := sectionTexts(d, Requirements); !slices.Equal(got, want) {
@@ -137,7 +137,7 @@ func TestApply(t *testing.T) {
 		{
 			name:    "remove the only item drops the section",
 			c:       Change{Op: OpRemove, Section: Benefits, Index: 1},
-			summary: `removed from benefits (#1): "Equity"`,
+			summary: `removed from benefits (B1, #1): "Equity"`,
 			check: func(t *testing.T, d *Draft) {
 				if _, ok := d.Sections[Benefits]; ok {
 					t.Errorf("benefits still in the map: %+v", d.Sections)
@@ -147,7 +147,7 @@ func TestApply(t *testing.T) {
 		{
 			name:    "edit",
 			c:       Change{Op: OpEdit, Section: "resp", Index: 3, Text: "Own the  architecture\u202E and its costs"},
-			summary: `edited responsibilities #3: "Own the architecture and its costs"`,
+			summary: `edited responsibilities D3 (#3): "Own the architecture and its costs"`,
 			check: func(t *testing.T, d *Draft) {
 				if got := d.Sections[Responsibilities][2]; got.Source != "cto.architecture" || got.Author != "U1" {
 					t.Errorf("edited item lost its origin: %+v", got)
@@ -187,7 +187,7 @@ func TestApply(t *testing.T) {
 		{
 			name:    "move up",
 			c:       Change{Op: OpMove, Section: Requirements, Index: 3, To: 1},
-			summary: `moved requirements #3 to #1: "Shipped products at scale"`,
+			summary: `moved requirements R3 from #3 to #1: "Shipped products at scale"`,
 			check: func(t *testing.T, d *Draft) {
 				want := []string{"Shipped products at scale", "Ten years of software engineering", "Led a team of 20 or more engineers"}
 				if got := sectionTexts(d, Requirements); !slices.Equal(got, want) {
@@ -206,8 +206,8 @@ func TestApply(t *testing.T) {
 			summary: "edited the whole draft (8 changes)",
 			check: func(t *testing.T, d *Draft) {
 				want := []Item{
-					{Text: "Ten years of software engineering", Source: "cto.experience", Author: "U1", At: at(0)},
-					{Text: "Go", Author: "U2", At: at(1)},
+					{Text: "Ten years of software engineering", Source: "cto.experience", Author: "U1", At: at(0), Ref: "R4"},
+					{Text: "Go", Author: "U2", At: at(1), Ref: "R5"},
 				}
 				if got := d.Sections[Requirements]; !slices.Equal(got, want) {
 					t.Errorf("requirements = %+v, want %+v", got, want)
@@ -219,7 +219,7 @@ func TestApply(t *testing.T) {
 		},
 		{
 			name:    "ignore",
-			c:       Change{Op: OpIgnore, Text: "rockstar"},
+			c:       Change{Op: OpIgnore, Text: "rockstar", By: "U1"},
 			summary: `ignored wording rule "rockstar"`,
 			check: func(t *testing.T, d *Draft) {
 				if !slices.Equal(d.Ignored, []string{"rockstar"}) {
@@ -308,9 +308,9 @@ func TestApplyErrors(t *testing.T) {
 			Sections: map[Section][]Item{Benefits: append(slices.Clone(full), Item{Text: "one more"})}}}, hirebot.Invalid, &Error{Problem: ProblemFull, Section: Benefits, Size: 41, Limit: 40}},
 		{"replace with a long summary", Change{Op: OpReplace, BaseVersion: 1, Content: &Content{
 			Fields: map[Field]string{Summary: strings.Repeat("s", 1501)}}}, hirebot.Invalid, &Error{Problem: ProblemTooLong, Field: Summary, Size: 1501, Limit: 1500}},
-		{"ignore nothing", Change{Op: OpIgnore}, hirebot.Invalid, &Error{Problem: ProblemNoRule}},
-		{"ignore a sentence", Change{Op: OpIgnore, Text: "not a rule"}, hirebot.Invalid, &Error{Problem: ProblemNoRule, Given: "not a rule"}},
-		{"unignore what is not ignored", Change{Op: OpUnignore, Text: "rockstar"}, hirebot.Invalid, &Error{Problem: ProblemNotIgnored, Given: "rockstar"}},
+		{"ignore nothing", Change{Op: OpIgnore, By: "U1"}, hirebot.Invalid, &Error{Problem: ProblemNoRule}},
+		{"ignore a sentence", Change{Op: OpIgnore, Text: "not a rule", By: "U1"}, hirebot.Invalid, &Error{Problem: ProblemNoRule, Given: "not a rule"}},
+		{"unignore what is not ignored", Change{Op: OpUnignore, Text: "rockstar", By: "U1"}, hirebot.Invalid, &Error{Problem: ProblemNotIgnored, Given: "rockstar"}},
 		{"finalize by someone else", Change{Op: OpFinalize, By: "U2"}, hirebot.Forbidden, &Error{Problem: ProblemNotAllowed, Owner: "U1", Verb: "finalize"}},
 		{"finalize by nobody", Change{Op: OpFinalize}, hirebot.Forbidden, &Error{Problem: ProblemNotAllowed, Owner: "U1", Verb: "finalize"}},
 		{"reopen an open draft", Change{Op: OpReopen, By: "U1"}, hirebot.Invalid, &Error{Problem: ProblemNotFinal}},
@@ -339,15 +339,15 @@ func TestApplyFullSection(t *testing.T) {
 
 func TestApplyIgnoreOnce(t *testing.T) {
 	d := MustNew(t)
-	MustApply(t, d, Change{Op: OpIgnore, Text: "rockstar"})
-	MustFail(t, d, Change{Op: OpIgnore, Text: " rockstar "}, hirebot.Invalid, &Error{Problem: ProblemIgnored, Given: "rockstar"})
-	MustApply(t, d, Change{Op: OpIgnore, Text: "ninja"})
+	MustApply(t, d, Change{Op: OpIgnore, Text: "rockstar", By: "U1"})
+	MustFail(t, d, Change{Op: OpIgnore, Text: " rockstar ", By: "U1"}, hirebot.Invalid, &Error{Problem: ProblemIgnored, Given: "rockstar"})
+	MustApply(t, d, Change{Op: OpIgnore, Text: "ninja", By: "U1"})
 	if want := []string{"rockstar", "ninja"}; !slices.Equal(d.Ignored, want) {
 		t.Errorf("ignored = %q, want %q", d.Ignored, want)
 	}
 	// Undoing an unignore puts the rule back where it was.
-	MustApply(t, d, Change{Op: OpUnignore, Text: "rockstar"})
-	MustApply(t, d, Change{Op: OpUndo})
+	MustApply(t, d, Change{Op: OpUnignore, Text: "rockstar", By: "U1"})
+	MustApply(t, d, Change{Op: OpUndo, By: "U1"})
 	if want := []string{"rockstar", "ninja"}; !slices.Equal(d.Ignored, want) {
 		t.Errorf("after unignore and undo, ignored = %q, want %q", d.Ignored, want)
 	}
@@ -367,7 +367,7 @@ func TestFinalDraft(t *testing.T) {
 		{Op: OpSet, Field: Salary, Text: "x"},
 		{Op: OpMove, Section: Requirements, Index: 1, To: 2},
 		{Op: OpReplace, BaseVersion: 3, Content: &Content{}},
-		{Op: OpIgnore, Text: "rockstar"},
+		{Op: OpIgnore, Text: "rockstar", By: "U1"},
 		{Op: OpFinalize, By: "U1"},
 		{Op: OpUndo, By: "U1", Admin: true},
 	}
@@ -384,7 +384,7 @@ func TestFinalDraft(t *testing.T) {
 	}
 	// Undo now reverts the last content change, made before the finalize.
 	e = MustApply(t, d, Change{Op: OpUndo})
-	if e.Summary != `undid v2: added to benefits (#2): "Remote"` {
+	if e.Summary != `undid v2: added to benefits as B2 (#2): "Remote"` {
 		t.Errorf("undo summary = %q", e.Summary)
 	}
 	if got := sectionTexts(d, Benefits); !slices.Equal(got, []string{"Equity"}) {

@@ -30,7 +30,7 @@ func TestDiff(t *testing.T) {
 			{Op: OpSet, Field: Company, Text: "Acme"},
 			{Op: OpRemove, Section: Benefits, Index: 1},
 			{Op: OpAdd, Section: NiceToHave, Text: "Rust"},
-			{Op: OpIgnore, Text: "rockstar"},
+			{Op: OpIgnore, Text: "rockstar", By: "U1"},
 			{Op: OpFinalize, By: "U1"},
 		}, []string{
 			`company set to "Acme"`,
@@ -57,7 +57,7 @@ func TestDiff(t *testing.T) {
 func TestDiffReverse(t *testing.T) {
 	old := MustNew(t)
 	d := old.Clone()
-	MustApply(t, d, Change{Op: OpIgnore, Text: "rockstar"})
+	MustApply(t, d, Change{Op: OpIgnore, Text: "rockstar", By: "U1"})
 	MustApply(t, d, Change{Op: OpFinalize, By: "U1"})
 	want := []string{"the draft was reopened", `wording rule "rockstar" is no longer ignored`}
 	if got := old.Diff(d); !slices.Equal(got, want) {

@@ -69,8 +69,25 @@ const (
 	ProblemNothingToUndo
 	// ProblemNoRole: a draft was started without a role.
 	ProblemNoRole
-	// ProblemNoOwner: a draft was started without an owner.
+	// ProblemNoOwner: a draft was started without an owner (or handed to
+	// nobody).
 	ProblemNoOwner
+	// ProblemNoRef: Given is no item reference of the draft (of Section,
+	// when set).
+	ProblemNoRef
+	// ProblemUnseen: Index, a bare number, is ambiguous: Section changed
+	// at version Limit, after version Size, the last the person saw. Ref
+	// and Given are the reference and text of the item now at Index.
+	ProblemUnseen
+	// ProblemDepends: undoing version Index would undo what a later change
+	// (version To, by Owner, Given its summary) built on.
+	ProblemDepends
+	// ProblemNoUndo: version Index has no change that can still be undone
+	// (too old, already undone, or not a change to the content).
+	ProblemNoUndo
+	// ProblemDraftFull: the draft's text would take Size bytes; it holds
+	// at most Limit.
+	ProblemDraftFull
 )
 
 // Error is a change the draft refused, as data for a handler to word. Its
@@ -86,18 +103,22 @@ type Error struct {
 	To      int
 	Owner   string
 	Verb    string
+	Ref     string
 }
 
 // Error describes e for logs.
 func (e *Error) Error() string {
-	return fmt.Sprintf("draft: refused (problem %d): section=%q field=%q given=%q size=%d limit=%d index=%d to=%d owner=%q verb=%q",
-		e.Problem, e.Section, e.Field, e.Given, e.Size, e.Limit, e.Index, e.To, e.Owner, e.Verb)
+	return fmt.Sprintf("draft: refused (problem %d): section=%q field=%q given=%q size=%d limit=%d index=%d to=%d owner=%q verb=%q ref=%q",
+		e.Problem, e.Section, e.Field, e.Given, e.Size, e.Limit, e.Index, e.To, e.Owner, e.Verb, e.Ref)
 }
 
 // ErrorKind returns the kind of e.
 func (e *Error) ErrorKind() hirebot.Kind {
-	if e.Problem == ProblemNotAllowed {
+	switch e.Problem {
+	case ProblemNotAllowed:
 		return hirebot.Forbidden
+	case ProblemUnseen, ProblemDepends:
+		return hirebot.Conflict
 	}
 	return hirebot.Invalid
 }

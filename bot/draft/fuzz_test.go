@@ -5,6 +5,7 @@ import (
 	"errors"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -21,10 +22,13 @@ func FuzzApply(f *testing.F) {
 	f.Add([]byte{7, 0, 0, 8, 0, 0, 9, 0, 0, 10, 0, 0}, "rule-1")
 	f.Add([]byte{5, 4, 2, 6, 1, 9, 3, 3, 1}, strings.Repeat("ab ", 300))
 	f.Add([]byte{11, 0, 0, 0, 2, 2, 11, 0, 0}, "\xff\x00\u200B")
+	// References, kinds, hand-overs and approvals among the edits.
+	f.Add([]byte{2, 1, 130, 3, 1, 131, 13, 4, 1, 14, 0, 2, 15, 3, 1, 11, 1, 1}, "R2")
+	f.Add([]byte{0, 1, 1, 3, 1, 129, 11, 0, 1, 11, 1, 0, 5, 1, 132}, "r1 then more text")
 	f.Fuzz(func(t *testing.T, script []byte, text string) {
 		d := MustNew(t)
 		ops := []Op{OpAdd, OpInsert, OpRemove, OpEdit, OpSet, OpMove, OpReplace,
-			OpIgnore, OpUnignore, OpFinalize, OpReopen, OpUndo, "bogus"}
+			OpIgnore, OpUnignore, OpFinalize, OpReopen, OpUndo, "bogus", OpKind, OpOwner, OpApprove}
 		names := []string{"responsibilities", "reqs", "nice to have", "benefits", "skills", ""}
 		fields := []string{"title", "pay", "where", "summary", "org", "kind"}
 		for i := 0; i+2 < len(script) && i < 300; i += 3 {
@@ -43,6 +47,12 @@ func FuzzApply(f *testing.F) {
 				By:      []string{"U1", "U2"}[b%2],
 				Admin:   a%11 == 0,
 				At:      at(i),
+			}
+			if b >= 128 { // name the item by reference instead of number
+				c.Ref, c.Index = []string{"R", "r", "D", "N", "B", "X"}[a%6]+strconv.Itoa(b%7), 0
+			}
+			if op == OpUndo && a%3 == 0 {
+				c.Undoes = d.Version - b%4
 			}
 			if op == OpReplace {
 				content := d.Content()
@@ -71,7 +81,7 @@ func FuzzApply(f *testing.F) {
 func step(t *testing.T, d *Draft, c Change) {
 	t.Helper()
 	before := d.Clone()
-	_, err := d.Apply(c)
+	e, err := d.Apply(c)
 	if err != nil {
 		var (
 			de *Error
@@ -89,11 +99,11 @@ func step(t *testing.T, d *Draft, c Change) {
 		t.Fatalf("version %d after %d", d.Version, before.Version)
 	}
 	checkLimits(t, d)
-	if c.Op == OpUndo || c.Op == OpFinalize || c.Op == OpReopen {
+	if !e.Undoable {
 		return
 	}
 	undone := d.Clone()
-	if _, err := undone.Apply(Change{Op: OpUndo, At: c.At}); err != nil {
+	if _, err := undone.Apply(Change{Op: OpUndo, By: c.By, At: c.At}); err != nil {
 		t.Fatalf("undo of %+v: %v", c, err)
 	}
 	if !reflect.DeepEqual(undone.Content(), before.Content()) || !reflect.DeepEqual(undone.Ignored, before.Ignored) {
@@ -106,6 +116,22 @@ func checkLimits(t *testing.T, d *Draft) {
 	t.Helper()
 	if len(d.Undo) > MaxUndo {
 		t.Fatalf("%d undo records", len(d.Undo))
+	}
+	size := 0
+	for _, u := range d.Undo {
+		size += u.undoBytes()
+	}
+	if size > MaxUndoBytes || d.contentBytes() > MaxContentBytes {
+		t.Fatalf("undo records take %d bytes, content %d", size, d.contentBytes())
+	}
+	refs := map[string]bool{}
+	for s, items := range d.Sections {
+		for _, it := range items {
+			if sec, ok := ParseRef(it.Ref); !ok || sec != s || refs[it.Ref] {
+				t.Fatalf("item %q has reference %q", it.Text, it.Ref)
+			}
+			refs[it.Ref] = true
+		}
 	}
 	for f, v := range d.Fields {
 		if !slices.Contains(Fields, f) || v == "" || Clean(v, f == Summary) != v || utf8.RuneCountInString(v) > f.Limit() {

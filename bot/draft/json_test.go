@@ -10,7 +10,7 @@ func TestJSONRoundTrip(t *testing.T) {
 	d := MustFull(t)
 	MustApply(t, d, Change{Op: OpReopen, By: "U1"})
 	MustApply(t, d, Change{Op: OpRemove, Section: Requirements, Index: 2})
-	MustApply(t, d, Change{Op: OpIgnore, Text: "rockstar"})
+	MustApply(t, d, Change{Op: OpIgnore, Text: "rockstar", By: "U1"})
 	MustApply(t, d, Change{Op: OpReplace, BaseVersion: d.Version, Content: &Content{
 		Fields:   map[Field]string{Title: "CTO", Summary: "two\nlines"},
 		Sections: map[Section][]Item{NiceToHave: {{Text: "Rust", Source: "x"}}},

@@ -15,7 +15,71 @@ const (
 	MaxSummaryRunes = 1500 // the summary and the other paragraph fields
 	MaxRuleRunes    = 64   // a wording-check rule id
 	MaxUndo         = 50   // changes that can be undone
+	// MaxContentBytes is the most the text of a draft (every field and
+	// item, counted as stored: UTF-8, quotes and backslashes twice) may
+	// take. Plain text at every other limit takes about 82,000, so it
+	// only bites on text of wide characters, and it keeps a draft at its
+	// largest well inside what Redis should read on every change.
+	MaxContentBytes = 96_000
+	// MaxUndoBytes bounds what the undo records hold together (counted as
+	// stored); the oldest are dropped first. A single change larger than
+	// this cannot be undone, and its reply says so.
+	MaxUndoBytes = 16_000
+	// MaxApprovals is how many approvals a draft keeps (one per person).
+	MaxApprovals = 20
 )
+
+// storedLen returns how many bytes s takes as a JSON string's content.
+func storedLen(s string) int {
+	return len(s) + strings.Count(s, `"`) + strings.Count(s, `\`)
+}
+
+// contentBytes returns how many bytes the text of d takes as stored.
+func (d *Draft) contentBytes() int {
+	n := 0
+	for _, v := range d.Fields {
+		n += storedLen(v)
+	}
+	for _, items := range d.Sections {
+		for _, it := range items {
+			n += storedLen(it.Text)
+		}
+	}
+	return n
+}
+
+// checkSize refuses content over MaxContentBytes.
+func (d *Draft) checkSize() error {
+	if n := d.contentBytes(); n > MaxContentBytes {
+		return &Error{Problem: ProblemDraftFull, Size: n, Limit: MaxContentBytes}
+	}
+	return nil
+}
+
+// undoBytes returns about how many bytes u takes as stored.
+func (u Undo) undoBytes() int {
+	n := 64 + storedLen(u.Summary)
+	for _, t := range u.Touch {
+		n += len(t) + 3
+	}
+	for _, c := range u.Revert {
+		n += 96 + storedLen(c.Text)
+		if c.Item != nil {
+			n += 96 + storedLen(c.Item.Text) + len(c.Item.Source)
+		}
+		if c.Content != nil {
+			for _, v := range c.Content.Fields {
+				n += 16 + storedLen(v)
+			}
+			for _, items := range c.Content.Sections {
+				for _, it := range items {
+					n += 96 + storedLen(it.Text) + len(it.Source)
+				}
+			}
+		}
+	}
+	return n
+}
 
 // quoteRunes is how much of a user's text a history line quotes.
 const quoteRunes = 60

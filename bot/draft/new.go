@@ -50,6 +50,10 @@ func New(s Start) (*Draft, Entry, error) {
 		Created:  s.At,
 		Updated:  s.At,
 	}
+	d.EnsureRefs()
+	if err := d.checkSize(); err != nil {
+		return nil, Entry{}, err
+	}
 	e := Entry{Version: 1, Op: OpStart, By: s.Owner, At: s.At, Summary: "started the draft"}
 	return d, e, nil
 }

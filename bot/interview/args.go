@@ -15,7 +15,7 @@ const (
 
 // Args is a parsed /interview command.
 type Args struct {
-	Sub   string // "ask", "kit", "kit-remove", "kit-export" or "help"
+	Sub   string // "ask", "kit", "kit-remove", "kit-export", "kit-clear" or "help"
 	Word  string // role, kind or competency to narrow to, words joined by "-"; "" for the default set
 	Count int    // questions wanted, 1–10
 	N     int    // kit item, for kit-remove
@@ -63,6 +63,10 @@ func parseKit(f []string) (Args, error) {
 	case "export":
 		if len(f) == 1 {
 			return Args{Sub: "kit-export"}, nil
+		}
+	case "clear":
+		if len(f) == 1 {
+			return Args{Sub: "kit-clear"}, nil
 		}
 	case "remove", "rm", "delete":
 		if len(f) == 2 {

@@ -23,6 +23,8 @@ func TestParse(t *testing.T) {
 		{"help", Args{Sub: "help"}, ""},
 		{"kit", Args{Sub: "kit"}, ""},
 		{"kit export", Args{Sub: "kit-export"}, ""},
+		{"kit clear", Args{Sub: "kit-clear"}, ""},
+		{"kit clear all", Args{}, "kit clear"},
 		{"kit remove 2", Args{Sub: "kit-remove", N: 2}, ""},
 		{"kit remove #3", Args{Sub: "kit-remove", N: 3}, ""},
 		{"kit remove", Args{}, "kit remove <number>"},

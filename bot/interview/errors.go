@@ -78,5 +78,5 @@ func (h *Handler) argsMessage(e *ArgsError) string {
 	case ArgsKitRemove:
 		return fmt.Sprintf("Usage: %s kit remove <number>.", h.slash)
 	}
-	return fmt.Sprintf("Kit commands: %s kit, %s kit remove <n>, %s kit export.", h.slash, h.slash, h.slash)
+	return fmt.Sprintf("Kit commands: %s kit, %s kit remove <n>, %s kit export, %s kit clear.", h.slash, h.slash, h.slash, h.slash)
 }

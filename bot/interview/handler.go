@@ -28,6 +28,9 @@ type Sessions interface {
 	Kit(ctx context.Context, key hirebot.SessionKey) ([]string, error)
 	AddToKit(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, id string) (bool, error)
 	RemoveFromKit(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, n int) (string, error)
+	// ClearKit empties the kit if it still holds exactly expect, and
+	// reports false, changing nothing, if it changed.
+	ClearKit(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, expect []string) (bool, error)
 }
 
 // Handler answers /interview and its buttons.
@@ -77,6 +80,8 @@ func (h *Handler) handle(ctx context.Context, req bot.Request) (bot.Reply, error
 		return h.removeFromKit(ctx, req, a.N)
 	case "kit-export":
 		return h.exportKit(ctx, req)
+	case "kit-clear":
+		return h.askClearKit(ctx, req)
 	}
 	return h.ask(ctx, req, a.Word, a.Count, false)
 }
@@ -105,6 +110,8 @@ func (h *Handler) press(ctx context.Context, req bot.Request) (bot.Reply, error)
 		return bot.Reply{Card: &bot.Card{Intro: msg + q.Text, Note: h.slash + " kit shows the kit."}}, nil
 	case "kit":
 		return h.showKit(ctx, req)
+	case "kit-clear":
+		return h.clearKit(ctx, req)
 	}
 	return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "That button is from an older version of hirebot; try %s.", h.slash)
 }

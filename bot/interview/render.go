@@ -67,6 +67,7 @@ func (h *Handler) help() *bot.Card {
 				h.slash + " kit — the channel's interview kit, by competency",
 				h.slash + " kit remove <n> — take question n out of the kit",
 				h.slash + " kit export — upload the kit as Markdown",
+				h.slash + " kit clear — empty the kit, once you confirm (a discarded draft never touches it)",
 			}},
 			{Heading: "Roles", Text: "cto, cio"},
 			{Heading: "Kinds", Text: strings.Join(kinds, ", ")},

@@ -47,9 +47,20 @@ type Args struct {
 	Section draft.Section // add, remove, edit, move; suggest when given
 	Field   draft.Field   // set
 	N, To   int           // remove, edit, move: 1-based item numbers
-	Text    string        // add, edit, set ("" clears); help: the topic asked about
+	Ref     string        // remove, edit, move: the item's reference ("R7"), when named so
+	Text    string        // add, edit, set ("" clears); help: the topic asked about; check ignore: the reason
 	Format  string        // export: Markdown, Text or HTML
-	RuleID  string        // check ignore
+	RuleID  string        // check ignore, check unignore
+	// Unignore says check names a rule to stop ignoring.
+	Unignore bool
+	// Undoes is the version undo names (0: the caller's newest change).
+	Undoes int
+	// User is the Slack user id owner hands the draft to.
+	User string
+	// SetKind says set changes the kind (to Kind; KindWord is what was
+	// typed when it names no kind).
+	SetKind  bool
+	KindWord string
 }
 
 // Parse parses the text after /jd. Empty text asks for help. Every error is a
@@ -182,6 +193,34 @@ func (p *parser) number(n *int) func() error {
 	}
 }
 
+// target reads the item a command acts on: a reference alone ("R7", whose
+// letter names the section), or a section and then a number or reference.
+func (p *parser) target() error {
+	save := *p.sc
+	if w := p.sc.word(); w != "" {
+		if sec, ok := draft.ParseRef(w); ok {
+			p.a.Section, p.a.Ref = sec, strings.ToUpper(w)
+			return nil
+		}
+	}
+	*p.sc = save
+	if err := p.section(); err != nil {
+		return err
+	}
+	save = *p.sc
+	if w := p.sc.word(); w != "" {
+		if sec, ok := draft.ParseRef(w); ok {
+			if sec != p.a.Section {
+				return p.fail(ParseError{Problem: ParseRefSection, Given: short(w), Section: p.a.Section})
+			}
+			p.a.Ref = strings.ToUpper(w)
+			return nil
+		}
+	}
+	*p.sc = save
+	return p.number(&p.a.N)()
+}
+
 // skip returns a step that consumes the next word if it is w.
 func (p *parser) skip(w string) func() error {
 	return func() error {
@@ -232,14 +271,85 @@ func (p *parser) check() error {
 	if p.sc.empty() {
 		return nil
 	}
-	if w := p.sc.word(); !strings.EqualFold(w, "ignore") {
+	w := strings.ToLower(p.sc.word())
+	if w != "ignore" && w != "unignore" {
 		return p.unexpected(w, false)
 	}
+	p.a.Unignore = w == "unignore"
 	p.a.RuleID = p.sc.word()
 	if p.a.RuleID == "" {
 		return p.missing("rule")
 	}
+	if p.a.Unignore {
+		return p.end()
+	}
+	p.a.Text = p.sc.tail()
+	return nil
+}
+
+// undo reads an optional version, "v12" or "12".
+func (p *parser) undo() error {
+	w := p.sc.word()
+	if w == "" {
+		return nil
+	}
+	v, err := strconv.Atoi(strings.TrimPrefix(strings.ToLower(w), "v"))
+	if err != nil || v < 1 {
+		return p.fail(ParseError{Problem: ParseNotVersion, Given: short(w)})
+	}
+	p.a.Undoes = v
 	return p.end()
+}
+
+// owner reads the user to hand the draft to: Slack's escaped mention
+// <@U123|name> or <@U123>, or a bare user id.
+func (p *parser) owner() error {
+	w := p.sc.word()
+	if w == "" {
+		return p.missing("user")
+	}
+	id := strings.TrimPrefix(strings.TrimSuffix(w, ">"), "<")
+	id = strings.TrimPrefix(id, "@")
+	if i := strings.IndexByte(id, '|'); i >= 0 {
+		id = id[:i]
+	}
+	if !userID(id) {
+		return p.fail(ParseError{Problem: ParseNoUser, Given: short(w)})
+	}
+	p.a.User = id
+	return p.end()
+}
+
+// userID reports whether id looks like a Slack user id (U… or W…).
+func userID(id string) bool {
+	if len(id) < 2 || len(id) > 20 || (id[0] != 'U' && id[0] != 'W') {
+		return false
+	}
+	for _, r := range id {
+		if (r < 'A' || r > 'Z') && (r < '0' || r > '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// set reads a field and its value, or "kind" and a kind of role.
+func (p *parser) set() error {
+	save := *p.sc
+	if w := p.sc.word(); strings.EqualFold(w, "kind") {
+		p.a.SetKind = true
+		word := p.sc.tail()
+		if word == "" {
+			return p.missing("kind")
+		}
+		if kind, ok := p.kind(word); ok {
+			p.a.Kind = kind
+			return nil
+		}
+		return p.fail(ParseError{Problem: ParseNoKind, Given: short(word)})
+	}
+	*p.sc = save
+	return p.all(p.field, p.value)
 }
 
 func (p *parser) export() error {

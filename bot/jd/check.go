@@ -20,6 +20,7 @@ func (h *Handler) check(ctx context.Context, req bot.Request) (bot.Reply, error)
 	if err != nil {
 		return bot.Reply{}, err
 	}
+	h.saw(ctx, req, d.Version)
 	r := wording.Check(Document(d), wording.Options{Ignore: d.Ignored})
 	c := checkCard(d.Heading(), d.Ignored, r, h.cfg.Slash)
 	if !d.HasTitle() {
@@ -63,7 +64,7 @@ func checkCard(heading string, ignored []string, r wording.Report, slash string)
 	if len(ignored) > 0 {
 		notes = append(notes, "Ignored for this draft: "+strings.Join(ignored, ", ")+".")
 	}
-	notes = append(notes, fmt.Sprintf("Disagree with a finding? %s check ignore <rule-id>", slash))
+	notes = append(notes, fmt.Sprintf("Disagree with a finding? The owner or an admin can %s check ignore <rule-id> <reason>", slash))
 	c.Note = strings.Join(notes, " ")
 	return c
 }
@@ -100,14 +101,6 @@ func whyCard(r wording.Rule) *bot.Card {
 		c.Parts = append(c.Parts, bot.Part{Heading: heading, Text: s.Full})
 	}
 	return c
-}
-
-// ignore adds a rule to the draft's ignore list.
-func (h *Handler) ignore(ctx context.Context, req bot.Request, rule string) (bot.Reply, error) {
-	if !wording.KnownRule(rule) {
-		return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "There is no check rule %q. Rule ids are shown in the headings of %s check.", rule, h.cfg.Slash)
-	}
-	return h.change(ctx, req, draft.Change{Op: draft.OpIgnore, Text: rule})
 }
 
 // Document turns a draft into what the wording check reads.

@@ -2,32 +2,50 @@ package jd
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/hirebot/hirebot"
 	"github.com/hirebot/hirebot/bot"
+	"github.com/hirebot/hirebot/bot/draft"
 )
 
-// askDiscard asks the owner or an admin to confirm discarding the draft.
+// askDiscard asks the owner or an admin to confirm discarding the draft at
+// the version they see now. The channel's interview kit is not part of it.
 func (h *Handler) askDiscard(ctx context.Context, req bot.Request) (bot.Reply, error) {
 	d, err := h.cfg.Drafts.Draft(ctx, req.Session())
 	if err != nil {
 		return bot.Reply{}, err
 	}
+	h.saw(ctx, req, d.Version)
 	if d.Owner != req.User && !req.Admin {
 		return bot.Reply{}, hirebot.Errorf(hirebot.Forbidden, "Only the draft's owner (@%s) or an admin can discard it.", d.Owner)
 	}
-	return bot.Reply{Card: &bot.Card{
-		Title: "Discard the draft?",
-		Intro: fmt.Sprintf("This deletes “%s” (version %d) and its history for everyone in the channel. Export it first if you may want it back.", d.Heading(), d.Version),
-		Buttons: []bot.Button{{Label: "Discard the draft", Action: "jd:discard", Value: fmt.Sprint(d.Version), Style: "danger",
-			Confirm: &bot.Confirm{Title: "Discard for good?", Text: "The draft and its history will be deleted.", Yes: "Discard", No: "Keep it"}}},
-	}}, nil
+	return bot.Reply{Card: discardCard(d)}, nil
 }
 
-// discard deletes the draft once confirmed.
+// discardCard asks to confirm discarding d at its version.
+func discardCard(d *draft.Draft) *bot.Card {
+	return &bot.Card{
+		Title: "Discard the draft?",
+		Intro: fmt.Sprintf("This deletes “%s” (version %d) and its history for everyone in the channel. Export it first if you may want it back. "+
+			"The channel's interview kit stays: it belongs to the hiring session, not to the draft.", d.Heading(), d.Version),
+		Buttons: []bot.Button{{Label: "Discard the draft", Action: "jd:discard", Value: strconv.Itoa(d.Version), Style: "danger",
+			Confirm: &bot.Confirm{Title: "Discard for good?", Text: fmt.Sprintf("Version %d of the draft and its history will be deleted; the interview kit stays.", d.Version),
+				Yes: "Discard", No: "Keep it"}}},
+		Note: fmt.Sprintf("Asked at version %d; if anyone changes the draft first, the button is refused.", d.Version),
+	}
+}
+
+// discard deletes the draft once confirmed, if it is still at the version
+// the confirmation was asked at.
 func (h *Handler) discard(ctx context.Context, req bot.Request) (bot.Reply, error) {
+	asked, err := strconv.Atoi(req.Value)
+	if err != nil || asked < 1 {
+		return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "That button is from an older version of hirebot; run %s discard again.", h.cfg.Slash)
+	}
 	d, err := h.cfg.Drafts.Draft(ctx, req.Session())
 	if err != nil {
 		return bot.Reply{}, err
@@ -35,14 +53,19 @@ func (h *Handler) discard(ctx context.Context, req bot.Request) (bot.Reply, erro
 	if d.Owner != req.User && !req.Admin {
 		return bot.Reply{}, hirebot.Errorf(hirebot.Forbidden, "Only the draft's owner (@%s) or an admin can discard it.", d.Owner)
 	}
-	if err := h.cfg.Drafts.DeleteDraft(ctx, req.Session(), req.Claim); err != nil {
+	err = h.cfg.Drafts.DiscardDraft(ctx, req.Session(), req.Claim, asked)
+	var stale *draft.StaleError
+	switch {
+	case errors.As(err, &stale):
+		return h.changedSince(ctx, req, stale, "discarded", "discard")
+	case err != nil:
 		return bot.Reply{}, err
 	}
 	again := d.Role
 	if d.Kind != "" {
 		again += " " + d.Kind
 	}
-	return bot.Reply{Card: &bot.Card{Intro: fmt.Sprintf("The %s draft “%s” was discarded. Start a new one with %s start %s.",
-		strings.ToUpper(d.Role), d.Heading(), h.cfg.Slash, again)},
+	return bot.Reply{Card: &bot.Card{Intro: fmt.Sprintf("The %s draft “%s” (version %d) was discarded; the channel's interview kit is kept. Start a new one with %s start %s.",
+		strings.ToUpper(d.Role), d.Heading(), asked, h.cfg.Slash, again)},
 		Replace: true}, nil
 }

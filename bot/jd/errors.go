@@ -8,6 +8,7 @@ import (
 
 	"github.com/hirebot/hirebot"
 	"github.com/hirebot/hirebot/bot/draft"
+	"github.com/hirebot/hirebot/knowledge"
 )
 
 // ParseProblem is why a /jd command did not parse.
@@ -35,6 +36,15 @@ const (
 	ParseNoField
 	// ParseNoFormat: Given names no export format.
 	ParseNoFormat
+	// ParseRefSection: Given is a reference of another section than
+	// Section.
+	ParseRefSection
+	// ParseNotVersion: Given is not a version number (undo).
+	ParseNotVersion
+	// ParseNoUser: Given is not a Slack user (owner).
+	ParseNoUser
+	// ParseNoKind: Given names no kind of role (set kind).
+	ParseNoKind
 )
 
 // ParseError is a /jd command that did not parse, as data: the handler
@@ -46,6 +56,7 @@ type ParseError struct {
 	Suggest string // the closest valid name, or ""
 	Want    string // ParseMissing: what is missing
 	Field   draft.Field
+	Section draft.Section
 	AtEnd   bool
 	Size    int
 }
@@ -108,6 +119,15 @@ func (h *Handler) parseMessage(e *ParseError) string {
 		}
 	case ParseNoFormat:
 		what = fmt.Sprintf("there is no format %q; use markdown, text or html", e.Given)
+	case ParseRefSection:
+		what = fmt.Sprintf("%s is not an item of %s (whose references start with %s); give the reference alone", e.Given, e.Section, e.Section.Letter())
+	case ParseNotVersion:
+		what = fmt.Sprintf("%q is not a version; write one as %s history shows it, like v12", e.Given, h.cfg.Slash)
+	case ParseNoUser:
+		what = fmt.Sprintf("%q is not a person; mention them, like @dana", e.Given)
+	case ParseNoKind:
+		kinds := h.kinds()
+		what = fmt.Sprintf("there is no kind of role %q%s; use one of: %s", e.Given, didYouMean(closest(e.Given, strings.Split(kinds, ", "))), kinds)
 	case ParseMissing:
 		what = h.missingMessage(e)
 	}
@@ -129,6 +149,10 @@ func (h *Handler) missingMessage(e *ParseError) string {
 		return "write the text of the item"
 	case "value":
 		return fmt.Sprintf("write the %s, or `clear` to empty it", e.Field)
+	case "user":
+		return "mention the person to hand the draft to"
+	case "kind":
+		return "name the kind of role: " + h.kinds()
 	case "rule":
 		return fmt.Sprintf("name the rule to ignore, as `%s check` lists it", h.cfg.Slash)
 	}
@@ -195,7 +219,23 @@ func (h *Handler) draftMessage(e *draft.Error) string {
 	case draft.ProblemNotAllowed:
 		return fmt.Sprintf("only @%s, who started the draft, or an admin can %s it", e.Owner, e.Verb)
 	case draft.ProblemNothingToUndo:
-		return fmt.Sprintf("there is nothing to undo; only the last %d changes can be undone", e.Limit)
+		return fmt.Sprintf("you have no change to undo: %s undo reverts your own changes (of the last %d kept); %s history shows everyone's", h.cfg.Slash, e.Limit, h.cfg.Slash)
+	case draft.ProblemNoUndo:
+		return fmt.Sprintf("v%d has no change that can still be undone (it is too old, already undone, or not a change to the content); %s history lists the changes", e.Index, h.cfg.Slash)
+	case draft.ProblemDepends:
+		return fmt.Sprintf("nothing was undone: @%s's later change v%d (%s) builds on v%d, so undoing it would undo their work too. Ask them to undo theirs first, or change the item directly",
+			e.Owner, e.To, e.Given, e.Index)
+	case draft.ProblemNoRef:
+		if e.Section != "" {
+			return fmt.Sprintf("%s has no item %s; the references are shown beside each item in the live message (%s show)", e.Section, e.Given, h.cfg.Slash)
+		}
+		return fmt.Sprintf("there is no item %s; the references are shown beside each item in the live message (%s show)", e.Given, h.cfg.Slash)
+	case draft.ProblemUnseen:
+		rest := map[string]string{"edit": " <text>", "move": " <to>"}[e.Verb]
+		return fmt.Sprintf("nothing was changed: %s was renumbered or rewritten (v%d) since you last looked at the draft (v%d), so #%d may not be the item you mean. #%d is now %s: “%s”. If that is the one, run %s %s %s%s; %s show shows the whole draft",
+			e.Section, e.Limit, e.Size, e.Index, e.Index, e.Ref, e.Given, h.cfg.Slash, e.Verb, e.Ref, rest, h.cfg.Slash)
+	case draft.ProblemDraftFull:
+		return fmt.Sprintf("the draft's text would take %d bytes; a draft holds at most %d, so shorten or remove some items", e.Size, e.Limit)
 	case draft.ProblemNoRole:
 		return fmt.Sprintf("name the role the draft is for, e.g. %s start cto", h.cfg.Slash)
 	case draft.ProblemNoOwner:
@@ -215,6 +255,14 @@ func (h *Handler) indexMessage(e *draft.Error) string {
 		return fmt.Sprintf("%s has no items yet; pick 1", e.Section)
 	}
 	return fmt.Sprintf("%s has %s; pick 1–%d", e.Section, plural(e.Size, "item"), e.Limit)
+}
+
+// kinds lists the kinds of the default role, for messages.
+func (h *Handler) kinds() string {
+	if h.cfg.Pack == nil {
+		return "see " + h.cfg.Slash + " help"
+	}
+	return h.kindIDs(knowledge.DefaultRole)
 }
 
 // plural returns "1 item" or "3 items".

@@ -25,7 +25,7 @@ func TestWordUsesConfiguredName(t *testing.T) {
 		want string
 	}{
 		{unknown, hirebot.Invalid, `there is no /hire-jd subcommand "frob"`},
-		{noRule, hirebot.Invalid, "name the rule to ignore, as `/hire-jd check` lists it; usage: `/hire-jd check [ignore <rule-id>]`"},
+		{noRule, hirebot.Invalid, "name the rule to ignore, as `/hire-jd check` lists it; usage: `/hire-jd check [ignore <rule-id> [reason…] | unignore <rule-id>]`"},
 		{tooLong, hirebot.Invalid, "/hire-jd takes at most 4000"},
 		{&draft.Error{Problem: draft.ProblemFinal}, hirebot.Invalid, "the owner or an admin can /hire-jd reopen it"},
 		{&draft.Error{Problem: draft.ProblemIndex, Section: draft.NiceToHave, Index: 1}, hirebot.Invalid,

@@ -28,6 +28,7 @@ func (h *Handler) export(ctx context.Context, req bot.Request, format string) (b
 	if err != nil {
 		return bot.Reply{}, err
 	}
+	h.saw(ctx, req, d.Version)
 	if format == "" || format == "md" {
 		format = Markdown
 	}

@@ -6,6 +6,7 @@ package jd
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -28,6 +29,13 @@ type Drafts interface {
 	UpdateDraft(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, user string,
 		fn func(d *draft.Draft) (draft.Entry, error)) (*draft.Draft, draft.Entry, error)
 	DeleteDraft(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim) error
+	// DiscardDraft deletes the draft only if it is still at version, and
+	// returns a *draft.StaleError otherwise; the interview kit stays.
+	DiscardDraft(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, version int) error
+	// MarkSeen records the draft version user last saw; Seen returns it
+	// (0: none).
+	MarkSeen(ctx context.Context, key hirebot.SessionKey, user string, version int) error
+	Seen(ctx context.Context, key hirebot.SessionKey, user string) (int, error)
 	History(ctx context.Context, key hirebot.SessionKey, limit int) ([]draft.Entry, error)
 	// LiveDraft returns the draft with the reference of its live message
 	// ("" if none), read together.
@@ -113,9 +121,11 @@ func (h *Handler) run(ctx context.Context, req bot.Request, a Args) (bot.Reply, 
 
 // show posts the live draft anew at the bottom of the channel.
 func (h *Handler) show(ctx context.Context, req bot.Request, _ Args) (bot.Reply, error) {
-	if _, err := h.cfg.Drafts.Draft(ctx, req.Session()); err != nil {
+	d, err := h.cfg.Drafts.Draft(ctx, req.Session())
+	if err != nil {
 		return bot.Reply{}, err
 	}
+	h.saw(ctx, req, d.Version)
 	return bot.Reply{NewLive: true, AfterInvite: h.cfg.Slash + " show"}, nil
 }
 
@@ -140,21 +150,68 @@ func (h *Handler) press(ctx context.Context, req bot.Request) (bot.Reply, error)
 		return h.history(ctx, req)
 	case "discard":
 		return h.discard(ctx, req)
+	case "finalize":
+		return h.finalize(ctx, req)
 	}
 	return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "That button is from an older version of hirebot; try %s help.", h.cfg.Slash)
 }
 
-// change applies one change and confirms it to the person who made it.
+// change applies one change and confirms it to the person who made it. A
+// bare item number is checked against the version the person last saw.
 func (h *Handler) change(ctx context.Context, req bot.Request, c draft.Change) (bot.Reply, error) {
 	c.By, c.Admin, c.At = req.User, req.Admin, h.cfg.Now()
-	_, e, err := h.cfg.Drafts.UpdateDraft(ctx, req.Session(), req.Claim, req.User, func(d *draft.Draft) (draft.Entry, error) {
+	if c.Bare {
+		seen, err := h.cfg.Drafts.Seen(ctx, req.Session(), req.User)
+		if err != nil {
+			return bot.Reply{}, err
+		}
+		c.Seen = seen
+	}
+	d, e, err := h.cfg.Drafts.UpdateDraft(ctx, req.Session(), req.Claim, req.User, func(d *draft.Draft) (draft.Entry, error) {
 		return h.applyKeepingSummary(d, c)
 	})
+	var de *draft.Error
+	if errors.As(err, &de) && de.Problem == draft.ProblemUnseen {
+		// The refusal shows the item now at that number: from here on the
+		// person has seen the current draft.
+		if cur, rerr := h.cfg.Drafts.Draft(ctx, req.Session()); rerr == nil {
+			h.saw(ctx, req, cur.Version)
+		}
+	}
 	if err != nil {
 		return bot.Reply{}, err
 	}
+	h.saw(ctx, req, e.Version)
 	return bot.Reply{Card: &bot.Card{Intro: capitalize(e.Summary) + fmt.Sprintf(" (v%d).", e.Version),
-		Note: fmt.Sprintf("%s undo reverts it.", h.cfg.Slash)}, Live: true}, nil
+		Note: h.changeNote(d, e)}, Live: true}, nil
+}
+
+// changeNote says what can follow a change: undo when it can be undone,
+// never when it cannot.
+func (h *Handler) changeNote(d *draft.Draft, e draft.Entry) string {
+	switch {
+	case e.Undoable:
+		return fmt.Sprintf("%s undo reverts it (your own newest change).", h.cfg.Slash)
+	case e.Op == draft.OpFinalize:
+		return fmt.Sprintf("A final draft can't be changed or undone; the owner or an admin can %s reopen it.", h.cfg.Slash)
+	case e.Op == draft.OpOwner:
+		return fmt.Sprintf("@%s now owns the draft: finalize, reopen, discard and check ignore are theirs (and the admins').", d.Owner)
+	case e.Op == draft.OpApprove:
+		return "The live message shows who approved which version."
+	case e.Op == draft.OpUndo, e.Op == draft.OpReopen:
+		return ""
+	}
+	return fmt.Sprintf("This change is too large to undo (undo keeps about %d KB of changes); %s history shows it.", draft.MaxUndoBytes/1000, h.cfg.Slash)
+}
+
+// saw records that the person has seen version of the draft. It is best
+// effort: a missed record leaves an older version, which only makes a
+// later bare item number stricter, never wrong.
+func (h *Handler) saw(ctx context.Context, req bot.Request, version int) {
+	if req.User == "" || version == 0 {
+		return
+	}
+	_ = h.cfg.Drafts.MarkSeen(ctx, req.Session(), req.User, version)
 }
 
 // LiveCard renders the channel's draft as the live message shows it, with

@@ -22,6 +22,7 @@ func (h *Handler) history(ctx context.Context, req bot.Request) (bot.Reply, erro
 	if len(entries) == 0 {
 		return bot.Reply{}, errNoHistory
 	}
+	h.saw(ctx, req, entries[len(entries)-1].Version)
 	c := &bot.Card{Title: "Draft history"}
 	var lines []string
 	for i := len(entries) - 1; i >= 0; i-- {
@@ -33,7 +34,8 @@ func (h *Handler) history(ctx context.Context, req bot.Request) (bot.Reply, erro
 		lines = lines[:len(lines)-1]
 	}
 	c.Parts = append(c.Parts, bot.Part{Items: lines})
-	c.Note = fmt.Sprintf("Newest first; the last %d changes. %s undo reverts the newest.", historyShown, h.cfg.Slash)
+	c.Note = fmt.Sprintf("Newest first; the last %d changes. %s undo reverts your own newest change; the owner and admins can undo anyone's by its version, e.g. %s undo v%d.",
+		historyShown, h.cfg.Slash, h.cfg.Slash, entries[len(entries)-1].Version)
 	return bot.Reply{Card: c}, nil
 }
 

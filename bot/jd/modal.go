@@ -29,14 +29,9 @@ func (h *Handler) openEditor(ctx context.Context, req bot.Request) (bot.Reply, e
 			Optional: f != draft.Title, Multiline: f.Paragraph(), MaxLength: f.Limit()})
 	}
 	for _, sec := range draft.Sections {
-		var lines []string
-		for _, it := range d.Sections[sec] {
-			lines = append(lines, it.Text)
-		}
-		m.Inputs = append(m.Inputs, bot.Input{ID: string(sec), Label: sec.Label(), Value: strings.Join(lines, "\n"),
-			Multiline: true, Optional: true, Hint: fmt.Sprintf("One item per line, at most %d.", draft.MaxItems),
-			MaxLength: 3000})
+		m.Inputs = append(m.Inputs, sectionInputs(sec, d.Sections[sec])...)
 	}
+	h.saw(ctx, req, d.Version)
 	return bot.Reply{Modal: m}, nil
 }
 
@@ -52,7 +47,7 @@ func (h *Handler) save(ctx context.Context, req bot.Request) (bot.Reply, error) 
 	}
 	at := h.cfg.Now()
 	for _, sec := range draft.Sections {
-		for _, line := range strings.Split(req.Values[string(sec)], "\n") {
+		for _, line := range strings.Split(sectionText(sec, req.Values), "\n") {
 			if line = strings.TrimSpace(line); line != "" {
 				content.Sections[sec] = append(content.Sections[sec], draft.Item{Text: line, Author: req.User, At: at})
 			}
@@ -70,19 +65,21 @@ func (h *Handler) save(ctx context.Context, req bot.Request) (bot.Reply, error) 
 	case err != nil:
 		return bot.Reply{}, err
 	}
+	h.saw(ctx, req, e.Version)
 	return bot.Reply{Card: &bot.Card{Intro: capitalize(e.Summary) + fmt.Sprintf(" (v%d).", e.Version)}, Live: true}, nil
 }
 
-// keepAuthors keeps the author and time of lines the editor did not change.
+// keepAuthors keeps the author, time and reference of lines the editor
+// did not change (each old item is matched at most once).
 func keepAuthors(d *draft.Draft, c *draft.Content) {
 	for sec, items := range c.Sections {
-		old := map[string]draft.Item{}
+		old := map[string][]draft.Item{}
 		for _, it := range d.Sections[sec] {
-			old[it.Text] = it
+			old[it.Text] = append(old[it.Text], it)
 		}
 		for i, it := range items {
-			if o, ok := old[it.Text]; ok {
-				items[i] = o
+			if o := old[it.Text]; len(o) > 0 {
+				items[i], old[it.Text] = o[0], o[1:]
 			}
 		}
 	}

@@ -32,7 +32,7 @@ func liveCard(d *draft.Draft, slash string) *bot.Card {
 		items := d.Sections[sec]
 		p := bot.Part{Heading: fmt.Sprintf("%s (%d)", sec.Label(), len(items)), Numbered: true}
 		for _, it := range items {
-			p.Items = append(p.Items, it.Text)
+			p.Items = append(p.Items, it.Ref+" · "+it.Text)
 		}
 		if len(items) == 0 {
 			p.Text = fmt.Sprintf("Nothing yet: %s add %s …", slash, sec)
@@ -57,8 +57,24 @@ func liveCard(d *draft.Draft, slash string) *bot.Card {
 		bot.Button{Label: "Check", Action: "jd:check"},
 		bot.Button{Label: "Export", Action: "jd:export"},
 		bot.Button{Label: "History", Action: "jd:history"})
-	c.Note = fmt.Sprintf("Version %d · %s · %s help", d.Version, status, slash)
+	note := fmt.Sprintf("Version %d · owner @%s", d.Version, d.Owner)
+	if d.Kind != "" {
+		note += " · kind " + d.Kind
+	}
+	if a := approvals(d); a != "" {
+		note += " · " + a
+	}
+	c.Note = fmt.Sprintf("%s · %s · items by reference, e.g. %s edit R1 <text> · %s help", note, status, slash, slash)
 	return c
+}
+
+// refLetters lists the reference letter of each section, e.g. "D… responsibilities".
+func refLetters() string {
+	var out []string
+	for _, sec := range draft.Sections {
+		out = append(out, sec.Letter()+"… "+string(sec))
+	}
+	return list(out)
 }
 
 // help renders the /jd help card from the subcommand table.
@@ -88,6 +104,7 @@ func (h *Handler) help() *bot.Card {
 		c.Parts = append(c.Parts, bot.Part{Heading: "Examples", Items: ex[:min(len(ex), 6)]})
 	}
 	c.Note = "Sections: " + list(draft.SectionNames()) + ". Fields: " + list(draft.FieldNames()) +
-		". Finalize, reopen and discard are for the draft's owner and admins."
+		". Items have references that never change (" + refLetters() + "); a bare number works while nobody has renumbered that section since you last looked." +
+		" Undo reverts your own newest change. Finalize, reopen, discard, owner and check ignore are for the draft's owner and admins."
 	return c
 }

@@ -35,32 +35,44 @@ var Subcommands = []Subcommand{
 		parse: func(p *parser) error { return p.all(p.section, p.text) },
 		args:  func(a Args) []string { return []string{string(a.Section), a.Text} },
 		run:   changeWith(func(a Args) draft.Change { return draft.Change{Op: draft.OpAdd, Section: a.Section, Text: a.Text} })},
-	{Usage: Usage{"remove", "<section> <n>", "Remove item n of a section", "remove requirements 2"},
-		parse: func(p *parser) error { return p.all(p.section, p.number(&p.a.N), p.end) },
-		args:  func(a Args) []string { return []string{string(a.Section), strconv.Itoa(a.N)} },
-		run:   changeWith(func(a Args) draft.Change { return draft.Change{Op: draft.OpRemove, Section: a.Section, Index: a.N} })},
-	{Usage: Usage{"edit", "<section> <n> <text>", "Rewrite item n of a section", "edit benefits 1 Equity and a yearly bonus"},
-		parse: func(p *parser) error { return p.all(p.section, p.number(&p.a.N), p.text) },
-		args:  func(a Args) []string { return []string{string(a.Section), strconv.Itoa(a.N), a.Text} },
+	{Usage: Usage{"remove", "[section] <ref|n>", "Remove an item, named by its reference (R7) or its number in a section", "remove R2"},
+		parse: func(p *parser) error { return p.all(p.target, p.end) },
+		args:  func(a Args) []string { return itemArgs(a) },
+		run:   changeWith(func(a Args) draft.Change { return itemChange(draft.OpRemove, a) })},
+	{Usage: Usage{"edit", "[section] <ref|n> <text>", "Rewrite an item", "edit B1 Equity and a yearly bonus"},
+		parse: func(p *parser) error { return p.all(p.target, p.text) },
+		args:  func(a Args) []string { return append(itemArgs(a), a.Text) },
 		run: changeWith(func(a Args) draft.Change {
-			return draft.Change{Op: draft.OpEdit, Section: a.Section, Index: a.N, Text: a.Text}
+			c := itemChange(draft.OpEdit, a)
+			c.Text = a.Text
+			return c
 		})},
-	{Usage: Usage{"set", "<field> <text>", "Set the title, company, location, salary, team (size), summary, process (how we hire) or eeo (equal-opportunity statement); `clear` empties it", "set salary €180k–€220k"},
-		parse: func(p *parser) error { return p.all(p.field, p.value) },
+	{Usage: Usage{"set", "<field> <text> | kind <kind>", "Set the title, company, location, salary, team (size), summary, process (how we hire) or eeo (equal-opportunity statement) — `clear` empties it — or the kind of role", "set salary €180k–€220k"},
+		parse: (*parser).set,
 		args: func(a Args) []string {
-			if a.Text == "" {
+			switch {
+			case a.SetKind:
+				return []string{"kind", a.Kind}
+			case a.Text == "":
 				return []string{string(a.Field), "clear"}
 			}
 			return []string{string(a.Field), a.Text}
 		},
-		run: changeWith(func(a Args) draft.Change { return draft.Change{Op: draft.OpSet, Field: a.Field, Text: a.Text} })},
-	{Usage: Usage{"move", "<section> <n> <to>", "Move item n of a section to position to", "move responsibilities 3 1"},
+		run: func(h *Handler, ctx context.Context, req bot.Request, a Args) (bot.Reply, error) {
+			if a.SetKind {
+				return h.setKind(ctx, req, a.Kind)
+			}
+			return h.change(ctx, req, draft.Change{Op: draft.OpSet, Field: a.Field, Text: a.Text})
+		}},
+	{Usage: Usage{"move", "[section] <ref|n> <to>", "Move an item to position to of its section", "move responsibilities 3 1"},
 		parse: func(p *parser) error {
-			return p.all(p.section, p.number(&p.a.N), p.skip("to"), p.number(&p.a.To), p.end)
+			return p.all(p.target, p.skip("to"), p.number(&p.a.To), p.end)
 		},
-		args: func(a Args) []string { return []string{string(a.Section), strconv.Itoa(a.N), strconv.Itoa(a.To)} },
+		args: func(a Args) []string { return append(itemArgs(a), strconv.Itoa(a.To)) },
 		run: changeWith(func(a Args) draft.Change {
-			return draft.Change{Op: draft.OpMove, Section: a.Section, Index: a.N, To: a.To}
+			c := itemChange(draft.OpMove, a)
+			c.To = a.To
+			return c
 		})},
 	{Usage: Usage{"suggest", "[section]", "List checklist items not yet in the draft, each with an Add button", "suggest requirements"},
 		parse: (*parser).suggest,
@@ -68,17 +80,20 @@ var Subcommands = []Subcommand{
 		run: func(h *Handler, ctx context.Context, req bot.Request, a Args) (bot.Reply, error) {
 			return h.suggest(ctx, req, a.Section)
 		}},
-	{Usage: Usage{"check", "[ignore <rule-id>]", "Check the wording; `ignore` silences one rule for this draft", "check ignore jargon.rockstar"},
+	{Usage: Usage{"check", "[ignore <rule-id> [reason…] | unignore <rule-id>]", "Check the wording; the owner and admins may ignore a rule for this draft, saying why", "check ignore jargon.rockstar quoting a customer"},
 		parse: (*parser).check,
 		args: func(a Args) []string {
-			if a.RuleID == "" {
+			switch {
+			case a.RuleID == "":
 				return nil
+			case a.Unignore:
+				return []string{"unignore", a.RuleID}
 			}
-			return []string{"ignore", a.RuleID}
+			return []string{"ignore", a.RuleID, a.Text}
 		},
 		run: func(h *Handler, ctx context.Context, req bot.Request, a Args) (bot.Reply, error) {
 			if a.RuleID != "" {
-				return h.ignore(ctx, req, a.RuleID)
+				return h.ignore(ctx, req, a)
 			}
 			return h.check(ctx, req)
 		}},
@@ -86,18 +101,33 @@ var Subcommands = []Subcommand{
 		run: func(h *Handler, ctx context.Context, req bot.Request, _ Args) (bot.Reply, error) {
 			return h.history(ctx, req)
 		}},
-	{Usage: Usage{"undo", "", "Undo the last change to the content", "undo"},
-		run: changeWith(func(Args) draft.Change { return draft.Change{Op: draft.OpUndo} })},
+	{Usage: Usage{"undo", "[v<version>]", "Undo your own newest change; the owner and admins may name anyone's from history", "undo"},
+		parse: (*parser).undo,
+		args: func(a Args) []string {
+			if a.Undoes == 0 {
+				return nil
+			}
+			return []string{"v" + strconv.Itoa(a.Undoes)}
+		},
+		run: changeWith(func(a Args) draft.Change { return draft.Change{Op: draft.OpUndo, Undoes: a.Undoes} })},
 	{Usage: Usage{"export", "[markdown|text|html]", "Upload the draft to the channel as a file: Markdown, plain text for an applicant tracking system, or HTML for a careers page", "export text"},
 		parse: (*parser).export,
 		args:  func(a Args) []string { return []string{a.Format} },
 		run: func(h *Handler, ctx context.Context, req bot.Request, a Args) (bot.Reply, error) {
 			return h.export(ctx, req, a.Format)
 		}},
-	{Usage: Usage{"finalize", "", "Mark the draft final (its owner or an admin)", "finalize"},
-		run: changeWith(func(Args) draft.Change { return draft.Change{Op: draft.OpFinalize} })},
+	{Usage: Usage{"finalize", "", "Mark the draft final (its owner or an admin); error findings are listed first", "finalize"},
+		run: func(h *Handler, ctx context.Context, req bot.Request, _ Args) (bot.Reply, error) {
+			return h.askFinalize(ctx, req)
+		}},
 	{Usage: Usage{"reopen", "", "Reopen a final draft (its owner or an admin)", "reopen"},
 		run: changeWith(func(Args) draft.Change { return draft.Change{Op: draft.OpReopen} })},
+	{Usage: Usage{"owner", "<@user>", "Hand the draft over to someone else (its owner or an admin)", "owner @U0123ABC"},
+		parse: (*parser).owner,
+		args:  func(a Args) []string { return []string{"<@" + a.User + ">"} },
+		run:   changeWith(func(a Args) draft.Change { return draft.Change{Op: draft.OpOwner, Text: a.User} })},
+	{Usage: Usage{"approve", "", "Record that you approve the draft as it is now", "approve"},
+		run: changeWith(func(Args) draft.Change { return draft.Change{Op: draft.OpApprove} })},
 	{Usage: Usage{"discard", "", "Delete the draft, once you confirm (its owner or an admin)", "discard"},
 		run: func(h *Handler, ctx context.Context, req bot.Request, _ Args) (bot.Reply, error) {
 			return h.askDiscard(ctx, req)
@@ -116,6 +146,24 @@ func changeWith(change func(Args) draft.Change) func(*Handler, context.Context, 
 	return func(h *Handler, ctx context.Context, req bot.Request, a Args) (bot.Reply, error) {
 		return h.change(ctx, req, change(a))
 	}
+}
+
+// itemArgs prints the item a command acts on: its reference, or its
+// section and number.
+func itemArgs(a Args) []string {
+	if a.Ref != "" {
+		return []string{a.Ref}
+	}
+	return []string{string(a.Section), strconv.Itoa(a.N)}
+}
+
+// itemChange returns a change of op to the item a names. A number is
+// marked bare: the handler checks it against what the person last saw.
+func itemChange(op draft.Op, a Args) draft.Change {
+	if a.Ref != "" {
+		return draft.Change{Op: op, Ref: a.Ref}
+	}
+	return draft.Change{Op: op, Section: a.Section, Index: a.N, Bare: true}
 }
 
 // lookup returns the subcommand called name (in any case).

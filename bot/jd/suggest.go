@@ -23,6 +23,7 @@ func (h *Handler) suggest(ctx context.Context, req bot.Request, only draft.Secti
 	if err != nil {
 		return bot.Reply{}, err
 	}
+	h.saw(ctx, req, d.Version)
 	left := h.suggestions(d)
 	for sec := range left {
 		if only != "" && sec != only {
@@ -145,6 +146,7 @@ func (h *Handler) addSuggested(ctx context.Context, req bot.Request, itemID stri
 	if err != nil {
 		return bot.Reply{}, err
 	}
+	h.saw(ctx, req, e.Version)
 	return bot.Reply{Card: &bot.Card{Intro: capitalize(e.Summary) + fmt.Sprintf(" (v%d).", e.Version)}, Live: true}, nil
 }
 

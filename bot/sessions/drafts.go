@@ -1,6 +1,7 @@
 package sessions
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -169,8 +170,9 @@ func sleep(ctx context.Context, d time.Duration) error {
 	}
 }
 
-// DeleteDraft removes the channel's session: the draft, its history and
-// live message, and the interview questions asked and saved. If the
+// DeleteDraft removes the channel's draft: the draft, its history and
+// live message. The interview kit and the questions asked belong to the
+// channel's hiring session and stay. If the
 // channel has no draft, it returns a hirebot.NotFound error and changes
 // nothing. A pending claim is recorded first (dedup.ErrDuplicate if
 // another delivery recorded it); claim may be nil.
@@ -312,9 +314,15 @@ func (s *Store) runIndexed(ctx context.Context, op string, script *redis.Script,
 
 // encode returns the JSON of a draft and a history entry.
 func encode(d *draft.Draft, e draft.Entry) (db, eb []byte, err error) {
-	if db, err = json.Marshal(d); err != nil {
+	// Without HTML escaping, "<" takes one byte, not six: what a draft
+	// takes in Redis stays close to its text (draft.MaxContentBytes).
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err = enc.Encode(d); err != nil {
 		return nil, nil, fmt.Errorf("sessions: encode draft: %w", err)
 	}
+	db = bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
 	if eb, err = json.Marshal(e); err != nil {
 		return nil, nil, fmt.Errorf("sessions: encode history entry: %w", err)
 	}
@@ -327,5 +335,6 @@ func decodeDraft(b []byte) (*draft.Draft, error) {
 	if err := json.Unmarshal(b, d); err != nil {
 		return nil, fmt.Errorf("sessions: decode draft: %w", err)
 	}
+	d.EnsureRefs()
 	return d, nil
 }

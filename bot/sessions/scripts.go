@@ -74,11 +74,12 @@ record()
 return 1
 `)
 
-// deleteScript removes every key of the session if it has a draft.
+// deleteScript removes the draft and its history if there is a draft; the
+// interview kit and asked questions belong to the session and stay.
 // ARGV: ttl (unused). Returns 1, or 0 if there was no draft.
 var deleteScript = redis.NewScript(`
 if redis.call('HEXISTS', KEYS[1], 'v') == 0 then return 0 end
-redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[4])
+redis.call('DEL', KEYS[1], KEYS[2])
 return 1
 `)
 

@@ -90,6 +90,9 @@ func testStore(t *testing.T, newStore func(t *testing.T) *Store) {
 		{"Asked", testAsked},
 		{"Kit", testKit},
 		{"Claims", testClaims},
+		{"Seen", testSeen},
+		{"Discard", testDiscard},
+		{"ClearKit", testClearKit},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
@@ -626,10 +629,18 @@ func testDelete(t *testing.T, newStore func(t *testing.T) *Store) {
 		t.Fatalf("DeleteDraft: %v", err)
 	}
 	k, _ := sessionKeys(key)
-	for _, name := range k.list() {
+	for _, name := range []string{k.draft, k.history} {
 		if n, err := s.client.Exists(ctx, name).Result(); err != nil || n != 0 {
 			t.Errorf("after delete, EXISTS %s = %d, %v", name, n, err)
 		}
+	}
+	// The kit and the questions asked belong to the hiring session, not to
+	// the draft: deleting the draft keeps them.
+	if kit, err := s.Kit(ctx, key); err != nil || !slices.Equal(kit, []string{"q1"}) {
+		t.Errorf("after delete, kit = %v, %v; want [q1]", kit, err)
+	}
+	if asked, err := s.Asked(ctx, key); err != nil || !asked["q1"] {
+		t.Errorf("after delete, asked = %v, %v; want q1", asked, err)
 	}
 	_, err := s.Draft(ctx, key)
 	wantKind(t, "Draft after delete", err, hirebot.NotFound)

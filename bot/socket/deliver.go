@@ -47,8 +47,7 @@ func (d *Delivery) Deliver(ctx context.Context, req bot.Request, o origin, r bot
 	if r.Modal != nil {
 		if err := d.openModal(ctx, req, o, r.Modal); err != nil {
 			errs = append(errs, err)
-			r.Card = &bot.Card{Title: "Couldn't open the editor",
-				Intro: "Slack took too long to open it. Press the button again."}
+			r.Card = modalFailed(err)
 		}
 	}
 	if r.NewLive && d.live != nil {
@@ -171,6 +170,26 @@ func (d *Delivery) answer(ctx context.Context, req bot.Request, o origin, r bot.
 		return fmt.Errorf("post ephemeral reply: %w", err)
 	}
 	return nil
+}
+
+// modalFailed says why a modal did not open, as it is: the trigger ran
+// out (Slack took too long; press again), or Slack refused the view
+// (named by its error code), or Slack could not be reached.
+func modalFailed(err error) *bot.Card {
+	c := &bot.Card{Title: "Couldn't open the editor"}
+	var se slack.SlackErrorResponse
+	switch {
+	case errors.As(err, &se) && strings.HasSuffix(se.Err, "_trigger_id"):
+		c.Intro = "Slack took too long to open it. Press the button again."
+	case errors.As(err, &se):
+		c.Intro = fmt.Sprintf("Slack refused the editor (%s). Nothing was changed; the slash commands still work. Please report this to whoever runs hirebot.", se.Err)
+		if msgs := se.ResponseMetadata.Messages; len(msgs) > 0 {
+			c.Intro += " Slack said: " + strings.Join(msgs, "; ")
+		}
+	default:
+		c.Intro = "Slack could not be reached to open it. Press the button again in a minute."
+	}
+	return c
 }
 
 // openModal opens a modal with the request's trigger.

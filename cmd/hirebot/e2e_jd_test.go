@@ -155,7 +155,8 @@ func TestJDOverSocketMode(t *testing.T) {
 	})
 
 	t.Run("undo", func(t *testing.T) {
-		slash("U3", "undo")
+		// Undo is per person: U1's undo reverts U1's save.
+		slash("U1", "undo")
 		MustWaitMessage(t, fake, ch, "Undid")
 		liveMessage(t, fake, ch, "Head of Platform", "payments platform")
 	})
@@ -237,8 +238,12 @@ func TestJDOverSocketMode(t *testing.T) {
 		slash("U2", "discard")
 		MustWaitMessage(t, fake, ch, "Only the draft's owner")
 		slash("UOWNER", "discard")
-		MustWaitMessage(t, fake, ch, "Discard the draft?")
-		MustPress(t, fake, slacktest.Action{Channel: ch, User: "UOWNER", ActionID: "jd:discard#0"})
+		m := MustWaitMessage(t, fake, ch, "Discard the draft?")
+		v := buttonValues(t, m, "jd:discard")
+		if len(v) != 1 {
+			t.Fatalf("discard buttons carry %q", v)
+		}
+		MustPress(t, fake, slacktest.Action{Channel: ch, User: "UOWNER", ActionID: "jd:discard#0", Value: v[0]})
 		MustWaitMessage(t, fake, ch, "was discarded")
 		slash("U2", "show")
 		MustWaitMessage(t, fake, ch, "no draft in this channel")

@@ -89,6 +89,6 @@ func TestPostableDraftOverSocketMode(t *testing.T) {
 	MustCommand(t, fake, cio, "U1", "/jd", "start cio", "Started a draft for a Chief Information Officer")
 	MustCommand(t, fake, cio, "U1", "/jd", "discard", "Discard the draft?")
 	MustPress(t, fake, slacktest.Action{Channel: cio, User: "U1", ActionID: "jd:discard#0", Value: "1"})
-	MustWaitMessage(t, fake, cio, "The CIO draft “Chief Information Officer” was discarded. Start a new one with /jd start cio.")
+	MustWaitMessage(t, fake, cio, "The CIO draft “Chief Information Officer” (version ", "was discarded; the channel's interview kit is kept. Start a new one with /jd start cio.")
 	MustNoViolations(t, fake)
 }

@@ -27,6 +27,8 @@ const (
 	maxViewTitle      = 24
 	maxPrivateMeta    = 3000
 	maxCallbackID     = 255
+	maxInputText      = 3000 // a plain_text_input's initial_value and max_length
+	maxLabelText      = 2000
 )
 
 // textObject is a Block Kit text object.
@@ -43,6 +45,8 @@ type block struct {
 	Fields   []textObject `json:"fields"`
 	Elements []element    `json:"elements"`
 	Label    *textObject  `json:"label"`
+	Hint     *textObject  `json:"hint"`
+	Element  *element     `json:"element"` // an input block's element
 }
 
 // element holds the parts of an interactive or context element the fake checks.
@@ -51,6 +55,9 @@ type element struct {
 	ActionID string          `json:"action_id"`
 	Text     json.RawMessage `json:"text"` // a text object, or a string in a context's text element
 	Value    string          `json:"value"`
+	// InitialValue and MaxLength belong to a plain_text_input.
+	InitialValue string `json:"initial_value"`
+	MaxLength    int    `json:"max_length"`
 }
 
 // checkBlocks validates a blocks array as Slack would and returns how many
@@ -138,6 +145,10 @@ func checkBlock(b block) (int, error) {
 				}
 			}
 		}
+	case "input":
+		if err := checkInput(b); err != nil {
+			return 0, err
+		}
 	case "context":
 		if len(b.Elements) == 0 || len(b.Elements) > maxContextItems {
 			return 0, fmt.Errorf("%d elements (1 to %d)", len(b.Elements), maxContextItems)
@@ -148,6 +159,33 @@ func checkBlock(b block) (int, error) {
 		}
 	}
 	return total, nil
+}
+
+// checkInput validates an input block: its label, hint and element, and
+// a plain_text_input's initial_value and max_length.
+func checkInput(b block) error {
+	if b.Label == nil || b.Label.Type != "plain_text" || runes(b.Label.Text) > maxLabelText {
+		return fmt.Errorf("an input needs a plain_text label of at most %d characters", maxLabelText)
+	}
+	if b.Hint != nil && runes(b.Hint.Text) > maxLabelText {
+		return fmt.Errorf("hint is %d characters (at most %d)", runes(b.Hint.Text), maxLabelText)
+	}
+	if b.Element == nil || b.Element.Type == "" {
+		return errors.New("an input needs an element")
+	}
+	if b.Element.Type != "plain_text_input" {
+		return nil
+	}
+	if n := runes(b.Element.InitialValue); n > maxInputText {
+		return fmt.Errorf("plain_text_input initial_value is %d characters (at most %d)", n, maxInputText)
+	}
+	if b.Element.MaxLength > maxInputText {
+		return fmt.Errorf("plain_text_input max_length is %d (at most %d)", b.Element.MaxLength, maxInputText)
+	}
+	if b.Element.MaxLength > 0 && runes(b.Element.InitialValue) > b.Element.MaxLength {
+		return fmt.Errorf("plain_text_input initial_value is longer than its max_length %d", b.Element.MaxLength)
+	}
+	return nil
 }
 
 // textOf returns an element's text and whether it was a text object.

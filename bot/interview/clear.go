@@ -1,0 +1,67 @@
+package interview
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strings"
+
+	"github.com/hirebot/hirebot/bot"
+)
+
+// The kit belongs to the channel's hiring session, not to its draft:
+// discarding the draft keeps it, and only /interview kit clear empties it,
+// after its own confirmation. The confirmation carries a fingerprint of
+// the kit it was asked about (the kit's version), so a press after someone
+// changed the kit clears nothing.
+
+// askClearKit asks to confirm emptying the kit as it is now.
+func (h *Handler) askClearKit(ctx context.Context, req bot.Request) (bot.Reply, error) {
+	kit, err := h.sessions.Kit(ctx, req.Session())
+	if err != nil {
+		return bot.Reply{}, err
+	}
+	if len(kit) == 0 {
+		return bot.Reply{Card: &bot.Card{Intro: "The interview kit is already empty."}}, nil
+	}
+	return bot.Reply{Card: &bot.Card{
+		Title: "Clear the interview kit?",
+		Intro: fmt.Sprintf("This removes all %s from the channel's interview kit, for everyone here. The job description draft is not touched. %s kit export saves a copy first.",
+			plural(len(kit), "question"), h.slash),
+		Buttons: []bot.Button{{Label: "Clear the kit", Action: "interview:kit-clear", Value: kitPrint(kit), Style: "danger",
+			Confirm: &bot.Confirm{Title: "Clear the kit?", Text: fmt.Sprintf("All %s will be removed.", plural(len(kit), "question")), Yes: "Clear", No: "Keep it"}}},
+		Note: "If anyone changes the kit first, the button is refused.",
+	}}, nil
+}
+
+// clearKit empties the kit once confirmed, if it is still the kit asked
+// about.
+func (h *Handler) clearKit(ctx context.Context, req bot.Request) (bot.Reply, error) {
+	kit, err := h.sessions.Kit(ctx, req.Session())
+	if err != nil {
+		return bot.Reply{}, err
+	}
+	cleared := false
+	if kitPrint(kit) == req.Value && len(kit) > 0 {
+		if cleared, err = h.sessions.ClearKit(ctx, req.Session(), req.Claim, kit); err != nil {
+			return bot.Reply{}, err
+		}
+	}
+	if !cleared {
+		if kit, err = h.sessions.Kit(ctx, req.Session()); err != nil {
+			return bot.Reply{}, err
+		}
+		return bot.Reply{Card: &bot.Card{Title: "Nothing was cleared",
+			Intro: fmt.Sprintf("The interview kit changed since you were asked; it now holds %s. Look at it with %s kit and run %s kit clear again if you still want to.",
+				plural(len(kit), "question"), h.slash, h.slash),
+			Buttons: []bot.Button{{Label: "Show kit", Action: "interview:kit"}}}}, nil
+	}
+	return bot.Reply{Card: &bot.Card{Intro: fmt.Sprintf("Cleared the interview kit (%s).", plural(len(kit), "question"))}, Replace: true}, nil
+}
+
+// kitPrint fingerprints a kit: its questions in order.
+func kitPrint(kit []string) string {
+	sum := sha256.Sum256([]byte(strings.Join(kit, "\n")))
+	return fmt.Sprintf("%d.%s", len(kit), hex.EncodeToString(sum[:8]))
+}

@@ -1,0 +1,156 @@
+package jd
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/hirebot/hirebot"
+	"github.com/hirebot/hirebot/bot"
+	"github.com/hirebot/hirebot/bot/draft"
+	"github.com/hirebot/hirebot/knowledge/wording"
+)
+
+// Confirmations. Each button that confirms something carries the draft
+// version it was asked at; the store refuses it if the draft changed since,
+// and the reply says what changed.
+
+// askFinalize finalizes a draft with no error findings at once; with some,
+// it lists them and asks the owner or an admin to confirm.
+func (h *Handler) askFinalize(ctx context.Context, req bot.Request) (bot.Reply, error) {
+	d, err := h.cfg.Drafts.Draft(ctx, req.Session())
+	if err != nil {
+		return bot.Reply{}, err
+	}
+	h.saw(ctx, req, d.Version)
+	if d.Owner != req.User && !req.Admin {
+		return bot.Reply{}, &draft.Error{Problem: draft.ProblemNotAllowed, Owner: d.Owner, Verb: "finalize"}
+	}
+	if d.Status == draft.Final {
+		return bot.Reply{}, &draft.Error{Problem: draft.ProblemFinal}
+	}
+	var errs []wording.Finding
+	for _, f := range wording.Check(Document(d), wording.Options{Ignore: d.Ignored}).Findings {
+		if f.Severity == wording.Error {
+			errs = append(errs, f)
+		}
+	}
+	if len(errs) == 0 {
+		return h.finalizeAt(ctx, req, d.Version)
+	}
+	return bot.Reply{Card: finalizeCard(d, errs, h.cfg.Slash)}, nil
+}
+
+// finalizeCard lists the error findings of d and asks to finalize anyway,
+// at d's version.
+func finalizeCard(d *draft.Draft, errs []wording.Finding, slash string) *bot.Card {
+	c := &bot.Card{Title: fmt.Sprintf("Finalize with %s?", plural(len(errs), "error finding")),
+		Intro: fmt.Sprintf("The wording check finds %s in version %d. Fix them, or have the owner or an admin ignore a rule with a reason (%s check ignore <rule> <reason>), or finalize anyway.",
+			plural(len(errs), "error"), d.Version, slash)}
+	for i, f := range errs {
+		if i == findingsShown {
+			c.Parts = append(c.Parts, bot.Part{Text: fmt.Sprintf("…and %d more; %s check lists them all.", len(errs)-i, slash)})
+			break
+		}
+		c.Parts = append(c.Parts, bot.Part{Heading: "ERROR  " + f.RuleID, Text: f.Quoted() + "\nFix: " + f.Fix})
+	}
+	c.Buttons = []bot.Button{{Label: "Finalize anyway", Action: "jd:finalize", Value: strconv.Itoa(d.Version), Style: "danger",
+		Confirm: &bot.Confirm{Title: "Finalize anyway?", Text: fmt.Sprintf("Version %d will be final with %s.", d.Version, plural(len(errs), "error finding")),
+			Yes: "Finalize", No: "Not yet"}}}
+	c.Note = "Asked at version " + strconv.Itoa(d.Version) + "; if the draft changes first, the button is refused."
+	return c
+}
+
+// finalize answers Finalize anyway: it finalizes the version asked about.
+func (h *Handler) finalize(ctx context.Context, req bot.Request) (bot.Reply, error) {
+	asked, err := strconv.Atoi(req.Value)
+	if err != nil || asked < 1 {
+		return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "That button is from an older version of hirebot; run %s finalize again.", h.cfg.Slash)
+	}
+	return h.finalizeAt(ctx, req, asked)
+}
+
+// finalizeAt finalizes the draft if it is still at version asked, and
+// says what changed if it is not.
+func (h *Handler) finalizeAt(ctx context.Context, req bot.Request, asked int) (bot.Reply, error) {
+	reply, err := h.change(ctx, req, draft.Change{Op: draft.OpFinalize, BaseVersion: asked})
+	var stale *draft.StaleError
+	if errors.As(err, &stale) {
+		return h.changedSince(ctx, req, stale, "finalized", "finalize")
+	}
+	return reply, err
+}
+
+// changedSince answers a confirmation the draft changed under: nothing was
+// done, here is what changed since it was asked. The stale error goes
+// with the reply, for metrics.
+func (h *Handler) changedSince(ctx context.Context, req bot.Request, stale *draft.StaleError, done, again string) (bot.Reply, error) {
+	c := &bot.Card{Title: "Nothing was " + done,
+		Intro: fmt.Sprintf("You were asked at version %d; the draft is now at version %d. Here is what changed; run %s %s again if you still want to.",
+			stale.Base, stale.Now, h.cfg.Slash, again)}
+	if lines := h.meanwhile(ctx, req, stale.Base); len(lines) > 0 {
+		c.Parts = append(c.Parts, bot.Part{Heading: "Changed since you were asked", Items: lines})
+	}
+	if d, err := h.cfg.Drafts.Draft(ctx, req.Session()); err == nil {
+		h.saw(ctx, req, d.Version)
+	}
+	return bot.Reply{Card: c}, stale
+}
+
+// meanwhile lists the history entries after version base, newest last, at
+// most ten.
+func (h *Handler) meanwhile(ctx context.Context, req bot.Request, base int) []string {
+	entries, err := h.cfg.Drafts.History(ctx, req.Session(), 50)
+	if err != nil {
+		return nil
+	}
+	var lines []string
+	for _, e := range entries {
+		if e.Version > base {
+			lines = append(lines, fmt.Sprintf("v%d %s %s", e.Version, userName(e.By), e.Summary))
+		}
+	}
+	return lines[max(0, len(lines)-10):]
+}
+
+// ignore starts or stops ignoring a wording rule for the draft (the owner
+// and admins), keeping the reason in the history.
+func (h *Handler) ignore(ctx context.Context, req bot.Request, a Args) (bot.Reply, error) {
+	if !a.Unignore && !wording.KnownRule(a.RuleID) {
+		return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "There is no check rule %q. Rule ids are shown in the headings of %s check.", a.RuleID, h.cfg.Slash)
+	}
+	if a.Unignore {
+		return h.change(ctx, req, draft.Change{Op: draft.OpUnignore, Text: a.RuleID})
+	}
+	return h.change(ctx, req, draft.Change{Op: draft.OpIgnore, Text: a.RuleID, Reason: a.Text})
+}
+
+// setKind changes the kind of the draft to one of its role's kinds.
+func (h *Handler) setKind(ctx context.Context, req bot.Request, kind string) (bot.Reply, error) {
+	d, err := h.cfg.Drafts.Draft(ctx, req.Session())
+	if err != nil {
+		return bot.Reply{}, err
+	}
+	if k, ok := h.cfg.Pack.Kind(kind); !ok || k.Role != d.Role {
+		return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "A %s draft has no kind %q. Kinds: %s.", d.Role, kind, h.kindIDs(d.Role))
+	}
+	return h.change(ctx, req, draft.Change{Op: draft.OpKind, Text: kind})
+}
+
+// approvals describes who approved which version, for the live message.
+func approvals(d *draft.Draft) string {
+	var out []string
+	for _, a := range d.Approvals {
+		s := fmt.Sprintf("%s (v%d", userName(a.By), a.Version)
+		if !d.Approved(a) {
+			s += ", changed since"
+		}
+		out = append(out, s+")")
+	}
+	if len(out) == 0 {
+		return ""
+	}
+	return "Approved by " + strings.Join(out, ", ")
+}

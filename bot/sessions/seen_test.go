@@ -1,0 +1,86 @@
+package sessions
+
+import (
+	"errors"
+	"slices"
+	"testing"
+
+	"github.com/hirebot/hirebot"
+	"github.com/hirebot/hirebot/bot/draft"
+)
+
+func testSeen(t *testing.T, newStore func(t *testing.T) *Store) {
+	s, ctx, key := newStore(t), t.Context(), newKey()
+	wantKind(t, "MarkSeen without a draft", s.MarkSeen(ctx, key, "UA", 1), hirebot.NotFound)
+	MustCreate(t, s, key, "U1")
+	if v, err := s.Seen(ctx, key, "UA"); err != nil || v != 0 {
+		t.Fatalf("Seen before anything = %d, %v", v, err)
+	}
+	if err := s.MarkSeen(ctx, key, "UA", 4); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.MarkSeen(ctx, key, "UB", 2); err != nil {
+		t.Fatal(err)
+	}
+	MustUpdate(t, s, key, "U1", addItem("U1", "x"))
+	for user, want := range map[string]int{"UA": 4, "UB": 2, "UC": 0} {
+		if v, err := s.Seen(ctx, key, user); err != nil || v != want {
+			t.Errorf("Seen(%s) = %d, %v; want %d", user, v, err, want)
+		}
+	}
+	// What people saw goes with the draft.
+	if err := s.DeleteDraft(ctx, key, nil); err != nil {
+		t.Fatal(err)
+	}
+	MustCreate(t, s, key, "U1")
+	if v, _ := s.Seen(ctx, key, "UA"); v != 0 {
+		t.Errorf("a new draft remembers UA saw v%d", v)
+	}
+}
+
+func testDiscard(t *testing.T, newStore func(t *testing.T) *Store) {
+	s, ctx, key := newStore(t), t.Context(), newKey()
+	wantKind(t, "DiscardDraft without a draft", s.DiscardDraft(ctx, key, nil, 1), hirebot.NotFound)
+	MustCreate(t, s, key, "U1")
+	if _, err := s.AddToKit(ctx, key, nil, "q1"); err != nil {
+		t.Fatal(err)
+	}
+	MustUpdate(t, s, key, "U2", addItem("U2", "newer work"))
+	var stale *draft.StaleError
+	if err := s.DiscardDraft(ctx, key, nil, 1); !errors.As(err, &stale) || stale.Base != 1 || stale.Now != 2 {
+		t.Fatalf("discard asked at v1 of a v2 draft = %v, want a StaleError", err)
+	}
+	if _, err := s.Draft(ctx, key); err != nil {
+		t.Fatalf("a refused discard deleted the draft: %v", err)
+	}
+	if err := s.DiscardDraft(ctx, key, nil, 2); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Draft(ctx, key); hirebot.KindOf(err) != hirebot.NotFound {
+		t.Errorf("Draft after discard = %v", err)
+	}
+	if kit, _ := s.Kit(ctx, key); !slices.Equal(kit, []string{"q1"}) {
+		t.Errorf("discard touched the kit: %v", kit)
+	}
+}
+
+func testClearKit(t *testing.T, newStore func(t *testing.T) *Store) {
+	s, ctx, key := newStore(t), t.Context(), newKey()
+	for _, id := range []string{"q1", "q2"} {
+		if _, err := s.AddToKit(ctx, key, nil, id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if ok, err := s.ClearKit(ctx, key, nil, []string{"q1"}); ok || err != nil {
+		t.Fatalf("ClearKit with an older kit = %v, %v; want refused", ok, err)
+	}
+	if ok, err := s.ClearKit(ctx, key, nil, []string{"q2", "q1"}); ok || err != nil {
+		t.Fatalf("ClearKit with another order = %v, %v; want refused", ok, err)
+	}
+	if ok, err := s.ClearKit(ctx, key, nil, []string{"q1", "q2"}); !ok || err != nil {
+		t.Fatalf("ClearKit = %v, %v", ok, err)
+	}
+	if kit, _ := s.Kit(ctx, key); len(kit) != 0 {
+		t.Errorf("kit after clear = %v", kit)
+	}
+}
