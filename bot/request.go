@@ -67,6 +67,10 @@ type Reply struct {
 	File *File
 	// Modal is opened for the user.
 	Modal *Modal
+	// Announce is posted in the channel for everyone, besides Card (which
+	// stays private): e.g. "2 of 3 scorecards in" after a private
+	// confirmation.
+	Announce *Card
 }
 
 // File is a document to upload.

@@ -23,6 +23,11 @@ const (
 	MaxButtonText  = 75
 	MaxButtonValue = 2000
 	MaxModalTitle  = 24
+	MaxInputLabel  = 2000  // an input's label or hint
+	MaxOptionText  = 75    // an option's text
+	MaxOptionValue = 150   // an option's value
+	MaxInputLength = 3000  // what a plain-text input may hold
+	maxRadioOption = 10    // options of one radio_buttons element
 	MaxMessageText = 12000 // Slack refuses messages with much more text than ~13,000 characters
 	maxActions     = 25    // elements in one actions block
 	maxFallback    = 3000
@@ -235,19 +240,11 @@ func Modal(m *bot.Modal) slack.ModalViewRequest {
 		bs = append(bs, sections(Escape(m.Intro), nil)...)
 	}
 	for _, in := range m.Inputs {
-		el := slack.NewPlainTextInputBlockElement(nil, in.ID).
-			WithMultiline(in.Multiline)
-		if in.Value != "" {
-			el = el.WithInitialValue(in.Value)
-		}
-		if in.MaxLength > 0 {
-			el = el.WithMaxLength(in.MaxLength)
-		}
 		var hint *slack.TextBlockObject
 		if in.Hint != "" {
-			hint = plain(truncate(in.Hint, 2000))
+			hint = plain(truncate(in.Hint, MaxInputLabel))
 		}
-		blk := slack.NewInputBlock(in.ID, plain(truncate(in.Label, 2000)), hint, el).WithOptional(in.Optional)
+		blk := slack.NewInputBlock(in.ID, plain(truncate(in.Label, MaxInputLabel)), hint, inputElement(in)).WithOptional(in.Optional)
 		bs = append(bs, blk)
 	}
 	if len(bs) > MaxModalBlocks {
@@ -266,6 +263,30 @@ func Modal(m *bot.Modal) slack.ModalViewRequest {
 		PrivateMetadata: truncate(m.Metadata, 3000),
 		Blocks:          slack.Blocks{BlockSet: bs},
 	}
+}
+
+// inputElement renders one input: radio buttons for a choice, else a
+// plain-text input.
+func inputElement(in bot.Input) slack.BlockElement {
+	if len(in.Choices) > 0 {
+		el := slack.NewRadioButtonsBlockElement(in.ID)
+		for _, c := range in.Choices[:min(len(in.Choices), maxRadioOption)] {
+			o := slack.NewOptionBlockObject(truncate(c.Value, MaxOptionValue), plain(truncate(c.Label, MaxOptionText)), nil)
+			el.Options = append(el.Options, o)
+			if c.Value == in.Value && in.Value != "" {
+				el.InitialOption = o
+			}
+		}
+		return el
+	}
+	el := slack.NewPlainTextInputBlockElement(nil, in.ID).WithMultiline(in.Multiline)
+	if in.Value != "" {
+		el = el.WithInitialValue(in.Value)
+	}
+	if in.MaxLength > 0 {
+		el = el.WithMaxLength(min(in.MaxLength, MaxInputLength))
+	}
+	return el
 }
 
 // fallback is the notification text of a card: its title and intro.

@@ -43,6 +43,11 @@ func (d *Delivery) Deliver(ctx context.Context, req bot.Request, o origin, r bot
 			errs = append(errs, err)
 		}
 	}
+	if r.Announce != nil {
+		if _, err := d.postCard(ctx, req.Channel, r.Announce); err != nil {
+			errs = append(errs, fmt.Errorf("post announcement: %w", err))
+		}
+	}
 	if r.File != nil {
 		if err := d.upload(ctx, req, r.File); err != nil {
 			errs = append(errs, err)
