@@ -271,7 +271,12 @@ func inputElement(in bot.Input) slack.BlockElement {
 	if len(in.Choices) > 0 {
 		el := slack.NewRadioButtonsBlockElement(in.ID)
 		for _, c := range in.Choices[:min(len(in.Choices), maxRadioOption)] {
-			o := slack.NewOptionBlockObject(truncate(c.Value, MaxOptionValue), plain(truncate(c.Label, MaxOptionText)), nil)
+			text, more := splitOption(c.Label)
+			var desc *slack.TextBlockObject
+			if more != "" {
+				desc = plain(truncate(more, MaxOptionText))
+			}
+			o := slack.NewOptionBlockObject(truncate(c.Value, MaxOptionValue), plain(text), desc)
 			el.Options = append(el.Options, o)
 			if c.Value == in.Value && in.Value != "" {
 				el.InitialOption = o
@@ -287,6 +292,23 @@ func inputElement(in bot.Input) slack.BlockElement {
 		el = el.WithMaxLength(min(in.MaxLength, MaxInputLength))
 	}
 	return el
+}
+
+// splitOption fits a long option label into an option's text and its
+// description (75 characters each), breaking between words.
+func splitOption(label string) (text, more string) {
+	r := []rune(label)
+	if len(r) <= MaxOptionText {
+		return label, ""
+	}
+	cut := MaxOptionText
+	for i := MaxOptionText; i > MaxOptionText/2; i-- {
+		if r[i] == ' ' {
+			cut = i
+			break
+		}
+	}
+	return strings.TrimSpace(string(r[:cut])), strings.TrimSpace(string(r[cut:]))
 }
 
 // fallback is the notification text of a card: its title and intro.

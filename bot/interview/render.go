@@ -54,6 +54,7 @@ func (h *Handler) help() *bot.Card {
 				h.slash + " kit remove <n> — take question n out of the kit",
 				h.slash + " kit export — upload the kit as Markdown",
 			}},
+			{Heading: "Scorecards", Items: h.scorecardHelp()},
 			{Heading: "Roles", Text: "cto, cio"},
 			{Heading: "Kinds", Text: strings.Join(kinds, ", ")},
 			{Heading: "Competencies", Text: strings.Join(comps, ", ")},

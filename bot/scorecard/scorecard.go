@@ -1,6 +1,7 @@
 package scorecard
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -172,3 +173,14 @@ func (s Scorecard) Validate() error {
 	}
 	return nil
 }
+
+// The errors of candidate operations, for errors.Is: stores wrap them with
+// a kind. They never hold a candidate's name.
+var (
+	// ErrNoCandidate: the channel has no such candidate.
+	ErrNoCandidate = errors.New("scorecard: no such candidate")
+	// ErrExists: the channel has a candidate of that name already.
+	ErrExists = errors.New("scorecard: the candidate exists already")
+	// ErrClosed: the debrief is closed; scorecards are frozen.
+	ErrClosed = errors.New("scorecard: the debrief is closed")
+)

@@ -3,7 +3,6 @@ package sessions
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -24,13 +23,13 @@ const CandidateCap = 100
 var (
 	// ErrNoCandidate: the channel has no such candidate (never added,
 	// removed, or expired). Kind NotFound.
-	ErrNoCandidate = &hirebot.Error{Kind: hirebot.NotFound, Err: errors.New("sessions: no such candidate")}
+	ErrNoCandidate = &hirebot.Error{Kind: hirebot.NotFound, Err: scorecard.ErrNoCandidate}
 	// ErrCandidateExists: AddCandidate found the name in the channel.
 	// Kind Conflict.
-	ErrCandidateExists = &hirebot.Error{Kind: hirebot.Conflict, Err: errors.New("sessions: the candidate exists already")}
+	ErrCandidateExists = &hirebot.Error{Kind: hirebot.Conflict, Err: scorecard.ErrExists}
 	// ErrDebriefClosed: the candidate's debrief is closed, so scorecards
 	// can no longer be opened or changed. Kind Invalid.
-	ErrDebriefClosed = &hirebot.Error{Kind: hirebot.Invalid, Err: errors.New("sessions: the debrief is closed")}
+	ErrDebriefClosed = &hirebot.Error{Kind: hirebot.Invalid, Err: scorecard.ErrClosed}
 )
 
 // candidateKeys returns the key of candidate id's hash and of the

@@ -69,8 +69,9 @@ type element struct {
 
 // option is a Block Kit option object.
 type option struct {
-	Text  *textObject `json:"text"`
-	Value string      `json:"value"`
+	Text        *textObject `json:"text"`
+	Description *textObject `json:"description"`
+	Value       string      `json:"value"`
 }
 
 // checkBlocks validates a blocks array as Slack would and returns how many
@@ -212,6 +213,9 @@ func checkInput(b block) (int, error) {
 			}
 			if o.Value == "" || runes(o.Value) > maxOptionValue || values[o.Value] {
 				return 0, fmt.Errorf("an option needs a unique value of 1 to %d characters", maxOptionValue)
+			}
+			if o.Description != nil && runes(o.Description.Text) > maxOptionText {
+				return 0, fmt.Errorf("an option's description is %d characters (at most %d)", runes(o.Description.Text), maxOptionText)
 			}
 			values[o.Value] = true
 			total += runes(o.Text.Text)

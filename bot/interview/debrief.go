@@ -1,0 +1,198 @@
+package interview
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/hirebot/hirebot"
+	"github.com/hirebot/hirebot/bot"
+	"github.com/hirebot/hirebot/bot/scorecard"
+)
+
+// debrief shows, closes or exports a candidate's debrief.
+func (h *Handler) debrief(ctx context.Context, req bot.Request, a Args) (bot.Reply, error) {
+	name, sub := a.Name, a.Sub
+	if a.Whole != "" {
+		// "debrief Glenn Close" is Glenn Close's debrief when the channel
+		// has a candidate of that name.
+		if clean, err := scorecard.CleanName(a.Whole); err == nil {
+			if _, err := h.candidates.Candidate(ctx, req.Session(), scorecard.ID(clean)); err == nil {
+				name, sub = a.Whole, subDebrief
+			}
+		}
+	}
+	c, err := h.resolve(ctx, req, name)
+	if err != nil {
+		return bot.Reply{}, err
+	}
+	priv, err := h.privileged(ctx, req)
+	if err != nil {
+		return bot.Reply{}, err
+	}
+	access := scorecard.AccessOf(c, req.User, priv)
+	switch sub {
+	case subDebriefClose:
+		if !priv && c.AddedBy != req.User {
+			return bot.Reply{}, &DebriefForbiddenError{Close: true}
+		}
+		already, err := h.candidates.CloseDebrief(ctx, req.Session(), req.Claim, c.ID, req.User)
+		if err != nil {
+			return bot.Reply{}, err
+		}
+		msg := "The debrief for %s is closed: scorecards can no longer be submitted or changed."
+		if already {
+			msg = "The debrief for %s was closed already."
+		}
+		return bot.Reply{Card: &bot.Card{Intro: fmt.Sprintf(msg, c.Name)}}, nil
+	case subDebriefExport:
+		if access != scorecard.Full {
+			return bot.Reply{}, &DebriefForbiddenError{}
+		}
+		d := scorecard.Summarize(c)
+		return bot.Reply{
+			File: &bot.File{Name: "debrief.md", Title: "Debrief: " + c.Name, Content: h.debriefMarkdown(d)},
+			Card: &bot.Card{Intro: fmt.Sprintf("Uploaded the debrief for %s (%s) to the channel: everyone in it can read the ratings and notes.", c.Name, plural(len(c.Cards), "scorecard"))},
+		}, nil
+	}
+	if access == scorecard.Blind {
+		return bot.Reply{Card: h.blindCard(c)}, nil
+	}
+	return bot.Reply{Card: h.debriefCard(scorecard.Summarize(c))}, nil
+}
+
+// DebriefForbiddenError is a debrief someone may not close (Close) or
+// export. Its kind is Forbidden.
+type DebriefForbiddenError struct {
+	Close bool
+}
+
+// Error describes e for logs.
+func (e *DebriefForbiddenError) Error() string {
+	return fmt.Sprintf("interview: debrief not allowed (close %v)", e.Close)
+}
+
+// ErrorKind returns Forbidden.
+func (e *DebriefForbiddenError) ErrorKind() hirebot.Kind { return hirebot.Forbidden }
+
+// blindCard shows who has submitted, and nothing of what they wrote.
+func (h *Handler) blindCard(c scorecard.Candidate) *bot.Card {
+	card := &bot.Card{Title: "Debrief: " + c.Name, Intro: progressLine(c) + "."}
+	if s := c.Scorers(); len(s) > 0 {
+		card.Parts = []bot.Part{{Heading: "Submitted", Items: userNames(s)}}
+	}
+	card.Note = fmt.Sprintf("Ratings and notes stay hidden until you submit your own scorecard (%s scorecard %s), so nobody anchors on anyone else's.", h.slash, c.Name)
+	if c.Closed {
+		card.Note = "The debrief is closed; only those who submitted a scorecard, the draft's owner and admins see the ratings."
+	}
+	return card
+}
+
+// debriefCard shows every rating and note, competency by competency, the
+// spread and disagreements, then the recommendations.
+func (h *Handler) debriefCard(d scorecard.Debrief) *bot.Card {
+	c := d.Candidate
+	card := &bot.Card{Title: "Debrief: " + c.Name, Intro: progressLine(c) + "."}
+	if c.Closed {
+		card.Intro += " The debrief is closed."
+	}
+	if dis := d.Disagreements(); len(dis) > 0 {
+		card.Intro += fmt.Sprintf(" Interviewers disagree (ratings %d or more apart) on: %s.", scorecard.DisagreeAt, strings.Join(h.competencyNames(dis), ", "))
+	}
+	if len(c.Cards) == 0 {
+		card.Intro += " No scorecards yet."
+		return card
+	}
+	for _, r := range d.Rows {
+		head := fmt.Sprintf("%s — spread %d", h.competencyName(r.Competency), r.Spread)
+		if r.Disagree {
+			head += " — disagreement"
+		}
+		var items []string
+		for _, e := range r.Entries {
+			line := fmt.Sprintf("%s: %d", userName(e.Scorer), e.Rating)
+			if e.Note != "" {
+				line += " — " + e.Note
+			}
+			items = append(items, line)
+		}
+		card.Parts = append(card.Parts, bot.Part{Heading: head, Items: items})
+	}
+	var tally []string
+	for _, t := range d.Tally {
+		tally = append(tally, fmt.Sprintf("%s: %d", t.Recommendation.Label(), t.N))
+	}
+	var calls []string
+	for _, call := range d.Calls {
+		calls = append(calls, fmt.Sprintf("%s: %s", userName(call.Scorer), call.Recommendation.Label()))
+	}
+	card.Parts = append(card.Parts, bot.Part{Heading: "Recommendations", Text: strings.Join(tally, " · "), Items: calls})
+	if len(d.Notes) > 0 {
+		var notes []string
+		for _, n := range d.Notes {
+			notes = append(notes, userName(n.Scorer)+": "+n.Note)
+		}
+		card.Parts = append(card.Parts, bot.Part{Heading: "Notes", Items: notes})
+	}
+	card.Note = fmt.Sprintf("Only you see this. %s debrief %s export uploads it to the channel.", h.slash, c.Name)
+	return card
+}
+
+// debriefMarkdown is the debrief as a Markdown document.
+func (h *Handler) debriefMarkdown(d scorecard.Debrief) string {
+	c := d.Candidate
+	var b strings.Builder
+	fmt.Fprintf(&b, "# Debrief: %s\n\n%s.", c.Name, progressLine(c))
+	if c.Closed {
+		b.WriteString(" The debrief is closed.")
+	}
+	b.WriteString("\n")
+	for _, r := range d.Rows {
+		fmt.Fprintf(&b, "\n## %s\n\nSpread %d", h.competencyName(r.Competency), r.Spread)
+		if r.Disagree {
+			b.WriteString(" — **interviewers disagree**")
+		}
+		b.WriteString("\n\n| Interviewer | Rating | Note |\n|---|---|---|\n")
+		for _, e := range r.Entries {
+			fmt.Fprintf(&b, "| %s | %d | %s |\n", userName(e.Scorer), e.Rating, cell(e.Note))
+		}
+	}
+	b.WriteString("\n## Recommendations\n\n")
+	for _, t := range d.Tally {
+		fmt.Fprintf(&b, "- %s: %d\n", t.Recommendation.Label(), t.N)
+	}
+	b.WriteString("\n")
+	for _, call := range d.Calls {
+		fmt.Fprintf(&b, "- %s: %s\n", userName(call.Scorer), call.Recommendation.Label())
+	}
+	if len(d.Notes) > 0 {
+		b.WriteString("\n## Notes\n\n")
+		for _, n := range d.Notes {
+			fmt.Fprintf(&b, "- %s: %s\n", userName(n.Scorer), cell(n.Note))
+		}
+	}
+	return b.String()
+}
+
+// cell makes a note fit one Markdown table cell.
+func cell(s string) string {
+	return strings.ReplaceAll(strings.Join(strings.Fields(s), " "), "|", `\|`)
+}
+
+func userName(id string) string { return "@" + id }
+
+func userNames(ids []string) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = userName(id)
+	}
+	return out
+}
+
+func (h *Handler) competencyNames(ids []string) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = h.competencyName(id)
+	}
+	return out
+}
