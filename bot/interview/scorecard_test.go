@@ -1,6 +1,7 @@
 package interview
 
 import (
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -209,6 +210,26 @@ func TestScorecardModalLimits(t *testing.T) {
 		}
 		if len(v.Blocks.BlockSet) > 100 || len(v.Blocks.BlockSet) != len(m.Inputs)+1 || rated != n {
 			t.Errorf("%d competencies: %d blocks for %d inputs, %d rated", n, len(v.Blocks.BlockSet), len(m.Inputs), rated)
+		}
+		b, _ := json.Marshal(v)
+		var view struct {
+			Blocks []struct {
+				Label   struct{ Text string }
+				Element struct {
+					Options []struct{ Text, Description struct{ Text string } }
+				}
+			}
+		}
+		_ = json.Unmarshal(b, &view)
+		for _, blk := range view.Blocks {
+			if utf8.RuneCountInString(blk.Label.Text) > 2000 {
+				t.Errorf("label of %d characters", utf8.RuneCountInString(blk.Label.Text))
+			}
+			for _, o := range blk.Element.Options {
+				if utf8.RuneCountInString(o.Text.Text) > 75 || utf8.RuneCountInString(o.Description.Text) > 75 {
+					t.Errorf("option over 75 characters: %q / %q", o.Text.Text, o.Description.Text)
+				}
+			}
 		}
 		if utf8.RuneCountInString(m.Metadata)+20 > 3000 {
 			t.Errorf("%d competencies: metadata %d characters", n, utf8.RuneCountInString(m.Metadata))

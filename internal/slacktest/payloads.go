@@ -40,6 +40,10 @@ type ViewSubmission struct {
 	CallbackID      string
 	PrivateMetadata string                       // default: the stored view's
 	Values          map[string]map[string]string // block_id → action_id → value
+	// EnvelopeID and RetryAttempt, when set, redeliver a submission by
+	// hand: send the same EnvelopeID again with RetryAttempt > 0.
+	EnvelopeID   string
+	RetryAttempt int
 }
 
 // trigger is an issued trigger_id.
@@ -200,7 +204,15 @@ func (s *Server) SendViewSubmission(ctx context.Context, v ViewSubmission) (Ack,
 		"enterprise":            nil,
 	}
 	s.mu.Unlock()
-	return s.send(ctx, TypeInteractive, false, p)
+	b, err := json.Marshal(p)
+	if err != nil {
+		return Ack{}, fmt.Errorf("slacktest: marshal view_submission payload: %w", err)
+	}
+	env := Envelope{ID: v.EnvelopeID, Type: TypeInteractive, Payload: b, RetryAttempt: v.RetryAttempt}
+	if v.RetryAttempt > 0 {
+		env.RetryReason = "timeout"
+	}
+	return s.SendEnvelope(ctx, env)
 }
 
 // SendEvent delivers an Events API event_callback wrapping event (which must
