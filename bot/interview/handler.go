@@ -48,7 +48,7 @@ func (h *Handler) Command() bot.Command {
 	return bot.Command{
 		Name: "interview", Slash: h.slash, Usage: "[role | kind | competency] [count] | kit | candidates | scorecard <name> | debrief <name>",
 		Summary:  "Structured interview questions with rubrics; never repeated in this channel",
-		Examples: []string{h.slash, h.slash + " infrastructure 3", h.slash + " communication", h.slash + " kit export", h.slash + " scorecard Ada Lovelace"},
+		Examples: []string{h.slash, h.slash + " infrastructure 3", h.slash + " communication", h.slash + " kit export", h.slash + " scorecard Sam Rivera"},
 		Handler:  h,
 	}
 }

@@ -101,6 +101,13 @@ func (c Candidate) Scorers() []string {
 	return out
 }
 
+// Waiting is a candidate waiting for a user's scorecard: they opened one
+// and have not submitted it, and the debrief is open.
+type Waiting struct {
+	Channel string
+	Name    string
+}
+
 // Scorecard is one interviewer's assessment of one candidate.
 type Scorecard struct {
 	Scorer string `json:"scorer"`

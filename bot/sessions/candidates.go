@@ -242,18 +242,11 @@ func (s *Store) RemoveCandidate(ctx context.Context, key hirebot.SessionKey, cla
 	return nil
 }
 
-// Waiting is a candidate a user opened a scorecard for and has not
-// submitted one.
-type Waiting struct {
-	Channel string
-	Name    string
-}
-
 // UserWaiting returns, sorted by channel and name, the candidates of team
 // waiting for user's scorecard: they opened one, have not submitted it,
 // and the debrief is open. Entries of candidates that are gone, closed or
 // scored are dropped from the index as a side effect.
-func (s *Store) UserWaiting(ctx context.Context, team, user string) ([]Waiting, error) {
+func (s *Store) UserWaiting(ctx context.Context, team, user string) ([]scorecard.Waiting, error) {
 	index, err := scoringKey(team, user)
 	if err != nil {
 		return nil, err
@@ -277,7 +270,7 @@ func (s *Store) UserWaiting(ctx context.Context, team, user string) ([]Waiting, 
 	if err != nil {
 		return nil, storeError("read waiting scorecards", err)
 	}
-	var out []Waiting
+	var out []scorecard.Waiting
 	var done []any
 	for i, e := range entries {
 		v := cmds[i].Val()
@@ -287,12 +280,12 @@ func (s *Store) UserWaiting(ctx context.Context, team, user string) ([]Waiting, 
 			continue
 		}
 		channel, _, _ := strings.Cut(e, "/")
-		out = append(out, Waiting{Channel: channel, Name: name})
+		out = append(out, scorecard.Waiting{Channel: channel, Name: name})
 	}
 	if len(done) > 0 {
 		_ = s.client.SRem(ctx, index, done...).Err() // best effort
 	}
-	slices.SortFunc(out, func(a, b Waiting) int {
+	slices.SortFunc(out, func(a, b scorecard.Waiting) int {
 		if c := strings.Compare(a.Channel, b.Channel); c != 0 {
 			return c
 		}

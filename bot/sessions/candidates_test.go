@@ -331,7 +331,7 @@ func testUserWaiting(t *testing.T, newStore func(t *testing.T) *Store) {
 			t.Fatal(err)
 		}
 	}
-	want := []Waiting{{"C0001", "Ada Lovelace"}, {"C0001", "Barbara Liskov"}, {"C0002", "Grace Hopper"}}
+	want := []scorecard.Waiting{{Channel: "C0001", Name: "Ada Lovelace"}, {Channel: "C0001", Name: "Barbara Liskov"}, {Channel: "C0002", Name: "Grace Hopper"}}
 	if got, err := s.UserWaiting(ctx, key.Team, "U1"); err != nil || !slices.Equal(got, want) {
 		t.Errorf("UserWaiting = %v, %v; want %v", got, err, want)
 	}

@@ -183,6 +183,30 @@ func TestScorecardsOverSocketMode(t *testing.T) {
 		}
 	})
 
+	t.Run("App Home lists the scorecards waiting", func(t *testing.T) {
+		for _, tt := range []struct{ user, want, not string }{
+			{"U7", "Scorecards to submit (1)", "None waiting"},
+			{"U1", "None waiting", name},
+		} {
+			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			defer cancel()
+			if _, err := fake.SendEvent(ctx, "", fake.AppHomeOpenedEvent(tt.user)); err != nil {
+				t.Fatal(err)
+			}
+			c, err := fake.WaitCall(ctx, "views.publish", func(c slacktest.Call) bool { return c.Params["user_id"] == tt.user })
+			if err != nil {
+				t.Fatal(err)
+			}
+			body := string(c.Body)
+			if !strings.Contains(body, tt.want) || strings.Contains(body, tt.not) {
+				t.Errorf("%s's Home tab: want %q and no %q: %s", tt.user, tt.want, tt.not, body)
+			}
+			if tt.user == "U7" && (!strings.Contains(body, name) || !strings.Contains(body, "#"+ch)) {
+				t.Errorf("U7's Home tab does not name the candidate and channel: %s", body)
+			}
+		}
+	})
+
 	t.Run("a redelivered submission has one effect", func(t *testing.T) {
 		values := scorecardValues(t, views["U1"], 2, 2, laterNote, "no")
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)

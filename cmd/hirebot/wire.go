@@ -37,7 +37,7 @@ func newApp(c config, pack *knowledge.Pack, store *sessions.Store, log *slog.Log
 	drafts := jd.New(jd.Config{Pack: pack, Drafts: store, Slash: c.JDCommand, AllowedChannels: set(c.AllowedChannels)})
 	iv := interview.New(pack, store, c.InterviewCmd).WithCandidates(store)
 	a := &app{pack: pack, jd: drafts}
-	h := home.New(store, func() []bot.Command { return a.router.Commands() })
+	h := home.New(store, func() []bot.Command { return a.router.Commands() }).WithScorecards(store)
 	a.router = bot.NewRouter(log, cto.Command(), drafts.Command(), iv.Command(), cto.AskCommand(), h.Command())
 	return a
 }
