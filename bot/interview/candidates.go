@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/hirebot/hirebot"
@@ -128,7 +129,7 @@ func (h *Handler) askRemove(ctx context.Context, req bot.Request, name string) (
 	return bot.Reply{Card: &bot.Card{
 		Title: "Remove " + c.Name + "?",
 		Intro: fmt.Sprintf("This deletes %s for everyone in the channel. Export the debrief first if you need it.", what),
-		Buttons: []bot.Button{{Label: "Remove " + c.Name, Action: "interview:candidate-remove", Value: c.ID, Style: "danger",
+		Buttons: []bot.Button{{Label: "Remove " + c.Name, Action: "interview:candidate-remove", Value: fmt.Sprintf("%s|%d", c.ID, len(c.Cards)), Style: "danger",
 			Confirm: &bot.Confirm{Title: "Remove for good?", Text: "Deletes " + what + ".", Yes: "Remove", No: "Keep"}}},
 	}}, nil
 }
@@ -138,7 +139,13 @@ func (h *Handler) removeCandidate(ctx context.Context, req bot.Request) (bot.Rep
 	if h.candidates == nil {
 		return bot.Reply{}, h.wordScorecard(errNoCandidates, "")
 	}
-	c, err := h.candidates.Candidate(ctx, req.Session(), req.Value)
+	id, asked, _ := strings.Cut(req.Value, "|")
+	c, err := h.candidates.Candidate(ctx, req.Session(), id)
+	if err == nil && asked != strconv.Itoa(len(c.Cards)) {
+		// The confirmation said what it removes; it no longer does.
+		return bot.Reply{Card: &bot.Card{Intro: fmt.Sprintf("Not removed: %s has %s now, not %s as when you asked. Ask again with %s candidate remove %s.",
+			c.Name, plural(len(c.Cards), "scorecard"), asked, h.slash, c.Name)}, Replace: true}, nil
+	}
 	if err == nil {
 		err = h.candidates.RemoveCandidate(ctx, req.Session(), req.Claim, c.ID)
 	}

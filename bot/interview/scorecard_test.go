@@ -167,6 +167,11 @@ func TestScorecardFlow(t *testing.T) {
 		t.Fatalf("remove asks: %+v", r.Card)
 	}
 	b := r.Card.Buttons[0]
+	stale := bot.Request{Source: bot.Press, Team: "T1", Channel: "C1", User: "U2", Command: "interview",
+		Action: strings.TrimPrefix(b.Action, "interview:"), Value: strings.Replace(b.Value, "|2", "|1", 1)}
+	if r, err := h.Handle(ctx, stale); err != nil || !strings.Contains(r.Card.Intro, "Not removed") {
+		t.Errorf("a confirmation for another count of scorecards: %v %+v", err, r.Card)
+	}
 	r, err := h.Handle(ctx, bot.Request{Source: bot.Press, Team: "T1", Channel: "C1", User: "U2", Command: "interview",
 		Action: strings.TrimPrefix(b.Action, "interview:"), Value: b.Value})
 	if err != nil || !strings.Contains(r.Card.Intro, "Removed Ada Lovelace and 2 scorecards") {
