@@ -67,3 +67,28 @@ func TestFoldAndID(t *testing.T) {
 		t.Errorf("ID = %q, want 20 hex digits that do not spell the name", id)
 	}
 }
+
+// FuzzCleanName: any text either is refused with a NameError that does
+// not repeat it, or becomes a name that is clean already, bounded, and
+// holds no @, digit or angle bracket.
+func FuzzCleanName(f *testing.F) {
+	for _, s := range []string{"Ada Lovelace", "ada@x.io", "+1 555 0100", "Zoë D’Arcy", "\xff", "<@U1>", "a.b", " ", "李小龍"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		name, err := CleanName(s)
+		if err != nil {
+			var ne *NameError
+			if !errors.As(err, &ne) {
+				t.Fatalf("CleanName(%q): %v is not a NameError", s, err)
+			}
+			return
+		}
+		if again, err := CleanName(name); err != nil || again != name {
+			t.Fatalf("CleanName(%q) = %q, but that cleans to %q, %v", s, name, again, err)
+		}
+		if strings.ContainsAny(name, "@<>&0123456789") || len([]rune(name)) > MaxNameLen || Fold(name) == "" {
+			t.Fatalf("CleanName(%q) = %q", s, name)
+		}
+	})
+}
