@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/hirebot/hirebot"
 	"github.com/hirebot/hirebot/bot"
@@ -88,8 +89,18 @@ func (h *Handler) blindCard(c scorecard.Candidate) *bot.Card {
 	return card
 }
 
+// The room a debrief card has: Slack refuses a message with much over
+// 12,000 characters of text or 50 blocks.
+const (
+	debriefText  = 10000 // characters of the competency rows and notes
+	debriefParts = 40    // parts for the competency rows
+	minNote      = 40    // a note is never cut shorter than this; below, notes are left out
+)
+
 // debriefCard shows every rating and note, competency by competency, the
-// spread and disagreements, then the recommendations.
+// spread and disagreements, then the recommendations. Notes are shortened
+// (and the card says so) when they would not fit one Slack message, and
+// rows share parts when there are more competencies than parts.
 func (h *Handler) debriefCard(d scorecard.Debrief) *bot.Card {
 	c := d.Candidate
 	card := &bot.Card{Title: "Debrief: " + c.Name, Intro: progressLine(c) + "."}
@@ -103,6 +114,8 @@ func (h *Handler) debriefCard(d scorecard.Debrief) *bot.Card {
 		card.Intro += " No scorecards yet."
 		return card
 	}
+	noteCap := h.noteBudget(d)
+	rows := make([]bot.Part, 0, len(d.Rows))
 	for _, r := range d.Rows {
 		head := fmt.Sprintf("%s — spread %d", h.competencyName(r.Competency), r.Spread)
 		if r.Disagree {
@@ -111,13 +124,14 @@ func (h *Handler) debriefCard(d scorecard.Debrief) *bot.Card {
 		var items []string
 		for _, e := range r.Entries {
 			line := fmt.Sprintf("%s: %d", userName(e.Scorer), e.Rating)
-			if e.Note != "" {
-				line += " — " + e.Note
+			if e.Note != "" && noteCap >= 0 {
+				line += " — " + shorten(e.Note, noteCap)
 			}
 			items = append(items, line)
 		}
-		card.Parts = append(card.Parts, bot.Part{Heading: head, Items: items})
+		rows = append(rows, bot.Part{Heading: head, Items: items})
 	}
+	card.Parts = packRows(rows, debriefParts)
 	var tally []string
 	for _, t := range d.Tally {
 		tally = append(tally, fmt.Sprintf("%s: %d", t.Recommendation.Label(), t.N))
@@ -127,15 +141,80 @@ func (h *Handler) debriefCard(d scorecard.Debrief) *bot.Card {
 		calls = append(calls, fmt.Sprintf("%s: %s", userName(call.Scorer), call.Recommendation.Label()))
 	}
 	card.Parts = append(card.Parts, bot.Part{Heading: "Recommendations", Text: strings.Join(tally, " · "), Items: calls})
-	if len(d.Notes) > 0 {
+	if len(d.Notes) > 0 && noteCap >= 0 {
 		var notes []string
 		for _, n := range d.Notes {
-			notes = append(notes, userName(n.Scorer)+": "+n.Note)
+			notes = append(notes, userName(n.Scorer)+": "+shorten(n.Note, noteCap))
 		}
 		card.Parts = append(card.Parts, bot.Part{Heading: "Notes", Items: notes})
 	}
 	card.Note = fmt.Sprintf("Only you see this. %s debrief %s export uploads it to the channel.", h.slash, c.Name)
+	switch {
+	case noteCap > 0:
+		card.Note = "Long notes are shortened to fit one Slack message; the export has them whole. " + card.Note
+	case noteCap < 0:
+		card.Note = "The notes are too many to fit one Slack message and are left out here; the export has them. " + card.Note
+	}
 	return card
+}
+
+// noteBudget returns how long each note of d may be for the card to fit
+// debriefText characters: 0 when every note fits whole, -1 when even
+// minNote characters each would not fit and notes are left out.
+func (h *Handler) noteBudget(d scorecard.Debrief) int {
+	fixed, notes, n := 0, 0, 0
+	for _, r := range d.Rows {
+		fixed += utf8.RuneCountInString(h.competencyName(r.Competency)) + 30
+		for _, e := range r.Entries {
+			fixed += len(e.Scorer) + 10
+			if e.Note != "" {
+				notes += utf8.RuneCountInString(e.Note) + 3
+				n++
+			}
+		}
+	}
+	for _, e := range d.Notes {
+		notes += utf8.RuneCountInString(e.Note) + len(e.Scorer) + 6
+		n++
+	}
+	switch {
+	case fixed+notes <= debriefText || n == 0:
+		return 0
+	case (debriefText-fixed)/n < minNote:
+		return -1
+	}
+	return (debriefText - fixed) / n
+}
+
+// shorten cuts s to at most n characters (n > 0; 0 keeps it whole) with
+// an ellipsis.
+func shorten(s string, n int) string {
+	if n <= 0 || utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return strings.TrimSpace(string([]rune(s)[:n-1])) + "…"
+}
+
+// packRows returns rows in at most max parts: each row its own part while
+// they fit, else several rows to a part, each row's heading and items as
+// lines of the part's text.
+func packRows(rows []bot.Part, maxParts int) []bot.Part {
+	if len(rows) <= maxParts {
+		return rows
+	}
+	per := (len(rows) + maxParts - 1) / maxParts
+	var out []bot.Part
+	for i := 0; i < len(rows); i += per {
+		var lines []string
+		for _, r := range rows[i:min(i+per, len(rows))] {
+			lines = append(lines, r.Heading)
+			for _, it := range r.Items {
+				lines = append(lines, "• "+it)
+			}
+		}
+		out = append(out, bot.Part{Text: strings.Join(lines, "\n")})
+	}
+	return out
 }
 
 // debriefMarkdown is the debrief as a Markdown document.

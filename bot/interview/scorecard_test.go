@@ -271,3 +271,41 @@ func TestDebriefCardGolden(t *testing.T) {
 	blockkittest.MustMatchGolden(t, "card-debrief", blockkit.Card(h.debriefCard(d)), *update)
 	blockkittest.MustMatchGolden(t, "card-debrief-blind", blockkit.Card(h.blindCard(c)), *update)
 }
+
+// TestDebriefCardFits checks that the debrief of the largest kit, with
+// every scorer writing the longest notes, fits one Slack message whole:
+// no row, tally or call is cut.
+func TestDebriefCardFits(t *testing.T) {
+	h, _ := MustHandler(t)
+	for _, tt := range []struct{ comps, scorers, note int }{{3, 2, 20}, {5, 3, scorecard.MaxNote}, {29, 6, scorecard.MaxNote}, {scorecard.MaxCompetencies, 8, scorecard.MaxNote}} {
+		c := scorecard.Candidate{Name: "Ada Lovelace", Cards: map[string]scorecard.Scorecard{}}
+		for s := range tt.scorers {
+			card := scorecard.Scorecard{Scorer: fmt.Sprintf("U%d", s), Ratings: map[string]int{}, Notes: map[string]string{},
+				Recommendation: scorecard.Yes, Note: strings.Repeat("g", tt.note)}
+			for i := range tt.comps {
+				comp := fmt.Sprintf("comp-%02d", i)
+				card.Competencies = append(card.Competencies, comp)
+				card.Ratings[comp] = 1 + (i+s)%4
+				card.Notes[comp] = strings.Repeat("n", tt.note)
+			}
+			c.Cards[card.Scorer] = card
+		}
+		m := blockkit.Card(h.debriefCard(scorecard.Summarize(c)))
+		b, _ := json.Marshal(m.Blocks)
+		text := string(b)
+		if len(m.Blocks) > blockkit.MaxBlocks || strings.Contains(text, "too long for Slack") {
+			t.Errorf("%+v: %d blocks, cut: %v", tt, len(m.Blocks), strings.Contains(text, "too long for Slack"))
+		}
+		for _, want := range []string{"Recommendations", "Yes: " + fmt.Sprint(tt.scorers), fmt.Sprintf("comp-%02d", tt.comps-1), fmt.Sprintf("@U%d: Yes", tt.scorers-1)} {
+			if !strings.Contains(text, want) {
+				t.Errorf("%+v: the card lacks %q", tt, want)
+			}
+		}
+		if tt.comps == 5 && (!strings.Contains(text, "shortened") || !strings.Contains(text, strings.Repeat("n", 300))) {
+			t.Errorf("%+v: long notes are not shown shortened", tt)
+		}
+		if tt.note < 40 && (strings.Contains(text, "shortened") || !strings.Contains(text, strings.Repeat("n", tt.note))) {
+			t.Errorf("%+v: short notes were shortened", tt)
+		}
+	}
+}
