@@ -31,7 +31,8 @@ FUZZ := \
 	./bot/jd:FuzzParse \
 	./knowledge:FuzzResolve \
 	./knowledge/wording:FuzzParseMarkdown \
-	./knowledge/wording:FuzzCheck
+	./knowledge/wording:FuzzCheck \
+	./knowledge/wording:FuzzNewChecker
 
 # How long each fuzz target runs: `make fuzz` fuzzes longer than `make test`.
 FUZZTIME ?= 30s

@@ -20,13 +20,18 @@ type Pack struct {
 
 // Role is a leadership role such as "cto" or "cio".
 type Role struct {
-	ID         string   `yaml:"id"`           // "cto"
-	Name       string   `yaml:"name"`         // "CTO"
-	Title      string   `yaml:"title"`        // "Chief Technology Officer"
-	AltTitles  []string `yaml:"alt_titles"`   // other titles used for the job
-	Definition string   `yaml:"definition"`   // one paragraph
-	Kinds      []string `yaml:"kinds"`        // Kind ids, may be empty
-	Competency []string `yaml:"competencies"` // Competency ids a general interview covers
+	ID         string   `yaml:"id"`         // "cto"
+	Name       string   `yaml:"name"`       // "CTO"
+	Title      string   `yaml:"title"`      // "Chief Technology Officer"
+	AltTitles  []string `yaml:"alt_titles"` // other titles used for the job
+	Definition string   `yaml:"definition"` // one paragraph
+	// Pitch, HiringProcess and EqualOpportunity are written to candidates;
+	// a fresh job description takes them as they are.
+	Pitch            string   `yaml:"pitch"`             // what the job is, in the second person
+	HiringProcess    string   `yaml:"hiring_process"`    // how the hiring process works
+	EqualOpportunity string   `yaml:"equal_opportunity"` // equal-opportunity and accommodation statement
+	Kinds            []string `yaml:"kinds"`             // Kind ids, may be empty
+	Competency       []string `yaml:"competencies"`      // Competency ids a general interview covers
 }
 
 // Kind is one of the ways a role is practised, such as the
@@ -39,6 +44,7 @@ type Kind struct {
 	Summary      string   `yaml:"summary"`      // one paragraph
 	Does         []string `yaml:"does"`         // what this kind spends time on
 	FitsWhere    string   `yaml:"fits_where"`   // which companies look for it
+	Pitch        string   `yaml:"pitch"`        // what this kind of job is, to candidates
 	Competencies []string `yaml:"competencies"` // Competency ids this kind leans on
 }
 
@@ -83,7 +89,7 @@ type Checklist struct {
 	Role    string          `yaml:"role"`    // Role id
 	Kind    string          `yaml:"kind"`    // Kind id, or "" for every kind of the role
 	Title   string          `yaml:"title"`   // "Leadership qualities"
-	Section string          `yaml:"section"` // the draft section it feeds: responsibilities, requirements or nice-to-have
+	Section string          `yaml:"section"` // the draft section it feeds: responsibilities, requirements, nice-to-have or benefits
 	Items   []ChecklistItem `yaml:"items"`
 }
 
@@ -92,7 +98,7 @@ type Checklist struct {
 type ChecklistItem struct {
 	ID         string `yaml:"id"`         // unique across the pack
 	Text       string `yaml:"text"`       // the line
-	Competency string `yaml:"competency"` // Competency id
+	Competency string `yaml:"competency"` // Competency id; "" for a benefit
 }
 
 // Competency is a skill or quality an interview can probe.
@@ -101,6 +107,9 @@ type Competency struct {
 	Name        string   `yaml:"name"`        // "Strategic thinking"
 	Roles       []string `yaml:"roles"`       // Role ids it applies to
 	Description string   `yaml:"description"` // one sentence
+	// Keywords are other words people use for it ("hiring", "budget"),
+	// for matching what they type.
+	Keywords []string `yaml:"keywords"`
 }
 
 // Question is a structured interview question with its rubric.

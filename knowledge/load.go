@@ -35,6 +35,9 @@ func Embedded() (*Pack, error) {
 		return nil, fmt.Errorf("open embedded knowledge: %w", err)
 	}
 	p, err := Load(sub)
+	if err == nil {
+		err = Coverage(p)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("embedded knowledge: %w", err)
 	}

@@ -24,9 +24,9 @@ const (
 )
 
 // ChecklistSections are the draft sections a checklist may feed: every
-// section of the draft domain's vocabulary but the benefits, which are the
-// employer's to write.
-var ChecklistSections = slices.DeleteFunc(slices.Clone(draft.Sections), func(s draft.Section) bool { return s == draft.Benefits })
+// section of the draft domain's vocabulary, benefits included (their
+// checklists hold what employers commonly offer, for the employer to pick).
+var ChecklistSections = slices.Clone(draft.Sections)
 
 // validSection reports whether s names one of ChecklistSections, by its
 // canonical name.
@@ -54,6 +54,8 @@ func Validate(p *Pack) error {
 	v.topics()
 	v.checklists()
 	v.questions()
+	v.jobText()
+	v.protectedTopics()
 	return errors.Join(v.errs...)
 }
 
@@ -242,7 +244,8 @@ func (v *validator) checklists() {
 				v.add("checklists", c.ID, "%s: text is required", where)
 			}
 			v.text("checklists", c.ID, where+": text", it.Text, MaxLine)
-			if _, ok := v.p.Competency(it.Competency); !ok {
+			// A benefit is what the company offers, not a skill to probe.
+			if _, ok := v.p.Competency(it.Competency); !ok && (c.Section != "benefits" || it.Competency != "") {
 				v.add("checklists", c.ID, "%s: competency %q is not a competency", where, it.Competency)
 			}
 		}

@@ -1,7 +1,7 @@
 package blockkit
 
 import (
-	"flag"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -10,15 +10,13 @@ import (
 	"github.com/slack-go/slack"
 
 	"github.com/hirebot/hirebot/bot"
-	"github.com/hirebot/hirebot/bot/blockkit/blockkittest"
+	"github.com/hirebot/hirebot/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // MustMatchGolden compares v, as indented JSON, with testdata/name.json.
 func MustMatchGolden(tb testing.TB, name string, v any) {
 	tb.Helper()
-	blockkittest.MustMatchGolden(tb, name, v, *update)
+	golden.MatchJSON(tb, filepath.Join("testdata", name+".json"), v)
 }
 
 func TestCardGolden(t *testing.T) {

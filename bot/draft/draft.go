@@ -29,6 +29,9 @@ const (
 	Location Field = "location"
 	Salary   Field = "salary"
 	Summary  Field = "summary"
+	Team     Field = "team"    // the size of the team the hire leads
+	Process  Field = "process" // how the hiring process works
+	EEO      Field = "eeo"     // the equal-opportunity and accommodation statement
 )
 
 // Fields lists every field in display order.

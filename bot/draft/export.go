@@ -2,28 +2,37 @@ package draft
 
 import (
 	"fmt"
+	"html"
 	"strings"
 )
 
-// Heading returns the draft's title, or a stand-in naming the role when the
-// title is empty.
+// Heading returns the draft's title or, when the title is empty, the role's
+// abbreviation in capitals ("CTO"), which still reads as a job heading.
+// HasTitle tells the two apart.
 func (d *Draft) Heading() string {
 	if t := d.Fields[Title]; t != "" {
 		return t
 	}
-	return fmt.Sprintf("Job description (%s)", d.Role)
+	if d.Role == "" {
+		return "Job description"
+	}
+	return strings.ToUpper(d.Role)
 }
 
+// HasTitle reports whether the draft's title is set.
+func (d *Draft) HasTitle() bool { return d.Fields[Title] != "" }
+
 // Markdown returns the draft as a Markdown document: the title as a heading,
-// the company, location and salary as a list, the summary, each non-empty section as a
-// numbered list, and a closing line with the status and version. Markdown
-// syntax in user text is escaped.
+// the company, location, salary and team size as a list, the summary, each
+// non-empty section as a numbered list, how the hiring process works, the
+// equal-opportunity statement and, for a draft that is not final, a closing
+// line with its version. Markdown syntax in user text is escaped.
 func (d *Draft) Markdown() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n", escapeMarkdown(d.Heading()))
 	d.writeFacts(&b, "- **%s:** %s\n", escapeMarkdown)
 	if s := d.Fields[Summary]; s != "" {
-		fmt.Fprintf(&b, "\n%s\n", strings.ReplaceAll(escapeMarkdown(s), "\n", "  \n"))
+		fmt.Fprintf(&b, "\n%s\n", markdownParagraphs(s))
 	}
 	for _, sec := range Sections {
 		items := d.Sections[sec]
@@ -35,16 +44,23 @@ func (d *Draft) Markdown() string {
 			fmt.Fprintf(&b, "%d. %s\n", i+1, escapeMarkdown(item.Text))
 		}
 	}
-	fmt.Fprintf(&b, "\n_%s_\n", d.statusLine())
+	for _, f := range closingFields {
+		if s := d.Fields[f]; s != "" {
+			fmt.Fprintf(&b, "\n## %s\n\n%s\n", f.Label(), markdownParagraphs(s))
+		}
+	}
+	if line := d.statusLine(); line != "" {
+		fmt.Fprintf(&b, "\n_%s_\n", line)
+	}
 	return b.String()
 }
 
-// Text returns the draft as plain text, laid out like Markdown but with
-// underlined headings and no markup.
+// Text returns the draft as plain text that pastes cleanly into an
+// applicant tracking system or a careers-page form: headings on lines of
+// their own, "- " bullets, blank lines between parts and no markup.
 func (d *Draft) Text() string {
 	var b strings.Builder
-	h := d.Heading()
-	fmt.Fprintf(&b, "%s\n%s\n", h, underline(h, '='))
+	fmt.Fprintf(&b, "%s\n", d.Heading())
 	d.writeFacts(&b, "%s: %s\n", func(s string) string { return s })
 	if s := d.Fields[Summary]; s != "" {
 		fmt.Fprintf(&b, "\n%s\n", s)
@@ -54,43 +70,115 @@ func (d *Draft) Text() string {
 		if len(items) == 0 {
 			continue
 		}
-		fmt.Fprintf(&b, "\n%s\n%s\n", sec.Label(), underline(sec.Label(), '-'))
-		for i, item := range items {
-			fmt.Fprintf(&b, "%d. %s\n", i+1, item.Text)
+		fmt.Fprintf(&b, "\n%s\n\n", sec.Label())
+		for _, item := range items {
+			fmt.Fprintf(&b, "- %s\n", item.Text)
 		}
 	}
-	fmt.Fprintf(&b, "\n%s\n", d.statusLine())
+	for _, f := range closingFields {
+		if s := d.Fields[f]; s != "" {
+			fmt.Fprintf(&b, "\n%s\n\n%s\n", f.Label(), s)
+		}
+	}
+	if line := d.statusLine(); line != "" {
+		fmt.Fprintf(&b, "\n%s\n", line)
+	}
 	return b.String()
 }
 
-// writeFacts writes the company, location and salary lines that are set,
-// after a blank line.
+// HTML returns the draft as a fragment of plain HTML for a careers page:
+// h1, h2, p and ul only, no styles or scripts. Every piece of user text is
+// HTML-escaped.
+func (d *Draft) HTML() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "<h1>%s</h1>\n", html.EscapeString(d.Heading()))
+	var facts strings.Builder
+	d.writeFacts(&facts, "<li><strong>%s:</strong> %s</li>\n", html.EscapeString)
+	if facts.Len() > 0 {
+		fmt.Fprintf(&b, "<ul>%s</ul>\n", facts.String())
+	}
+	if s := d.Fields[Summary]; s != "" {
+		b.WriteString(htmlParagraphs(s))
+	}
+	for _, sec := range Sections {
+		items := d.Sections[sec]
+		if len(items) == 0 {
+			continue
+		}
+		fmt.Fprintf(&b, "<h2>%s</h2>\n<ul>\n", html.EscapeString(sec.Label()))
+		for _, item := range items {
+			fmt.Fprintf(&b, "<li>%s</li>\n", html.EscapeString(item.Text))
+		}
+		b.WriteString("</ul>\n")
+	}
+	for _, f := range closingFields {
+		if s := d.Fields[f]; s != "" {
+			fmt.Fprintf(&b, "<h2>%s</h2>\n%s", html.EscapeString(f.Label()), htmlParagraphs(s))
+		}
+	}
+	if line := d.statusLine(); line != "" {
+		fmt.Fprintf(&b, "<p><em>%s</em></p>\n", html.EscapeString(line))
+	}
+	return b.String()
+}
+
+// closingFields are the paragraph fields that follow the sections.
+var closingFields = []Field{Process, EEO}
+
+// factFields are the one-line facts listed under the heading.
+var factFields = []Field{Company, Location, Salary, Team}
+
+// writeFacts writes the fact lines that are set, after a blank line (in
+// Markdown and text; HTML passes its own builder and ignores the newline).
 func (d *Draft) writeFacts(b *strings.Builder, format string, escape func(string) string) {
 	first := true
-	for _, f := range []Field{Company, Location, Salary} {
+	for _, f := range factFields {
 		v := d.Fields[f]
 		if v == "" {
 			continue
 		}
-		if first {
+		if first && !strings.HasPrefix(format, "<") {
 			b.WriteByte('\n')
-			first = false
 		}
+		first = false
 		fmt.Fprintf(b, format, f.Label(), escape(v))
 	}
 }
 
-// statusLine says whether the draft is final, and its version.
+// statusLine says that the draft is not final yet, with its version; a
+// final draft has none, so that its export can be posted as it is.
 func (d *Draft) statusLine() string {
 	if d.Status == Final {
-		return fmt.Sprintf("Final (version %d)", d.Version)
+		return ""
 	}
 	return fmt.Sprintf("Draft, not final (version %d)", d.Version)
 }
 
-// underline returns a line of c as wide as s.
-func underline(s string, c rune) string {
-	return strings.Repeat(string(c), max(3, len([]rune(s))))
+// markdownParagraphs escapes s and keeps its line breaks: a blank line
+// stays a paragraph break, a single newline becomes a hard break.
+func markdownParagraphs(s string) string {
+	paras := strings.Split(s, "\n\n")
+	for i, p := range paras {
+		paras[i] = strings.ReplaceAll(escapeMarkdown(p), "\n", "  \n")
+	}
+	return strings.Join(paras, "\n\n")
+}
+
+// htmlParagraphs turns s into escaped <p> elements, one per paragraph, with
+// <br> for single line breaks.
+func htmlParagraphs(s string) string {
+	var b strings.Builder
+	for _, p := range strings.Split(s, "\n\n") {
+		if p = strings.TrimSpace(p); p == "" {
+			continue
+		}
+		lines := strings.Split(p, "\n")
+		for i, l := range lines {
+			lines[i] = html.EscapeString(l)
+		}
+		fmt.Fprintf(&b, "<p>%s</p>\n", strings.Join(lines, "<br>\n"))
+	}
+	return b.String()
 }
 
 // escapeMarkdown backslash-escapes the characters that would turn s into

@@ -12,7 +12,7 @@ const (
 	MaxItemRunes    = 500  // one item of a section
 	MaxItems        = 40   // items in one section
 	MaxLineRunes    = 120  // title, company, location, salary
-	MaxSummaryRunes = 1500 // the summary
+	MaxSummaryRunes = 1500 // the summary and the other paragraph fields
 	MaxRuleRunes    = 64   // a wording-check rule id
 	MaxUndo         = 50   // changes that can be undone
 )
@@ -22,10 +22,17 @@ const quoteRunes = 60
 
 // Limit returns the most characters the field may hold.
 func (f Field) Limit() int {
-	if f == Summary {
+	if f.Paragraph() {
 		return MaxSummaryRunes
 	}
 	return MaxLineRunes
+}
+
+// Paragraph reports whether the field holds prose that may run over several
+// lines (the summary, the hiring process and the equal-opportunity
+// statement) rather than one line.
+func (f Field) Paragraph() bool {
+	return f == Summary || f == Process || f == EEO
 }
 
 // resolveSection returns the canonical section for s, which may be an alias.
@@ -66,7 +73,7 @@ func cleanItem(s string) (string, error) {
 // cleanField cleans a field's text and checks its length. Empty text is
 // allowed: it clears the field.
 func cleanField(f Field, s string) (string, error) {
-	s = Clean(s, f == Summary)
+	s = Clean(s, f.Paragraph())
 	if n := utf8.RuneCountInString(s); n > f.Limit() {
 		return "", &Error{Problem: ProblemTooLong, Field: f, Size: n, Limit: f.Limit()}
 	}

@@ -22,7 +22,11 @@ var (
 		{Company, "Company", []string{"org", "organisation", "organization", "employer"}},
 		{Location, "Location", []string{"where", "place", "office"}},
 		{Salary, "Salary", []string{"pay", "compensation", "comp", "wage", "wages"}},
+		{Team, "Team size", []string{"team size", "headcount"}},
 		{Summary, "Summary", []string{"about", "intro", "introduction", "overview"}},
+		{Process, "How we hire", []string{"hiring process", "how we hire", "interview process", "hiring"}},
+		{EEO, "Equal opportunity", []string{"equal opportunity", "equal opportunities", "eo",
+			"accommodation", "accommodations", "adjustments"}},
 	}
 	sectionIndex = index(sectionWords)
 	fieldIndex   = index(fieldWords)

@@ -53,6 +53,15 @@ func TestParseField(t *testing.T) {
 		{"title", Title, true},
 		{"role-title", Title, true},
 		{"role title", Title, true},
+		{"team", Team, true},
+		{"Team size", Team, true},
+		{"headcount", Team, true},
+		{"process", Process, true},
+		{"how we hire", Process, true},
+		{"hiring-process", Process, true},
+		{"eeo", EEO, true},
+		{"Equal opportunity", EEO, true},
+		{"accommodations", EEO, true},
 		{"", "", false},
 		{"kind", "", false},
 	}
@@ -75,6 +84,9 @@ func TestLabels(t *testing.T) {
 		{Title.Label(), "Title"},
 		{Salary.Label(), "Salary"},
 		{Summary.Label(), "Summary"},
+		{Team.Label(), "Team size"},
+		{Process.Label(), "How we hire"},
+		{EEO.Label(), "Equal opportunity"},
 	}
 	for _, tt := range tests {
 		if tt.got != tt.want {

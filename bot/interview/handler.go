@@ -82,11 +82,7 @@ func (h *Handler) handle(ctx context.Context, req bot.Request) (bot.Reply, error
 	case "kit":
 		return h.showKit(ctx, req)
 	case "kit-remove":
-		id, err := h.sessions.RemoveFromKit(ctx, req.Session(), req.Claim, a.N)
-		if err != nil {
-			return bot.Reply{}, err
-		}
-		return bot.Reply{Card: &bot.Card{Intro: fmt.Sprintf("Removed #%d from the kit: %s", a.N, h.questionText(id))}}, nil
+		return h.removeFromKit(ctx, req, a.N)
 	case "kit-export":
 		return h.exportKit(ctx, req)
 	}
@@ -145,10 +141,11 @@ func (h *Handler) ask(ctx context.Context, req bot.Request, word string, count i
 	}
 	spec := encodeSpec(word, count)
 	qs := Pick(pool, asked, f.Competencies, f.Kind, count, len(asked))
+	what := h.poolName(f, about, len(pool))
 	if len(qs) == 0 {
 		return bot.Reply{Card: &bot.Card{
-			Title: "You have seen every question",
-			Intro: fmt.Sprintf("This channel has seen all %d questions for %s. Start over to see them again, or narrow to a competency.", len(pool), about),
+			Title: "No new questions left",
+			Intro: fmt.Sprintf("All %s have been seen in this channel; start over to see them again, or pick another competency (%s help lists them).", what, h.slash),
 			Buttons: []bot.Button{{Label: "Start over", Action: "interview:reset", Value: spec, Style: "primary"},
 				{Label: "Show kit", Action: "interview:kit"}},
 		}}, nil
@@ -163,9 +160,41 @@ func (h *Handler) ask(ctx context.Context, req bot.Request, word string, count i
 		}
 	}
 	c := h.questionsCard(qs, about, left)
+	if len(qs) < count {
+		c.Note = fewerNote(count, len(qs), len(pool), what) + " Questions never repeat here until you start over."
+	}
 	c.Buttons = []bot.Button{{Label: "More", Action: "interview:more", Value: spec, Style: "primary"},
 		{Label: "Show kit", Action: "interview:kit"}}
 	return bot.Reply{Card: c}, nil
+}
+
+// poolName names a pool of n questions for messages: "6 Communication
+// questions", "40 questions for a CTO".
+func (h *Handler) poolName(f Filter, about string, n int) string {
+	if len(f.Competencies) == 1 && f.Role == "" {
+		return fmt.Sprintf("%d %s questions", n, h.competencyName(f.Competencies[0]))
+	}
+	return fmt.Sprintf("%s for %s", plural(n, "question"), about)
+}
+
+// fewerNote says why a batch holds fewer questions than were asked for:
+// the bank has no more, or the rest have been seen in this channel.
+func fewerNote(asked, got, pool int, what string) string {
+	switch {
+	case got == pool:
+		return fmt.Sprintf("You asked for %d; the bank has only %s, so here are all of them.", asked, what)
+	case pool < asked:
+		return fmt.Sprintf("You asked for %d; the bank has only %s and %s been seen here already.", asked, what, hasHave(pool-got))
+	}
+	return fmt.Sprintf("You asked for %d; only %d of the %s %s not been seen here yet.", asked, got, what, map[bool]string{true: "has", false: "have"}[got == 1])
+}
+
+// hasHave returns "1 has" or "3 have".
+func hasHave(n int) string {
+	if n == 1 {
+		return "1 has"
+	}
+	return fmt.Sprintf("%d have", n)
 }
 
 // filter works out which questions word asks for. No word means the
@@ -193,18 +222,27 @@ func (h *Handler) filter(ctx context.Context, req bot.Request, word string) (Fil
 			return Filter{Competencies: []string{c.ID}}, c.Name, nil
 		}
 	}
-	var words []string
+	var words, roleKinds []string
 	for _, r := range h.pack.Roles {
-		words = append(words, r.ID)
+		roleKinds = append(roleKinds, r.ID)
 	}
 	for _, k := range h.pack.Kinds {
-		words = append(words, k.ID)
+		roleKinds = append(roleKinds, k.ID)
 	}
+	words = append(words, roleKinds...)
 	for _, c := range h.pack.Competencies {
 		words = append(words, c.ID)
 	}
+	near := knowledge.Nearest(word, words)
+	// Words people use for a competency: "hiring", "people management",
+	// "budget", matched the way the knowledge search reads a question —
+	// unless the word is a typo of a role or kind, which gets "did you mean".
+	if m := h.pack.MatchCompetencies(word); len(m) > 0 && !slices.ContainsFunc(near, func(n string) bool { return slices.Contains(roleKinds, n) }) {
+		c := m[0].Competency
+		return Filter{Competencies: []string{c.ID}}, fmt.Sprintf("%s (for “%s”)", c.Name, strings.ReplaceAll(word, "-", " ")), nil
+	}
 	msg := fmt.Sprintf("I don't know %q.", word)
-	if near := knowledge.Nearest(word, words); len(near) > 0 {
+	if len(near) > 0 {
 		msg += " Did you mean " + strings.Join(near, " or ") + "?"
 	}
 	return Filter{}, "", hirebot.Errorf(hirebot.Invalid, "%s Try a role (cto, cio), a kind (technical-leader, operational, infrastructure) or a competency; %s help lists them.", msg, h.slash)

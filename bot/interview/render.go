@@ -1,7 +1,6 @@
 package interview
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -10,27 +9,42 @@ import (
 
 	"github.com/hirebot/hirebot"
 	"github.com/hirebot/hirebot/bot"
+	"github.com/hirebot/hirebot/bot/draft"
 	"github.com/hirebot/hirebot/knowledge"
 )
 
-// questionsCard shows a batch of questions, each with its competency,
-// signals, red flags, follow-ups and rubric, and an Add to kit button.
+// questionsCard shows a batch of questions, each with its competency, what
+// a strong answer shows, red flags and follow-ups as bullets, the 4-level
+// rubric, and an Add to kit button.
 func (h *Handler) questionsCard(qs []*knowledge.Question, about string, left int) *bot.Card {
 	c := &bot.Card{Title: fmt.Sprintf("Interview questions for %s", about)}
 	for i, q := range qs {
-		text := q.Text + "\n" +
-			"Strong answer: " + strings.Join(q.Strong, "; ") + "\n" +
-			"Red flags: " + strings.Join(q.RedFlags, "; ") + "\n" +
-			"Follow-up: " + strings.Join(q.FollowUps, " / ") + "\n" +
-			"Scoring: 1 " + q.Rubric[0] + " · 2 " + q.Rubric[1] + " · 3 " + q.Rubric[2] + " · 4 " + q.Rubric[3]
+		var b strings.Builder
+		b.WriteString(q.Text)
+		writeBullets(&b, "Strong answer:", q.Strong)
+		writeBullets(&b, "Red flags:", q.RedFlags)
+		writeBullets(&b, "Follow-up:", q.FollowUps)
+		b.WriteString("\nScoring:")
+		for lvl, line := range q.Rubric {
+			fmt.Fprintf(&b, "\n%d – %s", lvl+1, line)
+		}
 		c.Parts = append(c.Parts, bot.Part{
 			Heading: strconv.Itoa(i+1) + ". " + h.competencyName(q.Competency),
-			Text:    text,
+			Text:    b.String(),
 			Button:  &bot.Button{Label: "Add to kit", Action: "interview:add", Value: q.ID},
 		})
 	}
 	c.Note = fmt.Sprintf("%d more not yet seen in this channel. Questions never repeat here until you start over.", left)
 	return c
+}
+
+// writeBullets writes a label on a line of its own and one "• " line per
+// item.
+func writeBullets(b *strings.Builder, label string, items []string) {
+	b.WriteString("\n" + label)
+	for _, it := range items {
+		b.WriteString("\n• " + it)
+	}
 }
 
 // help lists what /interview takes.
@@ -49,7 +63,7 @@ func (h *Handler) help() *bot.Card {
 		Parts: []bot.Part{
 			{Items: []string{
 				h.slash + " — questions for this channel's draft, or a balanced CTO set",
-				h.slash + " <role|kind|competency> [count] — narrow it; count 1–10, default 5",
+				h.slash + " <role|kind|competency> [count] — narrow it; count 1–10, default 5. Everyday words work too: hiring, budget, negotiation, security",
 				h.slash + " kit — the channel's interview kit, by competency",
 				h.slash + " kit remove <n> — take question n out of the kit",
 				h.slash + " kit export — upload the kit as Markdown",
@@ -62,7 +76,9 @@ func (h *Handler) help() *bot.Card {
 	}
 }
 
-// showKit lists the kit grouped by competency, flagging thin ones.
+// showKit lists the kit in the order the interview will run: grouped by
+// competency (in the order each competency first joined the kit), numbered
+// 1..n down the list.
 func (h *Handler) showKit(ctx context.Context, req bot.Request) (bot.Reply, error) {
 	kit, err := h.sessions.Kit(ctx, req.Session())
 	if err != nil {
@@ -71,25 +87,53 @@ func (h *Handler) showKit(ctx context.Context, req bot.Request) (bot.Reply, erro
 	if len(kit) == 0 {
 		return bot.Reply{Card: &bot.Card{Title: "Interview kit", Intro: fmt.Sprintf("The kit is empty. Press “Add to kit” on a question from %s.", h.slash)}}, nil
 	}
-	c := &bot.Card{Title: fmt.Sprintf("Interview kit (%s)", plural(len(kit), "question"))}
+	c := &bot.Card{Title: fmt.Sprintf("Interview kit (%s)", plural(len(kit), "question")),
+		Intro: "In the order the interview runs, grouped by competency."}
 	for _, g := range h.groups(kit) {
-		head := fmt.Sprintf("%s (%d)", h.competencyName(g.competency), len(g.items))
-		if len(g.items) < 2 {
-			head += " — fewer than 2: add another to compare candidates fairly"
-		}
 		var lines []string
 		for _, it := range g.items {
-			lines = append(lines, fmt.Sprintf("#%d %s", it.n, it.q.Text))
+			lines = append(lines, fmt.Sprintf("%d. %s", it.n, it.q.Text))
 		}
-		c.Parts = append(c.Parts, bot.Part{Heading: head, Items: lines})
+		c.Parts = append(c.Parts, bot.Part{Heading: fmt.Sprintf("%s (%d)", h.competencyName(g.competency), len(g.items)), Items: lines})
 	}
 	c.Buttons = []bot.Button{{Label: "More questions", Action: "interview:more", Value: encodeSpec("", DefaultCount)}}
-	c.Note = fmt.Sprintf("%s kit export uploads it with rubrics; %s kit remove <n> takes one out.", h.slash, h.slash)
+	c.Note = fmt.Sprintf("%s kit export uploads it as an interview guide with rubrics and score boxes; %s kit remove <n> takes one out.", h.slash, h.slash)
 	return bot.Reply{Card: c}, nil
 }
 
-// exportKit uploads the kit as a Markdown file with every part of each
-// question.
+// removeFromKit takes out the question shown as number n of the kit.
+func (h *Handler) removeFromKit(ctx context.Context, req bot.Request, n int) (bot.Reply, error) {
+	kit, err := h.sessions.Kit(ctx, req.Session())
+	if err != nil {
+		return bot.Reply{}, err
+	}
+	stored := 0
+	for _, g := range h.groups(kit) {
+		for _, it := range g.items {
+			if it.n == n {
+				stored = it.stored
+			}
+		}
+	}
+	if stored == 0 {
+		if len(kit) == 0 {
+			return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "The kit is empty; there is nothing to remove.")
+		}
+		return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "The kit has %s; pick a number from 1 to %d, as %s kit shows them.", plural(len(kit), "question"), len(kit), h.slash)
+	}
+	id, err := h.sessions.RemoveFromKit(ctx, req.Session(), req.Claim, stored)
+	if err != nil {
+		return bot.Reply{}, err
+	}
+	return bot.Reply{Card: &bot.Card{Intro: fmt.Sprintf("Removed #%d from the kit: %s", n, h.questionText(id)),
+		Note: h.slash + " kit shows the kit, renumbered."}}, nil
+}
+
+// exportKit uploads the kit as an interview guide in Markdown: the role and
+// company (from the channel's draft, when there is one), lines for the
+// candidate, the interviewers and the date, then each competency with its
+// questions — what a strong answer shows, red flags, follow-ups and the
+// rubric — and a score box.
 func (h *Handler) exportKit(ctx context.Context, req bot.Request) (bot.Reply, error) {
 	kit, err := h.sessions.Kit(ctx, req.Session())
 	if err != nil {
@@ -98,24 +142,68 @@ func (h *Handler) exportKit(ctx context.Context, req bot.Request) (bot.Reply, er
 	if len(kit) == 0 {
 		return bot.Reply{}, hirebot.Errorf(hirebot.NotFound, "The kit is empty; add questions from %s first.", h.slash)
 	}
+	var role, company string
+	d, err := h.sessions.Draft(ctx, req.Session())
+	switch {
+	case err == nil:
+		role, company = d.Heading(), d.Fields[draft.Company]
+	case hirebot.KindOf(err) != hirebot.NotFound:
+		return bot.Reply{}, err
+	}
+	return bot.Reply{File: &bot.File{Name: "interview-guide.md", Title: "Interview guide", Content: h.guide(kit, role, company)},
+		Card: &bot.Card{Intro: fmt.Sprintf("Uploaded the interview guide (%s) to the channel.", plural(len(kit), "question"))}}, nil
+}
+
+// guide writes the interview guide for the kit's questions.
+func (h *Handler) guide(kit []string, role, company string) string {
 	var b strings.Builder
-	b.WriteString("# Interview kit\n")
-	for _, g := range h.groups(kit) {
-		fmt.Fprintf(&b, "\n## %s (%d)\n", h.competencyName(g.competency), len(g.items))
+	role, company = escapeMarkdown(role), escapeMarkdown(company)
+	title := "Interview guide"
+	if role != "" {
+		title += ": " + role
+	}
+	fmt.Fprintf(&b, "# %s\n\n", title)
+	blank := "________________________"
+	for _, f := range [][2]string{{"Role", role}, {"Company", company}, {"Candidate", ""}, {"Interviewers", ""}, {"Date", ""}} {
+		v := f[1]
+		if v == "" {
+			v = blank
+		}
+		fmt.Fprintf(&b, "- **%s:** %s\n", f[0], v)
+	}
+	b.WriteString("\nAsk every candidate the same questions in this order. Score each competency from 1 (weak) to 4 (strong) " +
+		"against its rubric as soon as the interview ends, before talking to the other interviewers.\n")
+	groups := h.groups(kit)
+	for _, g := range groups {
+		name := h.competencyName(g.competency)
+		fmt.Fprintf(&b, "\n## %s\n", name)
 		for _, it := range g.items {
 			q := it.q
 			fmt.Fprintf(&b, "\n### %d. %s\n\n", it.n, q.Text)
 			writeList(&b, "What a strong answer shows", q.Strong)
 			writeList(&b, "Red flags", q.RedFlags)
 			writeList(&b, "Follow-ups", q.FollowUps)
-			b.WriteString("**Scoring rubric**\n\n")
+			b.WriteString("**Rubric**\n\n")
 			for i, line := range q.Rubric {
 				fmt.Fprintf(&b, "%d. %s\n", i+1, line)
 			}
+			b.WriteString("\nNotes:\n\n")
 		}
+		fmt.Fprintf(&b, "**Score for %s (1–4):** [   ]\n\nEvidence for the score:\n", name)
 	}
-	return bot.Reply{File: &bot.File{Name: "interview-kit.md", Title: "Interview kit", Content: b.String()},
-		Card: &bot.Card{Intro: fmt.Sprintf("Uploaded the interview kit (%s) to the channel.", plural(len(kit), "question"))}}, nil
+	b.WriteString("\n## Summary\n\n| Competency | Score (1–4) |\n| --- | --- |\n")
+	for _, g := range groups {
+		fmt.Fprintf(&b, "| %s | |\n", h.competencyName(g.competency))
+	}
+	b.WriteString("\n**Overall recommendation (circle one):** strong yes · yes · no · strong no\n")
+	return b.String()
+}
+
+// escapeMarkdown backslash-escapes the characters that would turn user
+// text (a job title, a company name) into Markdown markup.
+func escapeMarkdown(s string) string {
+	return strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`,
+		"<", `\<`, ">", `\>`, "|", `\|`, "#", `\#`).Replace(s)
 }
 
 // plural returns "1 question" or "3 questions".
@@ -135,8 +223,9 @@ func writeList(b *strings.Builder, title string, items []string) {
 }
 
 type kitItem struct {
-	n int
-	q knowledge.Question
+	n      int // the number shown: its place in the interview, from 1
+	stored int // its place in the stored kit, from 1
+	q      knowledge.Question
 }
 
 type kitGroup struct {
@@ -144,7 +233,8 @@ type kitGroup struct {
 	items      []kitItem
 }
 
-// groups arranges kit questions by competency, keeping kit numbers.
+// groups arranges kit questions by competency, in the order each
+// competency first joined the kit, and numbers them 1..n in that order.
 func (h *Handler) groups(kit []string) []kitGroup {
 	var gs []kitGroup
 	for i, id := range kit {
@@ -157,9 +247,15 @@ func (h *Handler) groups(kit []string) []kitGroup {
 			gs = append(gs, kitGroup{competency: q.Competency})
 			j = len(gs) - 1
 		}
-		gs[j].items = append(gs[j].items, kitItem{n: i + 1, q: q})
+		gs[j].items = append(gs[j].items, kitItem{stored: i + 1, q: q})
 	}
-	slices.SortStableFunc(gs, func(a, b kitGroup) int { return cmp.Compare(a.competency, b.competency) })
+	n := 0
+	for _, g := range gs {
+		for k := range g.items {
+			n++
+			g.items[k].n = n
+		}
+	}
 	return gs
 }
 

@@ -3,8 +3,8 @@ package interview
 import (
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -15,13 +15,11 @@ import (
 	"github.com/hirebot/hirebot"
 	"github.com/hirebot/hirebot/bot"
 	"github.com/hirebot/hirebot/bot/blockkit"
-	"github.com/hirebot/hirebot/bot/blockkit/blockkittest"
 	"github.com/hirebot/hirebot/bot/scorecard"
 	"github.com/hirebot/hirebot/bot/sessions"
+	"github.com/hirebot/hirebot/internal/golden"
 	"github.com/hirebot/hirebot/knowledge"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // problemOf returns the scorecard.Problem of err, or 0.
 func problemOf(err error) int {
@@ -187,7 +185,7 @@ func TestScorecardModalGolden(t *testing.T) {
 	c := scorecard.Candidate{ID: scorecard.ID("Ada Lovelace"), Name: "Ada Lovelace"}
 	items := h.testSheet("technology-vision", "communication", "team-building")
 	prev := &scorecard.Scorecard{Ratings: map[string]int{"communication": 3}, Notes: map[string]string{"communication": "clear"}, Recommendation: scorecard.Yes}
-	blockkittest.MustMatchGolden(t, "modal-scorecard", blockkit.Modal(scorecardModal(c, items, prev)), *update)
+	golden.MatchJSON(t, filepath.Join("testdata", "golden", "modal-scorecard.json"), blockkit.Modal(scorecardModal(c, items, prev)))
 }
 
 // TestScorecardModalLimits checks the modal for every kit size a channel
@@ -268,8 +266,8 @@ func TestDebriefCardGolden(t *testing.T) {
 			Ratings: map[string]int{"technology-vision": 2, "communication": 3}, Recommendation: scorecard.No},
 	}}
 	d := scorecard.Summarize(c)
-	blockkittest.MustMatchGolden(t, "card-debrief", blockkit.Card(h.debriefCard(d)), *update)
-	blockkittest.MustMatchGolden(t, "card-debrief-blind", blockkit.Card(h.blindCard(c)), *update)
+	golden.MatchJSON(t, filepath.Join("testdata", "golden", "card-debrief.json"), blockkit.Card(h.debriefCard(d)))
+	golden.MatchJSON(t, filepath.Join("testdata", "golden", "card-debrief-blind.json"), blockkit.Card(h.blindCard(c)))
 }
 
 // TestDebriefCardFits checks that the debrief of the largest kit, with

@@ -34,6 +34,7 @@ func (u Usage) Line() string {
 const (
 	Markdown = "markdown"
 	Text     = "text"
+	HTML     = "html"
 )
 
 // Args is a parsed /jd command. Only the fields the subcommand takes are
@@ -47,7 +48,7 @@ type Args struct {
 	Field   draft.Field   // set
 	N, To   int           // remove, edit, move: 1-based item numbers
 	Text    string        // add, edit, set ("" clears); help: the topic asked about
-	Format  string        // export: Markdown or Text
+	Format  string        // export: Markdown, Text or HTML
 	RuleID  string        // check ignore
 }
 
@@ -245,8 +246,10 @@ func (p *parser) export() error {
 	switch w := strings.ToLower(p.sc.word()); w {
 	case "", "markdown", "md":
 		p.a.Format = Markdown
-	case "text", "txt", "plain":
+	case "text", "txt", "plain", "ats":
 		p.a.Format = Text
+	case "html", "htm":
+		p.a.Format = HTML
 	default:
 		return p.fail(ParseError{Problem: ParseNoFormat, Given: short(w)})
 	}

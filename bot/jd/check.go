@@ -21,7 +21,23 @@ func (h *Handler) check(ctx context.Context, req bot.Request) (bot.Reply, error)
 		return bot.Reply{}, err
 	}
 	r := wording.Check(Document(d), wording.Options{Ignore: d.Ignored})
-	return bot.Reply{Card: checkCard(d.Heading(), d.Ignored, r, h.cfg.Slash)}, nil
+	c := checkCard(d.Heading(), d.Ignored, r, h.cfg.Slash)
+	if !d.HasTitle() {
+		c.Intro = "1 more warning: the draft has no job title. " + c.Intro
+		c.Parts = append([]bot.Part{missingTitle(d.Heading(), h.cfg.Slash)}, c.Parts...)
+	}
+	return bot.Reply{Card: c}, nil
+}
+
+// missingTitle is the check's finding for a draft without a job title: the
+// wording check reads text that is there, so the handler, which knows the
+// export's heading, reports the title that is not.
+func missingTitle(heading, slash string) bot.Part {
+	return bot.Part{
+		Heading: strings.ToUpper(wording.Warning.String()) + "  title.missing",
+		Text: fmt.Sprintf("The draft has no job title, so its export is headed “%s” and candidates cannot tell the level or scope of the job.\nFix: %s set title Chief Technology Officer (or the title you will post).",
+			heading, slash),
+	}
 }
 
 // checkCard shows a check report: the summary on top, then one part per
@@ -100,12 +116,22 @@ func Document(d *draft.Draft) wording.Document {
 		Title: d.Fields[draft.Title], Company: d.Fields[draft.Company], Location: d.Fields[draft.Location],
 		Salary: d.Fields[draft.Salary], Summary: d.Fields[draft.Summary],
 	}
+	if t := d.Fields[draft.Team]; t != "" {
+		doc.Sections = append(doc.Sections, wording.Section{Name: strings.ToLower(draft.Team.Label()), Items: []string{t}})
+	}
 	for _, sec := range draft.Sections {
 		s := wording.Section{Name: string(sec)}
 		for _, it := range d.Sections[sec] {
 			s.Items = append(s.Items, it.Text)
 		}
 		doc.Sections = append(doc.Sections, s)
+	}
+	// The closing paragraphs are checked like any other text of the ad,
+	// each as one item of a section named as the export heads it.
+	for _, f := range []draft.Field{draft.Process, draft.EEO} {
+		if t := d.Fields[f]; t != "" {
+			doc.Sections = append(doc.Sections, wording.Section{Name: strings.ToLower(f.Label()), Items: []string{t}})
+		}
 	}
 	return doc
 }

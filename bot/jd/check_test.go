@@ -2,17 +2,15 @@ package jd
 
 import (
 	"encoding/json"
-	"flag"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/hirebot/hirebot/bot/blockkit"
-	"github.com/hirebot/hirebot/bot/blockkit/blockkittest"
+	"github.com/hirebot/hirebot/internal/golden"
 	"github.com/hirebot/hirebot/knowledge/wording"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // riskyDoc is a short draft with legal-risk wording, jargon and no pay.
 func riskyDoc() wording.Document {
@@ -35,12 +33,12 @@ func TestCheckCardGolden(t *testing.T) {
 			t.Errorf("part %q has no Why? button naming its rule: %+v", p.Heading, p.Button)
 		}
 	}
-	blockkittest.MustMatchGolden(t, "check-card", blockkit.Card(c), *update)
+	golden.MatchJSON(t, filepath.Join("testdata", "check-card.json"), blockkit.Card(c))
 	rule, ok := wording.Default().Rule("age.explicit")
 	if !ok {
 		t.Fatal("no rule age.explicit")
 	}
-	blockkittest.MustMatchGolden(t, "why-card", blockkit.Card(whyCard(rule)), *update)
+	golden.MatchJSON(t, filepath.Join("testdata", "why-card.json"), blockkit.Card(whyCard(rule)))
 }
 
 // TestCheckCardCapsFindings: a report with more findings than a card holds

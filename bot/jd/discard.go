@@ -3,6 +3,7 @@ package jd
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/hirebot/hirebot"
 	"github.com/hirebot/hirebot/bot"
@@ -37,6 +38,11 @@ func (h *Handler) discard(ctx context.Context, req bot.Request) (bot.Reply, erro
 	if err := h.cfg.Drafts.DeleteDraft(ctx, req.Session(), req.Claim); err != nil {
 		return bot.Reply{}, err
 	}
-	return bot.Reply{Card: &bot.Card{Intro: fmt.Sprintf("The draft “%s” was discarded. Start a new one with %s start cto.", d.Heading(), h.cfg.Slash)},
+	again := d.Role
+	if d.Kind != "" {
+		again += " " + d.Kind
+	}
+	return bot.Reply{Card: &bot.Card{Intro: fmt.Sprintf("The %s draft “%s” was discarded. Start a new one with %s start %s.",
+		strings.ToUpper(d.Role), d.Heading(), h.cfg.Slash, again)},
 		Replace: true}, nil
 }

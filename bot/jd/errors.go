@@ -107,7 +107,7 @@ func (h *Handler) parseMessage(e *ParseError) string {
 			what += " at the end"
 		}
 	case ParseNoFormat:
-		what = fmt.Sprintf("there is no format %q; use markdown or text", e.Given)
+		what = fmt.Sprintf("there is no format %q; use markdown, text or html", e.Given)
 	case ParseMissing:
 		what = h.missingMessage(e)
 	}

@@ -11,23 +11,54 @@ import (
 	"github.com/hirebot/hirebot/bot/draft"
 )
 
-// export uploads the draft to the channel as a file.
+// exportFormats are the formats /jd export offers, in the order its
+// buttons show them.
+var exportFormats = []struct {
+	format, label, ext string
+}{
+	{Markdown, "Markdown", ".md"},
+	{Text, "Plain text (ATS)", ".txt"},
+	{HTML, "HTML", ".html"},
+}
+
+// export uploads the draft to the channel as a file in format (Markdown
+// when empty), and offers the other formats as buttons.
 func (h *Handler) export(ctx context.Context, req bot.Request, format string) (bot.Reply, error) {
 	d, err := h.cfg.Drafts.Draft(ctx, req.Session())
 	if err != nil {
 		return bot.Reply{}, err
 	}
-	name := fileName(d.Heading())
+	if format == "" || format == "md" {
+		format = Markdown
+	}
 	f := &bot.File{Title: d.Heading()}
 	switch format {
-	case "", "markdown", "md":
-		f.Name, f.Content = name+".md", d.Markdown()
-	case "text", "txt":
-		f.Name, f.Content = name+".txt", d.Text()
+	case Markdown:
+		f.Content = d.Markdown()
+	case Text:
+		f.Content = d.Text()
+	case HTML:
+		f.Content = d.HTML()
 	default:
-		return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "Export as markdown or text, e.g. %s export markdown.", h.cfg.Slash)
+		return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "Export as markdown, text or html, e.g. %s export html.", h.cfg.Slash)
 	}
-	return bot.Reply{File: f, Card: &bot.Card{Intro: fmt.Sprintf("Uploaded %s (version %d) to the channel.", f.Name, d.Version)}}, nil
+	c := &bot.Card{}
+	for _, ef := range exportFormats {
+		if ef.format == format {
+			f.Name = fileName(d.Heading()) + ef.ext
+			continue
+		}
+		c.Buttons = append(c.Buttons, bot.Button{Label: "Also as " + ef.label, Action: "jd:export", Value: ef.format})
+	}
+	state := "the final version"
+	if d.Status != draft.Final {
+		state = fmt.Sprintf("version %d, not final yet: the file says so at the end until %s finalize", d.Version, h.cfg.Slash)
+	}
+	c.Intro = fmt.Sprintf("Uploaded %s (%s) to the channel.", f.Name, state)
+	if !d.HasTitle() {
+		c.Note = fmt.Sprintf("The draft has no job title, so the file is headed “%s”. Set one with %s set title …", d.Heading(), h.cfg.Slash)
+	}
+	return bot.Reply{File: f, Card: c, AfterInvite: h.cfg.Slash + " export " + format}, nil
 }
 
 var unsafeName = regexp.MustCompile(`[^a-z0-9]+`)

@@ -116,7 +116,7 @@ func (h *Handler) show(ctx context.Context, req bot.Request, _ Args) (bot.Reply,
 	if _, err := h.cfg.Drafts.Draft(ctx, req.Session()); err != nil {
 		return bot.Reply{}, err
 	}
-	return bot.Reply{NewLive: true}, nil
+	return bot.Reply{NewLive: true, AfterInvite: h.cfg.Slash + " show"}, nil
 }
 
 // press answers the buttons of the live draft and of /jd's cards.
@@ -133,7 +133,9 @@ func (h *Handler) press(ctx context.Context, req bot.Request) (bot.Reply, error)
 	case "why":
 		return h.why(req.Value)
 	case "export":
-		return h.export(ctx, req, "markdown")
+		return h.export(ctx, req, req.Value)
+	case "show":
+		return h.show(ctx, req, Args{})
 	case "history":
 		return h.history(ctx, req)
 	case "discard":
@@ -146,7 +148,7 @@ func (h *Handler) press(ctx context.Context, req bot.Request) (bot.Reply, error)
 func (h *Handler) change(ctx context.Context, req bot.Request, c draft.Change) (bot.Reply, error) {
 	c.By, c.Admin, c.At = req.User, req.Admin, h.cfg.Now()
 	_, e, err := h.cfg.Drafts.UpdateDraft(ctx, req.Session(), req.Claim, req.User, func(d *draft.Draft) (draft.Entry, error) {
-		return d.Apply(c)
+		return h.applyKeepingSummary(d, c)
 	})
 	if err != nil {
 		return bot.Reply{}, err

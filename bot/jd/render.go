@@ -13,8 +13,11 @@ import (
 // it, numbered, with the buttons that act on it.
 func liveCard(d *draft.Draft, slash string) *bot.Card {
 	c := &bot.Card{Title: d.Heading()}
+	if !d.HasTitle() {
+		c.Title += " (no job title yet)"
+	}
 	var facts []string
-	for _, f := range []draft.Field{draft.Company, draft.Location, draft.Salary} {
+	for _, f := range []draft.Field{draft.Company, draft.Location, draft.Salary, draft.Team} {
 		if v := d.Fields[f]; v != "" {
 			facts = append(facts, f.Label()+": "+v)
 		}
@@ -33,6 +36,13 @@ func liveCard(d *draft.Draft, slash string) *bot.Card {
 		}
 		if len(items) == 0 {
 			p.Text = fmt.Sprintf("Nothing yet: %s add %s …", slash, sec)
+		}
+		c.Parts = append(c.Parts, p)
+	}
+	for _, f := range []draft.Field{draft.Process, draft.EEO} {
+		p := bot.Part{Heading: f.Label(), Text: d.Fields[f]}
+		if p.Text == "" {
+			p.Text = fmt.Sprintf("Nothing yet: %s set %s …", slash, f)
 		}
 		c.Parts = append(c.Parts, p)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/hirebot/hirebot"
 	"github.com/hirebot/hirebot/bot"
@@ -17,6 +18,7 @@ var templateCaps = map[draft.Section]int{
 	draft.Responsibilities: 8,
 	draft.Requirements:     7,
 	draft.NiceToHave:       4,
+	draft.Benefits:         5,
 }
 
 // start begins the channel's draft from the knowledge checklists.
@@ -30,13 +32,14 @@ func (h *Handler) start(ctx context.Context, req bot.Request, a Args) (bot.Reply
 	if a.Kind != "" {
 		k, ok := h.cfg.Pack.Kind(a.Kind)
 		if !ok || k.Role != role.ID {
-			return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "A %s has no kind %q. Kinds: %s.", role.Name, a.Kind, h.kindIDs(role.ID))
+			return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "%s %s has no kind %q. Kinds: %s.",
+				capitalize(article(role.Name)), role.Name, a.Kind, h.kindIDs(role.ID))
 		}
 		kind = k
 	}
-	title := a.Title
-	if title == "" {
-		title = role.Title
+	title, err := h.startTitle(role, kind, kindInTitle(req.Text, a))
+	if err != nil {
+		return bot.Reply{}, err
 	}
 	d, e, err := draft.New(draft.Start{
 		Role: role.ID, Kind: kind.ID, Title: title, Owner: req.User, At: h.cfg.Now(),
@@ -47,28 +50,119 @@ func (h *Handler) start(ctx context.Context, req bot.Request, a Args) (bot.Reply
 	}
 	if err := h.cfg.Drafts.CreateDraft(ctx, req.Session(), req.Claim, d, e); err != nil {
 		if hirebot.KindOf(err) == hirebot.Conflict {
-			return bot.Reply{}, hirebot.Errorf(hirebot.Conflict,
-				"This channel already has a draft. Show it with %s show, or discard it with %s discard and start again.",
-				h.cfg.Slash, h.cfg.Slash)
+			return h.draftExists(ctx, req, role), hirebot.Wrap(hirebot.Conflict, err, "this channel already has a draft")
 		}
 		return bot.Reply{}, err
 	}
 	return bot.Reply{
-		Card: &bot.Card{Intro: fmt.Sprintf("Started a draft for %s. It is posted in the channel; anyone here can edit it.", title),
-			Note: fmt.Sprintf("Next: %s suggest, %s set salary …, %s check.", h.cfg.Slash, h.cfg.Slash, h.cfg.Slash)},
-		NewLive: true,
+		Card: &bot.Card{Intro: fmt.Sprintf("Started a draft for %s %s. It is posted in the channel; anyone here can edit it.", article(title), title),
+			Note: fmt.Sprintf("Next: %s set company …, %s set location …, %s set salary …, then %s check.", h.cfg.Slash, h.cfg.Slash, h.cfg.Slash, h.cfg.Slash)},
+		NewLive: true, AfterInvite: h.cfg.Slash + " show",
 	}, nil
 }
 
+// draftExists answers /jd start in a channel that has a draft already: it
+// names that draft and says how to go on with it or replace it. The caller
+// returns the conflict beside it, for metrics and logs.
+func (h *Handler) draftExists(ctx context.Context, req bot.Request, want knowledge.Role) bot.Reply {
+	c := &bot.Card{Title: "This channel already has a draft",
+		Intro: fmt.Sprintf("Each channel holds one draft. Show it with %s show, or discard it with %s discard and then %s start %s.",
+			h.cfg.Slash, h.cfg.Slash, h.cfg.Slash, want.ID)}
+	if d, err := h.cfg.Drafts.Draft(ctx, req.Session()); err == nil {
+		c.Intro = fmt.Sprintf("This channel is drafting “%s” (%s, version %d), and each channel holds one draft. Show it with %s show, or discard it with %s discard and then %s start %s.",
+			d.Heading(), strings.ToUpper(d.Role), d.Version, h.cfg.Slash, h.cfg.Slash, h.cfg.Slash, want.ID)
+	}
+	c.Buttons = []bot.Button{{Label: "Show the draft", Action: "jd:show"}}
+	return bot.Reply{Card: c}
+}
+
+// startTitle works out a new draft's title from what followed the role and
+// kind. No title means the role's title. A first word that looks like a
+// misspelt kind is refused with the kind it is closest to, rather than
+// becoming the title; a lower-case word repeated by the title ("interim
+// Interim CTO") is dropped; one or two lower-case words alone ("interim",
+// "founding") qualify the role's name ("Interim CTO").
+func (h *Handler) startTitle(role knowledge.Role, kind knowledge.Kind, title string) (string, error) {
+	words := strings.Fields(title)
+	if len(words) == 0 {
+		return role.Title, nil
+	}
+	if kind.ID == "" && isLowerWord(words[0]) {
+		if near := h.nearKind(role.ID, words[0]); near != "" {
+			return "", hirebot.Errorf(hirebot.Invalid, "%s %s has no kind %q%s Kinds: %s. To start the title with that word, capitalise it.",
+				capitalize(article(role.Name)), role.Name, short(words[0]), didYouMean(near), h.kindIDs(role.ID))
+		}
+	}
+	if len(words) > 1 && isLowerWord(words[0]) && strings.EqualFold(words[0], words[1]) {
+		words = words[1:]
+	}
+	if len(words) <= 2 && !mentionsRole(words, role) && allLower(words) {
+		for i, w := range words {
+			words[i] = capitalize(w)
+		}
+		words = append(words, role.Name)
+	}
+	return strings.Join(words, " "), nil
+}
+
+// kindInTitle returns the title typed after the role and kind, with the
+// kind word put back at its start when it was written with a capital and a
+// title follows it: in "/jd start cto Infrastructure CTO" the word names
+// the kind and also belongs to the title "Infrastructure CTO".
+func kindInTitle(text string, a Args) string {
+	words := strings.Fields(text)
+	if a.Kind == "" || a.Title == "" || len(words) < 4 {
+		return a.Title
+	}
+	w := words[2]
+	if r := []rune(w); unicode.IsUpper(r[0]) && !strings.HasPrefix(a.Title, w) {
+		return w + " " + a.Title
+	}
+	return a.Title
+}
+
+// isLowerWord reports whether w is written in lower-case letters, digits and
+// hyphens only, as a kind is.
+func isLowerWord(w string) bool {
+	for _, r := range w {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// allLower reports whether every word is a lower-case word.
+func allLower(words []string) bool {
+	for _, w := range words {
+		if !isLowerWord(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// mentionsRole reports whether the words name the role already ("cto",
+// "chief", "officer", or one of its other titles' words).
+func mentionsRole(words []string, role knowledge.Role) bool {
+	names := strings.Fields(strings.ToLower(role.Name + " " + role.Title + " " + strings.Join(role.AltTitles, " ")))
+	for _, w := range words {
+		for _, n := range names {
+			if len(n) > 2 && strings.EqualFold(w, n) || strings.EqualFold(w, role.Name) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // template builds a first draft's content from the role's and kind's
-// checklists.
+// checklists and the role's text for candidates.
 func (h *Handler) template(role knowledge.Role, kind knowledge.Kind, title string) draft.Content {
 	c := draft.Content{Fields: map[draft.Field]string{}, Sections: map[draft.Section][]draft.Item{}}
-	summary := fmt.Sprintf("We are hiring a %s. %s", title, role.Definition)
-	if kind.ID != "" {
-		summary = fmt.Sprintf("We are hiring a %s. %s", title, kind.Summary)
-	}
-	c.Fields[draft.Summary] = draft.Clip(summary, draft.MaxSummaryRunes)
+	c.Fields[draft.Summary] = candidateSummary(role, kind, map[draft.Field]string{draft.Title: title})
+	c.Fields[draft.Process] = strings.TrimSpace(role.HiringProcess)
+	c.Fields[draft.EEO] = strings.TrimSpace(role.EqualOpportunity)
 	// The kind's own checklists first: they are what sets this job apart.
 	lists := h.cfg.Pack.ChecklistsFor(role.ID, kind.ID)
 	ordered := make([]knowledge.Checklist, 0, len(lists))
@@ -103,6 +197,23 @@ func (h *Handler) roleIDs() []string {
 		ids = append(ids, r.ID)
 	}
 	return ids
+}
+
+// nearKind returns the id of the role's kind that word looks like a
+// misspelling of, by the pack's ids and aliases, or "" when it is close to
+// none (the knowledge pack owns the kinds and their names).
+func (h *Handler) nearKind(role, word string) string {
+	var names []string
+	for _, k := range h.cfg.Pack.RoleKinds(role) {
+		names = append(names, k.ID)
+		names = append(names, k.Aliases...)
+	}
+	for _, near := range knowledge.Nearest(word, names) {
+		if k, ok := h.cfg.Pack.KindNamed(near); ok && k.Role == role {
+			return k.ID
+		}
+	}
+	return ""
 }
 
 func (h *Handler) kindIDs(role string) string {

@@ -45,7 +45,7 @@ var Subcommands = []Subcommand{
 		run: changeWith(func(a Args) draft.Change {
 			return draft.Change{Op: draft.OpEdit, Section: a.Section, Index: a.N, Text: a.Text}
 		})},
-	{Usage: Usage{"set", "<field> <text>", "Set the title, company, location, salary or summary; `clear` empties it", "set salary €180k–€220k"},
+	{Usage: Usage{"set", "<field> <text>", "Set the title, company, location, salary, team (size), summary, process (how we hire) or eeo (equal-opportunity statement); `clear` empties it", "set salary €180k–€220k"},
 		parse: func(p *parser) error { return p.all(p.field, p.value) },
 		args: func(a Args) []string {
 			if a.Text == "" {
@@ -88,7 +88,7 @@ var Subcommands = []Subcommand{
 		}},
 	{Usage: Usage{"undo", "", "Undo the last change to the content", "undo"},
 		run: changeWith(func(Args) draft.Change { return draft.Change{Op: draft.OpUndo} })},
-	{Usage: Usage{"export", "[markdown|text]", "Upload the draft to the channel as a file", "export text"},
+	{Usage: Usage{"export", "[markdown|text|html]", "Upload the draft to the channel as a file: Markdown, plain text for an applicant tracking system, or HTML for a careers page", "export text"},
 		parse: (*parser).export,
 		args:  func(a Args) []string { return []string{a.Format} },
 		run: func(h *Handler, ctx context.Context, req bot.Request, a Args) (bot.Reply, error) {

@@ -16,12 +16,78 @@ import (
 const suggestShown = 15
 
 // suggest offers checklist items that are not in the draft yet, each with
-// an Add button.
+// an Add button: for one section, or for every section (grouped, each
+// section getting its share of the card) when only is "".
 func (h *Handler) suggest(ctx context.Context, req bot.Request, only draft.Section) (bot.Reply, error) {
 	d, err := h.cfg.Drafts.Draft(ctx, req.Session())
 	if err != nil {
 		return bot.Reply{}, err
 	}
+	left := h.suggestions(d)
+	for sec := range left {
+		if only != "" && sec != only {
+			delete(left, sec)
+		}
+	}
+	who := h.roleLabel(d)
+	c := &bot.Card{Title: "Suggestions for " + d.Heading()}
+	var with, without []string
+	for _, sec := range draft.Sections {
+		if only != "" && sec != only {
+			continue
+		}
+		if len(left[sec]) == 0 {
+			without = append(without, string(sec))
+			continue
+		}
+		with = append(with, string(sec))
+	}
+	if len(with) == 0 {
+		sec := "responsibilities"
+		if only != "" {
+			sec = string(only)
+		}
+		where := ""
+		if only != "" {
+			where = " for " + only.Label()
+		}
+		c.Intro = fmt.Sprintf("The draft already has every checklist suggestion%s I have for %s.", strings.ToLower(where), who)
+		c.Note = fmt.Sprintf("Write your own: %s add %s …", h.cfg.Slash, sec)
+		return bot.Reply{Card: c}, nil
+	}
+	share := max(3, suggestShown/len(with))
+	var more []string
+	for _, name := range with {
+		sec := draft.Section(name)
+		items := left[sec]
+		c.Parts = append(c.Parts, bot.Part{Heading: fmt.Sprintf("%s (%d)", sec.Label(), len(items))})
+		shown := min(len(items), share)
+		for _, it := range items[:shown] {
+			c.Parts = append(c.Parts, bot.Part{Text: it.Text,
+				Button: &bot.Button{Label: "Add", Action: "jd:add-item", Value: it.ID}})
+		}
+		if shown < len(items) {
+			more = append(more, fmt.Sprintf("%d more with %s suggest %s", len(items)-shown, h.cfg.Slash, sec))
+		}
+	}
+	c.Intro = fmt.Sprintf("From the %s checklists, not in the draft yet: %s.", who, strings.Join(with, ", "))
+	if len(without) > 0 && only == "" {
+		c.Intro += fmt.Sprintf(" Nothing left to suggest for %s.", strings.Join(without, ", "))
+	}
+	notes := more
+	if len(with) == 1 {
+		notes = append(notes, fmt.Sprintf("Or write your own: %s add %s …", h.cfg.Slash, with[0]))
+	} else {
+		notes = append(notes, fmt.Sprintf("Or write your own: %s add <section> …, e.g. %s add %s …", h.cfg.Slash, h.cfg.Slash, with[len(with)-1]))
+	}
+	c.Note = strings.Join(notes, ". ") + "."
+	c.Note = strings.ReplaceAll(c.Note, "….", "…")
+	return bot.Reply{Card: c}, nil
+}
+
+// suggestions returns, by section, the checklist items for the draft's role
+// and kind that the draft does not hold yet, in checklist order.
+func (h *Handler) suggestions(d *draft.Draft) map[draft.Section][]knowledge.ChecklistItem {
 	have := map[string]bool{}
 	for _, items := range d.Sections {
 		for _, it := range items {
@@ -29,30 +95,32 @@ func (h *Handler) suggest(ctx context.Context, req bot.Request, only draft.Secti
 			have[strings.ToLower(it.Text)] = true
 		}
 	}
-	c := &bot.Card{Title: "Suggestions for " + d.Heading()}
-	n := 0
+	left := map[draft.Section][]knowledge.ChecklistItem{}
 	for _, l := range h.cfg.Pack.ChecklistsFor(d.Role, d.Kind) {
 		sec, ok := draft.ParseSection(l.Section)
-		if !ok || (only != "" && sec != only) {
+		if !ok {
 			continue
 		}
 		for _, it := range l.Items {
-			if have[it.ID] || have[strings.ToLower(it.Text)] || n >= suggestShown {
-				continue
+			if !have[it.ID] && !have[strings.ToLower(it.Text)] {
+				left[sec] = append(left[sec], it)
 			}
-			n++
-			c.Parts = append(c.Parts, bot.Part{Text: sec.Label() + ": " + it.Text,
-				Button: &bot.Button{Label: "Add", Action: "jd:add-item", Value: it.ID}})
 		}
 	}
-	if n == 0 {
-		c.Intro = "The draft already has every checklist item I know for this role" +
-			map[bool]string{true: " in " + string(only), false: ""}[only != ""] + "."
-		return bot.Reply{Card: c}, nil
+	return left
+}
+
+// roleLabel names the draft's role and kind for messages: "CTO (technical
+// leader)".
+func (h *Handler) roleLabel(d *draft.Draft) string {
+	name := strings.ToUpper(d.Role)
+	if r, ok := h.cfg.Pack.Role(d.Role); ok {
+		name = r.Name
 	}
-	c.Intro = "From the knowledge checklists for this role; not in the draft yet."
-	c.Note = fmt.Sprintf("Or write your own: %s add requirements …", h.cfg.Slash)
-	return bot.Reply{Card: c}, nil
+	if k, ok := h.cfg.Pack.Kind(d.Kind); ok {
+		name += " (" + strings.ToLower(k.Name) + ")"
+	}
+	return name
 }
 
 // addSuggested adds a checklist item to the section its checklist feeds.

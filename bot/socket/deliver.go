@@ -2,9 +2,11 @@ package socket
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"strings"
+	"sync/atomic"
 
 	"github.com/slack-go/slack"
 
@@ -16,9 +18,10 @@ import (
 // and the live draft message (whose Live decides only when). It renders
 // each card to Block Kit once, as it posts it.
 type Delivery struct {
-	api  *slack.Client
-	live *Live
-	log  *slog.Logger
+	api     *slack.Client
+	live    *Live
+	log     *slog.Logger
+	botName atomic.Value // string: the bot's user name, for "/invite @name"
 }
 
 // NewDelivery returns a Delivery posting through api and keeping live
@@ -27,8 +30,18 @@ func NewDelivery(api *slack.Client, live *Live, log *slog.Logger) *Delivery {
 	return &Delivery{api: api, live: live, log: log}
 }
 
+// SetBotName records the bot's user name (from auth.test), which the
+// "invite me first" reply names.
+func (d *Delivery) SetBotName(name string) {
+	if name != "" {
+		d.botName.Store(name)
+	}
+}
+
 // Deliver carries out a reply: answers the user, opens a modal, uploads a
-// file, and brings the channel's live draft message up to date.
+// file, and brings the channel's live draft message up to date. A new live
+// message is posted before the answer, so that when Slack refuses it (the
+// bot is not in the channel) the answer says so instead.
 func (d *Delivery) Deliver(ctx context.Context, req bot.Request, o origin, r bot.Reply) error {
 	var errs []error
 	if r.Modal != nil {
@@ -38,9 +51,15 @@ func (d *Delivery) Deliver(ctx context.Context, req bot.Request, o origin, r bot
 				Intro: "Slack took too long to open it. Press the button again."}
 		}
 	}
-	if r.Card != nil {
-		if err := d.answer(ctx, req, o, r); err != nil {
+	if r.NewLive && d.live != nil {
+		switch err := d.live.PostNow(ctx, req.Session()); {
+		case err == nil:
+			r.NewLive = false
+		case notInChannel(err):
 			errs = append(errs, err)
+			r.Card, r.Public, r.NewLive = d.inviteCard(r.AfterInvite, "posts the draft here; the draft itself is saved"), false, false
+		default:
+			d.log.Warn("live draft message not posted yet; retrying", "err", err)
 		}
 	}
 	if r.Announce != nil {
@@ -51,8 +70,15 @@ func (d *Delivery) Deliver(ctx context.Context, req bot.Request, o origin, r bot
 	if r.File != nil {
 		if err := d.upload(ctx, req, r.File); err != nil {
 			errs = append(errs, err)
-			_ = d.answer(ctx, req, o, bot.Reply{Card: &bot.Card{Title: "Upload failed",
-				Intro: "Slack refused the file upload; try again in a minute."}})
+			r.Card, r.Public = d.uploadFailedCard(err, r.AfterInvite), false
+		}
+	}
+	if r.Card != nil {
+		if err := d.answer(ctx, req, o, r); err != nil {
+			errs = append(errs, err)
+			if notInChannel(err) && r.Public {
+				_ = d.answer(ctx, req, o, bot.Reply{Card: d.inviteCard("", "")})
+			}
 		}
 	}
 	if (r.Live || r.NewLive) && d.live != nil {
@@ -62,6 +88,43 @@ func (d *Delivery) Deliver(ctx context.Context, req bot.Request, o origin, r bot
 		return fmt.Errorf("deliver %s reply: %w", req.Command, errs[0])
 	}
 	return nil
+}
+
+// notInChannel reports whether Slack refused a post because the bot is not
+// a member of the channel: a retry cannot help, an invitation can.
+func notInChannel(err error) bool {
+	var se slack.SlackErrorResponse
+	return errors.As(err, &se) && (se.Err == "not_in_channel" || se.Err == "channel_not_found")
+}
+
+// inviteCard tells the user to invite the bot, then to run again (what
+// does what); with no command, to press the button again.
+func (d *Delivery) inviteCard(again, what string) *bot.Card {
+	name, _ := d.botName.Load().(string)
+	if name == "" {
+		name = "hirebot"
+	}
+	then := "then press the button again."
+	if again != "" {
+		then = fmt.Sprintf("then `%s` %s.", again, what)
+	}
+	return &bot.Card{Title: "I'm not in this channel", Intro: fmt.Sprintf("Invite me first: `/invite @%s`, %s", name, then)}
+}
+
+// uploadFailedCard says why a file upload failed and whether trying again
+// can help.
+func (d *Delivery) uploadFailedCard(err error, again string) *bot.Card {
+	var se slack.SlackErrorResponse
+	var rl *slack.RateLimitedError
+	switch {
+	case notInChannel(err):
+		return d.inviteCard(again, "uploads it")
+	case errors.As(err, &rl):
+		return &bot.Card{Title: "Upload failed", Intro: "Slack is busy; try again in a minute."}
+	case errors.As(err, &se):
+		return &bot.Card{Title: "Upload failed", Intro: fmt.Sprintf("Slack refused the file upload (%s).", se.Err)}
+	}
+	return &bot.Card{Title: "Upload failed", Intro: "Slack did not answer the file upload; try again in a minute."}
 }
 
 // answer shows the reply's card where the request came from.

@@ -153,6 +153,9 @@ func (l *Listener) Run(ctx context.Context) error {
 		return fmt.Errorf("check the bot token with auth.test: %w", err)
 	}
 	l.botUserID = auth.UserID
+	if l.deps.Delivery != nil {
+		l.deps.Delivery.SetBotName(auth.User)
+	}
 	l.log.Info("slack identity", "bot_user", auth.UserID, "team", auth.TeamID)
 
 	for range l.cfg.Workers {

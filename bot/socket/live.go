@@ -86,6 +86,12 @@ func (lv *Live) Changed(key hirebot.SessionKey, fresh bool) {
 	lv.after(lv.window, key)
 }
 
+// PostNow posts key's live message at once, at the bottom of the channel,
+// and returns Slack's refusal if there is one.
+func (lv *Live) PostNow(ctx context.Context, key hirebot.SessionKey) error {
+	return lv.flush(ctx, key, true)
+}
+
 // Wait blocks until every pending update has been sent or given up.
 func (lv *Live) Wait() { lv.wg.Wait() }
 
@@ -205,11 +211,6 @@ func (lv *Live) flush(ctx context.Context, key hirebot.SessionKey, fresh bool) e
 	return nil
 }
 
-// markDirty asks for another round for key, if it is pending.
-func (lv *Live) markDirty(key hirebot.SessionKey) {
-	lv.mu.Lock()
-	defer lv.mu.Unlock()
-	if st, ok := lv.pending[key]; ok {
-		st.dirty = true
-	}
-}
+// markDirty asks for another round for key: at its next turn if it is
+// pending, else after a window (a flush by PostNow has no turn of its own).
+func (lv *Live) markDirty(key hirebot.SessionKey) { lv.Changed(key, false) }

@@ -93,6 +93,22 @@ func TestRunCheckJSON(t *testing.T) {
 	}
 }
 
+// TestCheckFreshDrafts: hirebot check passes the export of a fresh draft of
+// every role and kind (the golden files of bot/jd, Markdown and text) with
+// no warning, so a team can post one once location and salary are set.
+func TestCheckFreshDrafts(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("..", "..", "bot", "jd", "testdata", "golden", "*"))
+	if err != nil || len(files) < 10 {
+		t.Fatalf("golden exports of fresh drafts: %v, %v", files, err)
+	}
+	for _, f := range files {
+		var out, errOut strings.Builder
+		if code := runCheck([]string{f}, &out, &errOut); code != 0 {
+			t.Errorf("hirebot check %s = exit %d:\n%s%s", filepath.Base(f), code, out.String(), errOut.String())
+		}
+	}
+}
+
 func TestRunCheckSARIF(t *testing.T) {
 	var stdout, stderr bytes.Buffer
 	path := corpus("legal-risk.md")

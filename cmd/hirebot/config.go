@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net"
 	"net/url"
+	"os"
 	"regexp"
 	"strconv"
 	"strings"
@@ -128,6 +129,13 @@ func (c *config) check() error {
 	if c.RedisURL != "" {
 		if err := sessions.CheckURL(c.RedisURL); err != nil {
 			return configErrorf("REDIS_URL is not a Redis URL hirebot can use: %v", err)
+		}
+	}
+	if c.KnowledgeDir != "" {
+		if st, err := os.Stat(c.KnowledgeDir); err != nil {
+			return configErrorf("HIREBOT_KNOWLEDGE_DIR is %q: %v", c.KnowledgeDir, unwrapPath(err))
+		} else if !st.IsDir() {
+			return configErrorf("HIREBOT_KNOWLEDGE_DIR is %q: not a directory (a knowledge pack is laid out like knowledge/data)", c.KnowledgeDir)
 		}
 	}
 	if err := checkListenAddr(c.HTTPAddr); err != nil {

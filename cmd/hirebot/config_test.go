@@ -66,6 +66,8 @@ var badSettings = []struct{ name, value, want string }{
 	{"HIREBOT_SHUTDOWN_TIMEOUT", "-5s", "0s or more"},
 	{"HIREBOT_LOG_LEVEL", "loud", "debug, info, warn or error"},
 	{"HIREBOT_LOG_FORMAT", "xml", "json or text"},
+	{"HIREBOT_KNOWLEDGE_DIR", "/no/such/pack", "no such file or directory"},
+	{"HIREBOT_KNOWLEDGE_DIR", "config_test.go", "not a directory"},
 	{"HIREBOT_REQUIRE_REDIS", "yes please", "not true or false"},
 	{"HIREBOT_HTTP_ADDR", "8080", "host:port"},
 	{"HIREBOT_HTTP_ADDR", ":http-alt", "0 to 65535"},

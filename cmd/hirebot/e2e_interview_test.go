@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -99,7 +100,7 @@ func TestInterviewOverSocketMode(t *testing.T) {
 			t.Fatalf("got %d tech-debt questions, the bank has %d", len(got), len(pool))
 		}
 		MustPress(t, fake, slacktest.Action{Channel: ch, User: "U1", ActionID: "interview:more#0", Value: "tech-debt|10"})
-		m = nextMessage(t, fake, ch, 0, "You have seen every question")
+		m = nextMessage(t, fake, ch, 0, "questions have been seen in this channel; start over")
 		if len(buttonValues(t, m, "interview:reset")) != 1 {
 			t.Error("no Start over button")
 		}
@@ -167,6 +168,28 @@ func TestInterviewOverSocketMode(t *testing.T) {
 				t.Errorf("question %s probes %s", id, q.Competency)
 			}
 		}
+	})
+
+	t.Run("words people type", func(t *testing.T) {
+		for i, tt := range []struct{ text, want string }{
+			{"hiring 3", "team-building"}, {"people management 2", "team-building"}, {"budget 2", "metrics-budget"},
+			{"coaching 2", "mentoring"}, {"negotiation 2", "vendor-partners"}, {"compliance 2", "security-compliance"},
+		} {
+			ch := fmt.Sprintf("CIW%d", i)
+			MustSlash(t, fake, slacktest.Slash{Channel: ch, User: "U1", Command: "/interview", Text: tt.text})
+			m := nextMessage(t, fake, ch, 0, "Interview questions for")
+			ids := buttonValues(t, m, "interview:add")
+			if len(ids) == 0 {
+				t.Errorf("/interview %s: no questions", tt.text)
+			}
+			for _, id := range ids {
+				if q, _ := pack.Question(id); q.Competency != tt.want {
+					t.Errorf("/interview %s: question %s probes %s, want %s", tt.text, id, q.Competency, tt.want)
+				}
+			}
+		}
+		MustSlash(t, fake, slacktest.Slash{Channel: "CIW0", User: "U1", Command: "/interview", Text: "hiring 10"})
+		nextMessage(t, fake, "CIW0", 0, "You asked for 10; the bank has only 7 Team building questions and 3 have been seen here already.")
 	})
 
 	t.Run("unknown word", func(t *testing.T) {

@@ -15,6 +15,8 @@ func TestKnowledgeValidate(t *testing.T) {
 	}{
 		{[]string{"knowledge", "validate", "testdata/pack"}, 0, "testdata/pack is valid"},
 		{[]string{"knowledge", "validate", "testdata/badpack"}, 1, "cto-nowhere"},
+		{[]string{"knowledge", "validate", "testdata/protectedpack"}, 1, `q-ours-pressure: follow-up 2 touches health or disability ("look after yourself")`},
+		{[]string{"knowledge", "validate", "testdata/thinpack"}, 1, "competency team-building has"},
 		{[]string{"knowledge", "validate"}, 2, "usage: hirebot knowledge validate DIR"},
 		{[]string{"knowledge", "frob", "x"}, 2, "usage"},
 		{[]string{"knowledge", "validate", "/no/such/dir"}, 1, "cannot read the knowledge pack /no/such/dir: no such file or directory"},

@@ -54,8 +54,10 @@ func serve(ctx context.Context, c config, stderr io.Writer) int {
 	store := sessions.New(client, sessions.Options{TTL: c.SessionTTL, CandidateTTL: c.CandidateTTL})
 	a := newApp(c, pack, store, log)
 
+	// OptionRetry wraps the HTTP client, so it must come after
+	// OptionHTTPClient: the other way round, 429s are not retried.
 	api := slack.New(c.BotToken, slack.OptionAppLevelToken(c.AppToken),
-		slack.OptionAPIURL(c.APIURL), slack.OptionRetry(3), slack.OptionHTTPClient(slackHTTPClient(c)))
+		slack.OptionAPIURL(c.APIURL), slack.OptionHTTPClient(slackHTTPClient(c)), slack.OptionRetry(3))
 	live := socket.NewLive(api, a.jd, store, log, 0)
 	listener := socket.New(socket.Config{
 		Connections: c.Connections, ShutdownTimeout: c.ShutdownTimeout, PingTimeout: c.PingTimeout, Workers: c.Workers, Admins: set(c.Admins),

@@ -52,6 +52,9 @@ func loadPack(dir string) (*knowledge.Pack, error) {
 		return pack, nil
 	}
 	pack, err = knowledge.Overlay(pack, os.DirFS(dir))
+	if err == nil {
+		err = knowledge.Coverage(pack)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("load the knowledge pack in %s (HIREBOT_KNOWLEDGE_DIR): %w", dir, err)
 	}
@@ -116,6 +119,9 @@ func knowledgeCmd(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	pack, err := knowledge.Overlay(base, os.DirFS(args[1]))
+	if err == nil {
+		err = knowledge.Coverage(pack)
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "%s is not a valid knowledge pack:\n%v\n", args[1], err)
 		return 1

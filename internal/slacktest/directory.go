@@ -44,7 +44,7 @@ func (s *Server) userObjectLocked(id, team string) map[string]any {
 // authTest serves auth.test.
 func (s *Server) authTest() result {
 	return ok(map[string]any{
-		"url": "https://fake.slack.com/", "team": "Fake Team", "user": "hirebot",
+		"url": "https://fake.slack.com/", "team": "Fake Team", "user": s.opts.BotName,
 		"team_id": s.opts.TeamID, "user_id": BotUserID, "bot_id": BotID,
 	})
 }

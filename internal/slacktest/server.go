@@ -52,6 +52,7 @@ type Options struct {
 	PingInterval time.Duration // how often each socket gets a WebSocket PING; default 2s
 	TeamID       string        // the workspace; default "T0001"
 	TriggerTTL   time.Duration // how long a trigger_id works for views.open; default 3s
+	BotName      string        // the bot user's name that auth.test gives; default "hirebot"
 }
 
 // Server is a running fake Slack. Create it with New and stop it with Close.
@@ -101,6 +102,9 @@ func New(opts Options) *Server {
 	}
 	if opts.TeamID == "" {
 		opts.TeamID = "T0001"
+	}
+	if opts.BotName == "" {
+		opts.BotName = "hirebot"
 	}
 	if opts.TriggerTTL <= 0 {
 		opts.TriggerTTL = 3 * time.Second

@@ -2,14 +2,13 @@ package wording
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files of the test corpus")
+	"github.com/hirebot/hirebot/internal/golden"
+)
 
 // corpusFiles returns the job descriptions of the test corpus.
 func corpusFiles(tb testing.TB) []string {
@@ -47,19 +46,7 @@ func TestCorpus(t *testing.T) {
 			if err := MustCheckFile(t, path).WriteText(&buf); err != nil {
 				t.Fatal(err)
 			}
-			golden := strings.TrimSuffix(path, filepath.Ext(path)) + ".golden"
-			if *update {
-				if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if got := buf.String(); got != string(want) {
-				t.Errorf("report for %s differs from %s (run go test -update after checking the change):\n--- got\n%s\n--- want\n%s", path, golden, got, want)
-			}
+			golden.Match(t, strings.TrimSuffix(path, filepath.Ext(path))+".golden", buf.String())
 		})
 	}
 }

@@ -1,0 +1,247 @@
+package jd
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hirebot/hirebot/bot/draft"
+	"github.com/hirebot/hirebot/internal/golden"
+	"github.com/hirebot/hirebot/knowledge"
+	"github.com/hirebot/hirebot/knowledge/wording"
+)
+
+// freshDraft is a draft just started for role and kind, as /jd start makes
+// it.
+func freshDraft(t *testing.T, h *Handler, role knowledge.Role, kind knowledge.Kind) *draft.Draft {
+	t.Helper()
+	title, err := h.startTitle(role, kind, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, _, err := draft.New(draft.Start{Role: role.ID, Kind: kind.ID, Title: title, Owner: "U1",
+		At: time.Unix(0, 0), Template: h.template(role, kind, title)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// withFacts sets the two facts no template can know, as the hiring team
+// does next (/jd set location …, /jd set salary …).
+func withFacts(t *testing.T, h *Handler, d *draft.Draft) {
+	t.Helper()
+	for _, c := range []draft.Change{
+		{Op: draft.OpSet, Field: draft.Location, Text: "Berlin, hybrid (two days a week in the office)"},
+		{Op: draft.OpSet, Field: draft.Salary, Text: "€180,000–€220,000 a year plus equity"},
+	} {
+		c.By, c.At = "U1", time.Unix(60, 0)
+		if _, err := h.applyKeepingSummary(d, c); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// embeddedHandler returns the built-in pack and a Handler on it with no
+// store, for the parts of /jd that need none.
+func embeddedHandler(t *testing.T) (*knowledge.Pack, *Handler) {
+	t.Helper()
+	pack, err := knowledge.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pack, New(Config{Pack: pack, Slash: "/jd"})
+}
+
+// eachFreshDraft runs fn for a fresh draft of every role and every kind
+// (and no kind) of it.
+func eachFreshDraft(t *testing.T, fn func(t *testing.T, h *Handler, d *draft.Draft)) {
+	pack, h := embeddedHandler(t)
+	for _, role := range pack.Roles {
+		kinds := append([]knowledge.Kind{{}}, pack.RoleKinds(role.ID)...)
+		for _, kind := range kinds {
+			name := role.ID
+			if kind.ID != "" {
+				name += "-" + kind.ID
+			}
+			t.Run(name, func(t *testing.T) { fn(t, h, freshDraft(t, h, role, kind)) })
+		}
+	}
+}
+
+// mustMatchGolden compares got with testdata/golden/name.
+func mustMatchGolden(t *testing.T, name, got string) {
+	t.Helper()
+	golden.Match(t, filepath.Join("testdata", "golden", name), got)
+}
+
+// TestFreshDraftExports: the Markdown and plain-text export of a fresh
+// draft of each role and kind, once the team has set location and salary,
+// match the golden files (which hirebot check must pass: see
+// cmd/hirebot's TestCheckFreshDrafts).
+func TestFreshDraftExports(t *testing.T) {
+	eachFreshDraft(t, func(t *testing.T, h *Handler, d *draft.Draft) {
+		withFacts(t, h, d)
+		name := strings.TrimPrefix(t.Name(), "TestFreshDraftExports/")
+		mustMatchGolden(t, name+".md", d.Markdown())
+		mustMatchGolden(t, name+".txt", d.Text())
+	})
+}
+
+// TestFreshDraftsPassTheCheck: a fresh draft of every role and kind is
+// 400 to 700 words and draws no warning or error from the wording check
+// once location and salary are set; before that, the only findings are
+// those two missing facts, which no template can know.
+func TestFreshDraftsPassTheCheck(t *testing.T) {
+	eachFreshDraft(t, func(t *testing.T, h *Handler, d *draft.Draft) {
+		r := wording.Check(Document(d), wording.Options{})
+		fresh := r.Words
+		if r.Words < 400 || r.Words > 700 {
+			t.Errorf("a fresh draft has %d words; want 400 to 700", r.Words)
+		}
+		var rules []string
+		for _, f := range r.Findings {
+			rules = append(rules, f.RuleID)
+		}
+		if got := strings.Join(rules, " "); got != "salary.missing location.missing" {
+			t.Errorf("findings before the facts are set: %s; want only salary.missing and location.missing", got)
+		}
+		withFacts(t, h, d)
+		r = wording.Check(Document(d), wording.Options{})
+		for _, f := range r.Findings {
+			if f.Severity >= wording.Warning {
+				t.Errorf("[%s] %s — %s", f.RuleID, f.Quoted(), f.Why)
+			}
+		}
+		if r.Words < 400 || r.Words > 700 {
+			t.Errorf("with the facts set, the draft has %d words; want 400 to 700", r.Words)
+		}
+		t.Logf("%d words fresh, %d with location and salary set", fresh, r.Words)
+		// The export says the same as the live check.
+		if exp := wording.Check(wording.ParseMarkdown(d.Markdown()), wording.Options{}); exp.Words < 400 || len(exp.Findings) > 0 {
+			t.Errorf("the Markdown export checks as %q", exp.Summary)
+		}
+		if !strings.Contains(d.Fields[draft.Summary], "Berlin") || !strings.Contains(d.Fields[draft.Summary], "€180,000") {
+			t.Errorf("the summary was not rewritten from the facts: %q", d.Fields[draft.Summary])
+		}
+		for _, banned := range []string{"spell it out", "found above all", "when you hire", "workstations", "delivered machines"} {
+			if strings.Contains(strings.ToLower(d.Markdown()), banned) {
+				t.Errorf("the draft still says %q", banned)
+			}
+		}
+	})
+}
+
+func TestArticle(t *testing.T) {
+	tests := []struct{ phrase, want string }{
+		{"Interim CTO", "an"}, {"First CTO", "a"}, {"CTO", "a"}, {"CIO", "a"},
+		{"Chief Technology Officer", "a"}, {"Engineering Director", "an"}, {"SRE lead", "an"},
+		{"MBA-level leader", "an"}, {"HR partner", "an"}, {"VP of Engineering", "a"},
+		{"Operational CTO", "an"}, {"Infrastructure CTO", "an"}, {"Head of IT", "a"},
+		{"hour-long role", "an"}, {"honest broker", "an"}, {"University CIO", "a"},
+		{"European CTO", "a"}, {"one-person team", "a"}, {"unusual role", "an"}, {"usual suspect", "a"}, {"user-facing lead", "a"}, {"uninspiring title", "an"},
+		{"8-person team", "an"}, {"11-person team", "an"}, {"12-person team", "a"}, {"Umbrella CTO", "an"},
+		{"", "a"}, {"“Interim” CTO", "an"},
+	}
+	for _, tt := range tests {
+		if got := article(tt.phrase); got != tt.want {
+			t.Errorf("article(%q) = %q, want %q", tt.phrase, got, tt.want)
+		}
+	}
+}
+
+func TestStartTitle(t *testing.T) {
+	pack, h := embeddedHandler(t)
+	cto, _ := pack.Role("cto")
+	cio, _ := pack.Role("cio")
+	infra, _ := pack.Kind("infrastructure")
+	tests := []struct {
+		role     knowledge.Role
+		kind     knowledge.Kind
+		in, want string
+		err      string
+	}{
+		{cto, knowledge.Kind{}, "", "Chief Technology Officer", ""},
+		{cio, knowledge.Kind{}, "", "Chief Information Officer", ""},
+		{cto, knowledge.Kind{}, "interim Interim CTO", "Interim CTO", ""},
+		{cto, knowledge.Kind{}, "interim", "Interim CTO", ""},
+		{cto, knowledge.Kind{}, "founding", "Founding CTO", ""},
+		{cio, knowledge.Kind{}, "fractional", "Fractional CIO", ""},
+		{cto, knowledge.Kind{}, "first cto", "first cto", ""},
+		{cto, knowledge.Kind{}, "VP of Engineering", "VP of Engineering", ""},
+		{cto, infra, "Head of Platform", "Head of Platform", ""},
+		{cto, knowledge.Kind{}, "techincal-leader", "", "did you mean `technical-leader`"},
+		{cto, knowledge.Kind{}, "infrastructur Head of Platform", "", "did you mean `infrastructure`"},
+		{cto, knowledge.Kind{}, "operationl", "", "did you mean `operational`"},
+		{cto, knowledge.Kind{}, "operatons", "", "did you mean `operational`"},                 // close to the alias "operations"
+		{cto, knowledge.Kind{}, "infar Head of Platform", "", "did you mean `infrastructure`"}, // close to the alias "infra"
+		{cto, knowledge.Kind{}, "Techincal Director", "Techincal Director", ""},                // capitalised: the team's own title
+	}
+	for _, tt := range tests {
+		got, err := h.startTitle(tt.role, tt.kind, tt.in)
+		switch {
+		case tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err)):
+			t.Errorf("startTitle(%s, %q) error = %v; want one containing %q", tt.role.ID, tt.in, err, tt.err)
+		case tt.err == "" && (err != nil || got != tt.want):
+			t.Errorf("startTitle(%s, %q) = %q, %v; want %q", tt.role.ID, tt.in, got, err, tt.want)
+		}
+	}
+}
+
+func TestKindInTitle(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"start cto Infrastructure CTO", "Infrastructure CTO"},
+		{"start cto Technical Director", "Technical Director"},
+		{"start cto infrastructure Head of Platform", "Head of Platform"},
+		{"start cto Ops", ""},
+		{"start cto", ""},
+		{"start cto interim Interim CTO", "interim Interim CTO"},
+	}
+	for _, tt := range tests {
+		a, err := parse(tt.text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := kindInTitle(tt.text, a); got != tt.want {
+			t.Errorf("kindInTitle(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestSummaryFollowsTheFacts(t *testing.T) {
+	pack, h := embeddedHandler(t)
+	cto, _ := pack.Role("cto")
+	d := freshDraft(t, h, cto, knowledge.Kind{})
+	set := func(f draft.Field, text string) string {
+		t.Helper()
+		e, err := h.applyKeepingSummary(d, draft.Change{Op: draft.OpSet, Field: f, Text: text, By: "U2", At: time.Unix(9, 0)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return e.Summary
+	}
+	if got := set(draft.Company, "Acme Robotics"); !strings.HasSuffix(got, "and rewrote the summary to match") {
+		t.Errorf("history line %q does not say the summary changed", got)
+	}
+	set(draft.Team, "40")
+	set(draft.Location, "Remote (EU time zones)")
+	want := "Acme Robotics is hiring a Chief Technology Officer. The job is remote (EU time zones). You will lead a team of 40 people."
+	if s := d.Fields[draft.Summary]; !strings.HasPrefix(s, want) {
+		t.Errorf("summary = %q; want it to start %q", s, want)
+	}
+	// Undo reverts the fact and the summary together.
+	before := d.Version
+	if _, err := d.Apply(draft.Change{Op: draft.OpUndo, By: "U2"}); err != nil {
+		t.Fatal(err)
+	}
+	if d.Fields[draft.Location] != "" || strings.Contains(d.Fields[draft.Summary], "remote") || d.Version != before+1 {
+		t.Errorf("after undo: location %q, summary %q", d.Fields[draft.Location], d.Fields[draft.Summary])
+	}
+	// Once someone writes the summary, facts no longer touch it.
+	set(draft.Summary, "Our own words.")
+	set(draft.Salary, "€200,000")
+	if got := d.Fields[draft.Summary]; got != "Our own words." {
+		t.Errorf("an edited summary was rewritten: %q", got)
+	}
+}

@@ -1,0 +1,166 @@
+package jd
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/hirebot/hirebot/bot/draft"
+	"github.com/hirebot/hirebot/knowledge"
+)
+
+// summaryFacts are the fields a fresh draft's summary is written from; when
+// one of them changes and nobody has edited the summary, the summary is
+// written again to match.
+var summaryFacts = map[draft.Field]bool{
+	draft.Title: true, draft.Company: true, draft.Location: true, draft.Salary: true, draft.Team: true,
+}
+
+// candidateSummary writes a draft's summary for candidates: who is hiring
+// for what, where, for what pay and for how large a team (each when known),
+// then what the role and its kind involve.
+func candidateSummary(role knowledge.Role, kind knowledge.Kind, f map[draft.Field]string) string {
+	title := f[draft.Title]
+	if title == "" {
+		title = role.Title
+	}
+	who, verb := "We", "are"
+	if c := f[draft.Company]; c != "" {
+		who, verb = c, "is"
+	}
+	parts := []string{fmt.Sprintf("%s %s hiring %s %s.", who, verb, article(title), title)}
+	if loc := f[draft.Location]; loc != "" {
+		parts = append(parts, locationSentence(loc))
+	}
+	if team := f[draft.Team]; team != "" {
+		parts = append(parts, teamSentence(team))
+	}
+	if pay := f[draft.Salary]; pay != "" {
+		parts = append(parts, fmt.Sprintf("The pay for this role is %s.", strings.TrimSuffix(pay, ".")))
+	}
+	for _, p := range []string{role.Pitch, kind.Pitch} {
+		if p = strings.TrimSpace(p); p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return draft.Clip(strings.Join(parts, " "), draft.MaxSummaryRunes)
+}
+
+// locationSentence says where the job is: "The job is remote." for an
+// arrangement, "The job is based in Berlin." for a place.
+func locationSentence(loc string) string {
+	loc = strings.TrimSuffix(loc, ".")
+	first := ""
+	if words := strings.FieldsFunc(loc, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }); len(words) > 0 {
+		first = strings.ToLower(words[0])
+	}
+	switch first {
+	case "remote", "hybrid", "on-site", "onsite", "fully", "flexible":
+		return fmt.Sprintf("The job is %s.", lowerFirst(loc))
+	}
+	return fmt.Sprintf("The job is based in %s.", loc)
+}
+
+// teamSentence says how large a team the hire leads: "You will lead a team
+// of 12 people." for a bare number, else the words as given.
+func teamSentence(team string) string {
+	team = strings.TrimSuffix(team, ".")
+	if strings.IndexFunc(team, func(r rune) bool { return !unicode.IsDigit(r) }) < 0 {
+		return fmt.Sprintf("You will lead a team of %s people.", team)
+	}
+	if unicode.IsDigit([]rune(team)[0]) {
+		return fmt.Sprintf("You will lead a team of %s.", team)
+	}
+	return fmt.Sprintf("The team: %s.", team)
+}
+
+// lowerFirst lower-cases the first letter of s.
+func lowerFirst(s string) string {
+	r := []rune(s)
+	if len(r) > 0 {
+		r[0] = unicode.ToLower(r[0])
+	}
+	return string(r)
+}
+
+// article returns "a" or "an" for the phrase that follows it, going by
+// sound: "an Interim CTO", "a CTO", "an SRE lead", "a University
+// partnership", "an hour".
+func article(phrase string) string {
+	word := strings.FieldsFunc(phrase, func(r rune) bool { return unicode.IsSpace(r) || r == '-' || r == '/' })
+	if len(word) == 0 {
+		return "a"
+	}
+	w := strings.Trim(word[0], `"'“”‘’(`)
+	if w == "" {
+		return "a"
+	}
+	if isInitialism(w) {
+		// Read letter by letter: the names of A, E, F, H, I, L, M, N, O, R,
+		// S and X start with a vowel sound.
+		if strings.ContainsRune("AEFHILMNORSX", unicode.ToUpper([]rune(w)[0])) {
+			return "an"
+		}
+		return "a"
+	}
+	lw := strings.ToLower(w)
+	for _, p := range []string{"hour", "honest", "honor", "honour", "heir"} {
+		if strings.HasPrefix(lw, p) {
+			return "an"
+		}
+	}
+	for _, p := range []string{"uni", "use", "usu", "uti", "eu", "one", "once", "ubiq", "ufo", "ukr", "uk"} {
+		if strings.HasPrefix(lw, p) && !strings.HasPrefix(lw, "unin") && !strings.HasPrefix(lw, "unim") {
+			return "a"
+		}
+	}
+	if strings.ContainsRune("aeiou", rune(lw[0])) {
+		return "an"
+	}
+	if unicode.IsDigit(rune(lw[0])) {
+		// "an 8-person team", "an 11-person team", "an 18…"
+		if lw[0] == '8' || strings.HasPrefix(lw, "11") || strings.HasPrefix(lw, "18") {
+			return "an"
+		}
+	}
+	return "a"
+}
+
+// isInitialism reports whether w is read letter by letter: two to five
+// capitals, such as CTO, CIO, SRE, VP or HR.
+func isInitialism(w string) bool {
+	n := 0
+	for _, r := range w {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2 && n <= 5
+}
+
+// applyKeepingSummary applies c to d. When c sets one of the facts the
+// summary is written from and nobody has edited the summary since it was
+// written, the summary is written again from the new facts, in the same
+// change: one version, one history line, and one undo reverts both.
+func (h *Handler) applyKeepingSummary(d *draft.Draft, c draft.Change) (draft.Entry, error) {
+	role, _ := h.cfg.Pack.Role(d.Role)
+	kind, _ := h.cfg.Pack.Kind(d.Kind)
+	old := d.Fields[draft.Summary]
+	generated := c.Op == draft.OpSet && summaryFacts[c.Field] && old != "" &&
+		old == candidateSummary(role, kind, d.Fields)
+	e, err := d.Apply(c)
+	if err != nil || !generated {
+		return e, err
+	}
+	next := candidateSummary(role, kind, d.Fields)
+	if next == old || len(d.Undo) == 0 {
+		return e, nil
+	}
+	d.Fields[draft.Summary] = next
+	u := &d.Undo[len(d.Undo)-1]
+	u.Revert = append(u.Revert, draft.Change{Op: draft.OpSet, Field: draft.Summary, Text: old, By: c.By, At: c.At})
+	u.Summary += " and rewrote the summary to match"
+	e.Summary = u.Summary
+	return e, nil
+}
