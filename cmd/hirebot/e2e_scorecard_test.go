@@ -11,8 +11,11 @@ import (
 
 	"github.com/redis/go-redis/v9"
 
+	"github.com/hirebot/hirebot"
+	"github.com/hirebot/hirebot/bot/sessions"
 	"github.com/hirebot/hirebot/internal/redistest"
 	"github.com/hirebot/hirebot/internal/slacktest"
+	"github.com/hirebot/hirebot/knowledge"
 )
 
 // mustOpenScorecard runs /interview scorecard <name> as user and returns
@@ -127,6 +130,7 @@ func TestScorecardsOverSocketMode(t *testing.T) {
 	fake := MustNewFake(t)
 	srv := redistest.MustStart(t)
 	cfg := testConfig(fake, srv.URL())
+	cfg.CandidateTTL = 5 * time.Hour
 	b1 := MustStartBot(t, fake, cfg)
 	b2 := MustStartBot(t, fake, cfg)
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
@@ -295,6 +299,14 @@ func TestScorecardsOverSocketMode(t *testing.T) {
 		if !strings.Contains(strings.Join(before, " "), ":cand:") {
 			t.Fatalf("no candidate key before removal: %v", before)
 		}
+		for _, k := range before {
+			if !strings.Contains(k, ":cand") {
+				continue
+			}
+			if d := rdb.PTTL(context.Background(), k).Val(); d <= 4*time.Hour || d > cfg.CandidateTTL {
+				t.Errorf("%s expires in %v, want HIREBOT_CANDIDATE_TTL (%v)", k, d, cfg.CandidateTTL)
+			}
+		}
 		m := MustCommand(t, fake, ch, "U1", "/interview", "candidate remove "+name, "Remove "+name, "6 scorecards")
 		ids := buttonValues(t, m, "interview:candidate-remove")
 		if len(ids) != 1 {
@@ -308,6 +320,44 @@ func TestScorecardsOverSocketMode(t *testing.T) {
 			}
 		}
 		MustCommand(t, fake, ch, "U1", "/interview", "candidates", "No candidates")
+	})
+	t.Run("help names the subcommands", func(t *testing.T) {
+		MustCommand(t, fake, ch, "U1", "/interview", "help", "/interview candidate add", "/interview candidates", "/interview scorecard",
+			"export — upload the debrief")
+	})
+
+	t.Run("the largest kit's scorecard fits a modal", func(t *testing.T) {
+		const big = "CBIGKIT"
+		store := mustStoreOn(t, srv.URL())
+		pack, err := knowledge.Embedded()
+		if err != nil {
+			t.Fatal(err)
+		}
+		comps := map[string]bool{}
+		key := hirebot.SessionKey{Team: fake.TeamID(), Channel: big}
+		for _, q := range pack.Questions { // every competency first, then fill the kit
+			if !comps[q.Competency] {
+				comps[q.Competency] = true
+				if _, err := store.AddToKit(context.Background(), key, nil, q.ID); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		for _, q := range pack.Questions {
+			if kit, _ := store.Kit(context.Background(), key); len(kit) >= sessions.KitCap {
+				break
+			}
+			if _, err := store.AddToKit(context.Background(), key, nil, q.ID); err != nil {
+				t.Fatal(err)
+			}
+		}
+		MustCommand(t, fake, big, "U1", "/interview", "candidate add Grace Hopper", "Added Grace Hopper")
+		v := mustOpenScorecard(t, fake, big, "U1", "Grace Hopper")
+		ratings, _ := scorecardInputs(t, v)
+		if len(ratings) != len(comps) {
+			t.Errorf("the scorecard rates %d competencies, the kit has %d", len(ratings), len(comps))
+		}
+		mustSubmit(t, fake, big, v, scorecardValues(t, v, 2, 3, "fine", "yes"), "Your scorecard for Grace Hopper is saved")
 	})
 	MustNoViolations(t, fake)
 }
