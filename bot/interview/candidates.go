@@ -125,6 +125,9 @@ func (h *Handler) askRemove(ctx context.Context, req bot.Request, name string) (
 	if err != nil {
 		return bot.Reply{}, err
 	}
+	if err := h.mayManage(ctx, req, c); err != nil {
+		return bot.Reply{}, err
+	}
 	what := fmt.Sprintf("%s and %s", c.Name, plural(len(c.Cards), "scorecard"))
 	return bot.Reply{Card: &bot.Card{
 		Title: "Remove " + c.Name + "?",
@@ -145,6 +148,9 @@ func (h *Handler) removeCandidate(ctx context.Context, req bot.Request) (bot.Rep
 		// The confirmation said what it removes; it no longer does.
 		return bot.Reply{Card: &bot.Card{Intro: fmt.Sprintf("Not removed: %s has %s now, not %s as when you asked. Ask again with %s candidate remove %s.",
 			c.Name, plural(len(c.Cards), "scorecard"), asked, h.slash, c.Name)}, Replace: true}, nil
+	}
+	if err == nil {
+		err = h.mayManage(ctx, req, c)
 	}
 	if err == nil {
 		err = h.candidates.RemoveCandidate(ctx, req.Session(), req.Claim, c.ID)
@@ -212,6 +218,20 @@ func (e *UnknownCandidateError) Error() string {
 // ErrorKind returns NotFound.
 func (e *UnknownCandidateError) ErrorKind() hirebot.Kind { return hirebot.NotFound }
 
+// mayManage returns a *DebriefForbiddenError unless the user may close
+// the candidate's debrief or remove them: the draft's owner, an admin, or
+// whoever added the candidate.
+func (h *Handler) mayManage(ctx context.Context, req bot.Request, c scorecard.Candidate) error {
+	priv, err := h.privileged(ctx, req)
+	switch {
+	case err != nil:
+		return err
+	case !priv && c.AddedBy != req.User:
+		return &DebriefForbiddenError{Manage: true}
+	}
+	return nil
+}
+
 // privileged reports whether the user may see a debrief without scoring:
 // an admin, or the owner of the channel's draft.
 func (h *Handler) privileged(ctx context.Context, req bot.Request) (bool, error) {
@@ -234,7 +254,7 @@ func (h *Handler) scorecardHelp() []string {
 	return []string{
 		s + " candidate add <name> — add a candidate to this channel (a name only: no e-mail, phone or links)",
 		s + " candidates — the channel's candidates and how many scorecards are in",
-		s + " candidate remove <name> — delete a candidate and every scorecard, once you confirm",
+		s + " candidate remove <name> — delete a candidate and every scorecard, once you confirm (the draft's owner, admins, or who added the candidate)",
 		s + " scorecard <name> — score a candidate: 1–4 per kit competency against its rubric, notes, a recommendation",
 		s + " debrief <name> — every rating and note side by side, the spread, disagreements, the recommendations; blind until you have submitted yours (the draft's owner and admins see it without scoring)",
 		s + " debrief <name> close — freeze the scorecards (the draft's owner, admins, or who added the candidate)",

@@ -34,8 +34,8 @@ func (h *Handler) debrief(ctx context.Context, req bot.Request, a Args) (bot.Rep
 	access := scorecard.AccessOf(c, req.User, priv)
 	switch sub {
 	case subDebriefClose:
-		if !priv && c.AddedBy != req.User {
-			return bot.Reply{}, &DebriefForbiddenError{Close: true}
+		if err := h.mayManage(ctx, req, c); err != nil {
+			return bot.Reply{}, err
 		}
 		already, err := h.candidates.CloseDebrief(ctx, req.Session(), req.Claim, c.ID, req.User)
 		if err != nil {
@@ -62,15 +62,16 @@ func (h *Handler) debrief(ctx context.Context, req bot.Request, a Args) (bot.Rep
 	return bot.Reply{Card: h.debriefCard(scorecard.Summarize(c))}, nil
 }
 
-// DebriefForbiddenError is a debrief someone may not close (Close) or
-// export. Its kind is Forbidden.
+// DebriefForbiddenError is a candidate someone may not manage (close the
+// debrief, remove: Manage) or whose debrief they may not export. Its kind
+// is Forbidden.
 type DebriefForbiddenError struct {
-	Close bool
+	Manage bool
 }
 
 // Error describes e for logs.
 func (e *DebriefForbiddenError) Error() string {
-	return fmt.Sprintf("interview: debrief not allowed (close %v)", e.Close)
+	return fmt.Sprintf("interview: debrief not allowed (manage %v)", e.Manage)
 }
 
 // ErrorKind returns Forbidden.

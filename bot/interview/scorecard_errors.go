@@ -51,8 +51,8 @@ func (h *Handler) wordScorecard(err error, name string) error {
 		return say(hirebot.Invalid, "%s Nothing was saved: open the scorecard again with %s scorecard <name>.", h.invalidMessage(ie), h.slash)
 	case errors.Is(err, errOldForm):
 		return say(hirebot.Invalid, "That scorecard form is from an older version of hirebot; nothing was saved. Open it again with %s scorecard <name>.", h.slash)
-	case errors.As(err, &de) && de.Close:
-		return say(hirebot.Forbidden, "Only the draft's owner, an admin or whoever added the candidate can close the debrief.")
+	case errors.As(err, &de) && de.Manage:
+		return say(hirebot.Forbidden, "Only the draft's owner, an admin or whoever added the candidate can close their debrief or remove them.")
 	case errors.As(err, &de):
 		return say(hirebot.Forbidden, "Exporting puts every rating and note in the channel, so only those who submitted a scorecard, the draft's owner and admins may do it.")
 	}

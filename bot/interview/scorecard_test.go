@@ -160,17 +160,25 @@ func TestScorecardFlow(t *testing.T) {
 	if _, msg := submit(t, h, "U1", m1, []int{1}, "no", ""); !strings.Contains(msg, "closed") {
 		t.Errorf("submit after close: %q", msg)
 	}
+	if _, msg := do(t, h, "U3", "candidate remove Ada Lovelace"); !strings.Contains(msg, "Only the draft's owner") {
+		t.Errorf("remove by someone who did not add: %q", msg)
+	}
 	r, _ = do(t, h, "U1", "candidate remove Ada Lovelace")
 	if r.Card == nil || len(r.Card.Buttons) != 1 || !strings.Contains(r.Card.Intro, "2 scorecards") {
 		t.Fatalf("remove asks: %+v", r.Card)
 	}
 	b := r.Card.Buttons[0]
-	stale := bot.Request{Source: bot.Press, Team: "T1", Channel: "C1", User: "U2", Command: "interview",
+	stale := bot.Request{Source: bot.Press, Team: "T1", Channel: "C1", User: "U1", Command: "interview",
 		Action: strings.TrimPrefix(b.Action, "interview:"), Value: strings.Replace(b.Value, "|2", "|1", 1)}
 	if r, err := h.Handle(ctx, stale); err != nil || !strings.Contains(r.Card.Intro, "Not removed") {
 		t.Errorf("a confirmation for another count of scorecards: %v %+v", err, r.Card)
 	}
-	r, err := h.Handle(ctx, bot.Request{Source: bot.Press, Team: "T1", Channel: "C1", User: "U2", Command: "interview",
+	other := stale
+	other.User, other.Value = "U3", b.Value
+	if _, err := h.Handle(ctx, other); !strings.Contains(hirebot.MessageOf(err), "Only the draft's owner") {
+		t.Errorf("a confirmation pressed by someone who may not remove: %v", err)
+	}
+	r, err := h.Handle(ctx, bot.Request{Source: bot.Press, Team: "T1", Channel: "C1", User: "U1", Command: "interview",
 		Action: strings.TrimPrefix(b.Action, "interview:"), Value: b.Value})
 	if err != nil || !strings.Contains(r.Card.Intro, "Removed Ada Lovelace and 2 scorecards") {
 		t.Fatalf("remove: %v %+v", err, r.Card)
