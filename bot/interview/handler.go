@@ -63,8 +63,8 @@ func (h *Handler) Handle(ctx context.Context, req bot.Request) (bot.Reply, error
 // handle answers one /interview request; its errors are typed, for word.
 func (h *Handler) handle(ctx context.Context, req bot.Request) (bot.Reply, error) {
 	if req.Source == bot.Submit && req.Action == "score" {
-		reply, err := h.submitScorecard(ctx, req)
-		return reply, h.wordScorecard(err, "")
+		reply, name, err := h.submitScorecard(ctx, req)
+		return reply, h.wordScorecard(err, name)
 	}
 	if req.Source == bot.Press {
 		return h.press(ctx, req)

@@ -44,11 +44,11 @@ func (h *Handler) wordScorecard(err error, name string) error {
 	case errors.Is(err, scorecard.ErrExists):
 		return say(hirebot.Conflict, "This channel has a candidate called %s already; %s candidates lists them.", name, h.slash)
 	case errors.Is(err, scorecard.ErrClosed):
-		return say(hirebot.Invalid, "The debrief is closed: scorecards can no longer be submitted or changed. %s debrief <name> shows it.", h.slash)
+		return say(hirebot.Invalid, "The debrief is closed: scorecards can no longer be submitted or changed. %s debrief %s shows it.", h.slash, nameOr(name))
 	case errors.As(err, &fe):
 		return say(hirebot.Invalid, "This channel has %d candidates, the most it can hold; remove one with %s candidate remove <name> first.", fe.Cap, h.slash)
 	case errors.As(err, &ie):
-		return say(hirebot.Invalid, "%s Nothing was saved: open the scorecard again with %s scorecard <name>.", h.invalidMessage(ie), h.slash)
+		return say(hirebot.Invalid, "%s Nothing was saved: open the scorecard again with %s scorecard %s.", h.invalidMessage(ie), h.slash, nameOr(name))
 	case errors.Is(err, errOldForm):
 		return say(hirebot.Invalid, "That scorecard form is from an older version of hirebot; nothing was saved. Open it again with %s scorecard <name>.", h.slash)
 	case errors.As(err, &de) && de.Manage:
@@ -116,4 +116,12 @@ func (h *Handler) invalidMessage(e *scorecard.InvalidError) string {
 		return fmt.Sprintf("Keep each note to %d characters; too long: %s.", scorecard.MaxNote, names)
 	}
 	return "The scorecard has nothing to rate; add questions to the kit first."
+}
+
+// nameOr returns the candidate's name for a usage line, or a placeholder.
+func nameOr(name string) string {
+	if name == "" {
+		return "<name>"
+	}
+	return name
 }

@@ -211,23 +211,30 @@ func parseSubmission(user, meta string, values map[string]string) (id string, ca
 }
 
 // submitScorecard stores a submitted scorecard: the scorer hears it
-// privately, the channel only how many are in.
-func (h *Handler) submitScorecard(ctx context.Context, req bot.Request) (bot.Reply, error) {
+// privately, the channel only how many are in. It returns the candidate's
+// name, when known, for the words of an error.
+func (h *Handler) submitScorecard(ctx context.Context, req bot.Request) (bot.Reply, string, error) {
 	if h.candidates == nil {
-		return bot.Reply{}, errNoCandidates
+		return bot.Reply{}, "", errNoCandidates
 	}
 	id, card, err := parseSubmission(req.User, req.Value, req.Values)
+	name := ""
+	if id != "" {
+		if c, err := h.candidates.Candidate(ctx, req.Session(), id); err == nil {
+			name = c.Name
+		}
+	}
 	if err != nil {
-		return bot.Reply{}, err
+		return bot.Reply{}, name, err
 	}
 	card.At = req.At
 	replaced, err := h.candidates.SubmitScorecard(ctx, req.Session(), req.Claim, id, card)
 	if err != nil {
-		return bot.Reply{}, err
+		return bot.Reply{}, name, err
 	}
 	c, err := h.candidates.Candidate(ctx, req.Session(), id)
 	if err != nil {
-		return bot.Reply{}, err
+		return bot.Reply{}, name, err
 	}
 	what := "Your scorecard for %s is saved."
 	if replaced {
@@ -237,5 +244,5 @@ func (h *Handler) submitScorecard(ctx context.Context, req bot.Request) (bot.Rep
 		Card: &bot.Card{Intro: fmt.Sprintf(what, c.Name),
 			Note: fmt.Sprintf("Only you, those who have submitted theirs, the draft's owner and admins see it. %s debrief %s compares the scorecards.", h.slash, c.Name)},
 		Announce: &bot.Card{Intro: progressLine(c) + "."},
-	}, nil
+	}, c.Name, nil
 }

@@ -158,7 +158,7 @@ func TestScorecardsOverSocketMode(t *testing.T) {
 	}
 
 	t.Run("a submission with missing state is refused", func(t *testing.T) {
-		mustSubmit(t, fake, ch, views["U7"], nil, "Rate every competency", "Nothing was saved")
+		mustSubmit(t, fake, ch, views["U7"], nil, "Rate every competency", "Nothing was saved", "/interview scorecard "+name)
 		mustSubmit(t, fake, ch, views["U7"], map[string]map[string]string{"rec": {"rec": "yes"}}, "Nothing was saved")
 	})
 
