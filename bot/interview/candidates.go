@@ -143,6 +143,9 @@ func (h *Handler) removeCandidate(ctx context.Context, req bot.Request) (bot.Rep
 		return bot.Reply{}, h.wordScorecard(errNoCandidates, "")
 	}
 	id, asked, _ := strings.Cut(req.Value, "|")
+	if !isCandidateID(id) {
+		return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "That button is from an older version of hirebot; try %s candidate remove <name>.", h.slash)
+	}
 	c, err := h.candidates.Candidate(ctx, req.Session(), id)
 	if err == nil && asked != strconv.Itoa(len(c.Cards)) {
 		// The confirmation said what it removes; it no longer does.

@@ -3,6 +3,8 @@ package interview
 import (
 	"errors"
 	"testing"
+
+	"github.com/hirebot/hirebot/bot/scorecard"
 )
 
 func TestParseScorecard(t *testing.T) {
@@ -44,7 +46,8 @@ func TestParseScorecard(t *testing.T) {
 }
 
 func TestParseSubmission(t *testing.T) {
-	meta := "abc|vision,comms"
+	id := scorecard.ID("Ada Lovelace")
+	meta := id + "|vision,comms"
 	full := map[string]string{"r:vision": "3", "r:comms": "1", "rec": "yes", "n:vision": "  clear plan  "}
 	with := func(k, v string) map[string]string {
 		m := map[string]string{}
@@ -73,14 +76,15 @@ func TestParseSubmission(t *testing.T) {
 		{"no recommendation", meta, with("rec", ""), 3},
 		{"odd recommendation", meta, with("rec", "maybe"), 3},
 		{"no metadata", "", full, -1},
-		{"metadata without competencies", "abc|", full, -1},
+		{"metadata without competencies", id + "|", full, -1},
+		{"a forged id", "x:{y}|vision,comms", full, -1},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			id, card, err := parseSubmission("U1", tt.meta, tt.values)
+			got, card, err := parseSubmission("U1", tt.meta, tt.values)
 			switch {
 			case tt.problem == 0:
-				if err != nil || id != "abc" || card.Ratings["vision"] != 3 || card.Notes["vision"] != "clear plan" || card.Scorer != "U1" {
-					t.Errorf("parseSubmission = %q, %+v, %v", id, card, err)
+				if err != nil || got != id || card.Ratings["vision"] != 3 || card.Notes["vision"] != "clear plan" || card.Scorer != "U1" {
+					t.Errorf("parseSubmission = %q, %+v, %v", got, card, err)
 				}
 			case tt.problem == -1:
 				if !errors.Is(err, errOldForm) {

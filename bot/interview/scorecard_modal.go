@@ -188,7 +188,7 @@ var errOldForm = errors.New("interview: scorecard form metadata unreadable")
 // become a scorecard that fails Validate, never an empty one that passes.
 func parseSubmission(user, meta string, values map[string]string) (id string, card scorecard.Scorecard, err error) {
 	id, list, ok := strings.Cut(meta, "|")
-	if !ok || id == "" || list == "" {
+	if !ok || !isCandidateID(id) || list == "" {
 		return "", card, errOldForm
 	}
 	card = scorecard.Scorecard{Scorer: user, Competencies: strings.Split(list, ","),
@@ -245,4 +245,17 @@ func (h *Handler) submitScorecard(ctx context.Context, req bot.Request) (bot.Rep
 			Note: fmt.Sprintf("Only you, those who have submitted theirs, the draft's owner and admins see it. %s debrief %s compares the scorecards.", h.slash, c.Name)},
 		Announce: &bot.Card{Intro: progressLine(c) + "."},
 	}, c.Name, nil
+}
+
+// isCandidateID reports whether s has the shape of scorecard.ID's ids.
+func isCandidateID(s string) bool {
+	if len(s) != len(scorecard.ID("x")) {
+		return false
+	}
+	for _, r := range s {
+		if (r < '0' || r > '9') && (r < 'a' || r > 'f') {
+			return false
+		}
+	}
+	return true
 }
