@@ -27,6 +27,7 @@ FUZZ := \
 	./bot/draft:FuzzClean \
 	./internal/slacktest:FuzzSplitAck \
 	./bot/interview:FuzzParse \
+	./bot/scorecard:FuzzCleanName \
 	./bot/jd:FuzzParse \
 	./knowledge:FuzzResolve \
 	./knowledge/wording:FuzzParseMarkdown \
@@ -72,7 +73,7 @@ vet: ## go vet ./...
 # The domain and the handlers are plain Go: none of them may depend on
 # slack-go or the Redis client, even through another package. Adapters
 # (bot/socket, bot/blockkit, bot/sessions) and cmd/ may.
-PURE     := ./knowledge/... ./bot ./bot/draft ./bot/ctorole ./bot/jd ./bot/interview ./bot/home ./bot/dedup
+PURE     := ./knowledge/... ./bot ./bot/draft ./bot/ctorole ./bot/jd ./bot/interview ./bot/home ./bot/dedup ./bot/scorecard
 ADAPTERS := github.com/slack-go/ github.com/redis/
 
 layers: ## fail if a domain or handler package depends on slack-go or Redis

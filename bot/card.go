@@ -72,4 +72,13 @@ type Input struct {
 	Multiline bool
 	Optional  bool
 	MaxLength int
+	// Choices, when set, make the input a pick of one of them (Value is
+	// the Value of the one picked at first, "" for none).
+	Choices []Choice
+}
+
+// Choice is one option of an Input with Choices.
+type Choice struct {
+	Value string // what the submission carries
+	Label string // ≤ 75 characters
 }

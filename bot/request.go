@@ -67,6 +67,10 @@ type Reply struct {
 	File *File
 	// Modal is opened for the user.
 	Modal *Modal
+	// Announce is posted in the channel for everyone, besides Card (which
+	// stays private): e.g. "2 of 3 scorecards in" after a private
+	// confirmation.
+	Announce *Card
 	// AfterInvite is the command that does it again once the bot is in the
 	// channel ("/jd show"), for when Slack refuses to post the live message
 	// or the file because it is not.

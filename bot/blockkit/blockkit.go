@@ -26,8 +26,13 @@ const (
 	// MaxInputText is the most a plain_text_input may hold or allow
 	// (its initial_value and max_length).
 	MaxInputText   = bot.MaxInputText
-	MaxMessageText = 12000 // Slack refuses messages with much more text than ~13,000 characters
-	maxActions     = 25    // elements in one actions block
+	MaxInputLabel  = 2000         // an input's label or hint
+	MaxOptionText  = 75           // an option's text
+	MaxOptionValue = 150          // an option's value
+	MaxInputLength = MaxInputText // what a plain-text input may hold
+	maxRadioOption = 10           // options of one radio_buttons element
+	MaxMessageText = 12000        // Slack refuses messages with much more text than ~13,000 characters
+	maxActions     = 25           // elements in one actions block
 	maxFallback    = 3000
 )
 
@@ -248,9 +253,9 @@ func Modal(m *bot.Modal) slack.ModalViewRequest {
 		}
 		var hint *slack.TextBlockObject
 		if in.Hint != "" {
-			hint = plain(truncate(in.Hint, 2000))
+			hint = plain(truncate(in.Hint, MaxInputLabel))
 		}
-		blk := slack.NewInputBlock(in.ID, plain(truncate(in.Label, 2000)), hint, el).WithOptional(in.Optional)
+		blk := slack.NewInputBlock(in.ID, plain(truncate(in.Label, MaxInputLabel)), hint, inputElement(in)).WithOptional(in.Optional)
 		bs = append(bs, blk)
 	}
 	if len(bs) > MaxModalBlocks {
@@ -269,6 +274,52 @@ func Modal(m *bot.Modal) slack.ModalViewRequest {
 		PrivateMetadata: truncate(m.Metadata, 3000),
 		Blocks:          slack.Blocks{BlockSet: bs},
 	}
+}
+
+// inputElement renders one input: radio buttons for a choice, else a
+// plain-text input.
+func inputElement(in bot.Input) slack.BlockElement {
+	if len(in.Choices) > 0 {
+		el := slack.NewRadioButtonsBlockElement(in.ID)
+		for _, c := range in.Choices[:min(len(in.Choices), maxRadioOption)] {
+			text, more := splitOption(c.Label)
+			var desc *slack.TextBlockObject
+			if more != "" {
+				desc = plain(truncate(more, MaxOptionText))
+			}
+			o := slack.NewOptionBlockObject(truncate(c.Value, MaxOptionValue), plain(text), desc)
+			el.Options = append(el.Options, o)
+			if c.Value == in.Value && in.Value != "" {
+				el.InitialOption = o
+			}
+		}
+		return el
+	}
+	el := slack.NewPlainTextInputBlockElement(nil, in.ID).WithMultiline(in.Multiline)
+	if in.Value != "" {
+		el = el.WithInitialValue(in.Value)
+	}
+	if in.MaxLength > 0 {
+		el = el.WithMaxLength(min(in.MaxLength, MaxInputLength))
+	}
+	return el
+}
+
+// splitOption fits a long option label into an option's text and its
+// description (75 characters each), breaking between words.
+func splitOption(label string) (text, more string) {
+	r := []rune(label)
+	if len(r) <= MaxOptionText {
+		return label, ""
+	}
+	cut := MaxOptionText
+	for i := MaxOptionText; i > MaxOptionText/2; i-- {
+		if r[i] == ' ' {
+			cut = i
+			break
+		}
+	}
+	return strings.TrimSpace(string(r[:cut])), strings.TrimSpace(string(r[cut:]))
 }
 
 // fallback is the notification text of a card: its title and intro.

@@ -19,6 +19,10 @@ type Args struct {
 	Word  string // role, kind or competency to narrow to, words joined by "-"; "" for the default set
 	Count int    // questions wanted, 1–10
 	N     int    // kit item, for kit-remove
+	// Name is a candidate's name as typed, for the scorecard subcommands;
+	// Whole is the debrief's words with its close or export, in case
+	// those are part of the name.
+	Name, Whole string
 }
 
 // Parse reads what follows /interview:
@@ -27,6 +31,9 @@ type Args struct {
 func Parse(text string) (Args, error) {
 	if n := utf8.RuneCountInString(text); n > maxArgs {
 		return Args{}, &ArgsError{Problem: ArgsTooLong, Size: n}
+	}
+	if a, ok, err := parseScorecard(text); ok {
+		return a, err
 	}
 	f := strings.Fields(strings.ToLower(text))
 	a := Args{Sub: "ask", Count: DefaultCount}

@@ -52,14 +52,17 @@ func TestParse(t *testing.T) {
 }
 
 func FuzzParse(f *testing.F) {
-	for _, s := range []string{"", "cio 3", "kit remove 2", "kit export", "infra\u200b 9", "\xff\xfe", "kit remove -1"} {
+	for _, s := range []string{"", "cio 3", "kit remove 2", "kit export", "infra\u200b 9", "\xff\xfe", "kit remove -1",
+		"candidate add Ada", "candidates x", "debrief Ada close", "scorecard", "candidate frob"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		a, err := Parse(s)
 		if err != nil {
 			var ae *ArgsError
-			if hirebot.KindOf(err) != hirebot.Invalid || !errors.As(err, &ae) || hirebot.MessageOf(New(nil, nil, "/interview").word(err)) == "" {
+			var se *ScorecardArgsError
+			if hirebot.KindOf(err) != hirebot.Invalid || !errors.As(err, &ae) && !errors.As(err, &se) ||
+				hirebot.MessageOf(New(nil, nil, "/interview").wordScorecard(err, "")) == "" {
 				t.Fatalf("Parse(%q): error %v is not an Invalid error with a message", s, err)
 			}
 			return
@@ -73,7 +76,11 @@ func FuzzParse(f *testing.F) {
 			if a.N < 1 {
 				t.Fatalf("Parse(%q): kit item %d", s, a.N)
 			}
-		case "help", "kit", "kit-export":
+		case "help", "kit", "kit-export", subCandidates:
+		case subCandidateAdd, subCandidateRemove, subScorecard, subDebrief, subDebriefClose, subDebriefExport:
+			if strings.TrimSpace(a.Name) == "" {
+				t.Fatalf("Parse(%q): %s with no name", s, a.Sub)
+			}
 		default:
 			t.Fatalf("Parse(%q): unknown sub %q", s, a.Sub)
 		}

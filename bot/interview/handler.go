@@ -35,9 +35,10 @@ type Sessions interface {
 
 // Handler answers /interview and its buttons.
 type Handler struct {
-	pack     *knowledge.Pack
-	sessions Sessions
-	slash    string
+	pack       *knowledge.Pack
+	sessions   Sessions
+	candidates Candidates // nil: no scorecards (see WithCandidates)
+	slash      string
 }
 
 // New returns a Handler.
@@ -48,9 +49,9 @@ func New(pack *knowledge.Pack, sessions Sessions, slash string) *Handler {
 // Command returns the command-table entry for /interview.
 func (h *Handler) Command() bot.Command {
 	return bot.Command{
-		Name: "interview", Slash: h.slash, Usage: "[role | kind | competency] [count] | kit",
+		Name: "interview", Slash: h.slash, Usage: "[role | kind | competency] [count] | kit | candidates | scorecard <name> | debrief <name>",
 		Summary:  "Structured interview questions with rubrics; never repeated in this channel",
-		Examples: []string{h.slash, h.slash + " infrastructure 3", h.slash + " communication", h.slash + " kit export"},
+		Examples: []string{h.slash, h.slash + " infrastructure 3", h.slash + " communication", h.slash + " kit export", h.slash + " scorecard Sam Rivera"},
 		Handler:  h,
 	}
 }
@@ -64,12 +65,19 @@ func (h *Handler) Handle(ctx context.Context, req bot.Request) (bot.Reply, error
 
 // handle answers one /interview request; its errors are typed, for word.
 func (h *Handler) handle(ctx context.Context, req bot.Request) (bot.Reply, error) {
+	if req.Source == bot.Submit && req.Action == "score" {
+		reply, name, err := h.submitScorecard(ctx, req)
+		return reply, h.wordScorecard(err, name)
+	}
 	if req.Source == bot.Press {
 		return h.press(ctx, req)
 	}
 	a, err := Parse(req.Text)
 	if err != nil {
-		return bot.Reply{}, err
+		return bot.Reply{}, h.wordScorecard(err, "")
+	}
+	if isScorecardSub(a.Sub) {
+		return h.scorecards(ctx, req, a)
 	}
 	switch a.Sub {
 	case "help":
@@ -112,6 +120,8 @@ func (h *Handler) press(ctx context.Context, req bot.Request) (bot.Reply, error)
 		return h.showKit(ctx, req)
 	case "kit-clear":
 		return h.clearKit(ctx, req)
+	case "candidate-remove":
+		return h.removeCandidate(ctx, req)
 	}
 	return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "That button is from an older version of hirebot; try %s.", h.slash)
 }

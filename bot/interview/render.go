@@ -69,6 +69,7 @@ func (h *Handler) help() *bot.Card {
 				h.slash + " kit export — upload the kit as Markdown",
 				h.slash + " kit clear — empty the kit, once you confirm (a discarded draft never touches it)",
 			}},
+			{Heading: "Scorecards", Items: h.scorecardHelp()},
 			{Heading: "Roles", Text: "cto, cio"},
 			{Heading: "Kinds", Text: strings.Join(kinds, ", ")},
 			{Heading: "Competencies", Text: strings.Join(comps, ", ")},

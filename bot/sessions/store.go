@@ -39,6 +39,9 @@ const (
 	HistoryCap = 500
 	// KitCap is how many questions an interview kit holds.
 	KitCap = 50
+	// DefaultCandidateTTL is how long a candidate and their scorecards
+	// live after the last change to them.
+	DefaultCandidateTTL = 90 * 24 * time.Hour
 )
 
 // stripes is the number of locks that serialise updates within a process.
@@ -53,6 +56,9 @@ type Options struct {
 	// after another writer changed the draft first (default
 	// DefaultRetries). It is bounded by the caller's context too.
 	Retries int
+	// CandidateTTL is how long a candidate and their scorecards live after
+	// the last change to them (default DefaultCandidateTTL).
+	CandidateTTL time.Duration
 }
 
 // Store keeps hiring sessions in Redis. It is safe for concurrent use, and
@@ -61,6 +67,7 @@ type Store struct {
 	client  redis.UniversalClient
 	ttl     time.Duration
 	retries int
+	candTTL time.Duration
 	// locks serialise UpdateDraft calls for the same session within this
 	// process, so that only writers in other processes ever contend. Each
 	// is a one-slot semaphore so that waiting respects the context.
@@ -76,6 +83,10 @@ func New(client redis.UniversalClient, opts Options) *Store {
 	}
 	if s.retries <= 0 {
 		s.retries = DefaultRetries
+	}
+	s.candTTL = opts.CandidateTTL
+	if s.candTTL <= 0 {
+		s.candTTL = DefaultCandidateTTL
 	}
 	for i := range s.locks {
 		s.locks[i] = make(chan struct{}, 1)

@@ -150,6 +150,8 @@ func (s *Shell) help() {
 	fmt.Fprintln(w, "  :user NAME      act as another user")
 	fmt.Fprintln(w, "  :channel NAME   switch channel (each channel has its own draft)")
 	fmt.Fprintln(w, "  :click N        press button N of the last reply")
+	fmt.Fprintln(w, "  (a form, where Slack would open a modal: one line per field, a number for a choice,")
+	fmt.Fprintln(w, "   \\n for a line break; an empty line keeps the field; :submit sends, :cancel drops)")
 	fmt.Fprintln(w, "  :help, :quit")
 }
 
@@ -157,9 +159,6 @@ func (s *Shell) help() {
 func (s *Shell) serve(ctx context.Context, req bot.Request) {
 	w := s.cfg.Out
 	r, _ := s.cfg.Router.Serve(ctx, req) // the reply says any error
-	if r.Modal != nil {
-		fmt.Fprintf(w, "(Slack would open the %q editor here; in the shell, use %s add/edit/set instead.)\n", r.Modal.Title, s.slash("jd"))
-	}
 	if r.Card != nil {
 		if r.Public && req.Source == bot.Press {
 			fmt.Fprintf(w, "[posted in #%s]\n", s.channel)
@@ -170,6 +169,10 @@ func (s *Shell) serve(ctx context.Context, req bot.Request) {
 	if r.File != nil {
 		fmt.Fprintf(w, "--- file %s ---\n%s--- end of %s ---\n", r.File.Name, r.File.Content, r.File.Name)
 	}
+	if r.Announce != nil {
+		fmt.Fprintf(w, "[posted in #%s]\n", s.channel)
+		writeCard(w, r.Announce)
+	}
 	if (r.Live || r.NewLive) && s.cfg.Live != nil {
 		c, _, _, err := s.cfg.Live.LiveCard(ctx, req.Session())
 		if err == nil {
@@ -177,6 +180,9 @@ func (s *Shell) serve(ctx context.Context, req bot.Request) {
 			writeCard(w, c)
 			s.last = buttons(c)
 		}
+	}
+	if r.Modal != nil {
+		s.submit(ctx, r.Modal)
 	}
 }
 

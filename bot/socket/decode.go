@@ -72,6 +72,9 @@ func (l *Listener) decodeInteraction(cb slack.InteractionCallback) (bot.Request,
 		for blockID, actions := range cb.View.State.Values {
 			for _, v := range actions {
 				req.Values[blockID] = v.Value
+				if v.SelectedOption.Value != "" { // radio buttons, selects
+					req.Values[blockID] = v.SelectedOption.Value
+				}
 			}
 		}
 	default:

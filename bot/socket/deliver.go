@@ -61,6 +61,11 @@ func (d *Delivery) Deliver(ctx context.Context, req bot.Request, o origin, r bot
 			d.log.Warn("live draft message not posted yet; retrying", "err", err)
 		}
 	}
+	if r.Announce != nil {
+		if _, err := d.postCard(ctx, req.Channel, r.Announce); err != nil {
+			errs = append(errs, fmt.Errorf("post announcement: %w", err))
+		}
+	}
 	if r.File != nil {
 		if err := d.upload(ctx, req, r.File); err != nil {
 			errs = append(errs, err)

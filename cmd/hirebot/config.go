@@ -31,6 +31,7 @@ type config struct {
 	LogFormat       string        `envconfig:"HIREBOT_LOG_FORMAT" default:"json"`
 	KnowledgeDir    string        `envconfig:"HIREBOT_KNOWLEDGE_DIR"`
 	SessionTTL      time.Duration `envconfig:"HIREBOT_SESSION_TTL" default:"720h"`
+	CandidateTTL    time.Duration `envconfig:"HIREBOT_CANDIDATE_TTL" default:"2160h"`
 	Admins          []string      `envconfig:"HIREBOT_ADMINS"`
 	AllowedChannels []string      `envconfig:"HIREBOT_ALLOWED_CHANNELS"`
 	Connections     int           `envconfig:"HIREBOT_CONNECTIONS" default:"2"`
@@ -145,6 +146,8 @@ func (c *config) check() error {
 		return configErrorf("HIREBOT_CONNECTIONS is %d: Slack allows 1 to 10 per app", c.Connections)
 	case c.SessionTTL < time.Hour:
 		return configErrorf("HIREBOT_SESSION_TTL is %s: use at least 1h", c.SessionTTL)
+	case c.CandidateTTL < time.Hour:
+		return configErrorf("HIREBOT_CANDIDATE_TTL is %s: use at least 1h (default 2160h, 90 days)", c.CandidateTTL)
 	case c.Workers < 0 || c.Workers > 1024:
 		return configErrorf("HIREBOT_WORKERS is %d: use 1 to 1024, or 0 for twice the CPUs (at least 4)", c.Workers)
 	case c.PingTimeout < time.Second:

@@ -18,7 +18,7 @@ func TestLoadConfig(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if c.Connections != 2 || c.Workers != 0 || c.SessionTTL != 720*time.Hour || c.PingTimeout != 30*time.Second ||
+		if c.Connections != 2 || c.Workers != 0 || c.SessionTTL != 720*time.Hour || c.CandidateTTL != 2160*time.Hour || c.PingTimeout != 30*time.Second ||
 			c.HTTPAddr != ":8080" || c.LogFormat != "json" || c.JDCommand != "/jd" || c.APIURL != "https://slack.com/api/" {
 			t.Errorf("defaults = %+v", c)
 		}
@@ -58,6 +58,9 @@ var badSettings = []struct{ name, value, want string }{
 	{"HIREBOT_SESSION_TTL", "10m", "at least 1h"},
 	{"HIREBOT_SESSION_TTL", "a month", "not a duration"},
 	{"HIREBOT_SESSION_TTL", "30", "not a duration"},
+	{"HIREBOT_CANDIDATE_TTL", "30m", "at least 1h"},
+	{"HIREBOT_CANDIDATE_TTL", "0s", "at least 1h"},
+	{"HIREBOT_CANDIDATE_TTL", "90 days", "not a duration"},
 	{"HIREBOT_PING_TIMEOUT", "100ms", "at least 1s"},
 	{"HIREBOT_SHUTDOWN_TIMEOUT", "soon", "not a duration"},
 	{"HIREBOT_SHUTDOWN_TIMEOUT", "-5s", "0s or more"},

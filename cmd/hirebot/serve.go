@@ -51,7 +51,7 @@ func serve(ctx context.Context, c config, stderr io.Writer) int {
 	ver, rev, gov := buildInfo()
 	m.SetBuild(metrics.Build{Version: ver, Commit: rev, GoVersion: gov})
 	client.AddHook(m.RedisHook())
-	store := sessions.New(client, sessions.Options{TTL: c.SessionTTL})
+	store := sessions.New(client, sessions.Options{TTL: c.SessionTTL, CandidateTTL: c.CandidateTTL})
 	a := newApp(c, pack, store, log)
 
 	// OptionRetry wraps the HTTP client, so it must come after

@@ -35,9 +35,9 @@ type app struct {
 func newApp(c config, pack *knowledge.Pack, store *sessions.Store, log *slog.Logger) *app {
 	cto := ctorole.New(pack, c.CTORoleCommand)
 	drafts := jd.New(jd.Config{Pack: pack, Drafts: store, Slash: c.JDCommand, AllowedChannels: set(c.AllowedChannels)})
-	iv := interview.New(pack, store, c.InterviewCmd)
+	iv := interview.New(pack, store, c.InterviewCmd).WithCandidates(store)
 	a := &app{pack: pack, jd: drafts}
-	h := home.New(store, func() []bot.Command { return a.router.Commands() })
+	h := home.New(store, func() []bot.Command { return a.router.Commands() }).WithScorecards(store)
 	a.router = bot.NewRouter(log, cto.Command(), drafts.Command(), iv.Command(), cto.AskCommand(), h.Command())
 	return a
 }

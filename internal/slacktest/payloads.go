@@ -40,6 +40,10 @@ type ViewSubmission struct {
 	CallbackID      string
 	PrivateMetadata string                       // default: the stored view's
 	Values          map[string]map[string]string // block_id → action_id → value
+	// EnvelopeID and RetryAttempt, when set, redeliver a submission by
+	// hand: send the same EnvelopeID again with RetryAttempt > 0.
+	EnvelopeID   string
+	RetryAttempt int
 }
 
 // trigger is an issued trigger_id.
@@ -161,15 +165,6 @@ func (s *Server) SendAction(ctx context.Context, a Action) (Ack, error) {
 func (s *Server) SendViewSubmission(ctx context.Context, v ViewSubmission) (Ack, error) {
 	v.Team = or(v.Team, s.opts.TeamID)
 	v.User = or(v.User, "U0USER")
-	values := map[string]any{}
-	for block, actions := range v.Values {
-		m := map[string]any{}
-		for action, value := range actions {
-			m[action] = map[string]any{"type": "plain_text_input", "value": value}
-		}
-		values[block] = m
-	}
-
 	s.mu.Lock()
 	view := map[string]any{}
 	stored := s.latestViewLocked(func(sv *View) bool {
@@ -178,8 +173,10 @@ func (s *Server) SendViewSubmission(ctx context.Context, v ViewSubmission) (Ack,
 		}
 		return sv.User == v.User && sv.CallbackID == v.CallbackID
 	})
+	var kinds map[string]string
 	if stored != nil {
 		_ = json.Unmarshal(stored.JSON, &view)
+		kinds = elementTypes(stored.JSON)
 	} else {
 		view = map[string]any{
 			"id":     or(v.ViewID, "V"+randomID(5)),
@@ -191,7 +188,7 @@ func (s *Server) SendViewSubmission(ctx context.Context, v ViewSubmission) (Ack,
 	view["team_id"] = v.Team
 	view["callback_id"] = or(v.CallbackID, stringOf(view["callback_id"]))
 	view["private_metadata"] = or(v.PrivateMetadata, stringOf(view["private_metadata"]))
-	view["state"] = map[string]any{"values": values}
+	view["state"] = map[string]any{"values": stateValues(v.Values, kinds)}
 	view["app_id"] = AppID
 	view["bot_id"] = BotID
 	p := map[string]any{
@@ -207,7 +204,15 @@ func (s *Server) SendViewSubmission(ctx context.Context, v ViewSubmission) (Ack,
 		"enterprise":            nil,
 	}
 	s.mu.Unlock()
-	return s.send(ctx, TypeInteractive, false, p)
+	b, err := json.Marshal(p)
+	if err != nil {
+		return Ack{}, fmt.Errorf("slacktest: marshal view_submission payload: %w", err)
+	}
+	env := Envelope{ID: v.EnvelopeID, Type: TypeInteractive, Payload: b, RetryAttempt: v.RetryAttempt}
+	if v.RetryAttempt > 0 {
+		env.RetryReason = "timeout"
+	}
+	return s.SendEnvelope(ctx, env)
 }
 
 // SendEvent delivers an Events API event_callback wrapping event (which must
@@ -280,4 +285,42 @@ func or(v, def string) string {
 func stringOf(v any) string {
 	s, _ := v.(string)
 	return s
+}
+
+// elementTypes maps each input block of a view to its element's type.
+func elementTypes(view json.RawMessage) map[string]string {
+	var v struct {
+		Blocks []struct {
+			BlockID string `json:"block_id"`
+			Element struct {
+				Type string `json:"type"`
+			} `json:"element"`
+		} `json:"blocks"`
+	}
+	_ = json.Unmarshal(view, &v)
+	out := map[string]string{}
+	for _, b := range v.Blocks {
+		out[b.BlockID] = b.Element.Type
+	}
+	return out
+}
+
+// stateValues builds a view's state.values as Slack sends them: a text
+// input's value, or a radio button's or select's selected_option.
+func stateValues(values map[string]map[string]string, kinds map[string]string) map[string]any {
+	out := map[string]any{}
+	for block, actions := range values {
+		m := map[string]any{}
+		for action, value := range actions {
+			switch t := kinds[block]; t {
+			case "radio_buttons", "static_select":
+				m[action] = map[string]any{"type": t, "selected_option": map[string]any{
+					"text": map[string]any{"type": "plain_text", "text": value}, "value": value}}
+			default:
+				m[action] = map[string]any{"type": "plain_text_input", "value": value}
+			}
+		}
+		out[block] = m
+	}
+	return out
 }

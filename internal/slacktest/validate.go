@@ -27,8 +27,12 @@ const (
 	maxViewTitle      = 24
 	maxPrivateMeta    = 3000
 	maxCallbackID     = 255
-	maxInputText      = 3000 // a plain_text_input's initial_value and max_length
-	maxLabelText      = 2000
+	maxInputLabel     = 2000
+	maxOptionText     = 75
+	maxOptionValue    = 150
+	maxRadioOptions   = 10
+	maxSelectOptions  = 100
+	maxInputLength    = 3000
 )
 
 // textObject is a Block Kit text object.
@@ -55,9 +59,19 @@ type element struct {
 	ActionID string          `json:"action_id"`
 	Text     json.RawMessage `json:"text"` // a text object, or a string in a context's text element
 	Value    string          `json:"value"`
-	// InitialValue and MaxLength belong to a plain_text_input.
-	InitialValue string `json:"initial_value"`
-	MaxLength    int    `json:"max_length"`
+	// Options, InitialOption, MaxLength and InitialValue are the parts of
+	// an input's element the fake checks.
+	Options       []option `json:"options"`
+	InitialOption *option  `json:"initial_option"`
+	MaxLength     int      `json:"max_length"`
+	InitialValue  string   `json:"initial_value"`
+}
+
+// option is a Block Kit option object.
+type option struct {
+	Text        *textObject `json:"text"`
+	Description *textObject `json:"description"`
+	Value       string      `json:"value"`
 }
 
 // checkBlocks validates a blocks array as Slack would and returns how many
@@ -146,9 +160,7 @@ func checkBlock(b block) (int, error) {
 			}
 		}
 	case "input":
-		if err := checkInput(b); err != nil {
-			return 0, err
-		}
+		return checkInput(b)
 	case "context":
 		if len(b.Elements) == 0 || len(b.Elements) > maxContextItems {
 			return 0, fmt.Errorf("%d elements (1 to %d)", len(b.Elements), maxContextItems)
@@ -161,31 +173,63 @@ func checkBlock(b block) (int, error) {
 	return total, nil
 }
 
-// checkInput validates an input block: its label, hint and element, and
-// a plain_text_input's initial_value and max_length.
-func checkInput(b block) error {
-	if b.Label == nil || b.Label.Type != "plain_text" || runes(b.Label.Text) > maxLabelText {
-		return fmt.Errorf("an input needs a plain_text label of at most %d characters", maxLabelText)
+// checkInput validates an input block: its label, hint and element, with
+// the limits Slack keeps on options and input lengths.
+func checkInput(b block) (int, error) {
+	if b.Label == nil || b.Label.Type != "plain_text" || b.Label.Text == "" {
+		return 0, errors.New("an input needs a plain_text label")
 	}
-	if b.Hint != nil && runes(b.Hint.Text) > maxLabelText {
-		return fmt.Errorf("hint is %d characters (at most %d)", runes(b.Hint.Text), maxLabelText)
+	if runes(b.Label.Text) > maxInputLabel {
+		return 0, fmt.Errorf("label is %d characters (at most %d)", runes(b.Label.Text), maxInputLabel)
 	}
-	if b.Element == nil || b.Element.Type == "" {
-		return errors.New("an input needs an element")
+	if b.Hint != nil && runes(b.Hint.Text) > maxInputLabel {
+		return 0, fmt.Errorf("hint is %d characters (at most %d)", runes(b.Hint.Text), maxInputLabel)
 	}
-	if b.Element.Type != "plain_text_input" {
-		return nil
+	e := b.Element
+	if e == nil {
+		return 0, errors.New("an input needs an element")
 	}
-	if n := runes(b.Element.InitialValue); n > maxInputText {
-		return fmt.Errorf("plain_text_input initial_value is %d characters (at most %d)", n, maxInputText)
+	total := runes(b.Label.Text)
+	switch e.Type {
+	case "plain_text_input":
+		if n := runes(e.InitialValue); n > maxInputLength {
+			return 0, fmt.Errorf("plain_text_input initial_value is %d characters (at most %d)", n, maxInputLength)
+		}
+		if e.MaxLength > maxInputLength {
+			return 0, fmt.Errorf("max_length %d (at most %d)", e.MaxLength, maxInputLength)
+		}
+		if e.MaxLength > 0 && runes(e.InitialValue) > e.MaxLength {
+			return 0, fmt.Errorf("initial_value is %d characters, over its max_length %d", runes(e.InitialValue), e.MaxLength)
+		}
+	case "radio_buttons", "static_select":
+		limit := maxSelectOptions
+		if e.Type == "radio_buttons" {
+			limit = maxRadioOptions
+		}
+		if len(e.Options) == 0 || len(e.Options) > limit {
+			return 0, fmt.Errorf("%s has %d options (1 to %d)", e.Type, len(e.Options), limit)
+		}
+		values := map[string]bool{}
+		for _, o := range e.Options {
+			if o.Text == nil || o.Text.Text == "" || runes(o.Text.Text) > maxOptionText {
+				return 0, fmt.Errorf("an option needs text of 1 to %d characters", maxOptionText)
+			}
+			if o.Value == "" || runes(o.Value) > maxOptionValue || values[o.Value] {
+				return 0, fmt.Errorf("an option needs a unique value of 1 to %d characters", maxOptionValue)
+			}
+			if o.Description != nil && runes(o.Description.Text) > maxOptionText {
+				return 0, fmt.Errorf("an option's description is %d characters (at most %d)", runes(o.Description.Text), maxOptionText)
+			}
+			values[o.Value] = true
+			total += runes(o.Text.Text)
+		}
+		if e.InitialOption != nil && !values[e.InitialOption.Value] {
+			return 0, fmt.Errorf("initial_option %q is not one of the options", e.InitialOption.Value)
+		}
+	default:
+		return 0, fmt.Errorf("the fake does not know input element %q", e.Type)
 	}
-	if b.Element.MaxLength > maxInputText {
-		return fmt.Errorf("plain_text_input max_length is %d (at most %d)", b.Element.MaxLength, maxInputText)
-	}
-	if b.Element.MaxLength > 0 && runes(b.Element.InitialValue) > b.Element.MaxLength {
-		return fmt.Errorf("plain_text_input initial_value is longer than its max_length %d", b.Element.MaxLength)
-	}
-	return nil
+	return total, nil
 }
 
 // textOf returns an element's text and whether it was a text object.

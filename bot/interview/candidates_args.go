@@ -1,0 +1,119 @@
+package interview
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/hirebot/hirebot"
+)
+
+// The scorecard subcommands, as Args.Sub.
+const (
+	subCandidateAdd    = "candidate-add"
+	subCandidateRemove = "candidate-remove"
+	subCandidates      = "candidates"
+	subScorecard       = "scorecard"
+	subDebrief         = "debrief"
+	subDebriefClose    = "debrief-close"
+	subDebriefExport   = "debrief-export"
+)
+
+// isScorecardSub reports whether sub is one of the scorecard subcommands.
+func isScorecardSub(sub string) bool {
+	switch sub {
+	case subCandidateAdd, subCandidateRemove, subCandidates, subScorecard, subDebrief, subDebriefClose, subDebriefExport:
+		return true
+	}
+	return false
+}
+
+// ScorecardArgsProblem is why a scorecard subcommand did not parse.
+type ScorecardArgsProblem int
+
+// The scorecard parse problems.
+const (
+	// NeedName: the subcommand (Sub) takes a candidate's name and got none.
+	NeedName ScorecardArgsProblem = iota + 1
+	// CandidateVerb: "candidate" followed by something other than add or
+	// remove.
+	CandidateVerb
+	// TakesNothing: "candidates" followed by more words.
+	TakesNothing
+)
+
+// ScorecardArgsError is a scorecard subcommand that did not parse, as
+// data. It never holds what was typed (it may be a name). Its kind is
+// Invalid.
+type ScorecardArgsError struct {
+	Problem ScorecardArgsProblem
+	Sub     string
+}
+
+// Error describes e for logs.
+func (e *ScorecardArgsError) Error() string {
+	return fmt.Sprintf("interview: parse %s: problem %d", e.Sub, e.Problem)
+}
+
+// ErrorKind returns Invalid.
+func (e *ScorecardArgsError) ErrorKind() hirebot.Kind { return hirebot.Invalid }
+
+// parseScorecard reads the scorecard subcommands, keeping the case of
+// names:
+//
+//	candidate add <name>   candidate remove <name>   candidates
+//	scorecard <name>       debrief <name> [close|export]
+//
+// It reports false when text is none of them.
+func parseScorecard(text string) (Args, bool, error) {
+	f := strings.Fields(text)
+	if len(f) == 0 {
+		return Args{}, false, nil
+	}
+	rest := f[1:]
+	switch strings.ToLower(f[0]) {
+	case "candidates":
+		if len(rest) > 0 {
+			return Args{}, true, &ScorecardArgsError{Problem: TakesNothing, Sub: subCandidates}
+		}
+		return Args{Sub: subCandidates}, true, nil
+	case "candidate":
+		if len(rest) == 0 {
+			return Args{}, true, &ScorecardArgsError{Problem: CandidateVerb, Sub: subCandidateAdd}
+		}
+		sub := ""
+		switch strings.ToLower(rest[0]) {
+		case "add", "new":
+			sub = subCandidateAdd
+		case "remove", "rm", "delete":
+			sub = subCandidateRemove
+		default:
+			return Args{}, true, &ScorecardArgsError{Problem: CandidateVerb, Sub: subCandidateAdd}
+		}
+		return named(sub, rest[1:])
+	case "scorecard", "score":
+		return named(subScorecard, rest)
+	case "debrief":
+		if n := len(rest); n > 1 {
+			switch strings.ToLower(rest[n-1]) {
+			case "close":
+				a, ok, err := named(subDebriefClose, rest[:n-1])
+				a.Whole = strings.Join(rest, " ")
+				return a, ok, err
+			case "export":
+				a, ok, err := named(subDebriefExport, rest[:n-1])
+				a.Whole = strings.Join(rest, " ")
+				return a, ok, err
+			}
+		}
+		return named(subDebrief, rest)
+	}
+	return Args{}, false, nil
+}
+
+// named returns the Args of sub for the name in words.
+func named(sub string, words []string) (Args, bool, error) {
+	if len(words) == 0 {
+		return Args{}, true, &ScorecardArgsError{Problem: NeedName, Sub: sub}
+	}
+	return Args{Sub: sub, Name: strings.Join(words, " ")}, true, nil
+}

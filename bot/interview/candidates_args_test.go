@@ -1,0 +1,105 @@
+package interview
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/hirebot/hirebot/bot/scorecard"
+)
+
+func TestParseScorecard(t *testing.T) {
+	for _, tt := range []struct {
+		in      string
+		want    Args
+		problem ScorecardArgsProblem
+	}{
+		{"candidates", Args{Sub: subCandidates}, 0},
+		{"Candidates", Args{Sub: subCandidates}, 0},
+		{"candidates now", Args{}, TakesNothing},
+		{"candidate add Ada Lovelace", Args{Sub: subCandidateAdd, Name: "Ada Lovelace"}, 0},
+		{"candidate ADD  ada  de la Cruz ", Args{Sub: subCandidateAdd, Name: "ada de la Cruz"}, 0},
+		{"candidate new Bo", Args{Sub: subCandidateAdd, Name: "Bo"}, 0},
+		{"candidate add", Args{}, NeedName},
+		{"candidate", Args{}, CandidateVerb},
+		{"candidate hire Ada", Args{}, CandidateVerb},
+		{"candidate remove Ada Lovelace", Args{Sub: subCandidateRemove, Name: "Ada Lovelace"}, 0},
+		{"candidate rm Ada", Args{Sub: subCandidateRemove, Name: "Ada"}, 0},
+		{"candidate delete", Args{}, NeedName},
+		{"scorecard Ada Lovelace", Args{Sub: subScorecard, Name: "Ada Lovelace"}, 0},
+		{"score Ada", Args{Sub: subScorecard, Name: "Ada"}, 0},
+		{"scorecard", Args{}, NeedName},
+		{"debrief Ada Lovelace", Args{Sub: subDebrief, Name: "Ada Lovelace"}, 0},
+		{"debrief Ada Lovelace close", Args{Sub: subDebriefClose, Name: "Ada Lovelace", Whole: "Ada Lovelace close"}, 0},
+		{"debrief Ada EXPORT", Args{Sub: subDebriefExport, Name: "Ada", Whole: "Ada EXPORT"}, 0},
+		{"debrief close", Args{Sub: subDebrief, Name: "close"}, 0},
+		{"debrief", Args{}, NeedName},
+	} {
+		got, err := Parse(tt.in)
+		var ae *ScorecardArgsError
+		switch {
+		case tt.problem != 0 && (!errors.As(err, &ae) || ae.Problem != tt.problem):
+			t.Errorf("Parse(%q) error = %v, want problem %d", tt.in, err, tt.problem)
+		case tt.problem == 0 && (err != nil || got != tt.want):
+			t.Errorf("Parse(%q) = %+v, %v; want %+v", tt.in, got, err, tt.want)
+		}
+	}
+}
+
+func TestParseSubmission(t *testing.T) {
+	id := scorecard.ID("Ada Lovelace")
+	meta := id + "|vision,comms"
+	full := map[string]string{"r:vision": "3", "r:comms": "1", "rec": "yes", "n:vision": "  clear plan  "}
+	with := func(k, v string) map[string]string {
+		m := map[string]string{}
+		for a, b := range full {
+			m[a] = b
+		}
+		if v == "" {
+			delete(m, k)
+		} else {
+			m[k] = v
+		}
+		return m
+	}
+	for _, tt := range []struct {
+		name    string
+		meta    string
+		values  map[string]string
+		problem int // 0 valid, -1 old form, else scorecard.Problem
+	}{
+		{"valid", meta, full, 0},
+		{"no state", meta, nil, 1},
+		{"empty state", meta, map[string]string{}, 1},
+		{"missing rating", meta, with("r:comms", ""), 1},
+		{"rating out of range", meta, with("r:comms", "7"), 2},
+		{"rating not a number", meta, with("r:vision", "great"), 2},
+		{"no recommendation", meta, with("rec", ""), 3},
+		{"odd recommendation", meta, with("rec", "maybe"), 3},
+		{"no metadata", "", full, -1},
+		{"metadata without competencies", id + "|", full, -1},
+		{"a forged id", "x:{y}|vision,comms", full, -1},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got, card, err := parseSubmission("U1", tt.meta, tt.values)
+			switch {
+			case tt.problem == 0:
+				if err != nil || got != id || card.Ratings["vision"] != 3 || card.Notes["vision"] != "clear plan" || card.Scorer != "U1" {
+					t.Errorf("parseSubmission = %q, %+v, %v", got, card, err)
+				}
+			case tt.problem == -1:
+				if !errors.Is(err, errOldForm) {
+					t.Errorf("error = %v, want errOldForm", err)
+				}
+			default:
+				var ie interface{ Error() string }
+				if err == nil {
+					t.Fatalf("no error, want problem %d", tt.problem)
+				}
+				ie = err
+				if got := problemOf(err); got != tt.problem {
+					t.Errorf("problem = %d (%v), want %d", got, ie, tt.problem)
+				}
+			}
+		})
+	}
+}

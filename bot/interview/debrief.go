@@ -1,0 +1,278 @@
+package interview
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/hirebot/hirebot"
+	"github.com/hirebot/hirebot/bot"
+	"github.com/hirebot/hirebot/bot/scorecard"
+)
+
+// debrief shows, closes or exports a candidate's debrief.
+func (h *Handler) debrief(ctx context.Context, req bot.Request, a Args) (bot.Reply, error) {
+	name, sub := a.Name, a.Sub
+	if a.Whole != "" {
+		// "debrief Glenn Close" is Glenn Close's debrief when the channel
+		// has a candidate of that name.
+		if clean, err := scorecard.CleanName(a.Whole); err == nil {
+			if _, err := h.candidates.Candidate(ctx, req.Session(), scorecard.ID(clean)); err == nil {
+				name, sub = a.Whole, subDebrief
+			}
+		}
+	}
+	c, err := h.resolve(ctx, req, name)
+	if err != nil {
+		return bot.Reply{}, err
+	}
+	priv, err := h.privileged(ctx, req)
+	if err != nil {
+		return bot.Reply{}, err
+	}
+	access := scorecard.AccessOf(c, req.User, priv)
+	switch sub {
+	case subDebriefClose:
+		if err := h.mayManage(ctx, req, c); err != nil {
+			return bot.Reply{}, err
+		}
+		already, err := h.candidates.CloseDebrief(ctx, req.Session(), req.Claim, c.ID, req.User)
+		if err != nil {
+			return bot.Reply{}, err
+		}
+		msg := "The debrief for %s is closed: scorecards can no longer be submitted or changed."
+		if already {
+			msg = "The debrief for %s was closed already."
+		}
+		return bot.Reply{Card: &bot.Card{Intro: fmt.Sprintf(msg, c.Name)}}, nil
+	case subDebriefExport:
+		if access != scorecard.Full {
+			return bot.Reply{}, &DebriefForbiddenError{}
+		}
+		d := scorecard.Summarize(c)
+		return bot.Reply{
+			File: &bot.File{Name: "debrief.md", Title: "Debrief: " + c.Name, Content: h.debriefMarkdown(d)},
+			Card: &bot.Card{Intro: fmt.Sprintf("Uploaded the debrief for %s (%s) to the channel: everyone in it can read the ratings and notes.", c.Name, plural(len(c.Cards), "scorecard"))},
+		}, nil
+	}
+	if access == scorecard.Blind {
+		return bot.Reply{Card: h.blindCard(c)}, nil
+	}
+	return bot.Reply{Card: h.debriefCard(scorecard.Summarize(c))}, nil
+}
+
+// DebriefForbiddenError is a candidate someone may not manage (close the
+// debrief, remove: Manage) or whose debrief they may not export. Its kind
+// is Forbidden.
+type DebriefForbiddenError struct {
+	Manage bool
+}
+
+// Error describes e for logs.
+func (e *DebriefForbiddenError) Error() string {
+	return fmt.Sprintf("interview: debrief not allowed (manage %v)", e.Manage)
+}
+
+// ErrorKind returns Forbidden.
+func (e *DebriefForbiddenError) ErrorKind() hirebot.Kind { return hirebot.Forbidden }
+
+// blindCard shows who has submitted, and nothing of what they wrote.
+func (h *Handler) blindCard(c scorecard.Candidate) *bot.Card {
+	card := &bot.Card{Title: "Debrief: " + c.Name, Intro: progressLine(c) + "."}
+	if s := c.Scorers(); len(s) > 0 {
+		card.Parts = []bot.Part{{Heading: "Submitted", Items: userNames(s)}}
+	}
+	card.Note = fmt.Sprintf("Ratings and notes stay hidden until you submit your own scorecard (%s scorecard %s), so nobody anchors on anyone else's.", h.slash, c.Name)
+	if c.Closed {
+		card.Note = "The debrief is closed; only those who submitted a scorecard, the draft's owner and admins see the ratings."
+	}
+	return card
+}
+
+// The room a debrief card has: Slack refuses a message with much over
+// 12,000 characters of text or 50 blocks.
+const (
+	debriefText  = 10000 // characters of the competency rows and notes
+	debriefParts = 40    // parts for the competency rows
+	minNote      = 40    // a note is never cut shorter than this; below, notes are left out
+)
+
+// debriefCard shows every rating and note, competency by competency, the
+// spread and disagreements, then the recommendations. Notes are shortened
+// (and the card says so) when they would not fit one Slack message, and
+// rows share parts when there are more competencies than parts.
+func (h *Handler) debriefCard(d scorecard.Debrief) *bot.Card {
+	c := d.Candidate
+	card := &bot.Card{Title: "Debrief: " + c.Name, Intro: progressLine(c) + "."}
+	if c.Closed {
+		card.Intro += " The debrief is closed."
+	}
+	if dis := d.Disagreements(); len(dis) > 0 {
+		card.Intro += fmt.Sprintf(" Interviewers disagree (ratings %d or more apart) on: %s.", scorecard.DisagreeAt, strings.Join(h.competencyNames(dis), ", "))
+	}
+	if len(c.Cards) == 0 {
+		card.Intro += " No scorecards yet."
+		return card
+	}
+	noteCap := h.noteBudget(d)
+	rows := make([]bot.Part, 0, len(d.Rows))
+	for _, r := range d.Rows {
+		head := fmt.Sprintf("%s — spread %d", h.competencyName(r.Competency), r.Spread)
+		if r.Disagree {
+			head += " — disagreement"
+		}
+		var items []string
+		for _, e := range r.Entries {
+			line := fmt.Sprintf("%s: %d", userName(e.Scorer), e.Rating)
+			if e.Note != "" && noteCap >= 0 {
+				line += " — " + shorten(e.Note, noteCap)
+			}
+			items = append(items, line)
+		}
+		rows = append(rows, bot.Part{Heading: head, Items: items})
+	}
+	card.Parts = packRows(rows, debriefParts)
+	var tally []string
+	for _, t := range d.Tally {
+		tally = append(tally, fmt.Sprintf("%s: %d", t.Recommendation.Label(), t.N))
+	}
+	var calls []string
+	for _, call := range d.Calls {
+		calls = append(calls, fmt.Sprintf("%s: %s", userName(call.Scorer), call.Recommendation.Label()))
+	}
+	card.Parts = append(card.Parts, bot.Part{Heading: "Recommendations", Text: strings.Join(tally, " · "), Items: calls})
+	if len(d.Notes) > 0 && noteCap >= 0 {
+		var notes []string
+		for _, n := range d.Notes {
+			notes = append(notes, userName(n.Scorer)+": "+shorten(n.Note, noteCap))
+		}
+		card.Parts = append(card.Parts, bot.Part{Heading: "Notes", Items: notes})
+	}
+	card.Note = fmt.Sprintf("Only you see this. %s debrief %s export uploads it to the channel.", h.slash, c.Name)
+	switch {
+	case noteCap > 0:
+		card.Note = "Long notes are shortened to fit one Slack message; the export has them whole. " + card.Note
+	case noteCap < 0:
+		card.Note = "The notes are too many to fit one Slack message and are left out here; the export has them. " + card.Note
+	}
+	return card
+}
+
+// noteBudget returns how long each note of d may be for the card to fit
+// debriefText characters: 0 when every note fits whole, -1 when even
+// minNote characters each would not fit and notes are left out.
+func (h *Handler) noteBudget(d scorecard.Debrief) int {
+	fixed, notes, n := 0, 0, 0
+	for _, r := range d.Rows {
+		fixed += utf8.RuneCountInString(h.competencyName(r.Competency)) + 30
+		for _, e := range r.Entries {
+			fixed += len(e.Scorer) + 10
+			if e.Note != "" {
+				notes += utf8.RuneCountInString(e.Note) + 3
+				n++
+			}
+		}
+	}
+	for _, e := range d.Notes {
+		notes += utf8.RuneCountInString(e.Note) + len(e.Scorer) + 6
+		n++
+	}
+	switch {
+	case fixed+notes <= debriefText || n == 0:
+		return 0
+	case (debriefText-fixed)/n < minNote:
+		return -1
+	}
+	return (debriefText - fixed) / n
+}
+
+// shorten cuts s to at most n characters (n > 0; 0 keeps it whole) with
+// an ellipsis.
+func shorten(s string, n int) string {
+	if n <= 0 || utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return strings.TrimSpace(string([]rune(s)[:n-1])) + "…"
+}
+
+// packRows returns rows in at most max parts: each row its own part while
+// they fit, else several rows to a part, each row's heading and items as
+// lines of the part's text.
+func packRows(rows []bot.Part, maxParts int) []bot.Part {
+	if len(rows) <= maxParts {
+		return rows
+	}
+	per := (len(rows) + maxParts - 1) / maxParts
+	var out []bot.Part
+	for i := 0; i < len(rows); i += per {
+		var lines []string
+		for _, r := range rows[i:min(i+per, len(rows))] {
+			lines = append(lines, r.Heading)
+			for _, it := range r.Items {
+				lines = append(lines, "• "+it)
+			}
+		}
+		out = append(out, bot.Part{Text: strings.Join(lines, "\n")})
+	}
+	return out
+}
+
+// debriefMarkdown is the debrief as a Markdown document.
+func (h *Handler) debriefMarkdown(d scorecard.Debrief) string {
+	c := d.Candidate
+	var b strings.Builder
+	fmt.Fprintf(&b, "# Debrief: %s\n\n%s.", c.Name, progressLine(c))
+	if c.Closed {
+		b.WriteString(" The debrief is closed.")
+	}
+	b.WriteString("\n")
+	for _, r := range d.Rows {
+		fmt.Fprintf(&b, "\n## %s\n\nSpread %d", h.competencyName(r.Competency), r.Spread)
+		if r.Disagree {
+			b.WriteString(" — **interviewers disagree**")
+		}
+		b.WriteString("\n\n| Interviewer | Rating | Note |\n|---|---|---|\n")
+		for _, e := range r.Entries {
+			fmt.Fprintf(&b, "| %s | %d | %s |\n", userName(e.Scorer), e.Rating, cell(e.Note))
+		}
+	}
+	b.WriteString("\n## Recommendations\n\n")
+	for _, t := range d.Tally {
+		fmt.Fprintf(&b, "- %s: %d\n", t.Recommendation.Label(), t.N)
+	}
+	b.WriteString("\n")
+	for _, call := range d.Calls {
+		fmt.Fprintf(&b, "- %s: %s\n", userName(call.Scorer), call.Recommendation.Label())
+	}
+	if len(d.Notes) > 0 {
+		b.WriteString("\n## Notes\n\n")
+		for _, n := range d.Notes {
+			fmt.Fprintf(&b, "- %s: %s\n", userName(n.Scorer), cell(n.Note))
+		}
+	}
+	return b.String()
+}
+
+// cell makes a note fit one Markdown table cell.
+func cell(s string) string {
+	return strings.ReplaceAll(strings.Join(strings.Fields(s), " "), "|", `\|`)
+}
+
+func userName(id string) string { return "@" + id }
+
+func userNames(ids []string) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = userName(id)
+	}
+	return out
+}
+
+func (h *Handler) competencyNames(ids []string) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = h.competencyName(id)
+	}
+	return out
+}

@@ -1,0 +1,127 @@
+package interview
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/hirebot/hirebot"
+	"github.com/hirebot/hirebot/bot/scorecard"
+)
+
+// wordScorecard returns err with words for the user, for the scorecard
+// subcommands; name is the candidate's name as typed. Errors it has no
+// words for pass to word.
+func (h *Handler) wordScorecard(err error, name string) error {
+	var (
+		ae *ScorecardArgsError
+		ne *scorecard.NameError
+		ue *UnknownCandidateError
+		ie *scorecard.InvalidError
+		fe *hirebot.FullError
+		de *DebriefForbiddenError
+	)
+	say := func(kind hirebot.Kind, format string, args ...any) error {
+		return hirebot.Wrap(kind, err, fmt.Sprintf(format, args...))
+	}
+	switch {
+	case err == nil, hirebot.MessageOf(err) != "":
+		return err
+	case errors.Is(err, errNoCandidates):
+		return say(hirebot.Unavailable, "Scorecards are not set up on this hirebot.")
+	case errors.As(err, &ae):
+		return say(hirebot.Invalid, "%s", h.scorecardUsage(ae))
+	case errors.As(err, &ne):
+		return say(hirebot.Invalid, "%s", h.nameMessage(ne))
+	case errors.As(err, &ue):
+		msg := fmt.Sprintf("This channel has no candidate called %s.", name)
+		if len(ue.Near) > 0 {
+			msg += " Did you mean " + strings.Join(ue.Near, " or ") + "?"
+		}
+		return say(hirebot.NotFound, "%s %s candidates lists them; %s candidate add <name> adds one.", msg, h.slash, h.slash)
+	case errors.Is(err, scorecard.ErrNoCandidate):
+		return say(hirebot.NotFound, "That candidate is no longer in this channel (removed, or unused for too long); %s candidates lists who is.", h.slash)
+	case errors.Is(err, scorecard.ErrExists):
+		return say(hirebot.Conflict, "This channel has a candidate called %s already; %s candidates lists them.", name, h.slash)
+	case errors.Is(err, scorecard.ErrClosed):
+		return say(hirebot.Invalid, "The debrief is closed: scorecards can no longer be submitted or changed. %s debrief %s shows it.", h.slash, nameOr(name))
+	case errors.As(err, &fe):
+		return say(hirebot.Invalid, "This channel has %d candidates, the most it can hold; remove one with %s candidate remove <name> first.", fe.Cap, h.slash)
+	case errors.As(err, &ie):
+		return say(hirebot.Invalid, "%s Nothing was saved: open the scorecard again with %s scorecard %s.", h.invalidMessage(ie), h.slash, nameOr(name))
+	case errors.Is(err, errOldForm):
+		return say(hirebot.Invalid, "That scorecard form is from an older version of hirebot; nothing was saved. Open it again with %s scorecard <name>.", h.slash)
+	case errors.As(err, &de) && de.Manage:
+		return say(hirebot.Forbidden, "Only the draft's owner, an admin or whoever added the candidate can close their debrief or remove them.")
+	case errors.As(err, &de):
+		return say(hirebot.Forbidden, "Exporting puts every rating and note in the channel, so only those who submitted a scorecard, the draft's owner and admins may do it.")
+	}
+	return h.word(err)
+}
+
+// scorecardUsage words a scorecard parse error.
+func (h *Handler) scorecardUsage(e *ScorecardArgsError) string {
+	s := h.slash
+	switch {
+	case e.Problem == TakesNothing:
+		return fmt.Sprintf("%s candidates takes nothing after it; to add one, %s candidate add <name>.", s, s)
+	case e.Problem == CandidateVerb:
+		return fmt.Sprintf("Candidate commands: %s candidate add <name>, %s candidate remove <name>, %s candidates.", s, s, s)
+	case e.Sub == subCandidateAdd:
+		return fmt.Sprintf("Say who to add, e.g. %s candidate add Ada Lovelace.", s)
+	case e.Sub == subCandidateRemove:
+		return fmt.Sprintf("Say who to remove, e.g. %s candidate remove Ada Lovelace.", s)
+	case e.Sub == subScorecard:
+		return fmt.Sprintf("Say who you are scoring, e.g. %s scorecard Ada Lovelace.", s)
+	}
+	return fmt.Sprintf("Say whose debrief, e.g. %s debrief Ada Lovelace [close|export].", s)
+}
+
+// nameMessage words a refused candidate name.
+func (h *Handler) nameMessage(e *scorecard.NameError) string {
+	const only = "hirebot keeps a candidate's name only, no contact details or other personal data"
+	switch e.Problem {
+	case scorecard.NameEmpty, scorecard.NameTooShort:
+		return fmt.Sprintf("Give the candidate's name, at least %d letters, e.g. Ada Lovelace.", scorecard.MinNameLen)
+	case scorecard.NameTooLong:
+		return fmt.Sprintf("That name is %d characters; use at most %d.", e.Size, scorecard.MaxNameLen)
+	case scorecard.NameTooManyWords:
+		return fmt.Sprintf("That name has %d words; use at most %d.", e.Size, scorecard.MaxNameWords)
+	case scorecard.NameEmail:
+		return "That looks like an e-mail address: " + only + "."
+	case scorecard.NameURL:
+		return "That looks like a web address: " + only + "."
+	case scorecard.NamePhone:
+		return "That looks like a phone number: " + only + "."
+	case scorecard.NameDigits:
+		return "A name has no digits: " + only + "."
+	}
+	return fmt.Sprintf("A name holds letters, spaces, hyphens, apostrophes and dots, not %q.", string(e.Char))
+}
+
+// invalidMessage words a scorecard that can't be stored.
+func (h *Handler) invalidMessage(e *scorecard.InvalidError) string {
+	names := strings.Join(h.competencyNames(e.Competencies), ", ")
+	switch e.Problem {
+	case scorecard.MissingRating:
+		return "Rate every competency; missing: " + names + "."
+	case scorecard.BadRating:
+		return "Ratings go from 1 to 4; not so for: " + names + "."
+	case scorecard.MissingRecommendation:
+		return "Pick an overall recommendation (strong no, no, yes or strong yes)."
+	case scorecard.LongNote:
+		if names == "" {
+			return fmt.Sprintf("Keep the notes to %d characters.", scorecard.MaxNote)
+		}
+		return fmt.Sprintf("Keep each note to %d characters; too long: %s.", scorecard.MaxNote, names)
+	}
+	return "The scorecard has nothing to rate; add questions to the kit first."
+}
+
+// nameOr returns the candidate's name for a usage line, or a placeholder.
+func nameOr(name string) string {
+	if name == "" {
+		return "<name>"
+	}
+	return name
+}

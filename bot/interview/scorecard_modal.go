@@ -1,0 +1,261 @@
+package interview
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/hirebot/hirebot"
+	"github.com/hirebot/hirebot/bot"
+	"github.com/hirebot/hirebot/bot/scorecard"
+	"github.com/hirebot/hirebot/knowledge"
+)
+
+// maxModalBlocks is Slack's limit on a modal's blocks.
+const maxModalBlocks = 100
+
+// sheetItem is one competency a scorecard rates, with its four rubric
+// levels, weakest first.
+type sheetItem struct {
+	ID, Name, Description string
+	Levels                [4]string
+}
+
+// genericLevels label the ratings of a competency no question covers.
+var genericLevels = [4]string{"No evidence, or evidence against", "Some evidence, with gaps", "Clear evidence", "Strong evidence, beyond the role's needs"}
+
+// sheet returns what the channel's scorecards rate: the competencies of
+// the kit, in the order the kit first names them; with an empty kit, those
+// of the draft's kind; else those of the draft's role (a CTO's when there
+// is no draft). Each carries the rubric of the kit's first question on it,
+// else of the question bank's first.
+func (h *Handler) sheet(ctx context.Context, req bot.Request) ([]sheetItem, error) {
+	kit, err := h.sessions.Kit(ctx, req.Session())
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	rubric := map[string][4]string{}
+	for _, qid := range kit {
+		if q, ok := h.pack.Question(qid); ok && !slices.Contains(ids, q.Competency) {
+			ids = append(ids, q.Competency)
+			rubric[q.Competency] = levels(q)
+		}
+	}
+	if len(ids) == 0 {
+		if ids, err = h.draftCompetencies(ctx, req); err != nil {
+			return nil, err
+		}
+	}
+	var out []sheetItem
+	for _, id := range ids[:min(len(ids), scorecard.MaxCompetencies)] {
+		it := sheetItem{ID: id, Name: id, Levels: genericLevels}
+		if c, ok := h.pack.Competency(id); ok {
+			it.Name, it.Description = c.Name, c.Description
+		}
+		if r, ok := rubric[id]; ok {
+			it.Levels = r
+		} else if q, ok := h.firstQuestion(id); ok {
+			it.Levels = levels(q)
+		}
+		out = append(out, it)
+	}
+	return out, nil
+}
+
+// draftCompetencies returns the competencies of the draft's kind, else of
+// its role, else of a CTO.
+func (h *Handler) draftCompetencies(ctx context.Context, req bot.Request) ([]string, error) {
+	role := knowledge.DefaultRole
+	d, err := h.sessions.Draft(ctx, req.Session())
+	switch {
+	case err == nil:
+		if k, ok := h.pack.Kind(d.Kind); ok && len(k.Competencies) > 0 {
+			return k.Competencies, nil
+		}
+		role = d.Role
+	case hirebot.KindOf(err) != hirebot.NotFound:
+		return nil, err
+	}
+	if r, ok := h.pack.Role(role); ok && len(r.Competency) > 0 {
+		return r.Competency, nil
+	}
+	r, _ := h.pack.Role(knowledge.DefaultRole)
+	return r.Competency, nil
+}
+
+// firstQuestion returns the question bank's first question on competency.
+func (h *Handler) firstQuestion(competency string) (knowledge.Question, bool) {
+	for _, q := range h.pack.Questions {
+		if q.Competency == competency && q.Rubric[0] != "" {
+			return q, true
+		}
+	}
+	return knowledge.Question{}, false
+}
+
+// levels returns a question's rubric, weakest first.
+func levels(q knowledge.Question) [4]string { return q.Rubric }
+
+// openScorecard opens the scorecard modal for a candidate, filled with
+// the user's own scorecard if they submitted one, and counts the user
+// among the scorecards expected.
+func (h *Handler) openScorecard(ctx context.Context, req bot.Request, name string) (bot.Reply, error) {
+	c, err := h.resolve(ctx, req, name)
+	if err != nil {
+		return bot.Reply{}, err
+	}
+	if c.Closed {
+		return bot.Reply{}, scorecard.ErrClosed
+	}
+	items, err := h.sheet(ctx, req)
+	if err != nil {
+		return bot.Reply{}, err
+	}
+	if err := h.candidates.ExpectScorer(ctx, req.Session(), req.Claim, c.ID, req.User); err != nil {
+		return bot.Reply{}, err
+	}
+	var prev *scorecard.Scorecard
+	if s, ok := c.Cards[req.User]; ok {
+		prev = &s
+	}
+	return bot.Reply{Modal: scorecardModal(c, items, prev)}, nil
+}
+
+// notesEach reports whether a modal rating n competencies has room (in
+// Slack's 100 blocks) for a note on each: an intro, a rating and a note
+// each, and the recommendation.
+func notesEach(n int) bool { return 1+2*n+1 <= maxModalBlocks }
+
+// scorecardModal builds the scorecard form. Its metadata carries the
+// candidate's id and the competencies it rates, so the submission is
+// checked against what was shown.
+func scorecardModal(c scorecard.Candidate, items []sheetItem, prev *scorecard.Scorecard) *bot.Modal {
+	ids := make([]string, len(items))
+	for i, it := range items {
+		ids[i] = it.ID
+	}
+	intro := fmt.Sprintf("%s: rate each competency 1–4 against its rubric. Nobody who hasn't submitted their own sees your scorecard; the channel only sees how many are in.", c.Name)
+	if prev != nil {
+		intro += " You scored this candidate before: submitting replaces your scorecard."
+	}
+	m := &bot.Modal{Callback: "interview:score", Title: "Scorecard", Submit: "Submit",
+		Metadata: c.ID + "|" + strings.Join(ids, ","), Intro: intro}
+	each := notesEach(len(items))
+	for _, it := range items {
+		in := bot.Input{ID: "r:" + it.ID, Label: it.Name, Hint: it.Description}
+		for i, l := range it.Levels {
+			in.Choices = append(in.Choices, bot.Choice{Value: strconv.Itoa(i + 1), Label: fmt.Sprintf("%d · %s", i+1, l)})
+		}
+		if prev != nil && prev.Ratings[it.ID] > 0 {
+			in.Value = strconv.Itoa(prev.Ratings[it.ID])
+		}
+		m.Inputs = append(m.Inputs, in)
+		if each {
+			note := bot.Input{ID: "n:" + it.ID, Label: "Notes on " + it.Name, Optional: true, Multiline: true, MaxLength: scorecard.MaxNote}
+			if prev != nil {
+				note.Value = prev.Notes[it.ID]
+			}
+			m.Inputs = append(m.Inputs, note)
+		}
+	}
+	rec := bot.Input{ID: "rec", Label: "Overall recommendation"}
+	for _, r := range scorecard.Recommendations {
+		rec.Choices = append(rec.Choices, bot.Choice{Value: string(r), Label: r.Label()})
+	}
+	if prev != nil {
+		rec.Value = string(prev.Recommendation)
+	}
+	m.Inputs = append(m.Inputs, rec)
+	if !each {
+		note := bot.Input{ID: "note", Label: "Notes", Optional: true, Multiline: true, MaxLength: scorecard.MaxNote,
+			Hint: "Name the competency each note is about."}
+		if prev != nil {
+			note.Value = prev.Note
+		}
+		m.Inputs = append(m.Inputs, note)
+	}
+	return m
+}
+
+// errOldForm is a submission whose metadata this version can't read.
+var errOldForm = errors.New("interview: scorecard form metadata unreadable")
+
+// parseSubmission reads a submitted scorecard form. Missing or odd values
+// become a scorecard that fails Validate, never an empty one that passes.
+func parseSubmission(user, meta string, values map[string]string) (id string, card scorecard.Scorecard, err error) {
+	id, list, ok := strings.Cut(meta, "|")
+	if !ok || !isCandidateID(id) || list == "" {
+		return "", card, errOldForm
+	}
+	card = scorecard.Scorecard{Scorer: user, Competencies: strings.Split(list, ","),
+		Ratings: map[string]int{}, Notes: map[string]string{},
+		Recommendation: scorecard.Recommendation(strings.TrimSpace(values["rec"])),
+		Note:           strings.TrimSpace(values["note"])}
+	for _, comp := range card.Competencies {
+		if v, ok := values["r:"+comp]; ok && v != "" {
+			n, err := strconv.Atoi(v)
+			if err != nil {
+				n = 0 // not a rating: Validate refuses it
+			}
+			card.Ratings[comp] = n
+		}
+		if note := strings.TrimSpace(values["n:"+comp]); note != "" {
+			card.Notes[comp] = note
+		}
+	}
+	return id, card, card.Validate()
+}
+
+// submitScorecard stores a submitted scorecard: the scorer hears it
+// privately, the channel only how many are in. It returns the candidate's
+// name, when known, for the words of an error.
+func (h *Handler) submitScorecard(ctx context.Context, req bot.Request) (bot.Reply, string, error) {
+	if h.candidates == nil {
+		return bot.Reply{}, "", errNoCandidates
+	}
+	id, card, err := parseSubmission(req.User, req.Value, req.Values)
+	name := ""
+	if id != "" {
+		if c, err := h.candidates.Candidate(ctx, req.Session(), id); err == nil {
+			name = c.Name
+		}
+	}
+	if err != nil {
+		return bot.Reply{}, name, err
+	}
+	card.At = req.At
+	replaced, err := h.candidates.SubmitScorecard(ctx, req.Session(), req.Claim, id, card)
+	if err != nil {
+		return bot.Reply{}, name, err
+	}
+	c, err := h.candidates.Candidate(ctx, req.Session(), id)
+	if err != nil {
+		return bot.Reply{}, name, err
+	}
+	what := "Your scorecard for %s is saved."
+	if replaced {
+		what = "Your scorecard for %s is saved; it replaces your earlier one."
+	}
+	return bot.Reply{
+		Card: &bot.Card{Intro: fmt.Sprintf(what, c.Name),
+			Note: fmt.Sprintf("Only you, those who have submitted theirs, the draft's owner and admins see it. %s debrief %s compares the scorecards.", h.slash, c.Name)},
+		Announce: &bot.Card{Intro: progressLine(c) + "."},
+	}, c.Name, nil
+}
+
+// isCandidateID reports whether s has the shape of scorecard.ID's ids.
+func isCandidateID(s string) bool {
+	if len(s) != len(scorecard.ID("x")) {
+		return false
+	}
+	for _, r := range s {
+		if (r < '0' || r > '9') && (r < 'a' || r > 'f') {
+			return false
+		}
+	}
+	return true
+}

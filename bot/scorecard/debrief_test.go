@@ -1,0 +1,151 @@
+package scorecard
+
+import (
+	"errors"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func card(scorer string, rec Recommendation, ratings ...any) Scorecard {
+	s := Scorecard{Scorer: scorer, Ratings: map[string]int{}, Notes: map[string]string{}, Recommendation: rec}
+	for i := 0; i+1 < len(ratings); i += 2 {
+		comp := ratings[i].(string)
+		s.Competencies = append(s.Competencies, comp)
+		s.Ratings[comp] = ratings[i+1].(int)
+	}
+	return s
+}
+
+func candidate(cards ...Scorecard) Candidate {
+	c := Candidate{Name: "Ada Lovelace", Cards: map[string]Scorecard{}}
+	for _, s := range cards {
+		c.Cards[s.Scorer] = s
+	}
+	return c
+}
+
+func TestSummarize(t *testing.T) {
+	for _, tt := range []struct {
+		name      string
+		cards     []Scorecard
+		spreads   map[string]int
+		disagree  []string
+		tally     []int // in the order of Recommendations
+		firstRows []string
+	}{
+		{name: "none", tally: []int{0, 0, 0, 0}},
+		{name: "one scorer never disagrees",
+			cards:   []Scorecard{card("U1", Yes, "vision", 1, "comms", 4)},
+			spreads: map[string]int{"vision": 0, "comms": 0}, tally: []int{0, 0, 1, 0}, firstRows: []string{"vision", "comms"}},
+		{name: "two apart disagree",
+			cards:    []Scorecard{card("U1", StrongYes, "vision", 4, "comms", 3), card("U2", No, "vision", 2, "comms", 2)},
+			spreads:  map[string]int{"vision": 2, "comms": 1},
+			disagree: []string{"vision"}, tally: []int{0, 1, 0, 1}},
+		{name: "three scorers, extremes",
+			cards: []Scorecard{card("U1", StrongNo, "vision", 1), card("U2", StrongNo, "vision", 2),
+				card("U3", Yes, "vision", 4, "hiring", 3)},
+			spreads:  map[string]int{"vision": 3, "hiring": 0},
+			disagree: []string{"vision"}, tally: []int{2, 0, 1, 0}, firstRows: []string{"vision", "hiring"}},
+		{name: "kit changed between interviews",
+			cards:   []Scorecard{card("U2", Yes, "b", 3), card("U1", Yes, "a", 3, "b", 3)},
+			spreads: map[string]int{"a": 0, "b": 0}, tally: []int{0, 0, 2, 0}, firstRows: []string{"a", "b"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			d := Summarize(candidate(tt.cards...))
+			for _, r := range d.Rows {
+				if want, ok := tt.spreads[r.Competency]; !ok || r.Spread != want {
+					t.Errorf("%s spread = %d, want %d (listed %v)", r.Competency, r.Spread, want, ok)
+				}
+				if !slices.IsSortedFunc(r.Entries, func(a, b Entry) int { return strings.Compare(a.Scorer, b.Scorer) }) {
+					t.Errorf("%s entries not by scorer: %v", r.Competency, r.Entries)
+				}
+			}
+			if len(d.Rows) != len(tt.spreads) {
+				t.Errorf("%d rows, want %d", len(d.Rows), len(tt.spreads))
+			}
+			if got := d.Disagreements(); !slices.Equal(got, tt.disagree) {
+				t.Errorf("Disagreements = %v, want %v", got, tt.disagree)
+			}
+			var tally []int
+			for i, c := range d.Tally {
+				if c.Recommendation != Recommendations[i] {
+					t.Errorf("tally %d is %s", i, c.Recommendation)
+				}
+				tally = append(tally, c.N)
+			}
+			if !slices.Equal(tally, tt.tally) {
+				t.Errorf("tally = %v, want %v", tally, tt.tally)
+			}
+			for i, comp := range tt.firstRows {
+				if d.Rows[i].Competency != comp {
+					t.Errorf("row %d = %s, want %s", i, d.Rows[i].Competency, comp)
+				}
+			}
+		})
+	}
+}
+
+func TestAccessAndProgress(t *testing.T) {
+	c := candidate(card("U1", Yes, "vision", 3))
+	c.Expected = []string{"U1", "U2", "U3"}
+	for _, tt := range []struct {
+		user       string
+		privileged bool
+		want       Access
+	}{{"U1", false, Full}, {"U2", false, Blind}, {"U9", false, Blind}, {"U9", true, Full}} {
+		if got := AccessOf(c, tt.user, tt.privileged); got != tt.want {
+			t.Errorf("AccessOf(%s, %v) = %v, want %v", tt.user, tt.privileged, got, tt.want)
+		}
+	}
+	if in, of := c.Progress(); in != 1 || of != 3 {
+		t.Errorf("Progress = %d of %d, want 1 of 3", in, of)
+	}
+	c.Cards["U7"] = card("U7", No, "vision", 2) // submitted without opening here: still counted
+	if in, of := c.Progress(); in != 2 || of != 4 {
+		t.Errorf("Progress = %d of %d, want 2 of 4", in, of)
+	}
+	if !c.Waiting("U2") || c.Waiting("U1") || c.Waiting("U9") {
+		t.Error("Waiting: want U2 only among U1, U2, U9")
+	}
+	c.Closed = true
+	if c.Waiting("U2") {
+		t.Error("nobody waits on a closed debrief")
+	}
+}
+
+func TestValidate(t *testing.T) {
+	ok := card("U1", Yes, "vision", 3, "comms", 1)
+	for _, tt := range []struct {
+		name  string
+		edit  func(s *Scorecard)
+		want  Problem
+		comps []string
+	}{
+		{"valid", func(*Scorecard) {}, 0, nil},
+		{"missing rating", func(s *Scorecard) { delete(s.Ratings, "comms") }, MissingRating, []string{"comms"}},
+		{"zero", func(s *Scorecard) { s.Ratings["vision"] = 0 }, BadRating, []string{"vision"}},
+		{"five", func(s *Scorecard) { s.Ratings["comms"] = 5 }, BadRating, []string{"comms"}},
+		{"no recommendation", func(s *Scorecard) { s.Recommendation = "" }, MissingRecommendation, nil},
+		{"odd recommendation", func(s *Scorecard) { s.Recommendation = "maybe" }, MissingRecommendation, nil},
+		{"long note", func(s *Scorecard) { s.Notes["vision"] = strings.Repeat("n", MaxNote+1) }, LongNote, []string{"vision"}},
+		{"long general note", func(s *Scorecard) { s.Note = strings.Repeat("n", MaxNote+1) }, LongNote, nil},
+		{"nothing to rate", func(s *Scorecard) { s.Competencies = nil }, NoCompetencies, nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s := ok
+			s.Ratings = map[string]int{"vision": 3, "comms": 1}
+			s.Notes = map[string]string{}
+			tt.edit(&s)
+			err := s.Validate()
+			var ie *InvalidError
+			switch {
+			case tt.want == 0 && err != nil:
+				t.Errorf("Validate = %v, want nil", err)
+			case tt.want != 0 && (!errors.As(err, &ie) || ie.Problem != tt.want || !reflect.DeepEqual(ie.Competencies, tt.comps)):
+				t.Errorf("Validate = %#v, want problem %d for %v", err, tt.want, tt.comps)
+			}
+		})
+	}
+}

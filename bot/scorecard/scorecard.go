@@ -1,0 +1,193 @@
+package scorecard
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+	"unicode/utf8"
+)
+
+// Limits of a scorecard.
+const (
+	// MinRating and MaxRating bound a competency's rating: the four levels
+	// of the question bank's rubrics.
+	MinRating = 1
+	MaxRating = 4
+	// MaxNote is how long one note may be, in characters.
+	MaxNote = 1000
+	// MaxCompetencies is how many competencies one scorecard may rate.
+	MaxCompetencies = 60
+)
+
+// Recommendation is an interviewer's overall call on a candidate.
+type Recommendation string
+
+// The recommendations, weakest first.
+const (
+	StrongNo  Recommendation = "strong-no"
+	No        Recommendation = "no"
+	Yes       Recommendation = "yes"
+	StrongYes Recommendation = "strong-yes"
+)
+
+// Recommendations lists every recommendation, weakest first.
+var Recommendations = []Recommendation{StrongNo, No, Yes, StrongYes}
+
+// Label returns how a recommendation reads: "Strong no".
+func (r Recommendation) Label() string {
+	switch r {
+	case StrongNo:
+		return "Strong no"
+	case No:
+		return "No"
+	case Yes:
+		return "Yes"
+	case StrongYes:
+		return "Strong yes"
+	}
+	return string(r)
+}
+
+// Valid reports whether r is one of Recommendations.
+func (r Recommendation) Valid() bool { return slices.Contains(Recommendations, r) }
+
+// Candidate is someone the channel is interviewing: a name, who added
+// them, whether their debrief is closed, and who is expected to score
+// them.
+type Candidate struct {
+	ID      string // ID(Name)
+	Name    string
+	AddedBy string
+	Added   time.Time
+	Closed  bool
+	// Expected are the users expected to submit a scorecard: everyone who
+	// opened one, or submitted one.
+	Expected []string
+	// Cards are the submitted scorecards, by scorer.
+	Cards map[string]Scorecard
+}
+
+// Progress returns how many scorecards are in and how many are expected.
+func (c Candidate) Progress() (in, of int) {
+	of = len(c.Expected)
+	for u := range c.Cards {
+		if !slices.Contains(c.Expected, u) {
+			of++
+		}
+	}
+	return len(c.Cards), of
+}
+
+// Submitted reports whether user has submitted a scorecard.
+func (c Candidate) Submitted(user string) bool {
+	_, ok := c.Cards[user]
+	return ok
+}
+
+// Waiting reports whether user opened a scorecard and has not submitted
+// it, while the debrief is open.
+func (c Candidate) Waiting(user string) bool {
+	return !c.Closed && slices.Contains(c.Expected, user) && !c.Submitted(user)
+}
+
+// Scorers returns who submitted, sorted.
+func (c Candidate) Scorers() []string {
+	out := make([]string, 0, len(c.Cards))
+	for u := range c.Cards {
+		out = append(out, u)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Waiting is a candidate waiting for a user's scorecard: they opened one
+// and have not submitted it, and the debrief is open.
+type Waiting struct {
+	Channel string
+	Name    string
+}
+
+// Scorecard is one interviewer's assessment of one candidate.
+type Scorecard struct {
+	Scorer string `json:"scorer"`
+	// Competencies are the competency ids the scorecard covered, in the
+	// order it showed them.
+	Competencies []string          `json:"competencies"`
+	Ratings      map[string]int    `json:"ratings"`         // competency id → 1–4
+	Notes        map[string]string `json:"notes,omitempty"` // competency id → note
+	// Note is a general note, for a scorecard too long for a note per
+	// competency.
+	Note           string         `json:"note,omitempty"`
+	Recommendation Recommendation `json:"recommendation"`
+	At             time.Time      `json:"at"`
+}
+
+// Problem is what is wrong with a scorecard.
+type Problem int
+
+// The scorecard problems.
+const (
+	MissingRating         Problem = iota + 1 // a competency has no rating
+	BadRating                                // a rating outside 1–4
+	MissingRecommendation                    // no or an unknown recommendation
+	LongNote                                 // a note over MaxNote characters
+	NoCompetencies                           // nothing to rate, or too much
+)
+
+// InvalidError says a scorecard can't be stored, and why, as data: the
+// handler words it. It names competencies, never the notes.
+type InvalidError struct {
+	Problem      Problem
+	Competencies []string // the competencies at fault
+}
+
+// Error describes e for logs.
+func (e *InvalidError) Error() string {
+	return fmt.Sprintf("scorecard: invalid: problem %d for %d competencies", e.Problem, len(e.Competencies))
+}
+
+// Validate checks that s rates every one of its competencies 1–4, has a
+// recommendation, and notes that fit.
+func (s Scorecard) Validate() error {
+	if len(s.Competencies) == 0 || len(s.Competencies) > MaxCompetencies {
+		return &InvalidError{Problem: NoCompetencies}
+	}
+	var missing, bad, long []string
+	for _, c := range s.Competencies {
+		r, ok := s.Ratings[c]
+		switch {
+		case !ok:
+			missing = append(missing, c)
+		case r < MinRating || r > MaxRating:
+			bad = append(bad, c)
+		}
+		if utf8.RuneCountInString(s.Notes[c]) > MaxNote {
+			long = append(long, c)
+		}
+	}
+	switch {
+	case len(missing) > 0:
+		return &InvalidError{Problem: MissingRating, Competencies: missing}
+	case len(bad) > 0:
+		return &InvalidError{Problem: BadRating, Competencies: bad}
+	case !s.Recommendation.Valid():
+		return &InvalidError{Problem: MissingRecommendation}
+	case len(long) > 0:
+		return &InvalidError{Problem: LongNote, Competencies: long}
+	case utf8.RuneCountInString(s.Note) > MaxNote:
+		return &InvalidError{Problem: LongNote}
+	}
+	return nil
+}
+
+// The errors of candidate operations, for errors.Is: stores wrap them with
+// a kind. They never hold a candidate's name.
+var (
+	// ErrNoCandidate: the channel has no such candidate.
+	ErrNoCandidate = errors.New("scorecard: no such candidate")
+	// ErrExists: the channel has a candidate of that name already.
+	ErrExists = errors.New("scorecard: the candidate exists already")
+	// ErrClosed: the debrief is closed; scorecards are frozen.
+	ErrClosed = errors.New("scorecard: the debrief is closed")
+)

@@ -1,0 +1,350 @@
+package sessions
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/hirebot/hirebot"
+	"github.com/hirebot/hirebot/bot/dedup"
+	"github.com/hirebot/hirebot/bot/scorecard"
+	"github.com/hirebot/hirebot/internal/redistest"
+	"github.com/redis/go-redis/v9"
+)
+
+// candidateTTL is the candidate TTL of the stores under test: apart from
+// the session TTL, so a test can tell which one a key carries.
+const candidateTTL = 3 * time.Hour
+
+// TestCandidates runs the candidate contract against a redis-server, the
+// embedded store and a cluster (where every script must stay in one slot).
+func TestCandidates(t *testing.T) {
+	opts := Options{CandidateTTL: candidateTTL}
+	t.Run("redis-server", func(t *testing.T) {
+		t.Parallel()
+		srv := redistest.MustStart(t)
+		testCandidates(t, func(t *testing.T) *Store { return New(MustOpen(t, srv.URL()), opts) })
+	})
+	t.Run("embedded", func(t *testing.T) {
+		t.Parallel()
+		c, closeFn, err := OpenEmbedded()
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(closeFn)
+		o := c.(*redis.Client).Options()
+		testCandidates(t, func(t *testing.T) *Store {
+			c := redis.NewClient(&redis.Options{Addr: o.Addr, Password: o.Password, DisableIdentity: true})
+			t.Cleanup(func() { c.Close() })
+			return New(c, opts)
+		})
+	})
+	t.Run("cluster", func(t *testing.T) {
+		t.Parallel()
+		cl := redistest.MustStartCluster(t)
+		testCandidates(t, func(t *testing.T) *Store { return New(MustOpen(t, cl.URL()), opts) })
+	})
+}
+
+func testCandidates(t *testing.T, newStore func(t *testing.T) *Store) {
+	for _, tc := range []struct {
+		name string
+		test func(t *testing.T, newStore func(t *testing.T) *Store)
+	}{
+		{"AddList", testAddCandidates},
+		{"Submit", testSubmitScorecards},
+		{"ConcurrentScorers", testConcurrentScorers},
+		{"Duplicate", testCandidateClaims},
+		{"Close", testCloseDebrief},
+		{"TTL", testCandidateTTL},
+		{"Remove", testRemoveCandidate},
+		{"Waiting", testUserWaiting},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			tc.test(t, newStore)
+		})
+	}
+}
+
+func mustAdd(tb testing.TB, s *Store, key hirebot.SessionKey, name string) string {
+	tb.Helper()
+	err := s.AddCandidate(tb.(*testing.T).Context(), key, nil, scorecard.Candidate{Name: name, AddedBy: "U1", Added: time.Now()})
+	if err != nil {
+		tb.Fatalf("AddCandidate(%s): %v", name, err)
+	}
+	return scorecard.ID(name)
+}
+
+func rated(scorer string, r int) scorecard.Scorecard {
+	return scorecard.Scorecard{Scorer: scorer, Competencies: []string{"vision"}, Ratings: map[string]int{"vision": r},
+		Notes: map[string]string{"vision": "note by " + scorer}, Recommendation: scorecard.Yes, At: time.Now().UTC()}
+}
+
+func testAddCandidates(t *testing.T, newStore func(t *testing.T) *Store) {
+	s, ctx, key := newStore(t), t.Context(), newKey()
+	if got, err := s.Candidates(ctx, key); err != nil || len(got) != 0 {
+		t.Fatalf("Candidates of a new channel = %v, %v", got, err)
+	}
+	_, err := s.Candidate(ctx, key, scorecard.ID("Nobody"))
+	if !errors.Is(err, ErrNoCandidate) || hirebot.KindOf(err) != hirebot.NotFound {
+		t.Errorf("Candidate of nobody = %v, want ErrNoCandidate", err)
+	}
+	mustAdd(t, s, key, "Grace Hopper")
+	mustAdd(t, s, key, "ada Lovelace")
+	err = s.AddCandidate(ctx, key, nil, scorecard.Candidate{Name: "Ada  LOVELACE", AddedBy: "U2"})
+	if !errors.Is(err, ErrCandidateExists) {
+		t.Errorf("adding a name twice = %v, want ErrCandidateExists", err)
+	}
+	got, err := newStore(t).Candidates(ctx, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, c := range got {
+		names = append(names, c.Name)
+	}
+	if !slices.Equal(names, []string{"ada Lovelace", "Grace Hopper"}) {
+		t.Errorf("Candidates = %v, want [ada Lovelace, Grace Hopper]", names)
+	}
+	if got[0].AddedBy != "U1" || got[0].Added.IsZero() || got[0].ID != scorecard.ID("Ada Lovelace") {
+		t.Errorf("candidate = %+v", got[0])
+	}
+	other := hirebot.SessionKey{Team: key.Team, Channel: "C0OTHER"}
+	if got, _ := s.Candidates(ctx, other); len(got) != 0 {
+		t.Errorf("another channel sees %d candidates", len(got))
+	}
+	for i := len(names); i < CandidateCap; i++ {
+		mustAdd(t, s, key, "Person "+string(rune('a'+i%26))+string(rune('a'+i/26)))
+	}
+	err = s.AddCandidate(ctx, key, nil, scorecard.Candidate{Name: "One Too Many"})
+	var fe *hirebot.FullError
+	if !errors.As(err, &fe) || fe.Cap != CandidateCap {
+		t.Errorf("adding past the cap = %v, want a FullError of %d", err, CandidateCap)
+	}
+}
+
+func testSubmitScorecards(t *testing.T, newStore func(t *testing.T) *Store) {
+	s, ctx, key := newStore(t), t.Context(), newKey()
+	id := mustAdd(t, s, key, "Ada Lovelace")
+	if _, err := s.SubmitScorecard(ctx, key, nil, scorecard.ID("Nobody"), rated("U1", 3)); !errors.Is(err, ErrNoCandidate) {
+		t.Errorf("submit for nobody = %v, want ErrNoCandidate", err)
+	}
+	if err := s.ExpectScorer(ctx, key, nil, id, "U3"); err != nil {
+		t.Fatal(err)
+	}
+	if replaced, err := s.SubmitScorecard(ctx, key, nil, id, rated("U1", 3)); err != nil || replaced {
+		t.Fatalf("first submit = %v, %v; want false, nil", replaced, err)
+	}
+	if _, err := newStore(t).SubmitScorecard(ctx, key, nil, id, rated("U2", 1)); err != nil {
+		t.Fatal(err)
+	}
+	if replaced, err := s.SubmitScorecard(ctx, key, nil, id, rated("U1", 4)); err != nil || !replaced {
+		t.Fatalf("second submit = %v, %v; want true, nil", replaced, err)
+	}
+	c, err := s.Candidate(ctx, key, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Cards["U1"].Ratings["vision"] != 4 || c.Cards["U2"].Ratings["vision"] != 1 || c.Cards["U2"].Notes["vision"] != "note by U2" {
+		t.Errorf("cards = %+v", c.Cards)
+	}
+	if !slices.Equal(c.Expected, []string{"U1", "U2", "U3"}) {
+		t.Errorf("Expected = %v, want U1 U2 U3", c.Expected)
+	}
+	if in, of := c.Progress(); in != 2 || of != 3 {
+		t.Errorf("Progress = %d of %d, want 2 of 3", in, of)
+	}
+}
+
+func testConcurrentScorers(t *testing.T, newStore func(t *testing.T) *Store) {
+	replicas := []*Store{newStore(t), newStore(t)}
+	ctx, key := t.Context(), newKey()
+	id := mustAdd(t, replicas[0], key, "Ada Lovelace")
+	const scorers = 24
+	var wg sync.WaitGroup
+	errs := make(chan error, scorers*2)
+	for i := range scorers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			s := replicas[i%2]
+			user := fmt.Sprintf("U%03d", i)
+			if err := s.ExpectScorer(ctx, key, dedup.NewClaim(key.Team, key.Channel, "open:"+user), id, user); err != nil {
+				errs <- err
+			}
+			if _, err := s.SubmitScorecard(ctx, key, dedup.NewClaim(key.Team, key.Channel, "submit:"+user), id, rated(user, 1+i%4)); err != nil {
+				errs <- err
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	c, err := replicas[1].Candidate(ctx, key, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Cards) != scorers || len(c.Expected) != scorers {
+		t.Errorf("%d scorecards and %d expected, want %d of each", len(c.Cards), len(c.Expected), scorers)
+	}
+	for i := range scorers {
+		user := fmt.Sprintf("U%03d", i)
+		if c.Cards[user].Ratings["vision"] != 1+i%4 {
+			t.Errorf("%s's rating = %d, want %d", user, c.Cards[user].Ratings["vision"], 1+i%4)
+		}
+	}
+}
+
+func testCandidateClaims(t *testing.T, newStore func(t *testing.T) *Store) {
+	s, other, ctx, key := newStore(t), newStore(t), t.Context(), newKey()
+	add := dedup.NewClaim(key.Team, key.Channel, "envelope:add")
+	if err := s.AddCandidate(ctx, key, add, scorecard.Candidate{Name: "Ada Lovelace"}); err != nil || add.Pending() {
+		t.Fatalf("AddCandidate = %v, pending %v", err, add.Pending())
+	}
+	wantDuplicate(t, "a second delivery of add", other.AddCandidate(ctx, key,
+		dedup.NewClaim(key.Team, key.Channel, "envelope:add"), scorecard.Candidate{Name: "Ada Lovelace"}))
+	id := scorecard.ID("Ada Lovelace")
+	first := dedup.NewClaim(key.Team, key.Channel, "envelope:submit")
+	if _, err := s.SubmitScorecard(ctx, key, first, id, rated("U1", 2)); err != nil {
+		t.Fatal(err)
+	}
+	_, err := other.SubmitScorecard(ctx, key, dedup.NewClaim(key.Team, key.Channel, "envelope:submit"), id, rated("U1", 4))
+	wantDuplicate(t, "a second delivery of a submission", err)
+	retry := &dedup.Claim{Team: key.Team, Channel: key.Channel, ID: "envelope:submit", Token: first.Token}
+	if _, err := other.SubmitScorecard(ctx, key, retry, id, rated("U1", 2)); err != nil {
+		t.Errorf("the same delivery's retried write = %v, want nil", err)
+	}
+	if c, _ := s.Candidate(ctx, key, id); c.Cards["U1"].Ratings["vision"] != 2 {
+		t.Errorf("rating after a redelivery = %d, want 2 (one effect)", c.Cards["U1"].Ratings["vision"])
+	}
+	elsewhere := dedup.NewClaim(key.Team, "C0ELSE", "envelope:x")
+	if err := s.ExpectScorer(ctx, key, elsewhere, id, "U5"); err != nil || elsewhere.Pending() {
+		t.Errorf("a claim on another channel: %v, pending %v; want recorded on its own", err, elsewhere.Pending())
+	}
+}
+
+func testCloseDebrief(t *testing.T, newStore func(t *testing.T) *Store) {
+	s, ctx, key := newStore(t), t.Context(), newKey()
+	id := mustAdd(t, s, key, "Ada Lovelace")
+	if _, err := s.SubmitScorecard(ctx, key, nil, id, rated("U1", 3)); err != nil {
+		t.Fatal(err)
+	}
+	if already, err := s.CloseDebrief(ctx, key, nil, id, "U1"); err != nil || already {
+		t.Fatalf("CloseDebrief = %v, %v", already, err)
+	}
+	if already, err := s.CloseDebrief(ctx, key, nil, id, "U1"); err != nil || !already {
+		t.Errorf("CloseDebrief again = %v, %v; want true, nil", already, err)
+	}
+	if _, err := s.SubmitScorecard(ctx, key, nil, id, rated("U1", 1)); !errors.Is(err, ErrDebriefClosed) {
+		t.Errorf("submit after close = %v, want ErrDebriefClosed", err)
+	}
+	if err := s.ExpectScorer(ctx, key, nil, id, "U2"); !errors.Is(err, ErrDebriefClosed) {
+		t.Errorf("open after close = %v, want ErrDebriefClosed", err)
+	}
+	c, _ := s.Candidate(ctx, key, id)
+	if !c.Closed || c.Cards["U1"].Ratings["vision"] != 3 {
+		t.Errorf("after close: closed %v, rating %d", c.Closed, c.Cards["U1"].Ratings["vision"])
+	}
+	if _, err := s.CloseDebrief(ctx, key, nil, scorecard.ID("Nobody"), "U1"); !errors.Is(err, ErrNoCandidate) {
+		t.Errorf("close nobody = %v", err)
+	}
+}
+
+func testCandidateTTL(t *testing.T, newStore func(t *testing.T) *Store) {
+	s, ctx, key := newStore(t), t.Context(), newKey()
+	id := mustAdd(t, s, key, "Ada Lovelace")
+	cand, index, _ := candidateKeys(key, id)
+	home, _ := scoringKey(key.Team, "U1")
+	if err := s.ExpectScorer(ctx, key, nil, id, "U1"); err != nil {
+		t.Fatal(err)
+	}
+	// Shorten them, then check that activity refreshes them.
+	for _, k := range []string{cand, index} {
+		s.client.PExpire(ctx, k, time.Minute)
+	}
+	if _, err := s.SubmitScorecard(ctx, key, nil, id, rated("U1", 3)); err != nil {
+		t.Fatal(err)
+	}
+	for i, d := range ttls(t, s, cand, index, home) {
+		if d <= candidateTTL-time.Minute || d > candidateTTL {
+			t.Errorf("key %d TTL = %v, want the candidate TTL %v", i, d, candidateTTL)
+		}
+	}
+}
+
+func testRemoveCandidate(t *testing.T, newStore func(t *testing.T) *Store) {
+	s, ctx, key := newStore(t), t.Context(), newKey()
+	id := mustAdd(t, s, key, "Ada Lovelace")
+	keep := mustAdd(t, s, key, "Grace Hopper")
+	for _, u := range []string{"U1", "U2"} {
+		if err := s.ExpectScorer(ctx, key, nil, id, u); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.SubmitScorecard(ctx, key, nil, id, rated("U1", 3)); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.RemoveCandidate(ctx, key, nil, id); err != nil {
+		t.Fatal(err)
+	}
+	cand, index, _ := candidateKeys(key, id)
+	if n := s.client.Exists(ctx, cand).Val(); n != 0 {
+		t.Error("the candidate's hash survived removal")
+	}
+	if s.client.SIsMember(ctx, index, id).Val() || !s.client.SIsMember(ctx, index, keep).Val() {
+		t.Error("the index still lists the removed candidate, or lost the other")
+	}
+	for _, u := range []string{"U1", "U2"} {
+		hk, _ := scoringKey(key.Team, u)
+		if n := s.client.Exists(ctx, hk).Val(); n != 0 {
+			t.Errorf("%s's App Home index survived removal", u)
+		}
+	}
+	if err := s.RemoveCandidate(ctx, key, nil, id); !errors.Is(err, ErrNoCandidate) {
+		t.Errorf("removing twice = %v, want ErrNoCandidate", err)
+	}
+	if err := s.RemoveCandidate(ctx, key, nil, keep); err != nil {
+		t.Fatal(err)
+	}
+	if n := s.client.Exists(ctx, index).Val(); n != 0 {
+		t.Error("the empty index survived removing the last candidate")
+	}
+}
+
+func testUserWaiting(t *testing.T, newStore func(t *testing.T) *Store) {
+	s, ctx, key := newStore(t), t.Context(), newKey()
+	other := hirebot.SessionKey{Team: key.Team, Channel: "C0002"}
+	a := mustAdd(t, s, key, "Ada Lovelace")
+	g := mustAdd(t, s, other, "Grace Hopper")
+	b := mustAdd(t, s, key, "Barbara Liskov")
+	for _, tt := range []struct {
+		key hirebot.SessionKey
+		id  string
+	}{{key, a}, {other, g}, {key, b}} {
+		if err := s.ExpectScorer(ctx, tt.key, nil, tt.id, "U1"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := []scorecard.Waiting{{Channel: "C0001", Name: "Ada Lovelace"}, {Channel: "C0001", Name: "Barbara Liskov"}, {Channel: "C0002", Name: "Grace Hopper"}}
+	if got, err := s.UserWaiting(ctx, key.Team, "U1"); err != nil || !slices.Equal(got, want) {
+		t.Errorf("UserWaiting = %v, %v; want %v", got, err, want)
+	}
+	if _, err := s.SubmitScorecard(ctx, key, nil, a, rated("U1", 2)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.CloseDebrief(ctx, other, nil, g, "U9"); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.UserWaiting(ctx, key.Team, "U1"); !slices.Equal(got, want[1:2]) {
+		t.Errorf("UserWaiting after a submit and a close = %v, want %v", got, want[1:2])
+	}
+	if got, _ := s.UserWaiting(ctx, key.Team, "U2"); len(got) != 0 {
+		t.Errorf("UserWaiting of someone who opened nothing = %v", got)
+	}
+}

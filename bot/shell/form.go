@@ -1,0 +1,128 @@
+package shell
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hirebot/hirebot/bot"
+)
+
+// fill shows a modal as a form filled in line by line: one line per input,
+// a number (or the value) for a choice, `\n` for a line break in a long
+// text. An empty line keeps what the input holds (and asks again for a
+// required input that holds nothing); `:submit` submits what is filled so
+// far, `:cancel` drops the form. It returns the submission, or false when
+// the form was dropped or the input ended.
+func (s *Shell) fill(m *bot.Modal) (map[string]string, bool, error) {
+	w := s.cfg.Out
+	fmt.Fprintf(w, "== %s (a form: one line per field; empty keeps it, :submit sends, :cancel drops) ==\n", m.Title)
+	if m.Intro != "" {
+		fmt.Fprintln(w, m.Intro)
+	}
+	values := map[string]string{}
+	for _, in := range m.Inputs {
+		if in.Value != "" {
+			values[in.ID] = in.Value
+		}
+	}
+	for i, in := range m.Inputs {
+		describe(w, i+1, len(m.Inputs), in)
+		for {
+			line, err := s.cfg.In.ReadLine(in.Label + "> ")
+			if errors.Is(err, io.EOF) {
+				fmt.Fprintln(w, "(form dropped: the input ended)")
+				return nil, false, nil
+			}
+			if err != nil {
+				return nil, false, fmt.Errorf("read form input: %w", err)
+			}
+			line = strings.TrimSpace(line)
+			switch line {
+			case ":submit":
+				return values, true, nil
+			case ":cancel":
+				fmt.Fprintln(w, "(form dropped; nothing was sent)")
+				return nil, false, nil
+			}
+			v, ok := fieldValue(in, line, values[in.ID])
+			if ok {
+				if v != "" {
+					values[in.ID] = v
+				}
+				break
+			}
+			if len(in.Choices) > 0 && line != "" {
+				fmt.Fprintf(w, "  pick 1–%d\n", len(in.Choices))
+			} else {
+				fmt.Fprintln(w, "  required: type a value, or :submit / :cancel")
+			}
+		}
+	}
+	return values, true, nil
+}
+
+// describe prints one input of a form: its label, hint and choices.
+func describe(w io.Writer, n, of int, in bot.Input) {
+	req := ""
+	if !in.Optional {
+		req = " (required)"
+	}
+	fmt.Fprintf(w, "[%d/%d] %s%s\n", n, of, in.Label, req)
+	if in.Hint != "" {
+		fmt.Fprintf(w, "  %s\n", in.Hint)
+	}
+	for i, c := range in.Choices {
+		mark := " "
+		if c.Value == in.Value && in.Value != "" {
+			mark = "*"
+		}
+		fmt.Fprintf(w, " %s%d) %s\n", mark, i+1, c.Label)
+	}
+	if in.Value != "" && len(in.Choices) == 0 {
+		fmt.Fprintf(w, "  now: %s\n", strings.ReplaceAll(in.Value, "\n", `\n`))
+	}
+}
+
+// fieldValue reads a line typed for in. It reports false when the line
+// can't stand: an unknown choice, or nothing for a required input that
+// holds nothing.
+func fieldValue(in bot.Input, line, held string) (string, bool) {
+	if line == "" {
+		return "", held != "" || in.Optional
+	}
+	if len(in.Choices) == 0 {
+		if in.Multiline {
+			line = strings.ReplaceAll(line, `\n`, "\n")
+		}
+		return line, true
+	}
+	if n, err := strconv.Atoi(line); err == nil && n >= 1 && n <= len(in.Choices) {
+		return in.Choices[n-1].Value, true
+	}
+	for _, c := range in.Choices {
+		if strings.EqualFold(c.Value, line) {
+			return c.Value, true
+		}
+	}
+	return "", false
+}
+
+// submit fills modal m as a form and sends it as a modal submission.
+func (s *Shell) submit(ctx context.Context, m *bot.Modal) {
+	values, ok, err := s.fill(m)
+	if err != nil {
+		fmt.Fprintf(s.cfg.Out, "! %v\n", err)
+		return
+	}
+	if !ok {
+		return
+	}
+	command, action, _ := strings.Cut(m.Callback, ":")
+	s.serve(ctx, bot.Request{Source: bot.Submit, Team: s.team, Channel: s.channel, User: s.user,
+		Command: command, Action: action, Value: m.Metadata, Values: values, At: time.Now(), Admin: s.cfg.Admins[s.user]})
+}
