@@ -46,9 +46,9 @@ func (c *collab) in(t *testing.T, ch string) *collab {
 // channel holding every one of want.
 func (c *collab) do(user, command, text string, want ...string) slacktest.Message {
 	c.t.Helper()
-	n := len(c.fake.Messages(c.ch))
+	before := c.seen()
 	MustSlash(c.t, c.fake, slacktest.Slash{Channel: c.ch, User: user, Command: command, Text: text})
-	return c.waitNew(n, want...)
+	return c.waitNew(before, want...)
 }
 
 // jd runs /jd text as user; see do.
@@ -68,20 +68,29 @@ func (c *collab) press(user string, m slacktest.Message, prefix string, want ...
 func (c *collab) pressNth(user string, m slacktest.Message, prefix string, nth int, want ...string) slacktest.Message {
 	c.t.Helper()
 	id, value := buttonOf(c.t, m, prefix, nth)
-	n := len(c.fake.Messages(c.ch))
+	before := c.seen()
 	MustPress(c.t, c.fake, slacktest.Action{Channel: c.ch, User: user, ActionID: id, Value: value})
-	return c.waitNew(n, want...)
+	return c.waitNew(before, want...)
 }
 
-// waitNew waits for a message after the first n of the channel that holds
-// every one of want.
-func (c *collab) waitNew(n int, want ...string) slacktest.Message {
+// seen returns the timestamps of the channel's messages now.
+func (c *collab) seen() map[string]bool {
+	ts := map[string]bool{}
+	for _, m := range c.fake.Messages(c.ch) {
+		ts[m.TS] = true
+	}
+	return ts
+}
+
+// waitNew waits for a message not among before that holds every one of
+// want. Messages are told apart by timestamp, not position: a live message
+// may be deleted meanwhile (two /jd show at once keep one).
+func (c *collab) waitNew(before map[string]bool, want ...string) slacktest.Message {
 	c.t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	for time.Now().Before(deadline) {
-		msgs := c.fake.Messages(c.ch)
-		for _, m := range msgs[min(n, len(msgs)):] {
-			if containsAll(MessageText(m), want) {
+		for _, m := range c.fake.Messages(c.ch) {
+			if !before[m.TS] && containsAll(MessageText(m), want) {
 				return m
 			}
 		}
