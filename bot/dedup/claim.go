@@ -7,12 +7,34 @@ import (
 	"crypto/rand"
 	"errors"
 	"sync/atomic"
+
+	"github.com/hirebot/hirebot"
 )
 
 // ErrDuplicate is returned by a write whose claim another delivery of the
 // same request has recorded: the write did nothing, and nothing should be
 // said to anyone. Check it with errors.Is.
 var ErrDuplicate = errors.New("dedup: the request was handled already (Slack delivered it twice)")
+
+// ErrFenced is returned by a write whose claim was fenced: the delivery
+// that made it could not learn in time whether the write landed, so it
+// recorded a tombstone under the claim that no write can pass, and told
+// the user the change did not happen. Its kind is hirebot.Unavailable.
+var ErrFenced = &hirebot.Error{Kind: hirebot.Unavailable,
+	Err: errors.New("dedup: the request was fenced off: it did not happen")}
+
+// Settled is what Fence learned about a claim whose write had an unknown
+// outcome.
+type Settled int
+
+const (
+	// NotApplied: the tombstone is in place; the write can never apply.
+	NotApplied Settled = iota
+	// Applied: the claim was recorded by this delivery's write: it landed.
+	Applied
+	// Duplicate: another delivery of the request recorded the claim.
+	Duplicate
+)
 
 // A Claim is the right to act on one delivery of a request. Slack may
 // deliver the same request more than once (after a reconnect, or when an
@@ -27,6 +49,11 @@ var ErrDuplicate = errors.New("dedup: the request was handled already (Slack del
 // records its claim on its own before its reply is sent. (A store may
 // later keep each claim's outcome with it, so that a second delivery gets
 // the first one's result instead of ErrDuplicate.)
+//
+// A write the store retries (a lost reply, a resent script) finds the
+// claim recorded with its own token: the store then reports the first
+// application's result, never applies the change twice. When even that
+// cannot be learned in time, the caller fences the claim (see ErrFenced).
 type Claim struct {
 	Team    string // the workspace the request came from
 	Channel string // the channel, "" when it came from none (the App Home)
@@ -37,6 +64,7 @@ type Claim struct {
 	Token string
 
 	recorded atomic.Bool
+	sent     atomic.Bool
 }
 
 // NewClaim returns a pending claim on the request named id.
@@ -50,3 +78,15 @@ func (c *Claim) Pending() bool { return c != nil && !c.recorded.Load() }
 
 // Recorded notes that the claim has been recorded.
 func (c *Claim) Recorded() { c.recorded.Store(true) }
+
+// Sent notes that a write recording c has been sent to the store: from
+// then on, until c is recorded, whether the write landed is unknown.
+func (c *Claim) Sent() {
+	if c != nil {
+		c.sent.Store(true)
+	}
+}
+
+// Unsettled reports whether a write recording c was sent and its outcome
+// is unknown: it may have landed, its reply lost.
+func (c *Claim) Unsettled() bool { return c.Pending() && c.sent.Load() }

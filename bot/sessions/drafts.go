@@ -56,8 +56,10 @@ func (s *Store) CreateDraft(ctx context.Context, key hirebot.SessionKey, claim *
 	switch {
 	case err != nil:
 		return err
-	case n == -2:
+	case n == resultDuplicate:
 		return dedup.ErrDuplicate
+	case n == resultFenced:
+		return dedup.ErrFenced
 	case n == 0:
 		return ErrDraftExists
 	}
@@ -85,6 +87,13 @@ func (s *Store) CreateDraft(ctx context.Context, key hirebot.SessionKey, claim *
 // recorded in the same write, so that a second delivery of the request
 // gets dedup.ErrDuplicate and changes nothing; the two round trips stay
 // two. claim may be nil.
+//
+// A write whose reply was lost (a timeout, a reset connection) may have
+// landed. Every retry of it — the client's, the NOSCRIPT fallback, this
+// loop's with a fresh write token, or a later call with the same claim —
+// finds the claim recorded with its own token and applies nothing again:
+// UpdateDraft then returns the draft as it is and the entry of the change
+// that landed. A claim fenced meanwhile (dedup.ErrFenced) never applies.
 func (s *Store) UpdateDraft(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, user string, fn func(d *draft.Draft) (draft.Entry, error)) (*draft.Draft, draft.Entry, error) {
 	k, err := sessionKeys(key)
 	if err != nil {
@@ -119,8 +128,12 @@ func (s *Store) UpdateDraft(ctx context.Context, key hirebot.SessionKey, claim *
 				c.Recorded()
 			}
 			return d, e, nil
-		case n == -2:
+		case n == resultApplied:
+			return s.appliedUpdate(ctx, key, c)
+		case n == resultDuplicate:
 			return nil, draft.Entry{}, dedup.ErrDuplicate
+		case n == resultFenced:
+			return nil, draft.Entry{}, dedup.ErrFenced
 		case n < 0:
 			return nil, draft.Entry{}, ErrNoDraft
 		case attempt >= s.retries:
@@ -130,6 +143,26 @@ func (s *Store) UpdateDraft(ctx context.Context, key hirebot.SessionKey, claim *
 			return nil, draft.Entry{}, fmt.Errorf("%w: %w", ErrBusy, err)
 		}
 	}
+}
+
+// appliedUpdate returns what UpdateDraft returns for a change that landed
+// before, in a write whose reply was lost: the draft as it is now, and the
+// entry that write recorded with its claim c.
+func (s *Store) appliedUpdate(ctx context.Context, key hirebot.SessionKey, c *dedup.Claim) (*draft.Draft, draft.Entry, error) {
+	c.Recorded()
+	outcome, err := s.claimOutcome(ctx, c)
+	if err != nil {
+		return nil, draft.Entry{}, err
+	}
+	var e draft.Entry
+	if err := json.Unmarshal([]byte(outcome), &e); err != nil {
+		return nil, draft.Entry{}, fmt.Errorf("sessions: decode the entry of the change that landed: %w", err)
+	}
+	d, err := s.Draft(ctx, key)
+	if err != nil {
+		return nil, draft.Entry{}, err
+	}
+	return d, e, nil
 }
 
 // readForUpdate returns the draft and its revision in one round trip.
@@ -290,6 +323,7 @@ func (s *Store) runIndexed(ctx context.Context, op string, script *redis.Script,
 		}
 	}
 	args = append(append([]any{s.ttlMillis()}, args...), extraArgs...)
+	claim.Sent()
 	var res *redis.Cmd
 	_, _ = s.client.Pipelined(ctx, func(p redis.Pipeliner) error {
 		res = p.EvalSha(ctx, script.Hash(), keyList, args...)

@@ -868,6 +868,79 @@ func testClaims(t *testing.T, newStore func(t *testing.T) *Store) {
 		wantDuplicate(t, "RecordClaim after the change recorded it", s.RecordClaim(ctx, second))
 	})
 
+	t.Run("a retry after a lost reply", func(t *testing.T) {
+		key := newKey()
+		MustCreate(t, s, key, "U1")
+		first := dedup.NewClaim(key.Team, key.Channel, "envelope:"+rand.Text())
+		_, e1, err := s.UpdateDraft(ctx, key, first, "U1", addItem("U1", "landed once"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The same delivery writes again, as after a reply it never got: a
+		// fresh write token, another replica's connection, the same claim.
+		retry := &dedup.Claim{Team: key.Team, Channel: key.Channel, ID: first.ID, Token: first.Token}
+		d, e2, err := other.UpdateDraft(ctx, key, retry, "U1", addItem("U1", "landed once"))
+		if err != nil {
+			t.Fatalf("UpdateDraft retried by the same delivery = %v, want the first result", err)
+		}
+		if e2.Summary != e1.Summary || e2.Version != e1.Version {
+			t.Errorf("retry reported %+v, want the first application's %+v", e2, e1)
+		}
+		if n := len(d.Sections[draft.Requirements]); n != 1 {
+			t.Errorf("requirements after a retried add: %d, want 1", n)
+		}
+		if retry.Pending() {
+			t.Error("an update that landed before left its claim pending")
+		}
+		if settled, err := s.Fence(ctx, retry); err != nil || settled != dedup.Applied {
+			t.Errorf("Fence after the write landed = %v, %v; want Applied", settled, err)
+		}
+		again := &dedup.Claim{Team: key.Team, Channel: key.Channel, ID: first.ID, Token: first.Token}
+		if err := other.CreateDraft(ctx, key, again, testDraft("U1"), startEntry("U1")); err != nil {
+			t.Errorf("CreateDraft retried by the same delivery = %v, want nil", err)
+		}
+	})
+
+	t.Run("fenced", func(t *testing.T) {
+		key := newKey()
+		MustCreate(t, s, key, "U1")
+		first, again, second := deliveries("envelope:" + rand.Text())
+		first.Team, again.Team, second.Team = key.Team, key.Team, key.Team
+		first.Channel, again.Channel, second.Channel = key.Channel, key.Channel, key.Channel
+		first.Sent()
+		if !first.Unsettled() {
+			t.Fatal("a sent, unrecorded claim is not unsettled")
+		}
+		if settled, err := s.Fence(ctx, first); err != nil || settled != dedup.NotApplied {
+			t.Fatalf("Fence of an unrecorded claim = %v, %v; want NotApplied", settled, err)
+		}
+		// The write that was on its way arrives after the fence.
+		_, _, err := other.UpdateDraft(ctx, key, again, "U1", addItem("U1", "fenced off"))
+		if !errors.Is(err, dedup.ErrFenced) || hirebot.KindOf(err) != hirebot.Unavailable {
+			t.Errorf("UpdateDraft of a fenced claim = %v, want dedup.ErrFenced (unavailable)", err)
+		}
+		if err := s.RecordClaim(ctx, second); !errors.Is(err, dedup.ErrFenced) {
+			t.Errorf("RecordClaim of a fenced claim = %v, want dedup.ErrFenced", err)
+		}
+		if settled, err := s.Fence(ctx, second); err != nil || settled != dedup.NotApplied {
+			t.Errorf("Fence again = %v, %v; want NotApplied", settled, err)
+		}
+		d, err := s.Draft(ctx, key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := len(d.Sections[draft.Requirements]); n != 0 {
+			t.Errorf("a fenced add is in the draft (%d items)", n)
+		}
+		other := dedup.NewClaim(key.Team, key.Channel, "envelope:"+rand.Text())
+		if err := s.RecordClaim(ctx, other); err != nil {
+			t.Fatal(err)
+		}
+		if settled, err := s.Fence(ctx, &dedup.Claim{Team: key.Team, Channel: key.Channel, ID: other.ID, Token: "another"}); err != nil || settled != dedup.Duplicate {
+			t.Errorf("Fence of a claim another delivery recorded = %v, %v; want Duplicate", settled, err)
+		}
+	})
+
 	t.Run("with a start", func(t *testing.T) {
 		first, _, second := deliveries("envelope:" + rand.Text())
 		key := newKey()
