@@ -135,6 +135,9 @@ func userMessage(err error) (string, bool) {
 	if msg := hirebot.MessageOf(err); msg != "" {
 		return msg, true
 	}
+	if errors.Is(err, dedup.ErrUnsettled) {
+		return "storage unavailable, and it did not say whether your change was saved: look at the draft before you try again", true
+	}
 	switch hirebot.KindOf(err) {
 	case hirebot.Unavailable:
 		return "storage unavailable, try again in a moment", true

@@ -23,6 +23,12 @@ var ErrDuplicate = errors.New("dedup: the request was handled already (Slack del
 var ErrFenced = &hirebot.Error{Kind: hirebot.Unavailable,
 	Err: errors.New("dedup: the request was fenced off: it did not happen")}
 
+// ErrUnsettled says a write was sent but neither its reply nor a fence
+// could reach the store in time: whether it landed is unknown. Its kind is
+// hirebot.Unavailable; the user must not be told it failed.
+var ErrUnsettled = &hirebot.Error{Kind: hirebot.Unavailable,
+	Err: errors.New("dedup: the store did not answer; whether the change landed is unknown")}
+
 // Settled is what Fence learned about a claim whose write had an unknown
 // outcome.
 type Settled int

@@ -80,7 +80,8 @@ func (s *Store) Fence(ctx context.Context, c *dedup.Claim) (dedup.Settled, error
 	}
 	switch n {
 	case 1:
-		c.Recorded()
+		// c stays pending: a write carrying it again reports the first
+		// application's result (see UpdateDraft).
 		return dedup.Applied, nil
 	case 2:
 		return dedup.Duplicate, nil
