@@ -282,7 +282,7 @@ func (l *Listener) event(ctx context.Context, client *socketmode.Client, conn in
 	case socketmode.EventTypeSlashCommand, socketmode.EventTypeInteractive, socketmode.EventTypeEventsAPI:
 		l.envelope(ctx, client, log, evt)
 	case socketmode.EventTypeErrorBadMessage:
-		log.Warn("socket mode message slack-go could not read", "err", fmt.Sprint(evt.Data))
+		l.unreadable(ctx, client, log, evt)
 	default:
 		log.Debug("socket event", "type", string(evt.Type))
 	}
