@@ -109,6 +109,12 @@ func (r *Router) Serve(ctx context.Context, req Request) (reply Reply, err error
 		err := hirebot.Errorf(hirebot.Invalid, "I don't know the command %q. Try %s.", req.Command, strings.Join(r.SlashNames(), ", "))
 		return ErrorReply(err, ""), err
 	}
+	if req.Source == Submit && req.Values == nil {
+		// A form without its state is malformed, not empty: reading it as
+		// empty would wipe what the form edits.
+		err := hirebot.Errorf(hirebot.Invalid, "That form arrived without its fields, so nothing was changed. Open it again and resubmit.")
+		return ErrorReply(err, ""), err
+	}
 	reply, err = cmd.Handler.Handle(ctx, req)
 	switch {
 	case err == nil:
