@@ -175,6 +175,13 @@ func ErrorReply(err error, ref string) Reply {
 	return Reply{Card: &Card{Title: title, Intro: msg}}
 }
 
+// SavedReply tells a user their change was saved when the store could
+// confirm that it landed but not read back its result in time.
+func SavedReply() Reply {
+	return Reply{Card: &Card{Title: "Saved",
+		Intro: "Your change was saved, but storage was too slow to say more: look at the draft to see it."}, Live: true}
+}
+
 // newRef returns a short random reference for an internal error.
 func newRef() string {
 	var b [4]byte

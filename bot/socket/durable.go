@@ -11,9 +11,12 @@ import (
 )
 
 // settleBudget is how long after AckBy a request whose write has an unknown
-// outcome may take to learn it (fence its claim) and still be acked inside
-// Slack's 3 s.
-const settleBudget = 400 * time.Millisecond
+// outcome may take to learn it (fence its claim).
+const settleBudget = 300 * time.Millisecond
+
+// latestAck is the latest, after receipt, that settling may end: the ack
+// still has to travel, and Slack waits 3 s.
+const latestAck = 2700 * time.Millisecond
 
 // minServe is the least time worth starting a request with: a request
 // taken from the queue with less left before its AckBy is not started.
@@ -53,57 +56,60 @@ func (l *Listener) serveBeforeAck(j *job) {
 		err = l.recordClaim(sctx, log, req, err)
 		cancel()
 	}
+	landed := false
 	if req.Claim.Unsettled() {
-		reply, err = l.settle(j, req, reply, err)
+		switch settled, ferr := l.settle(j, req); {
+		case ferr != nil:
+			log.Warn("fencing a write with an unknown outcome failed: told the outcome is unknown", "err", ferr)
+			reply, err = bot.ErrorReply(dedup.ErrUnsettled, ""), dedup.ErrUnsettled
+		case settled == dedup.Duplicate:
+			reply, err = bot.Reply{}, dedup.ErrDuplicate
+		case settled == dedup.NotApplied:
+			log.Info("a write with an unknown outcome was fenced off: told it did not happen")
+		default:
+			landed = true
+		}
 	}
 	l.ack(j.ctx, j.client, log, j.envelope, j.received)
 	ctx, cancel := context.WithTimeout(j.ctx, l.cfg.EventTimeout)
 	defer cancel()
+	if landed {
+		// Durable, and acked: now there is time to read the first
+		// application's result back, for the reply.
+		log.Info("a write whose reply was lost had landed: serving the request again for its result")
+		if reply, err = l.router.Serve(ctx, req); err != nil {
+			log.Warn("the change landed but its result could not be read back", "err", err)
+			reply, err = bot.SavedReply(), nil
+		}
+	}
 	l.deliver(ctx, log, j.id, req, j.o, reply, err, start)
 }
 
 // settle learns the outcome of a write that was sent with req's claim but
-// whose reply did not come back in time, and returns the reply that tells
-// it truly. It fences the claim: if the write landed, the request is served
-// again, and the store answers with the first application's result; if
-// another delivery recorded the claim, this one is a duplicate; otherwise
-// the tombstone makes the failure reply true, since the write can no longer
-// apply. When storage cannot be asked before the budget runs out, the
-// reply says the outcome is unknown (dedup.ErrUnsettled), never that it
-// failed.
-func (l *Listener) settle(j *job, req bot.Request, reply bot.Reply, err error) (bot.Reply, error) {
-	log := j.logger()
-	by := j.received.Add(l.cfg.AckBy + settleTime(l.cfg.AckBy))
+// whose reply did not come back in time, by fencing the claim: Applied if
+// the write landed, Duplicate if another delivery recorded the claim,
+// NotApplied once the tombstone is in place (the write can no longer
+// apply, so a failure reply is true). It keeps trying until settleBy after
+// receipt; an error means storage could not be asked by then.
+func (l *Listener) settle(j *job, req bot.Request) (dedup.Settled, error) {
+	by := j.received.Add(settleBy(l.cfg.AckBy))
 	ctx, cancel := context.WithDeadline(j.ctx, by)
 	defer cancel()
 	for attempt := 0; ; attempt++ {
-		settled, ferr := l.deps.Claims.Fence(ctx, req.Claim)
-		if ferr == nil {
-			switch settled {
-			case dedup.Duplicate:
-				return bot.Reply{}, dedup.ErrDuplicate
-			case dedup.NotApplied:
-				log.Info("a write with an unknown outcome was fenced off: told it did not happen")
-				return reply, err
-			}
-			log.Info("a write whose reply was lost had landed: serving the request again for its result")
-			again, aerr := l.router.Serve(ctx, req)
-			if aerr != nil {
-				log.Warn("the change landed but its result could not be read back; no reply", "err", aerr)
-				return bot.Reply{}, dedup.ErrDuplicate
-			}
-			return again, nil
+		settled, err := l.deps.Claims.Fence(ctx, req.Claim)
+		if err == nil {
+			return settled, nil
 		}
 		wait := time.Duration(attempt+1) * 20 * time.Millisecond
 		if time.Now().Add(wait).After(by) {
-			log.Warn("fencing a write with an unknown outcome failed: told the outcome is unknown", "err", ferr)
-			return bot.ErrorReply(dedup.ErrUnsettled, ""), dedup.ErrUnsettled
+			return settled, err
 		}
 		time.Sleep(wait)
 	}
 }
 
-// settleTime is how long settling may take beyond ackBy.
-func settleTime(ackBy time.Duration) time.Duration {
-	return max(0, min(settleBudget, 2900*time.Millisecond-ackBy))
+// settleBy is how long after receipt settling may go on: settleBudget
+// beyond ackBy, and never so late that the ack would miss Slack's 3 s.
+func settleBy(ackBy time.Duration) time.Duration {
+	return min(ackBy+settleBudget, latestAck)
 }
