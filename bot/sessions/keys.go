@@ -14,7 +14,7 @@ import (
 // Every session script receives them as KEYS in this order: draft,
 // history, asked, kit.
 type keys struct {
-	draft   string // hash: v (revision), d (draft JSON), live (live message ref)
+	draft   string // hash: v (revision), d (draft JSON), live (live message ref), lv (the version it shows)
 	history string // list of Entry JSON, oldest first, capped at historyCap
 	asked   string // set of question ids already suggested
 	kit     string // list of question ids saved to the interview kit

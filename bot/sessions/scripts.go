@@ -117,9 +117,10 @@ return 1
 var setLiveScript = redis.NewScript(touch + `
 if redis.call('HEXISTS', KEYS[1], 'v') == 0 then return 0 end
 if ARGV[2] == '' then
-	redis.call('HDEL', KEYS[1], 'live')
+	redis.call('HDEL', KEYS[1], 'live', 'lv')
 else
 	redis.call('HSET', KEYS[1], 'live', ARGV[2])
+	redis.call('HDEL', KEYS[1], 'lv')
 end
 touch()
 return 1
@@ -133,6 +134,7 @@ if redis.call('HEXISTS', KEYS[1], 'v') == 0 then return 0 end
 local now = redis.call('HGET', KEYS[1], 'live') or ''
 if now ~= ARGV[2] then return 2 end
 redis.call('HSET', KEYS[1], 'live', ARGV[3])
+redis.call('HDEL', KEYS[1], 'lv')
 touch()
 return 1
 `)

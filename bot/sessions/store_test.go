@@ -86,6 +86,7 @@ func testStore(t *testing.T, newStore func(t *testing.T) *Store) {
 		{"Delete", testDelete},
 		{"LiveMessage", testLiveMessage},
 		{"ReplaceLiveMessage", testReplaceLiveMessage},
+		{"LiveBehind", testLiveBehind},
 		{"UserDrafts", testUserDrafts},
 		{"Asked", testAsked},
 		{"Kit", testKit},
@@ -980,5 +981,76 @@ func wantDuplicate(tb testing.TB, what string, err error) {
 	tb.Helper()
 	if !errors.Is(err, dedup.ErrDuplicate) {
 		tb.Errorf("%s: error = %v, want dedup.ErrDuplicate", what, err)
+	}
+}
+
+// testLiveBehind checks the "live is behind" markers: each due marker is
+// taken by one replica only, comes due again after its lease, and goes
+// once cleared; and the version a live message shows is kept per message.
+func testLiveBehind(t *testing.T, newStore func(t *testing.T) *Store) {
+	s, ctx := newStore(t), t.Context()
+	key, later := newKey(), newKey()
+	MustCreate(t, s, key, "U1")
+	now := time.Now()
+	if err := s.MarkLiveBehind(ctx, key, now.Add(-time.Second)); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.MarkLiveBehind(ctx, later, now.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	var (
+		mu    sync.Mutex
+		taken []hirebot.SessionKey
+		wg    sync.WaitGroup
+	)
+	for range 4 {
+		wg.Go(func() {
+			keys, err := newStore(t).ClaimLiveBehind(ctx, now, time.Minute, 1000)
+			if err != nil {
+				t.Error(err)
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			for _, k := range keys {
+				if k == key || k == later {
+					taken = append(taken, k)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if len(taken) != 1 || taken[0] != key {
+		t.Errorf("replicas took %v, want %v once (the other is not due)", taken, key)
+	}
+	again, err := s.ClaimLiveBehind(ctx, now.Add(2*time.Minute), time.Minute, 1000)
+	if err != nil || !slices.Contains(again, key) {
+		t.Errorf("after the lease, ClaimLiveBehind = %v, %v; want %v due again", again, err, key)
+	}
+	if err := s.ClearLiveBehind(ctx, key); err != nil {
+		t.Fatal(err)
+	}
+	if gone, _ := s.ClaimLiveBehind(ctx, now.Add(time.Hour), time.Minute, 1000); slices.Contains(gone, key) {
+		t.Error("a cleared marker was taken")
+	}
+
+	if _, err := s.ReplaceLiveMessage(ctx, key, "", "C1/1"); err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range []int{3, 2} {
+		if err := s.SetLiveShown(ctx, key, "C1/1", v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got, err := s.LiveShown(ctx, key, "C1/1"); err != nil || got != 3 {
+		t.Errorf("LiveShown = %d, %v; want 3 (an older version does not overwrite a newer)", got, err)
+	}
+	if got, _ := s.LiveShown(ctx, key, "C1/other"); got != 0 {
+		t.Errorf("LiveShown of a message that is not the live one = %d, want 0", got)
+	}
+	if _, err := s.ReplaceLiveMessage(ctx, key, "C1/1", "C1/2"); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.LiveShown(ctx, key, "C1/2"); got != 0 {
+		t.Errorf("a new live message shows %d before it is recorded, want 0", got)
 	}
 }

@@ -34,7 +34,8 @@ var errNoTime = &hirebot.Error{Kind: hirebot.Unavailable,
 // claim makes the redelivery change nothing if the first delivery's write
 // landed. The work before the ack has until AckBy after receipt; a write
 // whose outcome is still unknown then is settled by fencing its claim (see
-// settle). The reply is delivered after the ack.
+// settle). A change to a draft marks its live message behind before the
+// ack (see Live.Expect). The reply is delivered after the ack.
 func (l *Listener) serveBeforeAck(j *job) {
 	log := j.logger()
 	req := j.req
@@ -68,6 +69,14 @@ func (l *Listener) serveBeforeAck(j *job) {
 			log.Info("a write with an unknown outcome was fenced off: told it did not happen")
 		default:
 			landed = true
+		}
+	}
+	if live := l.live(); live != nil {
+		dup := errors.Is(err, dedup.ErrDuplicate)
+		if reply.Live || reply.NewLive || landed || dup {
+			mctx, mcancel := context.WithTimeout(j.ctx, 500*time.Millisecond)
+			live.Expect(mctx, req.Session(), dup)
+			mcancel()
 		}
 	}
 	l.ack(j.ctx, j.client, log, j.envelope, j.received)

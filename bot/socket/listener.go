@@ -171,6 +171,9 @@ func (l *Listener) Run(ctx context.Context) error {
 	for range l.cfg.Workers {
 		go l.worker()
 	}
+	if live := l.live(); live != nil {
+		go live.Sweep(ctx)
+	}
 	sockets, closeSockets := context.WithCancel(context.WithoutCancel(ctx))
 	defer closeSockets()
 	fatal := make(chan error, l.cfg.Connections)
@@ -215,6 +218,14 @@ func (l *Listener) Run(ctx context.Context) error {
 	return runErr
 }
 
+// live returns the Live that keeps live messages current, or nil.
+func (l *Listener) live() *Live {
+	if l.deps.Delivery == nil {
+		return nil
+	}
+	return l.deps.Delivery.live
+}
+
 // finishWork waits for in-flight requests and live-message updates, up to
 // the shutdown timeout.
 func (l *Listener) finishWork() {
@@ -224,8 +235,8 @@ func (l *Listener) finishWork() {
 	done := make(chan struct{})
 	go func() {
 		l.work.Wait()
-		if l.deps.Delivery != nil && l.deps.Delivery.live != nil {
-			l.deps.Delivery.live.Wait()
+		if live := l.live(); live != nil {
+			live.Wait()
 		}
 		close(done)
 	}()

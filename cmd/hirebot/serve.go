@@ -56,7 +56,11 @@ func serve(ctx context.Context, c config, stderr io.Writer) int {
 
 	api := slack.New(c.BotToken, slack.OptionAppLevelToken(c.AppToken),
 		slack.OptionAPIURL(c.APIURL), slack.OptionRetry(3), slack.OptionHTTPClient(slackHTTPClient(c)))
-	live := socket.NewLive(api, a.jd, store, log, 0)
+	// The live message's updates go through a client that does not retry:
+	// Live itself waits out a Retry-After, however long, without holding a
+	// call (or a flusher) open meanwhile.
+	liveAPI := slack.New(c.BotToken, slack.OptionAPIURL(c.APIURL), slack.OptionHTTPClient(slackHTTPClient(c)))
+	live := socket.NewLive(liveAPI, a.jd, store, log, 0)
 	listener := socket.New(socket.Config{
 		Connections: c.Connections, ShutdownTimeout: c.ShutdownTimeout, PingTimeout: c.PingTimeout, Workers: c.Workers, Admins: set(c.Admins),
 		CallTimeout: c.slackTimeout(), StartBackoff: socket.Backoff(c.StartRetry),
