@@ -148,8 +148,9 @@ func (s *Store) UpdateDraft(ctx context.Context, key hirebot.SessionKey, claim *
 // appliedUpdate returns what UpdateDraft returns for a change that landed
 // before, in a write whose reply was lost: the draft as it is now, and the
 // entry that write recorded with its claim c.
+// Until both are read the claim stays unsettled: an error here says
+// nothing about the change, which landed.
 func (s *Store) appliedUpdate(ctx context.Context, key hirebot.SessionKey, c *dedup.Claim) (*draft.Draft, draft.Entry, error) {
-	c.Recorded()
 	outcome, err := s.claimOutcome(ctx, c)
 	if err != nil {
 		return nil, draft.Entry{}, err
@@ -162,6 +163,7 @@ func (s *Store) appliedUpdate(ctx context.Context, key hirebot.SessionKey, c *de
 	if err != nil {
 		return nil, draft.Entry{}, err
 	}
+	c.Recorded()
 	return d, e, nil
 }
 

@@ -15,8 +15,13 @@ import (
 const settleBudget = 300 * time.Millisecond
 
 // latestAck is the latest, after receipt, that settling may end: the ack
-// still has to travel, and Slack waits 3 s.
-const latestAck = 2700 * time.Millisecond
+// still has to travel, and Slack waits 3 s from sending, which is earlier
+// than receipt by however long the socket and slack-go took.
+const latestAck = 2600 * time.Millisecond
+
+// markBy is the latest, after receipt, that the live message's marker may
+// be written before the ack.
+const markBy = latestAck + 100*time.Millisecond
 
 // minServe is the least time worth starting a request with: a request
 // taken from the queue with less left before its AckBy is not started.
@@ -74,7 +79,9 @@ func (l *Listener) serveBeforeAck(j *job) {
 	if live := l.live(); live != nil {
 		dup := errors.Is(err, dedup.ErrDuplicate)
 		if reply.Live || reply.NewLive || landed || dup {
-			mctx, mcancel := context.WithTimeout(j.ctx, 500*time.Millisecond)
+			// The marker must not make the ack late: past markBy the change
+			// stands unmarked, and only this replica's own update shows it.
+			mctx, mcancel := context.WithDeadline(j.ctx, j.received.Add(markBy))
 			live.Expect(mctx, req.Session(), dup)
 			mcancel()
 		}

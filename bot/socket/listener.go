@@ -43,7 +43,8 @@ type Config struct {
 	// reached at start-up.
 	StartBackoff Backoff
 	// AckBy bounds the work done before a state-changing request is acked,
-	// from its receipt (default 2.5 s, inside Slack's 3 s).
+	// from its receipt (default 2.3 s, inside Slack's 3 s: settling a write
+	// whose outcome is unknown then may take until 2.6 s).
 	AckBy time.Duration
 }
 
@@ -136,7 +137,7 @@ func New(cfg Config, deps Deps) *Listener {
 		cfg.CallTimeout = 10 * time.Second
 	}
 	if cfg.AckBy <= 0 {
-		cfg.AckBy = 2500 * time.Millisecond
+		cfg.AckBy = 2300 * time.Millisecond
 	}
 	obs := deps.Observer
 	if obs == nil {
