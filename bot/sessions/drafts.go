@@ -308,7 +308,8 @@ func (s *Store) ReplaceLiveMessage(ctx context.Context, key hirebot.SessionKey, 
 }
 
 // runIndexed runs a script that returns an integer and, in the same round
-// trip, lists key's channel among user's drafts (when user is not empty).
+// trip, lists key's channel among user's drafts (when user is not empty)
+// and, with Options.LiveGrace, marks its live message behind first.
 // The index is best effort: its failure does not fail the script. A
 // non-nil claim is passed for the script to record (see claimLua).
 func (s *Store) runIndexed(ctx context.Context, op string, script *redis.Script, k keys, key hirebot.SessionKey, user string, claim *dedup.Claim, args ...any) (int64, error) {
@@ -328,6 +329,11 @@ func (s *Store) runIndexed(ctx context.Context, op string, script *redis.Script,
 	claim.Sent()
 	var res *redis.Cmd
 	_, _ = s.client.Pipelined(ctx, func(p redis.Pipeliner) error {
+		if s.liveGrace > 0 {
+			// Ahead of the change: a crash leaves at most a marker on a
+			// message that is current, never a change without one.
+			p.ZAdd(ctx, behindKey, redis.Z{Score: float64(time.Now().Add(s.liveGrace).UnixMilli()), Member: key.Team + ":" + key.Channel})
+		}
 		res = p.EvalSha(ctx, script.Hash(), keyList, args...)
 		if index != "" {
 			p.SAdd(ctx, index, key.Channel)

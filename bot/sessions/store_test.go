@@ -1033,6 +1033,17 @@ func testLiveBehind(t *testing.T, newStore func(t *testing.T) *Store) {
 		t.Error("a cleared marker was taken")
 	}
 
+	marking := New(s.client, Options{LiveGrace: time.Minute})
+	if _, _, err := marking.UpdateDraft(ctx, key, nil, "U1", addItem("U1", "marked")); err != nil {
+		t.Fatal(err)
+	}
+	if soon, _ := s.ClaimLiveBehind(ctx, time.Now().Add(30*time.Second), time.Minute, 1000); slices.Contains(soon, key) {
+		t.Error("a write's marker came due before its grace")
+	}
+	if due, err := s.ClaimLiveBehind(ctx, time.Now().Add(2*time.Minute), time.Minute, 1000); err != nil || !slices.Contains(due, key) {
+		t.Errorf("after a write with LiveGrace, ClaimLiveBehind = %v, %v; want %v marked", due, err, key)
+	}
+
 	if _, err := s.ReplaceLiveMessage(ctx, key, "", "C1/1"); err != nil {
 		t.Fatal(err)
 	}

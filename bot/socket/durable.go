@@ -39,8 +39,9 @@ var errNoTime = &hirebot.Error{Kind: hirebot.Unavailable,
 // claim makes the redelivery change nothing if the first delivery's write
 // landed. The work before the ack has until AckBy after receipt; a write
 // whose outcome is still unknown then is settled by fencing its claim (see
-// settle). A change to a draft marks its live message behind before the
-// ack (see Live.Expect). The reply is delivered after the ack.
+// settle). A change to a draft has marked its live message behind in its
+// own write (sessions.Options.LiveGrace); a second delivery marks it due at
+// once (see Live.Expect). The reply is delivered after the ack.
 func (l *Listener) serveBeforeAck(j *job) {
 	log := j.logger()
 	req := j.req
@@ -76,15 +77,13 @@ func (l *Listener) serveBeforeAck(j *job) {
 			landed = true
 		}
 	}
-	if live := l.live(); live != nil {
-		dup := errors.Is(err, dedup.ErrDuplicate)
-		if reply.Live || reply.NewLive || landed || dup {
-			// The marker must not make the ack late: past markBy the change
-			// stands unmarked, and only this replica's own update shows it.
-			mctx, mcancel := context.WithDeadline(j.ctx, j.received.Add(markBy))
-			live.Expect(mctx, req.Session(), dup)
-			mcancel()
-		}
+	if live := l.live(); live != nil && errors.Is(err, dedup.ErrDuplicate) {
+		// Another delivery made the change; its replica may be gone before
+		// the live message showed it. (A change's own write marked it.)
+		// The marker must not make the ack late: past markBy it is skipped.
+		mctx, mcancel := context.WithDeadline(j.ctx, j.received.Add(markBy))
+		live.Expect(mctx, req.Session(), true)
+		mcancel()
 	}
 	l.ack(j.ctx, j.client, log, j.envelope, j.received)
 	ctx, cancel := context.WithTimeout(j.ctx, l.cfg.EventTimeout)

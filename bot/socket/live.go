@@ -79,9 +79,10 @@ const (
 	// liveGap is the least time between two updates of one channel's
 	// message by this replica.
 	liveGap = time.Second
-	// liveGrace is how long after a change its marker waits for the
-	// replica that made it before any replica may take it.
-	liveGrace = 5 * time.Second
+	// LiveGrace is how long after a change its marker waits for the
+	// replica that made it before any replica may take it: the store's
+	// writes mark changes with it (sessions.Options.LiveGrace).
+	LiveGrace = 5 * time.Second
 	// sweepEvery is how often Sweep looks for markers that came due.
 	sweepEvery = time.Second
 	// maxRetryWait caps the wait between failed updates (Retry-After
@@ -107,17 +108,15 @@ func NewLive(api *slack.Client, src LiveSource, refs LiveRefs, log *slog.Logger,
 		pending: map[hirebot.SessionKey]*liveState{}, now: time.Now}
 }
 
-// Expect marks key's live message as possibly behind, once a change is
-// made and before it is acked, so that if this replica dies before the
-// message shows it, another replica updates it after a grace period; now
-// makes the marker due at once (a redelivered request: the replica that
-// made the change may be gone). A failure to mark is logged: the change
-// stands, and its envelope is acked.
+// Expect marks key's live message as possibly behind, so that if no
+// replica brings it up to date another one does, after LiveGrace; now makes
+// the marker due at once (a redelivered request: the replica that made the
+// change may be gone). A failure to mark is logged.
 func (lv *Live) Expect(ctx context.Context, key hirebot.SessionKey, now bool) {
 	if key.Channel == "" {
 		return
 	}
-	due := lv.now().Add(liveGrace)
+	due := lv.now().Add(LiveGrace)
 	if now {
 		due = lv.now()
 	}
@@ -132,7 +131,7 @@ func (lv *Live) Sweep(ctx context.Context) {
 	t := time.NewTicker(sweepEvery)
 	defer t.Stop()
 	for {
-		keys, err := lv.refs.ClaimLiveBehind(ctx, lv.now(), liveGrace, 50)
+		keys, err := lv.refs.ClaimLiveBehind(ctx, lv.now(), LiveGrace, 50)
 		if err != nil && ctx.Err() == nil {
 			lv.log.Debug("could not look for live draft messages behind", "err", err)
 		}
@@ -252,7 +251,7 @@ func (lv *Live) turn(key hirebot.SessionKey) {
 		"attempt", failures, "retry_in", wait.String(), "err", err)
 	// Keep the marker from coming due while this replica waits its turn.
 	mctx, mcancel := context.WithTimeout(context.Background(), time.Second)
-	if merr := lv.refs.MarkLiveBehind(mctx, key, lv.now().Add(wait+liveGrace)); merr != nil {
+	if merr := lv.refs.MarkLiveBehind(mctx, key, lv.now().Add(wait+LiveGrace)); merr != nil {
 		lv.log.Debug("could not move the live message's marker", "err", merr)
 	}
 	mcancel()

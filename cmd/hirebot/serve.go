@@ -51,7 +51,7 @@ func serve(ctx context.Context, c config, stderr io.Writer) int {
 	ver, rev, gov := buildInfo()
 	m.SetBuild(metrics.Build{Version: ver, Commit: rev, GoVersion: gov})
 	client.AddHook(m.RedisHook())
-	store := sessions.New(client, sessions.Options{TTL: c.SessionTTL})
+	store := sessions.New(client, sessions.Options{TTL: c.SessionTTL, LiveGrace: socket.LiveGrace})
 	a := newApp(c, pack, store, log)
 
 	api := slack.New(c.BotToken, slack.OptionAppLevelToken(c.AppToken),
