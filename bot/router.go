@@ -112,8 +112,7 @@ func (r *Router) Serve(ctx context.Context, req Request) (reply Reply, err error
 	if req.Source == Submit && req.Values == nil {
 		// A form without its state is malformed, not empty: reading it as
 		// empty would wipe what the form edits.
-		err := hirebot.Errorf(hirebot.Invalid, "That form arrived without its fields, so nothing was changed. Open it again and resubmit.")
-		return ErrorReply(err, ""), err
+		return ErrorReply(ErrMalformedForm, ""), ErrMalformedForm
 	}
 	reply, err = cmd.Handler.Handle(ctx, req)
 	switch {
@@ -152,6 +151,16 @@ func userMessage(err error) (string, bool) {
 	}
 	return "", false
 }
+
+// ErrMalformedForm says a form submission could not be read (no state, or
+// fields of the wrong type): nothing was changed. Kind Invalid.
+var ErrMalformedForm = hirebot.Errorf(hirebot.Invalid,
+	"That form arrived without its fields, or with fields it could not read, so nothing was changed. Open it again and resubmit.")
+
+// ErrNoTime says a request waited too long for a worker to be handled in
+// time for its ack: nothing was done. Kind Unavailable.
+var ErrNoTime = hirebot.Wrap(hirebot.Unavailable, errors.New("bot: too busy to handle the request in time"),
+	"Too busy to take that right now, so nothing was changed; try again in a moment.")
 
 // ErrorReply turns an error into a private reply. ref is the log reference
 // of an internal error.

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"time"
 
-	"github.com/hirebot/hirebot"
 	"github.com/hirebot/hirebot/bot"
 	"github.com/hirebot/hirebot/bot/dedup"
 )
@@ -26,11 +25,6 @@ const markBy = latestAck + 100*time.Millisecond
 // minServe is the least time worth starting a request with: a request
 // taken from the queue with less left before its AckBy is not started.
 const minServe = 50 * time.Millisecond
-
-// errNoTime says a request waited in the queue until too little time was
-// left to handle it before its ack: nothing was done.
-var errNoTime = &hirebot.Error{Kind: hirebot.Unavailable,
-	Err: errors.New("socket: too busy to handle the request before its ack; nothing was changed")}
 
 // serveBeforeAck handles a request that may change state, and acks its
 // envelope only once the outcome is certain: the change is durable in the
@@ -55,7 +49,7 @@ func (l *Listener) serveBeforeAck(j *job) {
 		err   error
 	)
 	if time.Until(deadline) < minServe {
-		err = errNoTime
+		err = bot.ErrNoTime
 		reply = bot.ErrorReply(err, "")
 	} else {
 		sctx, cancel := context.WithDeadline(j.ctx, deadline)

@@ -42,13 +42,14 @@ func TestMalformedSubmissionChangesNothing(t *testing.T) {
 	tests := []struct {
 		name     string
 		view     map[string]any
-		answered bool // slack-go can read it, so the user can be told
+		answered bool // its sender can be read, so they can be told
 	}{
 		{"no state", map[string]any{}, true},
 		{"a state without values", map[string]any{"state": map[string]any{}}, true},
 		{"empty values", map[string]any{"state": map[string]any{"values": map[string]any{}}}, true},
 		{"a value of the wrong type", map[string]any{"state": map[string]any{"values": map[string]any{
-			"requirements": map[string]any{"requirements": map[string]any{"type": "plain_text_input", "value": 42}}}}}, false},
+			"requirements": map[string]any{"requirements": map[string]any{"type": "plain_text_input", "value": 42}}}}}, true},
+		{"values of the wrong shape", map[string]any{"state": map[string]any{"values": []any{"requirements"}}}, true},
 	}
 	answered := 0
 	for _, tt := range tests {
