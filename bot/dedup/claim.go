@@ -52,14 +52,15 @@ const (
 // the store records it in the same atomic write as the change, so
 // deduplication costs no round trip of its own, and returns ErrDuplicate
 // when another delivery recorded it first. A request that changes nothing
-// records its claim on its own before its reply is sent. (A store may
-// later keep each claim's outcome with it, so that a second delivery gets
-// the first one's result instead of ErrDuplicate.)
+// records its claim on its own before its reply is sent.
 //
-// A write the store retries (a lost reply, a resent script) finds the
-// claim recorded with its own token: the store then reports the first
-// application's result, never applies the change twice. When even that
-// cannot be learned in time, the caller fences the claim (see ErrFenced).
+// The store keeps the outcome of the write with the claim: a write the
+// store retries (a lost reply, a resent script, another try of its loop)
+// finds the claim recorded with its own token, and the store reports the
+// first application's result instead of applying the change twice. When
+// even that cannot be learned in time (Unsettled), the caller fences the
+// claim: a tombstone that no write can pass (see ErrFenced), or proof that
+// the write landed.
 type Claim struct {
 	Team    string // the workspace the request came from
 	Channel string // the channel, "" when it came from none (the App Home)
