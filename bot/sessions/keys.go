@@ -33,6 +33,11 @@ func sessionKeys(key hirebot.SessionKey) (keys, error) {
 	return keys{draft: p + "draft", history: p + "history", asked: p + "asked", kit: p + "kit"}, nil
 }
 
+// liveTurn is the key held while a replica's turn to update the live
+// message lasts (see TakeLiveTurn); it is not one of the session's keys
+// proper and expires on its own.
+func (k keys) liveTurn() string { return strings.TrimSuffix(k.draft, "draft") + "liveturn" }
+
 // list returns the keys in the order session scripts expect.
 func (k keys) list() []string { return []string{k.draft, k.history, k.asked, k.kit} }
 

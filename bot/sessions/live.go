@@ -105,3 +105,27 @@ func (s *Store) LiveShown(ctx context.Context, key hirebot.SessionKey, ref strin
 	}
 	return n, nil
 }
+
+// takeTurnScript takes the turn to update a live message for ARGV[1]
+// milliseconds. KEYS: the turn key. Returns 0 if taken, or the
+// milliseconds until the current turn ends.
+var takeTurnScript = redis.NewScript(`
+if redis.call('SET', KEYS[1], '1', 'NX', 'PX', ARGV[1]) then return 0 end
+return math.max(redis.call('PTTL', KEYS[1]), 1)
+`)
+
+// TakeLiveTurn takes the turn to update key's live message, across every
+// replica, for gap: no other replica may update it until gap has passed.
+// It returns 0 when the turn is this replica's, or how long until it may
+// try again.
+func (s *Store) TakeLiveTurn(ctx context.Context, key hirebot.SessionKey, gap time.Duration) (time.Duration, error) {
+	k, err := sessionKeys(key)
+	if err != nil {
+		return 0, err
+	}
+	ms, err := takeTurnScript.Run(ctx, s.client, []string{k.liveTurn()}, gap.Milliseconds()).Int64()
+	if err != nil {
+		return 0, storeError("take the live message's turn", err)
+	}
+	return time.Duration(ms) * time.Millisecond, nil
+}

@@ -1044,6 +1044,13 @@ func testLiveBehind(t *testing.T, newStore func(t *testing.T) *Store) {
 		t.Errorf("after a write with LiveGrace, ClaimLiveBehind = %v, %v; want %v marked", due, err, key)
 	}
 
+	if wait, err := s.TakeLiveTurn(ctx, key, time.Minute); err != nil || wait != 0 {
+		t.Fatalf("TakeLiveTurn = %v, %v; want the turn", wait, err)
+	}
+	if wait, err := newStore(t).TakeLiveTurn(ctx, key, time.Minute); err != nil || wait <= 0 || wait > time.Minute {
+		t.Errorf("TakeLiveTurn by another replica during the turn = %v, %v; want the time left", wait, err)
+	}
+
 	if _, err := s.ReplaceLiveMessage(ctx, key, "", "C1/1"); err != nil {
 		t.Fatal(err)
 	}

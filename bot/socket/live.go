@@ -29,6 +29,8 @@ type LiveSource interface {
 // message). MarkLiveBehind marks key's message as possibly behind, due for
 // any replica to update at due; ClaimLiveBehind takes up to limit markers
 // due at now for this replica for lease; ClearLiveBehind removes key's.
+// TakeLiveTurn takes the turn to update key's message for gap, across
+// replicas, or says how long until the current turn ends.
 type LiveRefs interface {
 	ReplaceLiveMessage(ctx context.Context, key hirebot.SessionKey, old, ref string) (bool, error)
 	SetLiveShown(ctx context.Context, key hirebot.SessionKey, ref string, version int) error
@@ -36,6 +38,7 @@ type LiveRefs interface {
 	MarkLiveBehind(ctx context.Context, key hirebot.SessionKey, due time.Time) error
 	ClaimLiveBehind(ctx context.Context, now time.Time, lease time.Duration, limit int) ([]hirebot.SessionKey, error)
 	ClearLiveBehind(ctx context.Context, key hirebot.SessionKey) error
+	TakeLiveTurn(ctx context.Context, key hirebot.SessionKey, gap time.Duration) (time.Duration, error)
 }
 
 // Live keeps each channel's live draft message current. Changes are
@@ -77,7 +80,7 @@ const maxFlushes = 4
 // Pacing of live message updates.
 const (
 	// liveGap is the least time between two updates of one channel's
-	// message by this replica.
+	// message, by any replica.
 	liveGap = time.Second
 	// LiveGrace is how long after a change its marker waits for the
 	// replica that made it before any replica may take it: the store's
@@ -89,6 +92,12 @@ const (
 	// excepted).
 	maxRetryWait = 30 * time.Second
 )
+
+// turnTaken says another replica updated the channel's message less than
+// liveGap ago: try again after wait. It is not a failure.
+type turnTaken struct{ wait time.Duration }
+
+func (t *turnTaken) Error() string { return "another replica's turn to update the live message" }
 
 // liveState is one pending channel's.
 type liveState struct {
@@ -236,6 +245,15 @@ func (lv *Live) turn(key hirebot.SessionKey) {
 		lv.after(max(lv.window, liveGap), key)
 		return
 	}
+	var taken *turnTaken
+	if errors.As(err, &taken) {
+		lv.mu.Lock()
+		defer lv.mu.Unlock()
+		st.dirty = true
+		st.fresh = st.fresh || fresh
+		lv.after(taken.wait, key)
+		return
+	}
 	lv.mu.Lock()
 	st.failures++
 	failures := st.failures
@@ -279,6 +297,12 @@ func (lv *Live) flush(ctx context.Context, key hirebot.SessionKey, fresh, adopte
 		if shown, err := lv.refs.LiveShown(ctx, key, ref); err == nil && shown >= version {
 			return lv.refs.ClearLiveBehind(ctx, key)
 		}
+	}
+	// One update a second per channel, whichever replica sends it.
+	if wait, err := lv.refs.TakeLiveTurn(ctx, key, liveGap); err != nil {
+		return fmt.Errorf("take the live message's turn: %w", err)
+	} else if wait > 0 {
+		return &turnTaken{wait: wait}
 	}
 	if ref == "" || fresh {
 		old := ref

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -98,5 +99,53 @@ func TestLiveUpdatedAfterReplicaKilled(t *testing.T) {
 	took := mustLiveShowWithin(t, fake, ch, 30*time.Second, "Made just before the crash", "Version 2 ·")
 	t.Logf("replica killed mid-update: a restarted replica updated the live message %s after the kill (%s after it started)",
 		time.Since(killed).Round(100*time.Millisecond), took.Round(100*time.Millisecond))
+	MustNoViolations(t, fake)
+}
+
+// TestLiveRateAcrossReplicas sends a burst of adds to one channel through
+// two replicas: the live message is updated at most about once a second,
+// whichever replica sends the update, and shows every add in the end.
+func TestLiveRateAcrossReplicas(t *testing.T) {
+	t.Parallel()
+	fake := MustNewFake(t)
+	srv := redistest.MustStart(t)
+	cfg := testConfig(fake, srv.URL())
+	MustStartBot(t, fake, cfg)
+	MustStartBot(t, fake, cfg)
+	const ch = "CPACE"
+	MustCommand(t, fake, ch, "U1", "/jd", "start cto", "Started a draft")
+	live := mustLiveShows(t, fake, ch, "Requirements")
+
+	from := len(fake.Calls("chat.update"))
+	var items []string
+	// 40 adds paced 100 ms apart, so both replicas have changes to show
+	// for about 4 s.
+	for i := range 40 {
+		it := fmt.Sprintf("Paced add %02d", i)
+		items = append(items, it)
+		MustSlash(t, fake, slacktest.Slash{Channel: ch, User: fmt.Sprintf("U%d", i%8+1), Command: "/jd", Text: "add benefits " + it})
+		time.Sleep(100 * time.Millisecond) // pacing the load, not waiting for anything
+	}
+	mustLiveShowWithin(t, fake, ch, 30*time.Second, append(items, "Version 41 ·")...)
+	var at []time.Time
+	for _, c := range fake.Calls("chat.update")[from:] {
+		if c.Params["ts"] == live.TS {
+			at = append(at, c.At)
+		}
+	}
+	if len(at) < 2 {
+		t.Fatalf("%d updates of the live message for 40 adds", len(at))
+	}
+	span := at[len(at)-1].Sub(at[0])
+	minGap := span
+	for i := 1; i < len(at); i++ {
+		minGap = min(minGap, at[i].Sub(at[i-1]))
+	}
+	t.Logf("40 adds through two replicas: %d updates of the live message over %s, the closest %s apart", len(at), span.Round(10*time.Millisecond), minGap.Round(10*time.Millisecond))
+	// About one a second: the turn is taken in Redis before each call, so
+	// two calls can come closer only by the difference in their delays.
+	if limit := int(span/(900*time.Millisecond)) + 1; len(at)-1 > limit {
+		t.Errorf("%d updates in %s, more than about one a second", len(at), span)
+	}
 	MustNoViolations(t, fake)
 }
