@@ -34,7 +34,9 @@ type Request struct {
 	// Action and Value identify a pressed button or a submitted modal.
 	Action string
 	Value  string
-	// Values holds a modal's inputs by Input.ID.
+	// Values holds a modal's inputs by Input.ID. It is nil for a
+	// submission that carried no state: the router refuses it as invalid,
+	// so no handler reads a malformed form as an empty one.
 	Values map[string]string
 	// Admin is true when User is one of the configured admins.
 	Admin bool

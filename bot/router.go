@@ -109,6 +109,11 @@ func (r *Router) Serve(ctx context.Context, req Request) (reply Reply, err error
 		err := hirebot.Errorf(hirebot.Invalid, "I don't know the command %q. Try %s.", req.Command, strings.Join(r.SlashNames(), ", "))
 		return ErrorReply(err, ""), err
 	}
+	if req.Source == Submit && req.Values == nil {
+		// A form without its state is malformed, not empty: reading it as
+		// empty would wipe what the form edits.
+		return ErrorReply(ErrMalformedForm, ""), ErrMalformedForm
+	}
 	reply, err = cmd.Handler.Handle(ctx, req)
 	switch {
 	case err == nil:
@@ -135,6 +140,9 @@ func userMessage(err error) (string, bool) {
 	if msg := hirebot.MessageOf(err); msg != "" {
 		return msg, true
 	}
+	if errors.Is(err, dedup.ErrUnsettled) {
+		return "storage unavailable, and it did not say whether your change was saved: look at the draft before you try again", true
+	}
 	switch hirebot.KindOf(err) {
 	case hirebot.Unavailable:
 		return "storage unavailable, try again in a moment", true
@@ -143,6 +151,16 @@ func userMessage(err error) (string, bool) {
 	}
 	return "", false
 }
+
+// ErrMalformedForm says a form submission could not be read (no state, or
+// fields of the wrong type): nothing was changed. Kind Invalid.
+var ErrMalformedForm = hirebot.Errorf(hirebot.Invalid,
+	"That form arrived without its fields, or with fields it could not read, so nothing was changed. Open it again and resubmit.")
+
+// ErrNoTime says a request waited too long for a worker to be handled in
+// time for its ack: nothing was done. Kind Unavailable.
+var ErrNoTime = hirebot.Wrap(hirebot.Unavailable, errors.New("bot: too busy to handle the request in time"),
+	"Too busy to take that right now, so nothing was changed; try again in a moment.")
 
 // ErrorReply turns an error into a private reply. ref is the log reference
 // of an internal error.
@@ -164,6 +182,13 @@ func ErrorReply(err error, ref string) Reply {
 		msg = fmt.Sprintf("something went wrong (ref %s). It has been logged; please try again.", ref)
 	}
 	return Reply{Card: &Card{Title: title, Intro: msg}}
+}
+
+// SavedReply tells a user their change was saved when the store could
+// confirm that it landed but not read back its result in time.
+func SavedReply() Reply {
+	return Reply{Card: &Card{Title: "Saved",
+		Intro: "Your change was saved, but storage was too slow to say more: look at the draft to see it."}, Live: true}
 }
 
 // newRef returns a short random reference for an internal error.

@@ -7,12 +7,40 @@ import (
 	"crypto/rand"
 	"errors"
 	"sync/atomic"
+
+	"github.com/hirebot/hirebot"
 )
 
 // ErrDuplicate is returned by a write whose claim another delivery of the
 // same request has recorded: the write did nothing, and nothing should be
 // said to anyone. Check it with errors.Is.
 var ErrDuplicate = errors.New("dedup: the request was handled already (Slack delivered it twice)")
+
+// ErrFenced is returned by a write whose claim was fenced: the delivery
+// that made it could not learn in time whether the write landed, so it
+// recorded a tombstone under the claim that no write can pass, and told
+// the user the change did not happen. Its kind is hirebot.Unavailable.
+var ErrFenced = &hirebot.Error{Kind: hirebot.Unavailable,
+	Err: errors.New("dedup: the request was fenced off: it did not happen")}
+
+// ErrUnsettled says a write was sent but neither its reply nor a fence
+// could reach the store in time: whether it landed is unknown. Its kind is
+// hirebot.Unavailable; the user must not be told it failed.
+var ErrUnsettled = &hirebot.Error{Kind: hirebot.Unavailable,
+	Err: errors.New("dedup: the store did not answer; whether the change landed is unknown")}
+
+// Settled is what Fence learned about a claim whose write had an unknown
+// outcome.
+type Settled int
+
+const (
+	// NotApplied: the tombstone is in place; the write can never apply.
+	NotApplied Settled = iota
+	// Applied: the claim was recorded by this delivery's write: it landed.
+	Applied
+	// Duplicate: another delivery of the request recorded the claim.
+	Duplicate
+)
 
 // A Claim is the right to act on one delivery of a request. Slack may
 // deliver the same request more than once (after a reconnect, or when an
@@ -24,9 +52,15 @@ var ErrDuplicate = errors.New("dedup: the request was handled already (Slack del
 // the store records it in the same atomic write as the change, so
 // deduplication costs no round trip of its own, and returns ErrDuplicate
 // when another delivery recorded it first. A request that changes nothing
-// records its claim on its own before its reply is sent. (A store may
-// later keep each claim's outcome with it, so that a second delivery gets
-// the first one's result instead of ErrDuplicate.)
+// records its claim on its own before its reply is sent.
+//
+// The store keeps the outcome of the write with the claim: a write the
+// store retries (a lost reply, a resent script, another try of its loop)
+// finds the claim recorded with its own token, and the store reports the
+// first application's result instead of applying the change twice. When
+// even that cannot be learned in time (Unsettled), the caller fences the
+// claim: a tombstone that no write can pass (see ErrFenced), or proof that
+// the write landed.
 type Claim struct {
 	Team    string // the workspace the request came from
 	Channel string // the channel, "" when it came from none (the App Home)
@@ -37,6 +71,7 @@ type Claim struct {
 	Token string
 
 	recorded atomic.Bool
+	sent     atomic.Bool
 }
 
 // NewClaim returns a pending claim on the request named id.
@@ -50,3 +85,15 @@ func (c *Claim) Pending() bool { return c != nil && !c.recorded.Load() }
 
 // Recorded notes that the claim has been recorded.
 func (c *Claim) Recorded() { c.recorded.Store(true) }
+
+// Sent notes that a write recording c has been sent to the store: from
+// then on, until c is recorded, whether the write landed is unknown.
+func (c *Claim) Sent() {
+	if c != nil {
+		c.sent.Store(true)
+	}
+}
+
+// Unsettled reports whether a write recording c was sent and its outcome
+// is unknown: it may have landed, its reply lost.
+func (c *Claim) Unsettled() bool { return c.Pending() && c.sent.Load() }

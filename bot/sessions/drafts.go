@@ -57,8 +57,10 @@ func (s *Store) CreateDraft(ctx context.Context, key hirebot.SessionKey, claim *
 	switch {
 	case err != nil:
 		return err
-	case n == -2:
+	case n == resultDuplicate:
 		return dedup.ErrDuplicate
+	case n == resultFenced:
+		return dedup.ErrFenced
 	case n == 0:
 		return ErrDraftExists
 	}
@@ -86,6 +88,13 @@ func (s *Store) CreateDraft(ctx context.Context, key hirebot.SessionKey, claim *
 // recorded in the same write, so that a second delivery of the request
 // gets dedup.ErrDuplicate and changes nothing; the two round trips stay
 // two. claim may be nil.
+//
+// A write whose reply was lost (a timeout, a reset connection) may have
+// landed. Every retry of it — the client's, the NOSCRIPT fallback, this
+// loop's with a fresh write token, or a later call with the same claim —
+// finds the claim recorded with its own token and applies nothing again:
+// UpdateDraft then returns the draft as it is and the entry of the change
+// that landed. A claim fenced meanwhile (dedup.ErrFenced) never applies.
 func (s *Store) UpdateDraft(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, user string, fn func(d *draft.Draft) (draft.Entry, error)) (*draft.Draft, draft.Entry, error) {
 	k, err := sessionKeys(key)
 	if err != nil {
@@ -120,8 +129,12 @@ func (s *Store) UpdateDraft(ctx context.Context, key hirebot.SessionKey, claim *
 				c.Recorded()
 			}
 			return d, e, nil
-		case n == -2:
+		case n == resultApplied:
+			return s.appliedUpdate(ctx, key, c)
+		case n == resultDuplicate:
 			return nil, draft.Entry{}, dedup.ErrDuplicate
+		case n == resultFenced:
+			return nil, draft.Entry{}, dedup.ErrFenced
 		case n < 0:
 			return nil, draft.Entry{}, ErrNoDraft
 		case attempt >= s.retries:
@@ -131,6 +144,28 @@ func (s *Store) UpdateDraft(ctx context.Context, key hirebot.SessionKey, claim *
 			return nil, draft.Entry{}, fmt.Errorf("%w: %w", ErrBusy, err)
 		}
 	}
+}
+
+// appliedUpdate returns what UpdateDraft returns for a change that landed
+// before, in a write whose reply was lost: the draft as it is now, and the
+// entry that write recorded with its claim c.
+// Until both are read the claim stays unsettled: an error here says
+// nothing about the change, which landed.
+func (s *Store) appliedUpdate(ctx context.Context, key hirebot.SessionKey, c *dedup.Claim) (*draft.Draft, draft.Entry, error) {
+	outcome, err := s.claimOutcome(ctx, c)
+	if err != nil {
+		return nil, draft.Entry{}, err
+	}
+	var e draft.Entry
+	if err := json.Unmarshal([]byte(outcome), &e); err != nil {
+		return nil, draft.Entry{}, fmt.Errorf("sessions: decode the entry of the change that landed: %w", err)
+	}
+	d, err := s.Draft(ctx, key)
+	if err != nil {
+		return nil, draft.Entry{}, err
+	}
+	c.Recorded()
+	return d, e, nil
 }
 
 // readForUpdate returns the draft and its revision in one round trip.
@@ -275,7 +310,8 @@ func (s *Store) ReplaceLiveMessage(ctx context.Context, key hirebot.SessionKey, 
 }
 
 // runIndexed runs a script that returns an integer and, in the same round
-// trip, lists key's channel among user's drafts (when user is not empty).
+// trip, lists key's channel among user's drafts (when user is not empty)
+// and, with Options.LiveGrace, marks its live message behind first.
 // The index is best effort: its failure does not fail the script. A
 // non-nil claim is passed for the script to record (see claimLua).
 func (s *Store) runIndexed(ctx context.Context, op string, script *redis.Script, k keys, key hirebot.SessionKey, user string, claim *dedup.Claim, args ...any) (int64, error) {
@@ -292,8 +328,14 @@ func (s *Store) runIndexed(ctx context.Context, op string, script *redis.Script,
 		}
 	}
 	args = append(append([]any{s.ttlMillis()}, args...), extraArgs...)
+	claim.Sent()
 	var res *redis.Cmd
 	_, _ = s.client.Pipelined(ctx, func(p redis.Pipeliner) error {
+		if s.liveGrace > 0 {
+			// Ahead of the change: a crash leaves at most a marker on a
+			// message that is current, never a change without one.
+			p.ZAdd(ctx, behindKey, redis.Z{Score: float64(time.Now().Add(s.liveGrace).UnixMilli()), Member: key.Team + ":" + key.Channel})
+		}
 		res = p.EvalSha(ctx, script.Hash(), keyList, args...)
 		if index != "" {
 			p.SAdd(ctx, index, key.Channel)

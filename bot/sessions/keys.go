@@ -14,7 +14,7 @@ import (
 // Every session script receives them as KEYS in this order: draft,
 // history, asked, kit.
 type keys struct {
-	draft   string // hash: v (revision), d (draft JSON), live (live message ref)
+	draft   string // hash: v (revision), d (draft JSON), live (live message ref), lv (the version it shows)
 	history string // list of Entry JSON, oldest first, capped at historyCap
 	asked   string // set of question ids already suggested
 	kit     string // list of question ids saved to the interview kit
@@ -32,6 +32,11 @@ func sessionKeys(key hirebot.SessionKey) (keys, error) {
 	p := "hirebot:{" + key.Team + ":" + key.Channel + "}:"
 	return keys{draft: p + "draft", history: p + "history", asked: p + "asked", kit: p + "kit"}, nil
 }
+
+// liveTurn is the key held while a replica's turn to update the live
+// message lasts (see TakeLiveTurn); it is not one of the session's keys
+// proper and expires on its own.
+func (k keys) liveTurn() string { return strings.TrimSuffix(k.draft, "draft") + "liveturn" }
 
 // list returns the keys in the order session scripts expect.
 func (k keys) list() []string { return []string{k.draft, k.history, k.asked, k.kit} }

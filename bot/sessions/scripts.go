@@ -22,25 +22,46 @@ end
 
 // claimLua lets a script record the request's claim (dedup.Claim) with
 // its write. The claim's key, when given, is KEYS[5]; its token and TTL
-// are then the last two ARGV. duplicate() reports a claim another delivery
-// recorded; record() records this one.
+// are then the last two ARGV. A recorded claim's value is the token of the
+// delivery that recorded it, then a newline and the outcome of its write
+// (what a retry of that write reports); fenceScript's tombstone is
+// fencedMark. claimState() names whose claim is recorded: 'none', 'own'
+// (this delivery's: the write is a retry of one that landed), 'other'
+// (another delivery's) or 'fenced'. record(outcome) records this one.
 const claimLua = `
-local function duplicate()
-	if not KEYS[5] then return false end
+local function claimState()
+	if not KEYS[5] then return 'none' end
 	local by = redis.call('GET', KEYS[5])
-	return by and by ~= ARGV[#ARGV-1]
+	if not by then return 'none' end
+	if by == '` + fencedMark + `' then return 'fenced' end
+	if string.match(by, '^[^\n]*') == ARGV[#ARGV-1] then return 'own' end
+	return 'other'
 end
-local function record()
-	if KEYS[5] then redis.call('SET', KEYS[5], ARGV[#ARGV-1], 'PX', ARGV[#ARGV]) end
+local function record(outcome)
+	if KEYS[5] then redis.call('SET', KEYS[5], ARGV[#ARGV-1] .. '\n' .. (outcome or ''), 'PX', ARGV[#ARGV]) end
 end
 `
 
+// fencedMark is the value of a fenced claim: no delivery's token.
+const fencedMark = "!fenced"
+
+// Results a script returns about the claim it was given.
+const (
+	resultDuplicate = -2 // another delivery recorded the claim: nothing done
+	resultFenced    = -3 // the claim was fenced: nothing done
+	resultApplied   = 2  // this delivery's write landed before: nothing done again
+)
+
 // createScript writes a new draft and its first history entry unless a
 // draft exists. ARGV: ttl, write token, draft JSON, entry JSON, and the
-// claim's (see claimLua). Returns 1, 0 if a draft exists, or -2 if another
-// delivery of the request claimed it.
+// claim's (see claimLua). Returns 1 (also when this delivery's create
+// landed before), 0 if a draft exists, -2 if another delivery of the
+// request claimed it, or -3 if the claim was fenced.
 var createScript = redis.NewScript(touch + claimLua + `
-if duplicate() then return -2 end
+local st = claimState()
+if st == 'other' then return -2 end
+if st == 'fenced' then return -3 end
+if st == 'own' then return 1 end
 if redis.call('HEXISTS', KEYS[1], 'v') == 1 then
 	if redis.call('HGET', KEYS[1], 'w') == ARGV[2] then return 1 end
 	return 0
@@ -56,10 +77,19 @@ return 1
 // updateScript replaces the draft if its revision is still ARGV[3], and
 // appends to the history. ARGV: ttl, write token, revision read, draft
 // JSON, entry JSON, history cap, and the claim's (see claimLua). Returns 1,
-// 0 if the revision changed, -1 if the draft is gone, or -2 if another
-// delivery of the request claimed it.
+// 0 if the revision changed, -1 if the draft is gone, -2 if another
+// delivery of the request claimed it, -3 if the claim was fenced, or 2 if
+// this delivery's update landed before and this is another write (the
+// store's loop retrying after a lost reply): the claim then holds that
+// update's entry JSON. The same write resent returns 1 again.
 var updateScript = redis.NewScript(touch + claimLua + `
-if duplicate() then return -2 end
+local st = claimState()
+if st == 'other' then return -2 end
+if st == 'fenced' then return -3 end
+if st == 'own' then
+	if redis.call('HGET', KEYS[1], 'w') == ARGV[2] then return 1 end
+	return 2
+end
 local v = redis.call('HGET', KEYS[1], 'v')
 if not v then return -1 end
 if v ~= ARGV[3] then
@@ -70,7 +100,7 @@ redis.call('HSET', KEYS[1], 'v', tostring(tonumber(v) + 1), 'w', ARGV[2], 'd', A
 redis.call('RPUSH', KEYS[2], ARGV[5])
 redis.call('LTRIM', KEYS[2], -tonumber(ARGV[6]), -1)
 touch()
-record()
+record(ARGV[5])
 return 1
 `)
 
@@ -88,9 +118,10 @@ return 1
 var setLiveScript = redis.NewScript(touch + `
 if redis.call('HEXISTS', KEYS[1], 'v') == 0 then return 0 end
 if ARGV[2] == '' then
-	redis.call('HDEL', KEYS[1], 'live')
+	redis.call('HDEL', KEYS[1], 'live', 'lv')
 else
 	redis.call('HSET', KEYS[1], 'live', ARGV[2])
+	redis.call('HDEL', KEYS[1], 'lv')
 end
 touch()
 return 1
@@ -104,6 +135,7 @@ if redis.call('HEXISTS', KEYS[1], 'v') == 0 then return 0 end
 local now = redis.call('HGET', KEYS[1], 'live') or ''
 if now ~= ARGV[2] then return 2 end
 redis.call('HSET', KEYS[1], 'live', ARGV[3])
+redis.call('HDEL', KEYS[1], 'lv')
 touch()
 return 1
 `)

@@ -59,15 +59,20 @@ type Options struct {
 	// CandidateTTL is how long a candidate and their scorecards live after
 	// the last change to them (default DefaultCandidateTTL).
 	CandidateTTL time.Duration
+	// LiveGrace, when not zero, makes every draft write mark the draft's
+	// live message behind (see MarkLiveBehind), due LiveGrace later, in
+	// the same round trip as the write and ahead of it.
+	LiveGrace time.Duration
 }
 
 // Store keeps hiring sessions in Redis. It is safe for concurrent use, and
 // any number of Stores, in any number of processes, may share one Redis.
 type Store struct {
-	client  redis.UniversalClient
-	ttl     time.Duration
-	retries int
-	candTTL time.Duration
+	client    redis.UniversalClient
+	ttl       time.Duration
+	retries   int
+	candTTL   time.Duration
+	liveGrace time.Duration
 	// locks serialise UpdateDraft calls for the same session within this
 	// process, so that only writers in other processes ever contend. Each
 	// is a one-slot semaphore so that waiting respects the context.
@@ -77,7 +82,7 @@ type Store struct {
 // New returns a Store that keeps sessions in the Redis that client talks
 // to. The Store does not own the client: closing it is the caller's job.
 func New(client redis.UniversalClient, opts Options) *Store {
-	s := &Store{client: client, ttl: opts.TTL, retries: opts.Retries}
+	s := &Store{client: client, ttl: opts.TTL, retries: opts.Retries, liveGrace: opts.LiveGrace}
 	if s.ttl <= 0 {
 		s.ttl = DefaultTTL
 	}

@@ -86,6 +86,7 @@ func testStore(t *testing.T, newStore func(t *testing.T) *Store) {
 		{"Delete", testDelete},
 		{"LiveMessage", testLiveMessage},
 		{"ReplaceLiveMessage", testReplaceLiveMessage},
+		{"LiveBehind", testLiveBehind},
 		{"UserDrafts", testUserDrafts},
 		{"Asked", testAsked},
 		{"Kit", testKit},
@@ -879,6 +880,79 @@ func testClaims(t *testing.T, newStore func(t *testing.T) *Store) {
 		wantDuplicate(t, "RecordClaim after the change recorded it", s.RecordClaim(ctx, second))
 	})
 
+	t.Run("a retry after a lost reply", func(t *testing.T) {
+		key := newKey()
+		MustCreate(t, s, key, "U1")
+		first := dedup.NewClaim(key.Team, key.Channel, "envelope:"+rand.Text())
+		_, e1, err := s.UpdateDraft(ctx, key, first, "U1", addItem("U1", "landed once"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The same delivery writes again, as after a reply it never got: a
+		// fresh write token, another replica's connection, the same claim.
+		retry := &dedup.Claim{Team: key.Team, Channel: key.Channel, ID: first.ID, Token: first.Token}
+		d, e2, err := other.UpdateDraft(ctx, key, retry, "U1", addItem("U1", "landed once"))
+		if err != nil {
+			t.Fatalf("UpdateDraft retried by the same delivery = %v, want the first result", err)
+		}
+		if e2.Summary != e1.Summary || e2.Version != e1.Version {
+			t.Errorf("retry reported %+v, want the first application's %+v", e2, e1)
+		}
+		if n := len(d.Sections[draft.Requirements]); n != 1 {
+			t.Errorf("requirements after a retried add: %d, want 1", n)
+		}
+		if retry.Pending() {
+			t.Error("an update that landed before left its claim pending")
+		}
+		if settled, err := s.Fence(ctx, retry); err != nil || settled != dedup.Applied {
+			t.Errorf("Fence after the write landed = %v, %v; want Applied", settled, err)
+		}
+		again := &dedup.Claim{Team: key.Team, Channel: key.Channel, ID: first.ID, Token: first.Token}
+		if err := other.CreateDraft(ctx, key, again, testDraft("U1"), startEntry("U1")); err != nil {
+			t.Errorf("CreateDraft retried by the same delivery = %v, want nil", err)
+		}
+	})
+
+	t.Run("fenced", func(t *testing.T) {
+		key := newKey()
+		MustCreate(t, s, key, "U1")
+		first, again, second := deliveries("envelope:" + rand.Text())
+		first.Team, again.Team, second.Team = key.Team, key.Team, key.Team
+		first.Channel, again.Channel, second.Channel = key.Channel, key.Channel, key.Channel
+		first.Sent()
+		if !first.Unsettled() {
+			t.Fatal("a sent, unrecorded claim is not unsettled")
+		}
+		if settled, err := s.Fence(ctx, first); err != nil || settled != dedup.NotApplied {
+			t.Fatalf("Fence of an unrecorded claim = %v, %v; want NotApplied", settled, err)
+		}
+		// The write that was on its way arrives after the fence.
+		_, _, err := other.UpdateDraft(ctx, key, again, "U1", addItem("U1", "fenced off"))
+		if !errors.Is(err, dedup.ErrFenced) || hirebot.KindOf(err) != hirebot.Unavailable {
+			t.Errorf("UpdateDraft of a fenced claim = %v, want dedup.ErrFenced (unavailable)", err)
+		}
+		if err := s.RecordClaim(ctx, second); !errors.Is(err, dedup.ErrFenced) {
+			t.Errorf("RecordClaim of a fenced claim = %v, want dedup.ErrFenced", err)
+		}
+		if settled, err := s.Fence(ctx, second); err != nil || settled != dedup.NotApplied {
+			t.Errorf("Fence again = %v, %v; want NotApplied", settled, err)
+		}
+		d, err := s.Draft(ctx, key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := len(d.Sections[draft.Requirements]); n != 0 {
+			t.Errorf("a fenced add is in the draft (%d items)", n)
+		}
+		other := dedup.NewClaim(key.Team, key.Channel, "envelope:"+rand.Text())
+		if err := s.RecordClaim(ctx, other); err != nil {
+			t.Fatal(err)
+		}
+		if settled, err := s.Fence(ctx, &dedup.Claim{Team: key.Team, Channel: key.Channel, ID: other.ID, Token: "another"}); err != nil || settled != dedup.Duplicate {
+			t.Errorf("Fence of a claim another delivery recorded = %v, %v; want Duplicate", settled, err)
+		}
+	})
+
 	t.Run("with a start", func(t *testing.T) {
 		first, _, second := deliveries("envelope:" + rand.Text())
 		key := newKey()
@@ -918,5 +992,94 @@ func wantDuplicate(tb testing.TB, what string, err error) {
 	tb.Helper()
 	if !errors.Is(err, dedup.ErrDuplicate) {
 		tb.Errorf("%s: error = %v, want dedup.ErrDuplicate", what, err)
+	}
+}
+
+// testLiveBehind checks the "live is behind" markers: each due marker is
+// taken by one replica only, comes due again after its lease, and goes
+// once cleared; and the version a live message shows is kept per message.
+func testLiveBehind(t *testing.T, newStore func(t *testing.T) *Store) {
+	s, ctx := newStore(t), t.Context()
+	key, later := newKey(), newKey()
+	MustCreate(t, s, key, "U1")
+	now := time.Now()
+	if err := s.MarkLiveBehind(ctx, key, now.Add(-time.Second)); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.MarkLiveBehind(ctx, later, now.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	var (
+		mu    sync.Mutex
+		taken []hirebot.SessionKey
+		wg    sync.WaitGroup
+	)
+	for range 4 {
+		wg.Go(func() {
+			keys, err := newStore(t).ClaimLiveBehind(ctx, now, time.Minute, 1000)
+			if err != nil {
+				t.Error(err)
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			for _, k := range keys {
+				if k == key || k == later {
+					taken = append(taken, k)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if len(taken) != 1 || taken[0] != key {
+		t.Errorf("replicas took %v, want %v once (the other is not due)", taken, key)
+	}
+	again, err := s.ClaimLiveBehind(ctx, now.Add(2*time.Minute), time.Minute, 1000)
+	if err != nil || !slices.Contains(again, key) {
+		t.Errorf("after the lease, ClaimLiveBehind = %v, %v; want %v due again", again, err, key)
+	}
+	if err := s.ClearLiveBehind(ctx, key); err != nil {
+		t.Fatal(err)
+	}
+	if gone, _ := s.ClaimLiveBehind(ctx, now.Add(time.Hour), time.Minute, 1000); slices.Contains(gone, key) {
+		t.Error("a cleared marker was taken")
+	}
+
+	marking := New(s.client, Options{LiveGrace: time.Minute})
+	if _, _, err := marking.UpdateDraft(ctx, key, nil, "U1", addItem("U1", "marked")); err != nil {
+		t.Fatal(err)
+	}
+	if soon, _ := s.ClaimLiveBehind(ctx, time.Now().Add(30*time.Second), time.Minute, 1000); slices.Contains(soon, key) {
+		t.Error("a write's marker came due before its grace")
+	}
+	if due, err := s.ClaimLiveBehind(ctx, time.Now().Add(2*time.Minute), time.Minute, 1000); err != nil || !slices.Contains(due, key) {
+		t.Errorf("after a write with LiveGrace, ClaimLiveBehind = %v, %v; want %v marked", due, err, key)
+	}
+
+	if wait, err := s.TakeLiveTurn(ctx, key, time.Minute); err != nil || wait != 0 {
+		t.Fatalf("TakeLiveTurn = %v, %v; want the turn", wait, err)
+	}
+	if wait, err := newStore(t).TakeLiveTurn(ctx, key, time.Minute); err != nil || wait <= 0 || wait > time.Minute {
+		t.Errorf("TakeLiveTurn by another replica during the turn = %v, %v; want the time left", wait, err)
+	}
+
+	if _, err := s.ReplaceLiveMessage(ctx, key, "", "C1/1"); err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range []int{3, 2} {
+		if err := s.SetLiveShown(ctx, key, "C1/1", v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got, err := s.LiveShown(ctx, key, "C1/1"); err != nil || got != 3 {
+		t.Errorf("LiveShown = %d, %v; want 3 (an older version does not overwrite a newer)", got, err)
+	}
+	if got, _ := s.LiveShown(ctx, key, "C1/other"); got != 0 {
+		t.Errorf("LiveShown of a message that is not the live one = %d, want 0", got)
+	}
+	if _, err := s.ReplaceLiveMessage(ctx, key, "C1/1", "C1/2"); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.LiveShown(ctx, key, "C1/2"); got != 0 {
+		t.Errorf("a new live message shows %d before it is recorded, want 0", got)
 	}
 }

@@ -68,6 +68,9 @@ func (l *Listener) decodeInteraction(cb slack.InteractionCallback) (bot.Request,
 		req.Source = bot.Submit
 		req.Command, req.Action = splitAction(cb.View.CallbackID)
 		req.Channel, req.Value = unwrapMetadata(cb.View.PrivateMetadata)
+		if cb.View.State == nil || len(cb.View.State.Values) == 0 {
+			break // no state: Values stays nil, and the router refuses it
+		}
 		req.Values = map[string]string{}
 		for blockID, actions := range cb.View.State.Values {
 			for _, v := range actions {

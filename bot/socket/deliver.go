@@ -58,7 +58,7 @@ func (d *Delivery) Deliver(ctx context.Context, req bot.Request, o origin, r bot
 			errs = append(errs, err)
 			r.Card, r.Public, r.NewLive = d.inviteCard(r.AfterInvite, "posts the draft here; the draft itself is saved"), false, false
 		default:
-			d.log.Warn("live draft message not posted yet; retrying", "err", err)
+			d.log.Debug("live draft message not posted yet; left to the live updater", "err", err)
 		}
 	}
 	if r.Announce != nil {

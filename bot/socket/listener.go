@@ -1,7 +1,8 @@
 // Package socket connects hirebot to Slack over Socket Mode: it keeps the
-// connections open, acks every envelope at once, turns payloads into
-// requests, runs them through the router in a bounded pool, and delivers
-// the replies through the Web API or response_url.
+// connections open, acks every envelope (a state-changing request only once
+// its change is durable), turns payloads into requests, runs them through
+// the router in a bounded pool, and delivers the replies through the Web
+// API or response_url.
 package socket
 
 import (
@@ -41,6 +42,10 @@ type Config struct {
 	// StartBackoff spaces out auth.test attempts while Slack cannot be
 	// reached at start-up.
 	StartBackoff Backoff
+	// AckBy bounds the work done before a state-changing request is acked,
+	// from its receipt (default 2.3 s, inside Slack's 3 s: settling a write
+	// whose outcome is unknown then may take until 2.6 s).
+	AckBy time.Duration
 }
 
 // Claims records which requests have been handled, so a redelivered
@@ -50,8 +55,14 @@ type Config struct {
 // still pending when the reply is ready: it returns dedup.ErrDuplicate if
 // another delivery recorded it, and another error when storage is
 // unavailable (the reply is then sent).
+//
+// Fence settles a claim whose write was sent but whose outcome is unknown:
+// dedup.Applied if it landed, dedup.Duplicate if another delivery recorded
+// the claim, dedup.NotApplied once no write carrying it can ever apply; an
+// error if storage could not be asked.
 type Claims interface {
 	RecordClaim(ctx context.Context, c *dedup.Claim) error
+	Fence(ctx context.Context, c *dedup.Claim) (dedup.Settled, error)
 }
 
 // Observer is told what the listener does, for metrics. Every method must
@@ -125,6 +136,9 @@ func New(cfg Config, deps Deps) *Listener {
 	if cfg.CallTimeout <= 0 {
 		cfg.CallTimeout = 10 * time.Second
 	}
+	if cfg.AckBy <= 0 {
+		cfg.AckBy = 2300 * time.Millisecond
+	}
 	obs := deps.Observer
 	if obs == nil {
 		obs = nopObserver{}
@@ -160,6 +174,9 @@ func (l *Listener) Run(ctx context.Context) error {
 
 	for range l.cfg.Workers {
 		go l.worker()
+	}
+	if live := l.live(); live != nil {
+		go live.Sweep(ctx)
 	}
 	sockets, closeSockets := context.WithCancel(context.WithoutCancel(ctx))
 	defer closeSockets()
@@ -205,6 +222,14 @@ func (l *Listener) Run(ctx context.Context) error {
 	return runErr
 }
 
+// live returns the Live that keeps live messages current, or nil.
+func (l *Listener) live() *Live {
+	if l.deps.Delivery == nil {
+		return nil
+	}
+	return l.deps.Delivery.live
+}
+
 // finishWork waits for in-flight requests and live-message updates, up to
 // the shutdown timeout.
 func (l *Listener) finishWork() {
@@ -214,8 +239,8 @@ func (l *Listener) finishWork() {
 	done := make(chan struct{})
 	go func() {
 		l.work.Wait()
-		if l.deps.Delivery != nil && l.deps.Delivery.live != nil {
-			l.deps.Delivery.live.Wait()
+		if live := l.live(); live != nil {
+			live.Wait()
 		}
 		close(done)
 	}()
@@ -272,7 +297,7 @@ func (l *Listener) event(ctx context.Context, client *socketmode.Client, conn in
 	case socketmode.EventTypeSlashCommand, socketmode.EventTypeInteractive, socketmode.EventTypeEventsAPI:
 		l.envelope(ctx, client, log, evt)
 	case socketmode.EventTypeErrorBadMessage:
-		log.Warn("socket mode message slack-go could not read", "err", fmt.Sprint(evt.Data))
+		l.unreadable(ctx, client, log, evt)
 	default:
 		log.Debug("socket event", "type", string(evt.Type))
 	}
@@ -290,7 +315,12 @@ func (l *Listener) setUp(conn int, up bool) {
 	}
 }
 
-// envelope acks a request envelope at once, then hands it to the pool.
+// envelope takes a request envelope. A quick command is answered in its
+// ack at once. A request that may change state (a slash command, a button,
+// a form) is queued unacked: a worker acks it only once its change is
+// durable or certainly not made (see serveBeforeAck), so no change Slack saw
+// acked dies with this process. Everything else is acked at once and then
+// handled in the pool.
 func (l *Listener) envelope(ctx context.Context, client *socketmode.Client, log *slog.Logger, evt socketmode.Event) {
 	start := time.Now()
 	kind := envelopeKind(evt)
@@ -306,16 +336,6 @@ func (l *Listener) envelope(ctx context.Context, client *socketmode.Client, log 
 		l.work.Done()
 		return
 	}
-	// The ack must go out even if shutdown begins now: the work it
-	// promises is done.
-	actx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Second)
-	err := client.AckCtx(actx, evt.Request.EnvelopeID, nil)
-	cancel()
-	if err != nil {
-		log.Warn("ack failed", "envelope", evt.Request.EnvelopeID, "err", err)
-	}
-	l.obs.Acked(time.Since(start))
-
 	var (
 		req bot.Request
 		o   origin
@@ -329,16 +349,35 @@ func (l *Listener) envelope(ctx context.Context, client *socketmode.Client, log 
 	case slackevents.EventsAPIEvent:
 		req, o, ok = l.decodeEvent(d)
 	}
+	j := job{ctx: context.WithoutCancel(ctx), log: log, req: req, o: o, received: start,
+		envelope: evt.Request.EnvelopeID, retry: evt.Request.RetryAttempt, retryReason: evt.Request.RetryReason, pre: pre}
+	if ok && pre == nil && req.Source != bot.Mention && req.Source != bot.Direct && req.Source != bot.Home {
+		j.client = client // acked by the worker, once the change is durable
+	} else {
+		l.ack(ctx, client, log, evt.Request.EnvelopeID, start)
+	}
 	if !ok {
 		l.work.Done()
 		log.Debug("envelope ignored", "type", kind, "envelope", evt.Request.EnvelopeID)
 		return
 	}
-	l.finish(&req)
+	l.finish(&j.req)
+	j.id = dedupID(req.Team, evt.Request)
 	// When the queue is full this blocks the drain loop: new envelopes wait
 	// unacked (and Slack redelivers them) instead of piling up in memory.
-	l.jobs <- job{ctx: context.WithoutCancel(ctx), log: log, id: dedupID(req.Team, evt.Request), req: req, o: o,
-		envelope: evt.Request.EnvelopeID, retry: evt.Request.RetryAttempt, retryReason: evt.Request.RetryReason, pre: pre}
+	l.jobs <- j
+}
+
+// ack acks the envelope id with no payload. The ack must go out even if
+// shutdown begins now: the work it promises is done or durable.
+func (l *Listener) ack(ctx context.Context, client *socketmode.Client, log *slog.Logger, id string, start time.Time) {
+	actx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Second)
+	err := client.AckCtx(actx, id, nil)
+	cancel()
+	if err != nil {
+		log.Warn("ack failed", "envelope", id, "err", err)
+	}
+	l.obs.Acked(time.Since(start))
 }
 
 // queueSize is how many acked requests may wait for a worker.
@@ -357,6 +396,10 @@ type job struct {
 	retry       int
 	retryReason string
 	pre         *answered // the reply, when it was worked out before the ack
+	received    time.Time // when the envelope was read
+	// client, when not nil, is where the envelope is still to be acked:
+	// after its change is durable (see serveBeforeAck).
+	client *socketmode.Client
 }
 
 // logger returns the logger of j's request: the connection's, with who
@@ -373,7 +416,11 @@ func (j *job) logger() *slog.Logger {
 // worker handles queued requests until the queue is closed.
 func (l *Listener) worker() {
 	for j := range l.jobs {
-		l.process(j.ctx, j.logger(), j.id, j.req, j.o, j.pre)
+		if j.client != nil {
+			l.serveBeforeAck(&j)
+		} else {
+			l.process(j.ctx, j.logger(), j.id, j.req, j.o, j.pre)
+		}
 		l.work.Done()
 	}
 }
@@ -412,17 +459,32 @@ func (l *Listener) process(ctx context.Context, log *slog.Logger, id string, req
 	} else {
 		reply, err = l.router.Serve(ctx, req)
 	}
-	if !errors.Is(err, dedup.ErrDuplicate) && req.Claim.Pending() {
-		dctx, dcancel := context.WithTimeout(ctx, 500*time.Millisecond)
-		cerr := l.deps.Claims.RecordClaim(dctx, req.Claim)
-		dcancel()
-		switch {
-		case errors.Is(cerr, dedup.ErrDuplicate):
-			err = cerr
-		case cerr != nil:
-			log.Warn("dedup unavailable; replying anyway", "err", cerr)
-		}
+	err = l.recordClaim(ctx, log, req, err)
+	l.deliver(ctx, log, id, req, o, reply, err, start)
+}
+
+// recordClaim records the request's claim if no write recorded it (a
+// request that changed nothing), so a second delivery says nothing. It
+// returns err, or dedup.ErrDuplicate if another delivery recorded it.
+func (l *Listener) recordClaim(ctx context.Context, log *slog.Logger, req bot.Request, err error) error {
+	if errors.Is(err, dedup.ErrDuplicate) || !req.Claim.Pending() || req.Claim.Unsettled() {
+		return err
 	}
+	dctx, dcancel := context.WithTimeout(ctx, 500*time.Millisecond)
+	cerr := l.deps.Claims.RecordClaim(dctx, req.Claim)
+	dcancel()
+	switch {
+	case errors.Is(cerr, dedup.ErrDuplicate):
+		return cerr
+	case cerr != nil:
+		log.Warn("dedup unavailable; replying anyway", "err", cerr)
+	}
+	return err
+}
+
+// deliver sends the reply of a request handled since start, unless it was
+// a second delivery (dedup.ErrDuplicate).
+func (l *Listener) deliver(ctx context.Context, log *slog.Logger, id string, req bot.Request, o origin, reply bot.Reply, err error, start time.Time) {
 	if errors.Is(err, dedup.ErrDuplicate) {
 		log.Info("duplicate envelope ignored", "dedup_id", id)
 		return

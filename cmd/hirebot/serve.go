@@ -51,14 +51,18 @@ func serve(ctx context.Context, c config, stderr io.Writer) int {
 	ver, rev, gov := buildInfo()
 	m.SetBuild(metrics.Build{Version: ver, Commit: rev, GoVersion: gov})
 	client.AddHook(m.RedisHook())
-	store := sessions.New(client, sessions.Options{TTL: c.SessionTTL, CandidateTTL: c.CandidateTTL})
+	store := sessions.New(client, sessions.Options{TTL: c.SessionTTL, CandidateTTL: c.CandidateTTL, LiveGrace: socket.LiveGrace})
 	a := newApp(c, pack, store, log)
 
 	// OptionRetry wraps the HTTP client, so it must come after
 	// OptionHTTPClient: the other way round, 429s are not retried.
 	api := slack.New(c.BotToken, slack.OptionAppLevelToken(c.AppToken),
 		slack.OptionAPIURL(c.APIURL), slack.OptionHTTPClient(slackHTTPClient(c)), slack.OptionRetry(3))
-	live := socket.NewLive(api, a.jd, store, log, 0)
+	// The live message's updates go through a client that does not retry:
+	// Live itself waits out a Retry-After, however long, without holding a
+	// call (or a flusher) open meanwhile.
+	liveAPI := slack.New(c.BotToken, slack.OptionAPIURL(c.APIURL), slack.OptionHTTPClient(slackHTTPClient(c)))
+	live := socket.NewLive(liveAPI, a.jd, store, log, 0)
 	listener := socket.New(socket.Config{
 		Connections: c.Connections, ShutdownTimeout: c.ShutdownTimeout, PingTimeout: c.PingTimeout, Workers: c.Workers, Admins: set(c.Admins),
 		CallTimeout: c.slackTimeout(), StartBackoff: socket.Backoff(c.StartRetry),

@@ -262,6 +262,59 @@ func TestRedelivery(t *testing.T) {
 	}
 }
 
+// TestRedeliveryAfterCrash has a bot take an envelope and die before it
+// acks (its socket drops): the fake redelivers the same envelope_id, with
+// retry_attempt one higher and retry_reason "timeout", on another socket,
+// where it is acked.
+func TestRedeliveryAfterCrash(t *testing.T) {
+	fake := MustFake(t, slacktest.Options{})
+	// The first bot acks nothing the first time: it "dies" holding it.
+	first := MustBot(t, fake, func(c *socketmode.Client, evt socketmode.Event) {
+		if evt.Request.RetryAttempt > 0 {
+			_ = c.Ack(*evt.Request)
+		}
+	})
+	second := MustBot(t, fake, nil)
+	ctx := testContext(t)
+	if err := fake.WaitConnections(ctx, 2); err != nil {
+		t.Fatal(err)
+	}
+	got := make(chan slacktest.Ack, 1)
+	go func() {
+		ack, err := fake.SendSlash(ctx, slacktest.Slash{Command: "/jd", Text: "add benefits once"})
+		if err != nil {
+			t.Error(err)
+		}
+		got <- ack
+	}()
+	var taken socketmode.Event
+	select {
+	case taken = <-first.requests:
+	case taken = <-second.requests:
+		t.Fatal("round robin sent the envelope to the second bot first")
+	case <-ctx.Done():
+		t.Fatal("no bot got the envelope")
+	}
+	if taken.Request.RetryAttempt != 0 {
+		t.Fatalf("first delivery has retry_attempt %d", taken.Request.RetryAttempt)
+	}
+	fake.DropSocket(1)
+	ack := <-got
+	if ack.EnvelopeID != taken.Request.EnvelopeID || ack.Socket == 1 {
+		t.Errorf("ack = %+v, want envelope %s acked on another socket than 1", ack, taken.Request.EnvelopeID)
+	}
+	var again socketmode.Event
+	select {
+	case again = <-second.requests:
+	case again = <-first.requests: // reconnected in time and took it
+	case <-ctx.Done():
+		t.Fatal("the envelope was not redelivered")
+	}
+	if again.Request.EnvelopeID != taken.Request.EnvelopeID || again.Request.RetryAttempt != 1 || again.Request.RetryReason != "timeout" {
+		t.Errorf("redelivery = %+v, want the same envelope with retry_attempt 1, reason timeout", again.Request)
+	}
+}
+
 func TestRoundRobin(t *testing.T) {
 	fake := MustFake(t, slacktest.Options{})
 	MustBot(t, fake, nil)

@@ -1,0 +1,124 @@
+package socket
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/hirebot/hirebot/bot"
+	"github.com/hirebot/hirebot/bot/dedup"
+)
+
+// settleBudget is how long after AckBy a request whose write has an unknown
+// outcome may take to learn it (fence its claim).
+const settleBudget = 300 * time.Millisecond
+
+// latestAck is the latest, after receipt, that settling may end: the ack
+// still has to travel, and Slack waits 3 s from sending, which is earlier
+// than receipt by however long the socket and slack-go took.
+const latestAck = 2600 * time.Millisecond
+
+// markBy is the latest, after receipt, that the live message's marker may
+// be written before the ack.
+const markBy = latestAck + 100*time.Millisecond
+
+// minServe is the least time worth starting a request with: a request
+// taken from the queue with less left before its AckBy is not started.
+const minServe = 50 * time.Millisecond
+
+// serveBeforeAck handles a request that may change state, and acks its
+// envelope only once the outcome is certain: the change is durable in the
+// store, or certainly not made. A crash before the ack leaves the envelope
+// unacked, and Slack redelivers it to another connection; the request's
+// claim makes the redelivery change nothing if the first delivery's write
+// landed. The work before the ack has until AckBy after receipt; a write
+// whose outcome is still unknown then is settled by fencing its claim (see
+// settle). A change to a draft has marked its live message behind in its
+// own write (sessions.Options.LiveGrace); a second delivery marks it due at
+// once (see Live.Expect). The reply is delivered after the ack.
+func (l *Listener) serveBeforeAck(j *job) {
+	log := j.logger()
+	req := j.req
+	if l.deps.Claims != nil {
+		req.Claim = dedup.NewClaim(req.Team, req.Channel, j.id)
+	}
+	start := time.Now()
+	deadline := j.received.Add(l.cfg.AckBy)
+	var (
+		reply bot.Reply
+		err   error
+	)
+	if time.Until(deadline) < minServe {
+		err = bot.ErrNoTime
+		reply = bot.ErrorReply(err, "")
+	} else {
+		sctx, cancel := context.WithDeadline(j.ctx, deadline)
+		reply, err = l.router.Serve(sctx, req)
+		err = l.recordClaim(sctx, log, req, err)
+		cancel()
+	}
+	landed := false
+	if req.Claim.Unsettled() {
+		switch settled, ferr := l.settle(j, req); {
+		case ferr != nil:
+			log.Warn("fencing a write with an unknown outcome failed: told the outcome is unknown", "err", ferr)
+			reply, err = bot.ErrorReply(dedup.ErrUnsettled, ""), dedup.ErrUnsettled
+		case settled == dedup.Duplicate:
+			reply, err = bot.Reply{}, dedup.ErrDuplicate
+		case settled == dedup.NotApplied:
+			log.Info("a write with an unknown outcome was fenced off: told it did not happen")
+		default:
+			landed = true
+		}
+	}
+	if live := l.live(); live != nil && errors.Is(err, dedup.ErrDuplicate) {
+		// Another delivery made the change; its replica may be gone before
+		// the live message showed it. (A change's own write marked it.)
+		// The marker must not make the ack late: past markBy it is skipped.
+		mctx, mcancel := context.WithDeadline(j.ctx, j.received.Add(markBy))
+		live.Expect(mctx, req.Session(), true)
+		mcancel()
+	}
+	l.ack(j.ctx, j.client, log, j.envelope, j.received)
+	ctx, cancel := context.WithTimeout(j.ctx, l.cfg.EventTimeout)
+	defer cancel()
+	if landed {
+		// Durable, and acked: now there is time to read the first
+		// application's result back, for the reply.
+		log.Info("a write whose reply was lost had landed: serving the request again for its result")
+		if reply, err = l.router.Serve(ctx, req); err != nil {
+			log.Warn("the change landed but its result could not be read back", "err", err)
+			reply, err = bot.SavedReply(), nil
+		}
+	}
+	l.deliver(ctx, log, j.id, req, j.o, reply, err, start)
+}
+
+// settle learns the outcome of a write that was sent with req's claim but
+// whose reply did not come back in time, by fencing the claim: Applied if
+// the write landed, Duplicate if another delivery recorded the claim,
+// NotApplied once the tombstone is in place (the write can no longer
+// apply, so a failure reply is true). It keeps trying until settleBy after
+// receipt; an error means storage could not be asked by then.
+func (l *Listener) settle(j *job, req bot.Request) (dedup.Settled, error) {
+	by := j.received.Add(settleBy(l.cfg.AckBy))
+	ctx, cancel := context.WithDeadline(j.ctx, by)
+	defer cancel()
+	for attempt := 0; ; attempt++ {
+		settled, err := l.deps.Claims.Fence(ctx, req.Claim)
+		if err == nil {
+			return settled, nil
+		}
+		wait := time.Duration(attempt+1) * 20 * time.Millisecond
+		if time.Now().Add(wait).After(by) {
+			return settled, err
+		}
+		time.Sleep(wait)
+	}
+}
+
+// settleBy is how long after receipt settling may go on: settleBudget
+// beyond ackBy, and never so late that the ack would miss Slack's 3 s.
+func settleBy(ackBy time.Duration) time.Duration {
+	return min(ackBy+settleBudget, latestAck)
+}

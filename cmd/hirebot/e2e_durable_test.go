@@ -1,0 +1,263 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/hirebot/hirebot"
+	"github.com/hirebot/hirebot/bot/draft"
+	"github.com/hirebot/hirebot/bot/sessions"
+	"github.com/hirebot/hirebot/internal/redistest"
+	"github.com/hirebot/hirebot/internal/slacktest"
+)
+
+// sentAdd is one /jd add of a load test: each has its own user, so its
+// reply can be told apart from the others'.
+type sentAdd struct {
+	channel, user, item string
+	acked               bool
+	ack                 slacktest.Ack
+}
+
+// sendAddsEach sends n /jd add benefits commands at once over channels,
+// each from its own user, and returns them once every one is acked or has
+// failed. Each may take up to wait; started is closed once all are sent.
+func sendAddsEach(fake *slacktest.Server, n int, channels []string, prefix string, wait time.Duration) []*sentAdd {
+	adds := make([]*sentAdd, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		ch := channels[i%len(channels)]
+		a := &sentAdd{channel: ch, user: fmt.Sprintf("U%04d", i), item: fmt.Sprintf("%s %s item %03d", prefix, ch, i)}
+		adds[i] = a
+		wg.Go(func() {
+			ctx, cancel := context.WithTimeout(context.Background(), wait)
+			defer cancel()
+			ack, err := fake.SendSlash(ctx, slacktest.Slash{Channel: a.channel, User: a.user, Command: "/jd", Text: "add benefits " + a.item})
+			a.acked, a.ack = err == nil, ack
+		})
+	}
+	wg.Wait()
+	return adds
+}
+
+// addsTally counts what happened to a load of adds.
+type addsTally struct {
+	sent, acked, unacked int
+	confirmed            int // replies that said "Added to"
+	toldFailed           int // replies that said it did not work
+	toldUnknown          int // replies that said the outcome is unknown
+	lost                 int // acked, not told it failed, and not in the draft
+	doubled              int // in the draft more than once
+	falseFailed          int // told it failed, yet in the draft
+	stray                int // in the draft though never sent
+}
+
+// replyTo returns the text of the replies user got in channel.
+func replyTo(fake *slacktest.Server, channel, user string) string {
+	var out []string
+	for _, m := range fake.Messages(channel) {
+		if m.Ephemeral && m.User == user {
+			out = append(out, MessageText(m))
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// failedReply and unknownReply are what the bot says when a change did not
+// happen, or when it cannot tell.
+const (
+	failedReply  = "try again"
+	unknownReply = "did not say whether"
+	savedReply   = "Your change was saved"
+)
+
+// tallyAdds compares what the adds' users were told with what the drafts
+// of their channels hold.
+func tallyAdds(tb testing.TB, fake *slacktest.Server, store *sessions.Store, adds []*sentAdd) addsTally {
+	tb.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	held := map[string]int{}
+	seen := map[string]bool{}
+	for _, a := range adds {
+		if seen[a.channel] {
+			continue
+		}
+		seen[a.channel] = true
+		d, err := store.Draft(ctx, hirebot.SessionKey{Team: fake.TeamID(), Channel: a.channel})
+		if err != nil {
+			tb.Fatalf("draft of %s: %v", a.channel, err)
+		}
+		for _, it := range d.Sections[draft.Benefits] {
+			held[it.Text]++
+		}
+	}
+	t := addsTally{sent: len(adds)}
+	sent := map[string]bool{}
+	for _, a := range adds {
+		sent[a.item] = true
+		reply := replyTo(fake, a.channel, a.user)
+		n := held[a.item]
+		ok := strings.Contains(reply, "Added to") || strings.Contains(reply, savedReply)
+		failed := strings.Contains(reply, failedReply) && !strings.Contains(reply, unknownReply) && !ok
+		switch {
+		case ok:
+			t.confirmed++
+		case strings.Contains(reply, unknownReply):
+			t.toldUnknown++
+		case failed:
+			t.toldFailed++
+		}
+		if a.acked {
+			t.acked++
+		} else {
+			t.unacked++
+		}
+		if a.acked && n == 0 && !failed && !strings.Contains(reply, unknownReply) {
+			t.lost++
+		}
+		if n > 1 {
+			t.doubled++
+		}
+		if failed && n > 0 {
+			t.falseFailed++
+		}
+	}
+	for it := range held {
+		if !sent[it] && strings.Contains(it, " item ") {
+			t.stray++
+		}
+	}
+	return t
+}
+
+// String prints the tally for the test log.
+func (t addsTally) String() string {
+	return fmt.Sprintf("sent %d, acked %d, unacked %d; replies: %d confirmed, %d failed, %d unknown; lost %d, doubled %d, false failed %d, stray %d",
+		t.sent, t.acked, t.unacked, t.confirmed, t.toldFailed, t.toldUnknown, t.lost, t.doubled, t.falseFailed, t.stray)
+}
+
+// mustAnswerAll waits until every acked add that only picks (all when
+// nil) has had a reply.
+func mustAnswerAll(tb testing.TB, fake *slacktest.Server, adds []*sentAdd, only func(*sentAdd) bool) {
+	tb.Helper()
+	missing := 0
+	if !pollUntil(30*time.Second, func() bool {
+		missing = 0
+		for _, a := range adds {
+			if a.acked && (only == nil || only(a)) && replyTo(fake, a.channel, a.user) == "" {
+				missing++
+			}
+		}
+		return missing == 0
+	}) {
+		tb.Errorf("%d acked adds had no reply within 30s", missing)
+	}
+}
+
+// mustNoDamage fails unless no acked add was lost, none doubled, nobody
+// told an add failed that is in the draft, and nothing unsent appeared.
+func mustNoDamage(tb testing.TB, t addsTally) {
+	tb.Helper()
+	if t.lost != 0 || t.doubled != 0 || t.falseFailed != 0 || t.stray != 0 {
+		tb.Errorf("acked changes lost %d, doubled %d, false failed %d, stray %d; want 0 each", t.lost, t.doubled, t.falseFailed, t.stray)
+	}
+}
+
+// mustStartDraftsIn starts a draft in each channel.
+func mustStartDraftsIn(tb testing.TB, fake *slacktest.Server, channels []string) {
+	tb.Helper()
+	for _, ch := range channels {
+		MustCommand(tb, fake, ch, "U1", "/jd", "start cto", "Started a draft")
+	}
+}
+
+// channelNames returns n channel ids with prefix.
+func channelNames(prefix string, n int) []string {
+	out := make([]string, n)
+	for i := range out {
+		out[i] = fmt.Sprintf("%s%02d", prefix, i)
+	}
+	return out
+}
+
+// TestKillReplicaMidLoad runs two replicas as real processes on one Redis
+// and sends 500 concurrent /jd adds over their four sockets; one replica is
+// killed with SIGKILL in the middle. Slack (the fake) redelivers every
+// envelope the dead replica had not acked, on the survivor's sockets, with
+// the same envelope_id and retry_attempt one higher. Every add that was
+// acked is in the draft, none twice.
+func TestKillReplicaMidLoad(t *testing.T) {
+	t.Parallel()
+	bin := MustBuildBinary(t)
+	fake := MustNewFake(t)
+	srv := redistest.MustStart(t)
+	victim := MustStartBinary(t, bin, fake, srv.URL())
+	victimSockets := fake.ConnectionsOpened()
+	survivor := MustStartBinary(t, bin, fake, srv.URL())
+	store := mustStoreOn(t, srv.URL())
+
+	// 25 channels of 20 adds: a section holds at most draft.MaxItems.
+	channels := channelNames("CK", 25)
+	mustStartDraftsIn(t, fake, channels)
+	before := len(fake.Acks())
+
+	var (
+		adds   []*sentAdd
+		loaded = make(chan struct{})
+	)
+	go func() {
+		defer close(loaded)
+		adds = sendAddsEach(fake, 500, channels, "Crash", 60*time.Second)
+	}()
+	if !pollUntil(30*time.Second, func() bool { return len(fake.Acks()) >= before+100 }) {
+		t.Fatal("the replicas acked fewer than 100 adds")
+	}
+	if err := victim.cmd.Process.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	killedAt := len(fake.Acks()) - before
+	<-victim.done
+	<-loaded
+
+	onVictim, onSurvivor := 0, 0
+	for _, a := range adds {
+		if a.acked && a.ack.Socket <= victimSockets {
+			onVictim++
+		} else if a.acked {
+			onSurvivor++
+		}
+	}
+	// Every add the survivor acked is answered, except a redelivery of one
+	// the killed replica had applied before it could ack: that one finds
+	// the claim recorded by the first delivery and, as every second
+	// delivery does, changes nothing and says nothing.
+	logs := survivor.logs.String()
+	silent := map[string]bool{}
+	for _, line := range strings.Split(logs, "\n") {
+		var rec struct{ Msg, Envelope string }
+		if json.Unmarshal([]byte(line), &rec) == nil && rec.Msg == "duplicate envelope ignored" {
+			silent[rec.Envelope] = true
+		}
+	}
+	mustAnswerAll(t, fake, adds, func(a *sentAdd) bool { return a.ack.Socket > victimSockets && !silent[a.ack.EnvelopeID] })
+	redelivered := strings.Count(logs, `"retry_attempt":`)
+	tally := tallyAdds(t, fake, store, adds)
+	t.Logf("SIGKILL after %d acks: %d acked by the killed replica, %d by the survivor; %d request log lines of redelivered envelopes on the survivor, %d of them applied by the killed replica before it died (acked without a reply)",
+		killedAt, onVictim, onSurvivor, redelivered, len(silent))
+	t.Logf("kill -9 of one of two replicas: %s", tally)
+	if tally.unacked != 0 {
+		t.Errorf("%d adds were never acked", tally.unacked)
+	}
+	mustNoDamage(t, tally)
+	if redelivered == 0 {
+		t.Error("no envelope was redelivered to the survivor: the kill came too late to test anything")
+	}
+	MustNoViolations(t, fake)
+	mustNoTokens(t, fake, logs)
+}

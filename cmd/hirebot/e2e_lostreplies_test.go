@@ -1,0 +1,59 @@
+package main
+
+import (
+	"testing"
+	"time"
+
+	"github.com/hirebot/hirebot/internal/redistest"
+)
+
+// TestLostRedisReplies runs two replicas on one Redis behind a proxy that
+// holds 20 % of script replies for 1.3 s beyond the client's 1 s read
+// timeout and drops 5 % with a reset, then restarts Redis in the middle of
+// another load. The scripts whose replies are lost have run: retries (the
+// client's, the store's loop, a fence) must not apply a change twice, and
+// nobody may be told an add failed when it is in the draft.
+func TestLostRedisReplies(t *testing.T) {
+	t.Parallel()
+	fake := MustNewFake(t)
+	srv := redistest.MustStart(t)
+	proxy := redistest.MustStartProxy(t, srv.Addr)
+	cfg := testConfig(fake, proxy.URL())
+	MustStartBot(t, fake, cfg)
+	MustStartBot(t, fake, cfg)
+	store := mustStoreOn(t, srv.URL())
+
+	t.Run("held and reset replies", func(t *testing.T) {
+		channels := channelNames("CL", 10)
+		mustStartDraftsIn(t, fake, channels)
+		proxy.SetFaults(redistest.Faults{HoldShare: 0.2, HoldFor: 2300 * time.Millisecond, ResetShare: 0.05})
+		adds := sendAddsEach(fake, 200, channels, "Lost reply", 30*time.Second)
+		proxy.SetFaults(redistest.Faults{})
+		mustAnswerAll(t, fake, adds, nil)
+		scripts, held, reset := proxy.Counts()
+		tally := tallyAdds(t, fake, store, adds)
+		t.Logf("lost Redis replies (%d script replies: %d held 2.3 s, %d reset): %s", scripts, held, reset, tally)
+		if held == 0 || reset == 0 {
+			t.Errorf("the proxy held %d and reset %d replies: no fault was tested", held, reset)
+		}
+		mustNoDamage(t, tally)
+	})
+
+	t.Run("Redis restarted mid-load", func(t *testing.T) {
+		channels := channelNames("CR", 10)
+		mustStartDraftsIn(t, fake, channels)
+		before := len(fake.Acks())
+		loaded := make(chan []*sentAdd)
+		go func() { loaded <- sendAddsEach(fake, 200, channels, "Restart", 30*time.Second) }()
+		if !pollUntil(20*time.Second, func() bool { return len(fake.Acks()) >= before+50 }) {
+			t.Fatal("fewer than 50 adds were acked")
+		}
+		srv.Restart(t)
+		adds := <-loaded
+		mustAnswerAll(t, fake, adds, nil)
+		tally := tallyAdds(t, fake, store, adds)
+		t.Logf("Redis restarted after %d acks: %s", 50, tally)
+		mustNoDamage(t, tally)
+	})
+	MustNoViolations(t, fake)
+}
