@@ -19,9 +19,15 @@ func requiredLiterals(expr string) [][]string {
 	}
 	// Checking a clause costs a search per string, so keep the few that
 	// rule out most text: short lists of long strings, checked first.
+	// The expression is not simplified first: Simplify spells out counted
+	// repeats, and a nested one such as (?:a{1000}){1000} would become a
+	// million clauses (a rule overlay is user input; FuzzNewChecker found
+	// it). required reads a repeat as its body instead.
 	var clauses [][]string
-	for _, c := range required(re.Simplify()) {
-		if !slices.ContainsFunc(clauses, func(d []string) bool { return slices.Equal(c, d) }) {
+	seen := map[string]bool{}
+	for _, c := range required(re) {
+		if key := strings.Join(c, "\x00"); !seen[key] {
+			seen[key] = true
 			clauses = append(clauses, c)
 		}
 	}
@@ -31,8 +37,12 @@ func requiredLiterals(expr string) [][]string {
 	return clauses[:min(len(clauses), maxClauses)]
 }
 
-// maxClauses is how many clauses the prefilter keeps.
-const maxClauses = 5
+// maxClauses is how many clauses the prefilter keeps; maxCollected bounds
+// how many it looks at in one concatenation.
+const (
+	maxClauses   = 5
+	maxCollected = 256
+)
 
 // required returns the clauses a match of re must satisfy.
 func required(re *syntax.Regexp) [][]string {
@@ -49,9 +59,13 @@ func required(re *syntax.Regexp) [][]string {
 			return required(re.Sub[0])
 		}
 	case syntax.OpConcat:
-		// Every child's clauses hold for the whole.
+		// Every child's clauses hold for the whole; a few hundred are more
+		// than enough to pick the best maxClauses from.
 		var all [][]string
 		for _, sub := range re.Sub {
+			if len(all) >= maxCollected {
+				break
+			}
 			all = append(all, required(sub)...)
 		}
 		return all

@@ -48,3 +48,17 @@ func TestPrefilterNeverHidesAMatch(t *testing.T) {
 		}
 	}
 }
+
+// TestRequiredLiteralsNestedRepeat checks that a nested counted repeat, which
+// Simplify would spell out as a thousand literals, is read as its body.
+func TestRequiredLiteralsNestedRepeat(t *testing.T) {
+	got := requiredLiterals(`(?:ab{50}){20}x`)
+	if len(got) == 0 || len(got) > maxClauses {
+		t.Fatalf("requiredLiterals = %d clauses, want 1 to %d", len(got), maxClauses)
+	}
+	for _, c := range got {
+		if len(c) != 1 || (c[0] != "a" && c[0] != "b" && c[0] != "x") {
+			t.Errorf("clause %q, want one of a, b or x", c)
+		}
+	}
+}
