@@ -53,12 +53,7 @@ func checkCard(heading string, ignored []string, r wording.Report, slash string)
 			c.Parts = append(c.Parts, bot.Part{Text: fmt.Sprintf("…and %d more. Export the draft and run hirebot check on it for the full list.", len(r.Findings)-i)})
 			break
 		}
-		text := f.Quoted() + "\n" + firstSentence(f.Why) + "\nFix: " + f.Fix + "\nSource: " + f.Cite()
-		c.Parts = append(c.Parts, bot.Part{
-			Heading: strings.ToUpper(f.Severity.String()) + "  " + f.RuleID,
-			Text:    text,
-			Button:  &bot.Button{Label: "Why?", Action: "jd:why", Value: f.RuleID},
-		})
+		c.Parts = append(c.Parts, findingPart(f, slash, true))
 	}
 	var notes []string
 	if len(ignored) > 0 {
@@ -67,6 +62,46 @@ func checkCard(heading string, ignored []string, r wording.Report, slash string)
 	notes = append(notes, fmt.Sprintf("Disagree with a finding? The owner or an admin can %s check ignore <rule-id> <reason>", slash))
 	c.Note = strings.Join(notes, " ")
 	return c
+}
+
+// findingPart shows one finding: its severity ("TO DO" for a fact the
+// draft does not give yet) and rule, every quote, the first sentence of why
+// (with full, the citation and a Why? button too) and the fix, which for a
+// missing fact is the command that sets it.
+func findingPart(f wording.Finding, slash string, full bool) bot.Part {
+	sev := strings.ToUpper(f.Severity.String())
+	if f.ToDo() {
+		sev = "TO DO"
+	}
+	fix := f.Fix
+	if f.Pending {
+		if cmd, ok := factCommands[f.Category]; ok {
+			fix = slash + " " + cmd
+		}
+	}
+	p := bot.Part{Heading: sev + "  " + f.RuleID}
+	if !full {
+		p.Text = f.Quoted() + "\nFix: " + fix
+		return p
+	}
+	p.Text = f.Quoted() + "\n" + firstSentence(f.Why) + "\nFix: " + fix + "\nSource: " + f.Cite()
+	p.Button = &bot.Button{Label: "Why?", Action: "jd:why", Value: f.RuleID}
+	return p
+}
+
+// factCommands are the /jd commands that set the facts a pending finding
+// asks for, by the finding's category.
+var factCommands = map[string]string{
+	"salary":   "set salary <range>, with currency and period, e.g. €180,000–€220,000 a year",
+	"location": "set location <place and arrangement>, e.g. Berlin, hybrid (2 days a week in the office)",
+}
+
+// factName names the fact a pending finding asks for, for a sentence.
+func factName(f wording.Finding) string {
+	if f.Category == "salary" {
+		return "pay"
+	}
+	return f.Category
 }
 
 // firstSentence returns the first sentence of text.
@@ -107,7 +142,7 @@ func whyCard(r wording.Rule) *bot.Card {
 func Document(d *draft.Draft) wording.Document {
 	doc := wording.Document{
 		Title: d.Fields[draft.Title], Company: d.Fields[draft.Company], Location: d.Fields[draft.Location],
-		Salary: d.Fields[draft.Salary], Summary: d.Fields[draft.Summary],
+		Salary: d.Fields[draft.Salary], Summary: d.Fields[draft.Summary], Draft: d.Status != draft.Final,
 	}
 	if t := d.Fields[draft.Team]; t != "" {
 		doc.Sections = append(doc.Sections, wording.Section{Name: strings.ToLower(draft.Team.Label()), Items: []string{t}})

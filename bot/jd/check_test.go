@@ -9,6 +9,7 @@ import (
 
 	"github.com/hirebot/hirebot/bot/blockkit"
 	"github.com/hirebot/hirebot/internal/golden"
+	"github.com/hirebot/hirebot/knowledge"
 	"github.com/hirebot/hirebot/knowledge/wording"
 )
 
@@ -90,4 +91,30 @@ func TestUsageExamplesNameRealRules(t *testing.T) {
 			t.Errorf("example %q names no rule", u.Example)
 		}
 	}
+}
+
+// TestFreshDraftCardsGolden: a fresh draft's check lists pay and location
+// as still to do, each with the command that sets it, and finalizing it
+// asks first, naming both.
+func TestFreshDraftCardsGolden(t *testing.T) {
+	pack, h := embeddedHandler(t)
+	cto, _ := pack.Role("cto")
+	d := freshDraft(t, h, cto, knowledge.Kind{})
+	r := wording.Check(Document(d), wording.Options{})
+	c := checkCard(d.Heading(), nil, r, "/jd")
+	if len(c.Parts) != 2 {
+		t.Fatalf("a fresh draft's check has %d parts, want 2 (pay and location): %+v", len(c.Parts), c.Parts)
+	}
+	for _, p := range c.Parts {
+		if !strings.HasPrefix(p.Heading, "TO DO") || !strings.Contains(p.Text, "Fix: /jd set ") {
+			t.Errorf("part %q is not a to-do with the command that sets it: %q", p.Heading, p.Text)
+		}
+	}
+	golden.MatchJSON(t, filepath.Join("testdata", "check-card-fresh.json"), blockkit.Card(c))
+
+	fc := finalizeCard(d, r.Findings, "/jd")
+	if !strings.Contains(fc.Title, "no pay or location") {
+		t.Errorf("finalize card title %q does not name what is missing", fc.Title)
+	}
+	golden.MatchJSON(t, filepath.Join("testdata", "finalize-card-fresh.json"), blockkit.Card(fc))
 }

@@ -17,8 +17,9 @@ import (
 // version it was asked at; the store refuses it if the draft changed since,
 // and the reply says what changed.
 
-// askFinalize finalizes a draft with no error findings at once; with some,
-// it lists them and asks the owner or an admin to confirm.
+// askFinalize finalizes a draft with no error findings and every fact set
+// at once; otherwise it lists what is open and asks the owner or an admin
+// to confirm.
 func (h *Handler) askFinalize(ctx context.Context, req bot.Request) (bot.Reply, error) {
 	d, err := h.cfg.Drafts.Draft(ctx, req.Session())
 	if err != nil {
@@ -31,33 +32,55 @@ func (h *Handler) askFinalize(ctx context.Context, req bot.Request) (bot.Reply, 
 	if d.Status == draft.Final {
 		return bot.Reply{}, &draft.Error{Problem: draft.ProblemFinal}
 	}
-	var errs []wording.Finding
+	var open []wording.Finding
 	for _, f := range wording.Check(Document(d), wording.Options{Ignore: d.Ignored}).Findings {
-		if f.Severity == wording.Error {
-			errs = append(errs, f)
+		if f.Severity == wording.Error || f.Pending {
+			open = append(open, f)
 		}
 	}
-	if len(errs) == 0 {
+	if len(open) == 0 {
 		return h.finalizeAt(ctx, req, d.Version)
 	}
-	return bot.Reply{Card: finalizeCard(d, errs, h.cfg.Slash)}, nil
+	return bot.Reply{Card: finalizeCard(d, open, h.cfg.Slash)}, nil
 }
 
-// finalizeCard lists the error findings of d and asks to finalize anyway,
-// at d's version.
-func finalizeCard(d *draft.Draft, errs []wording.Finding, slash string) *bot.Card {
-	c := &bot.Card{Title: fmt.Sprintf("Finalize with %s?", plural(len(errs), "error finding")),
-		Intro: fmt.Sprintf("The wording check finds %s in version %d. Fix them, or have the owner or an admin ignore a rule with a reason (%s check ignore <rule> <reason>), or finalize anyway.",
-			plural(len(errs), "error"), d.Version, slash)}
-	for i, f := range errs {
+// finalizeCard lists what is open in d (error findings, then facts not set
+// yet, which a final draft is checked for as warnings) and asks to finalize
+// anyway, at d's version.
+func finalizeCard(d *draft.Draft, open []wording.Finding, slash string) *bot.Card {
+	var errs int
+	var facts []string
+	for _, f := range open {
+		if f.Severity == wording.Error && !f.Pending {
+			errs++
+		} else {
+			facts = append(facts, factName(f))
+		}
+	}
+	var what, intro []string
+	if errs > 0 {
+		what = append(what, plural(errs, "error finding"))
+		intro = append(intro, fmt.Sprintf("The wording check finds %s in version %d.", plural(errs, "error"), d.Version))
+	}
+	if len(facts) > 0 {
+		what = append(what, "no "+strings.Join(facts, " or "))
+		them := "it"
+		if len(facts) > 1 {
+			them = "both"
+		}
+		intro = append(intro, fmt.Sprintf("Version %d gives no %s yet, and candidates look for %s before anything else.", d.Version, strings.Join(facts, " or "), them))
+	}
+	intro = append(intro, fmt.Sprintf("Fix them, or have the owner or an admin ignore a rule with a reason (%s check ignore <rule> <reason>), or finalize anyway.", slash))
+	c := &bot.Card{Title: fmt.Sprintf("Finalize with %s?", strings.Join(what, " and ")), Intro: strings.Join(intro, " ")}
+	for i, f := range open {
 		if i == findingsShown {
-			c.Parts = append(c.Parts, bot.Part{Text: fmt.Sprintf("…and %d more; %s check lists them all.", len(errs)-i, slash)})
+			c.Parts = append(c.Parts, bot.Part{Text: fmt.Sprintf("…and %d more; %s check lists them all.", len(open)-i, slash)})
 			break
 		}
-		c.Parts = append(c.Parts, bot.Part{Heading: "ERROR  " + f.RuleID, Text: f.Quoted() + "\nFix: " + f.Fix})
+		c.Parts = append(c.Parts, findingPart(f, slash, false))
 	}
 	c.Buttons = []bot.Button{{Label: "Finalize anyway", Action: "jd:finalize", Value: strconv.Itoa(d.Version), Style: "danger",
-		Confirm: &bot.Confirm{Title: "Finalize anyway?", Text: fmt.Sprintf("Version %d will be final with %s.", d.Version, plural(len(errs), "error finding")),
+		Confirm: &bot.Confirm{Title: "Finalize anyway?", Text: fmt.Sprintf("Version %d will be final with %s.", d.Version, strings.Join(what, " and ")),
 			Yes: "Finalize", No: "Not yet"}}}
 	c.Note = "Asked at version " + strconv.Itoa(d.Version) + "; if the draft changes first, the button is refused."
 	return c

@@ -28,16 +28,7 @@ func (h *Handler) start(ctx context.Context, req bot.Request, a Args) (bot.Reply
 		return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "I can draft for these roles: %s. For example: %s start cto infrastructure",
 			strings.Join(h.roleIDs(), ", "), h.cfg.Slash)
 	}
-	kind := knowledge.Kind{}
-	if a.Kind != "" {
-		k, ok := h.cfg.Pack.Kind(a.Kind)
-		if !ok || k.Role != role.ID {
-			return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "%s %s has no kind %q. Kinds: %s.",
-				capitalize(article(role.Name)), role.Name, a.Kind, h.kindIDs(role.ID))
-		}
-		kind = k
-	}
-	title, err := h.startTitle(role, kind, kindInTitle(req.Text, a))
+	kind, title, err := h.startKindAndTitle(role, a, req.Text)
 	if err != nil {
 		return bot.Reply{}, err
 	}
@@ -54,8 +45,12 @@ func (h *Handler) start(ctx context.Context, req bot.Request, a Args) (bot.Reply
 		}
 		return bot.Reply{}, err
 	}
+	started := fmt.Sprintf("Started a draft for %s %s.", article(title), title)
+	if kind.ID != "" {
+		started = fmt.Sprintf("Started a draft for %s %s (%s, kind %s).", article(title), title, role.Name, kind.ID)
+	}
 	return bot.Reply{
-		Card: &bot.Card{Intro: fmt.Sprintf("Started a draft for %s %s. It is posted in the channel; anyone here can edit it.", article(title), title),
+		Card: &bot.Card{Intro: started + " It is posted in the channel; anyone here can edit it.",
 			Note: fmt.Sprintf("Next: %s set company …, %s set location …, %s set salary …, then %s check.", h.cfg.Slash, h.cfg.Slash, h.cfg.Slash, h.cfg.Slash)},
 		NewLive: true, AfterInvite: h.cfg.Slash + " show",
 	}, nil
@@ -76,6 +71,32 @@ func (h *Handler) draftExists(ctx context.Context, req bot.Request, want knowled
 	return bot.Reply{Card: c}
 }
 
+// startKindAndTitle works out a new draft's kind and title from what
+// followed the role in text (the text of /jd start) and its parse a. A
+// title of the role ("technical director") is a title, not the kind
+// "technical" and a title "director"; a kind word followed by one job
+// noun ("tech lead") is the kind and also the title.
+func (h *Handler) startKindAndTitle(role knowledge.Role, a Args, text string) (knowledge.Kind, string, error) {
+	kind := knowledge.Kind{}
+	if a.Kind != "" {
+		k, ok := h.cfg.Pack.Kind(a.Kind)
+		if !ok || k.Role != role.ID {
+			return kind, "", hirebot.Errorf(hirebot.Invalid, "%s %s has no kind %q. Kinds: %s.",
+				capitalize(article(role.Name)), role.Name, a.Kind, h.kindIDs(role.ID))
+		}
+		kind = k
+	}
+	typed := kindInTitle(text, a)
+	rest := strings.Fields(afterRole(text))
+	if alt, ok := altTitle(role, afterRole(text)); ok {
+		kind, typed = knowledge.Kind{}, alt
+	} else if kind.ID != "" && len(rest) == 2 && jobNouns[strings.ToLower(rest[1])] {
+		typed = strings.Join(rest, " ")
+	}
+	title, err := h.startTitle(role, kind, typed)
+	return kind, title, err
+}
+
 // startTitle works out a new draft's title from what followed the role and
 // kind. No title means the role's title. A first word that looks like a
 // misspelt kind is refused with the kind it is closest to, rather than
@@ -87,6 +108,9 @@ func (h *Handler) startTitle(role knowledge.Role, kind knowledge.Kind, title str
 	if len(words) == 0 {
 		return role.Title, nil
 	}
+	if alt, ok := altTitle(role, title); ok {
+		return alt, nil
+	}
 	if kind.ID == "" && isLowerWord(words[0]) {
 		if near := h.nearKind(role.ID, words[0]); near != "" {
 			return "", hirebot.Errorf(hirebot.Invalid, "%s %s has no kind %q%s Kinds: %s. To start the title with that word, capitalise it.",
@@ -96,13 +120,71 @@ func (h *Handler) startTitle(role knowledge.Role, kind knowledge.Kind, title str
 	if len(words) > 1 && isLowerWord(words[0]) && strings.EqualFold(words[0], words[1]) {
 		words = words[1:]
 	}
-	if len(words) <= 2 && !mentionsRole(words, role) && allLower(words) {
+	if len(words) <= 2 && !mentionsRole(words, role) && allLower(words) && !jobNouns[words[len(words)-1]] {
 		for i, w := range words {
 			words[i] = capitalize(w)
 		}
 		words = append(words, role.Name)
 	}
+	if allLower(words) {
+		// A title typed all in lower case still heads the ad: write it in
+		// title case, the role's abbreviation as one.
+		for i, w := range words {
+			switch {
+			case strings.EqualFold(w, role.Name):
+				words[i] = role.Name
+			case i == 0 || !smallWords[w]:
+				words[i] = capitalize(w)
+			}
+		}
+	}
 	return strings.Join(words, " "), nil
+}
+
+// smallWords stay in lower case inside a title.
+var smallWords = map[string]bool{"a": true, "an": true, "and": true, "at": true, "for": true, "in": true,
+	"of": true, "on": true, "or": true, "the": true, "to": true, "with": true}
+
+// jobNouns are the words that end a job title ("lead", "director"): after
+// a kind word they make it part of the title ("tech lead"), not a title of
+// one word.
+var jobNouns = map[string]bool{"lead": true, "leader": true, "director": true, "manager": true, "head": true,
+	"architect": true, "engineer": true, "officer": true, "chief": true, "vp": true}
+
+// altTitle reports whether text starts with one of the role's titles
+// ("technical director" for a CTO), and returns text with that title
+// written as the pack writes it ("Technical Director"), the rest as typed.
+func altTitle(role knowledge.Role, text string) (string, bool) {
+	words := strings.Fields(text)
+	for _, alt := range append([]string{role.Title}, role.AltTitles...) {
+		aw := strings.Fields(alt)
+		if len(aw) == 0 || len(words) < len(aw) {
+			continue
+		}
+		same := true
+		for i, w := range aw {
+			if !strings.EqualFold(w, strings.TrimRight(words[i], ",.;:")) {
+				same = false
+				break
+			}
+		}
+		if same {
+			last := words[len(aw)-1]
+			head := alt + last[len(strings.TrimRight(last, ",.;:")):]
+			return strings.Join(append([]string{head}, words[len(aw):]...), " "), true
+		}
+	}
+	return "", false
+}
+
+// afterRole returns what follows the subcommand and the role in the text
+// of /jd start.
+func afterRole(text string) string {
+	words := strings.Fields(text)
+	if len(words) < 3 {
+		return ""
+	}
+	return strings.Join(words[2:], " ")
 }
 
 // kindInTitle returns the title typed after the role and kind, with the

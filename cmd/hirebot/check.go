@@ -27,6 +27,9 @@ check as /jd check. Findings go to standard output: text (errors first, one
 entry per rule), json (with the full sources) or sarif (SARIF 2.1.0, for
 code-scanning tools that gate pull requests). -rules lays a company's own
 rules, in the format of the built-in rules.yaml, over the built-in ones.
+An export of a draft that is not final yet (it ends with "Draft, not final
+(version N)") lists missing pay and location as to do, at info; any other
+ad gets them as warnings.
 The exit status is 0 when no finding is at or above -fail-on, 1 when one is,
 and 2 on a usage, rules or file error.
 

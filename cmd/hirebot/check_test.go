@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -94,17 +95,40 @@ func TestRunCheckJSON(t *testing.T) {
 }
 
 // TestCheckFreshDrafts: hirebot check passes the export of a fresh draft of
-// every role and kind (the golden files of bot/jd, Markdown and text) with
-// no warning, so a team can post one once location and salary are set.
+// every role and kind (the golden files of bot/jd, Markdown and text), as
+// /jd start makes it and once location and salary are set, with no
+// warning. The same fresh ad without hirebot's "not final" line, as a
+// finalized draft or any other ad would read, still fails for its missing
+// pay and location.
 func TestCheckFreshDrafts(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join("..", "..", "bot", "jd", "testdata", "golden", "*"))
-	if err != nil || len(files) < 10 {
-		t.Fatalf("golden exports of fresh drafts: %v, %v", files, err)
+	dir := filepath.Join("..", "..", "bot", "jd", "testdata", "golden")
+	fresh, err := filepath.Glob(filepath.Join(dir, "fresh", "*"))
+	if err != nil || len(fresh) < 10 {
+		t.Fatalf("golden exports of fresh drafts: %v, %v", fresh, err)
 	}
-	for _, f := range files {
+	withFacts, err := filepath.Glob(filepath.Join(dir, "with-facts", "*"))
+	if err != nil || len(withFacts) != len(fresh) {
+		t.Fatalf("golden exports with the facts set: %v, %v", withFacts, err)
+	}
+	for _, f := range append(fresh, withFacts...) {
 		var out, errOut strings.Builder
 		if code := runCheck([]string{f}, &out, &errOut); code != 0 {
-			t.Errorf("hirebot check %s = exit %d:\n%s%s", filepath.Base(f), code, out.String(), errOut.String())
+			t.Errorf("hirebot check %s = exit %d:\n%s%s", f, code, out.String(), errOut.String())
+		}
+	}
+	for _, f := range fresh {
+		text, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		final := regexp.MustCompile(`(?m)^_?Draft, not final \(version \d+\)_?\n`).ReplaceAllString(string(text), "")
+		if final == string(text) {
+			t.Fatalf("%s does not end with the draft's status line", f)
+		}
+		var out, errOut strings.Builder
+		if code := runCheckFrom([]string{"-"}, strings.NewReader(final), &out, &errOut); code != 1 ||
+			!strings.Contains(out.String(), "salary.missing") || !strings.Contains(out.String(), "location.missing") {
+			t.Errorf("hirebot check on %s without its status line = exit %d, want 1 for missing pay and location:\n%s%s", f, code, out.String(), errOut.String())
 		}
 	}
 }

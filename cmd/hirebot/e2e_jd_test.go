@@ -164,7 +164,15 @@ func TestJDOverSocketMode(t *testing.T) {
 	t.Run("finalize is for the owner", func(t *testing.T) {
 		slash("U2", "finalize")
 		MustWaitMessage(t, fake, ch, "Not allowed")
+		// Without pay and location, finalizing asks first.
 		slash("UOWNER", "finalize")
+		MustWaitMessage(t, fake, ch, "Finalize with no pay or location?", "/jd set salary", "Finalize anyway")
+		slash("U2", "set location Remote within EU time zones")
+		MustWaitMessage(t, fake, ch, "Set the location")
+		slash("U2", "set salary €190,000–€230,000 a year")
+		MustWaitMessage(t, fake, ch, "Set the salary")
+		slash("UOWNER", "finalize")
+		MustWaitMessage(t, fake, ch, "Finalized the draft")
 		liveMessage(t, fake, ch, "final")
 		slash("U2", "add requirements late idea")
 		MustWaitMessage(t, fake, ch, "final", "reopen")

@@ -60,6 +60,9 @@ func TestPostableDraftOverSocketMode(t *testing.T) {
 	jd("suggest nice-to-have", "Or write your own: /jd add nice-to-have …")
 	jd("suggest benefits", "Private health insurance", "Or write your own: /jd add benefits …")
 
+	jd("finalize", "Finalize with no pay or location?", "TO DO  salary.missing", "TO DO  location.missing", "Finalize anyway")
+	jd("set location Remote (UK time zones)", "Set the location")
+	jd("set salary £150,000–£180,000 a year", "Set the salary")
 	jd("finalize", "Finalized")
 	jd("export", "Uploaded interim-cto.md (the final version)")
 	if f := mustUpload(t, fake, ch, files); strings.Contains(string(f.Content), "version") || !strings.HasPrefix(string(f.Content), "# Interim CTO\n") {

@@ -33,7 +33,15 @@ type Finding struct {
 	Citation      string   `json:"citation"`                // the sources in short: names and years
 	Jurisdictions []string `json:"jurisdictions,omitempty"` // "US", "UK", "EU": where the law behind it applies
 	Sources       []Source `json:"sources"`                 // the sources in full
+	// Pending marks a fact a draft has not been given yet (pay, location):
+	// still to do before posting, so reported at info while the document
+	// is a draft (see Document.Draft) unless a local law raises it.
+	Pending bool `json:"pending,omitempty"`
 }
+
+// ToDo reports whether f is only a fact still to be given: pending and
+// not raised above info by a law where the job is based.
+func (f Finding) ToDo() bool { return f.Pending && f.Severity == Info }
 
 // Quote is one place a rule matched: the words found (or a measure such as
 // "212 words", or nothing for the ad as a whole) and where.

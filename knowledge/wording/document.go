@@ -17,6 +17,13 @@ type Document struct {
 	Salary   string
 	Summary  string
 	Sections []Section
+	// Draft marks an unfinished draft, not yet final: the facts only the
+	// hiring team can give (pay, location) are reported as still to do, at
+	// info, instead of as warnings, unless a law where the job is based
+	// asks for them. A final draft, or any other ad, is held to the rules'
+	// own severity. ParseMarkdown sets it when the file ends with hirebot's
+	// "Draft, not final (version N)" line.
+	Draft bool
 }
 
 // Section is a named list of items. Drafts use the names below; sections

@@ -19,6 +19,9 @@ var (
 	mdFence     = regexp.MustCompile("^(```|~~~)")
 	mdBoldLine  = regexp.MustCompile(`^(?:\*\*|__)(.+?)(?:\*\*|__):?$`)
 	headingTail = regexp.MustCompile(`[\s:.!?]+$`)
+	// draftStatus is the line hirebot ends the export of an unfinished
+	// draft with (bot/draft's statusLine).
+	draftStatus = regexp.MustCompile(`^Draft, not final \(version \d+\)$`)
 )
 
 // ParseMarkdown reads a job description written in Markdown or plain text.
@@ -28,8 +31,10 @@ var (
 // bring" → requirements, "Bonus" → nice-to-have, "Perks" → benefits) and
 // headings such as "About the role" feeding the summary. List items become
 // items; a paragraph under a section heading becomes one item; lines such as
-// "Salary: …" and "Location: …" fill those fields. It never fails: anything
-// it does not recognise is kept as text to check.
+// "Salary: …" and "Location: …" fill those fields. The line "Draft, not final
+// (version N)" that ends hirebot's export of an unfinished draft marks the
+// document as a draft (Document.Draft) and is not read as text of the ad. It
+// never fails: anything it does not recognise is kept as text to check.
 func ParseMarkdown(text string) Document {
 	p := &mdParser{section: -1, summary: true}
 	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
@@ -116,6 +121,12 @@ func (p *mdParser) line(raw string) {
 		return
 	}
 	text := inline(trimmed)
+	if draftStatus.MatchString(strings.Trim(text, "_ ")) {
+		p.flush()
+		p.doc.Draft = true
+		p.item = false
+		return
+	}
 	if p.item && (strings.HasPrefix(raw, " ") || strings.HasPrefix(raw, "\t")) {
 		s := &p.doc.Sections[p.section]
 		s.Items[len(s.Items)-1] += " " + text
@@ -143,7 +154,7 @@ func (p *mdParser) plainHeading(raw, text string) bool {
 		p.heading(2, m[1])
 		return true
 	}
-	if name, summary := sectionName(text); summary || isDraftSection(name) {
+	if name, summary := sectionName(text); summary || isDraftSection(name) || otherHeadings[name] {
 		if strings.HasSuffix(text, ":") || !strings.HasSuffix(text, ".") {
 			p.heading(2, text)
 			return true
@@ -284,6 +295,16 @@ func sectionName(heading string) (name string, summary bool) {
 		return "section", false
 	}
 	return h, false
+}
+
+// otherHeadings are headings of the other parts of an ad, which plain text
+// gives on a line of their own: the draft's closing parts (as its export
+// heads them) and their common wordings.
+var otherHeadings = map[string]bool{
+	strings.ToLower(draft.Process.Label()): true, strings.ToLower(draft.EEO.Label()): true,
+	"hiring process": true, "our hiring process": true, "interview process": true, "our process": true,
+	"how to apply": true, "equal opportunity employer": true, "diversity and inclusion": true,
+	"about us": true, "about the company": true,
 }
 
 // isDraftSection reports whether name is one of the draft's sections.

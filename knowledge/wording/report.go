@@ -14,7 +14,12 @@ func summarize(r Report) string {
 		b.WriteString("No findings.")
 	} else {
 		counts := map[Severity]int{}
+		todo := 0
 		for _, f := range r.Findings {
+			if f.ToDo() {
+				todo++
+				continue
+			}
 			counts[f.Severity]++
 		}
 		var parts []string
@@ -26,6 +31,9 @@ func summarize(r Report) string {
 				}
 				parts = append(parts, fmt.Sprintf("%d %s", n, name))
 			}
+		}
+		if todo > 0 {
+			parts = append(parts, fmt.Sprintf("%d still to do in the draft", todo))
 		}
 		fmt.Fprintf(&b, "%d %s: %s.", len(r.Findings), plural(len(r.Findings), "finding", "findings"), strings.Join(parts, ", "))
 	}
@@ -56,7 +64,11 @@ func (r Report) WriteText(w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "Summary: %s\n", r.Summary)
 	for _, f := range r.Findings {
-		fmt.Fprintf(bw, "\n%-7s %s  %s\n", f.Severity, f.RuleID, f.Quoted())
+		sev := f.Severity.String()
+		if f.ToDo() {
+			sev = "to do"
+		}
+		fmt.Fprintf(bw, "\n%-7s %s  %s\n", sev, f.RuleID, f.Quoted())
 		fmt.Fprintf(bw, "        Why: %s\n", f.Why)
 		fmt.Fprintf(bw, "        Fix: %s\n", f.Fix)
 		fmt.Fprintf(bw, "        Source: %s\n", f.Cite())

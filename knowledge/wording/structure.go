@@ -85,13 +85,23 @@ func (c *Checker) structure(doc Document, ps []place) structureResult {
 	loc := strings.TrimSpace(doc.Location)
 	switch {
 	case loc == "" && !arranged:
-		add("location-missing", "", "document", -1)
+		st.findings = append(st.findings, placedFinding{c.missing(doc, "location-missing"), -1})
 	case loc != "" && !arranged:
 		add("location-policy", clip(loc), "location", ps[atLocation].order)
 	}
 
 	st.findings = append(st.findings, c.salaryField(doc, ps, st.payStated)...)
 	return st
+}
+
+// missing is the finding of check, a rule for a fact the ad does not give.
+// In a draft the fact is still to come, so the finding is pending, at info.
+func (c *Checker) missing(doc Document, check string) Finding {
+	f := c.finding(c.checks[check], "", "document")
+	if doc.Draft {
+		f.Severity, f.Pending = Info, true
+	}
+	return f
 }
 
 // requirements counts the items of the requirements sections and returns
@@ -121,7 +131,7 @@ func (c *Checker) salaryField(doc Document, ps []place, payStated bool) []placed
 		if payStated || c.bodyMentionsPay(ps) {
 			return nil
 		}
-		return []placedFinding{{c.finding(c.checks["salary-missing"], "", "document"), -1}}
+		return []placedFinding{{c.missing(doc, "salary-missing"), -1}}
 	case payRange.MatchString(text):
 		return nil
 	}
