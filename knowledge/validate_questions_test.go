@@ -116,3 +116,34 @@ func TestCoverage(t *testing.T) {
 		t.Errorf("Coverage(testdata/good) = %v; want too few questions reported", err)
 	}
 }
+
+// TestNoNearDuplicateQuestions: no two questions of the built-in pack ask
+// nearly the same thing (more than 40 % of their content words shared), so
+// a kit never holds the same question twice in other words.
+func TestNoNearDuplicateQuestions(t *testing.T) {
+	pack, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := make([]map[string]bool, len(pack.Questions))
+	for i, q := range pack.Questions {
+		words[i] = map[string]bool{}
+		for _, tok := range tokens(q.Text) {
+			words[i][tok.stem] = true
+		}
+	}
+	for i := range pack.Questions {
+		for j := i + 1; j < len(pack.Questions); j++ {
+			shared := 0
+			for w := range words[i] {
+				if words[j][w] {
+					shared++
+				}
+			}
+			if union := len(words[i]) + len(words[j]) - shared; union > 0 && float64(shared)/float64(union) > 0.4 {
+				t.Errorf("%s and %s ask nearly the same (%d of %d content words shared):\n  %s\n  %s",
+					pack.Questions[i].ID, pack.Questions[j].ID, shared, union, pack.Questions[i].Text, pack.Questions[j].Text)
+			}
+		}
+	}
+}

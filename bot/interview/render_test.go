@@ -71,7 +71,7 @@ func TestKitGuideGolden(t *testing.T) {
 	kit := []string{"q-communication-11", "q-team-building-11", "q-communication-12", "q-gone"}
 	got := h.guide(kit, "Interim CTO", "Acme Robotics")
 	for _, want := range []string{"- **Role:** Interim CTO", "- **Company:** Acme Robotics", "- **Candidate:** ____", "- **Interviewers:** ____",
-		"### 1. Explain to us, as if we were the board", "### 2. Tell us about a time people across the company", "### 3. Tell us about the last senior hire",
+		"### 1. A launch the whole company is waiting for", "### 2. Tell us about a time people across the company", "### 3. Tell us about the last senior hire",
 		"**Score for Communication (1–4):** [   ]", "**Score for Team building (1–4):** [   ]"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("the guide lacks %q", want)
