@@ -26,6 +26,7 @@ FUZZ := \
 	./bot/draft:FuzzApply \
 	./bot/draft:FuzzClean \
 	./internal/slacktest:FuzzSplitAck \
+	./bot/socket:FuzzFromSlack \
 	./bot/interview:FuzzParse \
 	./bot/scorecard:FuzzCleanName \
 	./bot/jd:FuzzParse \

@@ -34,6 +34,10 @@ type Command struct {
 	// answer inline (in a slash command's ack), and run the handler once
 	// either way.
 	Quick bool
+	// Mentions marks a command whose text names people (/jd owner @dana):
+	// the app manifest asks Slack to send them escaped, as <@U123|dana>,
+	// which is the only form that carries the user id.
+	Mentions bool
 }
 
 // Router sends each request to the handler of its command and turns errors

@@ -71,7 +71,7 @@ func New(cfg Config) *Handler {
 // Command returns the command-table entry for /jd.
 func (h *Handler) Command() bot.Command {
 	return bot.Command{
-		Name: "jd", Slash: h.cfg.Slash, Usage: "start <role> [kind] [title] | show | add | edit | help …",
+		Name: "jd", Slash: h.cfg.Slash, Usage: "start <role> [kind] [title] | show | add | edit | help …", Mentions: true,
 		Summary: "Draft one job description together in this channel",
 		Examples: []string{h.cfg.Slash + " start cto infrastructure Head of Platform",
 			h.cfg.Slash + " add requirements Has run a 24/7 platform", h.cfg.Slash + " help"},

@@ -15,6 +15,7 @@ type Command struct {
 	Name        string // "/cto-role"
 	Description string
 	UsageHint   string
+	Escape      bool // Slack sends users, channels and links escaped (<@U123|dana>)
 }
 
 // Scopes are the bot scopes hirebot asks for, each with the feature that
@@ -92,7 +93,7 @@ func YAML(commands []Command) ([]byte, error) {
 			return nil, fmt.Errorf("command name %q must start with / and be 2 to 32 characters", c.Name)
 		}
 		d.Features.SlashCommands = append(d.Features.SlashCommands, slash{
-			Command: c.Name, Description: c.Description, UsageHint: c.UsageHint, ShouldEscape: false})
+			Command: c.Name, Description: c.Description, UsageHint: c.UsageHint, ShouldEscape: c.Escape})
 	}
 	for _, s := range Scopes {
 		d.OAuthConfig.Scopes.Bot = append(d.OAuthConfig.Scopes.Bot, s.Scope)

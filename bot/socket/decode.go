@@ -40,7 +40,7 @@ func (l *Listener) decodeSlash(cmd slack.SlashCommand) (bot.Request, origin, boo
 	}
 	req := bot.Request{
 		Source: bot.Slash, Team: cmd.TeamID, Channel: cmd.ChannelID, User: cmd.UserID,
-		Command: name, Text: cmd.Text,
+		Command: name, Text: fromSlack(cmd.Text),
 	}
 	return req, origin{responseURL: cmd.ResponseURL, triggerID: cmd.TriggerID}, true
 }
@@ -96,14 +96,14 @@ func (l *Listener) decodeEvent(ev slackevents.EventsAPIEvent) (bot.Request, orig
 			return req, origin{}, false
 		}
 		req.Source, req.Command, req.Channel, req.User = bot.Mention, "ask", e.Channel, e.User
-		req.Text = strings.TrimSpace(mentionRE.ReplaceAllString(e.Text, " "))
+		req.Text = strings.TrimSpace(fromSlack(mentionRE.ReplaceAllString(e.Text, " ")))
 		return req, origin{threadTS: firstNonEmpty(e.ThreadTimeStamp, e.TimeStamp)}, true
 	case *slackevents.MessageEvent:
 		if e.ChannelType != "im" || e.BotID != "" || e.SubType != "" || e.User == "" || e.User == l.botUserID {
 			return req, origin{}, false
 		}
 		req.Source, req.Command, req.Channel, req.User = bot.Direct, "ask", e.Channel, e.User
-		req.Text = strings.TrimSpace(mentionRE.ReplaceAllString(e.Text, " "))
+		req.Text = strings.TrimSpace(fromSlack(mentionRE.ReplaceAllString(e.Text, " ")))
 		return req, origin{threadTS: firstNonEmpty(e.ThreadTimeStamp, e.TimeStamp)}, true
 	case *slackevents.AppHomeOpenedEvent:
 		if e.Tab != "" && e.Tab != "home" {

@@ -77,7 +77,7 @@ func manifestCommands(r *bot.Router) []manifest.Command {
 	var out []manifest.Command
 	for _, c := range r.Commands() {
 		if c.Slash != "" {
-			out = append(out, manifest.Command{Name: c.Slash, Description: c.Summary, UsageHint: c.Usage})
+			out = append(out, manifest.Command{Name: c.Slash, Description: c.Summary, UsageHint: c.Usage, Escape: c.Mentions})
 		}
 	}
 	return out

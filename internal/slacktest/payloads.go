@@ -11,7 +11,9 @@ import (
 // verificationToken is the legacy token Slack puts in every payload.
 const verificationToken = "fake-verification-token"
 
-// Slash is a slash command as a user types it.
+// Slash is a slash command as a user types it. SendSlash escapes Text as
+// Slack does (see Escape); write a mention as Slack sends it with
+// should_escape on: "<@U123|dana>".
 type Slash struct {
 	Team    string // default Options.TeamID
 	Channel string // default "C0GENERAL"
@@ -78,7 +80,7 @@ func (s *Server) SendSlash(ctx context.Context, c Slash) (Ack, error) {
 		"user_id":               c.User,
 		"user_name":             s.userNameLocked(c.User),
 		"command":               c.Command,
-		"text":                  c.Text,
+		"text":                  Escape(c.Text),
 		"response_url":          s.base + "/response/" + hookID,
 		"trigger_id":            s.newTriggerLocked(c.User),
 		"api_app_id":            AppID,
@@ -238,20 +240,22 @@ func (s *Server) SendEvent(ctx context.Context, eventID string, event map[string
 	return s.send(ctx, TypeEventsAPI, false, p)
 }
 
-// MentionEvent builds an app_mention event: user mentions the bot in channel.
+// MentionEvent builds an app_mention event: user mentions the bot in
+// channel. The text is escaped as Slack escapes it (see Escape).
 func (s *Server) MentionEvent(channel, user, text string) map[string]any {
 	ts := s.NewTS()
 	return map[string]any{
-		"type": "app_mention", "user": user, "text": text, "ts": ts,
+		"type": "app_mention", "user": user, "text": Escape(text), "ts": ts,
 		"channel": channel, "event_ts": ts, "team": s.opts.TeamID,
 	}
 }
 
-// DirectMessageEvent builds a message event in the bot's IM channel.
+// DirectMessageEvent builds a message event in the bot's IM channel, its
+// text escaped as Slack escapes it (see Escape).
 func (s *Server) DirectMessageEvent(channel, user, text string) map[string]any {
 	ts := s.NewTS()
 	return map[string]any{
-		"type": "message", "channel_type": "im", "user": user, "text": text,
+		"type": "message", "channel_type": "im", "user": user, "text": Escape(text),
 		"ts": ts, "channel": channel, "event_ts": ts, "team": s.opts.TeamID,
 	}
 }
