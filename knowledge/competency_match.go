@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"cmp"
+	"regexp"
 	"slices"
 	"strings"
 )
@@ -28,47 +29,113 @@ type CompetencyMatch struct {
 // ("hiring", "people management", "budget", "negotiaton") most likely mean,
 // best first. It reads the query as Search does — normalised, stemmed, stop
 // words dropped, typos of longer words forgiven — and matches it against
-// each competency's name, id, keywords and description. A competency must
-// match every word of the query, or most of a longer one, to be returned.
+// each competency's name, id, keywords and description. Words that only
+// say "a skill" ("management", "skills", "experience") weigh in but are
+// never required. A competency is returned when it matches every other
+// word of the query (or most of a longer one), or when one word names it
+// (its name or a keyword) and the other words are words the competencies
+// use, so "legacy systems" finds technical debt but "holiday plans" finds
+// nothing.
 func (p *Pack) MatchCompetencies(query string) []CompetencyMatch {
-	q := tokens(strings.ReplaceAll(query, "-", " "))
-	if len(q) == 0 {
+	all := competencyTokens(query, true)
+	if len(all) == 0 {
 		return nil
 	}
-	phrase := joinStems(q)
+	q := all
+	if meaningful := slices.DeleteFunc(slices.Clone(all), func(t token) bool { return competencyFiller[t.word] }); len(meaningful) > 0 {
+		q = meaningful
+	}
+	phrase := joinStems(all)
+	vocab := p.competencyVocabulary()
 	var out []CompetencyMatch
 	for _, c := range p.Competencies {
-		score, hit := 0.0, 0
 		fields := []struct {
 			weight float64
 			toks   []token
 		}{
-			{matchWeightName, tokens(c.Name + " " + strings.ReplaceAll(c.ID, "-", " "))},
-			{matchWeightKeyword, tokens(strings.Join(c.Keywords, " "))},
-			{matchWeightDescription, tokens(c.Description)},
+			{matchWeightName, competencyTokens(c.Name+" "+strings.ReplaceAll(c.ID, "-", " "), false)},
+			{matchWeightKeyword, competencyTokens(strings.Join(c.Keywords, " , "), true)},
+			{matchWeightDescription, competencyTokens(c.Description, false)},
 		}
-		for _, qt := range q {
-			best := 0.0
-			for _, f := range fields {
-				best = max(best, f.weight*wordMatch(qt, f.toks))
-			}
-			if best > 0 {
-				hit++
+		score, hit, named, loose := 0.0, 0, false, true
+		for _, qt := range all {
+			best, strong := 0.0, false
+			for i, f := range fields {
+				w := f.weight * wordMatch(qt, f.toks)
+				best = max(best, w)
+				strong = strong || (i < 2 && w > 0)
 			}
 			score += best
+			if competencyFiller[qt.word] && len(q) < len(all) {
+				continue
+			}
+			switch {
+			case best > 0:
+				hit++
+				named = named || strong
+			case !vocab[qt.stem]:
+				loose = false // a word no competency uses: the query is about something else
+			}
 		}
 		for _, k := range append([]string{c.Name}, c.Keywords...) {
-			if joinStems(tokens(strings.ReplaceAll(k, "-", " "))) == phrase {
+			if joinStems(competencyTokens(strings.ReplaceAll(k, "-", " "), true)) == phrase {
 				score += matchPhraseBonus
 				break
 			}
 		}
-		if score >= matchMinScore && hit*3 >= len(q)*2 {
+		if score >= matchMinScore && (hit*3 >= len(q)*2 || named && loose) {
 			out = append(out, CompetencyMatch{Competency: c, Score: score})
 		}
 	}
 	slices.SortStableFunc(out, func(a, b CompetencyMatch) int { return cmp.Compare(b.Score, a.Score) })
 	return out
+}
+
+// competencyFiller are words that only say "a skill" in a competency
+// query ("vendor management", "communication skills").
+var competencyFiller = map[string]bool{
+	"management": true, "managing": true, "manage": true, "skills": true, "skill": true,
+	"experience": true, "ability": true, "abilities": true, "competence": true, "competency": true,
+	"handling": true,
+}
+
+// abbreviation matches "r&d", "m&a", "p&l": letters joined by an ampersand,
+// which the search tokens would split into one-letter words and drop.
+var abbreviation = regexp.MustCompile(`\b([A-Za-z]{1,2})&([A-Za-z]{1,2})\b`)
+
+// itWord matches "IT" as a word; anyIT also matches "it", which in a
+// query or a keyword means information technology, not the pronoun.
+var (
+	itWord = regexp.MustCompile(`\bIT\b`)
+	anyIT  = regexp.MustCompile(`(?i)\bit\b`)
+)
+
+// competencyTokens are the search tokens of s with two things a search
+// stop list loses kept: "IT" (as the word "infotech"; lower-case "it" too
+// when anyCase, for queries and keywords) and abbreviations such as "r&d".
+func competencyTokens(s string, anyCase bool) []token {
+	s = abbreviation.ReplaceAllString(s, "${1}${2}")
+	if anyCase {
+		s = anyIT.ReplaceAllString(s, "infotech")
+	} else {
+		s = itWord.ReplaceAllString(s, "infotech")
+	}
+	return tokens(s)
+}
+
+// competencyVocabulary returns the stems of every word the competencies
+// use in their names, keywords and descriptions.
+func (p *Pack) competencyVocabulary() map[string]bool {
+	v := map[string]bool{}
+	for _, c := range p.Competencies {
+		for _, t := range competencyTokens(c.Name+" "+c.Description, false) {
+			v[t.stem] = true
+		}
+		for _, t := range competencyTokens(strings.Join(c.Keywords, " , "), true) {
+			v[t.stem] = true
+		}
+	}
+	return v
 }
 
 // wordMatch says how well query word qt meets the words toks: 1 for the
