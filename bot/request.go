@@ -77,6 +77,11 @@ type Reply struct {
 	// channel ("/jd show"), for when Slack refuses to post the live message
 	// or the file because it is not.
 	AfterInvite string
+	// ErrorOnly marks a reply whose card only words an error (see
+	// ErrorReply), which an adapter may show another way: beside the
+	// input of a refused form. A handler's own card for an error is
+	// always delivered as it is.
+	ErrorOnly bool
 }
 
 // File is a document to upload.

@@ -185,7 +185,7 @@ func ErrorReply(err error, ref string) Reply {
 		title = "Something went wrong"
 		msg = fmt.Sprintf("something went wrong (ref %s). It has been logged; please try again.", ref)
 	}
-	return Reply{Card: &Card{Title: title, Intro: msg}}
+	return Reply{Card: &Card{Title: title, Intro: msg}, ErrorOnly: true}
 }
 
 // SavedReply tells a user their change was saved when the store could

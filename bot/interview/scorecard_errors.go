@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/hirebot/hirebot"
+	"github.com/hirebot/hirebot/bot"
 	"github.com/hirebot/hirebot/bot/scorecard"
 )
 
@@ -48,7 +49,8 @@ func (h *Handler) wordScorecard(err error, name string) error {
 	case errors.As(err, &fe):
 		return say(hirebot.Invalid, "This channel has %d candidates, the most it can hold; remove one with %s candidate remove <name> first.", fe.Cap, h.slash)
 	case errors.As(err, &ie):
-		return say(hirebot.Invalid, "%s Nothing was saved: open the scorecard again with %s scorecard %s.", h.invalidMessage(ie), h.slash, nameOr(name))
+		return &bot.FieldError{Field: invalidField(ie), Form: h.invalidMessage(ie) + " Nothing was saved yet.",
+			Err: say(hirebot.Invalid, "%s Nothing was saved: open the scorecard again with %s scorecard %s.", h.invalidMessage(ie), h.slash, nameOr(name))}
 	case errors.Is(err, errOldForm):
 		return say(hirebot.Invalid, "That scorecard form is from an older version of hirebot; nothing was saved. Open it again with %s scorecard <name>.", h.slash)
 	case errors.As(err, &de) && de.Manage:
@@ -124,4 +126,19 @@ func nameOr(name string) string {
 		return "<name>"
 	}
 	return name
+}
+
+// invalidField names the scorecard form's input an invalid scorecard is
+// about: the first competency's rating or note, the recommendation, or the
+// general note.
+func invalidField(ie *scorecard.InvalidError) string {
+	switch {
+	case ie.Problem == scorecard.MissingRecommendation:
+		return "rec"
+	case len(ie.Competencies) == 0:
+		return "note"
+	case ie.Problem == scorecard.LongNote:
+		return "n:" + ie.Competencies[0]
+	}
+	return "r:" + ie.Competencies[0]
 }

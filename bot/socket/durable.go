@@ -79,20 +79,41 @@ func (l *Listener) serveBeforeAck(j *job) {
 		live.Expect(mctx, req.Session(), true)
 		mcancel()
 	}
-	l.ack(j.ctx, j.client, log, j.envelope, j.received)
-	ctx, cancel := context.WithTimeout(j.ctx, l.cfg.EventTimeout)
-	defer cancel()
-	if landed {
-		// Durable, and acked: now there is time to read the first
-		// application's result back, for the reply.
-		log.Info("a write whose reply was lost had landed: serving the request again for its result")
-		if reply, err = l.router.Serve(ctx, req); err != nil {
-			log.Warn("the change landed but its result could not be read back", "err", err)
-			reply, err = bot.SavedReply(), nil
-		}
+	if errs, ok := bot.FormErrors(req, reply, err); ok && !errors.Is(err, dedup.ErrDuplicate) {
+		// A refused form stays open with the reason beside the input it
+		// is about, so nothing typed is lost.
+		l.ackWith(j.ctx, j.client, log, j.envelope, j.received, formErrorsAck{Action: "errors", Errors: errs})
+		l.obs.Handled(req.Command, time.Since(start), errKind(err))
+		log.Info("form refused: the reason is shown in the form", "kind", errKind(err))
+		return
 	}
-	l.deliver(ctx, log, j.id, req, j.o, reply, err, start)
+	l.ack(j.ctx, j.client, log, j.envelope, j.received)
+	// The reply goes out beside the pool: a worker's time is for the work
+	// that must end before an ack, and a slow Slack must not make the
+	// requests queued behind this one miss their ack.
+	l.work.Add(1)
+	go func() {
+		defer l.work.Done()
+		l.deliveries <- struct{}{}
+		defer func() { <-l.deliveries }()
+		ctx, cancel := context.WithTimeout(j.ctx, l.cfg.EventTimeout)
+		defer cancel()
+		if landed {
+			// Durable, and acked: now there is time to read the first
+			// application's result back, for the reply.
+			log.Info("a write whose reply was lost had landed: serving the request again for its result")
+			if reply, err = l.router.Serve(ctx, req); err != nil {
+				log.Warn("the change landed but its result could not be read back", "err", err)
+				reply, err = bot.SavedReply(), nil
+			}
+		}
+		l.deliver(ctx, log, j.id, req, j.o, reply, err, start)
+	}()
 }
+
+// maxDeliveries caps the replies being delivered at once, after their
+// acks, beside the worker pool.
+const maxDeliveries = 64
 
 // settle learns the outcome of a write that was sent with req's claim but
 // whose reply did not come back in time, by fencing the claim: Applied if
@@ -121,4 +142,11 @@ func (l *Listener) settle(j *job, req bot.Request) (dedup.Settled, error) {
 // beyond ackBy, and never so late that the ack would miss Slack's 3 s.
 func settleBy(ackBy time.Duration) time.Duration {
 	return min(ackBy+settleBudget, latestAck)
+}
+
+// formErrorsAck is the ack of a refused view submission: Slack keeps the
+// modal open and shows each message under the input block it names.
+type formErrorsAck struct {
+	Action string            `json:"response_action"`
+	Errors map[string]string `json:"errors"`
 }

@@ -108,6 +108,9 @@ type Listener struct {
 	// burst costs queue slots, not goroutines.
 	jobs chan job
 	work sync.WaitGroup
+	// deliveries holds a slot for each reply being delivered after its
+	// ack, outside the pool (see serveBeforeAck).
+	deliveries chan struct{}
 	// mu guards closing, which finishWork sets before it waits for work,
 	// so that no envelope is acked (and its work added) after the wait
 	// has begun.
@@ -145,8 +148,8 @@ func New(cfg Config, deps Deps) *Listener {
 	}
 	return &Listener{
 		cfg: cfg, deps: deps, router: deps.Router, log: deps.Log, obs: obs,
-		jobs: make(chan job, queueSize),
-		up:   make([]atomic.Bool, cfg.Connections), everUp: make([]atomic.Bool, cfg.Connections),
+		jobs: make(chan job, queueSize), deliveries: make(chan struct{}, maxDeliveries),
+		up: make([]atomic.Bool, cfg.Connections), everUp: make([]atomic.Bool, cfg.Connections),
 	}
 }
 
@@ -371,8 +374,13 @@ func (l *Listener) envelope(ctx context.Context, client *socketmode.Client, log 
 // ack acks the envelope id with no payload. The ack must go out even if
 // shutdown begins now: the work it promises is done or durable.
 func (l *Listener) ack(ctx context.Context, client *socketmode.Client, log *slog.Logger, id string, start time.Time) {
+	l.ackWith(ctx, client, log, id, start, nil)
+}
+
+// ackWith acks the envelope id with payload (nil for none).
+func (l *Listener) ackWith(ctx context.Context, client *socketmode.Client, log *slog.Logger, id string, start time.Time, payload any) {
 	actx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Second)
-	err := client.AckCtx(actx, id, nil)
+	err := client.AckCtx(actx, id, payload)
 	cancel()
 	if err != nil {
 		log.Warn("ack failed", "envelope", id, "err", err)

@@ -103,6 +103,60 @@ func mustSubmit(tb testing.TB, fake *slacktest.Server, channel string, v slackte
 	}
 }
 
+// mustRefuseForm submits a scorecard view that must be refused: the ack
+// keeps the modal open (response_action "errors") with a message holding
+// every one of want under the input field, or under any input when field
+// is "", and no message is posted for it.
+func mustRefuseForm(tb testing.TB, fake *slacktest.Server, channel string, v slacktest.View, values map[string]map[string]string, field string, want ...string) {
+	tb.Helper()
+	since := MustMark(tb, fake)
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	ack, err := fake.SendViewSubmission(ctx, slacktest.ViewSubmission{User: v.User, ViewID: v.ID, Values: values})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var got struct {
+		Action string            `json:"response_action"`
+		Errors map[string]string `json:"errors"`
+	}
+	if err := json.Unmarshal(ack.Payload, &got); err != nil || got.Action != "errors" || len(got.Errors) != 1 {
+		tb.Fatalf("the refused form was not kept open with its reason: ack %s (%v)", ack.Payload, err)
+	}
+	inputs := viewInputs(v)
+	for id, msg := range got.Errors {
+		if !inputs[id] || (field != "" && id != field) {
+			tb.Errorf("the reason is under %q; want an input of the form%s", id, map[bool]string{true: " (" + field + ")"}[field != ""])
+		}
+		if !containsAll(msg, want) {
+			tb.Errorf("the reason %q lacks %q", msg, want)
+		}
+	}
+	for _, m := range fake.Messages(channel) {
+		if m.TS > since && m.User == v.User {
+			tb.Errorf("a refused form also posted a message: %s", MessageText(m))
+		}
+	}
+}
+
+// viewInputs returns the block ids of a view's input blocks.
+func viewInputs(v slacktest.View) map[string]bool {
+	var view struct {
+		Blocks []struct {
+			Type    string `json:"type"`
+			BlockID string `json:"block_id"`
+		} `json:"blocks"`
+	}
+	_ = json.Unmarshal(v.JSON, &view)
+	out := map[string]bool{}
+	for _, b := range view.Blocks {
+		if b.Type == "input" {
+			out[b.BlockID] = true
+		}
+	}
+	return out
+}
+
 // channelText is every message the channel sees (not ephemeral) and every
 // file uploaded to it.
 func channelText(fake *slacktest.Server, channel string) string {
@@ -162,7 +216,17 @@ func TestScorecardsOverSocketMode(t *testing.T) {
 		// (issue 13); a form with some fields reaches the scorecard's own
 		// check.
 		mustSubmit(t, fake, ch, views["U7"], nil, "arrived without its fields", "nothing was changed", "Open it again")
-		mustSubmit(t, fake, ch, views["U7"], map[string]map[string]string{"rec": {"rec": "yes"}}, "Nothing was saved")
+		mustRefuseForm(t, fake, ch, views["U7"], map[string]map[string]string{"rec": {"rec": "yes"}}, "", "Nothing was saved")
+		// A rating left out is named beside its own input.
+		values := scorecardValues(t, views["U7"], 3, 3, "", "yes")
+		var rating string
+		for id := range values {
+			if strings.HasPrefix(id, "r:") && (rating == "" || id < rating) {
+				rating = id
+			}
+		}
+		delete(values, rating)
+		mustRefuseForm(t, fake, ch, views["U7"], values, rating, "Nothing was saved yet")
 	})
 
 	t.Run("concurrent scorers on two replicas", func(t *testing.T) {
@@ -284,7 +348,7 @@ func TestScorecardsOverSocketMode(t *testing.T) {
 	t.Run("close freezes it; export is deliberate", func(t *testing.T) {
 		MustCommand(t, fake, ch, "U2", "/interview", "debrief "+name+" close", "Only the draft's owner")
 		MustCommand(t, fake, ch, "UOWNER", "/interview", "debrief "+name+" close", "is closed")
-		mustSubmit(t, fake, ch, views["U7"], scorecardValues(t, views["U7"], 3, 3, "", "yes"), "closed")
+		mustRefuseForm(t, fake, ch, views["U7"], scorecardValues(t, views["U7"], 3, 3, "", "yes"), "", "closed")
 		MustCommand(t, fake, ch, "U1", "/interview", "debrief "+name+" export", "Uploaded the debrief")
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()

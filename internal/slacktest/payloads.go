@@ -175,7 +175,7 @@ func (s *Server) SendViewSubmission(ctx context.Context, v ViewSubmission) (Ack,
 		}
 		return sv.User == v.User && sv.CallbackID == v.CallbackID
 	})
-	var kinds map[string]string
+	var kinds map[string]inputElement
 	if stored != nil {
 		_ = json.Unmarshal(stored.JSON, &view)
 		kinds = elementTypes(stored.JSON)
@@ -292,31 +292,55 @@ func stringOf(v any) string {
 }
 
 // elementTypes maps each input block of a view to its element's type.
-func elementTypes(view json.RawMessage) map[string]string {
+func elementTypes(view json.RawMessage) map[string]inputElement {
 	var v struct {
 		Blocks []struct {
-			BlockID string `json:"block_id"`
-			Element struct {
-				Type string `json:"type"`
-			} `json:"element"`
+			Type    string       `json:"type"`
+			BlockID string       `json:"block_id"`
+			Element inputElement `json:"element"`
 		} `json:"blocks"`
 	}
 	_ = json.Unmarshal(view, &v)
-	out := map[string]string{}
+	out := map[string]inputElement{}
 	for _, b := range v.Blocks {
-		out[b.BlockID] = b.Element.Type
+		if b.Type == "input" {
+			out[b.BlockID] = b.Element
+		}
 	}
 	return out
 }
 
+// inputElement is the element of a view's input block.
+type inputElement struct {
+	Type     string `json:"type"`
+	ActionID string `json:"action_id"`
+}
+
 // stateValues builds a view's state.values as Slack sends them: a text
-// input's value, or a radio button's or select's selected_option.
-func stateValues(values map[string]map[string]string, kinds map[string]string) map[string]any {
+// input's value, or a radio button's or select's selected_option. As in
+// Slack, every input block of the view is there: one the test left out has
+// a null value or selected_option. A nil values map sends no state at all,
+// as a broken payload would.
+func stateValues(values map[string]map[string]string, kinds map[string]inputElement) map[string]any {
 	out := map[string]any{}
+	if values == nil {
+		return out
+	}
+	for block, el := range kinds {
+		if _, ok := values[block]; ok || el.ActionID == "" {
+			continue
+		}
+		switch el.Type {
+		case "radio_buttons", "static_select":
+			out[block] = map[string]any{el.ActionID: map[string]any{"type": el.Type, "selected_option": nil}}
+		default:
+			out[block] = map[string]any{el.ActionID: map[string]any{"type": el.Type, "value": nil}}
+		}
+	}
 	for block, actions := range values {
 		m := map[string]any{}
 		for action, value := range actions {
-			switch t := kinds[block]; t {
+			switch t := kinds[block].Type; t {
 			case "radio_buttons", "static_select":
 				m[action] = map[string]any{"type": t, "selected_option": map[string]any{
 					"text": map[string]any{"type": "plain_text", "text": value}, "value": value}}
