@@ -98,8 +98,13 @@ seed-overlap: ## list knowledge text copied from the seed article (exit 1 if any
 		echo "seed-overlap: SKIPPED: $(SEED_OVERLAP) not found; put a copy of shared/ beside the repo (or set SHARED=dir) to check knowledge text for copied sentences"; \
 	fi
 
-race: ## go test -race ./... (needs redis-server on PATH)
-	$(GO) test -race ./...
+# The load tests measure acks against Slack's 3 s, so they run first and on
+# their own, not on cores that other packages' tests share.
+LOAD_TESTS := ^(TestReplicasShareRedis|TestKillReplicaMidLoad|TestLostRedisReplies)$$
+
+race: ## go test -race ./... (needs redis-server on PATH), the load tests first on their own
+	$(GO) test -race -run '$(LOAD_TESTS)' ./cmd/hirebot
+	$(GO) test -race -skip '$(LOAD_TESTS)' ./...
 
 fuzz: fuzz-list ## run each fuzz target in FUZZ for FUZZTIME (default 30s); FUZZTIME=5000x counts executions
 	@set -e; for t in $(FUZZ); do \
