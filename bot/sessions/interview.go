@@ -75,10 +75,18 @@ func (s *Store) AddToKit(ctx context.Context, key hirebot.SessionKey, claim *ded
 	if err != nil {
 		return false, err
 	}
-	n, err := s.runInt(ctx, "add to interview kit", addKitScript, k, claim, id, KitCap)
-	switch {
-	case err != nil:
+	v, err := s.runClaimed(ctx, "add to interview kit", addKitScript, k, key, claim, id, KitCap)
+	if err != nil {
 		return false, err
+	}
+	n, ok := v.(int64)
+	if !ok {
+		return false, fmt.Errorf("sessions: add to interview kit: script returned %v", v)
+	}
+	if err := claimResult(claim, n); err != nil {
+		return false, err
+	}
+	switch {
 	case n < 0:
 		return false, &hirebot.FullError{What: "the interview kit", Cap: KitCap}
 	}
@@ -93,7 +101,7 @@ func (s *Store) RemoveFromKit(ctx context.Context, key hirebot.SessionKey, claim
 	if err != nil {
 		return "", err
 	}
-	v, err := s.run(ctx, "remove from interview kit", removeKitScript, k, claim, n)
+	v, err := s.runClaimed(ctx, "remove from interview kit", removeKitScript, k, key, claim, n)
 	if err != nil {
 		return "", err
 	}
@@ -101,7 +109,11 @@ func (s *Store) RemoveFromKit(ctx context.Context, key hirebot.SessionKey, claim
 	if !ok || len(res) != 2 {
 		return "", fmt.Errorf("sessions: remove from interview kit: script returned %v", v)
 	}
-	if ok, _ := res[0].(int64); ok == 1 {
+	status, _ := res[0].(int64)
+	if err := claimResult(claim, status); err != nil {
+		return "", err
+	}
+	if status == 1 {
 		id, _ := res[1].(string)
 		return id, nil
 	}

@@ -154,28 +154,60 @@ touch()
 return 1
 `)
 
-// addKitScript appends a question to the kit. ARGV: ttl, id, kit cap.
-// Returns 1, 0 if the id is already there, or -1 if the kit is full.
-var addKitScript = redis.NewScript(touch + `
+// claimOutcomeLua returns the outcome recorded with this delivery's
+// claim (see claimLua), for a write that landed before and is run again.
+const claimOutcomeLua = `
+local function recorded()
+	return string.match(redis.call('GET', KEYS[5]), '\n(.*)$') or ''
+end
+`
+
+// addKitScript appends a question to the kit. ARGV: ttl, id, kit cap, and
+// the claim's (see claimLua). Returns 1, 0 if the id is already there, -1
+// if the kit is full, -2 if another delivery of the request claimed it or
+// -3 if the claim was fenced; a delivery whose write landed before gets
+// that write's result again.
+var addKitScript = redis.NewScript(touch + claimLua + claimOutcomeLua + `
+local st = claimState()
+if st == 'other' then return -2 end
+if st == 'fenced' then return -3 end
+if st == 'own' then return tonumber(recorded()) end
 local ids = redis.call('LRANGE', KEYS[4], 0, -1)
 for _, id in ipairs(ids) do
-	if id == ARGV[2] then return 0 end
+	if id == ARGV[2] then record('0') return 0 end
 end
-if #ids >= tonumber(ARGV[3]) then return -1 end
+if #ids >= tonumber(ARGV[3]) then record('-1') return -1 end
 redis.call('RPUSH', KEYS[4], ARGV[2])
 touch()
+record('1')
 return 1
 `)
 
 // removeKitScript removes the ARGV[2]th (1-based) question of the kit.
-// ARGV: ttl, n. Returns {1, id}, or {0, length} if n is out of range.
-var removeKitScript = redis.NewScript(touch + `
+// ARGV: ttl, n, and the claim's (see claimLua). Returns {1, id}, {0,
+// length} if n is out of range, or {-2, ""} or {-3, ""} for a claim another
+// delivery recorded or that was fenced; a delivery whose write landed
+// before gets {1, id} of that write again, and removes nothing more.
+var removeKitScript = redis.NewScript(touch + claimLua + claimOutcomeLua + `
+local st = claimState()
+if st == 'other' then return {-2, ''} end
+if st == 'fenced' then return {-3, ''} end
+if st == 'own' then
+	local r = recorded()
+	local ok, v = string.match(r, '^(%-?%d+) (.*)$')
+	if tonumber(ok) == 1 then return {1, v} end
+	return {0, tonumber(v) or 0}
+end
 local ids = redis.call('LRANGE', KEYS[4], 0, -1)
 local n = tonumber(ARGV[2])
-if n < 1 or n > #ids then return {0, #ids} end
+if n < 1 or n > #ids then
+	record('0 ' .. #ids)
+	return {0, #ids}
+end
 local id = table.remove(ids, n)
 redis.call('DEL', KEYS[4])
 if #ids > 0 then redis.call('RPUSH', KEYS[4], unpack(ids)) end
 touch()
+record('1 ' .. id)
 return {1, id}
 `)

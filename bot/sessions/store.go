@@ -136,6 +136,46 @@ func (s *Store) run(ctx context.Context, op string, script *redis.Script, k keys
 	return v, nil
 }
 
+// runClaimed runs a session script that records claim in its own write
+// (see claimLua) when claim is pending and of key's session, so that a
+// write resent after a lost reply reports its first result instead of
+// applying again, and the listener can settle a lost reply by fencing.
+// Any other pending claim is recorded first, as run does. The caller marks
+// the claim recorded once the script reports a result of its own.
+func (s *Store) runClaimed(ctx context.Context, op string, script *redis.Script, k keys, key hirebot.SessionKey, claim *dedup.Claim, args ...any) (any, error) {
+	c := foldedClaim(claim, key)
+	if c == nil {
+		return s.run(ctx, op, script, k, claim, args...)
+	}
+	extraKeys, extraArgs, err := claimArgs(c)
+	if err != nil {
+		return nil, err
+	}
+	args = append(append([]any{s.ttlMillis()}, args...), extraArgs...)
+	c.Sent()
+	v, err := script.Run(ctx, s.client, append(k.list(), extraKeys...), args...).Result()
+	if err != nil {
+		return nil, storeError(op, err)
+	}
+	return v, nil
+}
+
+// claimResult maps a claimed script's claim results to their errors
+// (dedup.ErrDuplicate, dedup.ErrFenced); any other result is the
+// script's own, and marks claim recorded.
+func claimResult(claim *dedup.Claim, n int64) error {
+	switch n {
+	case resultDuplicate:
+		return dedup.ErrDuplicate
+	case resultFenced:
+		return dedup.ErrFenced
+	}
+	if claim != nil {
+		claim.Recorded()
+	}
+	return nil
+}
+
 // runInt is run for scripts that return an integer.
 func (s *Store) runInt(ctx context.Context, op string, script *redis.Script, k keys, claim *dedup.Claim, args ...any) (int64, error) {
 	v, err := s.run(ctx, op, script, k, claim, args...)

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -910,6 +911,55 @@ func testClaims(t *testing.T, newStore func(t *testing.T) *Store) {
 		again := &dedup.Claim{Team: key.Team, Channel: key.Channel, ID: first.ID, Token: first.Token}
 		if err := other.CreateDraft(ctx, key, again, testDraft("U1"), startEntry("U1")); err != nil {
 			t.Errorf("CreateDraft retried by the same delivery = %v, want nil", err)
+		}
+	})
+
+	t.Run("kit writes after a lost reply", func(t *testing.T) {
+		key := newKey()
+		for _, id := range []string{"q1", "q2", "q3"} {
+			if _, err := s.AddToKit(ctx, key, nil, id); err != nil {
+				t.Fatal(err)
+			}
+		}
+		first := dedup.NewClaim(key.Team, key.Channel, "envelope:"+rand.Text())
+		removed, err := s.RemoveFromKit(ctx, key, first, 1)
+		if err != nil || removed != "q1" || first.Pending() {
+			t.Fatalf("RemoveFromKit = %q, %v (pending %v); want q1, recorded", removed, err, first.Pending())
+		}
+		// The same delivery writes again, as after a reply it never got:
+		// it reports the first result and removes nothing more.
+		retry := &dedup.Claim{Team: key.Team, Channel: key.Channel, ID: first.ID, Token: first.Token}
+		if again, err := other.RemoveFromKit(ctx, key, retry, 1); err != nil || again != "q1" {
+			t.Errorf("RemoveFromKit retried by the same delivery = %q, %v; want q1 again", again, err)
+		}
+		if settled, err := s.Fence(ctx, retry); err != nil || settled != dedup.Applied {
+			t.Errorf("Fence after the remove landed = %v, %v; want Applied", settled, err)
+		}
+		_, err = other.RemoveFromKit(ctx, key, dedup.NewClaim(key.Team, key.Channel, first.ID), 1)
+		wantDuplicate(t, "RemoveFromKit of a second delivery", err)
+		if kit, _ := s.Kit(ctx, key); strings.Join(kit, " ") != "q2 q3" {
+			t.Errorf("kit after one remove delivered three times: %v, want [q2 q3]", kit)
+		}
+
+		add := dedup.NewClaim(key.Team, key.Channel, "envelope:"+rand.Text())
+		if added, err := s.AddToKit(ctx, key, add, "q9"); err != nil || !added {
+			t.Fatalf("AddToKit = %v, %v", added, err)
+		}
+		// Resent after a lost reply: the first result (added), not "already there".
+		if added, err := other.AddToKit(ctx, key, &dedup.Claim{Team: key.Team, Channel: key.Channel, ID: add.ID, Token: add.Token}, "q9"); err != nil || !added {
+			t.Errorf("AddToKit retried by the same delivery = %v, %v; want true, nil", added, err)
+		}
+		fenced := dedup.NewClaim(key.Team, key.Channel, "envelope:"+rand.Text())
+		fenced.Sent()
+		if settled, err := s.Fence(ctx, fenced); err != nil || settled != dedup.NotApplied {
+			t.Fatalf("Fence = %v, %v", settled, err)
+		}
+		late := &dedup.Claim{Team: key.Team, Channel: key.Channel, ID: fenced.ID, Token: fenced.Token}
+		if _, err := other.RemoveFromKit(ctx, key, late, 1); !errors.Is(err, dedup.ErrFenced) {
+			t.Errorf("RemoveFromKit of a fenced claim = %v, want dedup.ErrFenced", err)
+		}
+		if kit, _ := s.Kit(ctx, key); strings.Join(kit, " ") != "q2 q3 q9" {
+			t.Errorf("kit: %v, want [q2 q3 q9]", kit)
 		}
 	})
 
