@@ -64,6 +64,7 @@ func (d *Delivery) Deliver(ctx context.Context, req bot.Request, o origin, r bot
 	if r.Announce != nil {
 		if _, err := d.postCard(ctx, req.Channel, r.Announce); err != nil {
 			errs = append(errs, fmt.Errorf("post announcement: %w", err))
+			r.Card = d.announceFailed(r.Card, err)
 		}
 	}
 	if r.File != nil {
@@ -96,18 +97,41 @@ func notInChannel(err error) bool {
 	return errors.As(err, &se) && (se.Err == "not_in_channel" || se.Err == "channel_not_found")
 }
 
+// name is the bot's name in the workspace, as auth.test gave it.
+func (d *Delivery) name() string {
+	if name, _ := d.botName.Load().(string); name != "" {
+		return name
+	}
+	return "hirebot"
+}
+
 // inviteCard tells the user to invite the bot, then to run again (what
 // does what); with no command, to press the button again.
 func (d *Delivery) inviteCard(again, what string) *bot.Card {
-	name, _ := d.botName.Load().(string)
-	if name == "" {
-		name = "hirebot"
-	}
+	name := d.name()
 	then := "then press the button again."
 	if again != "" {
 		then = fmt.Sprintf("then `%s` %s.", again, what)
 	}
 	return &bot.Card{Title: "I'm not in this channel", Intro: fmt.Sprintf("Invite me first: `/invite @%s`, %s", name, then)}
+}
+
+// announceFailed adds to the user's own card that the channel was not
+// told (the progress line of a scorecard, say) when Slack refused the post
+// because the bot is not in the channel. Any other failure leaves the card
+// as it is: the change itself is saved either way.
+func (d *Delivery) announceFailed(c *bot.Card, err error) *bot.Card {
+	if c == nil || !notInChannel(err) {
+		return c
+	}
+	name := d.name()
+	out := *c
+	hint := fmt.Sprintf("The channel was not told: I'm not in it. Invite me with `/invite @%s` so that it hears of the next one.", name)
+	if out.Note != "" {
+		hint = out.Note + " " + hint
+	}
+	out.Note = hint
+	return &out
 }
 
 // uploadFailedCard says why a file upload failed and whether trying again
