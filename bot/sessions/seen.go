@@ -3,6 +3,7 @@ package sessions
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strconv"
 
 	"github.com/hirebot/hirebot"
@@ -78,16 +79,27 @@ func (s *Store) DiscardDraft(ctx context.Context, key hirebot.SessionKey, claim 
 	}
 	for attempt := 0; ; attempt++ {
 		d, rev, err := s.readForUpdate(ctx, k)
+		switch {
+		case errors.Is(err, ErrNoDraft) && foldedClaim(claim, key) != nil:
+			// Perhaps this delivery's own discard, whose reply was lost:
+			// the script answers from the claim.
+		case err != nil:
+			return err
+		case d.Version != version:
+			return &draft.StaleError{Base: version, Now: d.Version}
+		}
+		v, err := s.runClaimed(ctx, "discard draft", discardScript, k, key, claim, rev)
 		if err != nil {
 			return err
 		}
-		if d.Version != version {
-			return &draft.StaleError{Base: version, Now: d.Version}
+		n, ok := v.(int64)
+		if !ok {
+			return fmt.Errorf("sessions: discard draft: script returned %v", v)
 		}
-		n, err := s.runInt(ctx, "discard draft", discardScript, k, claim, rev)
-		switch {
-		case err != nil:
+		if err := claimResult(claim, n); err != nil {
 			return err
+		}
+		switch {
 		case n == 1:
 			return nil
 		case n < 0:
@@ -102,13 +114,21 @@ func (s *Store) DiscardDraft(ctx context.Context, key hirebot.SessionKey, claim 
 }
 
 // discardScript deletes the draft and its history if the revision is still
-// ARGV[2]. ARGV: ttl, revision read. Returns 1, 0 if the revision changed,
-// or -1 if there is no draft.
-var discardScript = redis.NewScript(`
+// ARGV[2]. ARGV: ttl, revision read, and the claim's (see claimLua).
+// Returns 1, 0 if the revision changed (not recorded: the store reads
+// again and retries with the same claim), -1 if there is no draft, or -2
+// or -3 for a claim another delivery recorded or that was fenced; a
+// delivery whose discard landed before gets 1 again.
+var discardScript = redis.NewScript(claimLua + claimOutcomeLua + `
+local st = claimState()
+if st == 'other' then return -2 end
+if st == 'fenced' then return -3 end
+if st == 'own' then return tonumber(recorded()) end
 local v = redis.call('HGET', KEYS[1], 'v')
-if not v then return -1 end
+if not v then record('-1') return -1 end
 if v ~= ARGV[2] then return 0 end
 redis.call('DEL', KEYS[1], KEYS[2])
+record('1')
 return 1
 `)
 
@@ -120,22 +140,41 @@ func (s *Store) ClearKit(ctx context.Context, key hirebot.SessionKey, claim *ded
 	if err != nil {
 		return false, err
 	}
-	args := make([]any, len(expect))
-	for i, id := range expect {
-		args[i] = id
+	args := []any{len(expect)}
+	for _, id := range expect {
+		args = append(args, id)
 	}
-	n, err := s.runInt(ctx, "clear interview kit", clearKitScript, k, claim, args...)
-	return n == 1, err
+	v, err := s.runClaimed(ctx, "clear interview kit", clearKitScript, k, key, claim, args...)
+	if err != nil {
+		return false, err
+	}
+	n, ok := v.(int64)
+	if !ok {
+		return false, fmt.Errorf("sessions: clear interview kit: script returned %v", v)
+	}
+	if err := claimResult(claim, n); err != nil {
+		return false, err
+	}
+	return n == 1, nil
 }
 
-// clearKitScript deletes the kit if it holds exactly ARGV[2:]. ARGV: ttl,
-// ids…. Returns 1, or 0 if the kit holds something else.
-var clearKitScript = redis.NewScript(`
+// clearKitScript deletes the kit if it holds exactly the ARGV[2] ids that
+// follow. ARGV: ttl, count, ids…, and the claim's (see claimLua). Returns
+// 1, 0 if the kit holds something else, or -2 or -3 for a claim another
+// delivery recorded or that was fenced; a delivery whose clear landed
+// before gets its result again.
+var clearKitScript = redis.NewScript(claimLua + claimOutcomeLua + `
+local st = claimState()
+if st == 'other' then return -2 end
+if st == 'fenced' then return -3 end
+if st == 'own' then return tonumber(recorded()) end
+local n = tonumber(ARGV[2])
 local ids = redis.call('LRANGE', KEYS[4], 0, -1)
-if #ids ~= #ARGV - 1 then return 0 end
+if #ids ~= n then record('0') return 0 end
 for i, id in ipairs(ids) do
-	if id ~= ARGV[i + 1] then return 0 end
+	if id ~= ARGV[i + 2] then record('0') return 0 end
 end
 redis.call('DEL', KEYS[4])
+record('1')
 return 1
 `)

@@ -961,6 +961,40 @@ func testClaims(t *testing.T, newStore func(t *testing.T) *Store) {
 		if kit, _ := s.Kit(ctx, key); strings.Join(kit, " ") != "q2 q3 q9" {
 			t.Errorf("kit: %v, want [q2 q3 q9]", kit)
 		}
+
+		clear := dedup.NewClaim(key.Team, key.Channel, "envelope:"+rand.Text())
+		if cleared, err := s.ClearKit(ctx, key, clear, []string{"q2", "q3", "q9"}); err != nil || !cleared {
+			t.Fatalf("ClearKit = %v, %v", cleared, err)
+		}
+		// Resent: the kit is empty now, which no longer matches; the first
+		// result (cleared) is what the delivery hears again.
+		if cleared, err := other.ClearKit(ctx, key, &dedup.Claim{Team: key.Team, Channel: key.Channel, ID: clear.ID, Token: clear.Token}, []string{"q2", "q3", "q9"}); err != nil || !cleared {
+			t.Errorf("ClearKit retried by the same delivery = %v, %v; want true, nil", cleared, err)
+		}
+		if cleared, err := s.ClearKit(ctx, key, nil, []string{"q2"}); err != nil || cleared {
+			t.Errorf("ClearKit of a kit that changed = %v, %v; want false, nil", cleared, err)
+		}
+	})
+
+	t.Run("discard after a lost reply", func(t *testing.T) {
+		key := newKey()
+		MustCreate(t, s, key, "U1")
+		first := dedup.NewClaim(key.Team, key.Channel, "envelope:"+rand.Text())
+		if err := s.DiscardDraft(ctx, key, first, 1); err != nil {
+			t.Fatal(err)
+		}
+		// Resent by the same delivery (the listener serving it again after
+		// fencing found it landed): it was discarded, not "no draft".
+		if err := other.DiscardDraft(ctx, key, &dedup.Claim{Team: key.Team, Channel: key.Channel, ID: first.ID, Token: first.Token}, 1); err != nil {
+			t.Errorf("DiscardDraft retried by the same delivery = %v, want nil (the first result)", err)
+		}
+		if err := s.DiscardDraft(ctx, key, dedup.NewClaim(key.Team, key.Channel, "envelope:"+rand.Text()), 1); !errors.Is(err, ErrNoDraft) {
+			t.Errorf("DiscardDraft with no draft = %v, want ErrNoDraft", err)
+		}
+		wantDuplicate(t, "DiscardDraft of a second delivery", func() error {
+			MustCreate(t, s, key, "U1")
+			return other.DiscardDraft(ctx, key, dedup.NewClaim(key.Team, key.Channel, first.ID), 1)
+		}())
 	})
 
 	t.Run("fenced", func(t *testing.T) {
