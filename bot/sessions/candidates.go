@@ -60,6 +60,10 @@ func scoringKey(team, user string) (string, error) {
 	return "hirebot:{" + team + ":" + user + "}:scoring", nil
 }
 
+// candidateFenced is what a candidate script returns for a fenced claim
+// (-3 means a closed debrief there).
+const candidateFenced = -4
+
 // runCandidate runs a candidate script on candidate id, recording claim
 // with the write when the script can (a claim on another channel is
 // recorded first, on its own).
@@ -79,12 +83,16 @@ func (s *Store) runCandidate(ctx context.Context, op string, script *redis.Scrip
 		return 0, err
 	}
 	args = append(append([]any{s.candTTL.Milliseconds()}, args...), extraArgs...)
+	folded.Sent()
 	n, err := script.Run(ctx, s.client, append([]string{cand, index}, extraKeys...), args...).Int64()
 	if err != nil {
 		return 0, storeError(op, err)
 	}
-	if n == -2 {
+	switch n {
+	case resultDuplicate:
 		return 0, dedup.ErrDuplicate
+	case candidateFenced:
+		return 0, dedup.ErrFenced
 	}
 	if folded != nil {
 		folded.Recorded()

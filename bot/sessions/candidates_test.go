@@ -223,6 +223,31 @@ func testCandidateClaims(t *testing.T, newStore func(t *testing.T) *Store) {
 	if c, _ := s.Candidate(ctx, key, id); c.Cards["U1"].Ratings["vision"] != 2 {
 		t.Errorf("rating after a redelivery = %d, want 2 (one effect)", c.Cards["U1"].Ratings["vision"])
 	}
+	// A resend after a lost reply gets the first result: the add is not
+	// "exists already", the first submission not "replaced".
+	readd := &dedup.Claim{Team: key.Team, Channel: key.Channel, ID: add.ID, Token: add.Token}
+	if err := other.AddCandidate(ctx, key, readd, scorecard.Candidate{Name: "Ada Lovelace"}); err != nil {
+		t.Errorf("the same delivery's add resent = %v, want nil (the first result)", err)
+	}
+	sub := dedup.NewClaim(key.Team, key.Channel, "envelope:submit-u2")
+	if replaced, err := s.SubmitScorecard(ctx, key, sub, id, rated("U2", 3)); err != nil || replaced {
+		t.Fatalf("first submission = %v, %v", replaced, err)
+	}
+	if replaced, err := other.SubmitScorecard(ctx, key, &dedup.Claim{Team: key.Team, Channel: key.Channel, ID: sub.ID, Token: sub.Token}, id, rated("U2", 3)); err != nil || replaced {
+		t.Errorf("the same submission resent = replaced %v, %v; want false, nil (the first result)", replaced, err)
+	}
+	// A claim fenced after its reply was lost: the late write changes nothing.
+	late := dedup.NewClaim(key.Team, key.Channel, "envelope:late")
+	late.Sent()
+	if settled, err := s.Fence(ctx, late); err != nil || settled != dedup.NotApplied {
+		t.Fatalf("Fence = %v, %v", settled, err)
+	}
+	if _, err := other.SubmitScorecard(ctx, key, &dedup.Claim{Team: key.Team, Channel: key.Channel, ID: late.ID, Token: late.Token}, id, rated("U3", 1)); !errors.Is(err, dedup.ErrFenced) {
+		t.Errorf("a fenced submission = %v, want dedup.ErrFenced", err)
+	}
+	if c, _ := s.Candidate(ctx, key, id); c.Cards["U3"].Scorer != "" {
+		t.Errorf("a fenced submission was stored: %+v", c.Cards["U3"])
+	}
 	elsewhere := dedup.NewClaim(key.Team, "C0ELSE", "envelope:x")
 	if err := s.ExpectScorer(ctx, key, elsewhere, id, "U5"); err != nil || elsewhere.Pending() {
 		t.Errorf("a claim on another channel: %v, pending %v; want recorded on its own", err, elsewhere.Pending())

@@ -20,27 +20,45 @@ local function touch()
 end
 `
 
-// claimLua lets a script record the request's claim (dedup.Claim) with
-// its write. The claim's key, when given, is KEYS[5]; its token and TTL
-// are then the last two ARGV. A recorded claim's value is the token of the
-// delivery that recorded it, then a newline and the outcome of its write
-// (what a retry of that write reports); fenceScript's tombstone is
-// fencedMark. claimState() names whose claim is recorded: 'none', 'own'
-// (this delivery's: the write is a retry of one that landed), 'other'
-// (another delivery's) or 'fenced'. record(outcome) records this one.
-const claimLua = `
+// claimStateLua lets a script record the request's claim (dedup.Claim)
+// with its write. The claim's key, when given, is the Lua variable
+// claimKey (set before it); its token and TTL are then the last two ARGV.
+// A recorded claim's value is the token of the delivery that recorded it,
+// then a newline and the outcome of its write (what a retry of that write
+// reports); fenceScript's tombstone is fencedMark. claimState() names
+// whose claim is recorded: 'none', 'own' (this delivery's: the write is a
+// retry of one that landed), 'other' (another delivery's) or 'fenced'.
+// record(outcome) records this one; recorded() returns the outcome
+// recorded with it; claimed() returns what a write returns without
+// running again: -2 for another delivery's claim, -4 for a fenced one,
+// the recorded outcome (1 if none) for this delivery's, or nil.
+const claimStateLua = `
 local function claimState()
-	if not KEYS[5] then return 'none' end
-	local by = redis.call('GET', KEYS[5])
+	if not claimKey then return 'none' end
+	local by = redis.call('GET', claimKey)
 	if not by then return 'none' end
 	if by == '` + fencedMark + `' then return 'fenced' end
 	if string.match(by, '^[^\n]*') == ARGV[#ARGV-1] then return 'own' end
 	return 'other'
 end
 local function record(outcome)
-	if KEYS[5] then redis.call('SET', KEYS[5], ARGV[#ARGV-1] .. '\n' .. (outcome or ''), 'PX', ARGV[#ARGV]) end
+	if claimKey then redis.call('SET', claimKey, ARGV[#ARGV-1] .. '\n' .. (outcome or ''), 'PX', ARGV[#ARGV]) end
+end
+local function recorded()
+	return string.match(redis.call('GET', claimKey), '\n(.*)$') or ''
+end
+local function claimed()
+	local st = claimState()
+	if st == 'other' then return -2 end
+	if st == 'fenced' then return -4 end
+	if st == 'own' then return tonumber(recorded()) or 1 end
+	return nil
 end
 `
+
+// claimLua is claimStateLua for the session scripts, whose claim key is
+// KEYS[5].
+const claimLua = "local claimKey = KEYS[5]\n" + claimStateLua
 
 // fencedMark is the value of a fenced claim: no delivery's token.
 const fencedMark = "!fenced"
@@ -154,20 +172,12 @@ touch()
 return 1
 `)
 
-// claimOutcomeLua returns the outcome recorded with this delivery's
-// claim (see claimLua), for a write that landed before and is run again.
-const claimOutcomeLua = `
-local function recorded()
-	return string.match(redis.call('GET', KEYS[5]), '\n(.*)$') or ''
-end
-`
-
 // addKitScript appends a question to the kit. ARGV: ttl, id, kit cap, and
 // the claim's (see claimLua). Returns 1, 0 if the id is already there, -1
 // if the kit is full, -2 if another delivery of the request claimed it or
 // -3 if the claim was fenced; a delivery whose write landed before gets
 // that write's result again.
-var addKitScript = redis.NewScript(touch + claimLua + claimOutcomeLua + `
+var addKitScript = redis.NewScript(touch + claimLua + `
 local st = claimState()
 if st == 'other' then return -2 end
 if st == 'fenced' then return -3 end
@@ -188,7 +198,7 @@ return 1
 // length} if n is out of range, or {-2, ""} or {-3, ""} for a claim another
 // delivery recorded or that was fenced; a delivery whose write landed
 // before gets {1, id} of that write again, and removes nothing more.
-var removeKitScript = redis.NewScript(touch + claimLua + claimOutcomeLua + `
+var removeKitScript = redis.NewScript(touch + claimLua + `
 local st = claimState()
 if st == 'other' then return {-2, ''} end
 if st == 'fenced' then return {-3, ''} end

@@ -119,7 +119,7 @@ func (s *Store) DiscardDraft(ctx context.Context, key hirebot.SessionKey, claim 
 // again and retries with the same claim), -1 if there is no draft, or -2
 // or -3 for a claim another delivery recorded or that was fenced; a
 // delivery whose discard landed before gets 1 again.
-var discardScript = redis.NewScript(claimLua + claimOutcomeLua + `
+var discardScript = redis.NewScript(claimLua + `
 local st = claimState()
 if st == 'other' then return -2 end
 if st == 'fenced' then return -3 end
@@ -163,7 +163,7 @@ func (s *Store) ClearKit(ctx context.Context, key hirebot.SessionKey, claim *ded
 // 1, 0 if the kit holds something else, or -2 or -3 for a claim another
 // delivery recorded or that was fenced; a delivery whose clear landed
 // before gets its result again.
-var clearKitScript = redis.NewScript(claimLua + claimOutcomeLua + `
+var clearKitScript = redis.NewScript(claimLua + `
 local st = claimState()
 if st == 'other' then return -2 end
 if st == 'fenced' then return -3 end
