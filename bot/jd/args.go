@@ -2,6 +2,7 @@ package jd
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -301,24 +302,27 @@ func (p *parser) undo() error {
 	return p.end()
 }
 
-// owner reads the user to hand the draft to: Slack's escaped mention
-// <@U123|name> or <@U123>, or a bare user id.
+// owner reads the user to hand the draft to: an escaped mention, <@U123|name>
+// or <@U123>, which only Slack (or the shell, for its users) writes, or a
+// bare Slack user id.
 func (p *parser) owner() error {
 	w := p.sc.word()
 	if w == "" {
 		return p.missing("user")
 	}
-	id := strings.TrimPrefix(strings.TrimSuffix(w, ">"), "<")
-	id = strings.TrimPrefix(id, "@")
-	if i := strings.IndexByte(id, '|'); i >= 0 {
-		id = id[:i]
+	if m := escapedMention.FindStringSubmatch(w); m != nil {
+		p.a.User = m[1]
+		return p.end()
 	}
-	if !userID(id) {
-		return p.fail(ParseError{Problem: ParseNoUser, Given: short(w)})
+	if id := strings.TrimPrefix(w, "@"); userID(id) {
+		p.a.User = id
+		return p.end()
 	}
-	p.a.User = id
-	return p.end()
+	return p.fail(ParseError{Problem: ParseNoUser, Given: short(w)})
 }
+
+// escapedMention matches a user mention as Slack escapes it.
+var escapedMention = regexp.MustCompile(`^<@([A-Za-z0-9][A-Za-z0-9._-]{0,39})(?:\|[^<>]*)?>$`)
 
 // userID reports whether id looks like a Slack user id (U… or W…).
 func userID(id string) bool {
@@ -421,12 +425,23 @@ func (s *scanner) word() string {
 	return w
 }
 
-// tail returns the rest of the text, trimmed.
+// tail returns the rest of the text, trimmed, with user mentions as Slack
+// escapes them written as the names people see ("<@U123|dana>" → "@dana"):
+// text goes into the draft and its exports, where an id means nothing.
 func (s *scanner) tail() string {
 	t := strings.TrimFunc(s.rest, unicode.IsSpace)
 	s.rest = ""
-	return t
+	return anyMention.ReplaceAllStringFunc(t, func(m string) string {
+		sub := anyMention.FindStringSubmatch(m)
+		if sub[2] != "" {
+			return "@" + sub[2]
+		}
+		return "@" + sub[1]
+	})
 }
+
+// anyMention matches a user mention as Slack escapes it, anywhere.
+var anyMention = regexp.MustCompile(`<@([A-Za-z0-9][A-Za-z0-9._-]{0,39})(?:\|([^<>|]*))?>`)
 
 // empty reports whether only white space is left.
 func (s *scanner) empty() bool {

@@ -124,7 +124,7 @@ func (h *Handler) parseMessage(e *ParseError) string {
 	case ParseNotVersion:
 		what = fmt.Sprintf("%q is not a version; write one as %s history shows it, like v12", e.Given, h.cfg.Slash)
 	case ParseNoUser:
-		what = fmt.Sprintf("%q is not a person; mention them, like @dana", e.Given)
+		what = fmt.Sprintf("%q is not someone in this workspace: pick the person from the list that opens as you type @, so that Slack says who they are", e.Given)
 	case ParseNoKind:
 		kinds := h.kinds()
 		what = fmt.Sprintf("there is no kind of role %q%s; use one of: %s", e.Given, didYouMean(closest(e.Given, strings.Split(kinds, ", "))), kinds)

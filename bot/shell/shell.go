@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -37,6 +38,7 @@ type Shell struct {
 	team    string
 	channel string
 	user    string
+	users   map[string]bool // everyone the shell has been: the workspace's members
 	last    []bot.Button
 	lastCmd string
 }
@@ -44,7 +46,7 @@ type Shell struct {
 // New returns a Shell in workspace "T-SHELL", channel "general", as user
 // "you".
 func New(cfg Config) *Shell {
-	return &Shell{cfg: cfg, team: "T-SHELL", channel: "general", user: "you"}
+	return &Shell{cfg: cfg, team: "T-SHELL", channel: "general", user: "you", users: map[string]bool{"you": true}}
 }
 
 // Run reads until end of input, Ctrl-D or :quit.
@@ -90,7 +92,7 @@ func (s *Shell) line(ctx context.Context, line string) error {
 		if !ok {
 			return fmt.Errorf("unknown command %s; try %s", name, strings.Join(s.cfg.Router.SlashNames(), ", "))
 		}
-		req.Source, req.Command, req.Text = bot.Slash, cmd, strings.TrimSpace(text)
+		req.Source, req.Command, req.Text = bot.Slash, cmd, s.escapeMentions(strings.TrimSpace(text))
 	} else {
 		req.Source, req.Command, req.Text = bot.Direct, "ask", line
 	}
@@ -108,6 +110,7 @@ func (s *Shell) meta(ctx context.Context, line string) error {
 			return fmt.Errorf("usage: :user NAME")
 		}
 		s.user = strings.TrimPrefix(arg, "@")
+		s.users[s.user] = true
 		fmt.Fprintf(s.cfg.Out, "you are now @%s\n", s.user)
 	case ":channel":
 		if arg == "" {
@@ -194,4 +197,20 @@ func (s *Shell) slash(name string) string {
 		}
 	}
 	return "/" + name
+}
+
+// mentionWord matches an @name in a command's text.
+var mentionWord = regexp.MustCompile(`(^|\s)@([A-Za-z0-9][A-Za-z0-9._-]{0,39})\b`)
+
+// escapeMentions writes each @name of a user the shell has been as Slack
+// escapes a member's mention, <@name|name>, so that /jd owner @dana works
+// here as it does in Slack; other @words stay as typed, as in Slack.
+func (s *Shell) escapeMentions(text string) string {
+	return mentionWord.ReplaceAllStringFunc(text, func(m string) string {
+		sub := mentionWord.FindStringSubmatch(m)
+		if !s.users[sub[2]] {
+			return m
+		}
+		return sub[1] + "<@" + sub[2] + "|" + sub[2] + ">"
+	})
 }

@@ -28,6 +28,7 @@ func TestShell(t *testing.T) {
 		":user alice",
 		":channel hiring",
 		"/echo again",
+		"/echo hand it to @alice, not @bob or @you2",
 		":click 1",
 		"a plain question",
 		"/nope",
@@ -48,6 +49,8 @@ func TestShell(t *testing.T) {
 		"action=second value=2",
 		"you are now @alice", "now in #hiring",
 		"user=alice channel=hiring action= value= text=again",
+		// Users the shell has been are members: mentioned as Slack escapes them.
+		"text=hand it to <@alice|alice>, not @bob or @you2",
 		"action=first value=1",
 		fmt.Sprintf("source=%d user=alice channel=hiring action= value= text=a plain question", bot.Direct),
 		"unknown command /nope",
