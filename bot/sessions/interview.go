@@ -75,18 +75,10 @@ func (s *Store) AddToKit(ctx context.Context, key hirebot.SessionKey, claim *ded
 	if err != nil {
 		return false, err
 	}
-	v, err := s.runClaimed(ctx, "add to interview kit", addKitScript, k, key, claim, id, KitCap)
-	if err != nil {
-		return false, err
-	}
-	n, ok := v.(int64)
-	if !ok {
-		return false, fmt.Errorf("sessions: add to interview kit: script returned %v", v)
-	}
-	if err := claimResult(claim, n); err != nil {
-		return false, err
-	}
+	n, err := s.runClaimedInt(ctx, "add to interview kit", addKitScript, k, key, claim, id, KitCap)
 	switch {
+	case err != nil:
+		return false, err
 	case n < 0:
 		return false, &hirebot.FullError{What: "the interview kit", Cap: KitCap}
 	}

@@ -3,7 +3,6 @@ package sessions
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strconv"
 
 	"github.com/hirebot/hirebot"
@@ -88,15 +87,8 @@ func (s *Store) DiscardDraft(ctx context.Context, key hirebot.SessionKey, claim 
 		case d.Version != version:
 			return &draft.StaleError{Base: version, Now: d.Version}
 		}
-		v, err := s.runClaimed(ctx, "discard draft", discardScript, k, key, claim, rev)
+		n, err := s.runClaimedInt(ctx, "discard draft", discardScript, k, key, claim, rev)
 		if err != nil {
-			return err
-		}
-		n, ok := v.(int64)
-		if !ok {
-			return fmt.Errorf("sessions: discard draft: script returned %v", v)
-		}
-		if err := claimResult(claim, n); err != nil {
 			return err
 		}
 		switch {
@@ -144,18 +136,8 @@ func (s *Store) ClearKit(ctx context.Context, key hirebot.SessionKey, claim *ded
 	for _, id := range expect {
 		args = append(args, id)
 	}
-	v, err := s.runClaimed(ctx, "clear interview kit", clearKitScript, k, key, claim, args...)
-	if err != nil {
-		return false, err
-	}
-	n, ok := v.(int64)
-	if !ok {
-		return false, fmt.Errorf("sessions: clear interview kit: script returned %v", v)
-	}
-	if err := claimResult(claim, n); err != nil {
-		return false, err
-	}
-	return n == 1, nil
+	n, err := s.runClaimedInt(ctx, "clear interview kit", clearKitScript, k, key, claim, args...)
+	return n == 1, err
 }
 
 // clearKitScript deletes the kit if it holds exactly the ARGV[2] ids that

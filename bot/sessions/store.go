@@ -160,6 +160,20 @@ func (s *Store) runClaimed(ctx context.Context, op string, script *redis.Script,
 	return v, nil
 }
 
+// runClaimedInt is runClaimed for scripts that return an integer: it maps
+// the claim's results to their errors (see claimResult).
+func (s *Store) runClaimedInt(ctx context.Context, op string, script *redis.Script, k keys, key hirebot.SessionKey, claim *dedup.Claim, args ...any) (int64, error) {
+	v, err := s.runClaimed(ctx, op, script, k, key, claim, args...)
+	if err != nil {
+		return 0, err
+	}
+	n, ok := v.(int64)
+	if !ok {
+		return 0, fmt.Errorf("sessions: %s: script returned %v", op, v)
+	}
+	return n, claimResult(claim, n)
+}
+
 // claimResult maps a claimed script's claim results to their errors
 // (dedup.ErrDuplicate, dedup.ErrFenced); any other result is the
 // script's own, and marks claim recorded.
