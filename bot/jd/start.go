@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/hirebot/hirebot"
 	"github.com/hirebot/hirebot/bot"
@@ -102,12 +103,15 @@ func (h *Handler) startKindAndTitle(role knowledge.Role, a Args, text string) (k
 // misspelt kind is refused with the kind it is closest to, rather than
 // becoming the title; a lower-case word repeated by the title ("interim
 // Interim CTO") is dropped; one or two lower-case words alone ("interim",
-// "founding") qualify the role's name ("Interim CTO").
+// "founding") qualify the role's name ("Interim CTO"). Double quotes in the
+// title and a leading article ("an Interim CTO") are dropped, and a title
+// typed all in capitals ("HEAD OF TECH") is written in title case.
 func (h *Handler) startTitle(role knowledge.Role, kind knowledge.Kind, title string) (string, error) {
-	words := strings.Fields(title)
+	words := tidyTitle(strings.Fields(doubleQuotes.Replace(title)))
 	if len(words) == 0 {
 		return role.Title, nil
 	}
+	title = strings.Join(words, " ")
 	if alt, ok := altTitle(role, title); ok {
 		return alt, nil
 	}
@@ -140,6 +144,47 @@ func (h *Handler) startTitle(role knowledge.Role, kind knowledge.Kind, title str
 	}
 	return strings.Join(words, " "), nil
 }
+
+// tidyTitle drops a leading article from a typed title and writes a title
+// typed all in capitals in title case, keeping short initialisms (CTO, VP,
+// IT) in capitals.
+func tidyTitle(words []string) []string {
+	if len(words) > 1 {
+		switch strings.ToLower(words[0]) {
+		case "a", "an", "the":
+			words = words[1:]
+		}
+	}
+	long, shouted := 0, true
+	for _, w := range words {
+		if strings.ToUpper(w) != w {
+			shouted = false
+		}
+		if utf8.RuneCountInString(w) >= 4 && strings.ToLower(w) != w {
+			long++
+		}
+	}
+	if !shouted || long == 0 {
+		return words
+	}
+	out := make([]string, len(words))
+	for i, w := range words {
+		lw := strings.ToLower(w)
+		switch {
+		case utf8.RuneCountInString(w) <= 3 && !smallWords[lw]:
+			out[i] = w // CTO, VP, IT
+		case i > 0 && smallWords[lw]:
+			out[i] = lw
+		default:
+			out[i] = capitalize(lw)
+		}
+	}
+	return out
+}
+
+// doubleQuotes removes the double quotes people put around a title or a
+// word of it; apostrophes stay ("People's").
+var doubleQuotes = strings.NewReplacer(`"`, "", "“", "", "”", "", "„", "", "«", "", "»", "")
 
 // smallWords stay in lower case inside a title.
 var smallWords = map[string]bool{"a": true, "an": true, "and": true, "at": true, "for": true, "in": true,
