@@ -317,3 +317,20 @@ func TestStartKindAndTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestTypedTitle: /jd set title and the editor tidy a title as /jd start
+// does, so the summary never reads "We are hiring an an Interim CTO".
+func TestTypedTitle(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"an Interim CTO", "Interim CTO"},
+		{`"Head of Engineering"`, "Head of Engineering"},
+		{"HEAD OF TECH", "Head of Tech"},
+		{"VP Platform", "VP Platform"},
+		{"a", "a"}, // one word is a title, however short
+		{"", ""},
+	} {
+		if got := typedTitle(tt.in); got != tt.want {
+			t.Errorf("typedTitle(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -45,6 +45,7 @@ func (h *Handler) save(ctx context.Context, req bot.Request) (bot.Reply, error) 
 	for _, f := range draft.Fields {
 		content.Fields[f] = req.Values[string(f)]
 	}
+	content.Fields[draft.Title] = typedTitle(content.Fields[draft.Title])
 	at := h.cfg.Now()
 	for _, sec := range draft.Sections {
 		for _, line := range strings.Split(sectionText(sec, req.Values), "\n") {

@@ -182,6 +182,13 @@ func tidyTitle(words []string) []string {
 	return out
 }
 
+// typedTitle is a title as /jd set or the editor takes it, tidied as /jd
+// start tidies one: no double quotes, no leading article ("an Interim
+// CTO"), a title in capitals in title case.
+func typedTitle(s string) string {
+	return strings.Join(tidyTitle(strings.Fields(doubleQuotes.Replace(s))), " ")
+}
+
 // doubleQuotes removes the double quotes people put around a title or a
 // word of it; apostrophes stay ("People's").
 var doubleQuotes = strings.NewReplacer(`"`, "", "“", "", "”", "", "„", "", "«", "", "»", "")

@@ -62,6 +62,9 @@ var Subcommands = []Subcommand{
 			if a.SetKind {
 				return h.setKind(ctx, req, a.Kind)
 			}
+			if a.Field == draft.Title {
+				a.Text = typedTitle(a.Text)
+			}
 			return h.change(ctx, req, draft.Change{Op: draft.OpSet, Field: a.Field, Text: a.Text})
 		}},
 	{Usage: Usage{"move", "[section] <ref|n> <to>", "Move an item to position to of its section", "move responsibilities 3 1"},
