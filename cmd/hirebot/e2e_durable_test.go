@@ -144,20 +144,23 @@ func (t addsTally) String() string {
 
 // mustAnswerAll waits until every acked add that only picks (all when
 // nil) has had a reply.
-func mustAnswerAll(tb testing.TB, fake *slacktest.Server, adds []*sentAdd, only func(*sentAdd) bool) {
+func mustAnswerAll(tb testing.TB, fake *slacktest.Server, adds []*sentAdd, only func(*sentAdd) bool) (envelopes []string) {
 	tb.Helper()
-	missing := 0
+	var missing []string
 	if !pollUntil(30*time.Second, func() bool {
-		missing = 0
+		missing, envelopes = missing[:0], envelopes[:0]
 		for _, a := range adds {
 			if a.acked && (only == nil || only(a)) && replyTo(fake, a.channel, a.user) == "" {
-				missing++
+				missing = append(missing, fmt.Sprintf("%q (envelope %s, socket %d)", a.item, a.ack.EnvelopeID, a.ack.Socket))
+				envelopes = append(envelopes, a.ack.EnvelopeID)
 			}
 		}
-		return missing == 0
+		return len(missing) == 0
 	}) {
-		tb.Errorf("%d acked adds had no reply within 30s", missing)
+		tb.Errorf("%d acked adds had no reply within 30s: %s", len(missing), strings.Join(missing, ", "))
+		return envelopes
 	}
+	return nil
 }
 
 // mustNoDamage fails unless no acked add was lost, none doubled, nobody
@@ -198,7 +201,12 @@ func TestKillReplicaMidLoad(t *testing.T) {
 	bin := MustBuildBinary(t)
 	fake := MustNewFake(t)
 	srv := redistest.MustStart(t)
-	victim := MustStartBinary(t, bin, fake, srv.URL())
+	// The victim reaches Redis through a proxy that holds every script
+	// reply for a moment, so that whenever it is killed it has envelopes
+	// in hand that it has not acked: that is what the test is about, and
+	// it must not depend on how fast the machine is.
+	slow := redistest.MustStartProxy(t, srv.Addr)
+	victim := MustStartBinary(t, bin, fake, slow.URL())
 	victimSockets := fake.ConnectionsOpened()
 	survivor := MustStartBinary(t, bin, fake, srv.URL())
 	store := mustStoreOn(t, srv.URL())
@@ -212,12 +220,16 @@ func TestKillReplicaMidLoad(t *testing.T) {
 		adds   []*sentAdd
 		loaded = make(chan struct{})
 	)
+	slow.SetFaults(redistest.Faults{HoldShare: 1, HoldFor: 15 * time.Millisecond})
 	go func() {
 		defer close(loaded)
 		adds = sendAddsEach(fake, 500, channels, "Crash", 60*time.Second)
 	}()
-	if !pollUntil(30*time.Second, func() bool { return len(fake.Acks()) >= before+100 }) {
-		t.Fatal("the replicas acked fewer than 100 adds")
+	onVictimSocket := func(socket int) bool { return socket <= victimSockets }
+	if !pollUntil(30*time.Second, func() bool {
+		return len(fake.Acks()) >= before+100 && fake.InFlight(onVictimSocket) >= 3
+	}) {
+		t.Fatalf("the replicas acked %d adds, the victim holds %d unacked; want 100 acked with 3 held", len(fake.Acks())-before, fake.InFlight(onVictimSocket))
 	}
 	if err := victim.cmd.Process.Kill(); err != nil {
 		t.Fatal(err)
@@ -237,16 +249,41 @@ func TestKillReplicaMidLoad(t *testing.T) {
 	// Every add the survivor acked is answered, except a redelivery of one
 	// the killed replica had applied before it could ack: that one finds
 	// the claim recorded by the first delivery and, as every second
-	// delivery does, changes nothing and says nothing.
-	logs := survivor.logs.String()
+	// delivery does, changes nothing and says nothing. It says so in the
+	// log after its ack, so the log is read again as the replies are
+	// awaited.
 	silent := map[string]bool{}
-	for _, line := range strings.Split(logs, "\n") {
-		var rec struct{ Msg, Envelope string }
-		if json.Unmarshal([]byte(line), &rec) == nil && rec.Msg == "duplicate envelope ignored" {
-			silent[rec.Envelope] = true
+	read := 0
+	owed := func(a *sentAdd) bool {
+		if logs := survivor.logs.String(); len(logs) > read {
+			for _, line := range strings.Split(logs[read:], "\n") {
+				var rec struct{ Msg, Envelope string }
+				if json.Unmarshal([]byte(line), &rec) == nil && rec.Msg == "duplicate envelope ignored" {
+					silent[rec.Envelope] = true
+				}
+			}
+			read = strings.LastIndexByte(logs, '\n') + 1
+		}
+		return a.ack.Socket > victimSockets && !silent[a.ack.EnvelopeID]
+	}
+	for _, env := range mustAnswerAll(t, fake, adds, owed) {
+		for _, a := range adds {
+			if a.ack.EnvelopeID != env {
+				continue
+			}
+			for _, line := range strings.Split(survivor.logs.String()+victim.logs.String(), "\n") {
+				if strings.Contains(line, env) || strings.Contains(line, `"user":"`+a.user+`"`) {
+					t.Logf("log of %s: %s", env, line)
+				}
+			}
+			for _, c := range fake.Calls("") {
+				if strings.Contains(fmt.Sprint(c), a.user) {
+					t.Logf("Slack call for %s: %.300v", env, c)
+				}
+			}
 		}
 	}
-	mustAnswerAll(t, fake, adds, func(a *sentAdd) bool { return a.ack.Socket > victimSockets && !silent[a.ack.EnvelopeID] })
+	logs := survivor.logs.String()
 	redelivered := strings.Count(logs, `"retry_attempt":`)
 	tally := tallyAdds(t, fake, store, adds)
 	t.Logf("SIGKILL after %d acks: %d acked by the killed replica, %d by the survivor; %d request log lines of redelivered envelopes on the survivor, %d of them applied by the killed replica before it died (acked without a reply)",

@@ -86,12 +86,17 @@ func (s *Server) SendEnvelope(ctx context.Context, env Envelope) (Ack, error) {
 			return Ack{}, fmt.Errorf("slacktest: send envelope %s: %w", env.ID, err)
 		}
 		sent := time.Now()
+		s.mu.Lock()
+		s.inFlight[sk.id]++
+		s.mu.Unlock()
 		if err := sk.writeJSON(wire); err != nil {
+			s.landed(sk)
 			s.removeSocket(sk)
 			continue
 		}
 		select {
 		case a := <-got:
+			s.landed(sk)
 			a.Latency = a.At.Sub(sent)
 			if a.Latency > ackDeadline {
 				s.mu.Lock()
@@ -100,6 +105,7 @@ func (s *Server) SendEnvelope(ctx context.Context, env Envelope) (Ack, error) {
 			}
 			return a, nil
 		case <-sk.gone:
+			s.landed(sk)
 			// The socket closed before the ack: Slack redelivers.
 			if wire.RetryAttempt >= maxRetries {
 				return Ack{}, fmt.Errorf("slacktest: envelope %s: socket closed %d times before the ack", env.ID, maxRetries+1)
@@ -107,11 +113,36 @@ func (s *Server) SendEnvelope(ctx context.Context, env Envelope) (Ack, error) {
 			wire.RetryAttempt++
 			wire.RetryReason = "timeout"
 		case <-ctx.Done():
+			s.landed(sk)
 			return Ack{}, fmt.Errorf("slacktest: wait for ack of %s: %w", env.ID, ctx.Err())
 		case <-s.done:
+			s.landed(sk)
 			return Ack{}, ErrClosed
 		}
 	}
+}
+
+// landed notes that an envelope written to sk is no longer waiting there.
+func (s *Server) landed(sk *socket) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.inFlight[sk.id]--; s.inFlight[sk.id] <= 0 {
+		delete(s.inFlight, sk.id)
+	}
+}
+
+// InFlight returns how many envelopes have been written to the sockets
+// that on picks (by socket number, as in Ack.Socket) and not acked yet.
+func (s *Server) InFlight(on func(socket int) bool) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n := 0
+	for id, k := range s.inFlight {
+		if on(id) {
+			n += k
+		}
+	}
+	return n
 }
 
 // forget removes the waiter ch for envelope id, if it is still waiting.

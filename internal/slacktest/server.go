@@ -74,6 +74,7 @@ type Server struct {
 	opened     int
 	rr         int // id of the socket that got the last envelope
 	pending    map[string][]chan Ack
+	inFlight   map[int]int // socket id → envelopes written to it and not acked yet
 	acks       []Ack
 	calls      []Call
 	faults     map[string]*fault
@@ -115,6 +116,7 @@ func New(opts Options) *Server {
 		changed:  make(chan struct{}),
 		tickets:  make(map[string]bool),
 		pending:  make(map[string][]chan Ack),
+		inFlight: make(map[int]int),
 		faults:   make(map[string]*fault),
 		hooks:    make(map[string]*hook),
 		uploads:  make(map[string]*upload),
