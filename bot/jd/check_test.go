@@ -7,7 +7,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hirebot/hirebot/bot"
 	"github.com/hirebot/hirebot/bot/blockkit"
+	"github.com/hirebot/hirebot/bot/draft"
 	"github.com/hirebot/hirebot/internal/golden"
 	"github.com/hirebot/hirebot/knowledge"
 	"github.com/hirebot/hirebot/knowledge/wording"
@@ -117,4 +119,25 @@ func TestFreshDraftCardsGolden(t *testing.T) {
 		t.Errorf("finalize card title %q does not name what is missing", fc.Title)
 	}
 	golden.MatchJSON(t, filepath.Join("testdata", "finalize-card-fresh.json"), blockkit.Card(fc))
+}
+
+// TestEditorRefusalNamesItsInput: a refused editor save names the section
+// or field it is about, through the handler's wording, so that Slack shows
+// the reason beside that input and keeps what was typed.
+func TestEditorRefusalNamesItsInput(t *testing.T) {
+	_, h := embeddedHandler(t)
+	req := bot.Request{Source: bot.Submit, Values: map[string]string{"title": "T", "benefits": "", "requirements": "x", "requirements.2": "y"}}
+	for _, tt := range []struct {
+		err   error
+		field string
+	}{
+		{&draft.Error{Problem: draft.ProblemTooLong, Section: draft.Requirements, Size: 501, Limit: 500}, "requirements"},
+		{&draft.Error{Problem: draft.ProblemTooLong, Field: draft.Title, Size: 201, Limit: 200}, "title"},
+	} {
+		err := h.word(editorField(tt.err))
+		got, ok := bot.FormErrors(req, bot.ErrorReply(err, ""), err)
+		if !ok || got[tt.field] == "" || len(got) != 1 {
+			t.Errorf("FormErrors for %v = %v, %v; want the reason under %q", tt.err, got, ok, tt.field)
+		}
+	}
 }

@@ -64,7 +64,7 @@ func (h *Handler) save(ctx context.Context, req bot.Request) (bot.Reply, error) 
 	case errors.As(err, &stale):
 		return h.refused(ctx, req, base, content, err)
 	case err != nil:
-		return bot.Reply{}, err
+		return bot.Reply{}, editorField(err)
 	}
 	h.saw(ctx, req, e.Version)
 	return bot.Reply{Card: &bot.Card{Intro: capitalize(e.Summary) + fmt.Sprintf(" (v%d).", e.Version)}, Live: true}, nil
@@ -118,4 +118,21 @@ func (h *Handler) refused(ctx context.Context, req bot.Request, base int, mine d
 	}
 	c.Parts = append(parts, c.Parts...)
 	return bot.Reply{Card: c}, stale
+}
+
+// editorField names the editor's input a refused save is about (the
+// section or field of a draft.Error), so that Slack can show the reason
+// beside it and keep the editor open with what was typed.
+func editorField(err error) error {
+	var de *draft.Error
+	if !errors.As(err, &de) {
+		return err
+	}
+	switch {
+	case de.Section != "":
+		return &bot.FieldError{Field: chunkID(de.Section, 0), Err: err}
+	case de.Field != "":
+		return &bot.FieldError{Field: string(de.Field), Err: err}
+	}
+	return err
 }
