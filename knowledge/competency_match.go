@@ -46,22 +46,15 @@ func (p *Pack) MatchCompetencies(query string) []CompetencyMatch {
 		q = meaningful
 	}
 	phrase := joinStems(all)
-	vocab := p.competencyVocabulary()
+	words := p.competencyWords()
 	var out []CompetencyMatch
-	for _, c := range p.Competencies {
-		fields := []struct {
-			weight float64
-			toks   []token
-		}{
-			{matchWeightName, competencyTokens(c.Name+" "+strings.ReplaceAll(c.ID, "-", " "), false)},
-			{matchWeightKeyword, competencyTokens(strings.Join(c.Keywords, " , "), true)},
-			{matchWeightDescription, competencyTokens(c.Description, false)},
-		}
+	for ci, c := range p.Competencies {
+		cw := words.of[ci]
 		score, hit, named, loose := 0.0, 0, false, true
 		for _, qt := range all {
 			best, strong := 0.0, false
-			for i, f := range fields {
-				w := f.weight * wordMatch(qt, f.toks)
+			for i, f := range cw.fields {
+				w := competencyWeights[i] * wordMatch(qt, f)
 				best = max(best, w)
 				strong = strong || (i < 2 && w > 0)
 			}
@@ -73,15 +66,12 @@ func (p *Pack) MatchCompetencies(query string) []CompetencyMatch {
 			case best > 0:
 				hit++
 				named = named || strong
-			case !vocab[qt.stem]:
+			case !words.vocab[qt.stem]:
 				loose = false // a word no competency uses: the query is about something else
 			}
 		}
-		for _, k := range append([]string{c.Name}, c.Keywords...) {
-			if joinStems(competencyTokens(strings.ReplaceAll(k, "-", " "), true)) == phrase {
-				score += matchPhraseBonus
-				break
-			}
+		if cw.phrases[phrase] {
+			score += matchPhraseBonus
 		}
 		if score >= matchMinScore && (hit*3 >= len(q)*2 || named && loose) {
 			out = append(out, CompetencyMatch{Competency: c, Score: score})
@@ -123,19 +113,52 @@ func competencyTokens(s string, anyCase bool) []token {
 	return tokens(s)
 }
 
-// competencyVocabulary returns the stems of every word the competencies
-// use in their names, keywords and descriptions.
-func (p *Pack) competencyVocabulary() map[string]bool {
-	v := map[string]bool{}
-	for _, c := range p.Competencies {
-		for _, t := range competencyTokens(c.Name+" "+c.Description, false) {
-			v[t.stem] = true
+// competencyWeights are what a query word counts for, by field of
+// competencyWord.fields: name and id, keywords, description.
+var competencyWeights = [3]float64{matchWeightName, matchWeightKeyword, matchWeightDescription}
+
+// competencyWords are the competencies' words as MatchCompetencies reads
+// them, worked out once per pack (see newIndex): tokenizing them again for
+// every query cost about 2 ms.
+type competencyWords struct {
+	of    []competencyWord // by index into Pack.Competencies
+	vocab map[string]bool  // every stem any competency uses
+}
+
+// competencyWord is one competency's words.
+type competencyWord struct {
+	fields  [3][]token      // name and id, keywords, description
+	phrases map[string]bool // the joined stems of its name and of each keyword
+}
+
+// newCompetencyWords tokenizes the competencies of p.
+func newCompetencyWords(p *Pack) *competencyWords {
+	w := &competencyWords{of: make([]competencyWord, len(p.Competencies)), vocab: map[string]bool{}}
+	for i, c := range p.Competencies {
+		cw := competencyWord{phrases: map[string]bool{}}
+		cw.fields[0] = competencyTokens(c.Name+" "+strings.ReplaceAll(c.ID, "-", " "), false)
+		cw.fields[1] = competencyTokens(strings.Join(c.Keywords, " , "), true)
+		cw.fields[2] = competencyTokens(c.Description, false)
+		for _, k := range append([]string{c.Name}, c.Keywords...) {
+			cw.phrases[joinStems(competencyTokens(strings.ReplaceAll(k, "-", " "), true))] = true
 		}
-		for _, t := range competencyTokens(strings.Join(c.Keywords, " , "), true) {
-			v[t.stem] = true
+		for _, toks := range [][]token{competencyTokens(c.Name+" "+c.Description, false), cw.fields[1]} {
+			for _, t := range toks {
+				w.vocab[t.stem] = true
+			}
 		}
+		w.of[i] = cw
 	}
-	return v
+	return w
+}
+
+// competencyWords returns p's competency words: from its index when Load
+// built one, worked out now for a pack put together by hand.
+func (p *Pack) competencyWords() *competencyWords {
+	if p.index != nil && p.index.competencies != nil {
+		return p.index.competencies
+	}
+	return newCompetencyWords(p)
 }
 
 // wordMatch says how well query word qt meets the words toks: 1 for the

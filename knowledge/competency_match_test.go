@@ -115,3 +115,10 @@ func TestLabelledCompetencyQueries(t *testing.T) {
 		t.Errorf("below the bar: training ≥ 90 %%, held-out and later sets ≥ 75 %%, every off-topic word unmatched")
 	}
 }
+
+func BenchmarkMatchCompetencies(b *testing.B) {
+	p := MustEmbedded(b)
+	for b.Loop() {
+		p.MatchCompetencies("vendor management")
+	}
+}

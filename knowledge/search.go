@@ -62,6 +62,8 @@ type index struct {
 	// kinds, checklists, competencies, interview questions) but no topic
 	// does: words of the subject, which no topic happens to answer.
 	domain map[string]bool
+	// competencies are the competencies' words for MatchCompetencies.
+	competencies *competencyWords
 	passages
 }
 
@@ -125,8 +127,9 @@ func fields() []field {
 // average, so a long body does not bury a match in a title.
 func newIndex(p *Pack) *index {
 	ix := &index{
-		terms: make(map[string]term),
-		stems: make(map[string]string),
+		terms:        make(map[string]term),
+		stems:        make(map[string]string),
+		competencies: newCompetencyWords(p),
 	}
 	fs := fields()
 	// counts[f][doc] maps stem → occurrences; lengths[f][doc] is the
