@@ -321,8 +321,15 @@ func (p *parser) owner() error {
 	return p.fail(ParseError{Problem: ParseNoUser, Given: short(w)})
 }
 
-// escapedMention matches a user mention as Slack escapes it.
-var escapedMention = regexp.MustCompile(`^<@([A-Za-z0-9][A-Za-z0-9._-]{0,39})(?:\|[^<>]*)?>$`)
+// mention is a user mention as Slack escapes it, <@U123|dana> or <@U123>:
+// the id, then the name if any. anyMention finds one anywhere;
+// escapedMention is a word that is one.
+const mention = `<@([A-Za-z0-9][A-Za-z0-9._-]{0,39})(?:\|([^<>|]*))?>`
+
+var (
+	anyMention     = regexp.MustCompile(mention)
+	escapedMention = regexp.MustCompile(`^` + mention + `$`)
+)
 
 // userID reports whether id looks like a Slack user id (U… or W…).
 func userID(id string) bool {
@@ -439,9 +446,6 @@ func (s *scanner) tail() string {
 		return "@" + sub[1]
 	})
 }
-
-// anyMention matches a user mention as Slack escapes it, anywhere.
-var anyMention = regexp.MustCompile(`<@([A-Za-z0-9][A-Za-z0-9._-]{0,39})(?:\|([^<>|]*))?>`)
 
 // empty reports whether only white space is left.
 func (s *scanner) empty() bool {

@@ -107,7 +107,7 @@ func (h *Handler) startKindAndTitle(role knowledge.Role, a Args, text string) (k
 // title and a leading article ("an Interim CTO") are dropped, and a title
 // typed all in capitals ("HEAD OF TECH") is written in title case.
 func (h *Handler) startTitle(role knowledge.Role, kind knowledge.Kind, title string) (string, error) {
-	words := tidyTitle(strings.Fields(doubleQuotes.Replace(title)))
+	words := strings.Fields(typedTitle(title))
 	if len(words) == 0 {
 		return role.Title, nil
 	}
