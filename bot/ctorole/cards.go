@@ -2,6 +2,7 @@ package ctorole
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/hirebot/hirebot/bot"
@@ -36,8 +37,9 @@ func (h *Handler) card(t knowledge.Topic, private bool) *bot.Card {
 }
 
 // related returns the ids of the topics a topic's card offers: its own
-// related topics, or for an overview or help every topic of its role and
-// the other roles' overviews.
+// related topics, or for an overview or help every topic of its role, its
+// own related topics (a role with one topic still leads on: the Head of
+// Data overview to "CTO vs CDO") and the other roles' overviews.
 func (h *Handler) related(t knowledge.Topic) []string {
 	if t.Name != "overview" && t.Name != "help" {
 		return t.Related
@@ -46,6 +48,11 @@ func (h *Handler) related(t knowledge.Topic) []string {
 	for _, name := range h.pack.TopicNames(t.Role) {
 		if rt, ok := h.pack.TopicByName(t.Role, name); ok && rt.ID != t.ID {
 			out = append(out, rt.ID)
+		}
+	}
+	for _, id := range t.Related {
+		if !slices.Contains(out, id) {
+			out = append(out, id)
 		}
 	}
 	for _, r := range h.pack.Roles {
