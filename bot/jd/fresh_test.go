@@ -301,6 +301,22 @@ func TestStartKindAndTitle(t *testing.T) {
 		{"start cio head of it, emea", "", "Head of IT, emea", ""},
 		{"start cto techincal-leader", "", "", "did you mean `technical-leader`"},
 		{"start cio operational", "", "", "has no kind"},
+		{"start cio analytics", "", "", "A CIO has no kind"}, // another role's kind, alone
+		{"start cto ML Lead", "", "ML Lead", ""},             // another role's kind word starts a title
+		{"start cto analytics lead", "", "Analytics Lead", ""},
+		{"start ciso", "", "Chief Information Security Officer", ""},
+		{"start ciso interim", "", "Interim CISO", ""},
+		{"start ciso head of security", "", "Head of Security", ""},
+		{"start vp-engineering", "", "VP of Engineering", ""},
+		{"start vp-engineering interim", "", "Interim VP of Engineering", ""},
+		{"start vp-engineering head of engineering, platform", "", "Head of Engineering, platform", ""},
+		{"start head-of-data", "", "Head of Data", ""},
+		{"start head-of-data ml", "machine-learning", "Head of Data", ""},
+		{"start head-of-data bi Head of Analytics", "analytics", "Head of Analytics", ""},
+		{"start head-of-data analytics lead", "analytics", "Analytics Lead", ""},
+		{"start head-of-data data-platform Chief Data Officer", "data-platform", "Chief Data Officer", ""},
+		{"start head-of-data chief data officer", "", "Chief Data Officer", ""}, // a title of the role
+		{"start head-of-data operational", "", "", "A Head of Data has no kind"},
 	}
 	for _, tt := range tests {
 		a, err := parse(tt.text)
