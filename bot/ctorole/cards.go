@@ -109,13 +109,13 @@ func (h *Handler) elsewhere(args string, e knowledge.Elsewhere, private bool) *b
 func (h *Handler) social(s knowledge.Social) *bot.Card {
 	switch s {
 	case knowledge.Thanks:
-		return &bot.Card{Intro: fmt.Sprintf("You're welcome! Ask me anything else about hiring a CTO or CIO, or try %s help.", h.slash)}
+		return &bot.Card{Intro: fmt.Sprintf("You're welcome! Ask me anything else about hiring a technical leader, or try %s help.", h.slash)}
 	case knowledge.Goodbye:
 		return &bot.Card{Intro: "Good luck with the hire! I'm here whenever you have another question."}
 	case knowledge.Nod:
-		return &bot.Card{Intro: fmt.Sprintf("Glad it helps. Ask me anything else about hiring a CTO or CIO, or try %s help.", h.slash)}
+		return &bot.Card{Intro: fmt.Sprintf("Glad it helps. Ask me anything else about hiring a technical leader, or try %s help.", h.slash)}
 	}
-	return &bot.Card{Intro: fmt.Sprintf("Hi! I answer questions about hiring a CTO or CIO, such as %s what does a CTO do in a startup? or %s help for the topics.", h.slash, h.slash)}
+	return &bot.Card{Intro: fmt.Sprintf("Hi! I answer questions about hiring a technical leader (a CTO, CIO, CISO, VP of Engineering or Head of Data), such as %s what does a CTO do in a startup? or %s help for the topics.", h.slash, h.slash)}
 }
 
 // unknown answers args the pack does not cover: honestly, with what it
