@@ -115,6 +115,12 @@ func (p *Pack) ChecklistsFor(role, kind string) []Checklist {
 	return out
 }
 
+// RoleIDs returns the ids of the roles, in pack order.
+func (p *Pack) RoleIDs() []string { return ids(p.Roles, func(r Role) string { return r.ID }) }
+
+// KindIDs returns the ids of every role's kinds, in pack order.
+func (p *Pack) KindIDs() []string { return ids(p.Kinds, func(k Kind) string { return k.ID }) }
+
 // RoleKinds returns the kinds of role, in pack order.
 func (p *Pack) RoleKinds(role string) []Kind {
 	var out []Kind

@@ -153,7 +153,13 @@ func TestResolveAnswers(t *testing.T) {
 		{"what does a cto do in a startup", "cto-stage"},
 		{"cto vs vp engineering", "cto-vs-vp-engineering"},
 		{"cto vs ciso", "cto-vs-ciso"},
-		{"ciso", "cto-vs-ciso"},
+		{"ciso", "ciso-overview"}, // a role with a full template: its overview
+		{"what is a ciso?", "ciso-overview"},
+		{"vp-engineering", "vp-engineering-overview"},
+		{"what is a vice president of engineering", "vp-engineering-overview"},
+		{"head-of-data", "head-of-data-overview"},
+		{"cto vs head of data", "cto-vs-cdo"},
+		{"ciso kinds", wantRoleMiss},
 		{"who should the CTO report to", "cto-reporting"},
 		{"what can you do?", "cto-help"},
 		{"how do I bake bread", wantNone},
@@ -217,7 +223,8 @@ func TestPassage(t *testing.T) {
 		shape              int    // text, points, or 0 for either
 	}{
 		{"who owns the IT budget", "cio-responsibilities", "IT budget", 0},
-		{"when do we need a vp of engineering", "cto-vs-vp-engineering", "When you need which", text},
+		{"when do we need a cto or a vp of engineering", "cto-vs-vp-engineering", "When you need which", text},
+		{"when do we need a vp of engineering", "vp-engineering-overview", "full-time job", text},
 		{"how much equity should a cto get", "cto-pay", "quity", 0},
 		{"who reports to the cto", "cto-reporting", "report", 0},
 		{"cio who plans financing and controls spending for the IT unit", "cio-responsibilities", "financing", points},
