@@ -40,7 +40,7 @@ func TestRunCheck(t *testing.T) {
 		{name: "missing file", args: []string{corpus("no-such-ad.md")}, want: 2, stderr: "no-such-ad.md"},
 		{name: "no file", args: nil, want: 2, stderr: "exactly one job description"},
 		{name: "two files", args: []string{corpus("clean-cto.md"), corpus("clean-cio.md")}, want: 2, stderr: "got 2"},
-		{name: "bad severity", args: []string{"-fail-on", "fatal", corpus("clean-cto.md")}, want: 2, stderr: "use info, warning or error"},
+		{name: "bad severity", args: []string{"-fail-on", "fatal", corpus("clean-cto.md")}, want: 2, stderr: "use info, warning, review or error"},
 		{name: "bad format", args: []string{"-format", "xml", corpus("clean-cto.md")}, want: 2, stderr: "text, json or sarif"},
 		{name: "unknown rule", args: []string{"-ignore", "jargon.nope", corpus("clean-cto.md")}, want: 2, stderr: `"jargon.nope"`},
 		{name: "unknown flag", args: []string{"-strict", corpus("clean-cto.md")}, want: 2, stderr: "flag provided but not defined"},

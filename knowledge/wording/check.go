@@ -37,6 +37,9 @@ type Finding struct {
 	// still to do before posting, so reported at info while the document
 	// is a draft (see Document.Draft) unless a local law raises it.
 	Pending bool `json:"pending,omitempty"`
+	// Confidence is, for a Review finding, how sure the classifier is that
+	// the sentence is risky (1 - P(clean), 0 to 1); zero for a rule's.
+	Confidence float64 `json:"confidence,omitempty"`
 }
 
 // ToDo reports whether f is only a fact still to be given: pending and
@@ -108,7 +111,11 @@ func (c *Checker) Check(doc Document, opts Options) Report {
 		if p.kind != placeText {
 			continue
 		}
-		for _, f := range c.matchPlace(p, "") {
+		ms, explained := c.placeMatches(p, "")
+		for _, f := range c.findings(p, ms) {
+			add(f, p.order)
+		}
+		for _, f := range c.review(p, append(ms, explained...)) {
 			add(f, p.order)
 		}
 	}
@@ -210,10 +217,26 @@ func (c *Checker) markEEO(toks []token) {
 // matchPlace runs the pattern rules on one place; when category is not
 // empty, only that category's rules.
 func (c *Checker) matchPlace(p place, category string) []Finding {
-	if len(p.toks) == 0 {
-		return nil
+	ms, _ := c.placeMatches(p, category)
+	return c.findings(p, ms)
+}
+
+// findings turns the matches of one place into findings.
+func (c *Checker) findings(p place, ms []match) []Finding {
+	fs := make([]Finding, 0, len(ms))
+	for _, m := range ms {
+		fs = append(fs, c.finding(m.rule, strings.Join(strings.Fields(p.text[m.start:m.end]), " "), p.where))
 	}
-	var ms []match
+	return fs
+}
+
+// placeMatches runs the pattern rules on one place, as matchPlace, and
+// returns where they matched, and apart the matches their clause's frame
+// explains (see dropByFrame).
+func (c *Checker) placeMatches(p place, category string) (ms, explained []match) {
+	if len(p.toks) == 0 {
+		return nil, nil
+	}
 	keep := func(rule int) bool { return category == "" || c.rules[rule].Category == category }
 	c.words.match(p.toks, func(rule, first, last int) {
 		if keep(rule) && !p.toks[first].eeo {
@@ -223,14 +246,9 @@ func (c *Checker) matchPlace(p place, category string) []Finding {
 	for _, sp := range sentenceSpans(p.toks, len(p.text)) {
 		ms = append(ms, c.matchRegexps(p.text, sp, keep)...)
 	}
-	ms = c.dropAllowed(p.toks, ms)
-	ms = dropOverlaps(ms)
-
-	fs := make([]Finding, 0, len(ms))
-	for _, m := range ms {
-		fs = append(fs, c.finding(m.rule, strings.Join(strings.Fields(p.text[m.start:m.end]), " "), p.where))
-	}
-	return fs
+	ms, allowed := c.dropAllowed(p.toks, ms)
+	ms, explained = c.dropByFrame(p, ms)
+	return dropOverlaps(ms), append(explained, allowed...)
 }
 
 // A span is a sentence of a place's text: from its first word to the next
@@ -298,8 +316,8 @@ func (c *Checker) finding(i int, quote, where string) Finding {
 }
 
 // dropAllowed removes matches that lie inside a word or phrase on their
-// category's allow list.
-func (c *Checker) dropAllowed(toks []token, ms []match) []match {
+// category's allow list, and returns them apart.
+func (c *Checker) dropAllowed(toks []token, ms []match) (kept, allowed []match) {
 	spans := map[string][]match{}
 	for _, m := range ms {
 		cat := c.rules[m.rule].Category
@@ -313,14 +331,15 @@ func (c *Checker) dropAllowed(toks []token, ms []match) []match {
 		})
 		spans[cat] = s
 	}
-	return slices.DeleteFunc(ms, func(m match) bool {
-		for _, s := range spans[c.rules[m.rule].Category] {
-			if s.start <= m.start && m.end <= s.end {
-				return true
-			}
+	for _, m := range ms {
+		inside := slices.ContainsFunc(spans[c.rules[m.rule].Category], func(s match) bool { return s.start <= m.start && m.end <= s.end })
+		if inside {
+			allowed = append(allowed, m)
+		} else {
+			kept = append(kept, m)
 		}
-		return false
-	})
+	}
+	return kept, allowed
 }
 
 // dropOverlaps keeps the longest of overlapping matches of one rule, and

@@ -89,6 +89,9 @@ func places(doc Document) []place {
 	for i := range ps {
 		ps[i].order = i
 		ps[i].toks = tokenize(ps[i].text)
+		if ps[i].kind == placeText {
+			normalise(ps[i].toks)
+		}
 	}
 	return ps
 }

@@ -1,0 +1,286 @@
+package wording
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+)
+
+// A classifier is a multinomial logistic regression over the normalised
+// words, word pairs and frames of a sentence (see sentenceFeatures). It
+// labels a sentence clean or with a protected category; the checker
+// reports a sentence it finds risky, and no rule caught, at severity
+// Review. It is trained by BuildModel and embedded as classifier.model.
+type classifier struct {
+	classes   []string         // classes[0] is "" (clean); the rest protected categories
+	index     map[uint32]int32 // feature hash (featureKey) → row of weights
+	weights   []float32        // len(index) rows of len(classes)
+	bias      []float32        // one per class
+	threshold float64          // a sentence is risky when 1 - P(clean) is at least this
+}
+
+// sentenceFeatures lists the features of one sentence: its normalised
+// words ("w:"), adjacent pairs ("b:"), the frames of its clauses ("f:")
+// and whether every clause only describes someone else ("f:descriptive").
+// toks are the sentence's tokens with norm set; raw is its text.
+func sentenceFeatures(toks []token, raw string, buf []string) []string {
+	out := buf[:0]
+	var all frame
+	descriptive := true
+	cs := concepts()
+	for _, c := range readClauses(toks, raw) {
+		all |= c.frame
+		d := c.frame.descriptive()
+		descriptive = descriptive && d
+		for _, t := range toks[c.first : c.last+1] {
+			for _, con := range cs[t.norm] {
+				out = append(out, "c:"+con)
+				switch {
+				case c.frame&frameDisclaim != 0:
+					out = append(out, "c:"+con+"|disclaim")
+				case d:
+					out = append(out, "c:"+con+"|descriptive")
+				case c.frame&frameScreen != 0:
+					out = append(out, "c:"+con+"|screen")
+				}
+				if c.frame&(frameQuestion|frameForm|frameRequest) != 0 {
+					out = append(out, "c:"+con+"|asks")
+				}
+				if c.frame&frameNegation != 0 {
+					out = append(out, "c:"+con+"|negation")
+				}
+			}
+		}
+	}
+	for i, t := range toks {
+		out = append(out, "w:"+t.norm)
+		if i+1 < len(toks) && !toks[i+1].brk {
+			out = append(out, "b:"+t.norm+" "+toks[i+1].norm)
+		}
+	}
+	for i, name := range frameNames {
+		if all&(1<<i) != 0 {
+			out = append(out, "f:"+name)
+		}
+	}
+	if descriptive && len(toks) > 0 {
+		out = append(out, "f:descriptive")
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// predict returns the probability of each class for a sentence's features.
+func (m *classifier) predict(feats []string, probs []float64) []float64 {
+	k := len(m.classes)
+	probs = probs[:0]
+	for _, b := range m.bias {
+		probs = append(probs, float64(b))
+	}
+	for _, f := range feats {
+		row, ok := m.index[featureKey(f)]
+		if !ok {
+			continue
+		}
+		w := m.weights[int(row)*k : int(row+1)*k]
+		for c := range probs {
+			probs[c] += float64(w[c])
+		}
+	}
+	softmax(probs)
+	return probs
+}
+
+// featureKey is the 32-bit FNV-1a hash of a feature: the model stores
+// hashes, not the features' text, to stay small. Two features of the
+// model sharing a hash are merged in training.
+func featureKey(f string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(f); i++ {
+		h ^= uint32(f[i])
+		h *= 16777619
+	}
+	return h
+}
+
+// softmax turns scores into probabilities in place.
+func softmax(s []float64) {
+	top := math.Inf(-1)
+	for _, v := range s {
+		top = max(top, v)
+	}
+	sum := 0.0
+	for i, v := range s {
+		s[i] = math.Exp(v - top)
+		sum += s[i]
+	}
+	for i := range s {
+		s[i] /= sum
+	}
+}
+
+// verdict returns the protected category the classifier gives the
+// sentence and its risk (1 - P(clean)); category "" when the risk is below
+// the threshold.
+func (m *classifier) verdict(probs []float64) (category string, risk float64) {
+	risk = 1 - probs[0]
+	if risk < m.threshold {
+		return "", risk
+	}
+	best := 1
+	for c := 2; c < len(probs); c++ {
+		if probs[c] > probs[best] {
+			best = c
+		}
+	}
+	return m.classes[best], risk
+}
+
+// The model file: a magic line, then the threshold (float64 bits), the
+// classes, the biases, and each feature (its featureKey, as the gap from
+// the previous one in ascending order) with its non-zero weights as
+// (class, weight) pairs, every number a varint and every weight stored as
+// an integer number of weightStep. Training rounds weights to weightStep
+// and drops the smallest (trainOptions.prune), which keeps the file small.
+const (
+	modelMagic = "hirebot-wording-classifier 3\n"
+	weightStep = 1.0 / 64
+)
+
+// encode writes the model in the model file format. Features are written
+// in sorted order, so the same model always gives the same bytes.
+func (m *classifier) encode() []byte {
+	var b bytes.Buffer
+	b.WriteString(modelMagic)
+	b.Write(binary.AppendUvarint(nil, math.Float64bits(m.threshold)))
+	putString := func(s string) {
+		b.Write(binary.AppendUvarint(nil, uint64(len(s))))
+		b.WriteString(s)
+	}
+	b.Write(binary.AppendUvarint(nil, uint64(len(m.classes))))
+	for _, c := range m.classes {
+		putString(c)
+	}
+	for _, w := range m.bias {
+		b.Write(binary.AppendVarint(nil, quantize(w)))
+	}
+	keys := make([]uint32, 0, len(m.index))
+	for f := range m.index {
+		keys = append(keys, f)
+	}
+	slices.Sort(keys)
+	b.Write(binary.AppendUvarint(nil, uint64(len(keys))))
+	k := len(m.classes)
+	prev := uint32(0)
+	for _, f := range keys {
+		b.Write(binary.AppendUvarint(nil, uint64(f-prev))) // keys ascend: store the gaps
+		prev = f
+		row := m.weights[int(m.index[f])*k : int(m.index[f]+1)*k]
+		n := 0
+		for _, w := range row {
+			if quantize(w) != 0 {
+				n++
+			}
+		}
+		b.Write(binary.AppendUvarint(nil, uint64(n)))
+		for c, w := range row {
+			if q := quantize(w); q != 0 {
+				b.Write(binary.AppendUvarint(nil, uint64(c)))
+				b.Write(binary.AppendVarint(nil, q))
+			}
+		}
+	}
+	return b.Bytes()
+}
+
+func quantize(w float32) int64 { return int64(math.Round(float64(w) / weightStep)) }
+
+// decodeClassifier reads a model file.
+func decodeClassifier(data []byte) (*classifier, error) {
+	rest, ok := bytes.CutPrefix(data, []byte(modelMagic))
+	if !ok {
+		return nil, errors.New("decode classifier: not a model file")
+	}
+	r := bytes.NewReader(rest)
+	var err error
+	uv := func() uint64 {
+		v, e := binary.ReadUvarint(r)
+		if e != nil && err == nil {
+			err = e
+		}
+		return v
+	}
+	sv := func() float32 {
+		v, e := binary.ReadVarint(r)
+		if e != nil && err == nil {
+			err = e
+		}
+		return float32(float64(v) * weightStep)
+	}
+	str := func() string {
+		n := uv()
+		if err != nil || n > uint64(r.Len()) {
+			if err == nil {
+				err = errors.New("string runs past the end")
+			}
+			return ""
+		}
+		buf := make([]byte, n)
+		_, _ = r.Read(buf)
+		return string(buf)
+	}
+	m := &classifier{threshold: math.Float64frombits(uv())}
+	k := uv()
+	if err != nil || k < 2 || k > 64 {
+		return nil, fmt.Errorf("decode classifier: bad class count %d (%v)", k, err)
+	}
+	for range k {
+		m.classes = append(m.classes, str())
+	}
+	for range k {
+		m.bias = append(m.bias, sv())
+	}
+	n := uv()
+	if err != nil || n > uint64(r.Len()) {
+		return nil, fmt.Errorf("decode classifier: bad feature count %d (%v)", n, err)
+	}
+	m.index = make(map[uint32]int32, n)
+	m.weights = make([]float32, 0, int(n)*int(k))
+	key := uint64(0)
+	for i := range int(n) {
+		key += uv()
+		if key > math.MaxUint32 {
+			return nil, errors.New("decode classifier: feature key out of range")
+		}
+		m.index[uint32(key)] = int32(i)
+		m.weights = append(m.weights, make([]float32, k)...)
+		row := m.weights[i*int(k):]
+		nz := uv()
+		if nz > k {
+			return nil, fmt.Errorf("decode classifier: feature %d has %d weights for %d classes", i, nz, k)
+		}
+		for range nz {
+			c := uv()
+			if c >= k {
+				return nil, fmt.Errorf("decode classifier: feature %d: class %d of %d", i, c, k)
+			}
+			row[c] = sv()
+		}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("decode classifier: %w", err)
+	}
+	if m.classes[0] != "" || !(m.threshold > 0 && m.threshold < 1) {
+		return nil, errors.New("decode classifier: the first class must be clean and the threshold between 0 and 1")
+	}
+	for _, c := range m.classes[1:] {
+		if strings.TrimSpace(c) == "" {
+			return nil, errors.New("decode classifier: a risky class has no name")
+		}
+	}
+	return m, nil
+}
