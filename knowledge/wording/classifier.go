@@ -23,12 +23,17 @@ type classifier struct {
 	threshold float64          // a sentence is risky when 1 - P(clean) is at least this
 }
 
-// sentenceFeatures lists the features of one sentence: its normalised
-// words ("w:"), adjacent pairs ("b:"), the frames of its clauses ("f:")
-// and whether every clause only describes someone else ("f:descriptive").
-// toks are the sentence's tokens with norm set; raw is its text.
-func sentenceFeatures(toks []token, raw string, buf []string) []string {
+// sentenceFeatures returns the keys (see featureKey) of the features of
+// one sentence: its normalised words ("w:"), adjacent pairs ("b:"), the
+// frames of its clauses ("f:"), whether every clause only describes
+// someone else ("f:descriptive"), and the concepts its words belong to
+// ("c:age"), alone and with their clause's frame ("c:age|screen"). It
+// also reports whether the sentence gives any evidence of risk (see
+// hasEvidence). toks are the sentence's tokens with norm set; raw is its
+// text. The keys are sorted and unique.
+func sentenceFeatures(toks []token, raw string, buf []uint32) ([]uint32, bool) {
 	out := buf[:0]
+	evidence := false
 	var all frame
 	descriptive := true
 	cs := concepts()
@@ -38,51 +43,54 @@ func sentenceFeatures(toks []token, raw string, buf []string) []string {
 		descriptive = descriptive && d
 		for _, t := range toks[c.first : c.last+1] {
 			for _, con := range cs[t.norm] {
-				out = append(out, "c:"+con)
+				evidence = true
+				base := newKey().add("c:").add(con)
+				out = append(out, base.sum())
 				switch {
 				case c.frame&frameDisclaim != 0:
-					out = append(out, "c:"+con+"|disclaim")
+					out = append(out, base.add("|disclaim").sum())
 				case d:
-					out = append(out, "c:"+con+"|descriptive")
+					out = append(out, base.add("|descriptive").sum())
 				case c.frame&frameScreen != 0:
-					out = append(out, "c:"+con+"|screen")
+					out = append(out, base.add("|screen").sum())
 				}
 				if c.frame&(frameQuestion|frameForm|frameRequest) != 0 {
-					out = append(out, "c:"+con+"|asks")
+					out = append(out, base.add("|asks").sum())
 				}
 				if c.frame&frameNegation != 0 {
-					out = append(out, "c:"+con+"|negation")
+					out = append(out, base.add("|negation").sum())
 				}
 			}
 		}
 	}
 	for i, t := range toks {
-		out = append(out, "w:"+t.norm)
+		out = append(out, newKey().add("w:").add(t.norm).sum())
 		if i+1 < len(toks) && !toks[i+1].brk {
-			out = append(out, "b:"+t.norm+" "+toks[i+1].norm)
+			out = append(out, newKey().add("b:").add(t.norm).add(" ").add(toks[i+1].norm).sum())
 		}
 	}
 	for i, name := range frameNames {
 		if all&(1<<i) != 0 {
-			out = append(out, "f:"+name)
+			out = append(out, newKey().add("f:").add(name).sum())
 		}
 	}
+	evidence = evidence || all&frameScreen != 0
 	if descriptive && len(toks) > 0 {
-		out = append(out, "f:descriptive")
+		out = append(out, featureKey("f:descriptive"))
 	}
 	slices.Sort(out)
-	return slices.Compact(out)
+	return slices.Compact(out), evidence
 }
 
 // predict returns the probability of each class for a sentence's features.
-func (m *classifier) predict(feats []string, probs []float64) []float64 {
+func (m *classifier) predict(feats []uint32, probs []float64) []float64 {
 	k := len(m.classes)
 	probs = probs[:0]
 	for _, b := range m.bias {
 		probs = append(probs, float64(b))
 	}
 	for _, f := range feats {
-		row, ok := m.index[featureKey(f)]
+		row, ok := m.index[f]
 		if !ok {
 			continue
 		}
@@ -95,17 +103,27 @@ func (m *classifier) predict(feats []string, probs []float64) []float64 {
 	return probs
 }
 
-// featureKey is the 32-bit FNV-1a hash of a feature: the model stores
-// hashes, not the features' text, to stay small. Two features of the
-// model sharing a hash are merged in training.
-func featureKey(f string) uint32 {
-	h := uint32(2166136261)
-	for i := 0; i < len(f); i++ {
-		h ^= uint32(f[i])
+// featureKey is the 32-bit FNV-1a hash of a feature's text: the model
+// stores hashes, not the text, to stay small, and the checker hashes a
+// feature's parts as it builds it (keyHash), without building the text.
+// Two features sharing a hash are one feature to the model.
+func featureKey(f string) uint32 { return newKey().add(f).sum() }
+
+// A keyHash is a featureKey being computed over the parts of a feature.
+type keyHash uint32
+
+func newKey() keyHash { return 2166136261 }
+
+// add hashes the next part of the feature's text.
+func (h keyHash) add(s string) keyHash {
+	for i := 0; i < len(s); i++ {
+		h ^= keyHash(s[i])
 		h *= 16777619
 	}
 	return h
 }
+
+func (h keyHash) sum() uint32 { return uint32(h) }
 
 // softmax turns scores into probabilities in place.
 func softmax(s []float64) {

@@ -95,11 +95,12 @@ func places(doc Document) []place {
 			ps = append(ps, place{where: where, section: name, kind: placeText, text: item})
 		}
 	}
+	memo := make(map[string]string, 256)
 	for i := range ps {
 		ps[i].order = i
 		ps[i].toks = tokenize(ps[i].text)
 		if ps[i].kind == placeText {
-			normalise(ps[i].toks)
+			normalise(ps[i].toks, memo)
 		}
 	}
 	return ps

@@ -67,9 +67,19 @@ func numberClass(w string) string {
 	return numOther
 }
 
-// normalise fills in the normalised form of every token.
-func normalise(toks []token) {
+// normalise fills in the normalised form of every token; memo, when not
+// nil, keeps the forms already found (words repeat in an ad).
+func normalise(toks []token, memo map[string]string) {
 	for i := range toks {
-		toks[i].norm = norm(toks[i].word)
+		w := toks[i].word
+		if n, ok := memo[w]; ok {
+			toks[i].norm = n
+			continue
+		}
+		n := norm(w)
+		toks[i].norm = n
+		if memo != nil {
+			memo[w] = n
+		}
 	}
 }

@@ -44,7 +44,7 @@ func (c *Checker) sentenceRisks(p place, ms []match) []sentenceRisk {
 		return nil
 	}
 	var out []sentenceRisk
-	var feats []string
+	var feats []uint32
 	probs := make([]float64, 0, len(c.model.classes))
 	first := 0
 	for _, sp := range sentenceSpans(p.toks, len(p.text)) {
@@ -63,8 +63,12 @@ func (c *Checker) sentenceRisks(p place, ms []match) []sentenceRisk {
 				r.ruled = true
 			}
 		}
-		feats = sentenceFeatures(toks, p.text[sp.start:sp.end], feats)
-		if !hasEvidence(feats) {
+		var evidence bool
+		feats, evidence = sentenceFeatures(toks, p.text[sp.start:sp.end], feats)
+		if !evidence {
+			// Neither a word of a protected category's subject nor a
+			// frame that screens the applicant: nothing to review,
+			// however the sentence's other words score.
 			out = append(out, r)
 			continue
 		}
@@ -80,22 +84,6 @@ func (c *Checker) sentenceRisks(p place, ms []match) []sentenceRisk {
 		out = append(out, r)
 	}
 	return out
-}
-
-// hasEvidence reports whether a sentence's features give the classifier
-// something to go on: a word of a protected category's subject (a concept)
-// or a frame that screens the applicant. A sentence with neither is not
-// reviewed, however its other words score.
-func hasEvidence(feats []string) bool {
-	for _, f := range feats {
-		switch {
-		case strings.HasPrefix(f, "c:"):
-			return true
-		case f == "f:require", f == "f:prefer", f == "f:exclude", f == "f:question", f == "f:form", f == "f:request":
-			return true
-		}
-	}
-	return false
 }
 
 // review returns the classifier's findings on one place: a Review finding

@@ -25,42 +25,37 @@ var defaultTraining = trainOptions{epochs: 20, rate: 0.08, l2: 3e-3, minCount: 1
 
 // itemFeatures returns the classifier features of a labelled sentence
 // read as one unit.
-func itemFeatures(text string) []string {
+func itemFeatures(text string) []uint32 {
 	toks := tokenize(text)
-	normalise(toks)
-	return sentenceFeatures(toks, text, nil)
+	normalise(toks, nil)
+	keys, _ := sentenceFeatures(toks, text, nil)
+	return keys
 }
 
 // train fits a classifier to items, whose features are feats, with the
 // first class clean and the others the protected categories. It is
 // deterministic: the same items give the same weights.
-func train(items []Labelled, feats [][]string, o trainOptions) *classifier {
+func train(items []Labelled, feats [][]uint32, o trainOptions) *classifier {
 	classes := append([]string{""}, protected...)
 	k := len(classes)
 	classOf := map[string]int{}
 	for i, c := range classes {
 		classOf[c] = i
 	}
-	count := map[string]int{}
+	// Features are their keys (featureKey), kept in ascending order.
+	count := map[uint32]int{}
 	for _, fs := range feats {
 		for _, f := range fs {
 			count[f]++
 		}
 	}
-	var vocab []string
+	var keys []uint32
 	for f, n := range count {
 		if n >= o.minCount {
-			vocab = append(vocab, f)
+			keys = append(keys, f)
 		}
 	}
-	// Features are kept by their hash (featureKey), in ascending order;
-	// two that share a hash share a row.
-	keys := make([]uint32, 0, len(vocab))
-	for _, f := range vocab {
-		keys = append(keys, featureKey(f))
-	}
 	slices.Sort(keys)
-	keys = slices.Compact(keys)
 	index := make(map[uint32]int32, len(keys))
 	for i, key := range keys {
 		index[key] = int32(i)
@@ -68,13 +63,13 @@ func train(items []Labelled, feats [][]string, o trainOptions) *classifier {
 	rows := make([][]int32, len(items))
 	for i, fs := range feats {
 		for _, f := range fs {
-			if r, ok := index[featureKey(f)]; ok && count[f] >= o.minCount && !slices.Contains(rows[i], r) {
+			if r, ok := index[f]; ok {
 				rows[i] = append(rows[i], r)
 			}
 		}
 	}
 	w := make([]float64, len(keys)*k)
-	g2 := make([]float64, len(vocab)*k)
+	g2 := make([]float64, len(keys)*k)
 	bias := make([]float64, k)
 	bg2 := make([]float64, k)
 	order := make([]int, len(items))
@@ -214,7 +209,7 @@ func buildModel(sets []WriterSet, o trainOptions) ([]byte, TuningReport, error) 
 	}
 	rules := Default().withModel(nil)
 	var all []Labelled
-	var allFeats [][]string
+	var allFeats [][]uint32
 	type held struct {
 		items []Labelled
 		rules []verdict // the rules' verdict on each item
@@ -230,7 +225,7 @@ func buildModel(sets []WriterSet, o trainOptions) ([]byte, TuningReport, error) 
 	}
 	for i := range sets {
 		var tr []Labelled
-		var tf [][]string
+		var tf [][]uint32
 		at := 0
 		for j, s := range sets {
 			if j != i {

@@ -5,7 +5,10 @@
 // compare words; it keeps no state and is safe for concurrent use.
 package stem
 
-import "strings"
+import (
+	"bytes"
+	"strings"
+)
 
 // Stem returns the Porter2 stem of word, which should be lower case. Words
 // of one or two letters, and words with anything other than ASCII letters
@@ -82,12 +85,11 @@ func lowerY(w []byte) string {
 
 // regions returns the starts of R1 and R2.
 func regions(w []byte) (int, int) {
-	r1 := len(w)
-	s := string(w)
+	var r1 int
 	switch {
-	case strings.HasPrefix(s, "gener"), strings.HasPrefix(s, "arsen"):
+	case bytes.HasPrefix(w, []byte("gener")), bytes.HasPrefix(w, []byte("arsen")):
 		r1 = 5
-	case strings.HasPrefix(s, "commun"):
+	case bytes.HasPrefix(w, []byte("commun")):
 		r1 = 6
 	default:
 		r1 = after(w, 0)
@@ -106,7 +108,9 @@ func after(w []byte, start int) int {
 	return len(w)
 }
 
-func hasSuffix(w []byte, s string) bool { return strings.HasSuffix(string(w), s) }
+func hasSuffix(w []byte, s string) bool {
+	return len(w) >= len(s) && string(w[len(w)-len(s):]) == s
+}
 
 // shortSyllableEnd reports whether w ends in a short syllable.
 func shortSyllableEnd(w []byte) bool {
