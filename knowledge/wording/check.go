@@ -279,7 +279,10 @@ func (c *Checker) matchRegexps(text string, sp span, keep func(rule int) bool) [
 	if sp.eeo {
 		return nil
 	}
-	sentence := text[sp.start:sp.end]
+	// Hyphens between letters read as spaces ("hands-on", "post-
+	// qualification"), so that word gaps in the patterns span them; the
+	// text keeps its length, so offsets still point into the original.
+	sentence := dehyphen(text[sp.start:sp.end])
 	lower := strings.ToLower(sentence)
 	tg := newTrigrams(lower)
 	var ms []match
@@ -304,6 +307,23 @@ func (c *Checker) matchRegexps(text string, sp span, keep func(rule int) bool) [
 	}
 	return ms
 }
+
+// dehyphen replaces each hyphen between two letters with a space.
+func dehyphen(s string) string {
+	i := strings.IndexByte(s, '-')
+	if i < 0 {
+		return s
+	}
+	b := []byte(s)
+	for ; i < len(b); i++ {
+		if b[i] == '-' && i > 0 && i+1 < len(b) && isASCIILetter(b[i-1]) && isASCIILetter(b[i+1]) {
+			b[i] = ' '
+		}
+	}
+	return string(b)
+}
+
+func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
 // finding builds a finding of rule i quoting one place.
 func (c *Checker) finding(i int, quote, where string) Finding {

@@ -28,8 +28,9 @@ type classifier struct {
 // frames of its clauses ("f:"), whether every clause only describes
 // someone else ("f:descriptive"), and the concepts its words belong to
 // ("c:age"), alone and with their clause's frame ("c:age|screen"). It
-// also reports whether the sentence gives any evidence of risk (see
-// hasEvidence). toks are the sentence's tokens with norm set; raw is its
+// also reports whether the sentence gives the classifier anything to go
+// on: a word of a protected category's subject or a frame that screens
+// the applicant, in a sentence that does not only describe someone else. toks are the sentence's tokens with norm set; raw is its
 // text. The keys are sorted and unique.
 func sentenceFeatures(toks []token, raw string, buf []uint32) ([]uint32, bool) {
 	out := buf[:0]
@@ -77,6 +78,7 @@ func sentenceFeatures(toks []token, raw string, buf []uint32) ([]uint32, bool) {
 	evidence = evidence || all&frameScreen != 0
 	if descriptive && len(toks) > 0 {
 		out = append(out, featureKey("f:descriptive"))
+		evidence = false // only describing someone else: nothing to review
 	}
 	slices.Sort(out)
 	return slices.Compact(out), evidence

@@ -1,6 +1,13 @@
 package wording
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
+
+// formChoices is a form field offering choices: "Military service:
+// completed / exempt / deferred".
+var formChoices = regexp.MustCompile(`^[^:.]{1,40}:\s*[^/.]{1,30}(?:\s/\s[^/.]{1,30}){1,}`)
 
 // A frame is what a clause does with what it mentions: asks for it,
 // prefers it, excludes it, asks the applicant about it, or only describes
@@ -47,14 +54,17 @@ func (f frame) descriptive() bool {
 // The marker words of the frames, by their normalised (stemmed) form.
 var (
 	markRequire = map[string]bool{"must": true, "requir": true, "essenti": true, "mandatori": true, "need": true,
-		"should": true, "necessari": true, "expect": true, "demand": true, "oblig": true, "insist": true}
+		"should": true, "necessari": true, "expect": true, "demand": true, "oblig": true, "insist": true,
+		"check": true, "screen": true, "verifi": true, "condit": true}
 	markPrefer = map[string]bool{"ideal": true, "prefer": true, "suit": true, "perfect": true, "seek": true,
 		"want": true, "desir": true, "advantag": true, "bonus": true, "plus": true, "favour": true, "favor": true,
 		"prioritis": true, "priorit": true, "fit": true, "best": true, "look": true}
 	markExclude = map[string]bool{"onli": true, "exclus": true, "exclud": true, "unsuit": true, "inelig": true,
-		"disqualifi": true, "reject": true, "restrict": true, "reserv": true}
+		"disqualifi": true, "reject": true, "restrict": true, "reserv": true, "bar": true, "automat": true, "discourag": true,
+		"struggl": true, "unlik": true, "affect": true, "difficult": true}
 	markExcludeVerb = map[string]bool{"consid": true, "accommod": true, "accept": true, "hire": true, "appli": true,
-		"elig": true, "suitabl": true, "progress": true, "shortlist": true, "employ": true, "interview": true, "review": true, "welcom": true}
+		"elig": true, "suitabl": true, "progress": true, "shortlist": true, "employ": true, "interview": true, "review": true, "welcom": true,
+		"appoint": true, "recruit": true, "select": true, "take": true, "allow": true, "toler": true}
 	markNegation = map[string]bool{"not": true, "no": true, "never": true, "cannot": true, "can't": true, "won't": true,
 		"don't": true, "doesn't": true, "isn't": true, "aren't": true, "without": true, "nor": true, "unabl": true, "none": true}
 	markRequest = map[string]bool{"tell": true, "state": true, "provid": true, "disclos": true, "indic": true, "list": true,
@@ -68,12 +78,16 @@ var (
 		"product": true, "codebas": true, "platform": true, "compani": true, "partner": true, "app": true, "servic": true,
 		"solut": true, "tool": true, "brand": true, "campaign": true,
 		"founder": true, "ceo": true, "board": true, "market": true, "audienc": true, "volunt": true, "children": true, "famili": true}
-	markOffer = map[string]bool{"offer": true, "benefit": true, "leav": true, "insur": true, "polici": true, "allow": true,
+	markOffer = map[string]bool{"benefit": true, "flexibl": true, "accommod": true, "insur": true, "polici": true,
 		"support": true, "scheme": true, "stipend": true, "reimburs": true, "cover": true, "enhanc": true, "paid": true}
 	markDisclaim = map[string]bool{"ask": true, "request": true, "collect": true, "includ": true, "provid": true, "send": true,
 		"attach": true, "disclos": true, "need": true, "requir": true, "store": true, "use": true, "share": true, "seek": true,
 		"check": true, "run": true, "expect": true, "want": true, "bar": true, "automat": true, "necessarili": true, "matter": true}
 	markStaff = map[string]bool{"team": true, "staff": true, "colleagu": true, "employe": true, "crew": true, "workforc": true}
+	// markComposition describe who a group is made of ("the team ranges
+	// from graduates to veterans", "includes retirees and students"),
+	// which describes the team without asking for anyone.
+	markComposition = map[string]bool{"rang": true, "includ": true, "mix": true, "divers": true, "span": true}
 	// markOmit ask the applicant to leave something out: "please leave out
 	// your photo", "omit your date of birth".
 	markOmit = map[string]bool{"omit": true, "anonym": true, "redact": true, "remov": true}
@@ -123,6 +137,7 @@ func readClauses(toks []token, raw string) []clause {
 // clauseFrame reads the markers of one clause.
 func clauseFrame(toks []token) frame {
 	var f frame
+	composition := false
 	neg := -10 // index of the last negation
 	for i, t := range toks {
 		w := t.norm
@@ -136,10 +151,14 @@ func clauseFrame(toks []token) frame {
 			neg = i
 		case markRequire[w]:
 			f |= frameRequire
-		case markPrefer[w]:
+		case markPrefer[w] && !(w == "fit" && next == "around"):
 			f |= framePrefer
 		case markExclude[w] && (w != "reserv" || t.word == "reserved"):
-			f |= frameExclude
+			if i-neg <= 3 {
+				f |= frameDisclaim // "will not necessarily bar you"
+			} else {
+				f |= frameExclude
+			}
 		}
 		// A negation governs the verb a few words after it: "will not be
 		// considered", "we do not ask for".
@@ -147,8 +166,11 @@ func clauseFrame(toks []token) frame {
 		if near && markExcludeVerb[w] {
 			f |= frameExclude
 		}
-		if near && markDisclaim[w] || neg >= 0 && toks[neg].norm == "no" && (w == "need" || w == "requir" || w == "necessari") {
+		if near && markDisclaim[w] || neg >= 0 && toks[neg].norm == "no" && (t.word == "needed" || t.word == "required" || t.word == "necessary") {
 			f |= frameDisclaim
+		}
+		if i == 0 && w == "no" && !(next == "need" || next == "requir") {
+			f |= frameExclude // "No felons", "No criminal record of any kind"
 		}
 		if (w == "have" || w == "has") && next == "to" {
 			f |= frameRequire
@@ -159,13 +181,21 @@ func clauseFrame(toks []token) frame {
 		if w == "pleas" {
 			f |= frameRequest
 		}
-		if markOmit[w] || (w == "leav" && (next == "out" || next == "off")) {
+		if w == "find" && i > 0 && (toks[i-1].norm == "may" || toks[i-1].norm == "might" || toks[i-1].norm == "could") {
+			f |= frameExclude // "may find the role difficult"
+		}
+		if markComposition[w] {
+			composition = true
+		}
+		if markOmit[w] || w == "leav" && leftOut(toks[i+1:]) {
 			f |= frameDisclaim
 		}
 		if markApplicant[w] {
 			f |= frameApplicant
 		}
-		if markOther[w] {
+		if markOther[w] && t.word != "client" {
+			// "the client" in a recruiter's ad is the employer; "clients"
+			// are someone else.
 			f |= frameOther
 		}
 		if markStaff[w] {
@@ -175,13 +205,27 @@ func clauseFrame(toks []token) frame {
 			f |= frameOffer
 		}
 	}
+	if composition {
+		f &^= frameStaff
+	}
 	return f
+}
+
+// leftOut reports whether "out" or "off" follows within a few words: "leave
+// your photo off your CV".
+func leftOut(after []token) bool {
+	for _, t := range after[:min(len(after), 5)] {
+		if t.word == "out" || t.word == "off" {
+			return true
+		}
+	}
+	return false
 }
 
 // isFormField reports whether a sentence reads as a field of an
 // application form: blanks to fill in, tick boxes or a yes/no choice.
 func isFormField(raw string) bool {
-	if strings.Contains(raw, "__") || strings.ContainsAny(raw, "☐□◻▢") || strings.Contains(raw, "[ ]") {
+	if strings.Contains(raw, "__") || strings.ContainsAny(raw, "☐□◻▢") || strings.Contains(raw, "[ ]") || formChoices.MatchString(raw) {
 		return true
 	}
 	l := strings.ToLower(raw)

@@ -2,6 +2,7 @@ package wording
 
 import (
 	"fmt"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -26,6 +27,10 @@ const (
 	// frameHire: not about a person the sentence names ("our founder ...
 	// his garage", "Chairman, Sir David Ellis").
 	frameHire
+	// frameStated: anywhere but in a clause that says what the employer
+	// does not ask ("we never ask for unpaid work") or that names the law;
+	// an offer does not explain it ("we offer an unpaid trial week").
+	frameStated
 )
 
 // parseRuleFrame reads a rule's frame: field.
@@ -39,14 +44,32 @@ func parseRuleFrame(s string) (ruleFrame, error) {
 		return frameScreening, nil
 	case "hire":
 		return frameHire, nil
+	case "stated":
+		return frameStated, nil
 	}
-	return frameAny, fmt.Errorf("unknown frame %q: use any, applicant, screen or hire", s)
+	return frameAny, fmt.Errorf("unknown frame %q: use any, applicant, screen, hire or stated", s)
 }
 
 // lawfulWords mark a clause that rests a requirement on the law or a
 // clearance ("as permitted by the Equality Act", "requires SC clearance").
-var lawfulWords = map[string]bool{"clearanc": true, "vet": true, "itar": true, "ear": true, "permit": true, "law": true,
-	"statutori": true, "regul": true, "legal": true, "legisl": true, "act": true, "occup": true, "export": true, "gdpr": true, "hipaa": true}
+var lawfulWords = map[string]bool{"clearanc": true, "itar": true, "law": true, "regulatori": true,
+	"statutori": true, "legal": true, "legisl": true, "export": true, "gdpr": true, "hipaa": true}
+
+// aboutOthers reports whether the words before a match, within its clause,
+// end in a relative clause about other people: "translators who are",
+// "engineers that speak" (a plural noun that is not the applicant, then
+// who or that).
+func aboutOthers(before []token) bool {
+	for i := len(before) - 1; i > 0; i-- {
+		w := before[i].word
+		if w != "who" && w != "that" && w != "whose" {
+			continue
+		}
+		prev := before[i-1]
+		return strings.HasSuffix(prev.word, "s") && !markApplicant[prev.norm] && !markStaff[prev.norm]
+	}
+	return false
+}
 
 // sentenceOf returns the indexes of the first and last tokens of the
 // sentence token at is in.
@@ -67,8 +90,26 @@ func sentenceOf(toks []token, at int) (first, last int) {
 // offer"), where the law allows it.
 func lawfulSentence(toks []token) bool {
 	for i, t := range toks {
-		if lawfulWords[t.norm] {
-			return true
+		negated := i > 0 && markNegation[toks[i-1].norm] || i > 1 && markNegation[toks[i-2].norm]
+		if lawfulWords[t.norm] && !negated {
+			return true // "requires SC clearance", not "no clearance requirement"
+		}
+		next, prev := "", ""
+		if i+1 < len(toks) {
+			next = toks[i+1].norm
+		}
+		if i > 0 {
+			prev = toks[i-1].norm
+		}
+		switch {
+		case t.norm == "regul" && next == "activ":
+			return true // UK "regulated activity", which needs a DBS check by law
+		case t.norm == "occup" && next == "requir":
+			return true // an occupational requirement (Equality Act 2010, Sch. 9)
+		case t.word == "permitted" && !negated:
+			return true // "as permitted by the Equality Act"
+		case t.norm == "vet" && (prev == "sc" || prev == "dv" || prev == "nppv" || prev == "secur" || prev == "govern"):
+			return true // security vetting
 		}
 		if (t.norm == "offer" || t.norm == "sign" || t.norm == "hire" || t.norm == "onboard" || t.norm == "start") && i > 0 {
 			for _, prev := range toks[max(0, i-4):i] {
@@ -137,11 +178,23 @@ func (c *Checker) dropByFrame(p place, ms []match) (kept, explained []match) {
 				for i := max(sc.first+cl.first, at-3); i < at; i++ {
 					near = near || markOther[p.toks[i].norm]
 				}
+				near = near || aboutOthers(p.toks[sc.first+cl.first:at])
 			}
 		}
 		lawful := sc.lawful
+		disclaimed := f&frameDisclaim != 0 && f&frameExclude == 0
+		if rf == frameStated {
+			// "no unpaid trial", "never unpaid work"
+			negated := at > 0 && p.toks[at-1].sentence == p.toks[at].sentence && markNegation[p.toks[at-1].norm]
+			return disclaimed || lawful || negated
+		}
+		if c.rules[m.rule].Category != "age" {
+			// Describing the team ("our Jewish staff network") is a
+			// proxy for the hire only for age ("a young team").
+			f &^= frameStaff
+		}
 		switch {
-		case f.descriptive(), f&frameDisclaim != 0 && f&frameExclude == 0, lawful:
+		case f.descriptive(), disclaimed, lawful:
 			return true
 		case near && f&(frameScreen|frameStaff) == 0:
 			return true // "building products around pregnancy"
@@ -171,16 +224,26 @@ func aboutNamedPerson(toks []token, text string, start, end int) bool {
 		return false
 	}
 	sent := toks[at].sentence
-	for i := at - 1; i >= 0 && toks[i].sentence == sent; i-- {
+	first, last := sentenceOf(toks, at)
+	you := false // the sentence speaks to the applicant, so a role it names is someone else
+	for _, t := range toks[first : last+1] {
+		you = you || t.word == "you" || t.word == "your" || t.word == "you'll"
+	}
+	for i := at - 1; i >= first && at-i <= 12; i-- {
 		t := toks[i]
-		first := i == 0 || toks[i-1].sentence != sent || t.brk
-		if at-i > 12 {
-			break
-		}
-		if roleWords[t.norm] && i > 0 && incumbent[toks[i-1].norm] || (i > 1 && roleWords[t.norm] && incumbent[toks[i-2].norm]) {
+		initial := i == first || t.brk
+		if soleRoles[t.norm] || roleWords[t.norm] && (you || i > 0 && incumbent[toks[i-1].norm] || i > 1 && incumbent[toks[i-2].norm]) {
 			return true
 		}
-		if !first && capitalised(text[t.start:t.end]) && !notNames[t.word] && !roleWords[t.norm] {
+		// A name: a capitalised word after an honorific ("Sir David"),
+		// or set off by commas ("Our founder, Maria, ..."), that is not
+		// a role.
+		if initial || !capitalised(text[t.start:t.end]) || notNames[t.word] || roleWords[t.norm] {
+			continue
+		}
+		honorific := i > first && honorifics[toks[i-1].word]
+		commas := t.comma || i+1 <= last && toks[i+1].comma
+		if honorific || commas {
 			return true
 		}
 	}
@@ -196,10 +259,19 @@ var roleWords = map[string]bool{"founder": true, "cofound": true, "ceo": true, "
 	"cio": true, "ciso": true, "chair": true, "chairman": true, "presid": true, "director": true, "head": true, "manag": true,
 	"mentor": true, "predecessor": true, "vp": true, "lead": true}
 
+// soleRoles are held by one person who is not the hire: "the founder ...
+// himself".
+var soleRoles = map[string]bool{"founder": true, "cofound": true, "ceo": true, "chairman": true, "chair": true,
+	"presid": true, "predecessor": true}
+
 // incumbent are the words that make a role someone already in post: "our
 // founder", "the previous CTO".
 var incumbent = map[string]bool{"our": true, "previous": true, "former": true, "outgo": true, "current": true,
 	"exist": true, "incumb": true, "my": true}
+
+// honorifics come before a person's name.
+var honorifics = map[string]bool{"sir": true, "dame": true, "dr": true, "mr": true, "mrs": true, "ms": true, "miss": true,
+	"prof": true, "professor": true, "lord": true, "lady": true}
 
 // notNames are capitalised words that are not names.
 var notNames = map[string]bool{"i": true, "we": true, "you": true, "our": true, "the": true, "he": true, "she": true,

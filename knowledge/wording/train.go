@@ -171,8 +171,13 @@ type TuningReport struct {
 	Threshold float64
 	Folds     []Scorecard // one per writer, in the order given
 	Pooled    Scorecard   // all folds together
-	Names     []string
-	Features  int // features in the shipped model
+	// ClassifierAlone is the pooled folds with the rules left out: every
+	// sentence judged by the held-out classifier alone, at the threshold.
+	// The rules were written with all the writers' sentences in view, so
+	// this is the figure no writer's own sentences tuned.
+	ClassifierAlone Scorecard
+	Names           []string
+	Features        int // features in the shipped model
 }
 
 // WriteText writes the tuning figures.
@@ -181,6 +186,8 @@ func (r TuningReport) WriteText(w io.Writer) error {
 	fmt.Fprintf(&b, "threshold %.4f (risk = 1 - P(clean)); %d features in the model\n", r.Threshold, r.Features)
 	fmt.Fprintf(&b, "leave-one-writer-out: recall %.1f%%, right category %.1f%%, false positives %.1f%%\n",
 		100*r.Pooled.Recall(), 100*ratio(r.Pooled.RightCategory, r.Pooled.Risky), 100*r.Pooled.FalsePositiveRate())
+	fmt.Fprintf(&b, "classifier alone (no rules), same folds: recall %.1f%%, false positives %.1f%%\n",
+		100*r.ClassifierAlone.Recall(), 100*r.ClassifierAlone.FalsePositiveRate())
 	for i, f := range r.Folds {
 		fmt.Fprintf(&b, "  held out %-12s recall %5.1f%% (%d of %d), false positives %4.1f%% (%d of %d)\n",
 			r.Names[i], 100*f.Recall(), f.Caught, f.Risky, 100*f.FalsePositiveRate(), f.FalsePositives, f.Clean)
@@ -264,16 +271,19 @@ func buildModel(sets []WriterSet, o trainOptions) ([]byte, TuningReport, error) 
 	// score counts the folds as the check with the fold's classifier at
 	// threshold t would: a sentence no protected rule caught is reported
 	// for review when its risk reaches t.
-	score := func(t float64) (pooled Scorecard, per []Scorecard) {
+	score := func(t float64, withRules bool) (pooled Scorecard, per []Scorecard) {
 		var tuning []Scorecard
 		defer func() { pooled = mergeScores(tuning) }()
 		for i, f := range folds {
 			s := newScorecard()
 			for j, it := range f.items {
-				v := f.rules[j]
-				v.ids = slices.Clone(v.ids)
+				var v verdict
+				if withRules {
+					v = f.rules[j]
+					v.ids = slices.Clone(v.ids)
+				}
 				for _, r := range f.risks[j] {
-					if !r.ruled && r.risk >= t {
+					if (!r.ruled || !withRules) && r.risk >= t {
 						v.add(Finding{RuleID: r.category + ".review", Category: r.category, Severity: Review}, it.Category)
 					}
 				}
@@ -288,17 +298,18 @@ func buildModel(sets []WriterSet, o trainOptions) ([]byte, TuningReport, error) 
 	}
 	best := 1.0
 	for _, t := range slices.Backward(cands) {
-		p, _ := score(t)
+		p, _ := score(t, true)
 		if p.FalsePositiveRate() > o.maxFP {
 			break
 		}
 		best = t
 	}
 	best = math.Ceil(best*1e4) / 1e4 // up, never down: a lower threshold could flag more
-	pooled, per := score(best)
+	pooled, per := score(best, true)
+	alone, _ := score(best, false)
 	m := train(all, allFeats, o)
 	m.threshold = best
-	rep := TuningReport{Threshold: best, Folds: per, Pooled: pooled, Features: len(m.index)}
+	rep := TuningReport{Threshold: best, Folds: per, Pooled: pooled, ClassifierAlone: alone, Features: len(m.index)}
 	for _, s := range sets {
 		rep.Names = append(rep.Names, s.Name)
 	}
