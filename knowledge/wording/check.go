@@ -1,16 +1,23 @@
 // Package wording checks a job description for biased or legally risky
 // wording and missing essentials. A legal-risk layer covers protected
-// characteristics: age, sex and family, disability and health, national
-// origin and citizenship, religion, race, colour and sexual orientation,
-// and what the application asks for; each of its rules rests on law or
-// regulator guidance in the US, the UK or the EU. Beside it: gender-coded
-// words (Gaucher, Friesen & Kay 2011, with the words a leadership role
-// needs allowed), gendered pronouns, exclusionary jargon, ableist idioms,
-// empty superlatives, and the structure of the ad (length, must-haves,
-// years of experience, pay transparency, location, readability). The rules
-// are data, embedded from rules.yaml, and a company may lay its own over
-// them (NewChecker). A report has one finding per rule with every quote
-// and where it is, why it matters, a fix and its sources, errors first.
+// characteristics and restricted practices: age, sex and family,
+// disability and health, national origin and citizenship, religion, race,
+// colour, sexual orientation and political opinion, what the application
+// asks for, genetic information, military and veteran status, caste,
+// salary history, criminal records and unpaid work in hiring; each of its
+// rules rests on law or regulator guidance in the US, the UK or the EU.
+// Words are normalised (stems, number classes) and each clause is read
+// for whom it is about and what it does (a requirement, an exclusion, a
+// question, a disclaimer, a description), which rules may require; a
+// classifier trained on labelled sentences reports, at severity Review,
+// risky sentences no rule caught. Beside it: gender-coded words (Gaucher,
+// Friesen & Kay 2011, with the words a leadership role needs allowed),
+// gendered pronouns, exclusionary jargon, ableist idioms, empty
+// superlatives, and the structure of the ad (length, must-haves, years of
+// experience, pay transparency, location, readability). The rules are
+// data, embedded from rules.yaml, and a company may lay its own over them
+// (NewChecker). A report has one finding per rule with every quote and
+// where it is, why it matters, a fix and its sources, errors first.
 // Equal-opportunity sentences are never flagged. The package is pure: no
 // I/O, no Slack, no Redis.
 package wording
