@@ -16,11 +16,13 @@ import (
 // reports a sentence it finds risky, and no rule caught, at severity
 // Review. It is trained by BuildModel and embedded as classifier.model.
 type classifier struct {
-	classes   []string         // classes[0] is "" (clean); the rest protected categories
-	index     map[uint32]int32 // feature hash (featureKey) → row of weights
-	weights   []float32        // len(index) rows of len(classes)
-	bias      []float32        // one per class
-	threshold float64          // a sentence is risky when 1 - P(clean) is at least this
+	classes   []string  // classes[0] is "" (clean); the rest protected categories
+	keys      []uint32  // the features' hashes (featureKey), ascending
+	starts    []int32   // feature i's weights are entries starts[i]:starts[i+1]
+	class     []uint8   // each entry's class
+	weight    []float32 // each entry's weight; classes a feature has no entry for weigh 0
+	bias      []float32 // one per class
+	threshold float64   // a sentence is risky when 1 - P(clean) is at least this
 }
 
 // sentenceFeatures returns the keys (see featureKey) of the features of
@@ -86,19 +88,17 @@ func sentenceFeatures(toks []token, raw string, buf []uint32) ([]uint32, bool) {
 
 // predict returns the probability of each class for a sentence's features.
 func (m *classifier) predict(feats []uint32, probs []float64) []float64 {
-	k := len(m.classes)
 	probs = probs[:0]
 	for _, b := range m.bias {
 		probs = append(probs, float64(b))
 	}
 	for _, f := range feats {
-		row, ok := m.index[f]
+		i, ok := slices.BinarySearch(m.keys, f)
 		if !ok {
 			continue
 		}
-		w := m.weights[int(row)*k : int(row+1)*k]
-		for c := range probs {
-			probs[c] += float64(w[c])
+		for e := m.starts[i]; e < m.starts[i+1]; e++ {
+			probs[m.class[e]] += float64(m.weight[e])
 		}
 	}
 	softmax(probs)
@@ -188,30 +188,15 @@ func (m *classifier) encode() []byte {
 	for _, w := range m.bias {
 		b.Write(binary.AppendVarint(nil, quantize(w)))
 	}
-	keys := make([]uint32, 0, len(m.index))
-	for f := range m.index {
-		keys = append(keys, f)
-	}
-	slices.Sort(keys)
-	b.Write(binary.AppendUvarint(nil, uint64(len(keys))))
-	k := len(m.classes)
+	b.Write(binary.AppendUvarint(nil, uint64(len(m.keys))))
 	prev := uint32(0)
-	for _, f := range keys {
+	for i, f := range m.keys {
 		b.Write(binary.AppendUvarint(nil, uint64(f-prev))) // keys ascend: store the gaps
 		prev = f
-		row := m.weights[int(m.index[f])*k : int(m.index[f]+1)*k]
-		n := 0
-		for _, w := range row {
-			if quantize(w) != 0 {
-				n++
-			}
-		}
-		b.Write(binary.AppendUvarint(nil, uint64(n)))
-		for c, w := range row {
-			if q := quantize(w); q != 0 {
-				b.Write(binary.AppendUvarint(nil, uint64(c)))
-				b.Write(binary.AppendVarint(nil, q))
-			}
+		b.Write(binary.AppendUvarint(nil, uint64(m.starts[i+1]-m.starts[i])))
+		for e := m.starts[i]; e < m.starts[i+1]; e++ {
+			b.Write(binary.AppendUvarint(nil, uint64(m.class[e])))
+			b.Write(binary.AppendVarint(nil, quantize(m.weight[e])))
 		}
 	}
 	return b.Bytes()
@@ -268,17 +253,18 @@ func decodeClassifier(data []byte) (*classifier, error) {
 	if err != nil || n > uint64(r.Len()) {
 		return nil, fmt.Errorf("decode classifier: bad feature count %d (%v)", n, err)
 	}
-	m.index = make(map[uint32]int32, n)
-	m.weights = make([]float32, 0, int(n)*int(k))
+	m.keys = make([]uint32, 0, n)
+	m.starts = make([]int32, 1, n+1)
+	m.class = make([]uint8, 0, r.Len()/2)
+	m.weight = make([]float32, 0, r.Len()/2)
 	key := uint64(0)
 	for i := range int(n) {
-		key += uv()
-		if key > math.MaxUint32 {
-			return nil, errors.New("decode classifier: feature key out of range")
+		gap := uv()
+		key += gap
+		if key > math.MaxUint32 || i > 0 && gap == 0 {
+			return nil, errors.New("decode classifier: feature keys out of order or range")
 		}
-		m.index[uint32(key)] = int32(i)
-		m.weights = append(m.weights, make([]float32, k)...)
-		row := m.weights[i*int(k):]
+		m.keys = append(m.keys, uint32(key))
 		nz := uv()
 		if nz > k {
 			return nil, fmt.Errorf("decode classifier: feature %d has %d weights for %d classes", i, nz, k)
@@ -288,7 +274,12 @@ func decodeClassifier(data []byte) (*classifier, error) {
 			if c >= k {
 				return nil, fmt.Errorf("decode classifier: feature %d: class %d of %d", i, c, k)
 			}
-			row[c] = sv()
+			m.class = append(m.class, uint8(c))
+			m.weight = append(m.weight, sv())
+		}
+		m.starts = append(m.starts, int32(len(m.class)))
+		if err != nil {
+			break
 		}
 	}
 	if err != nil {

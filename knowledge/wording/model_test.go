@@ -42,3 +42,14 @@ func TestClassifierModelRoundTrip(t *testing.T) {
 		t.Fatalf("model has %d classes; want clean and the %d protected categories", len(m.classes), len(protected))
 	}
 }
+
+// BenchmarkDecodeClassifier is the start-up cost the embedded model adds:
+// the checker decodes it once, on first use.
+func BenchmarkDecodeClassifier(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := decodeClassifier(classifierModel); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

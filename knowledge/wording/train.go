@@ -56,15 +56,11 @@ func train(items []Labelled, feats [][]uint32, o trainOptions) *classifier {
 		}
 	}
 	slices.Sort(keys)
-	index := make(map[uint32]int32, len(keys))
-	for i, key := range keys {
-		index[key] = int32(i)
-	}
 	rows := make([][]int32, len(items))
 	for i, fs := range feats {
 		for _, f := range fs {
-			if r, ok := index[f]; ok {
-				rows[i] = append(rows[i], r)
+			if r, ok := slices.BinarySearch(keys, f); ok {
+				rows[i] = append(rows[i], int32(r))
 			}
 		}
 	}
@@ -119,38 +115,26 @@ func train(items []Labelled, feats [][]uint32, o trainOptions) *classifier {
 			w[f*k+c] -= med
 		}
 	}
-	m := &classifier{classes: classes, index: index, weights: make([]float32, len(w)), bias: make([]float32, k)}
-	for i, v := range w {
-		if q := quantize(float32(v)); q > o.prune || q < -o.prune {
-			m.weights[i] = float32(float64(q) * weightStep)
-		}
-	}
+	// Each weight is rounded to weightStep; the smallest are dropped, and
+	// so are the features left with none.
+	m := &classifier{classes: classes, bias: make([]float32, k), starts: []int32{0}}
 	for i, v := range bias {
 		m.bias[i] = float32(float64(quantize(float32(v))) * weightStep)
 	}
-	m.prune()
-	return m
-}
-
-// prune drops the features whose quantised weights are all zero.
-func (m *classifier) prune() {
-	k := len(m.classes)
-	feats := make([]uint32, 0, len(m.index))
-	for f := range m.index {
-		feats = append(feats, f)
-	}
-	slices.Sort(feats)
-	index := make(map[uint32]int32, len(feats))
-	var weights []float32
-	for _, f := range feats {
-		row := m.weights[int(m.index[f])*k : int(m.index[f]+1)*k]
-		if !slices.ContainsFunc(row, func(v float32) bool { return v != 0 }) {
-			continue
+	for f, key := range keys {
+		n := len(m.class)
+		for c := range k {
+			if q := quantize(float32(w[f*k+c])); q > o.prune || q < -o.prune {
+				m.class = append(m.class, uint8(c))
+				m.weight = append(m.weight, float32(float64(q)*weightStep))
+			}
 		}
-		index[f] = int32(len(index))
-		weights = append(weights, row...)
+		if len(m.class) > n {
+			m.keys = append(m.keys, key)
+			m.starts = append(m.starts, int32(len(m.class)))
+		}
 	}
-	m.index, m.weights = index, weights
+	return m
 }
 
 // WriterSet is the labelled sentences of one writer.
@@ -309,7 +293,7 @@ func buildModel(sets []WriterSet, o trainOptions) ([]byte, TuningReport, error) 
 	alone, _ := score(best, false)
 	m := train(all, allFeats, o)
 	m.threshold = best
-	rep := TuningReport{Threshold: best, Folds: per, Pooled: pooled, ClassifierAlone: alone, Features: len(m.index)}
+	rep := TuningReport{Threshold: best, Folds: per, Pooled: pooled, ClassifierAlone: alone, Features: len(m.keys)}
 	for _, s := range sets {
 		rep.Names = append(rep.Names, s.Name)
 	}
