@@ -34,13 +34,13 @@ type classifier struct {
 // on: a word of a protected category's subject or a frame that screens
 // the applicant, in a sentence that does not only describe someone else. toks are the sentence's tokens with norm set; raw is its
 // text. The keys are sorted and unique.
-func sentenceFeatures(toks []token, raw string, buf []uint32) ([]uint32, bool) {
+func sentenceFeatures(toks []token, clauses []clause, buf []uint32) ([]uint32, bool) {
 	out := buf[:0]
 	evidence := false
 	var all frame
 	descriptive := true
 	cs := concepts()
-	for _, c := range readClauses(toks, raw) {
+	for _, c := range clauses {
 		all |= c.frame
 		d := c.frame.descriptive()
 		descriptive = descriptive && d
@@ -84,6 +84,30 @@ func sentenceFeatures(toks []token, raw string, buf []uint32) ([]uint32, bool) {
 	}
 	slices.Sort(out)
 	return slices.Compact(out), evidence
+}
+
+// hasEvidence is the evidence half of sentenceFeatures, without the
+// features: whether the classifier has anything to go on.
+func hasEvidence(toks []token, clauses []clause) bool {
+	var all frame
+	descriptive := true
+	for _, c := range clauses {
+		all |= c.frame
+		descriptive = descriptive && c.frame.descriptive()
+	}
+	if descriptive || len(toks) == 0 {
+		return false
+	}
+	if all&frameScreen != 0 {
+		return true
+	}
+	cs := concepts()
+	for _, t := range toks {
+		if len(cs[t.norm]) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // predict returns the probability of each class for a sentence's features.

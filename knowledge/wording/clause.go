@@ -225,7 +225,8 @@ func leftOut(after []token) bool {
 // isFormField reports whether a sentence reads as a field of an
 // application form: blanks to fill in, tick boxes or a yes/no choice.
 func isFormField(raw string) bool {
-	if strings.Contains(raw, "__") || strings.ContainsAny(raw, "☐□◻▢") || strings.Contains(raw, "[ ]") || formChoices.MatchString(raw) {
+	if strings.Contains(raw, "__") || strings.ContainsAny(raw, "☐□◻▢") || strings.Contains(raw, "[ ]") ||
+		strings.Contains(raw, " / ") && strings.Contains(raw, ":") && formChoices.MatchString(raw) {
 		return true
 	}
 	l := strings.ToLower(raw)

@@ -27,7 +27,7 @@ func TestClauseFrames(t *testing.T) {
 		{"Join our young and dynamic team.", frameApplicant | frameStaff, 0},
 	} {
 		toks := tokenize(tt.text)
-		normalise(toks, nil)
+		normalise(toks)
 		var got frame
 		for _, c := range readClauses(toks, tt.text) {
 			got |= c.frame

@@ -95,12 +95,11 @@ func places(doc Document) []place {
 			ps = append(ps, place{where: where, section: name, kind: placeText, text: item})
 		}
 	}
-	memo := make(map[string]string, 256)
 	for i := range ps {
 		ps[i].order = i
 		ps[i].toks = tokenize(ps[i].text)
 		if ps[i].kind == placeText {
-			normalise(ps[i].toks, memo)
+			normalise(ps[i].toks)
 		}
 	}
 	return ps

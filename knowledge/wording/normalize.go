@@ -2,6 +2,8 @@ package wording
 
 import (
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/hirebot/hirebot/knowledge/internal/stem"
 )
@@ -67,19 +69,35 @@ func numberClass(w string) string {
 	return numOther
 }
 
-// normalise fills in the normalised form of every token; memo, when not
-// nil, keeps the forms already found (words repeat in an ad).
-func normalise(toks []token, memo map[string]string) {
+// normalise fills in the normalised form of every token, through
+// normCache.
+func normalise(toks []token) {
 	for i := range toks {
-		w := toks[i].word
-		if n, ok := memo[w]; ok {
-			toks[i].norm = n
-			continue
-		}
-		n := norm(w)
-		toks[i].norm = n
-		if memo != nil {
-			memo[w] = n
+		toks[i].norm = cachedNorm(toks[i].word)
+	}
+}
+
+// normCache keeps the normalised forms of the words checks have met, so
+// that the words every ad shares are stemmed once per process. It is a
+// pure memo of norm, safe for concurrent use, and stops growing at
+// maxNormCache words, so an endless stream of new words cannot grow it
+// without bound.
+var (
+	normCache     sync.Map // word → norm(word)
+	normCacheSize atomic.Int64
+)
+
+const maxNormCache = 50_000
+
+func cachedNorm(w string) string {
+	if n, ok := normCache.Load(w); ok {
+		return n.(string)
+	}
+	n := norm(w)
+	if normCacheSize.Load() < maxNormCache {
+		if _, loaded := normCache.LoadOrStore(strings.Clone(w), n); !loaded {
+			normCacheSize.Add(1)
 		}
 	}
+	return n
 }

@@ -63,15 +63,16 @@ func (c *Checker) sentenceRisks(p place, ms []match) []sentenceRisk {
 				r.ruled = true
 			}
 		}
-		var evidence bool
-		feats, evidence = sentenceFeatures(toks, p.text[sp.start:sp.end], feats)
-		if !evidence {
+		clauses := readClauses(toks, p.text[sp.start:sp.end])
+		if !hasEvidence(toks, clauses) {
 			// Neither a word of a protected category's subject nor a
-			// frame that screens the applicant: nothing to review,
-			// however the sentence's other words score.
+			// frame that screens the applicant, or only a description
+			// of someone else: nothing to review, however the
+			// sentence's other words score.
 			out = append(out, r)
 			continue
 		}
+		feats, _ = sentenceFeatures(toks, clauses, feats)
 		probs = c.model.predict(feats, probs)
 		r.risk = 1 - probs[0]
 		best := 1

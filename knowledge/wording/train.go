@@ -27,8 +27,8 @@ var defaultTraining = trainOptions{epochs: 20, rate: 0.08, l2: 3e-3, minCount: 1
 // read as one unit.
 func itemFeatures(text string) []uint32 {
 	toks := tokenize(text)
-	normalise(toks, nil)
-	keys, _ := sentenceFeatures(toks, text, nil)
+	normalise(toks)
+	keys, _ := sentenceFeatures(toks, readClauses(toks, text), nil)
 	return keys
 }
 
