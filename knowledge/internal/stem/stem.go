@@ -22,7 +22,7 @@ func Stem(word string) string {
 	}
 	w := []byte(strings.TrimPrefix(word, "'"))
 	if len(w) <= 2 {
-		return string(w)
+		return string(step0(w))
 	}
 	// y at the start or after a vowel is a consonant: Y.
 	for i := range w {

@@ -18,7 +18,7 @@ func TestStem(t *testing.T) {
 		"discrimination": "discrimin", "skies": "sky", "dying": "die", "early": "earli", "proceed": "proceed",
 		"succeeded": "succeed", "communities": "communiti", "arsenal": "arsenal", "yelling": "yell",
 		"sayings": "say", "applicants": "applic", "applying": "appli", "pregnancy": "pregnanc",
-		"able": "abl", "ab": "ab", "C++": "C++", "o'neill's": "o'neil", "'tis": "tis", "hopeful": "hope",
+		"able": "abl", "ab": "ab", "C++": "C++", "o'neill's": "o'neil", "'tis": "tis", "'s'": "s", "'a'": "a", "'''": "'", "hopeful": "hope",
 		"effective": "effect", "controllable": "control", "rationalize": "ration", "fully": "fulli",
 	} {
 		if got := Stem(word); got != want {
