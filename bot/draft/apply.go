@@ -14,7 +14,8 @@ import (
 // When c is refused the draft is left exactly as it was and the error is a
 // *Error or a *StaleError carrying data for a handler to word: Invalid for
 // bad input, a final draft or nothing to undo; Conflict for a replace or a
-// confirmation made on an older version, a bare item number in a section
+// confirmation made on an older version, a change asked for another draft
+// (*OtherDraftError: c.Draft names a draft this is not), a bare item number in a section
 // that changed since the person last saw it, or an undo that a later change
 // by someone else depends on; Forbidden for what only the owner or an admin
 // may do.
@@ -25,6 +26,7 @@ import (
 func (d *Draft) Apply(c Change) (Entry, error) {
 	next := d.Clone()
 	next.EnsureRefs()
+	next.EnsureID()
 	summary, rec, err := next.apply(c)
 	if err != nil {
 		return Entry{}, err
@@ -52,6 +54,11 @@ func (d *Draft) Apply(c Change) (Entry, error) {
 // the summary of the change and its undo record (nil when it cannot be
 // undone).
 func (d *Draft) apply(c Change) (string, *Undo, error) {
+	if c.Draft != "" {
+		if err := d.Is(c.Draft); err != nil {
+			return "", nil, err
+		}
+	}
 	if d.Status == Final && c.Op != OpReopen && c.Op != OpApprove {
 		return "", nil, &Error{Problem: ProblemFinal}
 	}

@@ -66,12 +66,13 @@ return 1
 `)
 
 // DiscardDraft deletes the channel's draft and its history if the draft is
-// still at version — the version its discard confirmation was asked at —
-// and returns a *draft.StaleError otherwise. The session's interview kit
+// still the draft id names (a *draft.OtherDraftError otherwise), at version
+// — the version its discard confirmation was asked at — and returns a
+// *draft.StaleError otherwise. The session's interview kit
 // and asked questions stay: they belong to the hiring session, not to the
 // draft. A missing draft is a hirebot.NotFound error; claim as for every
 // write.
-func (s *Store) DiscardDraft(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, version int) error {
+func (s *Store) DiscardDraft(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, id string, version int) error {
 	k, err := sessionKeys(key)
 	if err != nil {
 		return err
@@ -84,6 +85,8 @@ func (s *Store) DiscardDraft(ctx context.Context, key hirebot.SessionKey, claim 
 			// the script answers from the claim.
 		case err != nil:
 			return err
+		case d.Is(id) != nil:
+			return d.Is(id)
 		case d.Version != version:
 			return &draft.StaleError{Base: version, Now: d.Version}
 		}

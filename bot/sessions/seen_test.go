@@ -40,20 +40,25 @@ func testSeen(t *testing.T, newStore func(t *testing.T) *Store) {
 
 func testDiscard(t *testing.T, newStore func(t *testing.T) *Store) {
 	s, ctx, key := newStore(t), t.Context(), newKey()
-	wantKind(t, "DiscardDraft without a draft", s.DiscardDraft(ctx, key, nil, 1), hirebot.NotFound)
+	wantKind(t, "DiscardDraft without a draft", s.DiscardDraft(ctx, key, nil, "x", 1), hirebot.NotFound)
 	MustCreate(t, s, key, "U1")
+	id := mustDraftID(t, s, key)
 	if _, err := s.AddToKit(ctx, key, nil, "q1"); err != nil {
 		t.Fatal(err)
 	}
 	MustUpdate(t, s, key, "U2", addItem("U2", "newer work"))
 	var stale *draft.StaleError
-	if err := s.DiscardDraft(ctx, key, nil, 1); !errors.As(err, &stale) || stale.Base != 1 || stale.Now != 2 {
+	if err := s.DiscardDraft(ctx, key, nil, id, 1); !errors.As(err, &stale) || stale.Base != 1 || stale.Now != 2 {
 		t.Fatalf("discard asked at v1 of a v2 draft = %v, want a StaleError", err)
 	}
 	if _, err := s.Draft(ctx, key); err != nil {
 		t.Fatalf("a refused discard deleted the draft: %v", err)
 	}
-	if err := s.DiscardDraft(ctx, key, nil, 2); err != nil {
+	var other *draft.OtherDraftError
+	if err := s.DiscardDraft(ctx, key, nil, "earlier", 2); !errors.As(err, &other) || other.Want != "earlier" || other.Now != id {
+		t.Fatalf("discard asked for another draft = %v, want an OtherDraftError", err)
+	}
+	if err := s.DiscardDraft(ctx, key, nil, id, 2); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.Draft(ctx, key); hirebot.KindOf(err) != hirebot.NotFound {

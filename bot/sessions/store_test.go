@@ -113,6 +113,7 @@ func newKey() hirebot.SessionKey { return hirebot.SessionKey{Team: newTeam(), Ch
 func testDraft(owner string) *draft.Draft {
 	now := time.Date(2025, 3, 1, 9, 0, 0, 0, time.UTC)
 	return &draft.Draft{
+		ID:       strings.ToLower(rand.Text()),
 		Role:     "cto",
 		Fields:   map[draft.Field]string{draft.Title: "CTO"},
 		Sections: map[draft.Section][]draft.Item{},
@@ -144,6 +145,16 @@ func MustCreate(tb testing.TB, s *Store, key hirebot.SessionKey, owner string) {
 	if err := s.CreateDraft(context.Background(), key, nil, testDraft(owner), startEntry(owner)); err != nil {
 		tb.Fatalf("CreateDraft(%v): %v", key, err)
 	}
+}
+
+// mustDraftID returns the identity of key's draft.
+func mustDraftID(tb testing.TB, s *Store, key hirebot.SessionKey) string {
+	tb.Helper()
+	d, err := s.Draft(context.Background(), key)
+	if err != nil {
+		tb.Fatalf("Draft(%v): %v", key, err)
+	}
+	return d.ID
 }
 
 // MustUpdate applies fn to key's draft.
@@ -979,21 +990,22 @@ func testClaims(t *testing.T, newStore func(t *testing.T) *Store) {
 	t.Run("discard after a lost reply", func(t *testing.T) {
 		key := newKey()
 		MustCreate(t, s, key, "U1")
+		id := mustDraftID(t, s, key)
 		first := dedup.NewClaim(key.Team, key.Channel, "envelope:"+rand.Text())
-		if err := s.DiscardDraft(ctx, key, first, 1); err != nil {
+		if err := s.DiscardDraft(ctx, key, first, id, 1); err != nil {
 			t.Fatal(err)
 		}
 		// Resent by the same delivery (the listener serving it again after
 		// fencing found it landed): it was discarded, not "no draft".
-		if err := other.DiscardDraft(ctx, key, &dedup.Claim{Team: key.Team, Channel: key.Channel, ID: first.ID, Token: first.Token}, 1); err != nil {
+		if err := other.DiscardDraft(ctx, key, &dedup.Claim{Team: key.Team, Channel: key.Channel, ID: first.ID, Token: first.Token}, id, 1); err != nil {
 			t.Errorf("DiscardDraft retried by the same delivery = %v, want nil (the first result)", err)
 		}
-		if err := s.DiscardDraft(ctx, key, dedup.NewClaim(key.Team, key.Channel, "envelope:"+rand.Text()), 1); !errors.Is(err, ErrNoDraft) {
+		if err := s.DiscardDraft(ctx, key, dedup.NewClaim(key.Team, key.Channel, "envelope:"+rand.Text()), id, 1); !errors.Is(err, ErrNoDraft) {
 			t.Errorf("DiscardDraft with no draft = %v, want ErrNoDraft", err)
 		}
 		wantDuplicate(t, "DiscardDraft of a second delivery", func() error {
 			MustCreate(t, s, key, "U1")
-			return other.DiscardDraft(ctx, key, dedup.NewClaim(key.Team, key.Channel, first.ID), 1)
+			return other.DiscardDraft(ctx, key, dedup.NewClaim(key.Team, key.Channel, first.ID), mustDraftID(t, s, key), 1)
 		}())
 	})
 
