@@ -324,7 +324,11 @@ func TestScorecardsOverSocketMode(t *testing.T) {
 		if !m.Ephemeral {
 			t.Error("the debrief was posted in the channel")
 		}
-		MustCommand(t, fake, ch, "UOWNER", "/interview", "debrief "+name, "disagreement", highNote)
+		// The draft's owner has no say over scorecards: the loop is U1's,
+		// who added the first candidate.
+		if m := MustCommand(t, fake, ch, "UOWNER", "/interview", "debrief "+name, "hidden"); strings.Contains(MessageText(m), highNote) {
+			t.Error("the draft's owner reads the debrief without scoring")
+		}
 	})
 
 	t.Run("the channel sees progress only", func(t *testing.T) {
@@ -346,8 +350,9 @@ func TestScorecardsOverSocketMode(t *testing.T) {
 	})
 
 	t.Run("close freezes it; export is deliberate", func(t *testing.T) {
-		MustCommand(t, fake, ch, "U2", "/interview", "debrief "+name+" close", "Only the draft's owner")
-		MustCommand(t, fake, ch, "UOWNER", "/interview", "debrief "+name+" close", "is closed")
+		MustCommand(t, fake, ch, "U2", "/interview", "debrief "+name+" close", "Only @U1, who runs the channel's interview loop")
+		MustCommand(t, fake, ch, "UOWNER", "/interview", "debrief "+name+" close", "Only @U1")
+		MustCommand(t, fake, ch, "U1", "/interview", "debrief "+name+" close", "is closed")
 		mustRefuseForm(t, fake, ch, views["U7"], scorecardValues(t, views["U7"], 3, 3, "", "yes"), "", "closed")
 		MustCommand(t, fake, ch, "U1", "/interview", "debrief "+name+" export", "Uploaded the debrief")
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
@@ -407,7 +412,7 @@ func TestScorecardsOverSocketMode(t *testing.T) {
 		for _, q := range pack.Questions { // every competency first, then fill the kit
 			if !comps[q.Competency] {
 				comps[q.Competency] = true
-				if _, err := store.AddToKit(context.Background(), key, nil, q.ID); err != nil {
+				if _, err := store.AddToKit(context.Background(), key, nil, "", q.ID); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -416,7 +421,7 @@ func TestScorecardsOverSocketMode(t *testing.T) {
 			if kit, _ := store.Kit(context.Background(), key); len(kit) >= sessions.KitCap {
 				break
 			}
-			if _, err := store.AddToKit(context.Background(), key, nil, q.ID); err != nil {
+			if _, err := store.AddToKit(context.Background(), key, nil, "", q.ID); err != nil {
 				t.Fatal(err)
 			}
 		}
