@@ -8,7 +8,8 @@ import (
 // Apply checks c and applies it to the draft in place: the draft moves to
 // the next version, Updated becomes c.At, and — for changes to content, the
 // kind or the ignored wording rules — an Undo record holding only the
-// inverse changes is kept (the last MaxUndo, within MaxUndoBytes). It
+// inverse changes is kept (each person's last MaxUndo, within MaxUndoBytes
+// of their own: see trimUndo). It
 // returns the history entry of the change.
 //
 // When c is refused the draft is left exactly as it was and the error is a
@@ -41,7 +42,8 @@ func (d *Draft) Apply(c Change) (Entry, error) {
 		rec.Version, rec.By, rec.Summary = next.Version, c.By, summary
 		next.Undo = append(next.Undo, *rec)
 		next.trimUndo()
-		undoable = len(next.Undo) > 0 && next.Undo[len(next.Undo)-1].Version == next.Version
+		last := len(next.Undo) - 1
+		undoable = last >= 0 && next.Undo[last].Version == next.Version && !next.Undo[last].Gone
 	}
 	if c.Op == OpUndo {
 		next.Edited = next.Version

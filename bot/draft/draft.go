@@ -107,6 +107,10 @@ type Undo struct {
 	// Touch names what the change touched (see touches): a later change
 	// touching any of it depends on this one.
 	Touch []string `json:"touch,omitempty"`
+	// Gone marks what is left of records dropped for room: what they
+	// touched, so that an earlier change they built on is not undone
+	// under them. It cannot be undone itself; consecutive ones merge.
+	Gone bool `json:"gone,omitempty"`
 }
 
 // Op is the kind of a change.

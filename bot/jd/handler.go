@@ -236,7 +236,7 @@ func (h *Handler) changeNote(d *draft.Draft, e draft.Entry) string {
 	case e.Op == draft.OpUndo, e.Op == draft.OpReopen:
 		return ""
 	}
-	return fmt.Sprintf("This change is too large to undo (undo keeps about %d KB of changes); %s history shows it.", draft.MaxUndoBytes/1000, h.cfg.Slash)
+	return fmt.Sprintf("This change is too large to undo (undo keeps about %d KB of each person's changes); %s history shows it.", draft.MaxUndoBytes/1000, h.cfg.Slash)
 }
 
 // saw records that the person has seen version of the draft. It is best
