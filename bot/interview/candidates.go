@@ -96,8 +96,17 @@ func (h *Handler) addCandidate(ctx context.Context, req bot.Request, name string
 	if owner == "" {
 		owner = req.User
 	}
+	if same, err := h.lookAlike(ctx, req, clean); err != nil || same != nil {
+		return bot.Reply{}, existsOr(same, clean, err)
+	}
 	c := scorecard.Candidate{Name: clean, AddedBy: req.User, Added: req.At}
-	if err := h.candidates.AddCandidate(ctx, req.Session(), req.Claim, c, owner); err != nil {
+	err = h.candidates.AddCandidate(ctx, req.Session(), req.Claim, c, owner)
+	if errors.Is(err, scorecard.ErrExists) {
+		if there, rerr := h.candidates.Candidate(ctx, req.Session(), scorecard.ID(clean)); rerr == nil {
+			return bot.Reply{}, existsOr(&there, clean, nil)
+		}
+	}
+	if err != nil {
 		return bot.Reply{}, err
 	}
 	note := "hirebot keeps a candidate's name and the team's scorecards only: no e-mail, CV or other personal data."
@@ -276,8 +285,9 @@ func (h *Handler) removeCandidate(ctx context.Context, req bot.Request) (bot.Rep
 	return bot.Reply{Card: &bot.Card{Intro: fmt.Sprintf("Removed %s and %s.", c.Name, plural(len(c.Cards), "scorecard"))}, Replace: true}, nil
 }
 
-// resolve finds the channel's candidate called name, or an
-// *UnknownCandidateError with the names it may have meant.
+// resolve finds the channel's candidate called name (or a name that looks
+// the same: see scorecard.Key), or an *UnknownCandidateError with the
+// names it may have meant.
 func (h *Handler) resolve(ctx context.Context, req bot.Request, name string) (scorecard.Candidate, error) {
 	clean, err := scorecard.CleanName(name)
 	if err != nil {
@@ -291,8 +301,55 @@ func (h *Handler) resolve(ctx context.Context, req bot.Request, name string) (sc
 	if lerr != nil {
 		return scorecard.Candidate{}, lerr
 	}
+	for _, c := range all {
+		if scorecard.Key(c.Name) == scorecard.Key(clean) {
+			return c, nil // stored before names were keyed by how they look
+		}
+	}
 	return scorecard.Candidate{}, &UnknownCandidateError{Near: nearNames(clean, all)}
 }
+
+// lookAlike returns the channel's candidate whose name looks the same as
+// name, stored before names were keyed by how they look (a candidate
+// stored since has the same id, which the store refuses to add twice), or
+// nil.
+func (h *Handler) lookAlike(ctx context.Context, req bot.Request, name string) (*scorecard.Candidate, error) {
+	all, err := h.candidates.Candidates(ctx, req.Session())
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range all {
+		if scorecard.Key(c.Name) == scorecard.Key(name) && c.ID != scorecard.ID(name) {
+			return &c, nil
+		}
+	}
+	return nil, nil
+}
+
+// existsOr returns err, or a *CandidateExistsError for there, the
+// candidate whose name looks like typed.
+func existsOr(there *scorecard.Candidate, typed string, err error) error {
+	if err != nil || there == nil {
+		return err
+	}
+	return &CandidateExistsError{Name: there.Name, LooksAlike: there.Name != typed && scorecard.Fold(there.Name) != scorecard.Fold(typed)}
+}
+
+// CandidateExistsError is a candidate added under a name the channel has
+// (Name, as stored), or one that looks the same (LooksAlike: other
+// letters, or another composition, that read alike). Its kind is Conflict.
+type CandidateExistsError struct {
+	Name       string
+	LooksAlike bool
+}
+
+// Error describes e for logs, without the name.
+func (e *CandidateExistsError) Error() string {
+	return fmt.Sprintf("interview: the candidate exists already (looks alike %v)", e.LooksAlike)
+}
+
+// ErrorKind returns Conflict.
+func (e *CandidateExistsError) ErrorKind() hirebot.Kind { return hirebot.Conflict }
 
 // nearNames returns the candidates' names closest to name: the whole name
 // within a few typos, or one of its words close to one of theirs.

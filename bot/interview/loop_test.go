@@ -263,3 +263,34 @@ func TestDebriefAndGuideExportsAreInert(t *testing.T) {
 // debriefStructure is the markup the debrief export writes itself at the
 // start of a line.
 var debriefStructure = regexp.MustCompile(`^(# Debrief: |## |- @U[A-Z0-9]+: |- (Strong no|No|Yes|Strong yes): \d+$)`)
+
+// TestLookAlikeNames: a name that looks like a candidate's is that
+// candidate; adding it again says so; marks-only and styled names are
+// refused with the reason.
+func TestLookAlikeNames(t *testing.T) {
+	h, store := MustHandler(t)
+	do(t, h, "UOWNER", "candidate add Zoe\u0308 Kravitz") // decomposed ë
+	for _, typed := range []string{"Zoë Kravitz", "Zоë Kravitz", "ZOË KRAVITZ"} {
+		if _, msg := do(t, h, "U2", "candidate add "+typed); !strings.Contains(msg, "has a candidate called Zoë Kravitz already") {
+			t.Errorf("adding %q again: %q", typed, msg)
+		}
+		if r, msg := do(t, h, "U2", "scorecard "+typed); msg != "" || r.Modal == nil || !strings.HasPrefix(r.Modal.Intro, "Zoë Kravitz:") {
+			t.Errorf("scorecard %q: %q", typed, msg)
+		}
+	}
+	if _, msg := do(t, h, "U2", "candidate add Zоë Kravitz"); !strings.Contains(msg, "looks the same") {
+		t.Errorf("a Cyrillic look-alike: %q", msg)
+	}
+	if cs, _ := store.Candidates(t.Context(), hirebot.SessionKey{Team: "T1", Channel: "C1"}); len(cs) != 1 || cs[0].Name != "Zoë Kravitz" {
+		t.Errorf("candidates = %+v, want one, stored composed", cs)
+	}
+	for typed, want := range map[string]string{
+		"candidate add \u0301\u0301\u0301":            "no letter under them",
+		"candidate add Z\u0334\u0321\u0322\u0327algo": "more than 3 on one letter",
+		"candidate add 𝐀𝐝𝐚 Lovelace":                  "styled or mathematical letters",
+	} {
+		if _, msg := do(t, h, "U2", typed); !strings.Contains(msg, want) {
+			t.Errorf("%q: %q, want %q", typed, msg, want)
+		}
+	}
+}

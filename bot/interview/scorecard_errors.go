@@ -24,6 +24,7 @@ func (h *Handler) wordScorecard(err error, name string) error {
 		le   *LoopForbiddenError
 		gone *hirebot.GoneError
 		nk   *NotInKitError
+		ce   *CandidateExistsError
 	)
 	say := func(kind hirebot.Kind, format string, args ...any) error {
 		return hirebot.Wrap(kind, err, fmt.Sprintf(format, args...))
@@ -45,6 +46,10 @@ func (h *Handler) wordScorecard(err error, name string) error {
 		return say(hirebot.NotFound, "%s %s candidates lists them; %s candidate add <name> adds one.", msg, h.slash, h.slash)
 	case errors.Is(err, scorecard.ErrNoCandidate):
 		return say(hirebot.NotFound, "That candidate is no longer in this channel (removed, or unused for too long); %s candidates lists who is.", h.slash)
+	case errors.As(err, &ce) && ce.LooksAlike:
+		return say(hirebot.Conflict, "This channel has a candidate called %s already, and %s looks the same (other letters that read alike), so it would split their scorecards. Did you mean %s? %s candidates lists them.", ce.Name, name, ce.Name, h.slash)
+	case errors.As(err, &ce):
+		return say(hirebot.Conflict, "This channel has a candidate called %s already; %s candidates lists them.", ce.Name, h.slash)
 	case errors.Is(err, scorecard.ErrExists):
 		return say(hirebot.Conflict, "This channel has a candidate called %s already; %s candidates lists them.", name, h.slash)
 	case errors.Is(err, scorecard.ErrClosed):
@@ -113,6 +118,10 @@ func (h *Handler) nameMessage(e *scorecard.NameError) string {
 		return "That looks like a phone number: " + only + "."
 	case scorecard.NameDigits:
 		return "A name has no digits: " + only + "."
+	case scorecard.NameMarks:
+		return fmt.Sprintf("That name has accents or marks with no letter under them, or more than %d on one letter; type the name as it is written.", scorecard.MaxMarks)
+	case scorecard.NameStyled:
+		return fmt.Sprintf("That name is written in styled or mathematical letters (%q); type it in plain letters, as it is written.", string(e.Char))
 	}
 	return fmt.Sprintf("A name holds letters, spaces, hyphens, apostrophes and dots, not %q.", string(e.Char))
 }
