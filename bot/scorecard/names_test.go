@@ -44,18 +44,18 @@ func TestCleanName(t *testing.T) {
 		{"Ada; DROP", "", NameSymbol},
 		{"Ada_Lovelace", "", NameSymbol},
 		{"Ada\tLovelace", "Ada Lovelace", 0},
-		{"Zoe\u0308 Kravitz", "Zoë Kravitz", 0},               // decomposed becomes composed
-		{"Nguyễn Thị Minh Khai", "Nguyễn Thị Minh Khai", 0},   // two marks on one letter
-		{"Ngu\u0065\u0302\u0303n", "Nguễn", 0},                // … typed decomposed
-		{"क्षितिज शर्मा", "क्षितिज शर्मा", 0},                   // Devanagari vowel signs (Mc) and virama
-		{"שָׁלוֹם", "שָׁלוֹם", 0},                                  // Hebrew points
-		{"\u0301\u0301\u0301", "", NameMarks},                 // marks only
-		{"Ada \u0301Lovelace", "", NameMarks},                  // a mark with no letter under it
+		{"Zoe\u0308 Kravitz", "Zoë Kravitz", 0},                      // decomposed becomes composed
+		{"Nguyễn Thị Minh Khai", "Nguyễn Thị Minh Khai", 0},          // two marks on one letter
+		{"Ngu\u0065\u0302\u0303n", "Nguễn", 0},                       // … typed decomposed
+		{"क्षितिज शर्मा", "क्षितिज शर्मा", 0},                        // Devanagari vowel signs (Mc) and virama
+		{"שָׁלוֹם", "שָׁלוֹם", 0},                                    // Hebrew points
+		{"\u0301\u0301\u0301", "", NameMarks},                        // marks only
+		{"Ada \u0301Lovelace", "", NameMarks},                        // a mark with no letter under it
 		{"Z\u0334\u0321\u0322\u0327a\u0335l\u0336go", "", NameMarks}, // stacked: four marks on one letter
-		{"𝐀𝐝𝐚 Lovelace", "", NameStyled},                       // mathematical bold
-		{"ℬ𝓇𝑜𝓌𝓃", "", NameStyled},                             // script letters and letterlike symbols
-		{"Ａｄａ", "", NameStyled},                               // fullwidth
-		{"ﬁona", "", NameStyled},                               // a ligature
+		{"𝐀𝐝𝐚 Lovelace", "", NameStyled},                             // mathematical bold
+		{"ℬ𝓇𝑜𝓌𝓃", "", NameStyled},                                    // script letters and letterlike symbols
+		{"Ａｄａ", "", NameStyled},                                      // fullwidth
+		{"ﬁona", "", NameStyled},                                     // a ligature
 	} {
 		got, err := CleanName(tt.in)
 		var ne *NameError
