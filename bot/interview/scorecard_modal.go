@@ -293,8 +293,26 @@ func (h *Handler) submitScorecard(ctx context.Context, req bot.Request) (bot.Rep
 	return bot.Reply{
 		Card: &bot.Card{Intro: fmt.Sprintf(what, c.Name),
 			Note: fmt.Sprintf("Only you, those who have submitted theirs, whoever runs the interview loop and admins see it. %s debrief %s compares the scorecards.", h.slash, c.Name)},
-		Announce: &bot.Card{Intro: progressLine(c) + "."},
+		Announce:   &bot.Card{Intro: progressLine(c) + "."},
+		AnnounceOf: c.ID,
 	}, c.Name, nil
+}
+
+// Announcement returns what the channel is told of candidate id's
+// progress now (nil once they are gone), for an adapter that posts the
+// progress line as it stands when the post goes out.
+func (h *Handler) Announcement(ctx context.Context, key hirebot.SessionKey, id string) (*bot.Card, error) {
+	if h.candidates == nil {
+		return nil, errNoCandidates
+	}
+	c, err := h.candidates.Candidate(ctx, key, id)
+	switch {
+	case errors.Is(err, scorecard.ErrNoCandidate):
+		return nil, nil
+	case err != nil:
+		return nil, err
+	}
+	return &bot.Card{Intro: progressLine(c) + "."}, nil
 }
 
 // sheetHolds checks that every competency a submitted scorecard rates is

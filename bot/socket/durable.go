@@ -87,7 +87,32 @@ func (l *Listener) serveBeforeAck(j *job) {
 		log.Info("form refused: the reason is shown in the form", "kind", errKind(err))
 		return
 	}
+	// The reply owed after the ack is kept in the outbox before it, so
+	// that it outlives this replica; another delivery of a request that
+	// was applied is answered with its recorded outcome, unless the
+	// delivery that applied it answers.
+	octx, ocancel := context.WithDeadline(j.ctx, j.received.Add(markBy))
+	answer := true
+	switch {
+	case errors.Is(err, dedup.ErrDuplicate):
+		answer, reply, err = l.answerDuplicate(octx, log, j, req)
+		if answer {
+			req.Claim = nil // served as the delivery that applied it; nothing left to record
+		}
+	case landed:
+		answer = l.owe(octx, log, j, req, bot.SavedReply())
+	default:
+		answer = l.owe(octx, log, j, req, reply)
+	}
+	ocancel()
 	l.ack(j.ctx, j.client, log, j.envelope, j.received)
+	if !answer {
+		if !errors.Is(err, dedup.ErrDuplicate) {
+			log.Info("another delivery of the request answers it", "dedup_id", j.id)
+		}
+		l.deliver(j.ctx, log, j.id, req, j.o, bot.Reply{}, dedup.ErrDuplicate, start)
+		return
+	}
 	// The reply goes out beside the pool: a worker's time is for the work
 	// that must end before an ack, and a slow Slack must not make the
 	// requests queued behind this one miss their ack.
@@ -108,6 +133,7 @@ func (l *Listener) serveBeforeAck(j *job) {
 			}
 		}
 		l.deliver(ctx, log, j.id, req, j.o, reply, err, start)
+		l.delivered(ctx, log, req, j.id)
 	}()
 }
 

@@ -248,7 +248,12 @@ func TestScorecardsOverSocketMode(t *testing.T) {
 			})
 		}
 		wg.Wait()
-		MustWaitMessage(t, fake, ch, name+": 6 of 7 scorecards in.")
+		// One progress line a submission, posted one at a time, each with
+		// the count stored when it went out: the last says all six.
+		MustEventually(t, 10*time.Second, "six progress lines, the last with all six", func() bool {
+			lines := progressLines(fake, ch)
+			return len(lines) == len(scorers) && strings.Contains(lines[len(lines)-1], name+": 6 of 7 scorecards in.")
+		})
 		// A bot logs "handled" once it has delivered the reply, which may
 		// be just after the progress post: wait for the lines.
 		MustEventually(t, 10*time.Second, "both replicas to log a handled submission", func() bool {
@@ -444,4 +449,15 @@ func scanKeys(tb testing.TB, rdb redis.UniversalClient, pattern string) []string
 		tb.Fatal(err)
 	}
 	return keys
+}
+
+// progressLines returns the progress lines posted in channel, in order.
+func progressLines(fake *slacktest.Server, channel string) []string {
+	var out []string
+	for _, m := range fake.Messages(channel) {
+		if !m.Ephemeral && strings.Contains(MessageText(m), "scorecards in") {
+			out = append(out, MessageText(m))
+		}
+	}
+	return out
 }
