@@ -48,21 +48,27 @@ func (h *Handler) clearKit(ctx context.Context, req bot.Request) (bot.Reply, err
 	if !ok {
 		return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "That Clear the kit button is from an older version of hirebot, so nothing was cleared; please run the command again: %s kit clear.", h.slash)
 	}
+	now, err := h.sessions.KitGeneration(ctx, req.Session())
+	if err != nil {
+		return bot.Reply{}, err
+	}
 	kit, err := h.sessions.Kit(ctx, req.Session())
 	if err != nil {
 		return bot.Reply{}, err
 	}
 	cleared := false
-	if kitPrint(kit) == fp && len(kit) > 0 {
+	if now == gen && kitPrint(kit) == fp && len(kit) > 0 {
 		cleared, err = h.sessions.ClearKit(ctx, req.Session(), req.Claim, gen, kit)
-		var gone *hirebot.GoneError
-		if errors.As(err, &gone) {
-			return bot.Reply{}, hirebot.Wrap(hirebot.Conflict, err, fmt.Sprintf(
-				"That Clear the kit button was for an interview kit that was cleared since; the kit built after it was not touched. %s kit shows it; %s kit clear asks again.", h.slash, h.slash))
-		}
-		if err != nil {
-			return bot.Reply{}, err
-		}
+	} else if now != gen {
+		err = &hirebot.GoneError{What: "kit"}
+	}
+	var gone *hirebot.GoneError
+	if errors.As(err, &gone) {
+		return bot.Reply{}, hirebot.Wrap(hirebot.Conflict, err, fmt.Sprintf(
+			"That Clear the kit button was for an interview kit that was cleared since; the kit built after it was not touched. %s kit shows it; %s kit clear asks again.", h.slash, h.slash))
+	}
+	if err != nil {
+		return bot.Reply{}, err
 	}
 	if !cleared {
 		if kit, err = h.sessions.Kit(ctx, req.Session()); err != nil {

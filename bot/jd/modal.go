@@ -43,6 +43,11 @@ func (h *Handler) save(ctx context.Context, req bot.Request) (bot.Reply, error) 
 		return bot.Reply{}, h.wordControl("save", &OldControlError{Action: "save"})
 	}
 	base := s.Version
+	for in := range req.Values {
+		if !editorInput(in) {
+			return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "That editor carried an input it does not have, so nothing was saved. Press Edit on the live message (%s show) and save again.", h.cfg.Slash)
+		}
+	}
 	content := draft.Content{Fields: map[draft.Field]string{}, Sections: map[draft.Section][]draft.Item{}}
 	for _, f := range draft.Fields {
 		content.Fields[f] = req.Values[string(f)]

@@ -108,3 +108,23 @@ func cardText(c *bot.Card) string {
 	}
 	return strings.Join(parts, "\n")
 }
+
+// TestEditorRefusesInputsItLacks: a save carrying an input the editor
+// does not have (a forged form) changes nothing.
+func TestEditorRefusesInputsItLacks(t *testing.T) {
+	h := mustHandler(t)
+	run(t, h, bot.Request{Source: bot.Slash, Text: "start cto Head of Platform"})
+	d, _ := h.cfg.Drafts.Draft(t.Context(), hirebot.SessionKey{Team: "T1", Channel: "C1"})
+	for _, in := range []string{"owner", "requirements.99", "ignored", "pay"} {
+		values := map[string]string{"title": "Forged", in: "x"}
+		if _, msg := run(t, h, bot.Request{Source: bot.Submit, Action: "save", Value: showing(d, ""), Values: values}); !strings.Contains(msg, "carried an input it does not have") {
+			t.Errorf("a save with %q: %q", in, msg)
+		}
+	}
+	if now, _ := h.cfg.Drafts.Draft(t.Context(), hirebot.SessionKey{Team: "T1", Channel: "C1"}); now.Version != d.Version {
+		t.Errorf("a forged save changed the draft: v%d → v%d", d.Version, now.Version)
+	}
+	if _, msg := run(t, h, bot.Request{Source: bot.Submit, Action: "save", Value: showing(d, ""), Values: map[string]string{"title": "Fine", "requirements.2": "A"}}); msg == "" || strings.Contains(msg, "carried") {
+		t.Errorf("a save with a second requirements input: %q", msg)
+	}
+}
