@@ -55,7 +55,7 @@ func New(pack *knowledge.Pack, sessions Sessions, slash string) *Handler {
 // Command returns the command-table entry for /interview.
 func (h *Handler) Command() bot.Command {
 	return bot.Command{
-		Name: "interview", Slash: h.slash, Usage: "[role | kind | competency] [count] | kit | candidates | scorecard <name> | debrief <name>",
+		Name: "interview", Slash: h.slash, Usage: "[role | kind | competency] [count] | kit | candidates | scorecard <name> | debrief <name> | owner @user", Mentions: true,
 		Summary:  "Structured interview questions with rubrics; never repeated in this channel",
 		Examples: []string{h.slash, h.slash + " infrastructure 3", h.slash + " communication", h.slash + " kit export", h.slash + " scorecard Sam Rivera"},
 		Handler:  h,
