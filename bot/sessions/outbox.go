@@ -21,9 +21,11 @@ import (
 //
 // Each channel's session has its own outbox, a hash in the session's slot
 // (hirebot:{TEAM:CHANNEL}:outbox): field the request's dedup id, value
-// "STATE\nLEASE\nCREATED\nPAYLOAD" with STATE p (owed) or d (delivered: the
-// payload is dropped, the field kept while Slack may deliver the request
-// again), LEASE and CREATED in Unix milliseconds. It lives OutboxTTL after
+// "STATE\nLEASE\nCREATED\nTOKEN\nPAYLOAD" with STATE p (owed) or d
+// (delivered: the payload is dropped, the field kept while Slack may
+// deliver the request again), LEASE and CREATED in Unix milliseconds, and
+// TOKEN naming the delivery that owes it (so that a write the client
+// resends after a lost reply finds its own). It lives OutboxTTL after
 // its last write. outboxDueKey lists the sessions whose outbox holds
 // replies owed, by when any replica may take them.
 
@@ -47,27 +49,32 @@ func outboxKey(key hirebot.SessionKey) (string, error) {
 
 // oweScript records a reply owed unless one is recorded, owed or
 // delivered, under the id. KEYS: outbox. ARGV: id, lease, created,
-// payload, TTL. Returns 1 if recorded, 0 if the id has one.
+// payload, TTL, token. Returns 1 if recorded (also when this delivery
+// recorded it before: a resent write), 0 if the id has another's.
 var oweScript = redis.NewScript(`
-if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 then return 0 end
-redis.call('HSET', KEYS[1], ARGV[1], 'p\n' .. ARGV[2] .. '\n' .. ARGV[3] .. '\n' .. ARGV[4])
+local v = redis.call('HGET', KEYS[1], ARGV[1])
+if v then
+	if ARGV[6] ~= '' and string.match(v, '^%a\n%d+\n%d+\n([^\n]*)\n') == ARGV[6] then return 1 end
+	return 0
+end
+redis.call('HSET', KEYS[1], ARGV[1], 'p\n' .. ARGV[2] .. '\n' .. ARGV[3] .. '\n' .. ARGV[6] .. '\n' .. ARGV[4])
 redis.call('PEXPIRE', KEYS[1], ARGV[5])
 return 1
 `)
 
 // Owe records payload as the reply owed to the request id of key's
-// session, which this replica will deliver; any replica may take it once
-// lease has passed (see TakeOwed). It reports false, recording nothing,
-// when the request has a reply recorded already, owed or delivered: then
-// another delivery of it answers, not this one.
-func (s *Store) Owe(ctx context.Context, key hirebot.SessionKey, id string, payload []byte, lease time.Duration) (bool, error) {
+// session by the delivery token names, which will deliver it; any replica
+// may take it once lease has passed (see TakeOwed). It reports false,
+// recording nothing, when another delivery of the request has a reply
+// recorded already, owed or delivered: then that one answers.
+func (s *Store) Owe(ctx context.Context, key hirebot.SessionKey, id, token string, payload []byte, lease time.Duration) (bool, error) {
 	ok, err := outboxKey(key)
 	if err != nil {
 		return false, err
 	}
 	now := time.Now()
 	due := now.Add(lease).UnixMilli()
-	keys, args := []string{ok}, []any{id, due, now.UnixMilli(), payload, OutboxTTL.Milliseconds()}
+	keys, args := []string{ok}, []any{id, due, now.UnixMilli(), payload, OutboxTTL.Milliseconds(), token}
 	var n *redis.Cmd
 	_, _ = s.client.Pipelined(ctx, func(p redis.Pipeliner) error {
 		// The session is listed first: a crash then leaves at most a
@@ -102,7 +109,7 @@ func (s *Store) Owing(ctx context.Context, key hirebot.SessionKey, id string) (b
 // outbox. ARGV: id, now, TTL.
 var deliveredScript = redis.NewScript(`
 if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 0 then return 0 end
-redis.call('HSET', KEYS[1], ARGV[1], 'd\n0\n' .. ARGV[2] .. '\n')
+redis.call('HSET', KEYS[1], ARGV[1], 'd\n0\n' .. ARGV[2] .. '\n\n')
 redis.call('PEXPIRE', KEYS[1], ARGV[3])
 return 1
 `)
@@ -128,14 +135,16 @@ local next = 0
 local all = redis.call('HGETALL', KEYS[1])
 for i = 1, #all, 2 do
 	local id, v = all[i], all[i + 1]
-	local state, lease, created, payload = string.match(v, '^(%a)\n(%d+)\n(%d+)\n(.*)$')
+	local state, lease, created, token, payload = string.match(v, '^(%a)\n(%d+)\n(%d+)\n([^\n]*)\n(.*)$')
 	lease, created = tonumber(lease), tonumber(created)
-	if state == 'd' then
+	if not state then
+		redis.call('HDEL', KEYS[1], id)
+	elseif state == 'd' then
 		if created < tonumber(ARGV[4]) then redis.call('HDEL', KEYS[1], id) end
 	elseif created < tonumber(ARGV[3]) then
 		redis.call('HDEL', KEYS[1], id)
 	elseif lease <= tonumber(ARGV[1]) then
-		redis.call('HSET', KEYS[1], id, 'p\n' .. ARGV[2] .. '\n' .. created .. '\n' .. payload)
+		redis.call('HSET', KEYS[1], id, 'p\n' .. ARGV[2] .. '\n' .. created .. '\n' .. token .. '\n' .. payload)
 		table.insert(out, id)
 		table.insert(out, tostring(created))
 		table.insert(out, payload)

@@ -16,11 +16,14 @@ func TestOutbox(t *testing.T) {
 	srv := redistest.MustStart(t)
 	s := New(MustOpen(t, srv.URL()), Options{})
 	ctx, key := t.Context(), newKey()
-	if ok, err := s.Owe(ctx, key, "envelope:E1", []byte("reply one"), time.Minute); err != nil || !ok {
+	if ok, err := s.Owe(ctx, key, "envelope:E1", "tok1", []byte("reply one"), time.Minute); err != nil || !ok {
 		t.Fatalf("Owe = %v, %v", ok, err)
 	}
-	if ok, err := s.Owe(ctx, key, "envelope:E1", []byte("another"), time.Minute); err != nil || ok {
+	if ok, err := s.Owe(ctx, key, "envelope:E1", "tok2", []byte("another"), time.Minute); err != nil || ok {
 		t.Errorf("Owe by a second delivery = %v, %v; want false", ok, err)
+	}
+	if ok, err := s.Owe(ctx, key, "envelope:E1", "tok1", []byte("reply one"), time.Minute); err != nil || !ok {
+		t.Errorf("Owe resent by the same delivery = %v, %v; want true", ok, err)
 	}
 	if owing, err := s.Owing(ctx, key, "envelope:E1"); err != nil || !owing {
 		t.Errorf("Owing = %v, %v", owing, err)
@@ -42,10 +45,10 @@ func TestOutbox(t *testing.T) {
 	if again, _ := s.TakeOwed(ctx, later.Add(5*time.Minute), time.Minute, 10); len(again) != 0 {
 		t.Errorf("TakeOwed of a delivered reply = %+v", again)
 	}
-	if ok, _ := s.Owe(ctx, key, "envelope:E1", []byte("late"), time.Minute); ok {
+	if ok, _ := s.Owe(ctx, key, "envelope:E1", "tok3", []byte("late"), time.Minute); ok {
 		t.Error("a delivered reply was owed again")
 	}
-	if ok, _ := s.Owe(ctx, key, "envelope:E2", []byte("old"), time.Minute); !ok {
+	if ok, _ := s.Owe(ctx, key, "envelope:E2", "tok4", []byte("old"), time.Minute); !ok {
 		t.Fatal("Owe E2")
 	}
 	if got, _ := s.TakeOwed(ctx, time.Now().Add(OutboxTTL+time.Minute), time.Minute, 10); len(got) != 0 {

@@ -15,16 +15,17 @@ import (
 
 // Outbox keeps the replies owed after an ack until they are delivered, so
 // that a replica that dies after acking a change (even kill -9) does not
-// take its answer with it. Owe records a reply owed to request id, which
-// this replica delivers, before the ack; it reports false when the request
-// has a reply recorded already (another delivery of it answers). Owing
+// take its answer with it. Owe records a reply owed to request id by the
+// delivery token names, which delivers it, before the ack; it reports
+// false when another delivery of the request has a reply recorded already
+// (that one answers). Owing
 // reports whether one is recorded, owed or delivered. Delivered marks it
 // delivered. TakeOwed takes, for this replica, up to limit replies whose
 // lease ran out by now (their replica died or hangs), leased to it for
 // lease. ClaimToken returns the token of the delivery that recorded the
 // claim on request id ("" if none did).
 type Outbox interface {
-	Owe(ctx context.Context, key hirebot.SessionKey, id string, payload []byte, lease time.Duration) (bool, error)
+	Owe(ctx context.Context, key hirebot.SessionKey, id, token string, payload []byte, lease time.Duration) (bool, error)
 	Owing(ctx context.Context, key hirebot.SessionKey, id string) (bool, error)
 	Delivered(ctx context.Context, key hirebot.SessionKey, id string) error
 	TakeOwed(ctx context.Context, now time.Time, lease time.Duration, limit int) ([]dedup.Owed, error)
@@ -92,7 +93,11 @@ func (l *Listener) owe(ctx context.Context, log *slog.Logger, j *job, req bot.Re
 	b, err := encodeOwed(req, j.o, reply)
 	if err == nil {
 		var won bool
-		if won, err = l.deps.Outbox.Owe(ctx, req.Session(), j.id, b, owedLease); err == nil {
+		token := ""
+		if req.Claim != nil {
+			token = req.Claim.Token // this delivery's, never another's
+		}
+		if won, err = l.deps.Outbox.Owe(ctx, req.Session(), j.id, token, b, owedLease); err == nil {
 			return won
 		}
 	}
@@ -110,14 +115,15 @@ func (l *Listener) delivered(ctx context.Context, log *slog.Logger, req bot.Requ
 	}
 }
 
-// answerDuplicate answers another delivery of a request whose claim an
-// earlier delivery recorded: if that delivery recorded its reply in the
-// outbox, it (or, should it have died, any replica) delivers that one, and
-// this delivery says nothing. Otherwise the earlier delivery may have died
-// between its change and its reply: this one serves the request again as
-// that delivery (its claim's token), so that every write reports its first
-// result, and answers with it unless the earlier delivery recorded its
-// reply meanwhile. It returns whether to deliver the reply, the reply and
+// answerDuplicate answers, after its ack, another delivery of a request
+// whose claim an earlier delivery recorded: if that delivery recorded its
+// reply in the outbox, it (or, should it have died, any replica) delivers
+// that one, and this delivery says nothing. Otherwise the earlier delivery
+// may have died between its change and its reply: this one serves the
+// request again as that delivery (its claim's token), so that every write
+// reports its first result, and answers with it unless the earlier
+// delivery recorded its reply meanwhile. A store that fails it meanwhile
+// leaves the request unanswered rather than wrongly answered. It returns whether to deliver the reply, the reply and
 // the handler's error (dedup.ErrDuplicate when there is nothing to say).
 func (l *Listener) answerDuplicate(ctx context.Context, log *slog.Logger, j *job, req bot.Request) (bool, bot.Reply, error) {
 	if l.deps.Outbox == nil || req.Channel == "" {
@@ -133,8 +139,17 @@ func (l *Listener) answerDuplicate(ctx context.Context, log *slog.Logger, j *job
 	again := req
 	again.Claim = &dedup.Claim{Team: req.Team, Channel: req.Channel, ID: j.id, Token: token}
 	reply, err := l.router.Serve(ctx, again)
-	if errors.Is(err, dedup.ErrDuplicate) || again.Claim.Unsettled() {
+	if errors.Is(err, dedup.ErrDuplicate) {
 		return false, bot.Reply{}, dedup.ErrDuplicate
+	}
+	switch hirebot.KindOf(err) {
+	case hirebot.Invalid, hirebot.NotFound, hirebot.Forbidden, hirebot.Conflict:
+		// The handler's own verdict, as the first delivery heard it.
+	default:
+		if err != nil || again.Claim.Unsettled() {
+			log.Warn("a request another delivery applied could not be served again for its outcome; left unanswered", "err", err)
+			return false, bot.Reply{}, dedup.ErrDuplicate
+		}
 	}
 	if !l.owe(ctx, log, j, req, reply) {
 		return false, bot.Reply{}, dedup.ErrDuplicate

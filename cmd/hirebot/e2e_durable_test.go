@@ -190,7 +190,7 @@ func channelNames(prefix string, n int) []string {
 }
 
 // TestKillReplicaMidLoad runs two replicas as real processes on one Redis
-// and sends 500 concurrent /jd adds and 120 scorecards over their four
+// and sends 500 concurrent /jd adds and 48 scorecards over their four
 // sockets; one replica is killed with SIGKILL in the middle. Slack (the
 // fake) redelivers every envelope the dead replica had not acked, on the
 // survivor's sockets, with the same envelope_id and retry_attempt one
@@ -216,7 +216,7 @@ func TestKillReplicaMidLoad(t *testing.T) {
 	// 25 channels of 20 adds: a section holds at most draft.MaxItems.
 	channels := channelNames("CK", 25)
 	mustStartDraftsIn(t, fake, channels)
-	cards := mustOpenScorecards(t, fake, channelNames("CKS", 10), 12)
+	cards := mustOpenScorecards(t, fake, channelNames("CKS", 6), 8)
 	before := len(fake.Acks())
 
 	var (
