@@ -26,7 +26,7 @@ func (h *Handler) openEditor(ctx context.Context, req bot.Request, want string) 
 		Intro:    fmt.Sprintf("Version %d. One item per line. If someone else saves first, your edit is refused and shown back to you, never merged over theirs.", d.Version)}
 	for _, f := range draft.Fields {
 		m.Inputs = append(m.Inputs, bot.Input{ID: string(f), Label: f.Label(), Value: d.Fields[f],
-			Optional: f != draft.Title, Multiline: f.Paragraph(), MaxLength: f.Limit()})
+			Optional: f != draft.Title, Multiline: f.Paragraph(), MaxLength: draft.FieldLimit(f)})
 	}
 	for _, sec := range draft.Sections {
 		m.Inputs = append(m.Inputs, sectionInputs(sec, d.Sections[sec])...)
