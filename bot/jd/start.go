@@ -32,7 +32,7 @@ func (h *Handler) start(ctx context.Context, req bot.Request, a Args) (bot.Reply
 	if err != nil {
 		return bot.Reply{}, fmt.Errorf("start draft: %w", err)
 	}
-	if err := h.cfg.Drafts.CreateDraft(ctx, req.Session(), req.Claim, d, e); err != nil {
+	if err := h.drafts(req).CreateDraft(ctx, d, e); err != nil {
 		if hirebot.KindOf(err) == hirebot.Conflict {
 			return h.draftExists(ctx, req, role), hirebot.Wrap(hirebot.Conflict, err, "this channel already has a draft")
 		}
@@ -56,7 +56,7 @@ func (h *Handler) draftExists(ctx context.Context, req bot.Request, want knowled
 	c := &bot.Card{Title: "This channel already has a draft",
 		Intro: fmt.Sprintf("Each channel holds one draft. Show it with %s show, or discard it with %s discard and then %s start %s.",
 			h.cfg.Slash, h.cfg.Slash, h.cfg.Slash, want.ID)}
-	if d, err := h.cfg.Drafts.Draft(ctx, req.Session()); err == nil {
+	if d, err := h.drafts(req).Draft(ctx); err == nil {
 		c.Intro = fmt.Sprintf("This channel is drafting “%s” (%s, version %d), and each channel holds one draft. Show it with %s show, or discard it with %s discard and then %s start %s.",
 			d.Heading(), h.roleName(d.Role), d.Version, h.cfg.Slash, h.cfg.Slash, h.cfg.Slash, want.ID)
 		c.Buttons = []bot.Button{{Label: "Show the draft", Action: "jd:show", Value: showing(d, "")}}

@@ -19,11 +19,10 @@ const suggestShown = 15
 // section getting its share of the card) when only is "". want, when set,
 // names the draft the Suggest button was shown for.
 func (h *Handler) suggest(ctx context.Context, req bot.Request, only draft.Section, want string) (bot.Reply, error) {
-	d, err := h.current(ctx, req, want)
+	d, err := h.open(ctx, req, want, "")
 	if err != nil {
 		return bot.Reply{}, err
 	}
-	h.saw(ctx, req, d.Version)
 	left := d.Suggestions(h.cfg.Pack.ChecklistsFor(d.Role, d.Kind))
 	for sec := range left {
 		if only != "" && sec != only {
@@ -116,7 +115,7 @@ func (h *Handler) addSuggested(ctx context.Context, req bot.Request, itemID, wan
 	c := draft.Change{Op: draft.OpInsert, Section: sec, Index: -1,
 		Item:  &draft.Item{Text: item.Text, Author: req.User, At: at, Source: item.ID},
 		Draft: want, By: req.User, Admin: req.Admin, At: at}
-	d, e, err := h.cfg.Drafts.UpdateDraft(ctx, req.Session(), req.Claim, req.User, func(d *draft.Draft) (draft.Entry, error) {
+	d, e, err := h.drafts(req).UpdateDraft(ctx, func(d *draft.Draft, _ int) (draft.Entry, error) {
 		if err := d.Is(want); err != nil {
 			return draft.Entry{}, err
 		}
@@ -131,6 +130,5 @@ func (h *Handler) addSuggested(ctx context.Context, req bot.Request, itemID, wan
 	if err != nil {
 		return bot.Reply{}, err
 	}
-	h.saw(ctx, req, e.Version)
-	return bot.Reply{Card: &bot.Card{Intro: capitalize(e.Summary) + fmt.Sprintf(" (v%d).", e.Version), Note: h.changeNote(d, e)}, Live: true}, nil
+	return h.changed(d, e), nil
 }

@@ -15,8 +15,8 @@ func BenchmarkUpdateDraft(b *testing.B) {
 	s := New(MustOpen(b, srv.URL()), Options{})
 	key := newKey()
 	MustCreate(b, s, key, "U1")
-	set := func(i int) func(d *draft.Draft) (draft.Entry, error) {
-		return func(d *draft.Draft) (draft.Entry, error) {
+	set := func(i int) func(d *draft.Draft, _ int) (draft.Entry, error) {
+		return func(d *draft.Draft, _ int) (draft.Entry, error) {
 			d.Fields[draft.Salary] = strconv.Itoa(i)
 			d.Version++
 			return draft.Entry{Version: d.Version, Op: draft.OpSet, By: "U1", Summary: "set salary"}, nil
@@ -28,7 +28,7 @@ func BenchmarkUpdateDraft(b *testing.B) {
 	i := 0
 	for b.Loop() {
 		i++
-		if _, _, err := s.UpdateDraft(b.Context(), key, nil, "U1", set(i)); err != nil {
+		if _, _, err := s.Scope(key, nil, "U1").UpdateDraft(b.Context(), set(i)); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -48,7 +48,7 @@ func BenchmarkDraftRead(b *testing.B) {
 	var h countHook
 	s.client.AddHook(&h)
 	for b.Loop() {
-		if _, err := s.Draft(b.Context(), key); err != nil {
+		if _, err := s.Scope(key, nil, "").Draft(b.Context()); err != nil {
 			b.Fatal(err)
 		}
 	}

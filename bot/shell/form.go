@@ -124,5 +124,5 @@ func (s *Shell) submit(ctx context.Context, m *bot.Modal) {
 	}
 	command, action, _ := strings.Cut(m.Callback, ":")
 	s.serve(ctx, bot.Request{Source: bot.Submit, Team: s.team, Channel: s.channel, User: s.user,
-		Command: command, Action: action, Value: m.Metadata, Values: values, At: time.Now(), Admin: s.cfg.Admins[s.user]})
+		Command: command, Action: action, Value: m.Metadata, Values: values, At: time.Now()})
 }

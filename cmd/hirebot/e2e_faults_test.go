@@ -119,6 +119,11 @@ func mustConfirmAdds(tb testing.TB, fake *slacktest.Server, channel string, item
 		return len(missing) == 0
 	})
 	if !ok {
+		for _, m := range fake.Messages(channel) {
+			if text := MessageText(m); m.Ephemeral && !strings.Contains(text, "Added to") {
+				tb.Logf("a reply to %s that confirms nothing: %.300q", m.User, text)
+			}
+		}
 		tb.Fatalf("%d of %d adds in %s were never confirmed, e.g. %q", len(missing), len(items), channel, missing[0])
 	}
 }

@@ -241,11 +241,11 @@ func TestJDOverSocketMode(t *testing.T) {
 		slash("U2", "history")
 		MustWaitMessage(t, fake, ch, "Draft history", "started")
 		store := sessions.New(mustRedis(t, rs.URL()), sessions.Options{})
-		h, err := store.History(ctx, hirebot.SessionKey{Team: fake.TeamID(), Channel: ch}, 500)
+		h, err := store.Scope(hirebot.SessionKey{Team: fake.TeamID(), Channel: ch}, nil, "").History(ctx, 500)
 		if err != nil {
 			t.Fatal(err)
 		}
-		d, err := store.Draft(ctx, hirebot.SessionKey{Team: fake.TeamID(), Channel: ch})
+		d, err := store.Scope(hirebot.SessionKey{Team: fake.TeamID(), Channel: ch}, nil, "").Draft(ctx)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -256,7 +256,7 @@ func TestJDOverSocketMode(t *testing.T) {
 
 	t.Run("discard asks first", func(t *testing.T) {
 		slash("U2", "discard")
-		MustWaitMessage(t, fake, ch, "Only the draft's owner")
+		MustWaitMessage(t, fake, ch, "only the draft's owner")
 		slash("UOWNER", "discard")
 		m := MustWaitMessage(t, fake, ch, "Discard the draft?")
 		v := buttonValues(t, m, "jd:discard")

@@ -31,7 +31,7 @@ func mustHistoryLen(tb testing.TB, store *sessions.Store, fake *slacktest.Server
 	tb.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	h, err := store.History(ctx, hirebot.SessionKey{Team: fake.TeamID(), Channel: channel}, 0)
+	h, err := store.Scope(hirebot.SessionKey{Team: fake.TeamID(), Channel: channel}, nil, "").History(ctx, 0)
 	if err != nil {
 		tb.Fatalf("history of %s: %v", channel, err)
 	}

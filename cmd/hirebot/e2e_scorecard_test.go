@@ -420,16 +420,16 @@ func TestScorecardsOverSocketMode(t *testing.T) {
 		for _, q := range pack.Questions { // every competency first, then fill the kit
 			if !comps[q.Competency] {
 				comps[q.Competency] = true
-				if _, err := store.AddToKit(context.Background(), key, nil, "", q.ID); err != nil {
+				if _, err := store.Scope(key, nil, "").AddToKit(context.Background(), "", q.ID); err != nil {
 					t.Fatal(err)
 				}
 			}
 		}
 		for _, q := range pack.Questions {
-			if kit, _ := store.Kit(context.Background(), key); len(kit) >= sessions.KitCap {
+			if kit, _ := store.Scope(key, nil, "").Kit(context.Background()); len(kit) >= sessions.KitCap {
 				break
 			}
-			if _, err := store.AddToKit(context.Background(), key, nil, "", q.ID); err != nil {
+			if _, err := store.Scope(key, nil, "").AddToKit(context.Background(), "", q.ID); err != nil {
 				t.Fatal(err)
 			}
 		}
