@@ -23,7 +23,7 @@ func BenchmarkUpdateDraft(b *testing.B) {
 		}
 	}
 	MustUpdate(b, s, key, "U1", set(0)) // loads the script and warms the pool
-	var h countHook
+	var h redistest.RoundTrips
 	s.client.AddHook(&h)
 	i := 0
 	for b.Loop() {
@@ -32,7 +32,7 @@ func BenchmarkUpdateDraft(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	b.ReportMetric(float64(h.n.Load())/float64(b.N), "roundtrips/op")
+	b.ReportMetric(float64(h.N())/float64(b.N), "roundtrips/op")
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "ops/s")
 }
 
@@ -45,13 +45,13 @@ func BenchmarkDraftRead(b *testing.B) {
 	for i := range 20 {
 		MustUpdate(b, s, key, "U1", addItem("U1", "requirement "+strconv.Itoa(i)))
 	}
-	var h countHook
+	var h redistest.RoundTrips
 	s.client.AddHook(&h)
 	for b.Loop() {
 		if _, err := s.Scope(key, nil, "").Draft(b.Context()); err != nil {
 			b.Fatal(err)
 		}
 	}
-	b.ReportMetric(float64(h.n.Load())/float64(b.N), "roundtrips/op")
+	b.ReportMetric(float64(h.N())/float64(b.N), "roundtrips/op")
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "ops/s")
 }

@@ -11,8 +11,6 @@ import (
 	"github.com/hirebot/hirebot"
 	"github.com/hirebot/hirebot/bot/dedup"
 	"github.com/hirebot/hirebot/bot/scorecard"
-	"github.com/hirebot/hirebot/internal/redistest"
-	"github.com/redis/go-redis/v9"
 )
 
 // candidateTTL is the candidate TTL of the stores under test: apart from
@@ -22,31 +20,7 @@ const candidateTTL = 3 * time.Hour
 // TestCandidates runs the candidate contract against a redis-server, the
 // embedded store and a cluster (where every script must stay in one slot).
 func TestCandidates(t *testing.T) {
-	opts := Options{CandidateTTL: candidateTTL}
-	t.Run("redis-server", func(t *testing.T) {
-		t.Parallel()
-		srv := redistest.MustStart(t)
-		testCandidates(t, func(t *testing.T) *Store { return New(MustOpen(t, srv.URL()), opts) })
-	})
-	t.Run("embedded", func(t *testing.T) {
-		t.Parallel()
-		c, closeFn, err := OpenEmbedded()
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(closeFn)
-		o := c.(*redis.Client).Options()
-		testCandidates(t, func(t *testing.T) *Store {
-			c := redis.NewClient(&redis.Options{Addr: o.Addr, Password: o.Password, DisableIdentity: true})
-			t.Cleanup(func() { c.Close() })
-			return New(c, opts)
-		})
-	})
-	t.Run("cluster", func(t *testing.T) {
-		t.Parallel()
-		cl := redistest.MustStartCluster(t)
-		testCandidates(t, func(t *testing.T) *Store { return New(MustOpen(t, cl.URL()), opts) })
-	})
+	eachBackend(t, Options{CandidateTTL: candidateTTL}, testCandidates, "redis-server", "embedded", "cluster")
 }
 
 func testCandidates(t *testing.T, newStore func(t *testing.T) *Store) {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/hirebot/hirebot"
 	"github.com/hirebot/hirebot/bot/draft"
+	"github.com/hirebot/hirebot/internal/redistest"
 	"github.com/redis/go-redis/v9"
 )
 
@@ -102,13 +103,13 @@ func testLiveMessage(t *testing.T, newStore func(t *testing.T) *Store) {
 	if err := takeTurnScript.Load(ctx, reader.client).Err(); err != nil { // on every node of a cluster
 		t.Fatal(err)
 	}
-	var h countHook
+	var h redistest.RoundTrips
 	reader.client.AddHook(&h)
 	view, wait, err := reader.TakeLive(ctx, key, time.Millisecond)
 	if err != nil || wait != 0 || view.Ref != "C1/2" || view.Draft == nil || len(view.Draft.Sections[draft.Requirements]) != 2 || view.Rev != 3 {
 		t.Errorf("after two updates, TakeLive = %+v, %v, %v; want the draft at revision 3 with its 2 items and the ref kept, C1/2", view, wait, err)
 	}
-	if n := h.n.Load(); n != 1 {
+	if n := h.N(); n != 1 {
 		t.Errorf("TakeLive took %d round trips, want 1", n)
 	}
 	_, _, err = s.TakeLive(ctx, newKey(), time.Millisecond)

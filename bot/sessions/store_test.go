@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -23,35 +22,46 @@ import (
 // TestStore runs the contract suite against every backend. Each call of
 // newStore returns a Store with a client of its own, like a replica.
 func TestStore(t *testing.T) {
-	t.Run("redis-server", func(t *testing.T) {
-		t.Parallel()
-		srv := redistest.MustStart(t)
-		testStore(t, func(t *testing.T) *Store { return New(MustOpen(t, srv.URL()), Options{}) })
-	})
-	t.Run("embedded", func(t *testing.T) {
-		t.Parallel()
-		c, closeFn, err := OpenEmbedded()
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(closeFn)
-		opts := c.(*redis.Client).Options()
-		testStore(t, func(t *testing.T) *Store {
-			c := redis.NewClient(&redis.Options{Addr: opts.Addr, Password: opts.Password, DisableIdentity: true})
-			t.Cleanup(func() { c.Close() })
-			return New(c, Options{})
+	eachBackend(t, Options{}, testStore, "redis-server", "embedded", "cluster", "sentinel")
+}
+
+// eachBackend runs suite, in parallel, against each of the named backends
+// — a redis-server, the embedded store, a Redis Cluster, Sentinel — with
+// stores made with opts.
+func eachBackend(t *testing.T, opts Options, suite func(t *testing.T, newStore func(t *testing.T) *Store), names ...string) {
+	backends := map[string]func(t *testing.T) func(t *testing.T) *Store{
+		"redis-server": func(t *testing.T) func(t *testing.T) *Store {
+			srv := redistest.MustStart(t)
+			return func(t *testing.T) *Store { return New(MustOpen(t, srv.URL()), opts) }
+		},
+		"embedded": func(t *testing.T) func(t *testing.T) *Store {
+			c, closeFn, err := OpenEmbedded()
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(closeFn)
+			o := c.(*redis.Client).Options()
+			return func(t *testing.T) *Store {
+				c := redis.NewClient(&redis.Options{Addr: o.Addr, Password: o.Password, DisableIdentity: true})
+				t.Cleanup(func() { c.Close() })
+				return New(c, opts)
+			}
+		},
+		"cluster": func(t *testing.T) func(t *testing.T) *Store {
+			cl := redistest.MustStartCluster(t)
+			return func(t *testing.T) *Store { return New(MustOpen(t, cl.URL()), opts) }
+		},
+		"sentinel": func(t *testing.T) func(t *testing.T) *Store {
+			sn := redistest.MustStartSentinel(t)
+			return func(t *testing.T) *Store { return New(MustOpen(t, sn.URL()), opts) }
+		},
+	}
+	for _, name := range names {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			suite(t, backends[name](t))
 		})
-	})
-	t.Run("cluster", func(t *testing.T) {
-		t.Parallel()
-		cl := redistest.MustStartCluster(t)
-		testStore(t, func(t *testing.T) *Store { return New(MustOpen(t, cl.URL()), Options{}) })
-	})
-	t.Run("sentinel", func(t *testing.T) {
-		t.Parallel()
-		sn := redistest.MustStartSentinel(t)
-		testStore(t, func(t *testing.T) *Store { return New(MustOpen(t, sn.URL()), Options{}) })
-	})
+	}
 }
 
 // MustOpen opens url with Open and closes the client when the test ends.
@@ -273,29 +283,6 @@ func testUpdateHistory(t *testing.T, newStore func(t *testing.T) *Store) {
 	}
 }
 
-// countHook counts round trips: one per command or pipeline sent. The
-// handshake of a new pooled connection (HELLO) is the pool's, not the
-// operation's, and is not counted.
-type countHook struct{ n atomic.Int64 }
-
-func (h *countHook) DialHook(next redis.DialHook) redis.DialHook { return next }
-
-func (h *countHook) ProcessHook(next redis.ProcessHook) redis.ProcessHook {
-	return func(ctx context.Context, cmd redis.Cmder) error {
-		if cmd.Name() != "hello" {
-			h.n.Add(1)
-		}
-		return next(ctx, cmd)
-	}
-}
-
-func (h *countHook) ProcessPipelineHook(next redis.ProcessPipelineHook) redis.ProcessPipelineHook {
-	return func(ctx context.Context, cmds []redis.Cmder) error {
-		h.n.Add(1)
-		return next(ctx, cmds)
-	}
-}
-
 // testUpdateRoundTrips: a change is two round trips — the read (with what
 // its author saw) and the write — and the write carries all the protocol:
 // the request's claim, what it is owed after its ack (the outbox entry),
@@ -306,7 +293,7 @@ func testUpdateRoundTrips(t *testing.T, newStore func(t *testing.T) *Store) {
 	s.liveGrace = time.Minute
 	MustCreate(t, s, key, "U1")
 	MustUpdate(t, s, key, "U1", addItem("U1", "warm-up")) // loads the script
-	var h countHook
+	var h redistest.RoundTrips
 	s.client.AddHook(&h)
 	const n = 5
 	for i := range n {
@@ -329,7 +316,7 @@ func testUpdateRoundTrips(t *testing.T, newStore func(t *testing.T) *Store) {
 			t.Errorf("update %d read that its author saw v%d, want v%d (their last change)", i, seen, e.Version-1)
 		}
 	}
-	if got := h.n.Load(); got != 2*n {
+	if got := h.N(); got != 2*n {
 		t.Errorf("%d updates took %d round trips, claims, owed replies, what the author saw and the live marker included; want %d", n, got, 2*n)
 	}
 	k, _ := sessionKeys(key)

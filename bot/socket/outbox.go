@@ -47,8 +47,10 @@ const (
 	// takes replies on a response_url for 30 minutes.
 	owedMaxAge = 30 * time.Minute
 	// markEvery is how long replies delivered wait to be marked so, in
-	// one round trip with the others delivered meanwhile.
-	markEvery = 50 * time.Millisecond
+	// one round trip with the others delivered meanwhile (well inside
+	// owedLease: a replica that dies meanwhile leaves them to be
+	// delivered again, as it would have a moment earlier).
+	markEvery = 200 * time.Millisecond
 )
 
 // owedPayload is what the outbox keeps for a request: enough of the

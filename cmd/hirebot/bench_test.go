@@ -749,6 +749,13 @@ func perChange(m map[string]float64) string {
 // of hirebot_redis_seconds by op: its Redis round trips, a pipeline one.
 func MustRedisTrips(tb testing.TB, addr string) map[string]float64 {
 	tb.Helper()
+	return MustCounts(tb, addr, "hirebot_redis_seconds_count", "op")
+}
+
+// MustCounts reads the bot's /metrics at addr and returns the values of
+// metric, a counter (or a histogram's _count), by its one label.
+func MustCounts(tb testing.TB, addr, metric, label string) map[string]float64 {
+	tb.Helper()
 	res, err := http.Get("http://" + addr + "/metrics")
 	if err != nil {
 		tb.Fatalf("GET /metrics: %v", err)
@@ -758,15 +765,15 @@ func MustRedisTrips(tb testing.TB, addr string) map[string]float64 {
 	sc := bufio.NewScanner(res.Body)
 	sc.Buffer(make([]byte, 1<<20), 1<<20)
 	for sc.Scan() {
-		rest, ok := strings.CutPrefix(sc.Text(), `hirebot_redis_seconds_count{op="`)
+		rest, ok := strings.CutPrefix(sc.Text(), metric+"{"+label+`="`)
 		if !ok {
 			continue
 		}
-		op, v, _ := strings.Cut(rest, `"} `)
-		out[op], _ = strconv.ParseFloat(v, 64)
+		name, v, _ := strings.Cut(rest, `"} `)
+		out[name], _ = strconv.ParseFloat(v, 64)
 	}
 	if len(out) == 0 {
-		tb.Fatalf("/metrics at %s has no hirebot_redis_seconds_count", addr)
+		tb.Fatalf("/metrics at %s has no %s", addr, metric)
 	}
 	return out
 }

@@ -11,7 +11,6 @@ import (
 	"github.com/hirebot/hirebot"
 	"github.com/hirebot/hirebot/bot/draft"
 	"github.com/hirebot/hirebot/bot/sessions"
-	"github.com/hirebot/hirebot/internal/redistest"
 	"github.com/hirebot/hirebot/internal/slacktest"
 	"github.com/redis/go-redis/v9"
 )
@@ -28,9 +27,8 @@ type collab struct {
 }
 
 func newCollab(t *testing.T) *collab {
-	fake := MustNewFake(t)
-	rs := redistest.MustStart(t)
-	MustStartBot(t, fake, testConfig(fake, rs.URL()))
+	fake, rs, cfg := MustOnRedis(t)
+	MustStartBot(t, fake, cfg)
 	rdb := mustRedis(t, rs.URL())
 	return &collab{t: t, fake: fake, store: sessions.New(rdb, sessions.Options{}), rdb: rdb}
 }
@@ -124,32 +122,8 @@ func (c *collab) live(want ...string) slacktest.Message {
 // whose action id starts with prefix.
 func buttonOf(tb testing.TB, m slacktest.Message, prefix string, nth int) (string, string) {
 	tb.Helper()
-	var blocks []struct {
-		Accessory *struct {
-			ActionID string `json:"action_id"`
-			Value    string `json:"value"`
-		} `json:"accessory"`
-		Elements []struct {
-			ActionID string `json:"action_id"`
-			Value    string `json:"value"`
-		} `json:"elements"`
-	}
-	if err := json.Unmarshal(m.Blocks, &blocks); err != nil {
-		tb.Fatalf("blocks: %v", err)
-	}
-	var ids, values []string
-	for _, b := range blocks {
-		if b.Accessory != nil && strings.HasPrefix(b.Accessory.ActionID, prefix) {
-			ids, values = append(ids, b.Accessory.ActionID), append(values, b.Accessory.Value)
-		}
-		for _, e := range b.Elements {
-			if strings.HasPrefix(e.ActionID, prefix) {
-				ids, values = append(ids, e.ActionID), append(values, e.Value)
-			}
-		}
-	}
-	if nth < len(ids) {
-		return ids[nth], values[nth]
+	if bs := buttons(tb, m, prefix); nth < len(bs) {
+		return bs[nth].id, bs[nth].value
 	}
 	tb.Fatalf("no %s button in %s", prefix, MessageText(m))
 	return "", ""

@@ -245,9 +245,7 @@ func mustLogLine(tb testing.TB, b *runningBot, want ...string) {
 // event in two envelopes: each is handled once.
 func TestRedeliveredEnvelopesHaveOneEffect(t *testing.T) {
 	t.Parallel()
-	fake := MustNewFake(t)
-	srv := redistest.MustStart(t)
-	cfg := testConfig(fake, srv.URL())
+	fake, _, cfg := MustOnRedis(t)
 	b := MustStartBot(t, fake, cfg)
 
 	MustCommand(t, fake, "C1", "U1", "/jd", "start cto", "Started a draft")
@@ -310,9 +308,7 @@ func TestRedeliveredEnvelopesHaveOneEffect(t *testing.T) {
 // written before the outage is lost.
 func TestRedisOutage(t *testing.T) {
 	t.Parallel()
-	fake := MustNewFake(t)
-	srv := redistest.MustStart(t)
-	cfg := testConfig(fake, srv.URL())
+	fake, srv, cfg := MustOnRedis(t)
 	addr := MustStartBot(t, fake, cfg).MustHTTPAddr(t)
 
 	MustCommand(t, fake, "C1", "U1", "/jd", "start cto", "Started a draft")
@@ -429,9 +425,7 @@ func mustHonourRetryAfter(tb testing.TB, fake *slacktest.Server, method string, 
 // dropped connections: no change is lost and every command is answered.
 func TestSlackFaults(t *testing.T) {
 	t.Parallel()
-	fake := MustNewFake(t)
-	srv := redistest.MustStart(t)
-	cfg := testConfig(fake, srv.URL())
+	fake, _, cfg := MustOnRedis(t)
 	// The fake pings every second; three seconds without one is a dead socket.
 	cfg.PingTimeout = 3 * time.Second
 	MustStartBot(t, fake, cfg)

@@ -14,7 +14,6 @@ import (
 
 	"github.com/hirebot/hirebot"
 	"github.com/hirebot/hirebot/bot/sessions"
-	"github.com/hirebot/hirebot/internal/redistest"
 	"github.com/hirebot/hirebot/internal/slacktest"
 	"github.com/hirebot/hirebot/knowledge"
 )
@@ -182,9 +181,7 @@ func channelText(fake *slacktest.Server, channel string) string {
 // every key.
 func TestScorecardsOverSocketMode(t *testing.T) {
 	t.Parallel()
-	fake := MustNewFake(t)
-	srv := redistest.MustStart(t)
-	cfg := testConfig(fake, srv.URL())
+	fake, srv, cfg := MustOnRedis(t)
 	cfg.CandidateTTL = 5 * time.Hour
 	b1 := MustStartBot(t, fake, cfg)
 	b2 := MustStartBot(t, fake, cfg)
