@@ -31,6 +31,7 @@ FUZZ := \
 	./bot/scorecard:FuzzCleanName \
 	./bot/jd:FuzzParse \
 	./knowledge:FuzzResolve \
+	./knowledge/paylaw:FuzzMatch \
 	./knowledge/wording:FuzzParseMarkdown \
 	./knowledge/wording:FuzzCheck \
 	./knowledge/wording:FuzzNewChecker
