@@ -240,3 +240,11 @@ func lawIDs(ls []Law) []string {
 	}
 	return ids
 }
+
+// BenchmarkMatch measures what the check pays to read one location.
+func BenchmarkMatch(b *testing.B) {
+	tb := Default()
+	for b.Loop() {
+		tb.Match("Remote (US), or hybrid in Brooklyn, New York")
+	}
+}
