@@ -32,6 +32,7 @@ FUZZ := \
 	./bot/inert:FuzzInert \
 	./bot/jd:FuzzParse \
 	./knowledge:FuzzResolve \
+	./knowledge/paylaw:FuzzMatch \
 	./knowledge/wording:FuzzParseMarkdown \
 	./knowledge/wording:FuzzCheck \
 	./knowledge/wording:FuzzNewChecker \
