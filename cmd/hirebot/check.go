@@ -40,28 +40,51 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	return runCheckFrom(args, os.Stdin, stdout, stderr)
 }
 
+// checkFlags are the flags of "hirebot check".
+type checkFlags struct {
+	failOn, ignore, format, rules *string
+	listRules                     *bool
+}
+
+// newCheckFlags returns the flag set of "hirebot check". It prints
+// nothing itself: runCheckFrom says what is wrong, checkHelp what there is.
+func newCheckFlags() (*flag.FlagSet, checkFlags) {
+	fs := flag.NewFlagSet("hirebot check", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	return fs, checkFlags{
+		failOn:    fs.String("fail-on", "warning", "exit 1 when a finding is at or above this severity: info, warning, review or error"),
+		ignore:    fs.String("ignore", "", "comma-separated rule ids or categories to leave out, e.g. gender,jargon.rockstar"),
+		format:    fs.String("format", "text", "output format: text, json or sarif"),
+		rules:     fs.String("rules", "", "a YAML file of extra rules (the format of the built-in rules.yaml) laid over the built-in ones"),
+		listRules: fs.Bool("list-rules", false, "list the rules and exit"),
+	}
+}
+
+// checkHelp is the -h text of "hirebot check": the usage and the flags.
+func checkHelp() string {
+	fs, _ := newCheckFlags()
+	var b strings.Builder
+	b.WriteString(checkUsage)
+	fs.SetOutput(&b)
+	fs.PrintDefaults()
+	return b.String()
+}
+
 // runCheckFrom is runCheck with standard input given, for FILE "-".
 func runCheckFrom(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("hirebot check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprint(stderr, checkUsage)
-		fs.PrintDefaults()
-	}
-	failOn := fs.String("fail-on", "warning", "exit 1 when a finding is at or above this severity: info, warning, review or error")
-	ignore := fs.String("ignore", "", "comma-separated rule ids or categories to leave out, e.g. gender,jargon.rockstar")
-	format := fs.String("format", "text", "output format: text, json or sarif")
-	rulesFile := fs.String("rules", "", "a YAML file of extra rules (the format of the built-in rules.yaml) laid over the built-in ones")
-	listRules := fs.Bool("list-rules", false, "list the rules and exit")
+	fs, flags := newCheckFlags()
+	failOn, ignore, format, rulesFile, listRules := flags.failOn, flags.ignore, flags.format, flags.rules, flags.listRules
 
 	// Flags may come before or after FILE.
 	var files []string
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
+				fmt.Fprint(stdout, checkHelp())
 				return 0
 			}
-			return 2
+			return checkUsageError(stderr, "%v", err)
 		}
 		if fs.NArg() == 0 {
 			break

@@ -45,7 +45,7 @@ func TestRunCheck(t *testing.T) {
 		{name: "unknown rule", args: []string{"-ignore", "jargon.nope", corpus("clean-cto.md")}, want: 2, stderr: `"jargon.nope"`},
 		{name: "unknown flag", args: []string{"-strict", corpus("clean-cto.md")}, want: 2, stderr: "flag provided but not defined"},
 		{name: "binary input", args: []string{"-"}, stdin: "\x00\x01", want: 2, stderr: "binary"},
-		{name: "help", args: []string{"-h"}, want: 0, stderr: "usage: hirebot check"},
+		{name: "help", args: []string{"-h"}, want: 0, stdout: "usage: hirebot check"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer

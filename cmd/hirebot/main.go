@@ -31,7 +31,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if len(args) > 0 {
 		cmd, args = args[0], args[1:]
 	}
-	if help, ok := subcommandHelp[cmd]; ok && wantsHelp(args) {
+	if help, ok := helpFor(cmd); ok && wantsHelp(args) {
 		fmt.Fprint(stdout, help)
 		return 0
 	}
@@ -49,11 +49,39 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case "version", "-version", "--version", "-v":
 		return printVersion(stdout)
 	case "help", "-h", "-help", "--help":
-		fmt.Fprint(stdout, usage)
-		return 0
+		return printHelp(args, stdout, stderr)
 	}
 	fmt.Fprintf(stderr, "hirebot: unknown command %q\n%s", cmd, usage)
 	return 2
+}
+
+// helpFor returns the -h text of the subcommand cmd.
+func helpFor(cmd string) (string, bool) {
+	if cmd == "check" {
+		return checkHelp(), true
+	}
+	help, ok := subcommandHelp[cmd]
+	return help, ok
+}
+
+// printHelp runs "hirebot help [COMMAND]": the usage of hirebot, or of
+// COMMAND, on stdout.
+func printHelp(args []string, stdout, stderr io.Writer) int {
+	switch {
+	case len(args) == 0:
+		fmt.Fprint(stdout, usage)
+		return 0
+	case len(args) > 1:
+		fmt.Fprintf(stderr, "hirebot: help takes one command at most, got %q\n%s", args, usage)
+		return 2
+	}
+	help, ok := helpFor(args[0])
+	if !ok {
+		fmt.Fprintf(stderr, "hirebot: no command %q to help with\n%s", args[0], usage)
+		return 2
+	}
+	fmt.Fprint(stdout, help)
+	return 0
 }
 
 // wantsHelp reports whether args ask for help.
@@ -101,7 +129,7 @@ const usage = `usage:
                                     wording and legal-risk check of a job description (Markdown or text)
   hirebot version                   print the version, commit and Go version
 
-Every command takes -h for its own help. Settings come from the environment;
+Every command takes -h (or: hirebot help COMMAND) for its own help. Settings come from the environment;
 see the README's Configuration section.
 `
 
