@@ -81,6 +81,7 @@ func TestUnexpectedArguments(t *testing.T) {
 	for _, args := range [][]string{
 		{"manifest", "extra"}, {"shell", "now"}, {"serve", "please"}, {"frobnicate"},
 		{"check", "-nope"}, {"check"}, {"check", "-format", "yaml", "jd.md"}, {"check", "-fail-on"},
+		{"version", "extra"}, {"--version", "now"}, {"-v", "-x"},
 		{"knowledge"}, {"knowledge", "frob", "dir"}, {"help", "frob"}, {"help", "check", "more"},
 	} {
 		var out, errb bytes.Buffer

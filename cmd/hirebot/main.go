@@ -31,6 +31,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if len(args) > 0 {
 		cmd, args = args[0], args[1:]
 	}
+	switch cmd {
+	case "-version", "--version", "-v":
+		cmd = "version"
+	}
 	if help, ok := helpFor(cmd); ok && wantsHelp(args) {
 		fmt.Fprint(stdout, help)
 		return 0
@@ -39,14 +43,17 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case "serve":
 		return serveCmd(ctx, args, stderr)
 	case "shell":
-		return withConfig(args, stderr, func(c config) int { return shell(ctx, c, stdin, stdout, stderr) })
+		return withConfig(cmd, args, stderr, func(c config) int { return shell(ctx, c, stdin, stdout, stderr) })
 	case "manifest":
-		return withConfig(args, stderr, func(c config) int { return printManifest(c, stdout, stderr) })
+		return withConfig(cmd, args, stderr, func(c config) int { return printManifest(c, stdout, stderr) })
 	case "knowledge":
 		return knowledgeCmd(args, stdout, stderr)
 	case "check":
 		return runCheck(args, stdout, stderr)
-	case "version", "-version", "--version", "-v":
+	case "version":
+		if extraArgs(cmd, args, stderr) {
+			return 2
+		}
 		return printVersion(stdout)
 	case "help", "-h", "-help", "--help":
 		return printHelp(args, stdout, stderr)
@@ -95,11 +102,10 @@ func wantsHelp(args []string) bool {
 	return false
 }
 
-// withConfig loads the configuration for a subcommand that takes no
-// arguments and runs fn with it.
-func withConfig(args []string, stderr io.Writer, fn func(config) int) int {
-	if len(args) > 0 {
-		fmt.Fprintf(stderr, "hirebot: unexpected argument %q (try -h)\n", args[0])
+// withConfig loads the configuration for the subcommand cmd, which takes
+// no arguments, and runs fn with it.
+func withConfig(cmd string, args []string, stderr io.Writer, fn func(config) int) int {
+	if extraArgs(cmd, args, stderr) {
 		return 2
 	}
 	c, err := loadConfig()
@@ -107,6 +113,16 @@ func withConfig(args []string, stderr io.Writer, fn func(config) int) int {
 		return configFailed(stderr, err)
 	}
 	return fn(c)
+}
+
+// extraArgs reports whether a subcommand that takes no arguments was given
+// some, and if so says so on stderr: a usage error.
+func extraArgs(cmd string, args []string, stderr io.Writer) bool {
+	if len(args) == 0 {
+		return false
+	}
+	fmt.Fprintf(stderr, "hirebot %s: takes no arguments; unexpected %q (try hirebot %s -h)\n", cmd, args[0], cmd)
+	return true
 }
 
 // configFailed prints a configuration error as one line and returns 2.

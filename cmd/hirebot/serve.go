@@ -22,7 +22,7 @@ import (
 // serveCmd runs "hirebot serve": the configuration from the environment,
 // then serve.
 func serveCmd(ctx context.Context, args []string, stderr io.Writer) int {
-	return withConfig(args, stderr, func(c config) int {
+	return withConfig("serve", args, stderr, func(c config) int {
 		if err := c.checkServe(); err != nil {
 			return configFailed(stderr, err)
 		}
