@@ -180,6 +180,12 @@ func loadRules(name string) (*wording.Checker, error) {
 		return nil, fmt.Errorf("-rules: %w", err)
 	}
 	c, err := wording.NewChecker(data)
+	var oe *wording.OverlayError
+	if errors.As(err, &oe) {
+		// One problem a line, each naming the overlay's own rule and line.
+		problems := strings.Split(strings.TrimSpace(oe.Err.Error()), "\n")
+		return nil, fmt.Errorf("-rules %s is not a rule overlay hirebot can use:\n  %s", name, strings.Join(problems, "\n  "))
+	}
 	if err != nil {
 		return nil, fmt.Errorf("-rules %s: %w", name, err)
 	}

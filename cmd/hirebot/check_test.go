@@ -228,11 +228,18 @@ rules:
 		t.Errorf("-list-rules with an overlay: exit %d\n%s", got, &stdout)
 	}
 	for _, tt := range []struct{ name, body, want string }{
-		{"id outside its category", "rules:\n  - id: acme.x\n    category: jargon\n    severity: error\n    patterns: [xyz]\n    message: m\n    fix: f\n    sources: [joblint]\n", "id must be lower case and start with \"jargon.\""},
-		{"no fix", "rules:\n  - id: jargon.x\n    category: jargon\n    severity: error\n    patterns: [xyz]\n    message: m\n    sources: [joblint]\n", "missing fix"},
-		{"unknown source", "rules:\n  - id: jargon.x\n    category: jargon\n    severity: error\n    patterns: [xyz]\n    message: m\n    fix: f\n    sources: [nope]\n", `unknown source "nope"`},
+		{"id outside its category", "rules:\n  - id: acme.x\n    category: jargon\n    severity: error\n    patterns: [xyz]\n    message: m\n    fix: f\n    sources: [joblint]\n", `rule 1 ("acme.x", line 2): id must be lower case and start with "jargon."`},
+		{"no fix", "rules:\n  - id: jargon.x\n    category: jargon\n    severity: error\n    patterns: [xyz]\n    message: m\n    sources: [joblint]\n", `rule 1 ("jargon.x", line 2): missing fix`},
+		{"unknown source", "rules:\n  - id: jargon.x\n    category: jargon\n    severity: error\n    patterns: [xyz]\n    message: m\n    fix: f\n    sources: [nope]\n", `rule 1 ("jargon.x", line 2): unknown source "nope"`},
 		{"limits", "limits:\n  min_words: 10\nrules:\n  - id: jargon.x\n", "may set only classes, sources, categories and rules, not limits"},
-		{"unknown field", "rulez: []\n", "field rulez not found"},
+		{"unknown field", "rulez: []\n", "line 1: field rulez not found in the rule file"},
+		// The overlay's own rule, by its number and line in the overlay —
+		// not its place after the built-in rules — and whether it replaces one.
+		{"second rule", "rules:\n  - id: jargon.ok\n    category: jargon\n    severity: error\n    patterns: [xyz]\n    message: m\n    fix: f\n    sources: [joblint]\n" +
+			"  - id: jargon.rockstar\n    category: jargon\n    severity: loud\n    patterns: [xyz]\n    message: m\n    fix: f\n    sources: [joblint]\n",
+			`rule 2 ("jargon.rockstar", line 9, replacing the built-in rule): unknown severity "loud"`},
+		{"bad source", "sources:\n  - id: acme-src\n    cite: c\n    full: f\n  - id: acme-two\n    cite: ''\n    full: f\nrules:\n  - id: jargon.x\n    category: jargon\n    severity: error\n    patterns: [xyz]\n    message: m\n    fix: f\n    sources: [joblint]\n",
+			`source 2 ("acme-two", line 5): id, cite and full are required`},
 		{"no rules", "categories: []\n", "has no rules"},
 		{"bad regexp", "rules:\n  - id: jargon.x\n    category: jargon\n    severity: error\n    patterns: ['re:(']\n    message: m\n    fix: f\n    sources: [joblint]\n", "missing closing )"},
 	} {
