@@ -30,8 +30,11 @@ rules, in the format of the built-in rules.yaml, over the built-in ones.
 An export of a draft that is not final yet (it ends with "Draft, not final
 (version N)") lists missing pay and location as to do, at info; any other
 ad gets them as warnings.
-The exit status is 0 when no finding is at or above -fail-on, 1 when one is,
-and 2 on a usage, rules or file error.
+Exit status: 0 when no finding is at or above -fail-on; 1 when one is, or
+when a file cannot be read or used (the job description, the -rules
+overlay: missing, unreadable, binary, too large or invalid), said on
+standard error; 2 on a usage error (an unknown flag or value, no file or
+two).
 
 `
 
@@ -100,11 +103,17 @@ func runCheckFrom(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 	if *format != "text" && *format != "json" && *format != "sarif" {
 		return checkUsageError(stderr, "-format: unknown format %q; use text, json or sarif", *format)
 	}
+	switch {
+	case *listRules && len(files) > 0:
+		return checkUsageError(stderr, "-list-rules takes no job description; got %q", files[0])
+	case !*listRules && len(files) != 1:
+		return checkUsageError(stderr, "give exactly one job description file (or - for standard input); got %d", len(files))
+	}
 	checker := wording.Default()
 	if *rulesFile != "" {
 		if checker, err = loadRules(*rulesFile); err != nil {
 			fmt.Fprintf(stderr, "hirebot check: %v\n", err)
-			return 2
+			return 1
 		}
 	}
 	var ignored []string
@@ -120,20 +129,17 @@ func runCheckFrom(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 	if *listRules {
 		return printRules(checker, stdout, stderr)
 	}
-	if len(files) != 1 {
-		return checkUsageError(stderr, "give exactly one job description file (or - for standard input); got %d", len(files))
-	}
 
 	name := files[0]
 	text, err := readJD(name, stdin)
 	if err != nil {
 		fmt.Fprintf(stderr, "hirebot check: %v\n", err)
-		return 2
+		return 1
 	}
 	report := checker.Check(wording.ParseMarkdown(text), wording.Options{Ignore: ignored})
 	if err := writeCheckReport(stdout, name, text, report, checker, *format); err != nil {
 		fmt.Fprintf(stderr, "hirebot check: %v\n", err)
-		return 2
+		return 1
 	}
 	if report.Count(threshold) > 0 {
 		return 1
@@ -153,7 +159,7 @@ func readJD(name string, stdin io.Reader) (string, error) {
 	if name != "-" {
 		f, err := os.Open(name)
 		if err != nil {
-			return "", fmt.Errorf("read job description: %w", err)
+			return "", fmt.Errorf("cannot read the job description %s: %w", name, unwrapPath(err))
 		}
 		defer f.Close()
 		r = f
@@ -162,7 +168,7 @@ func readJD(name string, stdin io.Reader) (string, error) {
 	}
 	data, err := io.ReadAll(io.LimitReader(r, maxJDSize+1))
 	if err != nil {
-		return "", fmt.Errorf("read job description %s: %w", name, err)
+		return "", fmt.Errorf("cannot read the job description %s: %w", name, unwrapPath(err))
 	}
 	if len(data) > maxJDSize {
 		return "", fmt.Errorf("%s is larger than %d bytes; is it really a job description?", name, maxJDSize)
@@ -177,7 +183,7 @@ func readJD(name string, stdin io.Reader) (string, error) {
 func loadRules(name string) (*wording.Checker, error) {
 	data, err := os.ReadFile(name)
 	if err != nil {
-		return nil, fmt.Errorf("-rules: %w", err)
+		return nil, fmt.Errorf("cannot read the rule overlay %s (-rules): %w", name, unwrapPath(err))
 	}
 	c, err := wording.NewChecker(data)
 	var oe *wording.OverlayError
@@ -227,7 +233,7 @@ func printRules(c *wording.Checker, stdout, stderr io.Writer) int {
 	}
 	if err := tw.Flush(); err != nil {
 		fmt.Fprintf(stderr, "hirebot check: write rules: %v\n", err)
-		return 2
+		return 1
 	}
 	return 0
 }

@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
@@ -90,6 +92,35 @@ func TestUnexpectedArguments(t *testing.T) {
 		}
 		if out.Len() > 0 || errb.Len() == 0 {
 			t.Errorf("hirebot %s: stdout %q, stderr %q; want the usage error on stderr only", strings.Join(args, " "), out.String(), errb.String())
+		}
+	}
+}
+
+// TestMissingPathExitStatus: a path given on the command line that cannot
+// be read is exit status 1 with "cannot read" and the path on standard
+// error, whichever subcommand it is given to; a usage error stays 2.
+func TestMissingPathExitStatus(t *testing.T) {
+	clearHirebotEnv(t)
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "no-such")
+	jd := filepath.Join(dir, "jd.md")
+	if err := os.WriteFile(jd, []byte("# CTO\n\nLead the engineering team.\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"check", missing + ".md"},
+		{"check", "-rules", missing + ".yaml", jd},
+		{"check", "-rules", missing + ".yaml", "-list-rules"},
+		{"check", dir},
+		{"knowledge", "validate", missing},
+	} {
+		var out, errb bytes.Buffer
+		code := run(context.Background(), args, strings.NewReader(""), &out, &errb)
+		if code != 1 || !strings.Contains(errb.String(), "cannot read") || !strings.Contains(errb.String(), args[len(args)-1]) && !strings.Contains(errb.String(), missing) {
+			t.Errorf("hirebot %s: exit %d, stderr %q; want 1 and \"cannot read\" naming the path", strings.Join(args, " "), code, errb.String())
+		}
+		if out.Len() > 0 {
+			t.Errorf("hirebot %s printed %q on standard output", strings.Join(args, " "), out.String())
 		}
 	}
 }

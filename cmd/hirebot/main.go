@@ -147,6 +147,12 @@ const usage = `usage:
 
 Every command takes -h (or: hirebot help COMMAND) for its own help. Settings come from the environment;
 see the README's Configuration section.
+
+Exit status: 0 on success; 1 when the command ran and failed: a file or
+directory given on the command line cannot be read ("cannot read …") or is
+not valid, hirebot check found what -fail-on counts, serve could not start;
+2 on a usage error (unknown command or flag, missing or extra argument) or
+a setting in the environment that is wrong, and when Slack refuses a token.
 `
 
 // subcommandHelp is each subcommand's -h text.
@@ -179,8 +185,9 @@ Paste it at api.slack.com/apps → Create New App → From an app manifest.
 	"knowledge": `usage: hirebot knowledge validate DIR
 
 Checks a custom knowledge pack (the layout of knowledge/data) laid over the
-built-in one, as HIREBOT_KNOWLEDGE_DIR would load it. Exit 0 when valid, 1
-with every problem listed when not, 2 on a usage error.
+built-in one, as HIREBOT_KNOWLEDGE_DIR would load it. Exit 0 when valid; 1
+when DIR cannot be read ("cannot read …") or is not valid, with every
+problem listed; 2 on a usage error.
 `,
 	"version": `usage: hirebot version
 
