@@ -120,7 +120,12 @@ func (s *Shell) meta(ctx context.Context, line string) error {
 		fmt.Fprintf(s.cfg.Out, "now in #%s\n", s.channel)
 	case ":click":
 		n, err := strconv.Atoi(arg)
-		if err != nil || n < 1 || n > len(s.last) {
+		switch {
+		case len(s.last) == 0:
+			return errors.New("the last reply has no buttons to press")
+		case len(s.last) == 1 && (err != nil || n != 1):
+			return errors.New("usage: :click 1, the one button of the last reply")
+		case err != nil || n < 1 || n > len(s.last):
 			return fmt.Errorf("usage: :click N, where N is a button number of the last reply (1–%d)", len(s.last))
 		}
 		b := s.last[n-1]
