@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/iotest"
 
 	"github.com/hirebot/hirebot/bot"
 )
@@ -65,6 +66,14 @@ func TestTerminalReadLine(t *testing.T) {
 		{"Ctrl-D on an empty line ends the input", "hello" + enter + keyD + "never" + enter, []string{"hello"}},
 		{"Ctrl-D in a line deletes the key under the cursor", "abc" + left + keyD + enter + keyD, []string{"ab"}},
 		{"end of input ends it", "last" + enter, []string{"last"}},
+		// Home and End as tmux and screen, xterm, xterm in application
+		// cursor mode, and rxvt send them.
+		{"Home and End under tmux", "bc" + "\x1b[1~" + "a" + "\x1b[4~" + "d" + enter, []string{"abcd"}},
+		{"Home and End in xterm", "bc" + "\x1b[H" + "a" + "\x1b[F" + "d" + enter, []string{"abcd"}},
+		{"Home and End in application mode", "bc" + "\x1bOH" + "a" + "\x1bOF" + "d" + enter, []string{"abcd"}},
+		{"Home and End in rxvt", "bc" + "\x1b[7~" + "a" + "\x1b[8~" + "d" + enter, []string{"abcd"}},
+		{"other escapes still reach x/term", "ab" + "\x1b[1;3D" + "X" + enter, []string{"Xab"}},
+		{"Ctrl-C after Home clears the line", "abc" + "\x1b[1~" + keyC + "x" + enter, []string{"x"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			lines, err, screen := readAll(t, tt.keys)
@@ -75,6 +84,25 @@ func TestTerminalReadLine(t *testing.T) {
 				t.Errorf("read %q, want %q; screen:\n%q", lines, tt.lines, screen)
 			}
 		})
+	}
+}
+
+// TestHomeEndSplitAcrossReads: a Home or End sequence that arrives a byte
+// at a time is still Home or End, not stray letters in the line.
+func TestHomeEndSplitAcrossReads(t *testing.T) {
+	var out bytes.Buffer
+	keys := "bc" + "\x1b[1~" + "a" + "\x1bOF" + "d" + enter + "x" + "\x1b" + enter
+	term := NewTerminal(iotest.OneByteReader(strings.NewReader(keys)), &out)
+	var lines []string
+	for {
+		line, err := term.ReadLine("> ")
+		if err != nil {
+			break
+		}
+		lines = append(lines, line)
+	}
+	if len(lines) == 0 || lines[0] != "abcd" {
+		t.Errorf("read %q, want \"abcd\" first; screen %q", lines, out.String())
 	}
 }
 
