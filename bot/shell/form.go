@@ -33,7 +33,7 @@ func (s *Shell) fill(m *bot.Modal) (map[string]string, bool, error) {
 	for i, in := range m.Inputs {
 		describe(w, i+1, len(m.Inputs), in)
 		for {
-			line, err := s.cfg.In.ReadLine(in.Label + "> ")
+			line, err := s.readField(m.Callback+"/"+in.ID, in.Label+"> ")
 			if errors.Is(err, io.EOF) {
 				fmt.Fprintln(w, "(form dropped: the input ended)")
 				return nil, false, nil
@@ -64,6 +64,15 @@ func (s *Shell) fill(m *bot.Modal) (map[string]string, bool, error) {
 		}
 	}
 	return values, true, nil
+}
+
+// readField reads the answer to a form's field: with the field's own
+// history when the input keeps one (a Terminal), else as a line.
+func (s *Shell) readField(field, prompt string) (string, error) {
+	if fr, ok := s.cfg.In.(FieldReader); ok {
+		return fr.ReadField(field, prompt)
+	}
+	return s.cfg.In.ReadLine(prompt)
 }
 
 // describe prints one input of a form: its label, hint and choices.

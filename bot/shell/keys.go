@@ -137,15 +137,21 @@ func (k *keys) interrupted() bool {
 }
 
 // history keeps the lines the up and down arrows recall, most recent last,
-// leaving out blank lines and a line that repeats the one before it.
+// leaving out blank lines, a line that repeats the one before it, and the
+// lines in omit.
 type history struct {
 	lines []string
 	max   int
+	omit  map[string]bool
 }
+
+// formCommands are the lines a form's field history leaves out: they are
+// not answers.
+var formCommands = map[string]bool{":submit": true, ":cancel": true}
 
 // Add records a line the user entered.
 func (h *history) Add(line string) {
-	if strings.TrimSpace(line) == "" || len(h.lines) > 0 && h.lines[len(h.lines)-1] == line {
+	if strings.TrimSpace(line) == "" || h.omit[strings.TrimSpace(line)] || len(h.lines) > 0 && h.lines[len(h.lines)-1] == line {
 		return
 	}
 	if len(h.lines) == h.max {

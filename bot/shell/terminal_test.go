@@ -213,3 +213,37 @@ func echoRouter() *bot.Router {
 		bot.Command{Name: "ask", Handler: bot.HandlerFunc(echo)},
 	)
 }
+
+// TestFieldHistory: ↑ in a form field recalls earlier answers to that
+// field only — never the previous field's answer, a command, or :submit —
+// and ↑ at the prompt recalls commands only, never a field's answer.
+func TestFieldHistory(t *testing.T) {
+	var out bytes.Buffer
+	keys := "/jd start cto" + enter + // a command
+		"Acme" + enter + // field company
+		up + enter + // field location: ↑ recalls nothing of company's
+		":submit" + enter + // field salary
+		up + enter + // the prompt: ↑ recalls the command
+		up + enter + // field company again: ↑ recalls its answer
+		up + enter // field salary again: ↑ recalls nothing (":submit" is not kept)
+	term := NewTerminal(strings.NewReader(keys), &out)
+	read := []func() (string, error){
+		func() (string, error) { return term.ReadLine("> ") },
+		func() (string, error) { return term.ReadField("jd:save/company", "Company> ") },
+		func() (string, error) { return term.ReadField("jd:save/location", "Location> ") },
+		func() (string, error) { return term.ReadField("jd:save/salary", "Salary> ") },
+		func() (string, error) { return term.ReadLine("> ") },
+		func() (string, error) { return term.ReadField("jd:save/company", "Company> ") },
+		func() (string, error) { return term.ReadField("jd:save/salary", "Salary> ") },
+	}
+	want := []string{"/jd start cto", "Acme", "", ":submit", "/jd start cto", "Acme", ""}
+	for i, r := range read {
+		got, err := r()
+		if err != nil {
+			t.Fatalf("line %d: %v", i+1, err)
+		}
+		if got != want[i] {
+			t.Errorf("line %d = %q, want %q; screen:\n%q", i+1, got, want[i], out.String())
+		}
+	}
+}
