@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hirebot/hirebot"
 	"github.com/hirebot/hirebot/bot"
 )
 
@@ -84,5 +85,41 @@ func TestFormRecallsOnlyTheField(t *testing.T) {
 	}
 	if !strings.Contains(s, `saved title="My title" note="" level="low"`) {
 		t.Errorf("↑ at the prompt did not run /form again, or ↑ in its title did not recall the title:\n%q", s)
+	}
+}
+
+// TestRefusedFormKeepsTheAnswers: a submission refused about one input
+// keeps every answer, asks again for that input only, with the reason,
+// and sends the form again with the rest as they were.
+func TestRefusedFormKeepsTheAnswers(t *testing.T) {
+	var sent []map[string]string
+	submit := func(ctx context.Context, req bot.Request) (bot.Reply, error) {
+		sent = append(sent, req.Values)
+		if len(req.Values["title"]) < 3 {
+			return bot.Reply{}, &bot.FieldError{Field: "title", Err: hirebot.Errorf(hirebot.Invalid, "A title needs 3 letters or more.")}
+		}
+		return sayValues(ctx, req)
+	}
+	in := strings.Join([]string{"/form", "CT", "a note kept", "2", "CTO"}, "\n")
+	var out bytes.Buffer
+	if err := New(Config{Router: formRouter(submit), In: NewScanner(strings.NewReader(in)), Out: &out}).Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	s := out.String()
+	if len(sent) != 2 || sent[1]["note"] != "a note kept" || sent[1]["level"] != "high" || sent[1]["title"] != "CTO" {
+		t.Fatalf("sent %v; want the refused form sent again with the title fixed and the rest as typed\n%s", sent, s)
+	}
+	again := s[strings.Index(s, "not sent"):]
+	for _, want := range []string{"[1/3] Title (required)\n  now: CT\n  ! A title needs 3 letters or more.\n", `saved title="CTO" note="a note kept" level="high"`} {
+		if !strings.Contains(again, want) {
+			t.Errorf("after the refusal, output lacks %q:\n%s", want, s)
+		}
+	}
+	if strings.Contains(again, "[2/3]") || strings.Contains(again, "[3/3]") {
+		t.Errorf("fields that were not refused were asked again:\n%s", s)
+	}
+	// Every input is sent, empty or not, as Slack sends a modal's state.
+	if _, ok := sent[0]["note"]; !ok || len(sent[0]) != 3 {
+		t.Errorf("first submission %v; want every input of the form", sent[0])
 	}
 }

@@ -165,8 +165,14 @@ func (s *Shell) help() {
 
 // serve runs a request and prints what it did.
 func (s *Shell) serve(ctx context.Context, req bot.Request) {
-	w := s.cfg.Out
 	r, _ := s.cfg.Router.Serve(ctx, req) // the reply says any error
+	s.show(ctx, req, r)
+}
+
+// show prints reply r to req: its card, file, announcement and the live
+// draft it changed, and fills the form it opens.
+func (s *Shell) show(ctx context.Context, req bot.Request, r bot.Reply) {
+	w := s.cfg.Out
 	if r.Card != nil {
 		if r.Public && req.Source == bot.Press {
 			fmt.Fprintf(w, "[posted in #%s]\n", s.channel)

@@ -85,3 +85,38 @@ func typeKeys(t *testing.T, keyboard io.Writer, keys string) {
 		t.Fatalf("type %q: %v", keys, err)
 	}
 }
+
+// TestShellRefusedEditorKeepsAnswers: the draft editor in the shell, with
+// a title the draft refuses: the form asks again for the title only, with
+// the reason, and the save keeps everything else typed.
+func TestShellRefusedEditorKeepsAnswers(t *testing.T) {
+	lines := []string{
+		"/jd start cto",
+		":click 1",                               // Edit
+		strings.Repeat("Chief ", 60) + "Officer", // a title longer than a line may be
+		"Acme Robotics",                          // the company
+		":submit",
+		"VP Platform", // the title, asked again
+		"/jd show",
+	}
+	var out, errb bytes.Buffer
+	if code := run(context.Background(), []string{"shell"}, strings.NewReader(strings.Join(lines, "\n")+"\n"), &out, &errb); code != 0 {
+		t.Fatalf("shell exited %d: %s", code, errb.String())
+	}
+	s := out.String()
+	i := strings.Index(s, "Edit job description: not sent")
+	if i < 0 {
+		t.Fatalf("the refused save did not ask again:\n%s", s)
+	}
+	again := s[i:]
+	if !strings.Contains(again, "[1/") || strings.Contains(again, "[2/") {
+		t.Errorf("after the refusal, want the title asked again and nothing else:\n%s", again)
+	}
+	if !strings.Contains(again, "Edited the whole draft") {
+		t.Errorf("the corrected save was not saved:\n%s", again)
+	}
+	show := s[strings.LastIndex(s, "#general]"):]
+	if !strings.Contains(show, "== VP Platform ==") || !strings.Contains(show, "Company: Acme Robotics") {
+		t.Errorf("/jd show after the save lacks the title or the company typed before the refusal:\n%s", show)
+	}
+}
