@@ -120,3 +120,35 @@ func TestShellRefusedEditorKeepsAnswers(t *testing.T) {
 		t.Errorf("/jd show after the save lacks the title or the company typed before the refusal:\n%s", show)
 	}
 }
+
+// TestShellShowsWhatChanged: in the shell, a change prints its
+// confirmation and what changed in the live draft, not the whole draft
+// again; /jd show prints all of it.
+func TestShellShowsWhatChanged(t *testing.T) {
+	lines := []string{"/jd start cto", "/jd add requirements Ten years of Go", "/jd set company Acme Robotics", "/jd show"}
+	var out, errb bytes.Buffer
+	if code := run(context.Background(), []string{"shell"}, strings.NewReader(strings.Join(lines, "\n")+"\n"), &out, &errb); code != 0 {
+		t.Fatalf("shell exited %d: %s", code, errb.String())
+	}
+	s := out.String()
+	add := s[strings.Index(s, "Added to requirements"):strings.Index(s, "Set the company")]
+	for _, want := range []string{"as R8 (#8)", "what changed", "- Requirements (7)\n+ Requirements (8)\n+   8. R8 · Ten years of Go\n", "[1] Edit", "-- Version 2 "} {
+		if !strings.Contains(add, want) {
+			t.Errorf("after /jd add, output lacks %q:\n%s", want, add)
+		}
+	}
+	set := s[strings.Index(s, "Set the company"):strings.LastIndex(s, "[live draft in #general]")]
+	for _, want := range []string{"+ Company: Acme Robotics\n", "+ Acme Robotics is hiring a Chief Technology Officer."} {
+		if !strings.Contains(set, want) {
+			t.Errorf("after /jd set company, output lacks %q:\n%s", want, set)
+		}
+	}
+	for _, part := range []string{add, set} {
+		if strings.Contains(part, "D1 · ") || strings.Contains(part, "Benefits (") {
+			t.Errorf("a change reprinted the whole draft:\n%s", part)
+		}
+	}
+	if show := s[strings.LastIndex(s, "[live draft in #general]"):]; !strings.Contains(show, "D1 · ") || !strings.Contains(show, "R8 · Ten years of Go") {
+		t.Errorf("/jd show did not print the whole draft:\n%s", show)
+	}
+}
