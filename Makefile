@@ -30,6 +30,7 @@ FUZZ := \
 	./bot/interview:FuzzParse \
 	./bot/scorecard:FuzzCleanName \
 	./bot/inert:FuzzInert \
+	./bot/shell:FuzzKeys \
 	./bot/jd:FuzzParse \
 	./knowledge:FuzzResolve \
 	./knowledge/paylaw:FuzzMatch \
