@@ -201,7 +201,7 @@ func compile(f ruleFile) (*Checker, error) {
 	errs = append(errs, c.addEEO(f.EEO)...)
 	for i, rd := range f.Rules {
 		if err := c.addRule(rd, cls, srcs); err != nil {
-			errs = append(errs, fmt.Errorf("rule %d (%q): %w", i+1, rd.ID, err))
+			errs = append(errs, fmt.Errorf("%s: %w", rd.where(i), err))
 		}
 	}
 	if len(c.rules) == 0 && len(errs) == 0 {
@@ -239,11 +239,11 @@ func (c *Checker) addCategories(cats []categoryData, cls classes) []error {
 	}
 	for i, cd := range cats {
 		if cd.ID == "" || cd.Title == "" {
-			errs = append(errs, fmt.Errorf("category %d: id and title are required", i+1))
+			errs = append(errs, fmt.Errorf("%s: id and title are required", cd.where(i)))
 			continue
 		}
 		if _, dup := c.catIndex[cd.ID]; dup {
-			errs = append(errs, fmt.Errorf("category %q appears twice", cd.ID))
+			errs = append(errs, fmt.Errorf("%s: category %q appears twice", cd.where(i), cd.ID))
 			continue
 		}
 		c.catIndex[cd.ID] = len(c.categories)
