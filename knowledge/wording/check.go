@@ -291,10 +291,10 @@ func (c *Checker) matchRegexps(text string, sp span, keep func(rule int) bool) [
 	// text keeps its length, so offsets still point into the original.
 	sentence := dehyphen(text[sp.start:sp.end])
 	lower := strings.ToLower(sentence)
-	tg := newTrigrams(lower)
+	ix := newTextIndex(lower)
 	var ms []match
 	for _, rr := range c.regexps {
-		if !keep(rr.rule) || !mayMatch(lower, tg, rr.literals) {
+		if !keep(rr.rule) || !mayMatch(lower, &ix, rr.literals) {
 			continue
 		}
 		var locs [][]int
