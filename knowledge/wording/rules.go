@@ -94,6 +94,7 @@ type Checker struct {
 	eeoWeak     *wordMatcher
 	eeoAttr     *wordMatcher   // and, with their own refs, the groups and words of under-representation
 	reviewRules map[string]int // protected category → its classifier (review) rule
+	quietWords  *wordMatcher   // the protected categories' allow lists and figurativeCategory's word patterns
 	model       *classifier    // labels sentences no rule caught; nil: none
 	arrange     *wordMatcher   // words that state a working arrangement
 	notArrange  *wordMatcher   // phrases in which those words mean something else
@@ -112,6 +113,37 @@ type compiledJurisdiction struct {
 	law      string
 	match    *wordMatcher
 	unless   *wordMatcher
+}
+
+// figurativeCategory is the category whose patterns use disability words
+// as idioms ("blind spot", "tone deaf"): the classifier does not take
+// those words as evidence of disability.
+const figurativeCategory = "ableist"
+
+// quietMatcher compiles the phrases whose words the classifier does not
+// take as evidence (see allowedTokens): the allow lists of the protected
+// categories and the word patterns of figurativeCategory. Every pattern
+// has been compiled once already, so none fails here.
+func quietMatcher(f ruleFile, cls classes) *wordMatcher {
+	m := newWordMatcher()
+	for _, cd := range f.Categories {
+		if IsProtected(cd.ID) {
+			for _, p := range cd.Allow {
+				_ = m.add(p, 0, cls)
+			}
+		}
+	}
+	for _, rd := range f.Rules {
+		if rd.Category != figurativeCategory {
+			continue
+		}
+		for _, p := range rd.Patterns {
+			if !strings.HasPrefix(p, "re:") {
+				_ = m.add(p, 0, cls)
+			}
+		}
+	}
+	return m
 }
 
 // classifierCheck is the check of a rule that reports the classifier's
@@ -218,6 +250,7 @@ func compile(f ruleFile) (*Checker, error) {
 	if len(f.Arrangements) == 0 {
 		errs = append(errs, errors.New("arrangements: list the words that state a working arrangement"))
 	}
+	c.quietWords = quietMatcher(f, cls)
 	c.arrange, c.notArrange = newWordMatcher(), newWordMatcher()
 	for _, w := range f.Arrangements {
 		if err := c.arrange.add(w, 0, cls); err != nil {
