@@ -80,6 +80,8 @@ func TestParseRulesRejects(t *testing.T) {
 		{"short stem", "patterns: [aggress*,", "patterns: [ag*,", "shorter than"},
 		{"bad severity", "id: age.young\n    category: age\n    severity: warning", "id: age.young\n    category: age\n    severity: fatal", "unknown severity"},
 		{"bad limits", "max_requirements: 7", "max_requirements: 0", "limits"},
+		{"keep_if without unless", "id: age.digital-native\n", "id: age.digital-native\n    keep_if: [cto]\n", "keep_if overrules unless"},
+		{"groups without welcome", "  welcome: [welcom*, encourag*, invite applications, invites applications]\n", "", "welcome and groups go together"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := parseRules(MustReplaceRule(t, tt.old, tt.repl))

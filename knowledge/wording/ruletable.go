@@ -59,6 +59,11 @@ type eeoData struct {
 	Strong     []string `yaml:"strong"`
 	Weak       []string `yaml:"weak"`
 	Attributes []string `yaml:"attributes"`
+	// Welcome, Groups and Underrepresented recognise a welcome to several
+	// protected groups at once (positive action): see rules.yaml.
+	Welcome          []string            `yaml:"welcome"`
+	Groups           map[string][]string `yaml:"groups"`
+	Underrepresented []string            `yaml:"underrepresented"`
 }
 
 type ruleData struct {
@@ -69,6 +74,7 @@ type ruleData struct {
 	Check    string   `yaml:"check"`
 	Frame    string   `yaml:"frame"`
 	Unless   []string `yaml:"unless"`
+	KeepIf   []string `yaml:"keep_if"`
 	Message  string   `yaml:"message"`
 	Fix      string   `yaml:"fix"`
 	Sources  []string `yaml:"sources"`
@@ -155,7 +161,7 @@ func merge(base *ruleFile, over ruleFile) error {
 	if len(over.Jurisdictions) > 0 {
 		set = append(set, "jurisdictions")
 	}
-	if len(over.EEO.Strong)+len(over.EEO.Weak)+len(over.EEO.Attributes) > 0 {
+	if len(over.EEO.Strong)+len(over.EEO.Weak)+len(over.EEO.Attributes)+len(over.EEO.Welcome)+len(over.EEO.Groups)+len(over.EEO.Underrepresented) > 0 {
 		set = append(set, "eeo")
 	}
 	if len(over.Arrangements)+len(over.NotArrangements) > 0 {
