@@ -115,6 +115,13 @@ func (p *Pack) ChecklistsFor(role, kind string) []Checklist {
 	return out
 }
 
+// Draftable reports whether a job description can be started for role:
+// the pack holds checklists for it. A role known only by its /cto-role
+// overview has none.
+func (p *Pack) Draftable(role string) bool {
+	return len(p.ChecklistsFor(role, "")) > 0
+}
+
 // RoleKinds returns the kinds of role, in pack order.
 func (p *Pack) RoleKinds(role string) []Kind {
 	var out []Kind

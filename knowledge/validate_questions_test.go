@@ -84,6 +84,9 @@ func TestCoverage(t *testing.T) {
 		t.Errorf("the pack has %d questions; want at least %d", len(p.Questions), MinQuestions)
 	}
 	for _, r := range p.Roles {
+		if !p.Draftable(r.ID) {
+			continue // known by its overview only
+		}
 		for _, kind := range append([]string{""}, r.Kinds...) {
 			called := CalledFor(p, r.ID, kind)
 			if len(called) == 0 {

@@ -25,6 +25,10 @@ var templateCaps = map[draft.Section]int{
 // start begins the channel's draft from the knowledge checklists.
 func (h *Handler) start(ctx context.Context, req bot.Request, a Args) (bot.Reply, error) {
 	role, ok := h.cfg.Pack.Role(strings.ToLower(a.Role))
+	if ok && !h.cfg.Pack.Draftable(role.ID) {
+		return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "I have no job-description template for the %s yet; I can draft for these roles: %s. For example: %s start cto infrastructure",
+			role.Name, strings.Join(h.roleIDs(), ", "), h.cfg.Slash)
+	}
 	if !ok {
 		return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "I can draft for these roles: %s. For example: %s start cto infrastructure",
 			strings.Join(h.roleIDs(), ", "), h.cfg.Slash)
@@ -325,10 +329,13 @@ func (h *Handler) template(role knowledge.Role, kind knowledge.Kind, title strin
 	return c
 }
 
+// roleIDs lists the roles /jd start can draft for.
 func (h *Handler) roleIDs() []string {
 	var ids []string
 	for _, r := range h.cfg.Pack.Roles {
-		ids = append(ids, r.ID)
+		if h.cfg.Pack.Draftable(r.ID) {
+			ids = append(ids, r.ID)
+		}
 	}
 	return ids
 }

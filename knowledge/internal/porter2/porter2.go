@@ -54,6 +54,7 @@ var exceptions1 = map[string]string{
 	"skis": "ski", "skies": "sky", "dying": "die", "lying": "lie", "tying": "tie",
 	"idly": "idl", "gently": "gentl", "ugly": "ugli", "early": "earli", "only": "onli",
 	"singly": "singl",
+	// Words that stay as they are.
 	"sky": "sky", "news": "news", "howe": "howe", "atlas": "atlas", "cosmos": "cosmos",
 	"bias": "bias", "andes": "andes",
 }
