@@ -159,3 +159,33 @@ func TestPassageShapes(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkEmbedded loads the built-in pack as hirebot does at start-up:
+// the YAML, its validation and index, and the topic model.
+func BenchmarkEmbedded(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Embedded(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkResolveQuestion resolves free-text questions that the topic
+// model decides, short and long, with the passage of the answer.
+func BenchmarkResolveQuestion(b *testing.B) {
+	p := MustEmbedded(b)
+	inputs := []string{
+		"how long does a CTO search usually take",
+		"who owns the IT budget?",
+		"should our CTO have a seat on the board?",
+		"We're a 30-person fintech and our founder CTO wants to step back into an architect role next year. How do we handle the transition without losing the team's trust, and who should we hire?",
+		"what's the weather in Lisbon tomorrow",
+	}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		if _, err := p.Resolve(inputs[i%len(inputs)]); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

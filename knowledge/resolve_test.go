@@ -335,6 +335,7 @@ func FuzzResolve(f *testing.F) {
 		"", "cio", "cio responsibilities", "cto-vs-ico", "who owns the IT budget?",
 		"ＣＴＯ\u200b", "e\u0301", "\xff\xfe", "@channel <!here>", strings.Repeat("a", 60),
 		"cio cio cio", "- - -", "'s's", "responsibilites infrastucture",
+		"IT r&d 90 days SOC 2 $200k", "head of development vs cto", "WHAT IS IT", "cmo vs cfo",
 	} {
 		f.Add(s)
 	}
@@ -355,6 +356,21 @@ func FuzzResolve(f *testing.F) {
 		}
 		if _, ok := p.Role(l.Role); !ok {
 			t.Fatalf("Resolve(%q).Role = %q, not a role", args, l.Role)
+		}
+		if len(l.Choices) > maxChoices {
+			t.Fatalf("Resolve(%q) offers %d choices", args, len(l.Choices))
+		}
+		if a := l.Answer; a != nil && a.Text == "" && len(a.Points) == 0 {
+			t.Fatalf("Resolve(%q) answers %s with an empty passage", args, a.Topic.ID)
+		}
+		set := 0
+		for _, b := range []bool{l.Topic != nil, l.Answer != nil, l.Elsewhere != nil, l.Social != NotSocial, len(l.Choices) > 0, l.Pointer != NoPointer} {
+			if b {
+				set++
+			}
+		}
+		if set > 1 {
+			t.Fatalf("Resolve(%q) = %+v: more than one kind of reply", args, l)
 		}
 	})
 }

@@ -154,7 +154,7 @@ func (h *Handler) unknown(args string, l knowledge.Lookup) *bot.Card {
 		for _, t := range l.Nearest {
 			c.Buttons = appendUnique(c.Buttons, showButton(t))
 		}
-		c.Buttons = appendUnique(c.Buttons, bot.Button{Label: "help", Action: actionShow, Value: "help"})
+		c.Buttons = appendUnique(c.Buttons, bot.Button{Label: "All topics", Action: actionShow, Value: "help"})
 		return c
 	}
 	topics := l.Topics

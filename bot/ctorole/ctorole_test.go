@@ -62,7 +62,7 @@ func TestHandle(t *testing.T) {
 		{"legal", bot.Request{Source: bot.Slash, Text: "can we legally fire our CTO while she is on maternity leave?"},
 			[]string{"I can't give legal advice", "employment lawyer", "/jd check"}, false, false},
 		{"other role", bot.Request{Source: bot.Slash, Text: "what makes a great chief marketing officer"},
-			[]string{"I don't cover that role", "the CTO and the CIO in depth", "What is a CISO? cto-role:show ciso-overview"}, false, false},
+			[]string{"I don't cover that role", "the CTO and the CIO in depth", "the basics of a CISO", "What is a CISO? cto-role:show ciso-overview"}, false, false},
 		{"job description", bot.Request{Source: bot.Slash, Text: "can you write a job description for our first CTO"},
 			[]string{"Drafting a job description", "/jd start cto", "/jd start cio", "no job-description template yet"}, false, false},
 		{"pay has no figures", bot.Request{Source: bot.Slash, Text: "pay"}, []string{"no pay data", "hirebot's own advice"}, false, false},

@@ -60,7 +60,7 @@ func (h *Handler) draftPointer() *bot.Card {
 			c.Buttons = append(c.Buttons, showButton(t))
 		}
 	}
-	c.Note = fmt.Sprintf("Then: %s interview questions for the draft.", h.interview)
+	c.Note = fmt.Sprintf("Then: %s suggests interview questions for the draft.", h.interview)
 	return c
 }
 
@@ -91,7 +91,7 @@ func (h *Handler) otherRole(args string) *bot.Card {
 	}
 	intro := fmt.Sprintf("I have no material on the role in “%s”. I know %s in depth", strings.TrimSpace(args), joinAnd(deep))
 	if len(brief) > 0 {
-		intro += ", and what " + joinAnd(brief) + " is"
+		intro += ", and the basics of " + joinAnd(brief)
 	}
 	c := &bot.Card{Title: "I don't cover that role", Intro: intro + "."}
 	c.Parts = append(c.Parts, bot.Part{Heading: "What I can do for those roles",

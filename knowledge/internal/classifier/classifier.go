@@ -30,17 +30,40 @@ type Params struct {
 	Epochs   int     // passes over the examples
 	MinCount int     // a feature in fewer examples than this is left out
 	Seed     uint64  // orders the examples in each pass
+	// KnownNorm scales each example's features the model has to length 1
+	// (in training and prediction), so that words it does not know do not
+	// dilute the ones it does. Otherwise features are used as given.
+	KnownNorm bool
+	// UnknownShare adds a feature saying what share of an example's
+	// features the model lacks (in fifths), so that it can learn what
+	// questions full of words it has never seen tend to be.
+	UnknownShare bool
+}
+
+// unknownShareKey is the key of the UnknownShare feature for bucket b; the
+// keys are chosen not to collide with hashed ones in practice.
+func unknownShareKey(b int) uint64 { return 0xfeedface00000000 | uint64(b) }
+
+// unknownShare returns the UnknownShare feature for unknown of n features.
+func unknownShare(unknown, n int) Feature {
+	b := 0
+	if n > 0 && unknown > 0 {
+		b = 1 + min(3, 4*unknown/n) // 1: under a quarter … 4: three quarters or more
+	}
+	return Feature{Key: unknownShareKey(b), Value: 1}
 }
 
 // Model is a trained, quantised classifier. It is read-only and safe for
 // concurrent use.
 type Model struct {
-	Classes []string
-	keys    []uint64         // the features, ascending
-	index   map[uint64]int32 // key → row
-	weights []int8           // row-major: len(keys) rows of len(Classes)
-	scales  []float32        // per class: a weight is weights[r*C+c] * scales[c]
-	bias    []float32
+	Classes      []string
+	knownNorm    bool
+	unknownShare bool
+	keys         []uint64         // the features, ascending
+	index        map[uint64]int32 // key → row
+	weights      []int8           // row-major: len(keys) rows of len(Classes)
+	scales       []float32        // per class: a weight is weights[r*C+c] * scales[c]
+	bias         []float32
 }
 
 // Predict writes the probability of each class for features to probs,
@@ -50,6 +73,17 @@ func (m *Model) Predict(features []Feature, probs []float64) {
 	c := len(m.Classes)
 	sums := probs[:c]
 	clear(sums)
+	norm, unknown := 0.0, 0
+	if m.unknownShare {
+		n := 0
+		for _, f := range features {
+			if _, ok := m.index[f.Key]; !ok {
+				unknown++
+			}
+			n++
+		}
+		features = append(features[:len(features):len(features)], unknownShare(unknown, n))
+	}
 	for _, f := range features {
 		r, ok := m.index[f.Key]
 		if !ok {
@@ -57,9 +91,17 @@ func (m *Model) Predict(features []Feature, probs []float64) {
 		}
 		row := m.weights[int(r)*c : int(r)*c+c]
 		v := float64(f.Value)
+		norm += v * v
 		for j, w := range row {
 			sums[j] += v * float64(w)
 		}
+	}
+	scale := 1.0
+	if m.knownNorm && norm > 0 {
+		scale = 1 / math.Sqrt(norm)
+	}
+	for j := range sums {
+		sums[j] *= scale
 	}
 	for j := range sums {
 		sums[j] = sums[j]*float64(m.scales[j]) + float64(m.bias[j])
@@ -103,9 +145,10 @@ func (m *Model) buildIndex() {
 // quantise turns float weights (rows of len(classes)) into the stored
 // form: one scale per class so that the class's largest weight is ±127,
 // and features whose every weight rounds to 0 left out.
-func quantise(classes []string, keys []uint64, w []float32, bias []float32) *Model {
+func quantise(classes []string, keys []uint64, w []float32, bias []float32, p Params) *Model {
 	c := len(classes)
-	m := &Model{Classes: slices.Clone(classes), scales: make([]float32, c), bias: slices.Clone(bias)}
+	m := &Model{Classes: slices.Clone(classes), knownNorm: p.KnownNorm, unknownShare: p.UnknownShare,
+		scales: make([]float32, c), bias: slices.Clone(bias)}
 	for j := 0; j < c; j++ {
 		top := float32(0)
 		for r := range keys {

@@ -10,7 +10,7 @@ import (
 )
 
 // magic starts every model file; the digit is the format's version.
-const magic = "hirebot-classifier-1\n"
+const magic = "hirebot-classifier-2\n"
 
 // Marshal returns the model as bytes, with meta (any bytes the caller
 // wants kept with the model, such as decision thresholds) inside. The
@@ -21,6 +21,8 @@ func (m *Model) Marshal(meta []byte) []byte {
 	put := func(v any) { _ = binary.Write(&b, binary.LittleEndian, v) }
 	put(uint32(len(meta)))
 	b.Write(meta)
+	put(m.knownNorm)
+	put(m.unknownShare)
 	put(uint32(len(m.Classes)))
 	for _, c := range m.Classes {
 		put(uint16(len(c)))
@@ -45,11 +47,12 @@ func Unmarshal(data []byte) (*Model, []byte, error) {
 	}
 	r.b = r.b[len(magic):]
 	meta := r.bytes(int(r.u32()))
+	m := &Model{}
+	m.knownNorm, m.unknownShare = r.flag(), r.flag()
 	c := int(r.u32())
 	if r.err == nil && (c < 2 || c > 1<<12) {
 		r.err = fmt.Errorf("%w: %d classes", ErrFormat, c)
 	}
-	m := &Model{}
 	for i := 0; i < c && r.err == nil; i++ {
 		m.Classes = append(m.Classes, string(r.bytes(int(r.u16()))))
 	}
@@ -99,6 +102,15 @@ func (r *reader) bytes(n int) []byte {
 	out := r.b[:n]
 	r.b = r.b[n:]
 	return out
+}
+
+// flag reads a boolean byte.
+func (r *reader) flag() bool {
+	b := r.bytes(1)
+	if b != nil && b[0] > 1 {
+		r.err = fmt.Errorf("%w: bad flag %d", ErrFormat, b[0])
+	}
+	return b != nil && b[0] == 1
 }
 
 func (r *reader) u16() uint16 {

@@ -38,6 +38,11 @@ func Train(classes []string, examples []Example, p Params) (*Model, error) {
 			keys = append(keys, k)
 		}
 	}
+	if p.UnknownShare {
+		for b := 0; b <= 4; b++ {
+			keys = append(keys, unknownShareKey(b))
+		}
+	}
 	slices.Sort(keys)
 	row := make(map[uint64]int32, len(keys))
 	for i, k := range keys {
@@ -53,10 +58,27 @@ func Train(classes []string, examples []Example, p Params) (*Model, error) {
 	data := make([]sparse, len(examples))
 	for i, ex := range examples {
 		s := sparse{class: ex.Class, w: ex.Weight}
-		for _, f := range ex.Features {
+		norm, unknown := 0.0, 0
+		fs := ex.Features
+		if p.UnknownShare {
+			for _, f := range fs {
+				if _, ok := row[f.Key]; !ok {
+					unknown++
+				}
+			}
+			fs = append(fs[:len(fs):len(fs)], unknownShare(unknown, len(ex.Features)))
+		}
+		for _, f := range fs {
 			if r, ok := row[f.Key]; ok {
 				s.rows = append(s.rows, r)
 				s.vals = append(s.vals, f.Value)
+				norm += float64(f.Value) * float64(f.Value)
+			}
+		}
+		if p.KnownNorm && norm > 0 {
+			scale := float32(1 / math.Sqrt(norm))
+			for k := range s.vals {
+				s.vals[k] *= scale
 			}
 		}
 		data[i] = s
@@ -119,7 +141,7 @@ func Train(classes []string, examples []Example, p Params) (*Model, error) {
 			}
 		}
 	}
-	return quantise(classes, keys, w, bias), nil
+	return quantise(classes, keys, w, bias, p), nil
 }
 
 // splitmix is the SplitMix64 generator: fixed, so that the order of the

@@ -30,6 +30,8 @@ func searchParams(pack *knowledge.Pack, writers []knowledge.Writer, out io.Write
 		func(c *knowledge.TrainConfig, v float64) { c.Features.MaxN = int(v) },
 		func(c *knowledge.TrainConfig, v float64) { c.Features.Rank = float32(v) },
 		func(c *knowledge.TrainConfig, v float64) { c.Features.Length = float32(v) },
+		func(c *knowledge.TrainConfig, v float64) { c.Params.KnownNorm = v == 1 },
+		func(c *knowledge.TrainConfig, v float64) { c.Params.UnknownShare = v == 1 },
 	}
 	values := [][]float64{
 		{1e-5, 3e-5, 1e-4, 3e-4, 1e-3},
@@ -42,6 +44,8 @@ func searchParams(pack *knowledge.Pack, writers []knowledge.Writer, out io.Write
 		{4, 5},
 		{0, 0.5, 1, 2},
 		{0, 0.3, 1},
+		{0, 1},
+		{0, 1},
 	}
 	for round := 1; round <= 2; round++ {
 		for i, set := range trials {
