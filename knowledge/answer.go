@@ -16,11 +16,7 @@ func (p *Pack) answerByModel(l *Lookup, q question, args string) {
 		l.Suggestions = p.suggestAll(l.Role, rest)
 		return
 	}
-	th := tm.meta.Decide
-	if th.Search != 0 {
-		probs = blend(probs, tm.searchConfidence(args), th.Search)
-	}
-	d := tm.decide(probs, th)
+	d := tm.decide(probs, tm.meta.Decide)
 	topics := func(classes []int) []Topic {
 		var out []Topic
 		for _, c := range classes {

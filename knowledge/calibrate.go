@@ -12,9 +12,8 @@ const (
 
 // calibrationGrid lists the values tried for each threshold.
 var calibrationGrid = struct {
-	search, answer, margin, second, offer []float64
+	answer, margin, second, offer []float64
 }{
-	search: []float64{0, 1, 2, 4},
 	answer: steps(0, 0.9, 0.05),
 	margin: steps(0, 0.5, 0.05),
 	second: []float64{0.15, 0.25, 0.35, 0.5, 0.7},
@@ -41,18 +40,13 @@ func steps(from, to, step float64) []float64 {
 func calibrate(records []record) (thresholds, float64) {
 	best, bestScore := thresholds{}, -1e9
 	g := calibrationGrid
-	for _, w := range g.search {
-		for i := range records {
-			records[i].use(w)
-		}
-		for _, a := range g.answer {
-			for _, m := range g.margin {
-				for _, s := range g.second {
-					for _, o := range g.offer {
-						th := thresholds{Answer: a, Margin: m, Second: s, Offer: o, Search: w}
-						if sc := score(records, th); sc > bestScore+1e-12 {
-							best, bestScore = th, sc
-						}
+	for _, a := range g.answer {
+		for _, m := range g.margin {
+			for _, s := range g.second {
+				for _, o := range g.offer {
+					th := thresholds{Answer: a, Margin: m, Second: s, Offer: o}
+					if sc := score(records, th); sc > bestScore+1e-12 {
+						best, bestScore = th, sc
 					}
 				}
 			}
@@ -61,8 +55,7 @@ func calibrate(records []record) (thresholds, float64) {
 	return best, bestScore
 }
 
-// score rates thresholds on records (see calibrate), which must be in
-// use at th.Search.
+// score rates thresholds on records (see calibrate).
 func score(records []record, th thresholds) float64 {
 	var f Figures
 	for _, r := range records {

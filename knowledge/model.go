@@ -4,7 +4,6 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
-	"math"
 	"slices"
 
 	"github.com/hirebot/hirebot/knowledge/internal/classifier"
@@ -29,10 +28,6 @@ type thresholds struct {
 	Margin float64 `json:"margin"` // and its least lead over the next class
 	Second float64 `json:"second"` // a topic joins the choices at this share of the top's probability
 	Offer  float64 `json:"offer"`  // the choices' least combined probability; below it, abstain
-	// Search is how much the pack's own search counts beside the model:
-	// each topic's probability is multiplied by e^(Search × its BM25F
-	// confidence) before deciding (see blend).
-	Search float64 `json:"search"`
 }
 
 // modelMeta is what the model file keeps besides the weights: how
@@ -118,36 +113,6 @@ func (tm *topicModel) probabilities(text string) []float64 {
 	probs := make([]float64, len(tm.label))
 	tm.m.Predict(fs, probs)
 	return probs
-}
-
-// searchConfidence returns, per class, how much of the question the
-// pack's search finds a topic accounts for (Result.Confidence); 0 for the
-// classes that are not topics.
-func (tm *topicModel) searchConfidence(text string) []float64 {
-	conf := make([]float64, len(tm.label))
-	rs, _ := tm.pack.rank(tokens(text))
-	for _, r := range rs {
-		if c := tm.class[r.doc]; c >= 0 {
-			conf[c] = r.Confidence
-		}
-	}
-	return conf
-}
-
-// blend weighs the model's probabilities with the pack's search: each is
-// multiplied by e^(weight × conf), and the result normalised. Weight 0
-// leaves probs as they are.
-func blend(probs, conf []float64, weight float64) []float64 {
-	out := make([]float64, len(probs))
-	sum := 0.0
-	for i, p := range probs {
-		out[i] = p * math.Exp(weight*conf[i])
-		sum += out[i]
-	}
-	for i := range out {
-		out[i] /= sum
-	}
-	return out
 }
 
 // decisionKind is what decide makes of a question.

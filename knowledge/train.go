@@ -3,11 +3,13 @@ package knowledge
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/hirebot/hirebot/knowledge/internal/classifier"
 )
@@ -196,29 +198,31 @@ func CrossValidate(base *Pack, writers []Writer, cfg TrainConfig) (rep *Report, 
 	for i, w := range writers {
 		examples[i] = base.questionExamples(w, classes, cfg)
 	}
+	// Each writer's fold on its own goroutine; the results are gathered
+	// in writer order, so the outcome does not depend on scheduling.
+	folds := make([][]record, len(writers))
+	errs := make([]error, len(writers))
+	var wg sync.WaitGroup
+	for i := range writers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			folds[i], errs[i] = base.fold(writers, examples, pack, i, classes, cfg)
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, 0, err
+	}
 	var records []record
 	perWriter := make([][]int, len(writers)) // indexes into records
-	for i, w := range writers {
-		train := slices.Clone(pack)
-		for j := range writers {
-			if j != i {
-				train = append(train, examples[j]...)
-			}
-		}
-		m, err := classifier.Train(classes, train, cfg.Params)
-		if err != nil {
-			return nil, 0, fmt.Errorf("train without %s: %w", w.Name, err)
-		}
-		tm := attach(base, m, modelMeta{Features: cfg.Features})
-		for _, q := range w.Questions {
+	for i, f := range folds {
+		for _, r := range f {
 			perWriter[i] = append(perWriter[i], len(records))
-			records = append(records, base.record(tm, q))
+			records = append(records, r)
 		}
 	}
 	th, best := calibrate(records)
-	for i := range records {
-		records[i].use(th.Search)
-	}
 	rep = &Report{Thresholds: th}
 	for i, w := range writers {
 		var f Figures
@@ -232,12 +236,32 @@ func CrossValidate(base *Pack, writers []Writer, cfg TrainConfig) (rep *Report, 
 		}
 		rep.PerWriter = append(rep.PerWriter, WriterFigures{Writer: w.Name, Figures: f})
 	}
-	for i := range records {
-		records[i].use(0)
-		out, choices := records[i].outcome(thresholds{})
-		rep.Ceiling.Add(records[i].q.Label, out, choices)
+	for _, r := range records {
+		out, choices := r.outcome(thresholds{})
+		rep.Ceiling.Add(r.q.Label, out, choices)
 	}
 	return rep, best, nil
+}
+
+// fold trains a model on the pack's text and every writer but the i-th,
+// and resolves the i-th writer's questions with it.
+func (p *Pack) fold(writers []Writer, examples [][]classifier.Example, pack []classifier.Example, i int, classes []string, cfg TrainConfig) ([]record, error) {
+	train := slices.Clone(pack)
+	for j := range writers {
+		if j != i {
+			train = append(train, examples[j]...)
+		}
+	}
+	m, err := classifier.Train(classes, train, cfg.Params)
+	if err != nil {
+		return nil, fmt.Errorf("train without %s: %w", writers[i].Name, err)
+	}
+	tm := attach(p, m, modelMeta{Features: cfg.Features})
+	out := make([]record, 0, len(writers[i].Questions))
+	for _, q := range writers[i].Questions {
+		out = append(out, p.record(tm, q))
+	}
+	return out, nil
 }
 
 // Train cross-validates cfg on the writers (see CrossValidate), then
@@ -268,9 +292,7 @@ func Train(base *Pack, writers []Writer, cfg TrainConfig) ([]byte, *Report, erro
 	tm := attach(base, m, meta)
 	for _, w := range writers {
 		for _, q := range w.Questions {
-			r := base.record(tm, q)
-			r.use(rep.Thresholds.Search)
-			out, choices := r.outcome(rep.Thresholds)
+			out, choices := base.record(tm, q).outcome(rep.Thresholds)
 			rep.Training.Add(q.Label, out, choices)
 		}
 	}
@@ -333,9 +355,7 @@ type record struct {
 	q     LabelledQuestion
 	fixed string // the rules' outcome; "" when the model decides
 	tm    *topicModel
-	model []float64 // the model's probabilities
-	conf  []float64 // search's confidence per class (see searchConfidence)
-	probs []float64 // model blended with search at the weight in use (see use)
+	probs []float64 // the model's probabilities
 	r     ranking
 	// elsewhere reports whether answering with a class is a topic of a
 	// role the question did not ask (see askedElsewhere).
@@ -350,29 +370,17 @@ func (p *Pack) record(tm *topicModel, q LabelledQuestion) record {
 		rec.fixed = Outcome(l)
 		return rec
 	}
-	rec.model = tm.probabilities(q.Text)
-	if rec.model == nil {
+	rec.probs = tm.probabilities(q.Text)
+	if rec.probs == nil {
 		rec.fixed = LabelNone // nothing the model knows
 		return rec
 	}
-	rec.conf = tm.searchConfidence(q.Text)
-	rec.use(0)
+	rec.r = tm.rank(rec.probs)
 	rec.elsewhere = func(c int) bool { return p.askedElsewhere(pq, p.Topics[tm.topic[c]]) }
 	return rec
 }
 
-// use blends the record's model probabilities with search at weight (see
-// blend), for outcome to decide on.
-func (r *record) use(weight float64) {
-	if r.model == nil {
-		return
-	}
-	r.probs = blend(r.model, r.conf, weight)
-	r.r = r.tm.rank(r.probs)
-}
-
-// outcome is the record's outcome under th, with the choices offered. The
-// records must be in use at th.Search.
+// outcome is the record's outcome under th, with the choices offered.
 func (r record) outcome(th thresholds) (string, []string) {
 	if r.probs == nil {
 		return r.fixed, nil
