@@ -11,9 +11,10 @@ func (p *Pack) answerByModel(l *Lookup, q question, args string) {
 	if q.roleLed {
 		rest = q.words[1:]
 	}
-	probs := tm.probabilities(args)
+	ranked, terms := p.searched(args)
+	probs := tm.probabilities(args, ranked)
 	if probs == nil { // no word the model knows: not covered
-		l.Suggestions = p.suggestAll(l.Role, rest)
+		l.Suggestions = p.suggestShort(l.Role, rest)
 		return
 	}
 	d := tm.decide(probs, tm.meta.Decide)
@@ -36,7 +37,6 @@ func (p *Pack) answerByModel(l *Lookup, q question, args string) {
 			l.Elsewhere = &Elsewhere{Asked: l.Role, Found: t, Nearest: p.nearestOf(l.Role, t)}
 			return
 		}
-		terms := p.index.queryTerms(q.toks)
 		l.Answer = &Answer{Topic: t, Passage: p.index.shapedPassage(t, doc, terms, shapeOf(args)), Confidence: probs[d.class]}
 		l.Results = append(l.Results, Result{Topic: t, Score: probs[d.class], Confidence: probs[d.class], doc: doc})
 		for _, c := range tm.rank(probs).topics[1:] {
@@ -60,12 +60,25 @@ func (p *Pack) answerByModel(l *Lookup, q question, args string) {
 		case LabelSocial:
 			l.Social, l.Nearest = Chat, nil
 		default:
-			l.Suggestions = p.suggestAll(l.Role, rest)
+			l.Suggestions = p.suggestShort(l.Role, rest)
 		}
 	default:
 		l.Nearest = topics(d.offered)
-		l.Suggestions = p.suggestAll(l.Role, rest)
+		l.Suggestions = p.suggestShort(l.Role, rest)
 	}
+}
+
+// maxSuggestWords is the most words a miss may have for "did you mean"
+// topic names: a longer question is not a misspelt topic name, and its
+// nearest topics are offered instead.
+const maxSuggestWords = 3
+
+// suggestShort is suggestAll for a miss of at most maxSuggestWords words.
+func (p *Pack) suggestShort(role string, words []string) []string {
+	if len(words) > maxSuggestWords {
+		return nil
+	}
+	return p.suggestAll(role, words)
 }
 
 // askedElsewhere reports whether a question led by a role word ("cio …")
@@ -73,17 +86,4 @@ func (p *Pack) answerByModel(l *Lookup, q question, args string) {
 // role asked lacks that topic.
 func (p *Pack) askedElsewhere(q question, t Topic) bool {
 	return q.roleLed && t.Role != q.role && !slices.Contains(q.words, t.Role)
-}
-
-// queryTerms returns the stems each of a query's words stands for (see
-// candidates), each word once, for finding passages.
-func (ix *index) queryTerms(toks []token) [][]candidate {
-	terms := make([][]candidate, 0, len(toks))
-	for i, tok := range toks {
-		if slices.ContainsFunc(toks[:i], func(t token) bool { return t.stem == tok.stem }) {
-			continue
-		}
-		terms = append(terms, ix.candidates(tok))
-	}
-	return terms
 }

@@ -1,7 +1,6 @@
 package knowledge
 
 import (
-	"cmp"
 	"math"
 	"slices"
 	"strings"
@@ -67,15 +66,16 @@ func wordSet(s string) map[string]bool {
 }
 
 // questionFeatures returns the features of text, each key once, scaled so
-// that the vector has length 1. withRank adds the topics search ranks
-// first (see featureParams.Rank); the pack's own text, which search would
-// trivially rank first, is learnt from without them.
+// that the vector has length 1. ranked is what search made of text (see
+// searched): its best topics are features too (see featureParams.Rank);
+// the pack's own text, which search would trivially rank first, is learnt
+// from without them (nil).
 //
 // known, when not nil, says which features the model has: a word it lacks
 // that is a plausible typo of one of the pack's words is read as that word
 // ("responsibilites"). words counts the content words the model has (after
 // that correction).
-func (p *Pack) questionFeatures(text string, fp featureParams, withRank bool, known func(uint64) bool) (_ []classifier.Feature, words int) {
+func (p *Pack) questionFeatures(text string, fp featureParams, ranked []Result, known func(uint64) bool) (_ []classifier.Feature, words int) {
 	raw := wordsOf(text)
 	var stems []string
 	weights := make(map[uint64]float32, 8*len(raw))
@@ -123,12 +123,8 @@ func (p *Pack) questionFeatures(text string, fp featureParams, withRank bool, kn
 			add(featShape, "title:other", 1)
 		}
 	}
-	if withRank && fp.Rank > 0 && p.index != nil {
-		rs, _ := p.rank(tokens(text))
-		slices.SortStableFunc(rs, func(a, b Result) int { return cmp.Compare(b.Score, a.Score) })
-		for _, r := range rs[:min(len(rs), rankedFeatures)] {
-			add(featRank, r.Topic.ID, fp.Rank*float32(r.Confidence))
-		}
+	for _, i := range bestScores(ranked, rankedFeatures) {
+		add(featRank, ranked[i].Topic.ID, fp.Rank*float32(ranked[i].Confidence))
 	}
 
 	out := make([]classifier.Feature, 0, len(weights))
@@ -222,4 +218,30 @@ func isPlainWord(w string) bool {
 		}
 	}
 	return utf8.ValidString(w)
+}
+
+// bestScores returns the indexes of the n results with the highest
+// scores, best first (ties to the earlier), without sorting them all.
+func bestScores(rs []Result, n int) []int {
+	best := make([]int, 0, n+1)
+	for i := range rs {
+		at := len(best)
+		for at > 0 && rs[i].Score > rs[best[at-1]].Score {
+			at--
+		}
+		if at < n {
+			best = slices.Insert(best, at, i)
+			best = best[:min(len(best), n)]
+		}
+	}
+	return best
+}
+
+// searched is what the pack's search makes of text: its results in pack
+// order and the stems its words stand for (for passages).
+func (p *Pack) searched(text string) ([]Result, [][]candidate) {
+	if p.index == nil {
+		return nil, nil
+	}
+	return p.rank(tokens(text))
 }

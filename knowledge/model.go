@@ -103,10 +103,13 @@ func checkClasses(p *Pack, tm *topicModel) error {
 }
 
 // probabilities returns the model's probability for each class of the
-// question text, or nil when the model knows none of its words (then it
+// question text, which search ranked as ranked (see searched), or nil when the model knows none of its words (then it
 // would only guess from what questions usually are).
-func (tm *topicModel) probabilities(text string) []float64 {
-	fs, words := tm.pack.questionFeatures(text, tm.meta.Features, true, tm.m.Has)
+func (tm *topicModel) probabilities(text string, ranked []Result) []float64 {
+	if tm.meta.Features.Rank <= 0 {
+		ranked = nil
+	}
+	fs, words := tm.pack.questionFeatures(text, tm.meta.Features, ranked, tm.m.Has)
 	if words == 0 {
 		return nil
 	}

@@ -3,6 +3,7 @@ package knowledge
 import (
 	"bytes"
 	"io/fs"
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -80,7 +81,7 @@ func TestModelKeepsWords(t *testing.T) {
 	p := MustEmbedded(t)
 	fp := p.model.meta.Features
 	has := func(text, kind, feature string) bool {
-		fs, _ := p.questionFeatures(text, fp, false, nil)
+		fs, _ := p.questionFeatures(text, fp, nil, nil)
 		k := featureKey(kind[0], feature)
 		return slices.ContainsFunc(fs, func(f classifier.Feature) bool { return f.Key == k })
 	}
@@ -136,7 +137,7 @@ func TestPassageShapes(t *testing.T) {
 	vs, _ := p.Topic("cto-vs-cio")
 	frac, _ := p.Topic("cto-fractional")
 	doc := func(id string) int { return slices.IndexFunc(p.Topics, func(t Topic) bool { return t.ID == id }) }
-	terms := func(q string) [][]candidate { return p.index.queryTerms(p.parse(q).toks) }
+	terms := func(q string) [][]candidate { _, ts := p.searched(q); return ts }
 
 	got := p.index.shapedPassage(kinds, doc("cto-kinds"), terms("what are the types of cto"), shapeOf("what are the types of cto"))
 	if len(got.Points) != len(kinds.Points) {
@@ -172,20 +173,32 @@ func BenchmarkEmbedded(b *testing.B) {
 }
 
 // BenchmarkResolveQuestion resolves free-text questions that the topic
-// model decides, short and long, with the passage of the answer.
+// model decides, short and long, with the passage of the answer: all in
+// turn, then each on its own.
 func BenchmarkResolveQuestion(b *testing.B) {
 	p := MustEmbedded(b)
-	inputs := []string{
-		"how long does a CTO search usually take",
-		"who owns the IT budget?",
-		"should our CTO have a seat on the board?",
-		"We're a 30-person fintech and our founder CTO wants to step back into an architect role next year. How do we handle the transition without losing the team's trust, and who should we hire?",
-		"what's the weather in Lisbon tomorrow",
+	inputs := map[string]string{
+		"search":  "how long does a CTO search usually take",
+		"budget":  "who owns the IT budget?",
+		"board":   "should our CTO have a seat on the board?",
+		"long":    "We're a 30-person fintech and our founder CTO wants to step back into an architect role next year. How do we handle the transition without losing the team's trust, and who should we hire?",
+		"weather": "what's the weather in Lisbon tomorrow",
 	}
-	b.ReportAllocs()
-	for i := 0; b.Loop(); i++ {
-		if _, err := p.Resolve(inputs[i%len(inputs)]); err != nil {
-			b.Fatal(err)
+	names := slices.Sorted(maps.Keys(inputs))
+	run := func(b *testing.B, qs []string) {
+		b.ReportAllocs()
+		for i := 0; b.Loop(); i++ {
+			if _, err := p.Resolve(qs[i%len(qs)]); err != nil {
+				b.Fatal(err)
+			}
 		}
+	}
+	var all []string
+	for _, n := range names {
+		all = append(all, inputs[n])
+	}
+	b.Run("all", func(b *testing.B) { run(b, all) })
+	for _, n := range names {
+		b.Run(n, func(b *testing.B) { run(b, []string{inputs[n]}) })
 	}
 }

@@ -327,7 +327,7 @@ func packExamples(p *Pack, classes []string, cfg TrainConfig) []classifier.Examp
 		texts = append(append(texts, t.Body...), t.Points...)
 		for _, s := range texts {
 			if s = prose(s); strings.TrimSpace(s) != "" {
-				out = append(out, classifier.Example{Features: features(p.questionFeatures(s, cfg.Features, false, nil)), Class: c, Weight: cfg.PackWeight})
+				out = append(out, classifier.Example{Features: features(p.questionFeatures(s, cfg.Features, nil, nil)), Class: c, Weight: cfg.PackWeight})
 			}
 		}
 	}
@@ -342,7 +342,11 @@ func (p *Pack) questionExamples(w Writer, classes []string, cfg TrainConfig) []c
 		if c < 0 {
 			continue // role-miss: the rules' business, not the model's
 		}
-		out = append(out, classifier.Example{Features: features(p.questionFeatures(q.Text, cfg.Features, true, nil)),
+		var ranked []Result
+		if cfg.Features.Rank > 0 {
+			ranked, _ = p.searched(q.Text)
+		}
+		out = append(out, classifier.Example{Features: features(p.questionFeatures(q.Text, cfg.Features, ranked, nil)),
 			Class: c, Weight: 1})
 	}
 	return out
@@ -370,7 +374,8 @@ func (p *Pack) record(tm *topicModel, q LabelledQuestion) record {
 		rec.fixed = Outcome(l)
 		return rec
 	}
-	rec.probs = tm.probabilities(q.Text)
+	ranked, _ := p.searched(q.Text)
+	rec.probs = tm.probabilities(q.Text, ranked)
 	if rec.probs == nil {
 		rec.fixed = LabelNone // nothing the model knows
 		return rec

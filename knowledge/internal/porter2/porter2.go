@@ -97,7 +97,7 @@ func unmarkY(w []byte) string {
 func regions(w []byte) (r1, r2 int) {
 	r1 = len(w)
 	for _, p := range []string{"gener", "commun", "arsen"} {
-		if strings.HasPrefix(string(w), p) {
+		if len(w) >= len(p) && string(w[:len(p)]) == p {
 			r1 = len(p)
 			break
 		}
@@ -119,7 +119,10 @@ func regionAfter(w []byte, from int) int {
 	return len(w)
 }
 
-func hasSuffix(w []byte, s string) bool { return strings.HasSuffix(string(w), s) }
+// hasSuffix reports whether w ends with s, without allocating.
+func hasSuffix(w []byte, s string) bool {
+	return len(w) >= len(s) && string(w[len(w)-len(s):]) == s
+}
 
 // longest returns the longest of suffixes that w ends with, or "".
 func longest(w []byte, suffixes []string) string {
