@@ -11,8 +11,9 @@ func (p *Pack) answerByModel(l *Lookup, q question, args string) {
 	if q.roleLed {
 		rest = q.words[1:]
 	}
-	ranked, terms := p.searched(args)
-	probs := tm.probabilities(args, ranked)
+	words := wordsOf(args)
+	ranked, terms := p.searchedWords(words)
+	probs := tm.probabilitiesOf(args, words, ranked)
 	if probs == nil { // no word the model knows: not covered
 		l.Suggestions = p.suggestShort(l.Role, rest)
 		return
@@ -37,7 +38,7 @@ func (p *Pack) answerByModel(l *Lookup, q question, args string) {
 			l.Elsewhere = &Elsewhere{Asked: l.Role, Found: t, Nearest: p.nearestOf(l.Role, t)}
 			return
 		}
-		l.Answer = &Answer{Topic: t, Passage: p.index.shapedPassage(t, doc, terms, shapeOf(args)), Confidence: probs[d.class]}
+		l.Answer = &Answer{Topic: t, Passage: p.index.shapedPassage(t, doc, terms, shapeOfWords(words)), Confidence: probs[d.class]}
 		l.Results = append(l.Results, Result{Topic: t, Score: probs[d.class], Confidence: probs[d.class], doc: doc})
 		for _, c := range tm.rank(probs).topics[1:] {
 			if len(l.Results) == maxChoices {

@@ -76,7 +76,11 @@ func wordSet(s string) map[string]bool {
 // ("responsibilites"). words counts the content words the model has (after
 // that correction).
 func (p *Pack) questionFeatures(text string, fp featureParams, ranked []Result, known func(uint64) bool) (_ []classifier.Feature, words int) {
-	raw := wordsOf(text)
+	return p.featuresOf(text, wordsOf(text), fp, ranked, known)
+}
+
+// featuresOf is questionFeatures with text's words (wordsOf) given.
+func (p *Pack) featuresOf(text string, raw []string, fp featureParams, ranked []Result, known func(uint64) bool) (_ []classifier.Feature, words int) {
 	var stems []string
 	weights := make(map[uint64]float32, 8*len(raw))
 	add := func(kind byte, s string, w float32) {
@@ -240,8 +244,13 @@ func bestScores(rs []Result, n int) []int {
 // searched is what the pack's search makes of text: its results in pack
 // order and the stems its words stand for (for passages).
 func (p *Pack) searched(text string) ([]Result, [][]candidate) {
+	return p.searchedWords(wordsOf(text))
+}
+
+// searchedWords is searched with the text's words (wordsOf) given.
+func (p *Pack) searchedWords(words []string) ([]Result, [][]candidate) {
 	if p.index == nil {
 		return nil, nil
 	}
-	return p.rank(tokens(text))
+	return p.rank(tokensOf(words))
 }

@@ -106,10 +106,15 @@ func checkClasses(p *Pack, tm *topicModel) error {
 // question text, which search ranked as ranked (see searched), or nil when the model knows none of its words (then it
 // would only guess from what questions usually are).
 func (tm *topicModel) probabilities(text string, ranked []Result) []float64 {
+	return tm.probabilitiesOf(text, wordsOf(text), ranked)
+}
+
+// probabilitiesOf is probabilities with text's words (wordsOf) given.
+func (tm *topicModel) probabilitiesOf(text string, raw []string, ranked []Result) []float64 {
 	if tm.meta.Features.Rank <= 0 {
 		ranked = nil
 	}
-	fs, words := tm.pack.questionFeatures(text, tm.meta.Features, ranked, tm.m.Has)
+	fs, words := tm.pack.featuresOf(text, raw, tm.meta.Features, ranked, tm.m.Has)
 	if words == 0 {
 		return nil
 	}

@@ -151,8 +151,10 @@ const (
 )
 
 // shapeOf reads the form of answer a question asks for from its words.
-func shapeOf(args string) questionShape {
-	ws := wordsOf(args)
+func shapeOf(args string) questionShape { return shapeOfWords(wordsOf(args)) }
+
+// shapeOfWords is shapeOf for the question's words (wordsOf).
+func shapeOfWords(ws []string) questionShape {
 	first, second := "", ""
 	if len(ws) > 0 {
 		first = ws[0]

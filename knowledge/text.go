@@ -130,9 +130,12 @@ func foldLatin(r rune) string {
 // tokens splits s into words for search (see wordsOf), stop words and
 // one-letter words left out, chat shorthand written out, each with its
 // stem.
-func tokens(s string) []token {
+func tokens(s string) []token { return tokensOf(wordsOf(s)) }
+
+// tokensOf is tokens for words as wordsOf gives them.
+func tokensOf(words []string) []token {
 	var out []token
-	for _, w := range wordsOf(s) {
+	for _, w := range words {
 		if utf8.RuneCountInString(w) < 2 || isStop(w) {
 			continue
 		}
@@ -152,7 +155,7 @@ func tokens(s string) []token {
 // "IT budget" is not "it".
 func wordsOf(s string) []string {
 	s = fold(s, false)
-	shouting := s == strings.ToUpper(s)
+	shouting := !strings.ContainsFunc(s, unicode.IsLower)
 	var out []string
 	for len(s) > 0 {
 		start := strings.IndexFunc(s, isWordRune)
@@ -168,9 +171,12 @@ func wordsOf(s string) []string {
 		if len(raw) > maxToken {
 			raw = cut(raw, maxToken)
 		}
-		w := strings.ToLower(raw)
-		if !shouting && raw != w && raw == strings.ToUpper(raw) && isStop(w) && utf8.RuneCountInString(w) > 1 {
-			w = raw // "IT", "US"
+		w := raw
+		if strings.ContainsFunc(raw, unicode.IsUpper) {
+			w = strings.ToLower(raw)
+			if !shouting && !strings.ContainsFunc(raw, unicode.IsLower) && isStop(w) && utf8.RuneCountInString(w) > 1 {
+				w = raw // "IT", "US"
+			}
 		}
 		if w != "" {
 			out = append(out, w)

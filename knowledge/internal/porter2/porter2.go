@@ -126,9 +126,13 @@ func hasSuffix(w []byte, s string) bool {
 
 // longest returns the longest of suffixes that w ends with, or "".
 func longest(w []byte, suffixes []string) string {
+	if len(w) == 0 {
+		return ""
+	}
+	last := w[len(w)-1]
 	best := ""
 	for _, s := range suffixes {
-		if len(s) > len(best) && hasSuffix(w, s) {
+		if s[len(s)-1] == last && len(s) > len(best) && hasSuffix(w, s) {
 			best = s
 		}
 	}
