@@ -33,7 +33,10 @@ FUZZ := \
 	./knowledge:FuzzResolve \
 	./knowledge/wording:FuzzParseMarkdown \
 	./knowledge/wording:FuzzCheck \
-	./knowledge/wording:FuzzNewChecker
+	./knowledge/wording:FuzzNewChecker \
+	./knowledge/wording:FuzzParseLabelled \
+	./knowledge/wording:FuzzDecodeClassifier \
+	./knowledge/internal/stem:FuzzStem
 
 # How long each fuzz target runs: `make fuzz` fuzzes longer than `make test`.
 FUZZTIME ?= 30s

@@ -20,7 +20,9 @@ func TestEmbedded(t *testing.T) {
 		"innovation", "quality-data-protection", "security-compliance", "metrics-budget",
 		"engineering-operations", "technology-roadmap", "vendor-partners", "executive-decisions",
 		"information-strategy", "it-operations", "it-financial-control", "cross-team-collaboration",
-		"sourcing-decisions",
+		"sourcing-decisions", "security-programme", "risk-management", "incident-response",
+		"security-architecture", "engineering-management", "data-strategy", "data-governance",
+		"analytics-insight", "data-engineering", "applied-ml",
 	}
 	var got []string
 	for _, c := range p.Competencies {
@@ -55,20 +57,33 @@ func TestEmbedded(t *testing.T) {
 	if got := kindIDs(p.RoleKinds("cto")); !slices.Equal(got, []string{"technical-leader", "operational", "infrastructure"}) {
 		t.Errorf("cto kinds = %v", got)
 	}
-	for _, k := range p.RoleKinds("cto") {
-		if len(p.ChecklistsFor("cto", k.ID)) <= len(p.ChecklistsFor("cto", "")) {
-			t.Errorf("kind %s has no checklist of its own", k.ID)
-		}
+	if got := kindIDs(p.RoleKinds("head-of-data")); !slices.Equal(got, []string{"analytics", "data-platform", "machine-learning"}) {
+		t.Errorf("head-of-data kinds = %v", got)
 	}
-	for _, role := range []string{"cto", "cio"} {
+	var roles []string
+	for _, r := range p.Roles {
+		roles = append(roles, r.ID)
+	}
+	if want := []string{"cto", "cio", "ciso", "vp-engineering", "head-of-data"}; !slices.Equal(roles, want) {
+		t.Errorf("roles = %v, want %v", roles, want)
+	}
+	for _, r := range p.Roles {
+		for _, k := range p.RoleKinds(r.ID) {
+			if len(p.ChecklistsFor(r.ID, k.ID)) <= len(p.ChecklistsFor(r.ID, "")) {
+				t.Errorf("kind %s has no checklist of its own", k.ID)
+			}
+		}
 		sections := map[string]bool{}
-		for _, c := range p.ChecklistsFor(role, "") {
+		for _, c := range p.ChecklistsFor(r.ID, "") {
 			sections[c.Section] = true
 		}
-		for _, s := range []string{"responsibilities", "requirements", "nice-to-have"} {
+		for _, s := range []string{"responsibilities", "requirements", "nice-to-have", "benefits"} {
 			if !sections[s] {
-				t.Errorf("role %s has no checklist for section %s", role, s)
+				t.Errorf("role %s has no checklist for section %s", r.ID, s)
 			}
+		}
+		if r.Pitch == "" || r.HiringProcess == "" || r.EqualOpportunity == "" || len(r.AltTitles) == 0 {
+			t.Errorf("role %s lacks a pitch, hiring process, equal-opportunity statement or other titles", r.ID)
 		}
 	}
 }

@@ -7,7 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hirebot/hirebot/knowledge/internal/classifier"
-	"github.com/hirebot/hirebot/knowledge/internal/porter2"
+	porter2 "github.com/hirebot/hirebot/knowledge/internal/stem"
 )
 
 // What the topic model sees of a question: its content words as Porter2

@@ -115,12 +115,11 @@ func (p *Pack) ChecklistsFor(role, kind string) []Checklist {
 	return out
 }
 
-// Draftable reports whether a job description can be started for role:
-// the pack holds checklists for it. A role known only by its /cto-role
-// overview has none.
-func (p *Pack) Draftable(role string) bool {
-	return len(p.ChecklistsFor(role, "")) > 0
-}
+// RoleIDs returns the ids of the roles, in pack order.
+func (p *Pack) RoleIDs() []string { return ids(p.Roles, func(r Role) string { return r.ID }) }
+
+// KindIDs returns the ids of every role's kinds, in pack order.
+func (p *Pack) KindIDs() []string { return ids(p.Kinds, func(k Kind) string { return k.ID }) }
 
 // RoleKinds returns the kinds of role, in pack order.
 func (p *Pack) RoleKinds(role string) []Kind {

@@ -122,9 +122,9 @@ func (p *Pack) rules(args string) (l Lookup, q question, free bool) {
 	l = Lookup{Role: role}
 	t, other, ok := p.named(role, rest, roleLed, words)
 	switch {
-	case ok && other && len(p.TopicNames(role)) == 1:
-		// A role known by its overview alone ("head of data role",
-		// "ciso responsibilities"): the overview is the nearest there is.
+	case ok && other && len(p.TopicNames(role)) == 1 && t.Name == "responsibilities":
+		// What a role known by its overview alone does ("head of data
+		// role", "ciso responsibilities"): its overview says.
 		o, _ := p.TopicByName(role, "overview")
 		l.Topic = &o
 	case ok && other:

@@ -11,6 +11,9 @@ import (
 const (
 	// MinQuestions is the fewest questions the whole pack holds.
 	MinQuestions = 120
+	// MinPerRole is the fewest questions that suit each role, so that
+	// /interview has a full bank for every role the pack drafts for.
+	MinPerRole = 20
 	// MinPerCompetency is the fewest questions each competency a job
 	// description of a role (or of one kind of it) calls for must have, so
 	// that a channel can interview several candidates without running dry.
@@ -91,7 +94,8 @@ func (v *validator) jobText() {
 }
 
 // Coverage checks that p holds enough questions to serve interviews: at
-// least MinQuestions in all, and at least MinPerCompetency for every
+// least MinQuestions in all, MinPerRole that suit each role, and at least
+// MinPerCompetency for every
 // competency a job description of each role and kind calls for (the
 // competencies of the role's and kind's checklists and the kind's own), that
 // suit that role and kind. Load and Overlay do not call it, so that small
@@ -103,6 +107,9 @@ func Coverage(p *Pack) error {
 		errs = append(errs, fmt.Sprintf("questions: the pack has %d questions; it needs at least %d", n, MinQuestions))
 	}
 	for _, r := range p.Roles {
+		if n := RoleQuestions(p, r.ID); n < MinPerRole {
+			errs = append(errs, fmt.Sprintf("questions: role %s has %d questions; it needs at least %d", r.ID, n, MinPerRole))
+		}
 		kinds := append([]string{""}, r.Kinds...)
 		for _, kind := range kinds {
 			for _, c := range CalledFor(p, r.ID, kind) {
@@ -141,6 +148,17 @@ func CalledFor(p *Pack, role, kind string) []string {
 		}
 	}
 	return out
+}
+
+// RoleQuestions counts the questions that suit role.
+func RoleQuestions(p *Pack, role string) int {
+	n := 0
+	for _, q := range p.Questions {
+		if slices.Contains(q.Roles, role) {
+			n++
+		}
+	}
+	return n
 }
 
 // CountQuestions counts the questions on competency that suit role and kind

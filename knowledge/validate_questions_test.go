@@ -84,9 +84,6 @@ func TestCoverage(t *testing.T) {
 		t.Errorf("the pack has %d questions; want at least %d", len(p.Questions), MinQuestions)
 	}
 	for _, r := range p.Roles {
-		if !p.Draftable(r.ID) {
-			continue // known by its overview only
-		}
 		for _, kind := range append([]string{""}, r.Kinds...) {
 			called := CalledFor(p, r.ID, kind)
 			if len(called) == 0 {
@@ -113,6 +110,14 @@ func TestCoverage(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "competency team-building has") ||
 		!strings.Contains(err.Error(), "for a cto technical-leader job description") {
 		t.Errorf("Coverage without most team-building questions = %v; want team-building named", err)
+	}
+	// Dropping most of one role's questions names the role.
+	fewer := *p
+	fewer.Questions = slices.DeleteFunc(slices.Clone(p.Questions), func(q Question) bool {
+		return slices.Contains(q.Roles, "ciso") && !strings.HasSuffix(q.ID, "1")
+	})
+	if err := Coverage(&fewer); err == nil || !strings.Contains(err.Error(), "role ciso has") {
+		t.Errorf("Coverage without most CISO questions = %v; want the role named", err)
 	}
 	small := MustLoad(t, "good")
 	if err := Coverage(small); err == nil || !strings.Contains(err.Error(), "it needs at least 120") {
@@ -147,6 +152,26 @@ func TestNoNearDuplicateQuestions(t *testing.T) {
 				t.Errorf("%s and %s ask nearly the same (%d of %d content words shared):\n  %s\n  %s",
 					pack.Questions[i].ID, pack.Questions[j].ID, shared, union, pack.Questions[i].Text, pack.Questions[j].Text)
 			}
+		}
+	}
+}
+
+// TestEveryRoleHasItsQuestions: every role the pack drafts for has at least
+// MinPerRole interview questions (Coverage checks it too; this says how
+// many, and how many are written for the role alone).
+func TestEveryRoleHasItsQuestions(t *testing.T) {
+	p := MustEmbedded(t)
+	for _, r := range p.Roles {
+		own := 0
+		for _, q := range p.Questions {
+			if slices.Equal(q.Roles, []string{r.ID}) {
+				own++
+			}
+		}
+		n := RoleQuestions(p, r.ID)
+		t.Logf("%s: %d questions, %d of them for this role alone", r.ID, n, own)
+		if n < MinPerRole {
+			t.Errorf("role %s has %d questions; want at least %d", r.ID, n, MinPerRole)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package ctorole
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/hirebot/hirebot/bot"
@@ -48,8 +49,9 @@ func (h *Handler) noteFor(t knowledge.Topic) string {
 }
 
 // related returns the ids of the topics a topic's card offers: its own
-// related topics, or for an overview or help every topic of its role and
-// the other roles' overviews.
+// related topics, or for an overview or help every topic of its role, its
+// own related topics (a role with one topic still leads on: the Head of
+// Data overview to "CTO vs CDO") and the other roles' overviews.
 func (h *Handler) related(t knowledge.Topic) []string {
 	if t.Name != "overview" && t.Name != "help" {
 		return t.Related
@@ -58,6 +60,11 @@ func (h *Handler) related(t knowledge.Topic) []string {
 	for _, name := range h.pack.TopicNames(t.Role) {
 		if rt, ok := h.pack.TopicByName(t.Role, name); ok && rt.ID != t.ID {
 			out = append(out, rt.ID)
+		}
+	}
+	for _, id := range t.Related {
+		if !slices.Contains(out, id) {
+			out = append(out, id)
 		}
 	}
 	for _, r := range h.pack.Roles {
@@ -117,15 +124,15 @@ func (h *Handler) elsewhere(args string, e knowledge.Elsewhere, private bool) *b
 func (h *Handler) social(s knowledge.Social) *bot.Card {
 	switch s {
 	case knowledge.Thanks:
-		return &bot.Card{Intro: fmt.Sprintf("You're welcome! Ask me anything else about hiring a CTO or CIO, or try %s help.", h.slash)}
+		return &bot.Card{Intro: fmt.Sprintf("You're welcome! Ask me anything else about hiring a technical leader, or try %s help.", h.slash)}
 	case knowledge.Goodbye:
 		return &bot.Card{Intro: "Good luck with the hire! I'm here whenever you have another question."}
 	case knowledge.Nod:
-		return &bot.Card{Intro: fmt.Sprintf("Glad it helps. Ask me anything else about hiring a CTO or CIO, or try %s help.", h.slash)}
+		return &bot.Card{Intro: fmt.Sprintf("Glad it helps. Ask me anything else about hiring a technical leader, or try %s help.", h.slash)}
 	case knowledge.Chat:
-		return &bot.Card{Intro: fmt.Sprintf("Happy to chat, but I'm best at hiring a CTO or CIO: ask me a question about it, or try %s help.", h.slash)}
+		return &bot.Card{Intro: fmt.Sprintf("Happy to chat, but I'm best at hiring a technical leader: ask me a question about it, or try %s help.", h.slash)}
 	}
-	return &bot.Card{Intro: fmt.Sprintf("Hi! I answer questions about hiring a CTO or CIO, such as %s what does a CTO do in a startup? or %s help for the topics.", h.slash, h.slash)}
+	return &bot.Card{Intro: fmt.Sprintf("Hi! I answer questions about hiring a technical leader (a CTO, CIO, CISO, VP of Engineering or Head of Data), such as %s what does a CTO do in a startup? or %s help for the topics.", h.slash, h.slash)}
 }
 
 // unknown answers args the pack does not cover: honestly, with what it
@@ -143,9 +150,7 @@ func (h *Handler) unknown(args string, l knowledge.Lookup) *bot.Card {
 	}
 	var roles []string
 	for _, r := range h.pack.Roles {
-		if h.pack.Draftable(r.ID) {
-			roles = append(roles, "a "+r.Name)
-		}
+		roles = append(roles, "a "+r.Name)
 	}
 	what := "Hiring a technical leader: what " + strings.Join(roles, " or ") + " does, and the questions around hiring one."
 	if len(l.Nearest) > 0 {

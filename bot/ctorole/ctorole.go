@@ -40,7 +40,7 @@ func (h *Handler) WithCommands(jd, interview string) *Handler {
 func (h *Handler) Command() bot.Command {
 	return bot.Command{
 		Name: "cto-role", Slash: h.slash, Usage: "[topic | question]",
-		Summary: "What a CTO or CIO does: responsibilities, skills, the kinds of CTO, CTO vs CIO",
+		Summary: "What a CTO or CIO does: responsibilities, skills, the kinds of CTO, CTO vs CIO; what a CISO, VP of Engineering or Head of Data is",
 		Examples: []string{h.slash, h.slash + " skills", h.slash + " cio responsibilities",
 			h.slash + " who owns the IT budget?"},
 		Handler: h,

@@ -32,12 +32,8 @@ func (h *Handler) choices(args string, l knowledge.Lookup) *bot.Card {
 // draftPointer answers a request for a job description: hirebot drafts one
 // with the team through /jd, for the roles it has templates for.
 func (h *Handler) draftPointer() *bot.Card {
-	var items, without []string
+	var items []string
 	for _, r := range h.pack.Roles {
-		if !h.pack.Draftable(r.ID) {
-			without = append(without, "the "+r.Name)
-			continue
-		}
 		item := fmt.Sprintf("%s start %s: a %s", h.jd, r.ID, r.Name)
 		if kinds := h.pack.RoleKinds(r.ID); len(kinds) > 0 {
 			var ids []string
@@ -52,9 +48,6 @@ func (h *Handler) draftPointer() *bot.Card {
 	c := &bot.Card{Title: "Drafting a job description",
 		Intro: fmt.Sprintf("I draft job descriptions with you, in the channel: %s start posts a first draft from hirebot's checklists that anyone here can edit, check and export.", h.jd),
 		Parts: []bot.Part{{Items: items}}}
-	if len(without) > 0 {
-		c.Parts = append(c.Parts, bot.Part{Text: "I have no job-description template yet for " + joinAnd(without) + "."})
-	}
 	for _, id := range []string{"cto-responsibilities", "cto-skills"} {
 		if t, ok := h.pack.Topic(id); ok {
 			c.Buttons = append(c.Buttons, showButton(t))
@@ -81,21 +74,14 @@ func (h *Handler) legal(args string, l knowledge.Lookup) *bot.Card {
 // otherRole answers a question about a role hirebot has no material on:
 // which roles it knows, and what it can do for them.
 func (h *Handler) otherRole(args string) *bot.Card {
-	var deep, brief []string
+	var known []string
 	for _, r := range h.pack.Roles {
-		if h.pack.Draftable(r.ID) {
-			deep = append(deep, "the "+r.Name)
-		} else {
-			brief = append(brief, "a "+r.Name)
-		}
+		known = append(known, "the "+r.Name)
 	}
-	intro := fmt.Sprintf("I have no material on the role in “%s”. I know %s in depth", strings.TrimSpace(args), joinAnd(deep))
-	if len(brief) > 0 {
-		intro += ", and the basics of " + joinAnd(brief)
-	}
-	c := &bot.Card{Title: "I don't cover that role", Intro: intro + "."}
+	c := &bot.Card{Title: "I don't cover that role",
+		Intro: fmt.Sprintf("I have no material on the role in “%s”. The roles I know are %s.", strings.TrimSpace(args), joinAnd(known))}
 	c.Parts = append(c.Parts, bot.Part{Heading: "What I can do for those roles",
-		Text: fmt.Sprintf("%s start drafts a job description (for %s) and %s suggests interview questions with rubrics.", h.jd, joinAnd(deep), h.interview)})
+		Text: fmt.Sprintf("%s start drafts a job description for any of them and %s suggests interview questions with rubrics.", h.jd, h.interview)})
 	for _, r := range h.pack.Roles {
 		if t, ok := h.pack.TopicByName(r.ID, "overview"); ok {
 			c.Buttons = append(c.Buttons, showButton(t))

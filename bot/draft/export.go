@@ -6,9 +6,8 @@ import (
 	"strings"
 )
 
-// Heading returns the draft's title or, when the title is empty, the role's
-// abbreviation in capitals ("CTO"), which still reads as a job heading.
-// HasTitle tells the two apart.
+// Heading returns the draft's title or, when the title is empty, the role
+// written as a job heading (see roleHeading). HasTitle tells the two apart.
 func (d *Draft) Heading() string {
 	if t := d.Fields[Title]; t != "" {
 		return t
@@ -16,7 +15,29 @@ func (d *Draft) Heading() string {
 	if d.Role == "" {
 		return "Job description"
 	}
-	return strings.ToUpper(d.Role)
+	return roleHeading(d.Role)
+}
+
+// roleHeading writes a role id as a job heading: an id of one word is an
+// abbreviation, in capitals ("cto" → "CTO"); the words of a longer id are
+// capitalised, a word of two letters is an abbreviation and "of" and "and"
+// stay small ("vp-engineering" → "VP Engineering", "head-of-data" → "Head
+// of Data").
+func roleHeading(role string) string {
+	words := strings.Split(role, "-")
+	if len(words) == 1 {
+		return strings.ToUpper(role)
+	}
+	for i, w := range words {
+		switch {
+		case w == "of" || w == "and":
+		case len(w) <= 2:
+			words[i] = strings.ToUpper(w)
+		default:
+			words[i] = strings.ToUpper(w[:1]) + w[1:]
+		}
+	}
+	return strings.Join(words, " ")
 }
 
 // HasTitle reports whether the draft's title is set.

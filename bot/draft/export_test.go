@@ -260,6 +260,9 @@ func TestHeading(t *testing.T) {
 	}{
 		{&Draft{Role: "cto", Fields: map[Field]string{Title: "VP Engineering"}}, "VP Engineering", true},
 		{&Draft{Role: "cio"}, "CIO", false},
+		{&Draft{Role: "ciso"}, "CISO", false},
+		{&Draft{Role: "vp-engineering"}, "VP Engineering", false},
+		{&Draft{Role: "head-of-data"}, "Head of Data", false},
 		{&Draft{}, "Job description", false},
 	} {
 		if got := tt.d.Heading(); got != tt.want || tt.d.HasTitle() != tt.title {

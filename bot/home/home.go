@@ -50,7 +50,7 @@ func (h *Handler) Command() bot.Command {
 // Handle renders the tab. A down store still shows the help.
 func (h *Handler) Handle(ctx context.Context, req bot.Request) (bot.Reply, error) {
 	c := &bot.Card{Title: "hirebot",
-		Intro: "Hire technical leaders from Slack: look up what a CTO or CIO does, draft a job description together, and get structured interview questions."}
+		Intro: "Hire technical leaders from Slack: look up what a CTO, CIO, CISO, VP of Engineering or Head of Data does, draft a job description together, and get structured interview questions."}
 	jd, interview := "/jd", "/interview"
 	for _, cmd := range h.commands() {
 		switch cmd.Name {

@@ -178,8 +178,12 @@ func (h *Handler) ask(ctx context.Context, req bot.Request, word string, count i
 // poolName names a pool of n questions for messages: "6 Communication
 // questions", "40 questions for a CTO".
 func (h *Handler) poolName(f Filter, about string, n int) string {
-	if len(f.Competencies) == 1 && f.Role == "" {
-		return fmt.Sprintf("%d %s questions", n, h.competencyName(f.Competencies[0]))
+	if len(f.Competencies) == 1 {
+		name := fmt.Sprintf("%d %s questions", n, h.competencyName(f.Competencies[0]))
+		if r, ok := h.pack.Role(f.Role); ok {
+			name += " for a " + r.Name
+		}
+		return name
 	}
 	return fmt.Sprintf("%s for %s", plural(n, "question"), about)
 }
@@ -226,17 +230,11 @@ func (h *Handler) filter(ctx context.Context, req bot.Request, word string) (Fil
 	}
 	for _, c := range h.pack.Competencies {
 		if c.ID == word || strings.EqualFold(strings.ReplaceAll(c.Name, " ", "-"), word) {
-			return Filter{Competencies: []string{c.ID}}, c.Name, nil
+			return h.competencyFilter(ctx, req, c.ID, c.Name)
 		}
 	}
-	var words, roleKinds []string
-	for _, r := range h.pack.Roles {
-		roleKinds = append(roleKinds, r.ID)
-	}
-	for _, k := range h.pack.Kinds {
-		roleKinds = append(roleKinds, k.ID)
-	}
-	words = append(words, roleKinds...)
+	roleKinds := append(h.pack.RoleIDs(), h.pack.KindIDs()...)
+	words := slices.Clone(roleKinds)
 	for _, c := range h.pack.Competencies {
 		words = append(words, c.ID)
 	}
@@ -246,13 +244,33 @@ func (h *Handler) filter(ctx context.Context, req bot.Request, word string) (Fil
 	// unless the word is a typo of a role or kind, which gets "did you mean".
 	if m := h.pack.MatchCompetencies(word); len(m) > 0 && !slices.ContainsFunc(near, func(n string) bool { return slices.Contains(roleKinds, n) }) {
 		c := m[0].Competency
-		return Filter{Competencies: []string{c.ID}}, fmt.Sprintf("%s (for “%s”)", c.Name, strings.ReplaceAll(word, "-", " ")), nil
+		return h.competencyFilter(ctx, req, c.ID, fmt.Sprintf("%s (for “%s”)", c.Name, strings.ReplaceAll(word, "-", " ")))
 	}
 	msg := fmt.Sprintf("I don't know %q.", word)
 	if len(near) > 0 {
 		msg += " Did you mean " + strings.Join(near, " or ") + "?"
 	}
-	return Filter{}, "", hirebot.Errorf(hirebot.Invalid, "%s Try a role (cto, cio), a kind (technical-leader, operational, infrastructure) or a competency; %s help lists them.", msg, h.slash)
+	return Filter{}, "", hirebot.Errorf(hirebot.Invalid, "%s Try a role (%s), a kind (%s) or a competency; %s help lists them.",
+		msg, strings.Join(h.pack.RoleIDs(), ", "), strings.Join(h.pack.KindIDs(), ", "), h.slash)
+}
+
+// competencyFilter asks for the questions on one competency: in a channel
+// with a draft, those that suit the draft's role, when the bank has any
+// (a CTO's draft is not offered the questions written for a CISO); else
+// those of every role.
+func (h *Handler) competencyFilter(ctx context.Context, req bot.Request, competency, about string) (Filter, string, error) {
+	f := Filter{Competencies: []string{competency}}
+	d, err := h.sessions.Draft(ctx, req.Session())
+	switch {
+	case hirebot.KindOf(err) == hirebot.NotFound:
+		return f, about, nil
+	case err != nil:
+		return Filter{}, "", err
+	}
+	if role := (Filter{Role: d.Role, Competencies: f.Competencies}); len(Pool(h.pack, role)) > 0 {
+		f = role
+	}
+	return f, about, nil
 }
 
 // draftFilter leans questions to a draft: its kind's competencies first,

@@ -53,10 +53,6 @@ func (h *Handler) help() *bot.Card {
 	for _, c := range h.pack.Competencies {
 		comps = append(comps, c.ID)
 	}
-	var kinds []string
-	for _, k := range h.pack.Kinds {
-		kinds = append(kinds, k.ID)
-	}
 	return &bot.Card{
 		Title: "Interview questions with " + h.slash,
 		Intro: "Each question names the competency it probes, what a strong answer shows, red flags, follow-ups and a 4-level rubric. None repeats in this channel until the pool is used up.",
@@ -70,8 +66,8 @@ func (h *Handler) help() *bot.Card {
 				h.slash + " kit clear — empty the kit, once you confirm (a discarded draft never touches it)",
 			}},
 			{Heading: "Scorecards", Items: h.scorecardHelp()},
-			{Heading: "Roles", Text: "cto, cio"},
-			{Heading: "Kinds", Text: strings.Join(kinds, ", ")},
+			{Heading: "Roles", Text: strings.Join(h.pack.RoleIDs(), ", ")},
+			{Heading: "Kinds", Text: strings.Join(h.pack.KindIDs(), ", ")},
 			{Heading: "Competencies", Text: strings.Join(comps, ", ")},
 		},
 	}

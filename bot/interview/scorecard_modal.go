@@ -31,13 +31,15 @@ var genericLevels = [4]string{"No evidence, or evidence against", "Some evidence
 // the kit, in the order the kit first names them; with an empty kit, those
 // of the draft's kind; else those of the draft's role (a CTO's when there
 // is no draft). Each carries the rubric of the kit's first question on it,
-// else of the question bank's first.
+// else of the question bank's first that suits the draft's role (a CTO's
+// when there is no draft), else of the bank's first.
 func (h *Handler) sheet(ctx context.Context, req bot.Request) ([]sheetItem, error) {
 	kit, err := h.sessions.Kit(ctx, req.Session())
 	if err != nil {
 		return nil, err
 	}
 	var ids []string
+	role := knowledge.DefaultRole
 	rubric := map[string][4]string{}
 	for _, qid := range kit {
 		if q, ok := h.pack.Question(qid); ok && !slices.Contains(ids, q.Competency) {
@@ -46,7 +48,7 @@ func (h *Handler) sheet(ctx context.Context, req bot.Request) ([]sheetItem, erro
 		}
 	}
 	if len(ids) == 0 {
-		if ids, err = h.draftCompetencies(ctx, req); err != nil {
+		if ids, role, err = h.draftCompetencies(ctx, req); err != nil {
 			return nil, err
 		}
 	}
@@ -58,7 +60,7 @@ func (h *Handler) sheet(ctx context.Context, req bot.Request) ([]sheetItem, erro
 		}
 		if r, ok := rubric[id]; ok {
 			it.Levels = r
-		} else if q, ok := h.firstQuestion(id); ok {
+		} else if q, ok := h.firstQuestion(id, role); ok {
 			it.Levels = levels(q)
 		}
 		out = append(out, it)
@@ -67,34 +69,45 @@ func (h *Handler) sheet(ctx context.Context, req bot.Request) ([]sheetItem, erro
 }
 
 // draftCompetencies returns the competencies of the draft's kind, else of
-// its role, else of a CTO.
-func (h *Handler) draftCompetencies(ctx context.Context, req bot.Request) ([]string, error) {
+// its role, else of a CTO, and the draft's role (a CTO's without a draft).
+func (h *Handler) draftCompetencies(ctx context.Context, req bot.Request) ([]string, string, error) {
 	role := knowledge.DefaultRole
 	d, err := h.sessions.Draft(ctx, req.Session())
 	switch {
 	case err == nil:
-		if k, ok := h.pack.Kind(d.Kind); ok && len(k.Competencies) > 0 {
-			return k.Competencies, nil
-		}
 		role = d.Role
+		if k, ok := h.pack.Kind(d.Kind); ok && len(k.Competencies) > 0 {
+			return k.Competencies, role, nil
+		}
 	case hirebot.KindOf(err) != hirebot.NotFound:
-		return nil, err
+		return nil, "", err
 	}
 	if r, ok := h.pack.Role(role); ok && len(r.Competency) > 0 {
-		return r.Competency, nil
+		return r.Competency, role, nil
 	}
 	r, _ := h.pack.Role(knowledge.DefaultRole)
-	return r.Competency, nil
+	return r.Competency, role, nil
 }
 
-// firstQuestion returns the question bank's first question on competency.
-func (h *Handler) firstQuestion(competency string) (knowledge.Question, bool) {
-	for _, q := range h.pack.Questions {
-		if q.Competency == competency && q.Rubric[0] != "" {
+// firstQuestion returns the question bank's first question on competency
+// that suits role, else its first on competency.
+func (h *Handler) firstQuestion(competency, role string) (knowledge.Question, bool) {
+	var first *knowledge.Question
+	for i, q := range h.pack.Questions {
+		if q.Competency != competency || q.Rubric[0] == "" {
+			continue
+		}
+		if slices.Contains(q.Roles, role) {
 			return q, true
 		}
+		if first == nil {
+			first = &h.pack.Questions[i]
+		}
 	}
-	return knowledge.Question{}, false
+	if first == nil {
+		return knowledge.Question{}, false
+	}
+	return *first, true
 }
 
 // levels returns a question's rubric, weakest first.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -256,7 +257,7 @@ func (h *Handler) testSheet(ids ...string) []sheetItem {
 		if c, ok := h.pack.Competency(id); ok {
 			it.Name, it.Description = c.Name, c.Description
 		}
-		if q, ok := h.firstQuestion(id); ok {
+		if q, ok := h.firstQuestion(id, knowledge.DefaultRole); ok {
 			it.Levels = levels(q)
 		}
 		out = append(out, it)
@@ -313,5 +314,23 @@ func TestDebriefCardFits(t *testing.T) {
 		if tt.note < 40 && (strings.Contains(text, "shortened") || !strings.Contains(text, strings.Repeat("n", tt.note))) {
 			t.Errorf("%+v: short notes were shortened", tt)
 		}
+	}
+}
+
+// TestFirstQuestionSuitsTheRole: with no kit, a scorecard's rubric for a
+// competency comes from a question that suits the draft's role, so a CTO's
+// scorecard never shows the rubric of a question written for a CISO.
+func TestFirstQuestionSuitsTheRole(t *testing.T) {
+	h, _ := MustHandler(t)
+	for _, role := range h.pack.RoleIDs() {
+		for _, c := range []string{"communication", "team-building", "metrics-budget"} {
+			q, ok := h.firstQuestion(c, role)
+			if !ok || q.Competency != c || !slices.Contains(q.Roles, role) {
+				t.Errorf("firstQuestion(%s, %s) = %s %v, %v; want a %s question for the role", c, role, q.ID, q.Roles, ok, c)
+			}
+		}
+	}
+	if q, ok := h.firstQuestion("information-strategy", "cto"); !ok || q.Competency != "information-strategy" {
+		t.Errorf("firstQuestion(information-strategy, cto) = %s, %v; want the bank's first on it when none suits the role", q.ID, ok)
 	}
 }

@@ -151,6 +151,7 @@ func Document(d *draft.Draft) wording.Document {
 		s := wording.Section{Name: string(sec)}
 		for _, it := range d.Sections[sec] {
 			s.Items = append(s.Items, it.Text)
+			s.Refs = append(s.Refs, it.Ref)
 		}
 		doc.Sections = append(doc.Sections, s)
 	}

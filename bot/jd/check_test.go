@@ -141,3 +141,24 @@ func TestEditorRefusalNamesItsInput(t *testing.T) {
 		}
 	}
 }
+
+// TestDocumentNamesItemsByReference: a draft's items reach the check with
+// their references, so findings say "R2", the name /jd edit and remove
+// take, not a position that changes when items move.
+func TestDocumentNamesItemsByReference(t *testing.T) {
+	d := &draft.Draft{Fields: map[draft.Field]string{draft.Title: "CTO"}, Sections: map[draft.Section][]draft.Item{
+		draft.Requirements: {{Text: "Leads teams well.", Ref: "R1"}, {Text: "Must be under 40.", Ref: "R7"}},
+	}}
+	r := wording.Check(Document(d), wording.Options{})
+	var where []string
+	for _, f := range r.Findings {
+		if f.RuleID == "age.explicit" {
+			for _, q := range f.Quotes {
+				where = append(where, q.Where)
+			}
+		}
+	}
+	if !slices.Equal(where, []string{"R7"}) {
+		t.Errorf("age.explicit quotes %v; want the item's reference R7", where)
+	}
+}

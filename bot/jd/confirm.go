@@ -157,7 +157,8 @@ func (h *Handler) setKind(ctx context.Context, req bot.Request, kind string) (bo
 		return bot.Reply{}, err
 	}
 	if k, ok := h.cfg.Pack.Kind(kind); !ok || k.Role != d.Role {
-		return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "A %s draft has no kind %q. Kinds: %s.", d.Role, kind, h.kindIDs(d.Role))
+		return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "%s %s draft has no kind %q. Kinds: %s.",
+			capitalize(article(h.roleName(d.Role))), h.roleName(d.Role), kind, h.kindIDs(d.Role))
 	}
 	return h.change(ctx, req, draft.Change{Op: draft.OpKind, Text: kind})
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"strings"
 
 	"github.com/hirebot/hirebot"
 	"github.com/hirebot/hirebot/bot"
@@ -66,6 +65,6 @@ func (h *Handler) discard(ctx context.Context, req bot.Request) (bot.Reply, erro
 		again += " " + d.Kind
 	}
 	return bot.Reply{Card: &bot.Card{Intro: fmt.Sprintf("The %s draft “%s” (version %d) was discarded; the channel's interview kit is kept. Start a new one with %s start %s.",
-		strings.ToUpper(d.Role), d.Heading(), asked, h.cfg.Slash, again)},
+		h.roleName(d.Role), d.Heading(), asked, h.cfg.Slash, again)},
 		Replace: true}, nil
 }

@@ -93,7 +93,7 @@ func (h *Handler) word(err error) error {
 		return hirebot.Wrap(de.ErrorKind(), err, h.draftMessage(de))
 	case hirebot.KindOf(err) == hirebot.NotFound:
 		return hirebot.Wrap(hirebot.NotFound, err,
-			fmt.Sprintf("There is no draft in this channel yet. Start one with %s start cto (or %s start cio).", h.cfg.Slash, h.cfg.Slash))
+			fmt.Sprintf("There is no draft in this channel yet. Start one with %s start cto%s.", h.cfg.Slash, h.otherRoles()))
 	}
 	return err
 }
@@ -126,8 +126,7 @@ func (h *Handler) parseMessage(e *ParseError) string {
 	case ParseNoUser:
 		what = fmt.Sprintf("%q is not someone in this workspace: pick the person from the list that opens as you type @, so that Slack says who they are", e.Given)
 	case ParseNoKind:
-		kinds := h.kinds()
-		what = fmt.Sprintf("there is no kind of role %q%s; use one of: %s", e.Given, didYouMean(closest(e.Given, strings.Split(kinds, ", "))), kinds)
+		what = fmt.Sprintf("there is no kind of role %q%s; use one of: %s", e.Given, didYouMean(closest(e.Given, h.kindWords())), h.kinds())
 	case ParseMissing:
 		what = h.missingMessage(e)
 	}
@@ -257,12 +256,43 @@ func (h *Handler) indexMessage(e *draft.Error) string {
 	return fmt.Sprintf("%s has %s; pick 1–%d", e.Section, plural(e.Size, "item"), e.Limit)
 }
 
-// kinds lists the kinds of the default role, for messages.
+// kinds lists the kinds of every role that has some, for messages:
+// "technical-leader, operational, infrastructure (CTO); analytics, … (Head
+// of Data)".
 func (h *Handler) kinds() string {
 	if h.cfg.Pack == nil {
 		return "see " + h.cfg.Slash + " help"
 	}
-	return h.kindIDs(knowledge.DefaultRole)
+	var out []string
+	for _, r := range h.cfg.Pack.Roles {
+		if ks := h.cfg.Pack.RoleKinds(r.ID); len(ks) > 0 {
+			out = append(out, fmt.Sprintf("%s (%s)", h.kindIDs(r.ID), r.Name))
+		}
+	}
+	return strings.Join(out, "; ")
+}
+
+// kindWords lists the ids of every kind, for "did you mean".
+func (h *Handler) kindWords() []string {
+	if h.cfg.Pack == nil {
+		return nil
+	}
+	return h.cfg.Pack.KindIDs()
+}
+
+// otherRoles lists the roles besides the default one that /jd start
+// takes, for messages: ", or another role: cio, ciso"; "" without a pack.
+func (h *Handler) otherRoles() string {
+	var ids []string
+	for _, id := range h.roleIDs() {
+		if id != knowledge.DefaultRole {
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) == 0 {
+		return ""
+	}
+	return ", or another role: " + strings.Join(ids, ", ")
 }
 
 // plural returns "1 item" or "3 items".

@@ -48,7 +48,7 @@ func TestWordUsesConfiguredName(t *testing.T) {
 		{&draft.Error{Problem: draft.ProblemNoSection, Given: "skills"}, hirebot.Invalid,
 			`there is no section "skills"; use one of: responsibilities, requirements, nice-to-have, benefits`},
 		{fmt.Errorf("update: %w", &draft.StaleError{Base: 2, Now: 4}), hirebot.Conflict, "(v2 → v4)"},
-		{notFound, hirebot.NotFound, "Start one with /hire-jd start cto (or /hire-jd start cio)."},
+		{notFound, hirebot.NotFound, "There is no draft in this channel yet. Start one with /hire-jd start cto."},
 	}
 	for _, tt := range tests {
 		got := h.word(tt.err)

@@ -6,7 +6,6 @@ import (
 
 	"github.com/hirebot/hirebot/bot"
 	"github.com/hirebot/hirebot/bot/draft"
-	"github.com/hirebot/hirebot/knowledge"
 )
 
 // liveCard renders a draft as the channel's live message: everything in
@@ -77,6 +76,20 @@ func refLetters() string {
 	return list(out)
 }
 
+// rolesAndKinds lists the roles /jd start takes, each with its kinds if it
+// has some: "cto (kinds technical-leader, operational, infrastructure), cio".
+func (h *Handler) rolesAndKinds() string {
+	var out []string
+	for _, r := range h.cfg.Pack.Roles {
+		s := r.ID
+		if len(h.cfg.Pack.RoleKinds(r.ID)) > 0 {
+			s += " (kinds " + h.kindIDs(r.ID) + ")"
+		}
+		out = append(out, s)
+	}
+	return strings.Join(out, ", ")
+}
+
 // help renders the /jd help card from the subcommand table.
 func (h *Handler) help() *bot.Card {
 	c := &bot.Card{Title: "Drafting a job description with " + h.cfg.Slash,
@@ -89,7 +102,7 @@ func (h *Handler) help() *bot.Card {
 		}
 		summary := u.Summary
 		if u.Name == "start" && h.cfg.Pack != nil {
-			summary += "; kinds: " + h.kindIDs(knowledge.DefaultRole)
+			summary += "; roles: " + h.rolesAndKinds()
 		}
 		lines = append(lines, line+" — "+summary)
 	}

@@ -25,10 +25,6 @@ var templateCaps = map[draft.Section]int{
 // start begins the channel's draft from the knowledge checklists.
 func (h *Handler) start(ctx context.Context, req bot.Request, a Args) (bot.Reply, error) {
 	role, ok := h.cfg.Pack.Role(strings.ToLower(a.Role))
-	if ok && !h.cfg.Pack.Draftable(role.ID) {
-		return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "I have no job-description template for the %s yet; I can draft for these roles: %s. For example: %s start cto infrastructure",
-			role.Name, strings.Join(h.roleIDs(), ", "), h.cfg.Slash)
-	}
 	if !ok {
 		return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "I can draft for these roles: %s. For example: %s start cto infrastructure",
 			strings.Join(h.roleIDs(), ", "), h.cfg.Slash)
@@ -70,7 +66,7 @@ func (h *Handler) draftExists(ctx context.Context, req bot.Request, want knowled
 			h.cfg.Slash, h.cfg.Slash, h.cfg.Slash, want.ID)}
 	if d, err := h.cfg.Drafts.Draft(ctx, req.Session()); err == nil {
 		c.Intro = fmt.Sprintf("This channel is drafting “%s” (%s, version %d), and each channel holds one draft. Show it with %s show, or discard it with %s discard and then %s start %s.",
-			d.Heading(), strings.ToUpper(d.Role), d.Version, h.cfg.Slash, h.cfg.Slash, h.cfg.Slash, want.ID)
+			d.Heading(), h.roleName(d.Role), d.Version, h.cfg.Slash, h.cfg.Slash, h.cfg.Slash, want.ID)
 	}
 	c.Buttons = []bot.Button{{Label: "Show the draft", Action: "jd:show"}}
 	return bot.Reply{Card: c}
@@ -80,16 +76,22 @@ func (h *Handler) draftExists(ctx context.Context, req bot.Request, want knowled
 // followed the role in text (the text of /jd start) and its parse a. A
 // title of the role ("technical director") is a title, not the kind
 // "technical" and a title "director"; a kind word followed by one job
-// noun ("tech lead") is the kind and also the title.
+// noun ("tech lead") is the kind and also the title. Another role's kind
+// word with more words after it starts a title ("/jd start cto ML Lead");
+// alone, it is refused with the role's own kinds.
 func (h *Handler) startKindAndTitle(role knowledge.Role, a Args, text string) (knowledge.Kind, string, error) {
 	kind := knowledge.Kind{}
 	if a.Kind != "" {
 		k, ok := h.cfg.Pack.Kind(a.Kind)
-		if !ok || k.Role != role.ID {
+		switch {
+		case ok && k.Role == role.ID:
+			kind = k
+		case ok && len(strings.Fields(afterRole(text))) > 1:
+			a.Kind, a.Title = "", afterRole(text)
+		default:
 			return kind, "", hirebot.Errorf(hirebot.Invalid, "%s %s has no kind %q. Kinds: %s.",
 				capitalize(article(role.Name)), role.Name, a.Kind, h.kindIDs(role.ID))
 		}
-		kind = k
 	}
 	typed := kindInTitle(text, a)
 	rest := strings.Fields(afterRole(text))
@@ -329,15 +331,12 @@ func (h *Handler) template(role knowledge.Role, kind knowledge.Kind, title strin
 	return c
 }
 
-// roleIDs lists the roles /jd start can draft for.
+// roleIDs lists the roles /jd start takes; none without a pack.
 func (h *Handler) roleIDs() []string {
-	var ids []string
-	for _, r := range h.cfg.Pack.Roles {
-		if h.cfg.Pack.Draftable(r.ID) {
-			ids = append(ids, r.ID)
-		}
+	if h.cfg.Pack == nil {
+		return nil
 	}
-	return ids
+	return h.cfg.Pack.RoleIDs()
 }
 
 // nearKind returns the id of the role's kind that word looks like a

@@ -25,7 +25,7 @@ type Subcommand struct {
 
 // Subcommands lists every /jd subcommand in the order help shows them.
 var Subcommands = []Subcommand{
-	{Usage: Usage{"start", "<role> [kind] [title…]", "Start this channel's draft from the template for a role", "start cto technical-leader VP of Engineering"},
+	{Usage: Usage{"start", "<role> [kind] [title…]", "Start this channel's draft from the template for a role", "start head-of-data analytics"},
 		parse: (*parser).start,
 		args:  func(a Args) []string { return []string{a.Role, a.Kind, a.Title} },
 		run:   (*Handler).start},

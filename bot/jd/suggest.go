@@ -114,14 +114,20 @@ func (h *Handler) suggestions(d *draft.Draft) map[draft.Section][]knowledge.Chec
 // roleLabel names the draft's role and kind for messages: "CTO (technical
 // leader)".
 func (h *Handler) roleLabel(d *draft.Draft) string {
-	name := strings.ToUpper(d.Role)
-	if r, ok := h.cfg.Pack.Role(d.Role); ok {
-		name = r.Name
-	}
+	name := h.roleName(d.Role)
 	if k, ok := h.cfg.Pack.Kind(d.Kind); ok {
 		name += " (" + strings.ToLower(k.Name) + ")"
 	}
 	return name
+}
+
+// roleName names a role for messages: "CTO", "VP of Engineering"; a role
+// the pack no longer has by its id in capitals.
+func (h *Handler) roleName(id string) string {
+	if r, ok := h.cfg.Pack.Role(id); ok {
+		return r.Name
+	}
+	return strings.ToUpper(id)
 }
 
 // addSuggested adds a checklist item to the section its checklist feeds.

@@ -79,11 +79,11 @@ type slash struct {
 func YAML(commands []Command) ([]byte, error) {
 	var d doc
 	d.DisplayInformation.Name = "hirebot"
-	d.DisplayInformation.Description = "Hire technical leaders: CTO/CIO lookups, job descriptions, interview kits."
+	d.DisplayInformation.Description = "Hire technical leaders (CTO, CIO, CISO, VP of Engineering, Head of Data): role lookups, job descriptions, interview kits."
 	d.DisplayInformation.BackgroundColor = "#1d3557"
 	d.DisplayInformation.LongDescription = "hirebot helps a hiring team inside Slack. /cto-role explains what a CTO or CIO does, " +
-		"the kinds of CTO and the skills to look for. /jd drafts one job description per channel together, " +
-		"with a live message everyone edits, a wording check and exports. /interview suggests structured " +
+		"the kinds of CTO and the skills to look for, and what a CISO, VP of Engineering or Head of Data is. /jd drafts one job description per channel together, " +
+		"from templates for each of those roles, with a live message everyone edits, a wording check and exports. /interview suggests structured " +
 		"questions with rubrics, never repeating, and builds an interview kit. It runs on your own servers over Socket Mode."
 	d.Features.AppHome.HomeTabEnabled = true
 	d.Features.AppHome.MessagesTabEnabled = true

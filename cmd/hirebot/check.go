@@ -18,7 +18,7 @@ import (
 // few kilobytes.
 const maxJDSize = 1 << 20
 
-const checkUsage = `usage: hirebot check [-fail-on info|warning|error] [-ignore id,id] [-format text|json|sarif] [-rules FILE] JD
+const checkUsage = `usage: hirebot check [-fail-on info|warning|review|error] [-ignore id,id] [-format text|json|sarif] [-rules FILE] JD
        hirebot check [-rules FILE] -list-rules
 
 Checks a job description (Markdown or plain text; JD "-" reads standard
@@ -48,7 +48,7 @@ func runCheckFrom(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 		fmt.Fprint(stderr, checkUsage)
 		fs.PrintDefaults()
 	}
-	failOn := fs.String("fail-on", "warning", "exit 1 when a finding is at or above this severity: info, warning or error")
+	failOn := fs.String("fail-on", "warning", "exit 1 when a finding is at or above this severity: info, warning, review or error")
 	ignore := fs.String("ignore", "", "comma-separated rule ids or categories to leave out, e.g. gender,jargon.rockstar")
 	format := fs.String("format", "text", "output format: text, json or sarif")
 	rulesFile := fs.String("rules", "", "a YAML file of extra rules (the format of the built-in rules.yaml) laid over the built-in ones")
@@ -72,7 +72,7 @@ func runCheckFrom(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 
 	threshold, err := wording.ParseSeverity(*failOn)
 	if err != nil {
-		return checkUsageError(stderr, "-fail-on: unknown severity %q; use info, warning or error", *failOn)
+		return checkUsageError(stderr, "-fail-on: unknown severity %q; use info, warning, review or error", *failOn)
 	}
 	if *format != "text" && *format != "json" && *format != "sarif" {
 		return checkUsageError(stderr, "-format: unknown format %q; use text, json or sarif", *format)

@@ -41,6 +41,7 @@ type (
 		Properties           sarifRuleProps `json:"properties"`
 	}
 	sarifRuleProps struct {
+		Severity      string   `json:"severity"` // hirebot's severity: info, warning, review or error
 		Category      string   `json:"category"`
 		Jurisdictions []string `json:"jurisdictions,omitempty"`
 		Citation      string   `json:"citation"`
@@ -53,11 +54,19 @@ type (
 		Text string `json:"text"`
 	}
 	sarifResult struct {
-		RuleID    string          `json:"ruleId"`
-		RuleIndex int             `json:"ruleIndex"`
-		Level     string          `json:"level"`
-		Message   sarifText       `json:"message"`
-		Locations []sarifLocation `json:"locations"`
+		RuleID     string           `json:"ruleId"`
+		RuleIndex  int              `json:"ruleIndex"`
+		Level      string           `json:"level"`
+		Message    sarifText        `json:"message"`
+		Locations  []sarifLocation  `json:"locations"`
+		Properties sarifResultProps `json:"properties"`
+	}
+	// sarifResultProps carry what SARIF's levels cannot say: hirebot's
+	// severity ("review" is reported at level warning) and, for a review
+	// finding, the classifier's confidence.
+	sarifResultProps struct {
+		Severity   string  `json:"severity"`
+		Confidence float64 `json:"confidence,omitempty"`
 	}
 	sarifLocation struct {
 		PhysicalLocation sarifPhysical `json:"physicalLocation"`
@@ -76,12 +85,13 @@ type (
 	}
 )
 
-// sarifLevel maps a severity onto SARIF's levels.
+// sarifLevel maps a severity onto SARIF's levels; review, which SARIF
+// lacks, is a warning (the result's properties say "review").
 func sarifLevel(s wording.Severity) string {
 	switch s {
 	case wording.Error:
 		return "error"
-	case wording.Warning:
+	case wording.Warning, wording.Review:
 		return "warning"
 	}
 	return "note"
@@ -107,7 +117,7 @@ func writeSARIF(w io.Writer, name, text string, r wording.Report, c *wording.Che
 			FullDescription:      sarifText{rule.Message},
 			Help:                 sarifText{"Fix: " + rule.Fix + "\nSources:\n" + strings.Join(full, "\n")},
 			DefaultConfiguration: sarifConfig{sarifLevel(rule.Severity)},
-			Properties: sarifRuleProps{Category: rule.Category, Jurisdictions: rule.Jurisdictions(),
+			Properties: sarifRuleProps{Severity: rule.Severity.String(), Category: rule.Category, Jurisdictions: rule.Jurisdictions(),
 				Citation: rule.Citation(), Tags: []string{"job-description", rule.Category}},
 		})
 	}
@@ -128,6 +138,7 @@ func writeSARIF(w io.Writer, name, text string, r wording.Report, c *wording.Che
 				Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
 					ArtifactLocation: sarifArtifact{URI: uri}, Region: locate(text, q.Text),
 				}}},
+				Properties: sarifResultProps{Severity: f.Severity.String(), Confidence: f.Confidence},
 			})
 		}
 	}

@@ -40,7 +40,7 @@ func TestRunCheck(t *testing.T) {
 		{name: "missing file", args: []string{corpus("no-such-ad.md")}, want: 2, stderr: "no-such-ad.md"},
 		{name: "no file", args: nil, want: 2, stderr: "exactly one job description"},
 		{name: "two files", args: []string{corpus("clean-cto.md"), corpus("clean-cio.md")}, want: 2, stderr: "got 2"},
-		{name: "bad severity", args: []string{"-fail-on", "fatal", corpus("clean-cto.md")}, want: 2, stderr: "use info, warning or error"},
+		{name: "bad severity", args: []string{"-fail-on", "fatal", corpus("clean-cto.md")}, want: 2, stderr: "use info, warning, review or error"},
 		{name: "bad format", args: []string{"-format", "xml", corpus("clean-cto.md")}, want: 2, stderr: "text, json or sarif"},
 		{name: "unknown rule", args: []string{"-ignore", "jargon.nope", corpus("clean-cto.md")}, want: 2, stderr: `"jargon.nope"`},
 		{name: "unknown flag", args: []string{"-strict", corpus("clean-cto.md")}, want: 2, stderr: "flag provided but not defined"},
@@ -250,5 +250,61 @@ rules:
 	var stdout2, stderr2 bytes.Buffer
 	if got := runCheck([]string{"-rules", filepath.Join(dir, "missing.yaml"), jd}, &stdout2, &stderr2); got != 2 || !strings.Contains(stderr2.String(), "missing.yaml") {
 		t.Errorf("missing rules file: exit %d, stderr %s", got, &stderr2)
+	}
+}
+
+// TestRunCheckReview: a sentence only the classifier reads as risky is a
+// finding of severity review, which fails the default -fail-on warning,
+// carries its confidence in JSON, and is a SARIF warning whose properties
+// say "review"; the existing fields keep their meaning.
+func TestRunCheckReview(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "jd.md")
+	ad := "# CTO\n\nLocation: Remote\nSalary: $200,000 - $240,000\n\n## Requirements\n\n" +
+		"- Applicants who spent time behind bars need not apply.\n- Tell us how much your last employer paid you.\n"
+	if err := os.WriteFile(path, []byte(ad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	if got := runCheck([]string{"-format", "json", "-ignore", "structure", path}, &stdout, &stderr); got != 1 {
+		t.Fatalf("exit status %d; want 1 (review fails -fail-on warning); stderr: %s", got, &stderr)
+	}
+	var report struct {
+		Findings []wording.Finding `json:"findings"`
+		Summary  string            `json:"summary"`
+	}
+	if err := json.Unmarshal(stdout.Bytes(), &report); err != nil {
+		t.Fatal(err)
+	}
+	reviews := 0
+	for _, f := range report.Findings {
+		if f.Severity != wording.Review {
+			continue
+		}
+		reviews++
+		if !strings.HasSuffix(f.RuleID, ".review") || f.Confidence <= 0 || f.Confidence > 1 || len(f.Sources) == 0 || f.Fix == "" {
+			t.Errorf("review finding %+v: want a .review rule, a confidence, sources and a fix", f)
+		}
+	}
+	if reviews != 2 || !strings.Contains(report.Summary, "2 for review") {
+		t.Fatalf("%d review findings, summary %q; want 2 for review:\n%s", reviews, report.Summary, &stdout)
+	}
+	stdout.Reset()
+	if got := runCheck([]string{"-format", "sarif", "-fail-on", "error", "-ignore", "structure", path}, &stdout, &stderr); got != 0 {
+		t.Fatalf("-fail-on error: exit %d; want 0 (review is below error)", got)
+	}
+	var log sarifLog
+	if err := json.Unmarshal(stdout.Bytes(), &log); err != nil {
+		t.Fatal(err)
+	}
+	for _, res := range log.Runs[0].Results {
+		if res.Level != "warning" || res.Properties.Severity != "review" || res.Properties.Confidence <= 0 {
+			t.Errorf("SARIF result %s: level %q, properties %+v; want warning, review and a confidence", res.RuleID, res.Level, res.Properties)
+		}
+		if rule := log.Runs[0].Tool.Driver.Rules[res.RuleIndex]; rule.Properties.Severity != "review" || rule.DefaultConfiguration.Level != "warning" {
+			t.Errorf("SARIF rule %s: %+v", rule.ID, rule)
+		}
+	}
+	if len(log.Runs[0].Results) != 2 {
+		t.Errorf("%d SARIF results; want 2", len(log.Runs[0].Results))
 	}
 }

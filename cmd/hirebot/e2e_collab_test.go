@@ -380,7 +380,7 @@ func TestCollaborationOverSocketMode(t *testing.T) {
 		// A kind must be one of the draft's role.
 		cio := base.in(t, "CSEEN8B")
 		cio.jd("UOWNER", "start cio Head of IT", "Head of IT")
-		cio.jd("U3", "set kind ops", `A cio draft has no kind "operational"`)
+		cio.jd("U3", "set kind ops", `A CIO draft has no kind "operational"`)
 	})
 	MustNoViolations(t, base.fake)
 }

@@ -188,8 +188,8 @@ func TestInterviewOverSocketMode(t *testing.T) {
 				}
 			}
 		}
-		MustSlash(t, fake, slacktest.Slash{Channel: "CIW0", User: "U1", Command: "/interview", Text: "hiring 10"})
-		nextMessage(t, fake, "CIW0", 0, "You asked for 10; the bank has only 7 Team building questions and 3 have been seen here already.")
+		MustSlash(t, fake, slacktest.Slash{Channel: "CIW4", User: "U1", Command: "/interview", Text: "negotiation 10"})
+		nextMessage(t, fake, "CIW4", 0, "You asked for 10; the bank has only 8 Vendors and partners questions and 2 have been seen here already.")
 	})
 
 	t.Run("unknown word", func(t *testing.T) {

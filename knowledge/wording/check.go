@@ -1,16 +1,23 @@
 // Package wording checks a job description for biased or legally risky
 // wording and missing essentials. A legal-risk layer covers protected
-// characteristics: age, sex and family, disability and health, national
-// origin and citizenship, religion, race, colour and sexual orientation,
-// and what the application asks for; each of its rules rests on law or
-// regulator guidance in the US, the UK or the EU. Beside it: gender-coded
-// words (Gaucher, Friesen & Kay 2011, with the words a leadership role
-// needs allowed), gendered pronouns, exclusionary jargon, ableist idioms,
-// empty superlatives, and the structure of the ad (length, must-haves,
-// years of experience, pay transparency, location, readability). The rules
-// are data, embedded from rules.yaml, and a company may lay its own over
-// them (NewChecker). A report has one finding per rule with every quote
-// and where it is, why it matters, a fix and its sources, errors first.
+// characteristics and restricted practices: age, sex and family,
+// disability and health, national origin and citizenship, religion, race,
+// colour, sexual orientation and political opinion, what the application
+// asks for, genetic information, military and veteran status, caste,
+// salary history, criminal records and unpaid work in hiring; each of its
+// rules rests on law or regulator guidance in the US, the UK or the EU.
+// Words are normalised (stems, number classes) and each clause is read
+// for whom it is about and what it does (a requirement, an exclusion, a
+// question, a disclaimer, a description), which rules may require; a
+// classifier trained on labelled sentences reports, at severity Review,
+// risky sentences no rule caught. Beside it: gender-coded words (Gaucher,
+// Friesen & Kay 2011, with the words a leadership role needs allowed),
+// gendered pronouns, exclusionary jargon, ableist idioms, empty
+// superlatives, and the structure of the ad (length, must-haves, years of
+// experience, pay transparency, location, readability). The rules are
+// data, embedded from rules.yaml, and a company may lay its own over them
+// (NewChecker). A report has one finding per rule with every quote and
+// where it is, why it matters, a fix and its sources, errors first.
 // Equal-opportunity sentences are never flagged. The package is pure: no
 // I/O, no Slack, no Redis.
 package wording
@@ -37,6 +44,9 @@ type Finding struct {
 	// still to do before posting, so reported at info while the document
 	// is a draft (see Document.Draft) unless a local law raises it.
 	Pending bool `json:"pending,omitempty"`
+	// Confidence is, for a Review finding, how sure the classifier is that
+	// the sentence is risky (1 - P(clean), 0 to 1); zero for a rule's.
+	Confidence float64 `json:"confidence,omitempty"`
 }
 
 // ToDo reports whether f is only a fact still to be given: pending and
@@ -108,7 +118,11 @@ func (c *Checker) Check(doc Document, opts Options) Report {
 		if p.kind != placeText {
 			continue
 		}
-		for _, f := range c.matchPlace(p, "") {
+		ms, explained := c.placeMatches(p, "")
+		for _, f := range c.findings(p, ms) {
+			add(f, p.order)
+		}
+		for _, f := range c.review(p, append(ms, explained...)) {
 			add(f, p.order)
 		}
 	}
@@ -210,10 +224,26 @@ func (c *Checker) markEEO(toks []token) {
 // matchPlace runs the pattern rules on one place; when category is not
 // empty, only that category's rules.
 func (c *Checker) matchPlace(p place, category string) []Finding {
-	if len(p.toks) == 0 {
-		return nil
+	ms, _ := c.placeMatches(p, category)
+	return c.findings(p, ms)
+}
+
+// findings turns the matches of one place into findings.
+func (c *Checker) findings(p place, ms []match) []Finding {
+	fs := make([]Finding, 0, len(ms))
+	for _, m := range ms {
+		fs = append(fs, c.finding(m.rule, strings.Join(strings.Fields(p.text[m.start:m.end]), " "), p.where))
 	}
-	var ms []match
+	return fs
+}
+
+// placeMatches runs the pattern rules on one place, as matchPlace, and
+// returns where they matched, and apart the matches their clause's frame
+// explains (see dropByFrame).
+func (c *Checker) placeMatches(p place, category string) (ms, explained []match) {
+	if len(p.toks) == 0 {
+		return nil, nil
+	}
 	keep := func(rule int) bool { return category == "" || c.rules[rule].Category == category }
 	c.words.match(p.toks, func(rule, first, last int) {
 		if keep(rule) && !p.toks[first].eeo {
@@ -223,14 +253,9 @@ func (c *Checker) matchPlace(p place, category string) []Finding {
 	for _, sp := range sentenceSpans(p.toks, len(p.text)) {
 		ms = append(ms, c.matchRegexps(p.text, sp, keep)...)
 	}
-	ms = c.dropAllowed(p.toks, ms)
-	ms = dropOverlaps(ms)
-
-	fs := make([]Finding, 0, len(ms))
-	for _, m := range ms {
-		fs = append(fs, c.finding(m.rule, strings.Join(strings.Fields(p.text[m.start:m.end]), " "), p.where))
-	}
-	return fs
+	ms, allowed := c.dropAllowed(p.toks, ms)
+	ms, explained = c.dropByFrame(p, ms)
+	return dropOverlaps(ms), append(explained, allowed...)
 }
 
 // A span is a sentence of a place's text: from its first word to the next
@@ -261,7 +286,10 @@ func (c *Checker) matchRegexps(text string, sp span, keep func(rule int) bool) [
 	if sp.eeo {
 		return nil
 	}
-	sentence := text[sp.start:sp.end]
+	// Hyphens between letters read as spaces ("hands-on", "post-
+	// qualification"), so that word gaps in the patterns span them; the
+	// text keeps its length, so offsets still point into the original.
+	sentence := dehyphen(text[sp.start:sp.end])
 	lower := strings.ToLower(sentence)
 	tg := newTrigrams(lower)
 	var ms []match
@@ -287,6 +315,23 @@ func (c *Checker) matchRegexps(text string, sp span, keep func(rule int) bool) [
 	return ms
 }
 
+// dehyphen replaces each hyphen between two letters with a space.
+func dehyphen(s string) string {
+	i := strings.IndexByte(s, '-')
+	if i < 0 {
+		return s
+	}
+	b := []byte(s)
+	for ; i < len(b); i++ {
+		if b[i] == '-' && i > 0 && i+1 < len(b) && isASCIILetter(b[i-1]) && isASCIILetter(b[i+1]) {
+			b[i] = ' '
+		}
+	}
+	return string(b)
+}
+
+func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
 // finding builds a finding of rule i quoting one place.
 func (c *Checker) finding(i int, quote, where string) Finding {
 	r := c.rules[i]
@@ -298,8 +343,8 @@ func (c *Checker) finding(i int, quote, where string) Finding {
 }
 
 // dropAllowed removes matches that lie inside a word or phrase on their
-// category's allow list.
-func (c *Checker) dropAllowed(toks []token, ms []match) []match {
+// category's allow list, and returns them apart.
+func (c *Checker) dropAllowed(toks []token, ms []match) (kept, allowed []match) {
 	spans := map[string][]match{}
 	for _, m := range ms {
 		cat := c.rules[m.rule].Category
@@ -313,14 +358,15 @@ func (c *Checker) dropAllowed(toks []token, ms []match) []match {
 		})
 		spans[cat] = s
 	}
-	return slices.DeleteFunc(ms, func(m match) bool {
-		for _, s := range spans[c.rules[m.rule].Category] {
-			if s.start <= m.start && m.end <= s.end {
-				return true
-			}
+	for _, m := range ms {
+		inside := slices.ContainsFunc(spans[c.rules[m.rule].Category], func(s match) bool { return s.start <= m.start && m.end <= s.end })
+		if inside {
+			allowed = append(allowed, m)
+		} else {
+			kept = append(kept, m)
 		}
-		return false
-	})
+	}
+	return kept, allowed
 }
 
 // dropOverlaps keeps the longest of overlapping matches of one rule, and

@@ -308,3 +308,15 @@ func BenchmarkCheck(b *testing.B) {
 		Check(doc, Options{})
 	}
 }
+
+// BenchmarkCheck600 checks a typical job ad of about 600 words.
+func BenchmarkCheck600(b *testing.B) {
+	doc := ParseMarkdown(string(mustRead(b, "testdata/bench-600.md")))
+	if w := Check(doc, Options{}).Words; w < 550 || w > 650 {
+		b.Fatalf("benchmark document has %d words; want about 600", w)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		Check(doc, Options{})
+	}
+}

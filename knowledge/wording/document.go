@@ -31,6 +31,10 @@ type Document struct {
 type Section struct {
 	Name  string
 	Items []string
+	// Refs, when given, are the items' stable references ("R7"), one per
+	// item: a finding then names an item by its reference instead of its
+	// position ("requirements #3"). A draft's items have them.
+	Refs []string
 }
 
 // The section names of a draft, from the draft domain's vocabulary.
@@ -54,11 +58,12 @@ const (
 
 // A place is one piece of text of a document and where it stands.
 type place struct {
-	where string // "title", "requirements #3"
-	order int    // position in the document, for sorting
-	kind  placeKind
-	text  string
-	toks  []token
+	where   string // "title", "requirements #3", or an item's reference ("R3")
+	section string // the section an item is in, by its label; "" for the fixed places
+	order   int    // position in the document, for sorting
+	kind    placeKind
+	text    string
+	toks    []token
 }
 
 // The fixed places every document has, at the start of places' result.
@@ -83,12 +88,19 @@ func places(doc Document) []place {
 	for _, s := range doc.Sections {
 		name := sectionLabel(s.Name)
 		for i, item := range s.Items {
-			ps = append(ps, place{where: name + " #" + strconv.Itoa(i+1), kind: placeText, text: item})
+			where := name + " #" + strconv.Itoa(i+1)
+			if i < len(s.Refs) && s.Refs[i] != "" {
+				where = s.Refs[i]
+			}
+			ps = append(ps, place{where: where, section: name, kind: placeText, text: item})
 		}
 	}
 	for i := range ps {
 		ps[i].order = i
 		ps[i].toks = tokenize(ps[i].text)
+		if ps[i].kind == placeText {
+			normalise(ps[i].toks)
+		}
 	}
 	return ps
 }

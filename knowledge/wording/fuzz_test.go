@@ -79,3 +79,40 @@ func FuzzNewChecker(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParseLabelled: no input makes ParseLabelled panic, and every item it
+// accepts has text and a protected category or none.
+func FuzzParseLabelled(f *testing.F) {
+	for _, s := range []string{"", "clean: ok", "risky age: Under 40.", "risky pronouns: he", "risky: x", "clean:", "\ufeffclean: a\n# c\n\nrisky caste: b", "clean x: y"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, data string) {
+		items, err := ParseLabelled([]byte(data))
+		if err != nil {
+			return
+		}
+		for _, it := range items {
+			if it.Text == "" || (it.Category != "" && !IsProtected(it.Category)) {
+				t.Errorf("item %+v", it)
+			}
+		}
+	})
+}
+
+// FuzzDecodeClassifier: no model file, however broken, makes the decoder
+// panic; a model it accepts predicts a probability for every class.
+func FuzzDecodeClassifier(f *testing.F) {
+	f.Add(classifierModel[:min(len(classifierModel), 4096)])
+	f.Add([]byte(modelMagic))
+	f.Add([]byte(modelMagic + "\x00\x02\x00\x00"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, err := decodeClassifier(data)
+		if err != nil {
+			return
+		}
+		probs := m.predict(itemFeatures("Must be under 40."), nil)
+		if len(probs) != len(m.classes) {
+			t.Errorf("%d probabilities for %d classes", len(probs), len(m.classes))
+		}
+	})
+}

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/hirebot/hirebot/bot/draft"
 )
@@ -155,7 +157,7 @@ func (p *mdParser) plainHeading(raw, text string) bool {
 		return true
 	}
 	if name, summary := sectionName(text); summary || isDraftSection(name) || otherHeadings[name] {
-		if strings.HasSuffix(text, ":") || !strings.HasSuffix(text, ".") {
+		if strings.HasSuffix(text, ":") || !strings.HasSuffix(text, ".") && headingLike(text) {
 			p.heading(2, text)
 			return true
 		}
@@ -169,6 +171,58 @@ func (p *mdParser) plainHeading(raw, text string) bool {
 		return true
 	}
 	return false
+}
+
+// headingLike reports whether a short line that names a section, with no
+// colon, reads as a heading rather than as a sentence that happens to
+// contain a section word: it is written in title case ("Preferred
+// Qualifications", "REQUIREMENTS"), or it is a heading's wording and
+// nothing else ("Nice to have", "What you'll do", "Preferred
+// qualifications"). "Experience with Go preferred" is a requirement on a
+// line of its own, and is checked like one.
+func headingLike(text string) bool {
+	words := strings.Fields(strings.TrimRight(text, " :.!?"))
+	if len(words) == 0 {
+		return false
+	}
+	titled := true
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsLetter(r) && !unicode.IsUpper(r) && len(w) > 3 {
+			titled = false
+		}
+	}
+	if titled {
+		return true
+	}
+	h := strings.ToLower(strings.ReplaceAll(strings.Join(words, " "), "\u2019", "'"))
+	return headingPhrases[h] || otherHeadings[h]
+}
+
+// headingPhrases are the wordings of section headings that are not in
+// title case ("Nice to have") and are never a sentence of their own.
+var headingPhrases = wordSet(
+	"about the role", "about this role", "about the job", "about the position", "summary", "overview", "the role",
+	"role summary", "job summary", "position summary", "the opportunity", "introduction", "description", "job description",
+	"nice to have", "nice-to-have", "nice to haves", "nice-to-haves", "bonus", "bonus points", "preferred", "preferred qualifications",
+	"preferred skills", "preferred experience", "good to have", "extra credit", "plus", "pluses",
+	"must have", "must-have", "must haves", "must-haves", "requirements", "key requirements", "minimum requirements",
+	"qualifications", "minimum qualifications", "basic qualifications", "required qualifications", "what you bring",
+	"what you'll bring", "what you will bring", "about you", "who you are", "what we're looking for", "what we are looking for",
+	"who we're looking for", "skills", "required skills", "key skills", "skills and experience", "experience", "your experience",
+	"required experience", "benefits", "perks", "perks and benefits", "benefits and perks", "what we offer", "what you get",
+	"what you'll get", "why join us", "why join", "responsibilities", "key responsibilities", "your responsibilities",
+	"what you'll do", "what you will do", "what you'll be doing", "duties", "your role", "in this role", "day to day",
+	"day-to-day", "your impact", "what you'll own", "your mission", "accountabilities", "key accountabilities",
+)
+
+// wordSet returns the set of words.
+func wordSet(words ...string) map[string]bool {
+	set := make(map[string]bool, len(words))
+	for _, w := range words {
+		set[w] = true
+	}
+	return set
 }
 
 // heading starts a section, or sets the title for the first level-one

@@ -95,3 +95,24 @@ func TestSectionName(t *testing.T) {
 		}
 	}
 }
+
+// TestPlainTextRequirementLine: a requirement alone on a short line of
+// plain text, with a section word and no full stop, is an item to check,
+// not a heading (issue 24); real headings still start sections.
+func TestPlainTextRequirementLine(t *testing.T) {
+	in := "Head of Data\n\nRequirements\n\nNative English speaker preferred\nExperience with Go preferred\n\nPreferred Qualifications\n\nMust be under 40\n\nNice to have\n\nGerman.\n"
+	doc := ParseMarkdown(in)
+	want := []Section{
+		{Name: Requirements, Items: []string{"Native English speaker preferred Experience with Go preferred"}},
+		{Name: NiceToHave, Items: []string{"Must be under 40", "German."}},
+	}
+	if !reflect.DeepEqual(doc.Sections, want) {
+		t.Fatalf("sections:\n got %#v\nwant %#v", doc.Sections, want)
+	}
+	r := Check(doc, Options{})
+	for _, id := range []string{"origin.native-speaker", "age.explicit"} {
+		if len(quotes(r, id)) == 0 {
+			t.Errorf("no %s finding: a requirement on a short line went unchecked (%v)", id, r.Findings)
+		}
+	}
+}

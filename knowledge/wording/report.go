@@ -23,10 +23,13 @@ func summarize(r Report) string {
 			counts[f.Severity]++
 		}
 		var parts []string
-		for _, s := range []Severity{Error, Warning, Info} {
+		for _, s := range []Severity{Error, Review, Warning, Info} {
 			if n := counts[s]; n > 0 {
 				name := s.String()
-				if n > 1 && s != Info {
+				switch {
+				case s == Review:
+					name = "for review"
+				case n > 1 && s != Info:
 					name += "s"
 				}
 				parts = append(parts, fmt.Sprintf("%d %s", n, name))

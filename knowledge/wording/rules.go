@@ -21,6 +21,8 @@ type Rule struct {
 	Severity Severity `json:"severity"`           // how much a finding of this rule matters
 	Patterns []string `json:"patterns,omitempty"` // word patterns or "re:" expressions; see rules.yaml
 	Check    string   `json:"check,omitempty"`    // the structure check, when Patterns is empty
+	Frame    string   `json:"frame,omitempty"`    // the clause it must match in: applicant, screen or hire (see rules.yaml)
+	Unless   []string `json:"unless,omitempty"`   // word patterns that, in the same sentence, explain a match away
 	Message  string   `json:"message"`            // why it matters
 	Fix      string   `json:"fix"`                // what to write instead
 	Sources  []Source `json:"sources"`            // the research, law or guidance behind the rule
@@ -74,21 +76,25 @@ func structureChecks() []string {
 // with a company's overlay (see NewChecker). It is immutable once built
 // and safe for concurrent use.
 type Checker struct {
-	rules      []Rule
-	byID       map[string]int // rule id → index in rules
-	categories []Category
-	catIndex   map[string]int          // category id → display order
-	allow      map[string]*wordMatcher // category id → allowed words
-	words      *wordMatcher            // every word pattern; ref is the rule index
-	regexps    []ruleRegexp
-	checks     map[string]int // structure check → rule index
-	places     []compiledJurisdiction
-	eeoStrong  *wordMatcher
-	eeoWeak    *wordMatcher
-	eeoAttr    *wordMatcher
-	arrange    *wordMatcher // words that state a working arrangement
-	notArrange *wordMatcher // phrases in which those words mean something else
-	limits     limits
+	rules       []Rule
+	byID        map[string]int // rule id → index in rules
+	categories  []Category
+	catIndex    map[string]int          // category id → display order
+	allow       map[string]*wordMatcher // category id → allowed words
+	words       *wordMatcher            // every word pattern; ref is the rule index
+	regexps     []ruleRegexp
+	frames      []ruleFrame    // by rule index: the clause each rule must match in
+	unless      []*wordMatcher // by rule index: words that explain a match in the same sentence; nil: none
+	checks      map[string]int // structure check → rule index
+	places      []compiledJurisdiction
+	eeoStrong   *wordMatcher
+	eeoWeak     *wordMatcher
+	eeoAttr     *wordMatcher
+	reviewRules map[string]int // protected category → its classifier (review) rule
+	model       *classifier    // labels sentences no rule caught; nil: none
+	arrange     *wordMatcher   // words that state a working arrangement
+	notArrange  *wordMatcher   // phrases in which those words mean something else
+	limits      limits
 }
 
 type ruleRegexp struct {
@@ -104,6 +110,10 @@ type compiledJurisdiction struct {
 	match    *wordMatcher
 	unless   *wordMatcher
 }
+
+// classifierCheck is the check of a rule that reports the classifier's
+// findings for its category, at severity Review.
+const classifierCheck = "classifier"
 
 // loadChecker parses and compiles the embedded rule table once.
 var loadChecker = sync.OnceValues(func() (*Checker, error) { return NewChecker(nil) })
@@ -173,6 +183,8 @@ func compile(f ruleFile) (*Checker, error) {
 		words:    newWordMatcher(),
 		checks:   map[string]int{},
 		limits:   f.Limits,
+
+		reviewRules: map[string]int{},
 	}
 	var errs []error
 	if f.Limits.MinWords <= 0 || f.Limits.MaxWords <= f.Limits.MinWords || f.Limits.MaxRequirements <= 0 || f.Limits.MinReading <= 0 {
@@ -327,6 +339,10 @@ func (c *Checker) addRule(rd ruleData, cls classes, srcs map[string]Source) erro
 	if (len(rd.Patterns) == 0) == (rd.Check == "") {
 		return errors.New("give either patterns or check, not both or neither")
 	}
+	rf, err := parseRuleFrame(rd.Frame)
+	if err != nil {
+		return err
+	}
 	var sources []Source
 	for _, id := range rd.Sources {
 		s, ok := srcs[id]
@@ -336,9 +352,19 @@ func (c *Checker) addRule(rd ruleData, cls classes, srcs map[string]Source) erro
 		sources = append(sources, s)
 	}
 	idx := len(c.rules)
-	if rd.Check != "" {
+	if rd.Check == classifierCheck {
+		if sev != Review {
+			return fmt.Errorf("a %q rule has severity review", classifierCheck)
+		}
+		if _, dup := c.reviewRules[rd.Category]; dup {
+			return fmt.Errorf("category %q has two %q rules", rd.Category, classifierCheck)
+		}
+		c.reviewRules[rd.Category] = idx
+	} else if sev == Review {
+		return fmt.Errorf("only a %q rule has severity review", classifierCheck)
+	} else if rd.Check != "" {
 		if !slices.Contains(structureChecks(), rd.Check) {
-			return fmt.Errorf("unknown check %q (known: %s)", rd.Check, strings.Join(structureChecks(), ", "))
+			return fmt.Errorf("unknown check %q (known: %s)", rd.Check, strings.Join(append(structureChecks(), classifierCheck), ", "))
 		}
 		if _, dup := c.checks[rd.Check]; dup {
 			return fmt.Errorf("check %q is run by two rules", rd.Check)
@@ -356,9 +382,20 @@ func (c *Checker) addRule(rd ruleData, cls classes, srcs map[string]Source) erro
 			return err
 		}
 	}
+	var unless *wordMatcher
+	if len(rd.Unless) > 0 {
+		unless = newWordMatcher()
+		for _, p := range rd.Unless {
+			if err := unless.add(p, 0, cls); err != nil {
+				return fmt.Errorf("unless: %w", err)
+			}
+		}
+	}
 	c.byID[rd.ID] = idx
+	c.frames = append(c.frames, rf)
+	c.unless = append(c.unless, unless)
 	c.rules = append(c.rules, Rule{
-		ID: rd.ID, Category: rd.Category, Severity: sev, Patterns: rd.Patterns, Check: rd.Check,
+		ID: rd.ID, Category: rd.Category, Severity: sev, Patterns: rd.Patterns, Check: rd.Check, Frame: rd.Frame, Unless: rd.Unless,
 		Message: strings.TrimSpace(rd.Message), Fix: strings.TrimSpace(rd.Fix), Sources: sources,
 	})
 	return nil

@@ -65,6 +65,8 @@ type ruleData struct {
 	Severity string   `yaml:"severity"`
 	Patterns []string `yaml:"patterns"`
 	Check    string   `yaml:"check"`
+	Frame    string   `yaml:"frame"`
+	Unless   []string `yaml:"unless"`
 	Message  string   `yaml:"message"`
 	Fix      string   `yaml:"fix"`
 	Sources  []string `yaml:"sources"`
@@ -114,7 +116,13 @@ func NewChecker(overlay []byte) (*Checker, error) {
 	if err != nil && overlay != nil {
 		return nil, &OverlayError{Err: err}
 	}
-	return c, err
+	if err != nil {
+		return nil, err
+	}
+	if c.model, err = loadClassifier(); err != nil {
+		return nil, err
+	}
+	return c, nil
 }
 
 // OverlayError is a rule overlay that cannot be used; Err says why.

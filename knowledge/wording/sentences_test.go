@@ -54,7 +54,10 @@ func wordingFindings(text string) []Finding {
 
 // TestLabelledSentences measures the check on the labelled sentences:
 // recall on the risky ones (a finding of the labelled category) must be at
-// least 95 %, and at most 3 % of the clean ones may draw any finding.
+// least 95 %, and at most 1 % of the clean ones may draw any finding. The
+// classifier is trained on these sentences too (see train-classifier), so
+// for its part this is a training figure; its held-out figure is the
+// "repo" fold of the tuning report.
 func TestLabelledSentences(t *testing.T) {
 	sentences := mustLabelled(t)
 	risky, caught, clean, flagged := 0, 0, 0, 0
@@ -96,7 +99,7 @@ func TestLabelledSentences(t *testing.T) {
 	if recall < 0.95 {
 		t.Errorf("recall %.1f%% is below 95%%", 100*recall)
 	}
-	if fpRate > 0.03 {
-		t.Errorf("false-positive rate %.1f%% is above 3%%", 100*fpRate)
+	if fpRate > 0.01 {
+		t.Errorf("false-positive rate %.1f%% is above 1%%", 100*fpRate)
 	}
 }

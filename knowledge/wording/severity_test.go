@@ -11,7 +11,7 @@ func TestParseSeverity(t *testing.T) {
 		in   string
 		want Severity
 	}{
-		{"info", Info}, {"warning", Warning}, {"WARN", Warning}, {" Error ", Error},
+		{"info", Info}, {"warning", Warning}, {"WARN", Warning}, {" Error ", Error}, {"Review", Review},
 	} {
 		got, err := ParseSeverity(tt.in)
 		if err != nil || got != tt.want {
@@ -27,7 +27,7 @@ func TestParseSeverity(t *testing.T) {
 }
 
 func TestSeverityText(t *testing.T) {
-	for _, s := range []Severity{Info, Warning, Error} {
+	for _, s := range []Severity{Info, Warning, Review, Error} {
 		text, err := s.MarshalText()
 		if err != nil {
 			t.Fatal(err)

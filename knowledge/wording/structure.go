@@ -114,7 +114,7 @@ func requirements(doc Document, ps []place) (n, at int) {
 		}
 	}
 	for _, p := range ps {
-		if strings.HasPrefix(p.where, Requirements+" #") {
+		if p.section == Requirements {
 			return n, p.order - 1
 		}
 	}

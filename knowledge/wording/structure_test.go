@@ -121,6 +121,7 @@ func TestStructureChecks(t *testing.T) {
 func TestJurisdictionNamesTheLaw(t *testing.T) {
 	for _, tt := range []struct{ location, law string }{
 		{"New York City, hybrid", "Local Law 32"},
+		{"Albany, NY, hybrid", "Labor Law 194-b"},
 		{"San Francisco, on-site", "SB 1162"},
 		{"Seattle, remote", "RCW 49.58.110"},
 		{"Denver, hybrid", "C.R.S. 8-5-201"},
@@ -130,6 +131,13 @@ func TestJurisdictionNamesTheLaw(t *testing.T) {
 		i := slices.IndexFunc(r.Findings, func(f Finding) bool { return f.RuleID == "salary.missing" })
 		if i < 0 || !strings.Contains(r.Findings[i].Why, tt.law) {
 			t.Errorf("location %q: salary finding %v does not name %q", tt.location, r.Findings, tt.law)
+		}
+	}
+	// A city of New York State is under the state's law, not the city's.
+	r := Check(Document{Location: "Albany, NY, hybrid", Summary: words(350)}, Options{})
+	for _, f := range r.Findings {
+		if strings.Contains(f.Why, "Local Law 32") {
+			t.Errorf("Albany, NY: %s cites New York City's law: %s", f.RuleID, f.Why)
 		}
 	}
 }

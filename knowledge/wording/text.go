@@ -14,8 +14,10 @@ type token struct {
 	start    int    // byte offset of the first byte in the text
 	end      int    // byte offset just past the last byte
 	brk      bool   // a phrase may not run from the previous token into this one
+	comma    bool   // a comma stands between the previous token and this one
 	sentence int    // index of the sentence the token is in
 	eeo      bool   // the token is in an equal-opportunity sentence
+	norm     string // the stem, or a number class (see normalise); set by the checker
 }
 
 // tokenize splits text into words. Phrases do not cross a break (a sentence
@@ -24,7 +26,7 @@ type token struct {
 func tokenize(text string) []token {
 	toks := make([]token, 0, len(text)/5+1)
 	sentence := 0
-	brk, end := false, false
+	brk, end, comma := false, false, false
 	i := 0
 	for i < len(text) {
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -40,6 +42,8 @@ func tokenize(text string) []token {
 				}
 			case ';', ':':
 				brk = true
+			case ',':
+				comma = true
 			}
 			i += size
 			continue
@@ -65,8 +69,8 @@ func tokenize(text string) []token {
 		if end && len(toks) > 0 {
 			sentence++
 		}
-		toks = append(toks, token{word: normalize(text[start:i]), start: start, end: i, brk: brk, sentence: sentence})
-		brk, end = false, false
+		toks = append(toks, token{word: normalize(text[start:i]), start: start, end: i, brk: brk, comma: comma, sentence: sentence})
+		brk, end, comma = false, false, false
 	}
 	return toks
 }

@@ -1,4 +1,4 @@
-package porter2
+package stem
 
 import (
 	"bufio"
@@ -48,7 +48,7 @@ func TestVocabulary(t *testing.T) {
 
 // TestStem shows what the stemmer is for: word forms a question and the
 // pack write differently meet at one stem.
-func TestStem(t *testing.T) {
+func TestStemMeets(t *testing.T) {
 	tests := []struct{ a, b string }{
 		{"different", "difference"},
 		{"responsibilities", "responsibility"},
@@ -69,7 +69,7 @@ func TestStem(t *testing.T) {
 	}
 }
 
-func BenchmarkStem(b *testing.B) {
+func BenchmarkStemWords(b *testing.B) {
 	words := []string{"responsibilities", "infrastructure", "fractional", "generously", "hopping"}
 	for i := 0; i < b.N; i++ {
 		Stem(words[i%len(words)])

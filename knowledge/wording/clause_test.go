@@ -1,0 +1,92 @@
+package wording
+
+import "testing"
+
+// TestClauseFrames reads the frame of sentences whose wording puts the
+// requirement, the exclusion or the subject in different places.
+func TestClauseFrames(t *testing.T) {
+	for _, tt := range []struct {
+		text      string
+		want, not frame
+	}{
+		{"You must be under 40.", frameRequire | frameApplicant, frameOther},
+		{"Applicants over 50 will not be considered.", frameExclude | frameNegation | frameApplicant, frameDisclaim},
+		{"Wheelchair users cannot be accommodated.", frameExclude | frameNegation, frameDisclaim},
+		{"We do not hire mothers of young children.", frameExclude, frameDisclaim},
+		{"Ideally you are a recent graduate.", framePrefer | frameApplicant, 0},
+		{"How many children do you have?", frameQuestion | frameApplicant, 0},
+		{"Date of birth: ____", frameForm, 0},
+		{"Military service: completed / exempt / deferred", frameForm, 0},
+		{"Please tell us your current salary.", frameRequest, 0},
+		{"We do not ask for your date of birth.", frameDisclaim, frameExclude},
+		{"Please leave your photo off your CV.", frameDisclaim, 0},
+		{"No criminal record of any kind.", frameExclude, frameDisclaim},
+		{"A criminal record will not necessarily bar you.", frameDisclaim, frameExclude},
+		{"We offer support through pregnancy.", frameOffer, frameScreen},
+		{"Our product helps young people save.", frameOther, frameApplicant | frameScreen},
+		{"Join our young and dynamic team.", frameApplicant | frameStaff, 0},
+	} {
+		toks := tokenize(tt.text)
+		normalise(toks)
+		var got frame
+		for _, c := range readClauses(toks, tt.text) {
+			got |= c.frame
+		}
+		if got&tt.want != tt.want || got&tt.not != 0 {
+			t.Errorf("%q: frame %012b; want bits %012b set and %012b clear", tt.text, got, tt.want, tt.not)
+		}
+	}
+}
+
+// TestDescriptiveMentionsStayQuiet: the same words that are risky when
+// asked of the applicant are quiet when the sentence describes a benefit,
+// a programme, the product or other people (issue 24's examples), and are
+// caught when asked.
+func TestDescriptiveMentionsStayQuiet(t *testing.T) {
+	for _, text := range []string{
+		"We offer support through pregnancy and the first year of parenthood.",
+		"We fund a charity programme for young people leaving care.",
+		"Our codebase is young, so you will shape its architecture.",
+		"You will manage translators who are native speakers of the target language.",
+		"We do not ask for your date of birth, marital status or a photo.",
+		"Our founder built the first version in his garage.",
+	} {
+		for _, f := range Default().SentenceFindings(text) {
+			if f.Severity >= Warning {
+				t.Errorf("%q drew %s %v", text, f.RuleID, f.Quotes)
+			}
+		}
+	}
+	for text, category := range map[string]string{
+		"You must be a US citizen.":                        "origin",
+		"You will lift and move equipment up to 25 kg.":    "disability",
+		"Candidates born in the 1990s preferred.":          "age",
+		"Wheelchair users cannot be accommodated.":         "disability",
+		"Please tell us your current salary.":              "salary-history",
+		"No criminal record of any kind.":                  "criminal-record",
+		"The final stage is a two-week unpaid trial.":      "unpaid-work",
+		"Reservists will not be considered for this role.": "military",
+	} {
+		found := false
+		for _, f := range Default().SentenceFindings(text) {
+			found = found || f.Category == category && f.Severity >= Warning
+		}
+		if !found {
+			t.Errorf("%q: no %s finding", text, category)
+		}
+	}
+}
+
+// TestNormalisedNumbers: years, decades and ages become classes, words
+// their stems.
+func TestNormalisedNumbers(t *testing.T) {
+	for w, want := range map[string]string{
+		"1990s": numDecade, "90s": numDecade, "thirties": numDecade, "1985": numYear, "2015": numYear,
+		"35": numAge, "thirty": numAge, "180,000": numOther, "3": numOther, "2099": numOther,
+		"requirements": "requir", "pregnancies": "pregnanc",
+	} {
+		if got := norm(w); got != want {
+			t.Errorf("norm(%q) = %q, want %q", w, got, want)
+		}
+	}
+}

@@ -1,0 +1,55 @@
+package wording
+
+import (
+	"bytes"
+	"os"
+	"testing"
+)
+
+// TestClassifierModelIsFresh retrains the classifier from the writers'
+// sentences and fails when the embedded model differs: a change to the
+// data, the features or the training that was not followed by
+// "go run ./knowledge/wording/cmd/train-classifier".
+func TestClassifierModelIsFresh(t *testing.T) {
+	sets, err := TrainingSets(os.DirFS("testdata/writers"), mustRead(t, "testdata/sentences.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	model, report, err := BuildModel(sets)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(model, classifierModel) {
+		t.Fatalf("classifier.model is stale (%d bytes embedded, %d retrained); run: go run ./knowledge/wording/cmd/train-classifier", len(classifierModel), len(model))
+	}
+	if _, err := decodeClassifier(model); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("threshold %.4f; leave-one-writer-out recall %.1f%%, false positives %.1f%%",
+		report.Threshold, 100*report.Pooled.Recall(), 100*report.Pooled.FalsePositiveRate())
+}
+
+// TestClassifierModelRoundTrip: a decoded model encodes to the same bytes.
+func TestClassifierModelRoundTrip(t *testing.T) {
+	m, err := decodeClassifier(classifierModel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(m.encode(), classifierModel) {
+		t.Fatal("decoding and encoding the model changes it")
+	}
+	if len(m.classes) != len(protected)+1 {
+		t.Fatalf("model has %d classes; want clean and the %d protected categories", len(m.classes), len(protected))
+	}
+}
+
+// BenchmarkDecodeClassifier is the start-up cost the embedded model adds:
+// the checker decodes it once, on first use.
+func BenchmarkDecodeClassifier(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := decodeClassifier(classifierModel); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,301 @@
+package wording
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"strings"
+)
+
+// trainOptions are the classifier's training settings, chosen by
+// leave-one-writer-out cross-validation (see BuildModel).
+type trainOptions struct {
+	epochs   int
+	rate     float64 // AdaGrad's base learning rate
+	l2       float64 // weight decay on the features a sentence has
+	minCount int     // features seen in fewer training sentences are left out
+	prune    int64   // weights of at most this many weightSteps are dropped
+	clean    float64 // the weight of a clean sentence in the loss (a risky one weighs 1)
+	maxFP    float64 // the false-positive rate the threshold may reach on the tuning folds
+}
+
+var defaultTraining = trainOptions{epochs: 20, rate: 0.08, l2: 3e-3, minCount: 1, prune: 4, clean: 1.5, maxFP: 0.03}
+
+// itemFeatures returns the classifier features of a labelled sentence
+// read as one unit.
+func itemFeatures(text string) []uint32 {
+	toks := tokenize(text)
+	normalise(toks)
+	keys, _ := sentenceFeatures(toks, readClauses(toks, text), nil)
+	return keys
+}
+
+// train fits a classifier to items, whose features are feats, with the
+// first class clean and the others the protected categories. It is
+// deterministic: the same items give the same weights.
+func train(items []Labelled, feats [][]uint32, o trainOptions) *classifier {
+	classes := append([]string{""}, protected...)
+	k := len(classes)
+	classOf := map[string]int{}
+	for i, c := range classes {
+		classOf[c] = i
+	}
+	// Features are their keys (featureKey), kept in ascending order.
+	count := map[uint32]int{}
+	for _, fs := range feats {
+		for _, f := range fs {
+			count[f]++
+		}
+	}
+	var keys []uint32
+	for f, n := range count {
+		if n >= o.minCount {
+			keys = append(keys, f)
+		}
+	}
+	slices.Sort(keys)
+	rows := make([][]int32, len(items))
+	for i, fs := range feats {
+		for _, f := range fs {
+			if r, ok := slices.BinarySearch(keys, f); ok {
+				rows[i] = append(rows[i], int32(r))
+			}
+		}
+	}
+	w := make([]float64, len(keys)*k)
+	g2 := make([]float64, len(keys)*k)
+	bias := make([]float64, k)
+	bg2 := make([]float64, k)
+	order := make([]int, len(items))
+	for i := range order {
+		order[i] = i
+	}
+	rng := rand.New(rand.NewPCG(24, 2026))
+	probs := make([]float64, k)
+	for range o.epochs {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, i := range order {
+			copy(probs, bias)
+			for _, r := range rows[i] {
+				for c := range k {
+					probs[c] += w[int(r)*k+c]
+				}
+			}
+			softmax(probs)
+			probs[classOf[items[i].Category]] -= 1 // the gradient of the log loss
+			weight := 1.0
+			if items[i].Category == "" {
+				weight = o.clean
+			}
+			for c := range k {
+				g := float64(probs[c] * weight)
+				bg2[c] += float64(g * g)
+				bias[c] -= float64(o.rate*g) / (1e-8 + math.Sqrt(bg2[c]))
+				for _, r := range rows[i] {
+					j := int(r)*k + c
+					gw := g + float64(o.l2*w[j])
+					g2[j] += float64(gw * gw)
+					w[j] -= float64(o.rate*gw) / (1e-8 + math.Sqrt(g2[j]))
+				}
+			}
+		}
+	}
+	// Adding one number to every class's weight of a feature changes no
+	// prediction (softmax is shift-invariant), so each feature's weights
+	// are shifted to put their median at zero: most of them then round
+	// to nothing, and the model file stays small.
+	row := make([]float64, k)
+	for f := range keys {
+		copy(row, w[f*k:(f+1)*k])
+		slices.Sort(row)
+		med := row[k/2]
+		for c := range k {
+			w[f*k+c] -= med
+		}
+	}
+	// Each weight is rounded to weightStep; the smallest are dropped, and
+	// so are the features left with none.
+	m := &classifier{classes: classes, bias: make([]float32, k), starts: []int32{0}}
+	for i, v := range bias {
+		m.bias[i] = float32(float64(quantize(float32(v))) * weightStep)
+	}
+	for f, key := range keys {
+		n := len(m.class)
+		for c := range k {
+			if q := quantize(float32(w[f*k+c])); q > o.prune || q < -o.prune {
+				m.class = append(m.class, uint8(c))
+				m.weight = append(m.weight, float32(float64(q)*weightStep))
+			}
+		}
+		if len(m.class) > n {
+			m.keys = append(m.keys, key)
+			m.starts = append(m.starts, int32(len(m.class)))
+		}
+	}
+	return m
+}
+
+// WriterSet is the labelled sentences of one writer.
+type WriterSet struct {
+	Name  string
+	Items []Labelled
+	// TrainOnly marks a set that is trained on but left out of choosing
+	// the threshold and of the pooled tuning figures (the repository's own
+	// sentences, which are not an independent writer's); its fold is
+	// still reported.
+	TrainOnly bool
+}
+
+// TuningReport is what leave-one-writer-out cross-validation measured:
+// for each writer, the check with a classifier trained on the other
+// writers, at the threshold chosen on all folds together.
+type TuningReport struct {
+	Threshold float64
+	Folds     []Scorecard // one per writer, in the order given
+	Pooled    Scorecard   // all folds together
+	// ClassifierAlone is the pooled folds with the rules left out: every
+	// sentence judged by the held-out classifier alone, at the threshold.
+	// The rules were written with all the writers' sentences in view, so
+	// this is the figure no writer's own sentences tuned.
+	ClassifierAlone Scorecard
+	Names           []string
+	Features        int // features in the shipped model
+}
+
+// WriteText writes the tuning figures.
+func (r TuningReport) WriteText(w io.Writer) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "threshold %.4f (risk = 1 - P(clean)); %d features in the model\n", r.Threshold, r.Features)
+	fmt.Fprintf(&b, "leave-one-writer-out: recall %.1f%%, right category %.1f%%, false positives %.1f%%\n",
+		100*r.Pooled.Recall(), 100*ratio(r.Pooled.RightCategory, r.Pooled.Risky), 100*r.Pooled.FalsePositiveRate())
+	fmt.Fprintf(&b, "classifier alone (no rules), same folds: recall %.1f%%, false positives %.1f%%\n",
+		100*r.ClassifierAlone.Recall(), 100*r.ClassifierAlone.FalsePositiveRate())
+	for i, f := range r.Folds {
+		fmt.Fprintf(&b, "  held out %-12s recall %5.1f%% (%d of %d), false positives %4.1f%% (%d of %d)\n",
+			r.Names[i], 100*f.Recall(), f.Caught, f.Risky, 100*f.FalsePositiveRate(), f.FalsePositives, f.Clean)
+	}
+	if _, err := io.WriteString(w, b.String()); err != nil {
+		return fmt.Errorf("write tuning report: %w", err)
+	}
+	return r.Pooled.WriteText(w)
+}
+
+// BuildModel trains the classifier the checker embeds. It first holds out
+// each writer in turn, trains on the others and checks the held-out
+// sentences, then picks the lowest risk threshold that keeps the false
+// positives of the writers' folds together (those not TrainOnly) within
+// 3 % (rules and classifier combined); the figures at that threshold are
+// the tuning report. The
+// model it returns is trained on every writer, with that threshold. The
+// same sets always give the same bytes.
+func BuildModel(sets []WriterSet) ([]byte, TuningReport, error) {
+	return buildModel(sets, defaultTraining)
+}
+
+func buildModel(sets []WriterSet, o trainOptions) ([]byte, TuningReport, error) {
+	if len(sets) < 2 {
+		return nil, TuningReport{}, fmt.Errorf("build model: %d writers; cross-validation needs at least 2", len(sets))
+	}
+	rules := Default().withModel(nil)
+	var all []Labelled
+	var allFeats [][]uint32
+	type held struct {
+		items []Labelled
+		rules []verdict // the rules' verdict on each item
+		risks [][]sentenceRisk
+	}
+	folds := make([]held, len(sets))
+	for i, s := range sets {
+		all = append(all, s.Items...)
+		for _, it := range s.Items {
+			allFeats = append(allFeats, itemFeatures(it.Text))
+		}
+		folds[i].items = s.Items
+	}
+	for i := range sets {
+		var tr []Labelled
+		var tf [][]uint32
+		at := 0
+		for j, s := range sets {
+			if j != i {
+				tr = append(tr, s.Items...)
+				tf = append(tf, allFeats[at:at+len(s.Items)]...)
+			}
+			at += len(s.Items)
+		}
+		m := train(tr, tf, o)
+		m.threshold = 0.5
+		c := rules.withModel(m)
+		for _, it := range sets[i].Items {
+			folds[i].risks = append(folds[i].risks, c.sentenceRisksOf(it.Text))
+		}
+	}
+	// Every candidate threshold is a risk some held-out sentence has.
+	var cands []float64
+	for _, f := range folds {
+		for _, rs := range f.risks {
+			for _, r := range rs {
+				cands = append(cands, r.risk)
+			}
+		}
+	}
+	slices.Sort(cands)
+	cands = slices.Compact(cands)
+	for i := range folds {
+		for _, it := range folds[i].items {
+			var v verdict
+			for _, f := range rules.SentenceFindings(it.Text) {
+				v.add(f, it.Category)
+			}
+			folds[i].rules = append(folds[i].rules, v)
+		}
+	}
+	// score counts the folds as the check with the fold's classifier at
+	// threshold t would: a sentence no protected rule caught is reported
+	// for review when its risk reaches t.
+	score := func(t float64, withRules bool) (pooled Scorecard, per []Scorecard) {
+		var tuning []Scorecard
+		defer func() { pooled = mergeScores(tuning) }()
+		for i, f := range folds {
+			s := newScorecard()
+			for j, it := range f.items {
+				var v verdict
+				if withRules {
+					v = f.rules[j]
+					v.ids = slices.Clone(v.ids)
+				}
+				for _, r := range f.risks[j] {
+					if (!r.ruled || !withRules) && r.risk >= t {
+						v.add(Finding{RuleID: r.category + ".review", Category: r.category, Severity: Review}, it.Category)
+					}
+				}
+				s.add(it, v)
+			}
+			per = append(per, s)
+			if !sets[i].TrainOnly {
+				tuning = append(tuning, s)
+			}
+		}
+		return Scorecard{}, per
+	}
+	best := 1.0
+	for _, t := range slices.Backward(cands) {
+		p, _ := score(t, true)
+		if p.FalsePositiveRate() > o.maxFP {
+			break
+		}
+		best = t
+	}
+	best = math.Ceil(best*1e4) / 1e4 // up, never down: a lower threshold could flag more
+	pooled, per := score(best, true)
+	alone, _ := score(best, false)
+	m := train(all, allFeats, o)
+	m.threshold = best
+	rep := TuningReport{Threshold: best, Folds: per, Pooled: pooled, ClassifierAlone: alone, Features: len(m.keys)}
+	for _, s := range sets {
+		rep.Names = append(rep.Names, s.Name)
+	}
+	return m.encode(), rep, nil
+}
