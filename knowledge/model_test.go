@@ -202,3 +202,15 @@ func BenchmarkResolveQuestion(b *testing.B) {
 		b.Run(n, func(b *testing.B) { run(b, []string{inputs[n]}) })
 	}
 }
+
+// BenchmarkLoadModel reads the embedded topic model and lays it over the
+// pack: the start-up cost of the model alone.
+func BenchmarkLoadModel(b *testing.B) {
+	p := MustEmbedded(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := loadModel(p, embeddedModel); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
