@@ -29,8 +29,10 @@ FUZZ := \
 	./bot/socket:FuzzFromSlack \
 	./bot/interview:FuzzParse \
 	./bot/scorecard:FuzzCleanName \
+	./bot/inert:FuzzInert \
 	./bot/jd:FuzzParse \
 	./knowledge:FuzzResolve \
+	./knowledge/paylaw:FuzzMatch \
 	./knowledge/wording:FuzzParseMarkdown \
 	./knowledge/wording:FuzzCheck \
 	./knowledge/wording:FuzzNewChecker \
@@ -83,7 +85,7 @@ vet: ## go vet ./...
 # The domain and the handlers are plain Go: none of them may depend on
 # slack-go or the Redis client, even through another package. Adapters
 # (bot/socket, bot/blockkit, bot/sessions) and cmd/ may.
-PURE     := ./knowledge/... ./bot ./bot/draft ./bot/ctorole ./bot/jd ./bot/interview ./bot/home ./bot/dedup ./bot/scorecard
+PURE     := ./knowledge/... ./bot ./bot/draft ./bot/ctorole ./bot/jd ./bot/interview ./bot/home ./bot/dedup ./bot/scorecard ./bot/inert
 ADAPTERS := github.com/slack-go/ github.com/redis/
 
 layers: ## fail if a domain or handler package depends on slack-go or Redis

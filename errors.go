@@ -143,3 +143,17 @@ type SessionKey struct {
 
 // String returns "TEAM:CHANNEL".
 func (k SessionKey) String() string { return k.Team + ":" + k.Channel }
+
+// GoneError says a button or form was shown for an object that is gone
+// — removed, cleared or expired — perhaps with another of the same name
+// in its place since: What names the kind of object ("kit",
+// "candidate"). Nothing was done. Its kind is Conflict.
+type GoneError struct {
+	What string
+}
+
+// Error describes e for logs.
+func (e *GoneError) Error() string { return "the " + e.What + " it was shown for is gone" }
+
+// ErrorKind returns Conflict.
+func (e *GoneError) ErrorKind() Kind { return Conflict }

@@ -73,6 +73,11 @@ type Reply struct {
 	// stays private): e.g. "2 of 3 scorecards in" after a private
 	// confirmation.
 	Announce *Card
+	// AnnounceOf names what Announce reports on (a candidate's id, for
+	// their progress), so that an adapter can post what the command's
+	// Announcer says of it when the post goes out, one post at a time:
+	// posts that race, or come late, still end on the current state.
+	AnnounceOf string
 	// AfterInvite is the command that does it again once the bot is in the
 	// channel ("/jd show"), for when Slack refuses to post the live message
 	// or the file because it is not.

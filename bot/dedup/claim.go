@@ -7,6 +7,7 @@ import (
 	"crypto/rand"
 	"errors"
 	"sync/atomic"
+	"time"
 
 	"github.com/hirebot/hirebot"
 )
@@ -97,3 +98,13 @@ func (c *Claim) Sent() {
 // Unsettled reports whether a write recording c was sent and its outcome
 // is unknown: it may have landed, its reply lost.
 func (c *Claim) Unsettled() bool { return c.Pending() && c.sent.Load() }
+
+// Owed is a reply owed to a request after its ack, as an outbox keeps it
+// until it is delivered: the request's session, its dedup id, the reply
+// as the adapter encoded it, and when it was first owed.
+type Owed struct {
+	Team, Channel string
+	ID            string
+	Payload       []byte
+	Created       time.Time
+}

@@ -8,13 +8,15 @@ import (
 // Apply checks c and applies it to the draft in place: the draft moves to
 // the next version, Updated becomes c.At, and — for changes to content, the
 // kind or the ignored wording rules — an Undo record holding only the
-// inverse changes is kept (the last MaxUndo, within MaxUndoBytes). It
+// inverse changes is kept (each person's last MaxUndo, within MaxUndoBytes
+// of their own: see trimUndo). It
 // returns the history entry of the change.
 //
 // When c is refused the draft is left exactly as it was and the error is a
 // *Error or a *StaleError carrying data for a handler to word: Invalid for
 // bad input, a final draft or nothing to undo; Conflict for a replace or a
-// confirmation made on an older version, a bare item number in a section
+// confirmation made on an older version, a change asked for another draft
+// (*OtherDraftError: c.Draft names a draft this is not), a bare item number in a section
 // that changed since the person last saw it, or an undo that a later change
 // by someone else depends on; Forbidden for what only the owner or an admin
 // may do.
@@ -25,6 +27,7 @@ import (
 func (d *Draft) Apply(c Change) (Entry, error) {
 	next := d.Clone()
 	next.EnsureRefs()
+	next.EnsureID()
 	summary, rec, err := next.apply(c)
 	if err != nil {
 		return Entry{}, err
@@ -39,7 +42,8 @@ func (d *Draft) Apply(c Change) (Entry, error) {
 		rec.Version, rec.By, rec.Summary = next.Version, c.By, summary
 		next.Undo = append(next.Undo, *rec)
 		next.trimUndo()
-		undoable = len(next.Undo) > 0 && next.Undo[len(next.Undo)-1].Version == next.Version
+		last := len(next.Undo) - 1
+		undoable = last >= 0 && next.Undo[last].Version == next.Version && !next.Undo[last].Gone
 	}
 	if c.Op == OpUndo {
 		next.Edited = next.Version
@@ -52,6 +56,11 @@ func (d *Draft) Apply(c Change) (Entry, error) {
 // the summary of the change and its undo record (nil when it cannot be
 // undone).
 func (d *Draft) apply(c Change) (string, *Undo, error) {
+	if c.Draft != "" {
+		if err := d.Is(c.Draft); err != nil {
+			return "", nil, err
+		}
+	}
 	if d.Status == Final && c.Op != OpReopen && c.Op != OpApprove {
 		return "", nil, &Error{Problem: ProblemFinal}
 	}

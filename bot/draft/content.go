@@ -24,7 +24,7 @@ func (d *Draft) Clone() *Draft {
 	if d.Undo != nil {
 		c.Undo = make([]Undo, len(d.Undo))
 		for i, u := range d.Undo {
-			c.Undo[i] = Undo{Version: u.Version, By: u.By, Summary: u.Summary, Revert: cloneChanges(u.Revert), Touch: slices.Clone(u.Touch)}
+			c.Undo[i] = Undo{Version: u.Version, By: u.By, Summary: u.Summary, Revert: cloneChanges(u.Revert), Touch: slices.Clone(u.Touch), Gone: u.Gone}
 		}
 	}
 	cloneRefMaps(&c, d)

@@ -60,6 +60,9 @@ type Item struct {
 
 // Draft is one channel's job description in progress.
 type Draft struct {
+	// ID is the draft's identity (see identity.go): given when it is
+	// started, never shared with another draft of the channel.
+	ID       string             `json:"id,omitempty"`
 	Role     string             `json:"role"` // knowledge Role id
 	Kind     string             `json:"kind,omitempty"`
 	Fields   map[Field]string   `json:"fields"`
@@ -104,6 +107,10 @@ type Undo struct {
 	// Touch names what the change touched (see touches): a later change
 	// touching any of it depends on this one.
 	Touch []string `json:"touch,omitempty"`
+	// Gone marks what is left of records dropped for room: what they
+	// touched, so that an earlier change they built on is not undone
+	// under them. It cannot be undone itself; consecutive ones merge.
+	Gone bool `json:"gone,omitempty"`
 }
 
 // Op is the kind of a change.
@@ -172,10 +179,14 @@ type Change struct {
 	// BaseVersion, for replace, is the version the editor started from; a
 	// replace on any other version is refused as a conflict. For finalize
 	// (a confirmation) it is the version the person was asked at, when set.
-	BaseVersion int       `json:"base_version,omitempty"`
-	By          string    `json:"by"`
-	Admin       bool      `json:"-"` // By is a configured admin
-	At          time.Time `json:"at"`
+	BaseVersion int `json:"base_version,omitempty"`
+	// Draft, when set, is the identity of the draft the change was asked
+	// for (by a button, a confirmation or a form): on any other draft it is
+	// refused with an *OtherDraftError.
+	Draft string    `json:"-"`
+	By    string    `json:"by"`
+	Admin bool      `json:"-"` // By is a configured admin
+	At    time.Time `json:"at"`
 }
 
 // Content is the editable part of a draft.

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"html"
 	"strings"
+
+	"github.com/hirebot/hirebot/bot/inert"
 )
 
 // Heading returns the draft's title or, when the title is empty, the role
@@ -47,11 +49,12 @@ func (d *Draft) HasTitle() bool { return d.Fields[Title] != "" }
 // the company, location, salary and team size as a list, the summary, each
 // non-empty section as a numbered list, how the hiring process works, the
 // equal-opportunity statement and, for a draft that is not final, a closing
-// line with its version. Markdown syntax in user text is escaped.
+// line with its version. User text is inert (see package inert): no
+// markup, and no link but https ones, shown as text.
 func (d *Draft) Markdown() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s\n", escapeMarkdown(d.Heading()))
-	d.writeFacts(&b, "- **%s:** %s\n", escapeMarkdown)
+	fmt.Fprintf(&b, "# %s\n", inert.Markdown(d.Heading()))
+	d.writeFacts(&b, "- **%s:** %s\n", inert.Markdown)
 	if s := d.Fields[Summary]; s != "" {
 		fmt.Fprintf(&b, "\n%s\n", markdownParagraphs(s))
 	}
@@ -62,7 +65,7 @@ func (d *Draft) Markdown() string {
 		}
 		fmt.Fprintf(&b, "\n## %s\n\n", sec.Label())
 		for i, item := range items {
-			fmt.Fprintf(&b, "%d. %s\n", i+1, escapeMarkdown(item.Text))
+			fmt.Fprintf(&b, "%d. %s\n", i+1, inert.Markdown(item.Text))
 		}
 	}
 	for _, f := range closingFields {
@@ -78,13 +81,15 @@ func (d *Draft) Markdown() string {
 
 // Text returns the draft as plain text that pastes cleanly into an
 // applicant tracking system or a careers-page form: headings on lines of
-// their own, "- " bullets, blank lines between parts and no markup.
+// their own, "- " bullets, blank lines between parts and no markup; user
+// text is inert (see package inert), so that a page it is pasted into
+// makes no tag or link other than https of it.
 func (d *Draft) Text() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s\n", d.Heading())
-	d.writeFacts(&b, "%s: %s\n", func(s string) string { return s })
+	fmt.Fprintf(&b, "%s\n", inert.Text(d.Heading()))
+	d.writeFacts(&b, "%s: %s\n", inert.Text)
 	if s := d.Fields[Summary]; s != "" {
-		fmt.Fprintf(&b, "\n%s\n", s)
+		fmt.Fprintf(&b, "\n%s\n", inert.Text(s))
 	}
 	for _, sec := range Sections {
 		items := d.Sections[sec]
@@ -93,12 +98,12 @@ func (d *Draft) Text() string {
 		}
 		fmt.Fprintf(&b, "\n%s\n\n", sec.Label())
 		for _, item := range items {
-			fmt.Fprintf(&b, "- %s\n", item.Text)
+			fmt.Fprintf(&b, "- %s\n", inert.Text(item.Text))
 		}
 	}
 	for _, f := range closingFields {
 		if s := d.Fields[f]; s != "" {
-			fmt.Fprintf(&b, "\n%s\n\n%s\n", f.Label(), s)
+			fmt.Fprintf(&b, "\n%s\n\n%s\n", f.Label(), inert.Text(s))
 		}
 	}
 	if line := d.statusLine(); line != "" {
@@ -108,13 +113,14 @@ func (d *Draft) Text() string {
 }
 
 // HTML returns the draft as a fragment of plain HTML for a careers page:
-// h1, h2, p and ul only, no styles or scripts. Every piece of user text is
-// HTML-escaped.
+// h1, h2, p and ul only, no styles, scripts or links. Every piece of user
+// text is HTML-escaped, and links other than https are defanged (see
+// package inert).
 func (d *Draft) HTML() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "<h1>%s</h1>\n", html.EscapeString(d.Heading()))
+	fmt.Fprintf(&b, "<h1>%s</h1>\n", inert.HTML(d.Heading()))
 	var facts strings.Builder
-	d.writeFacts(&facts, "<li><strong>%s:</strong> %s</li>\n", html.EscapeString)
+	d.writeFacts(&facts, "<li><strong>%s:</strong> %s</li>\n", inert.HTML)
 	if facts.Len() > 0 {
 		fmt.Fprintf(&b, "<ul>%s</ul>\n", facts.String())
 	}
@@ -128,7 +134,7 @@ func (d *Draft) HTML() string {
 		}
 		fmt.Fprintf(&b, "<h2>%s</h2>\n<ul>\n", html.EscapeString(sec.Label()))
 		for _, item := range items {
-			fmt.Fprintf(&b, "<li>%s</li>\n", html.EscapeString(item.Text))
+			fmt.Fprintf(&b, "<li>%s</li>\n", inert.HTML(item.Text))
 		}
 		b.WriteString("</ul>\n")
 	}
@@ -180,7 +186,7 @@ func (d *Draft) statusLine() string {
 func markdownParagraphs(s string) string {
 	paras := strings.Split(s, "\n\n")
 	for i, p := range paras {
-		paras[i] = strings.ReplaceAll(escapeMarkdown(p), "\n", "  \n")
+		paras[i] = strings.ReplaceAll(inert.Markdown(p), "\n", "  \n")
 	}
 	return strings.Join(paras, "\n\n")
 }
@@ -195,49 +201,9 @@ func htmlParagraphs(s string) string {
 		}
 		lines := strings.Split(p, "\n")
 		for i, l := range lines {
-			lines[i] = html.EscapeString(l)
+			lines[i] = inert.HTML(l)
 		}
 		fmt.Fprintf(&b, "<p>%s</p>\n", strings.Join(lines, "<br>\n"))
 	}
 	return b.String()
-}
-
-// escapeMarkdown backslash-escapes the characters that would turn s into
-// Markdown markup: emphasis, code, links, HTML, tables, and a heading, list
-// or rule marker at the start of a line.
-func escapeMarkdown(s string) string {
-	lines := strings.Split(s, "\n")
-	for i, line := range lines {
-		lines[i] = escapeLine(line)
-	}
-	return strings.Join(lines, "\n")
-}
-
-// escapeLine escapes one line for escapeMarkdown.
-func escapeLine(s string) string {
-	var b strings.Builder
-	if n := leadingDigits(s); n > 0 && n < len(s) && (s[n] == '.' || s[n] == ')') {
-		b.WriteString(s[:n])
-		b.WriteByte('\\')
-		b.WriteByte(s[n])
-		s = s[n+1:]
-	} else if s != "" && strings.ContainsRune("#+-=", rune(s[0])) {
-		b.WriteByte('\\')
-	}
-	for _, r := range s {
-		if strings.ContainsRune("\\`*_[]<>|", r) {
-			b.WriteByte('\\')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-// leadingDigits returns how many ASCII digits s starts with.
-func leadingDigits(s string) int {
-	i := 0
-	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-		i++
-	}
-	return i
 }

@@ -1,6 +1,12 @@
 package draft
 
-import "testing"
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hirebot/hirebot/internal/inerttest"
+)
 
 // MustFull returns the test draft with every field set and one empty
 // section, finalized.
@@ -123,7 +129,7 @@ Requirements
 Benefits
 
 - Equity
-- 1. Four-day week <b>
+- 1. Four-day week < b>
 `},
 		{"bare", &Draft{Role: "cto", Version: 3, Fields: map[Field]string{Title: "CTO"}}, `CTO
 
@@ -156,7 +162,7 @@ Two calls, then a _working_ session.
 
 Equal opportunity
 
-Tell us what <adjustment> you need.
+Tell us what < adjustment> you need.
 
 Draft, not final (version 4)
 `},
@@ -271,21 +277,51 @@ func TestHeading(t *testing.T) {
 	}
 }
 
-func TestEscapeMarkdown(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"plain text", "plain text"},
-		{"C++ and Node.js", "C++ and Node.js"},
-		{"5+ years", "5+ years"},
-		{"- a list", `\- a list`},
-		{"2) second", `2\) second`},
-		{"[link](http://x)", `\[link\](http://x)`},
-		{"a_b `c` |d|", "a\\_b \\`c\\` \\|d\\|"},
-		{`back\slash`, `back\\slash`},
-		{"line\n> quote", "line\n\\> quote"},
+// TestExportsAreInert: a draft whose every field and item someone filled
+// with markup, images and javascript: or data: links exports in every
+// format with none of it active; https links stay, as text.
+func TestExportsAreInert(t *testing.T) {
+	hostile := []string{`<script>alert(1)</script>`, `<img src=x onerror=alert(1)>`, `![pixel](https://evil.example/p.png)`,
+		`[click](javascript:alert(1))`, `see javascript:alert(1)`, `data:text/html;base64,PHNjcmlwdD4=`, `http://plain.example www.example.com`,
+		"# heading", "> quote", "1. numbered", "| a | b |", "Apply at https://acme.example/jobs"}
+	d := &Draft{Role: "cto", Version: 3, Status: Open, Fields: map[Field]string{}, Sections: map[Section][]Item{}}
+	for i, f := range Fields {
+		d.Fields[f] = hostile[i%len(hostile)] + " " + hostile[(i+1)%len(hostile)]
 	}
-	for _, tt := range tests {
-		if got := escapeMarkdown(tt.in); got != tt.want {
-			t.Errorf("escapeMarkdown(%q) = %q, want %q", tt.in, got, tt.want)
+	for _, sec := range Sections {
+		for _, h := range hostile {
+			d.Sections[sec] = append(d.Sections[sec], Item{Text: h})
 		}
 	}
+	for _, tt := range []struct {
+		format string
+		out    string
+		active func(string) string
+	}{
+		{"markdown", userLines(d.Markdown()), inerttest.Markdown},
+		{"text", d.Text(), inerttest.Text},
+		{"html", strings.NewReplacer("<h1>", "", "</h1>", "", "<h2>", "", "</h2>", "", "<ul>", "", "</ul>", "", "<li>", "", "</li>", "",
+			"<p>", "", "</p>", "", "<br>", "", "<strong>", "", "</strong>", "", "<em>", "", "</em>", "").Replace(d.HTML()), inerttest.HTML},
+	} {
+		if p := tt.active(tt.out); p != "" {
+			t.Errorf("the %s export is not inert (%s):\n%s", tt.format, p, tt.out)
+		}
+		if !strings.Contains(tt.out, "https://acme.example/jobs") {
+			t.Errorf("the %s export lost an https link", tt.format)
+		}
+	}
+}
+
+// structure is the markup the Markdown export writes itself at the start
+// of a line: headings, fact labels, item numbers, the status line.
+var structure = regexp.MustCompile(`^(#{1,2} |- \*\*[A-Za-z -]+:\*\* |\d+\. |_Draft, not final \(version \d+\)_$)`)
+
+// userLines returns a Markdown export without the structure it writes
+// itself, leaving what people typed.
+func userLines(md string) string {
+	lines := strings.Split(md, "\n")
+	for i, l := range lines {
+		lines[i] = structure.ReplaceAllString(l, "")
+	}
+	return strings.Join(lines, "\n")
 }

@@ -14,17 +14,21 @@ const (
 	MaxLineRunes    = 120  // title, company, location, salary
 	MaxSummaryRunes = 1500 // the summary and the other paragraph fields
 	MaxRuleRunes    = 64   // a wording-check rule id
-	MaxUndo         = 50   // changes that can be undone
+	MaxUndo         = 50   // changes of one person that can be undone
 	// MaxContentBytes is the most the text of a draft (every field and
 	// item, counted as stored: UTF-8, quotes and backslashes twice) may
 	// take. Plain text at every other limit takes about 82,000, so it
 	// only bites on text of wide characters, and it keeps a draft at its
 	// largest well inside what Redis should read on every change.
 	MaxContentBytes = 96_000
-	// MaxUndoBytes bounds what the undo records hold together (counted as
-	// stored); the oldest are dropped first. A single change larger than
-	// this cannot be undone, and its reply says so.
-	MaxUndoBytes = 16_000
+	// MaxUndoBytes bounds what one person's undo records hold together
+	// (counted as stored); their oldest are dropped first, and nobody
+	// else's. A single change larger than this cannot be undone, and its
+	// reply says so.
+	MaxUndoBytes = 10_000
+	// MaxUndoPeople is how many people's undo records a draft keeps: those
+	// who changed it most recently.
+	MaxUndoPeople = 6
 	// MaxApprovals is how many approvals a draft keeps (one per person).
 	MaxApprovals = 20
 )

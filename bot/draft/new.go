@@ -7,6 +7,10 @@ import (
 
 // Start is what a new draft is made from.
 type Start struct {
+	// ID is the new draft's identity: a random word the caller chooses,
+	// never used for another draft of the channel. Empty, one is derived
+	// from At (see EnsureID).
+	ID    string
 	Role  string // knowledge Role id, e.g. "cto"
 	Kind  string // knowledge Kind id, or ""
 	Title string // the job title; it overrides any title in Template
@@ -40,6 +44,7 @@ func New(s Start) (*Draft, Entry, error) {
 		return nil, Entry{}, err
 	}
 	d := &Draft{
+		ID:       Clean(s.ID, false),
 		Role:     role,
 		Kind:     Clean(s.Kind, false),
 		Fields:   content.Fields,
@@ -51,6 +56,7 @@ func New(s Start) (*Draft, Entry, error) {
 		Updated:  s.At,
 	}
 	d.EnsureRefs()
+	d.EnsureID()
 	if err := d.checkSize(); err != nil {
 		return nil, Entry{}, err
 	}

@@ -47,7 +47,7 @@ func (d *Draft) undo(c Change) (string, *Undo, error) {
 // pickUndo returns the index of the undo record c asks to revert.
 func (d *Draft) pickUndo(c Change) (int, error) {
 	if c.Undoes > 0 {
-		i := slices.IndexFunc(d.Undo, func(u Undo) bool { return u.Version == c.Undoes })
+		i := slices.IndexFunc(d.Undo, func(u Undo) bool { return u.Version == c.Undoes && !u.Gone })
 		if i < 0 {
 			return 0, &Error{Problem: ProblemNoUndo, Index: c.Undoes, Limit: MaxUndo}
 		}
@@ -59,28 +59,64 @@ func (d *Draft) pickUndo(c Change) (int, error) {
 		return i, nil
 	}
 	for i := len(d.Undo) - 1; i >= 0; i-- {
-		if d.Undo[i].By == c.By {
+		if d.Undo[i].By == c.By && !d.Undo[i].Gone {
 			return i, nil
 		}
 	}
 	return 0, &Error{Problem: ProblemNothingToUndo, Limit: MaxUndo}
 }
 
-// trimUndo drops the oldest undo records beyond MaxUndo or MaxUndoBytes.
+// trimUndo keeps each person's newest undo records within their own
+// budget — MaxUndo records, MaxUndoBytes — for the MaxUndoPeople people
+// who changed the draft most recently: one person's large change never
+// drops anyone else's record. Once a person's budget is spent, their older
+// records go too, so that their undo never skips a change of theirs still
+// in effect. A dropped record newer than a kept one leaves what it touched
+// (Gone, merged with its neighbours), so that an undo still sees the
+// later changes that build on it.
 func (d *Draft) trimUndo() {
-	total := 0
-	keep := len(d.Undo)
+	keep := make([]bool, len(d.Undo))
+	count, used := map[string]int{}, map[string]int{}
+	spent := map[string]bool{}
+	var people []string
 	for i := len(d.Undo) - 1; i >= 0; i-- {
-		total += d.Undo[i].undoBytes()
-		if total > MaxUndoBytes || len(d.Undo)-i > MaxUndo {
-			break
+		u := d.Undo[i]
+		if u.Gone {
+			continue
 		}
-		keep = i
+		if !slices.Contains(people, u.By) {
+			people = append(people, u.By)
+		}
+		size := u.undoBytes()
+		switch {
+		case spent[u.By]:
+		case slices.Index(people, u.By) >= MaxUndoPeople, count[u.By] >= MaxUndo, used[u.By]+size > MaxUndoBytes:
+			spent[u.By] = true
+		default:
+			keep[i] = true
+			count[u.By]++
+			used[u.By] += size
+		}
 	}
-	if keep > 0 {
-		d.Undo = slices.Clone(d.Undo[keep:])
+	oldest := slices.Index(keep, true)
+	var out []Undo
+	for i, u := range d.Undo {
+		switch {
+		case keep[i]:
+			out = append(out, u)
+		case oldest < 0 || i < oldest:
+			// Nothing kept is older: what it touched guards nothing.
+		case len(out) > 0 && out[len(out)-1].Gone:
+			last := &out[len(out)-1]
+			last.Version, last.By, last.Summary = u.Version, u.By, u.Summary
+			for _, t := range u.Touch {
+				if !slices.Contains(last.Touch, t) {
+					last.Touch = append(last.Touch, t)
+				}
+			}
+		default:
+			out = append(out, Undo{Version: u.Version, By: u.By, Summary: u.Summary, Touch: slices.Clone(u.Touch), Gone: true})
+		}
 	}
-	if len(d.Undo) == 0 {
-		d.Undo = nil
-	}
+	d.Undo = out
 }

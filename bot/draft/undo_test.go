@@ -3,6 +3,7 @@ package draft
 import (
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/hirebot/hirebot"
@@ -125,4 +126,65 @@ func TestUndoOfReplaceAfterOtherVersions(t *testing.T) {
 	if got := d.Content(); !reflect.DeepEqual(got, MustNew(t).Content()) {
 		t.Errorf("content = %+v", got)
 	}
+}
+
+// bigSave returns a whole-draft save by by that rewrites every item of d
+// at length: its undo record is larger than one person's budget.
+func bigSave(d *Draft, by string) Change {
+	content := d.Content()
+	for _, sec := range Sections {
+		content.Sections[sec] = nil
+		for i := range 30 {
+			content.Sections[sec] = append(content.Sections[sec], Item{Text: fmt.Sprintf("%s %02d %s", by, i, strings.Repeat("w", MaxItemRunes-10))})
+		}
+	}
+	return Change{Op: OpReplace, Content: &content, BaseVersion: d.Version, By: by}
+}
+
+// TestUndoBudgetIsPerPerson: one person's large save never evicts anyone
+// else's undo record; the save itself says it cannot be undone; and an
+// earlier change the large save built on is still not undone under it.
+func TestUndoBudgetIsPerPerson(t *testing.T) {
+	d := MustNew(t)
+	MustApply(t, d, bigSave(d, "UZ")) // long items: a later save's undo holds them all
+	MustApply(t, d, Change{Op: OpSet, Field: Salary, Text: "€200k", By: "UB"})
+	edit := MustApply(t, d, Change{Op: OpEdit, Section: Requirements, Index: 1, Text: "C's wording", By: "UC"})
+	save := MustApply(t, d, bigSave(d, "UA"))
+	if save.Undoable {
+		t.Error("a save too large to undo says it can be undone")
+	}
+	// UB's change touched nothing the save did: it can still be undone.
+	MustApply(t, d, Change{Op: OpUndo, By: "UB"})
+	if d.Fields[Salary] != "" {
+		t.Errorf("salary after UB's undo = %q", d.Fields[Salary])
+	}
+	// UC's edit was built on by UA's save: refused, naming the save.
+	MustFail(t, d, Change{Op: OpUndo, By: "UC"}, hirebot.Conflict,
+		&Error{Problem: ProblemDepends, Index: edit.Version, To: save.Version, Owner: "UA", Given: clip(save.Summary)})
+	MustFail(t, d, Change{Op: OpUndo, By: "UA"}, hirebot.Invalid, &Error{Problem: ProblemNothingToUndo, Limit: MaxUndo})
+}
+
+// TestUndoKeepsEachPersonsRecords: many changes by one person drop only
+// their own oldest records; beyond MaxUndoPeople people, whoever changed
+// the draft least recently loses theirs.
+func TestUndoKeepsEachPersonsRecords(t *testing.T) {
+	d := MustNew(t)
+	MustApply(t, d, Change{Op: OpSet, Field: Location, Text: "Berlin", By: "UB"})
+	for i := range MaxUndo + 5 {
+		MustApply(t, d, Change{Op: OpSet, Field: Salary, Text: fmt.Sprint(i), By: "UA"})
+	}
+	byPerson := map[string]int{}
+	for _, u := range d.Undo {
+		if !u.Gone {
+			byPerson[u.By]++
+		}
+	}
+	if byPerson["UA"] != MaxUndo || byPerson["UB"] != 1 {
+		t.Fatalf("undo records by person = %v, want UA %d and UB 1", byPerson, MaxUndo)
+	}
+	for i := range MaxUndoPeople {
+		MustApply(t, d, Change{Op: OpSet, Field: Team, Text: fmt.Sprint(i), By: fmt.Sprintf("UP%d", i)})
+	}
+	MustFail(t, d, Change{Op: OpUndo, By: "UB"}, hirebot.Invalid, &Error{Problem: ProblemNothingToUndo, Limit: MaxUndo})
+	MustApply(t, d, Change{Op: OpUndo, By: fmt.Sprintf("UP%d", MaxUndoPeople-1)})
 }

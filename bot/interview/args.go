@@ -23,6 +23,8 @@ type Args struct {
 	// Whole is the debrief's words with its close or export, in case
 	// those are part of the name.
 	Name, Whole string
+	// User is the Slack user id owner hands the interview loop to.
+	User string
 }
 
 // Parse reads what follows /interview:

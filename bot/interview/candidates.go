@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/hirebot/hirebot"
 	"github.com/hirebot/hirebot/bot"
@@ -20,14 +21,27 @@ import (
 // NotFound), a name the channel has is scorecard.ErrExists, a closed
 // debrief scorecard.ErrClosed; a down store is Unavailable. Every write
 // takes the request's claim, as Sessions' do.
+//
+// A candidate has an identity (scorecard.Candidate.Inc) besides the id
+// of their name: every write that names it acts only on that candidate,
+// and returns a *hirebot.GoneError for another of the same name (the one
+// named was removed, and someone added again). The channel's interview
+// loop (who runs it) is kept with the candidates: AddCandidate makes
+// owner its owner when it has none, SetLoopOwner hands it over if its
+// owner is still expect.
 type Candidates interface {
-	AddCandidate(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, c scorecard.Candidate) error
+	AddCandidate(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, c scorecard.Candidate, owner string) error
 	Candidates(ctx context.Context, key hirebot.SessionKey) ([]scorecard.Candidate, error)
 	Candidate(ctx context.Context, key hirebot.SessionKey, id string) (scorecard.Candidate, error)
-	ExpectScorer(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, id, user string) error
-	SubmitScorecard(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, id string, card scorecard.Scorecard) (bool, error)
-	CloseDebrief(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, id, by string) (bool, error)
-	RemoveCandidate(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, id string) error
+	ExpectScorer(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, id, inc, user string) error
+	SubmitScorecard(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, id, inc string, card scorecard.Scorecard) (bool, error)
+	// MarkDebriefRead records that user read the whole debrief, freezing
+	// their scorecard as it is: a later change shows as a revision.
+	MarkDebriefRead(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, id, inc, user string, at time.Time) (bool, error)
+	CloseDebrief(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, id, inc, by string) (bool, error)
+	RemoveCandidate(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, id, inc string) error
+	Loop(ctx context.Context, key hirebot.SessionKey) (scorecard.Loop, error)
+	SetLoopOwner(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, expect, to string) (bool, error)
 }
 
 // WithCandidates returns h with scorecards and debriefs kept in c.
@@ -57,6 +71,8 @@ func (h *Handler) runScorecards(ctx context.Context, req bot.Request, a Args) (b
 		return h.askRemove(ctx, req, a.Name)
 	case subScorecard:
 		return h.openScorecard(ctx, req, a.Name)
+	case subOwner:
+		return h.handOver(ctx, req, a.User)
 	}
 	return h.debrief(ctx, req, a)
 }
@@ -64,20 +80,106 @@ func (h *Handler) runScorecards(ctx context.Context, req bot.Request, a Args) (b
 // errNoCandidates is a handler built without candidate storage.
 var errNoCandidates = errors.New("interview: no candidate storage")
 
-// addCandidate adds a candidate by name.
+// addCandidate adds a candidate by name. Whoever adds the channel's first
+// candidate runs its interview loop, until they or an admin name someone
+// else.
 func (h *Handler) addCandidate(ctx context.Context, req bot.Request, name string) (bot.Reply, error) {
 	clean, err := scorecard.CleanName(name)
 	if err != nil {
 		return bot.Reply{}, err
 	}
-	c := scorecard.Candidate{Name: clean, AddedBy: req.User, Added: req.At}
-	if err := h.candidates.AddCandidate(ctx, req.Session(), req.Claim, c); err != nil {
+	loop, err := h.loop(ctx, req)
+	if err != nil {
 		return bot.Reply{}, err
+	}
+	owner := loop.Owner
+	if owner == "" {
+		owner = req.User
+	}
+	if same, err := h.lookAlike(ctx, req, clean); err != nil || same != nil {
+		return bot.Reply{}, existsOr(same, clean, err)
+	}
+	c := scorecard.Candidate{Name: clean, AddedBy: req.User, Added: req.At}
+	err = h.candidates.AddCandidate(ctx, req.Session(), req.Claim, c, owner)
+	if errors.Is(err, scorecard.ErrExists) {
+		if there, rerr := h.candidates.Candidate(ctx, req.Session(), scorecard.ID(clean)); rerr == nil {
+			return bot.Reply{}, existsOr(&there, clean, nil)
+		}
+	}
+	if err != nil {
+		return bot.Reply{}, err
+	}
+	note := "hirebot keeps a candidate's name and the team's scorecards only: no e-mail, CV or other personal data."
+	if loop.Owner == "" {
+		note = fmt.Sprintf("You run this channel's interview loop: you and the admins read every debrief, close debriefs and remove candidates (%s owner @someone hands it over). ", h.slash) + note
 	}
 	return bot.Reply{Card: &bot.Card{
 		Intro: fmt.Sprintf("Added %s to this channel's candidates. Each interviewer scores them with %s scorecard %s.", clean, h.slash, clean),
-		Note:  "hirebot keeps a candidate's name and the team's scorecards only: no e-mail, CV or other personal data.",
+		Note:  note,
 	}}, nil
+}
+
+// handOver makes to the one who runs the channel's interview loop: for
+// its owner and the admins.
+func (h *Handler) handOver(ctx context.Context, req bot.Request, to string) (bot.Reply, error) {
+	stored, err := h.candidates.Loop(ctx, req.Session())
+	if err != nil {
+		return bot.Reply{}, err
+	}
+	loop, err := h.loop(ctx, req)
+	if err != nil {
+		return bot.Reply{}, err
+	}
+	if !scorecard.May(loop, h.person(req), scorecard.HandOverLoop, scorecard.Candidate{}) {
+		return bot.Reply{}, &LoopForbiddenError{Owner: loop.Owner}
+	}
+	ok, err := h.candidates.SetLoopOwner(ctx, req.Session(), req.Claim, stored.Owner, to)
+	if err != nil {
+		return bot.Reply{}, err
+	}
+	if !ok {
+		return bot.Reply{}, hirebot.Errorf(hirebot.Conflict, "Someone handed the interview loop over at the same moment; nothing was changed. Run %s owner again if you still want to.", h.slash)
+	}
+	return bot.Reply{Card: &bot.Card{Intro: fmt.Sprintf("Handed the interview loop to @%s.", to),
+		Note: fmt.Sprintf("@%s now runs this channel's interview loop: reading every debrief without scoring, closing debriefs and removing candidates are theirs (and the admins').", to)}}, nil
+}
+
+// LoopForbiddenError is a hand-over of the interview loop by someone who
+// does not run it; Owner is who does ("" for nobody yet). Its kind is
+// Forbidden.
+type LoopForbiddenError struct {
+	Owner string
+}
+
+// Error describes e for logs.
+func (e *LoopForbiddenError) Error() string { return "interview: only the loop's owner hands it over" }
+
+// ErrorKind returns Forbidden.
+func (e *LoopForbiddenError) ErrorKind() hirebot.Kind { return hirebot.Forbidden }
+
+// loop returns the channel's interview loop. A loop with candidates from
+// before loops were recorded is run by whoever added the first of them.
+func (h *Handler) loop(ctx context.Context, req bot.Request) (scorecard.Loop, error) {
+	l, err := h.candidates.Loop(ctx, req.Session())
+	if err != nil || l.Owner != "" {
+		return l, err
+	}
+	cs, err := h.candidates.Candidates(ctx, req.Session())
+	if err != nil {
+		return l, err
+	}
+	var first time.Time
+	for _, c := range cs {
+		if l.Owner == "" || c.Added.Before(first) {
+			l.Owner, first = c.AddedBy, c.Added
+		}
+	}
+	return l, nil
+}
+
+// person is who made req.
+func (h *Handler) person(req bot.Request) scorecard.Person {
+	return scorecard.Person{User: req.User, Admin: req.Admin}
 }
 
 // listCandidates lists the channel's candidates with their progress.
@@ -103,8 +205,12 @@ func (h *Handler) listCandidates(ctx context.Context, req bot.Request) (bot.Repl
 		}
 		lines = append(lines, line)
 	}
+	note := fmt.Sprintf("%s scorecard <name> to score, %s debrief <name> to compare.", h.slash, h.slash)
+	if loop, err := h.loop(ctx, req); err == nil && loop.Owner != "" {
+		note = fmt.Sprintf("@%s runs this channel's interview loop. ", loop.Owner) + note
+	}
 	return bot.Reply{Card: &bot.Card{Title: fmt.Sprintf("Candidates (%d)", len(cs)), Parts: []bot.Part{{Items: lines}},
-		Note: fmt.Sprintf("%s scorecard <name> to score, %s debrief <name> to compare.", h.slash, h.slash)}}, nil
+		Note: note}}, nil
 }
 
 // progressLine is what the channel may know of a candidate: how many
@@ -125,38 +231,50 @@ func (h *Handler) askRemove(ctx context.Context, req bot.Request, name string) (
 	if err != nil {
 		return bot.Reply{}, err
 	}
-	if err := h.mayManage(ctx, req, c); err != nil {
+	if err := h.mayManage(ctx, req, c, scorecard.RemoveCandidate); err != nil {
 		return bot.Reply{}, err
 	}
 	what := fmt.Sprintf("%s and %s", c.Name, plural(len(c.Cards), "scorecard"))
 	return bot.Reply{Card: &bot.Card{
 		Title: "Remove " + c.Name + "?",
 		Intro: fmt.Sprintf("This deletes %s for everyone in the channel. Export the debrief first if you need it.", what),
-		Buttons: []bot.Button{{Label: "Remove " + c.Name, Action: "interview:candidate-remove", Value: fmt.Sprintf("%s|%d", c.ID, len(c.Cards)), Style: "danger",
+		Buttons: []bot.Button{{Label: "Remove " + c.Name, Action: "interview:candidate-remove", Value: candValue(c, strconv.Itoa(len(c.Cards))), Style: "danger",
 			Confirm: &bot.Confirm{Title: "Remove for good?", Text: "Deletes " + what + ".", Yes: "Remove", No: "Keep"}}},
 	}}, nil
 }
 
-// removeCandidate removes a candidate once confirmed.
+// removeCandidate removes a candidate once confirmed: the candidate the
+// confirmation was asked about, with as many scorecards as it said.
 func (h *Handler) removeCandidate(ctx context.Context, req bot.Request) (bot.Reply, error) {
 	if h.candidates == nil {
 		return bot.Reply{}, h.wordScorecard(errNoCandidates, "")
 	}
-	id, asked, _ := strings.Cut(req.Value, "|")
-	if !isCandidateID(id) {
-		return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "That button is from an older version of hirebot; try %s candidate remove <name>.", h.slash)
+	id, inc, asked, ok := parseCandValue(req.Value)
+	if !ok {
+		return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "That Remove button is from an older version of hirebot, so nobody was removed; please run the command again: %s candidate remove <name>.", h.slash)
 	}
 	c, err := h.candidates.Candidate(ctx, req.Session(), id)
+	if err == nil && c.Inc != inc {
+		err = &hirebot.GoneError{What: "candidate"}
+	}
+	var gone *hirebot.GoneError
+	if errors.As(err, &gone) {
+		return bot.Reply{Card: &bot.Card{Intro: fmt.Sprintf("Not removed: that Remove button was for an earlier %s, who was removed; the %s in the channel now was added again since, with scorecards of their own, and nothing of theirs was touched. %s candidate remove %s asks about them.",
+			c.Name, c.Name, h.slash, c.Name)}, Replace: true}, gone
+	}
 	if err == nil && asked != strconv.Itoa(len(c.Cards)) {
 		// The confirmation said what it removes; it no longer does.
 		return bot.Reply{Card: &bot.Card{Intro: fmt.Sprintf("Not removed: %s has %s now, not %s as when you asked. Ask again with %s candidate remove %s.",
 			c.Name, plural(len(c.Cards), "scorecard"), asked, h.slash, c.Name)}, Replace: true}, nil
 	}
 	if err == nil {
-		err = h.mayManage(ctx, req, c)
+		err = h.mayManage(ctx, req, c, scorecard.RemoveCandidate)
 	}
 	if err == nil {
-		err = h.candidates.RemoveCandidate(ctx, req.Session(), req.Claim, c.ID)
+		err = h.candidates.RemoveCandidate(ctx, req.Session(), req.Claim, c.ID, c.Inc)
+	}
+	if errors.As(err, &gone) {
+		return bot.Reply{Card: &bot.Card{Intro: fmt.Sprintf("Not removed: %s was removed and added again while you confirmed; nothing of the one in the channel now was touched.", c.Name)}, Replace: true}, gone
 	}
 	if errors.Is(err, scorecard.ErrNoCandidate) {
 		return bot.Reply{Card: &bot.Card{Intro: "That candidate was removed already.", Note: h.slash + " candidates lists who is left."}, Replace: true}, nil
@@ -167,8 +285,9 @@ func (h *Handler) removeCandidate(ctx context.Context, req bot.Request) (bot.Rep
 	return bot.Reply{Card: &bot.Card{Intro: fmt.Sprintf("Removed %s and %s.", c.Name, plural(len(c.Cards), "scorecard"))}, Replace: true}, nil
 }
 
-// resolve finds the channel's candidate called name, or an
-// *UnknownCandidateError with the names it may have meant.
+// resolve finds the channel's candidate called name (or a name that looks
+// the same: see scorecard.Key), or an *UnknownCandidateError with the
+// names it may have meant.
 func (h *Handler) resolve(ctx context.Context, req bot.Request, name string) (scorecard.Candidate, error) {
 	clean, err := scorecard.CleanName(name)
 	if err != nil {
@@ -182,8 +301,55 @@ func (h *Handler) resolve(ctx context.Context, req bot.Request, name string) (sc
 	if lerr != nil {
 		return scorecard.Candidate{}, lerr
 	}
+	for _, c := range all {
+		if scorecard.Key(c.Name) == scorecard.Key(clean) {
+			return c, nil // stored before names were keyed by how they look
+		}
+	}
 	return scorecard.Candidate{}, &UnknownCandidateError{Near: nearNames(clean, all)}
 }
+
+// lookAlike returns the channel's candidate whose name looks the same as
+// name, stored before names were keyed by how they look (a candidate
+// stored since has the same id, which the store refuses to add twice), or
+// nil.
+func (h *Handler) lookAlike(ctx context.Context, req bot.Request, name string) (*scorecard.Candidate, error) {
+	all, err := h.candidates.Candidates(ctx, req.Session())
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range all {
+		if scorecard.Key(c.Name) == scorecard.Key(name) && c.ID != scorecard.ID(name) {
+			return &c, nil
+		}
+	}
+	return nil, nil
+}
+
+// existsOr returns err, or a *CandidateExistsError for there, the
+// candidate whose name looks like typed.
+func existsOr(there *scorecard.Candidate, typed string, err error) error {
+	if err != nil || there == nil {
+		return err
+	}
+	return &CandidateExistsError{Name: there.Name, LooksAlike: there.Name != typed && scorecard.Fold(there.Name) != scorecard.Fold(typed)}
+}
+
+// CandidateExistsError is a candidate added under a name the channel has
+// (Name, as stored), or one that looks the same (LooksAlike: other
+// letters, or another composition, that read alike). Its kind is Conflict.
+type CandidateExistsError struct {
+	Name       string
+	LooksAlike bool
+}
+
+// Error describes e for logs, without the name.
+func (e *CandidateExistsError) Error() string {
+	return fmt.Sprintf("interview: the candidate exists already (looks alike %v)", e.LooksAlike)
+}
+
+// ErrorKind returns Conflict.
+func (e *CandidateExistsError) ErrorKind() hirebot.Kind { return hirebot.Conflict }
 
 // nearNames returns the candidates' names closest to name: the whole name
 // within a few typos, or one of its words close to one of theirs.
@@ -221,34 +387,18 @@ func (e *UnknownCandidateError) Error() string {
 // ErrorKind returns NotFound.
 func (e *UnknownCandidateError) ErrorKind() hirebot.Kind { return hirebot.NotFound }
 
-// mayManage returns a *DebriefForbiddenError unless the user may close
-// the candidate's debrief or remove them: the draft's owner, an admin, or
-// whoever added the candidate.
-func (h *Handler) mayManage(ctx context.Context, req bot.Request, c scorecard.Candidate) error {
-	priv, err := h.privileged(ctx, req)
+// mayManage returns a *DebriefForbiddenError unless the user may do act
+// (close the candidate's debrief, or remove them): whoever runs the
+// channel's interview loop, or an admin (see scorecard.May).
+func (h *Handler) mayManage(ctx context.Context, req bot.Request, c scorecard.Candidate, act scorecard.Act) error {
+	loop, err := h.loop(ctx, req)
 	switch {
 	case err != nil:
 		return err
-	case !priv && c.AddedBy != req.User:
-		return &DebriefForbiddenError{Manage: true}
+	case !scorecard.May(loop, h.person(req), act, c):
+		return &DebriefForbiddenError{Manage: true, Owner: loop.Owner}
 	}
 	return nil
-}
-
-// privileged reports whether the user may see a debrief without scoring:
-// an admin, or the owner of the channel's draft.
-func (h *Handler) privileged(ctx context.Context, req bot.Request) (bool, error) {
-	if req.Admin {
-		return true, nil
-	}
-	d, err := h.sessions.Draft(ctx, req.Session())
-	switch {
-	case hirebot.KindOf(err) == hirebot.NotFound:
-		return false, nil
-	case err != nil:
-		return false, err
-	}
-	return d.Owner == req.User, nil
 }
 
 // scorecardHelp lists the scorecard subcommands for help.
@@ -257,10 +407,11 @@ func (h *Handler) scorecardHelp() []string {
 	return []string{
 		s + " candidate add <name> — add a candidate to this channel (a name only: no e-mail, phone or links)",
 		s + " candidates — the channel's candidates and how many scorecards are in",
-		s + " candidate remove <name> — delete a candidate and every scorecard, once you confirm (the draft's owner, admins, or who added the candidate)",
+		s + " candidate remove <name> — delete a candidate and every scorecard, once you confirm (whoever runs the interview loop, and admins)",
 		s + " scorecard <name> — score a candidate: 1–4 per kit competency against its rubric, notes, a recommendation",
-		s + " debrief <name> — every rating and note side by side, the spread, disagreements, the recommendations; blind until you have submitted yours (the draft's owner and admins see it without scoring)",
-		s + " debrief <name> close — freeze the scorecards (the draft's owner, admins, or who added the candidate)",
-		s + " debrief <name> export — upload the debrief as Markdown to the channel (those who submitted, the draft's owner and admins)",
+		s + " debrief <name> — every rating and note side by side, the spread, disagreements, the recommendations; blind until you have submitted yours (whoever runs the loop and admins see it without scoring). Reading it freezes your scorecard: a change after shows as a revision",
+		s + " debrief <name> close — freeze the scorecards (whoever runs the loop, and admins)",
+		s + " debrief <name> export — upload the debrief as Markdown to the channel (those who submitted, whoever runs the loop, admins)",
+		s + " owner @someone — hand the interview loop over (whoever runs it, and admins); it starts with whoever adds the first candidate",
 	}
 }

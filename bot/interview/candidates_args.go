@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/hirebot/hirebot"
+	"github.com/hirebot/hirebot/bot"
 )
 
 // The scorecard subcommands, as Args.Sub.
@@ -16,12 +17,13 @@ const (
 	subDebrief         = "debrief"
 	subDebriefClose    = "debrief-close"
 	subDebriefExport   = "debrief-export"
+	subOwner           = "owner"
 )
 
 // isScorecardSub reports whether sub is one of the scorecard subcommands.
 func isScorecardSub(sub string) bool {
 	switch sub {
-	case subCandidateAdd, subCandidateRemove, subCandidates, subScorecard, subDebrief, subDebriefClose, subDebriefExport:
+	case subCandidateAdd, subCandidateRemove, subCandidates, subScorecard, subDebrief, subDebriefClose, subDebriefExport, subOwner:
 		return true
 	}
 	return false
@@ -39,6 +41,9 @@ const (
 	CandidateVerb
 	// TakesNothing: "candidates" followed by more words.
 	TakesNothing
+	// NeedUser: owner without exactly one person, or with a word that
+	// names nobody (a bare "@dana": see bot.UserOf).
+	NeedUser
 )
 
 // ScorecardArgsError is a scorecard subcommand that did not parse, as
@@ -92,6 +97,15 @@ func parseScorecard(text string) (Args, bool, error) {
 		return named(sub, rest[1:])
 	case "scorecard", "score":
 		return named(subScorecard, rest)
+	case "owner":
+		if len(rest) != 1 {
+			return Args{}, true, &ScorecardArgsError{Problem: NeedUser, Sub: subOwner}
+		}
+		id, ok := bot.UserOf(rest[0])
+		if !ok {
+			return Args{}, true, &ScorecardArgsError{Problem: NeedUser, Sub: subOwner}
+		}
+		return Args{Sub: subOwner, User: id}, true, nil
 	case "debrief":
 		if n := len(rest); n > 1 {
 			switch strings.ToLower(rest[n-1]) {

@@ -47,7 +47,7 @@ func TestParseScorecard(t *testing.T) {
 
 func TestParseSubmission(t *testing.T) {
 	id := scorecard.ID("Ada Lovelace")
-	meta := id + "|vision,comms"
+	meta := "cand." + id + ".k3x|g7|vision,comms"
 	full := map[string]string{"r:vision": "3", "r:comms": "1", "rec": "yes", "n:vision": "  clear plan  "}
 	with := func(k, v string) map[string]string {
 		m := map[string]string{}
@@ -65,7 +65,7 @@ func TestParseSubmission(t *testing.T) {
 		name    string
 		meta    string
 		values  map[string]string
-		problem int // 0 valid, -1 old form, else scorecard.Problem
+		problem int // 0 valid, -1 old form, -2 forged, else scorecard.Problem
 	}{
 		{"valid", meta, full, 0},
 		{"no state", meta, nil, 1},
@@ -76,19 +76,30 @@ func TestParseSubmission(t *testing.T) {
 		{"no recommendation", meta, with("rec", ""), 3},
 		{"odd recommendation", meta, with("rec", "maybe"), 3},
 		{"no metadata", "", full, -1},
-		{"metadata without competencies", id + "|", full, -1},
-		{"a forged id", "x:{y}|vision,comms", full, -1},
+		{"metadata without competencies", "cand." + id + ".k3x|g7|", full, -1},
+		{"metadata from before identities", id + "|vision,comms", full, -1},
+		{"a forged id", "cand.x:{y}.k3x|g7|vision,comms", full, -1},
+		{"a competency twice", "cand." + id + ".k3x|g7|vision,vision", full, -1},
+		{"a rating the form did not offer", meta, with("r:budget", "4"), -2},
+		{"a note the form did not offer", meta, with("n:budget", "sneaky"), -2},
+		{"a general note the form did not offer", meta, with("note", "sneaky"), -2},
+		{"an input the form has not", meta, with("title", "x"), -2},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			got, card, err := parseSubmission("U1", tt.meta, tt.values)
+			s, err := parseSubmission("U1", tt.meta, tt.values)
+			card := s.card
 			switch {
 			case tt.problem == 0:
-				if err != nil || got != id || card.Ratings["vision"] != 3 || card.Notes["vision"] != "clear plan" || card.Scorer != "U1" {
-					t.Errorf("parseSubmission = %q, %+v, %v", got, card, err)
+				if err != nil || s.id != id || s.inc != "k3x" || s.gen != "g7" || card.Ratings["vision"] != 3 || card.Notes["vision"] != "clear plan" || card.Scorer != "U1" {
+					t.Errorf("parseSubmission = %+v, %v", s, err)
 				}
 			case tt.problem == -1:
 				if !errors.Is(err, errOldForm) {
 					t.Errorf("error = %v, want errOldForm", err)
+				}
+			case tt.problem == -2:
+				if !errors.Is(err, errForgedForm) {
+					t.Errorf("error = %v, want errForgedForm", err)
 				}
 			default:
 				var ie interface{ Error() string }

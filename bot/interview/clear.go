@@ -4,9 +4,11 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"strings"
 
+	"github.com/hirebot/hirebot"
 	"github.com/hirebot/hirebot/bot"
 )
 
@@ -18,6 +20,10 @@ import (
 
 // askClearKit asks to confirm emptying the kit as it is now.
 func (h *Handler) askClearKit(ctx context.Context, req bot.Request) (bot.Reply, error) {
+	gen, err := h.sessions.KitGeneration(ctx, req.Session())
+	if err != nil {
+		return bot.Reply{}, err
+	}
 	kit, err := h.sessions.Kit(ctx, req.Session())
 	if err != nil {
 		return bot.Reply{}, err
@@ -29,24 +35,40 @@ func (h *Handler) askClearKit(ctx context.Context, req bot.Request) (bot.Reply, 
 		Title: "Clear the interview kit?",
 		Intro: fmt.Sprintf("This removes all %s from the channel's interview kit, for everyone here. The job description draft is not touched. %s kit export saves a copy first.",
 			plural(len(kit), "question"), h.slash),
-		Buttons: []bot.Button{{Label: "Clear the kit", Action: "interview:kit-clear", Value: kitPrint(kit), Style: "danger",
+		Buttons: []bot.Button{{Label: "Clear the kit", Action: "interview:kit-clear", Value: kitValue(gen, kitPrint(kit)), Style: "danger",
 			Confirm: &bot.Confirm{Title: "Clear the kit?", Text: fmt.Sprintf("All %s will be removed.", plural(len(kit), "question")), Yes: "Clear", No: "Keep it"}}},
 		Note: "If anyone changes the kit first, the button is refused.",
 	}}, nil
 }
 
 // clearKit empties the kit once confirmed, if it is still the kit asked
-// about.
+// about: the same generation, holding the same questions.
 func (h *Handler) clearKit(ctx context.Context, req bot.Request) (bot.Reply, error) {
+	gen, fp, ok := parseKitValue(req.Value)
+	if !ok {
+		return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "That Clear the kit button is from an older version of hirebot, so nothing was cleared; please run the command again: %s kit clear.", h.slash)
+	}
+	now, err := h.sessions.KitGeneration(ctx, req.Session())
+	if err != nil {
+		return bot.Reply{}, err
+	}
 	kit, err := h.sessions.Kit(ctx, req.Session())
 	if err != nil {
 		return bot.Reply{}, err
 	}
 	cleared := false
-	if kitPrint(kit) == req.Value && len(kit) > 0 {
-		if cleared, err = h.sessions.ClearKit(ctx, req.Session(), req.Claim, kit); err != nil {
-			return bot.Reply{}, err
-		}
+	if now == gen && kitPrint(kit) == fp && len(kit) > 0 {
+		cleared, err = h.sessions.ClearKit(ctx, req.Session(), req.Claim, gen, kit)
+	} else if now != gen {
+		err = &hirebot.GoneError{What: "kit"}
+	}
+	var gone *hirebot.GoneError
+	if errors.As(err, &gone) {
+		return bot.Reply{}, hirebot.Wrap(hirebot.Conflict, err, fmt.Sprintf(
+			"That Clear the kit button was for an interview kit that was cleared since; the kit built after it was not touched. %s kit shows it; %s kit clear asks again.", h.slash, h.slash))
+	}
+	if err != nil {
+		return bot.Reply{}, err
 	}
 	if !cleared {
 		if kit, err = h.sessions.Kit(ctx, req.Session()); err != nil {

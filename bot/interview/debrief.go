@@ -3,11 +3,13 @@ package interview
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/hirebot/hirebot"
 	"github.com/hirebot/hirebot/bot"
+	"github.com/hirebot/hirebot/bot/inert"
 	"github.com/hirebot/hirebot/bot/scorecard"
 )
 
@@ -27,17 +29,17 @@ func (h *Handler) debrief(ctx context.Context, req bot.Request, a Args) (bot.Rep
 	if err != nil {
 		return bot.Reply{}, err
 	}
-	priv, err := h.privileged(ctx, req)
+	loop, err := h.loop(ctx, req)
 	if err != nil {
 		return bot.Reply{}, err
 	}
-	access := scorecard.AccessOf(c, req.User, priv)
+	access := scorecard.AccessOf(loop, h.person(req), c)
 	switch sub {
 	case subDebriefClose:
-		if err := h.mayManage(ctx, req, c); err != nil {
+		if err := h.mayManage(ctx, req, c, scorecard.CloseDebrief); err != nil {
 			return bot.Reply{}, err
 		}
-		already, err := h.candidates.CloseDebrief(ctx, req.Session(), req.Claim, c.ID, req.User)
+		already, err := h.candidates.CloseDebrief(ctx, req.Session(), req.Claim, c.ID, c.Inc, req.User)
 		if err != nil {
 			return bot.Reply{}, err
 		}
@@ -47,8 +49,11 @@ func (h *Handler) debrief(ctx context.Context, req bot.Request, a Args) (bot.Rep
 		}
 		return bot.Reply{Card: &bot.Card{Intro: fmt.Sprintf(msg, c.Name)}}, nil
 	case subDebriefExport:
-		if access != scorecard.Full {
-			return bot.Reply{}, &DebriefForbiddenError{}
+		if !scorecard.May(loop, h.person(req), scorecard.ExportDebrief, c) {
+			return bot.Reply{}, &DebriefForbiddenError{Owner: loop.Owner}
+		}
+		if c, err = h.read(ctx, req, c); err != nil {
+			return bot.Reply{}, err
 		}
 		d := scorecard.Summarize(c)
 		return bot.Reply{
@@ -59,14 +64,33 @@ func (h *Handler) debrief(ctx context.Context, req bot.Request, a Args) (bot.Rep
 	if access == scorecard.Blind {
 		return bot.Reply{Card: h.blindCard(c)}, nil
 	}
+	if c, err = h.read(ctx, req, c); err != nil {
+		return bot.Reply{}, err
+	}
 	return bot.Reply{Card: h.debriefCard(scorecard.Summarize(c))}, nil
 }
 
+// read records that the user reads c's whole debrief, which freezes
+// their own scorecard (a change after shows as a revision), and returns c
+// as it is once recorded. A closed debrief freezes every scorecard
+// anyway.
+func (h *Handler) read(ctx context.Context, req bot.Request, c scorecard.Candidate) (scorecard.Candidate, error) {
+	if c.Closed {
+		return c, nil
+	}
+	if _, err := h.candidates.MarkDebriefRead(ctx, req.Session(), req.Claim, c.ID, c.Inc, req.User, req.At); err != nil {
+		return c, err
+	}
+	return h.candidates.Candidate(ctx, req.Session(), c.ID)
+}
+
 // DebriefForbiddenError is a candidate someone may not manage (close the
-// debrief, remove: Manage) or whose debrief they may not export. Its kind
-// is Forbidden.
+// debrief, remove: Manage) or whose debrief they may not export. Owner is
+// who runs the channel's interview loop ("" for nobody yet). Its kind is
+// Forbidden.
 type DebriefForbiddenError struct {
 	Manage bool
+	Owner  string
 }
 
 // Error describes e for logs.
@@ -85,7 +109,7 @@ func (h *Handler) blindCard(c scorecard.Candidate) *bot.Card {
 	}
 	card.Note = fmt.Sprintf("Ratings and notes stay hidden until you submit your own scorecard (%s scorecard %s), so nobody anchors on anyone else's.", h.slash, c.Name)
 	if c.Closed {
-		card.Note = "The debrief is closed; only those who submitted a scorecard, the draft's owner and admins see the ratings."
+		card.Note = "The debrief is closed; only those who submitted a scorecard, whoever runs the interview loop and admins see the ratings."
 	}
 	return card
 }
@@ -111,6 +135,9 @@ func (h *Handler) debriefCard(d scorecard.Debrief) *bot.Card {
 	if dis := d.Disagreements(); len(dis) > 0 {
 		card.Intro += fmt.Sprintf(" Interviewers disagree (ratings %d or more apart) on: %s.", scorecard.DisagreeAt, strings.Join(h.competencyNames(dis), ", "))
 	}
+	if len(d.Revisions) > 0 {
+		card.Intro += " " + revisionsLine(d) + "."
+	}
 	if len(c.Cards) == 0 {
 		card.Intro += " No scorecards yet."
 		return card
@@ -124,7 +151,7 @@ func (h *Handler) debriefCard(d scorecard.Debrief) *bot.Card {
 		}
 		var items []string
 		for _, e := range r.Entries {
-			line := fmt.Sprintf("%s: %d", userName(e.Scorer), e.Rating)
+			line := fmt.Sprintf("%s: %d", userName(e.Scorer), e.Rating) + revision(e.Revision, e.Before, strconv.Itoa(e.Before))
 			if e.Note != "" && noteCap >= 0 {
 				line += " — " + shorten(e.Note, noteCap)
 			}
@@ -139,7 +166,7 @@ func (h *Handler) debriefCard(d scorecard.Debrief) *bot.Card {
 	}
 	var calls []string
 	for _, call := range d.Calls {
-		calls = append(calls, fmt.Sprintf("%s: %s", userName(call.Scorer), call.Recommendation.Label()))
+		calls = append(calls, fmt.Sprintf("%s: %s", userName(call.Scorer), call.Recommendation.Label())+revision(call.Revision, len(call.Before), call.Before.Label()))
 	}
 	card.Parts = append(card.Parts, bot.Part{Heading: "Recommendations", Text: strings.Join(tally, " · "), Items: calls})
 	if len(d.Notes) > 0 && noteCap >= 0 {
@@ -222,19 +249,22 @@ func packRows(rows []bot.Part, maxParts int) []bot.Part {
 func (h *Handler) debriefMarkdown(d scorecard.Debrief) string {
 	c := d.Candidate
 	var b strings.Builder
-	fmt.Fprintf(&b, "# Debrief: %s\n\n%s.", c.Name, progressLine(c))
+	fmt.Fprintf(&b, "# Debrief: %s\n\n%s.", inert.Markdown(c.Name), inert.Markdown(progressLine(c)))
 	if c.Closed {
 		b.WriteString(" The debrief is closed.")
 	}
+	if len(d.Revisions) > 0 {
+		fmt.Fprintf(&b, " %s.", inert.Markdown(revisionsLine(d)))
+	}
 	b.WriteString("\n")
 	for _, r := range d.Rows {
-		fmt.Fprintf(&b, "\n## %s\n\nSpread %d", h.competencyName(r.Competency), r.Spread)
+		fmt.Fprintf(&b, "\n## %s\n\nSpread %d", inert.Markdown(h.competencyName(r.Competency)), r.Spread)
 		if r.Disagree {
 			b.WriteString(" — **interviewers disagree**")
 		}
 		b.WriteString("\n\n| Interviewer | Rating | Note |\n|---|---|---|\n")
 		for _, e := range r.Entries {
-			fmt.Fprintf(&b, "| %s | %d | %s |\n", userName(e.Scorer), e.Rating, cell(e.Note))
+			fmt.Fprintf(&b, "| %s | %s | %s |\n", userName(e.Scorer), inert.MarkdownCell(strconv.Itoa(e.Rating)+revision(e.Revision, e.Before, strconv.Itoa(e.Before))), inert.MarkdownCell(e.Note))
 		}
 	}
 	b.WriteString("\n## Recommendations\n\n")
@@ -243,20 +273,15 @@ func (h *Handler) debriefMarkdown(d scorecard.Debrief) string {
 	}
 	b.WriteString("\n")
 	for _, call := range d.Calls {
-		fmt.Fprintf(&b, "- %s: %s\n", userName(call.Scorer), call.Recommendation.Label())
+		fmt.Fprintf(&b, "- %s: %s\n", userName(call.Scorer), inert.Markdown(call.Recommendation.Label()+revision(call.Revision, len(call.Before), call.Before.Label())))
 	}
 	if len(d.Notes) > 0 {
 		b.WriteString("\n## Notes\n\n")
 		for _, n := range d.Notes {
-			fmt.Fprintf(&b, "- %s: %s\n", userName(n.Scorer), cell(n.Note))
+			fmt.Fprintf(&b, "- %s: %s\n", userName(n.Scorer), inert.MarkdownCell(n.Note))
 		}
 	}
 	return b.String()
-}
-
-// cell makes a note fit one Markdown table cell.
-func cell(s string) string {
-	return strings.ReplaceAll(strings.Join(strings.Fields(s), " "), "|", `\|`)
 }
 
 func userName(id string) string { return "@" + id }
@@ -275,4 +300,24 @@ func (h *Handler) competencyNames(ids []string) []string {
 		out[i] = h.competencyName(id)
 	}
 	return out
+}
+
+// revision says that a rating or call was changed, or first given, after
+// its scorer read the debrief; was is what it had been (had 0: nothing).
+func revision(r scorecard.Revision, had int, was string) string {
+	switch {
+	case r == scorecard.AfterReading:
+		return " (submitted after reading the debrief)"
+	case r == scorecard.Revised && had > 0:
+		return " (revised after reading the debrief; was " + was + ")"
+	case r == scorecard.Revised:
+		return " (revised after reading the debrief)"
+	}
+	return ""
+}
+
+// revisionsLine names the scorers whose scorecard changed, or came, after
+// they read the debrief.
+func revisionsLine(d scorecard.Debrief) string {
+	return "Revised after reading the debrief: " + strings.Join(userNames(d.Revisions), ", ")
 }

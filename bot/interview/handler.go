@@ -2,6 +2,7 @@ package interview
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -26,11 +27,16 @@ type Sessions interface {
 	MarkAsked(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, ids ...string) error
 	ForgetAsked(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, ids ...string) error
 	Kit(ctx context.Context, key hirebot.SessionKey) ([]string, error)
-	AddToKit(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, id string) (bool, error)
+	// KitGeneration returns the kit's generation, which changes when the
+	// kit is cleared. AddToKit and ClearKit act only on the kit of
+	// generation gen ("" for any: a typed command), and return a
+	// *hirebot.GoneError for a kit cleared since.
+	KitGeneration(ctx context.Context, key hirebot.SessionKey) (string, error)
+	AddToKit(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, gen, id string) (bool, error)
 	RemoveFromKit(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, n int) (string, error)
 	// ClearKit empties the kit if it still holds exactly expect, and
 	// reports false, changing nothing, if it changed.
-	ClearKit(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, expect []string) (bool, error)
+	ClearKit(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, gen string, expect []string) (bool, error)
 }
 
 // Handler answers /interview and its buttons.
@@ -49,7 +55,7 @@ func New(pack *knowledge.Pack, sessions Sessions, slash string) *Handler {
 // Command returns the command-table entry for /interview.
 func (h *Handler) Command() bot.Command {
 	return bot.Command{
-		Name: "interview", Slash: h.slash, Usage: "[role | kind | competency] [count] | kit | candidates | scorecard <name> | debrief <name>",
+		Name: "interview", Slash: h.slash, Usage: "[role | kind | competency] [count] | kit | candidates | scorecard <name> | debrief <name> | owner @user", Mentions: true,
 		Summary:  "Structured interview questions with rubrics; never repeated in this channel",
 		Examples: []string{h.slash, h.slash + " infrastructure 3", h.slash + " communication", h.slash + " kit export", h.slash + " scorecard Sam Rivera"},
 		Handler:  h,
@@ -103,11 +109,20 @@ func (h *Handler) press(ctx context.Context, req bot.Request) (bot.Reply, error)
 	case "reset":
 		return h.ask(ctx, req, word, count, true)
 	case "add":
-		q, ok := h.pack.Question(req.Value)
+		gen, qid, ok := parseKitValue(req.Value)
+		if !ok {
+			return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "That Add to kit button is from an older version of hirebot, so nothing was added; please run the command again: %s.", h.slash)
+		}
+		q, ok := h.pack.Question(qid)
 		if !ok {
 			return bot.Reply{}, hirebot.Errorf(hirebot.NotFound, "That question is no longer in the question bank.")
 		}
-		added, err := h.sessions.AddToKit(ctx, req.Session(), req.Claim, q.ID)
+		added, err := h.sessions.AddToKit(ctx, req.Session(), req.Claim, gen, q.ID)
+		var gone *hirebot.GoneError
+		if errors.As(err, &gone) {
+			return bot.Reply{}, hirebot.Wrap(hirebot.Conflict, err, fmt.Sprintf(
+				"That Add to kit button was shown before the interview kit was cleared, so nothing was added to the new kit. %s kit shows the kit now; %s gives new questions to add.", h.slash, h.slash))
+		}
 		if err != nil {
 			return bot.Reply{}, err
 		}
@@ -160,13 +175,17 @@ func (h *Handler) ask(ctx context.Context, req bot.Request, word string, count i
 	if err := h.sessions.MarkAsked(ctx, key, req.Claim, ids(qs)...); err != nil {
 		return bot.Reply{}, err
 	}
+	gen, err := h.sessions.KitGeneration(ctx, key)
+	if err != nil {
+		return bot.Reply{}, err
+	}
 	left := 0
 	for _, q := range pool {
 		if !asked[q.ID] && !slices.ContainsFunc(qs, func(x *knowledge.Question) bool { return x.ID == q.ID }) {
 			left++
 		}
 	}
-	c := h.questionsCard(qs, about, left)
+	c := h.questionsCard(qs, about, left, gen)
 	if len(qs) < count {
 		c.Note = fewerNote(count, len(qs), len(pool), what) + " Questions never repeat here until you start over."
 	}

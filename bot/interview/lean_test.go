@@ -29,7 +29,8 @@ func TestCompetencyWordsLeanToTheDraftRole(t *testing.T) {
 			if p.Button == nil {
 				continue
 			}
-			q, _ := h.pack.Question(p.Button.Value)
+			_, id, _ := parseKitValue(p.Button.Value)
+			q, _ := h.pack.Question(id)
 			if q.Competency != "team-building" {
 				t.Errorf("question %s probes %s, want team-building", q.ID, q.Competency)
 			}

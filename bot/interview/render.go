@@ -10,13 +10,14 @@ import (
 	"github.com/hirebot/hirebot"
 	"github.com/hirebot/hirebot/bot"
 	"github.com/hirebot/hirebot/bot/draft"
+	"github.com/hirebot/hirebot/bot/inert"
 	"github.com/hirebot/hirebot/knowledge"
 )
 
 // questionsCard shows a batch of questions, each with its competency, what
 // a strong answer shows, red flags and follow-ups as bullets, the 4-level
-// rubric, and an Add to kit button.
-func (h *Handler) questionsCard(qs []*knowledge.Question, about string, left int) *bot.Card {
+// rubric, and an Add to kit button for the kit of generation gen.
+func (h *Handler) questionsCard(qs []*knowledge.Question, about string, left int, gen string) *bot.Card {
 	c := &bot.Card{Title: fmt.Sprintf("Interview questions for %s", about)}
 	for i, q := range qs {
 		var b strings.Builder
@@ -31,7 +32,7 @@ func (h *Handler) questionsCard(qs []*knowledge.Question, about string, left int
 		c.Parts = append(c.Parts, bot.Part{
 			Heading: strconv.Itoa(i+1) + ". " + h.competencyName(q.Competency),
 			Text:    b.String(),
-			Button:  &bot.Button{Label: "Add to kit", Action: "interview:add", Value: q.ID},
+			Button:  &bot.Button{Label: "Add to kit", Action: "interview:add", Value: kitValue(gen, q.ID)},
 		})
 	}
 	c.Note = fmt.Sprintf("%d more not yet seen in this channel. Questions never repeat here until you start over.", left)
@@ -154,7 +155,7 @@ func (h *Handler) exportKit(ctx context.Context, req bot.Request) (bot.Reply, er
 // guide writes the interview guide for the kit's questions.
 func (h *Handler) guide(kit []string, role, company string) string {
 	var b strings.Builder
-	role, company = escapeMarkdown(role), escapeMarkdown(company)
+	role, company = inert.Markdown(role), inert.Markdown(company)
 	title := "Interview guide"
 	if role != "" {
 		title += ": " + role
@@ -194,13 +195,6 @@ func (h *Handler) guide(kit []string, role, company string) string {
 	}
 	b.WriteString("\n**Overall recommendation (circle one):** strong yes · yes · no · strong no\n")
 	return b.String()
-}
-
-// escapeMarkdown backslash-escapes the characters that would turn user
-// text (a job title, a company name) into Markdown markup.
-func escapeMarkdown(s string) string {
-	return strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`,
-		"<", `\<`, ">", `\>`, "|", `\|`, "#", `\#`).Replace(s)
 }
 
 // plural returns "1 question" or "3 questions".

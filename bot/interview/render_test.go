@@ -43,7 +43,7 @@ func mustQuestion(t *testing.T, pack *knowledge.Pack, id string) *knowledge.Ques
 func TestQuestionCardGolden(t *testing.T) {
 	pack, h := mustHandler(t)
 	q := mustQuestion(t, pack, "q-team-building-11")
-	c := h.questionsCard([]*knowledge.Question{q}, "Team building (for “hiring”)", 6)
+	c := h.questionsCard([]*knowledge.Question{q}, "Team building (for “hiring”)", 6, "g7")
 	for _, s := range append(append([]string{}, q.Strong...), q.RedFlags...) {
 		if !strings.Contains(c.Parts[0].Text, "\n• "+s) {
 			t.Errorf("the card does not list %q as a bullet", s)

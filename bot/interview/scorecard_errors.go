@@ -15,12 +15,16 @@ import (
 // words for pass to word.
 func (h *Handler) wordScorecard(err error, name string) error {
 	var (
-		ae *ScorecardArgsError
-		ne *scorecard.NameError
-		ue *UnknownCandidateError
-		ie *scorecard.InvalidError
-		fe *hirebot.FullError
-		de *DebriefForbiddenError
+		ae   *ScorecardArgsError
+		ne   *scorecard.NameError
+		ue   *UnknownCandidateError
+		ie   *scorecard.InvalidError
+		fe   *hirebot.FullError
+		de   *DebriefForbiddenError
+		le   *LoopForbiddenError
+		gone *hirebot.GoneError
+		nk   *NotInKitError
+		ce   *CandidateExistsError
 	)
 	say := func(kind hirebot.Kind, format string, args ...any) error {
 		return hirebot.Wrap(kind, err, fmt.Sprintf(format, args...))
@@ -42,6 +46,10 @@ func (h *Handler) wordScorecard(err error, name string) error {
 		return say(hirebot.NotFound, "%s %s candidates lists them; %s candidate add <name> adds one.", msg, h.slash, h.slash)
 	case errors.Is(err, scorecard.ErrNoCandidate):
 		return say(hirebot.NotFound, "That candidate is no longer in this channel (removed, or unused for too long); %s candidates lists who is.", h.slash)
+	case errors.As(err, &ce) && ce.LooksAlike:
+		return say(hirebot.Conflict, "This channel has a candidate called %s already, and %s looks the same (other letters that read alike), so it would split their scorecards. Did you mean %s? %s candidates lists them.", ce.Name, name, ce.Name, h.slash)
+	case errors.As(err, &ce):
+		return say(hirebot.Conflict, "This channel has a candidate called %s already; %s candidates lists them.", ce.Name, h.slash)
 	case errors.Is(err, scorecard.ErrExists):
 		return say(hirebot.Conflict, "This channel has a candidate called %s already; %s candidates lists them.", name, h.slash)
 	case errors.Is(err, scorecard.ErrClosed):
@@ -51,12 +59,23 @@ func (h *Handler) wordScorecard(err error, name string) error {
 	case errors.As(err, &ie):
 		return &bot.FieldError{Field: invalidField(ie), Form: h.invalidMessage(ie) + " Nothing was saved yet.",
 			Err: say(hirebot.Invalid, "%s Nothing was saved: open the scorecard again with %s scorecard %s.", h.invalidMessage(ie), h.slash, nameOr(name))}
+	case errors.As(err, &nk):
+		return say(hirebot.Invalid, "That scorecard rates %s, which this channel's scorecards no longer rate (the interview kit changed since it opened); nothing was saved. Open it again with %s scorecard %s.",
+			strings.Join(h.competencyNames(nk.Competencies), ", "), h.slash, nameOr(name))
+	case errors.Is(err, errForgedForm):
+		return say(hirebot.Invalid, "That scorecard form carried inputs it did not offer, so nothing was saved. Open it again with %s scorecard %s.", h.slash, nameOr(name))
 	case errors.Is(err, errOldForm):
 		return say(hirebot.Invalid, "That scorecard form is from an older version of hirebot; nothing was saved. Open it again with %s scorecard <name>.", h.slash)
 	case errors.As(err, &de) && de.Manage:
-		return say(hirebot.Forbidden, "Only the draft's owner, an admin or whoever added the candidate can close their debrief or remove them.")
+		return say(hirebot.Forbidden, "Only %s or an admin can close a debrief or remove a candidate; starting a job-description draft gives no say over scorecards.", runner(de.Owner))
 	case errors.As(err, &de):
-		return say(hirebot.Forbidden, "Exporting puts every rating and note in the channel, so only those who submitted a scorecard, the draft's owner and admins may do it.")
+		return say(hirebot.Forbidden, "Exporting puts every rating and note in the channel, so only those who submitted a scorecard, %s and admins may do it.", runner(de.Owner))
+	case errors.As(err, &le) && le.Owner == "":
+		return say(hirebot.Forbidden, "Nobody runs this channel's interview loop yet: it starts with whoever adds the first candidate (%s candidate add <name>); an admin can name someone now.", h.slash)
+	case errors.As(err, &le):
+		return say(hirebot.Forbidden, "Only @%s, who runs this channel's interview loop, or an admin can hand it over.", le.Owner)
+	case errors.As(err, &gone) && gone.What == "candidate":
+		return say(hirebot.Conflict, "That was shown for an earlier %s, who was removed; the %s in the channel now was added again since, and nothing of theirs was touched. Run the command again to act on them.", nameOr(name), nameOr(name))
 	}
 	return h.word(err)
 }
@@ -65,6 +84,8 @@ func (h *Handler) wordScorecard(err error, name string) error {
 func (h *Handler) scorecardUsage(e *ScorecardArgsError) string {
 	s := h.slash
 	switch {
+	case e.Problem == NeedUser:
+		return fmt.Sprintf("Mention the person to hand the interview loop to, picking them from the list that opens as you type @ (so that Slack says who they are), e.g. %s owner @dana.", s)
 	case e.Problem == TakesNothing:
 		return fmt.Sprintf("%s candidates takes nothing after it; to add one, %s candidate add <name>.", s, s)
 	case e.Problem == CandidateVerb:
@@ -97,6 +118,10 @@ func (h *Handler) nameMessage(e *scorecard.NameError) string {
 		return "That looks like a phone number: " + only + "."
 	case scorecard.NameDigits:
 		return "A name has no digits: " + only + "."
+	case scorecard.NameMarks:
+		return fmt.Sprintf("That name has accents or marks with no letter under them, or more than %d on one letter; type the name as it is written.", scorecard.MaxMarks)
+	case scorecard.NameStyled:
+		return fmt.Sprintf("That name is written in styled or mathematical letters (%q); type it in plain letters, as it is written.", string(e.Char))
 	}
 	return fmt.Sprintf("A name holds letters, spaces, hyphens, apostrophes and dots, not %q.", string(e.Char))
 }
@@ -141,4 +166,12 @@ func invalidField(ie *scorecard.InvalidError) string {
 		return "n:" + ie.Competencies[0]
 	}
 	return "r:" + ie.Competencies[0]
+}
+
+// runner names whoever runs the interview loop, for a sentence.
+func runner(owner string) string {
+	if owner == "" {
+		return "whoever runs the channel's interview loop"
+	}
+	return "@" + owner + ", who runs the channel's interview loop,"
 }

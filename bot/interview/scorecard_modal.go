@@ -128,14 +128,19 @@ func (h *Handler) openScorecard(ctx context.Context, req bot.Request, name strin
 	if err != nil {
 		return bot.Reply{}, err
 	}
-	if err := h.candidates.ExpectScorer(ctx, req.Session(), req.Claim, c.ID, req.User); err != nil {
+	gen, err := h.sessions.KitGeneration(ctx, req.Session())
+	if err != nil {
+		return bot.Reply{}, err
+	}
+	if err := h.candidates.ExpectScorer(ctx, req.Session(), req.Claim, c.ID, c.Inc, req.User); err != nil {
 		return bot.Reply{}, err
 	}
 	var prev *scorecard.Scorecard
 	if s, ok := c.Cards[req.User]; ok {
 		prev = &s
 	}
-	return bot.Reply{Modal: scorecardModal(c, items, prev)}, nil
+	_, read := c.Read[req.User]
+	return bot.Reply{Modal: scorecardModal(c, items, prev, read, gen)}, nil
 }
 
 // notesEach reports whether a modal rating n competencies has room (in
@@ -143,20 +148,25 @@ func (h *Handler) openScorecard(ctx context.Context, req bot.Request, name strin
 // each, and the recommendation.
 func notesEach(n int) bool { return 1+2*n+1 <= maxModalBlocks }
 
-// scorecardModal builds the scorecard form. Its metadata carries the
-// candidate's id and the competencies it rates, so the submission is
-// checked against what was shown.
-func scorecardModal(c scorecard.Candidate, items []sheetItem, prev *scorecard.Scorecard) *bot.Modal {
+// scorecardModal builds the scorecard form. Its metadata names the
+// candidate (id and identity: see candValue), then the kit's generation
+// and the competencies it rates, "GEN|a,b,c", so the submission is
+// checked against what was shown. read says the user has read the
+// debrief: what they submit now is a revision.
+func scorecardModal(c scorecard.Candidate, items []sheetItem, prev *scorecard.Scorecard, read bool, gen string) *bot.Modal {
 	ids := make([]string, len(items))
 	for i, it := range items {
 		ids[i] = it.ID
 	}
 	intro := fmt.Sprintf("%s: rate each competency 1–4 against its rubric. Nobody who hasn't submitted their own sees your scorecard; the channel only sees how many are in.", c.Name)
-	if prev != nil {
+	switch {
+	case read:
+		intro += " You have read the debrief, so what you submit now is kept as a revision: everyone who reads the debrief sees it marked “revised after reading the debrief”, beside what you had submitted before."
+	case prev != nil:
 		intro += " You scored this candidate before: submitting replaces your scorecard."
 	}
 	m := &bot.Modal{Callback: "interview:score", Title: "Scorecard", Submit: "Submit",
-		Metadata: c.ID + "|" + strings.Join(ids, ","), Intro: intro}
+		Metadata: candValue(c, gen+"|"+strings.Join(ids, ",")), Intro: intro}
 	each := notesEach(len(items))
 	for _, it := range items {
 		in := bot.Input{ID: "r:" + it.ID, Label: it.Name, Hint: it.Description}
@@ -197,14 +207,47 @@ func scorecardModal(c scorecard.Candidate, items []sheetItem, prev *scorecard.Sc
 // errOldForm is a submission whose metadata this version can't read.
 var errOldForm = errors.New("interview: scorecard form metadata unreadable")
 
+// errForgedForm is a submission with inputs its form did not offer.
+var errForgedForm = errors.New("interview: scorecard form with inputs it did not offer")
+
+// submission is a scorecard form as submitted: the candidate it was shown
+// for, the kit's generation then, and the scorecard.
+type submission struct {
+	id, inc, gen string
+	card         scorecard.Scorecard
+}
+
 // parseSubmission reads a submitted scorecard form. Missing or odd values
-// become a scorecard that fails Validate, never an empty one that passes.
-func parseSubmission(user, meta string, values map[string]string) (id string, card scorecard.Scorecard, err error) {
-	id, list, ok := strings.Cut(meta, "|")
-	if !ok || !isCandidateID(id) || list == "" {
-		return "", card, errOldForm
+// become a scorecard that fails Validate, never an empty one that passes;
+// an input the form did not offer (a competency it did not rate, a field
+// it has not) is refused as forged (errForgedForm).
+func parseSubmission(user, meta string, values map[string]string) (submission, error) {
+	id, inc, rest, ok := parseCandValue(meta)
+	gen, list, ok2 := strings.Cut(rest, "|")
+	if !ok || !ok2 || list == "" {
+		return submission{}, errOldForm
 	}
-	card = scorecard.Scorecard{Scorer: user, Competencies: strings.Split(list, ","),
+	comps := strings.Split(list, ",")
+	offered := map[string]bool{"rec": true}
+	for _, comp := range comps {
+		if comp == "" || offered["r:"+comp] {
+			return submission{}, errOldForm
+		}
+		offered["r:"+comp] = true
+	}
+	if notesEach(len(comps)) {
+		for _, comp := range comps {
+			offered["n:"+comp] = true
+		}
+	} else {
+		offered["note"] = true
+	}
+	for in := range values {
+		if !offered[in] {
+			return submission{id: id, inc: inc}, errForgedForm
+		}
+	}
+	card := scorecard.Scorecard{Scorer: user, Competencies: comps,
 		Ratings: map[string]int{}, Notes: map[string]string{},
 		Recommendation: scorecard.Recommendation(strings.TrimSpace(values["rec"])),
 		Note:           strings.TrimSpace(values["note"])}
@@ -220,7 +263,7 @@ func parseSubmission(user, meta string, values map[string]string) (id string, ca
 			card.Notes[comp] = note
 		}
 	}
-	return id, card, card.Validate()
+	return submission{id: id, inc: inc, gen: gen, card: card}, card.Validate()
 }
 
 // submitScorecard stores a submitted scorecard: the scorer hears it
@@ -230,35 +273,98 @@ func (h *Handler) submitScorecard(ctx context.Context, req bot.Request) (bot.Rep
 	if h.candidates == nil {
 		return bot.Reply{}, "", errNoCandidates
 	}
-	id, card, err := parseSubmission(req.User, req.Value, req.Values)
+	s, err := parseSubmission(req.User, req.Value, req.Values)
 	name := ""
-	if id != "" {
-		if c, err := h.candidates.Candidate(ctx, req.Session(), id); err == nil {
+	if s.id != "" {
+		if c, err := h.candidates.Candidate(ctx, req.Session(), s.id); err == nil {
 			name = c.Name
 		}
 	}
 	if err != nil {
 		return bot.Reply{}, name, err
 	}
+	if err := h.sheetHolds(ctx, req, s.card.Competencies); err != nil {
+		return bot.Reply{}, name, err
+	}
+	card := s.card
 	card.At = req.At
-	replaced, err := h.candidates.SubmitScorecard(ctx, req.Session(), req.Claim, id, card)
+	replaced, err := h.candidates.SubmitScorecard(ctx, req.Session(), req.Claim, s.id, s.inc, card)
 	if err != nil {
 		return bot.Reply{}, name, err
 	}
-	c, err := h.candidates.Candidate(ctx, req.Session(), id)
+	c, err := h.candidates.Candidate(ctx, req.Session(), s.id)
 	if err != nil {
 		return bot.Reply{}, name, err
 	}
 	what := "Your scorecard for %s is saved."
-	if replaced {
+	switch rev, _ := c.RevisionOf(req.User); {
+	case rev != scorecard.Unrevised:
+		what = "Your scorecard for %s is saved as a revision: you had read the debrief, so everyone who reads it sees yours marked “revised after reading the debrief”, beside what you had submitted before."
+	case replaced:
 		what = "Your scorecard for %s is saved; it replaces your earlier one."
 	}
 	return bot.Reply{
 		Card: &bot.Card{Intro: fmt.Sprintf(what, c.Name),
-			Note: fmt.Sprintf("Only you, those who have submitted theirs, the draft's owner and admins see it. %s debrief %s compares the scorecards.", h.slash, c.Name)},
-		Announce: &bot.Card{Intro: progressLine(c) + "."},
+			Note: fmt.Sprintf("Only you, those who have submitted theirs, whoever runs the interview loop and admins see it. %s debrief %s compares the scorecards.", h.slash, c.Name)},
+		Announce:   &bot.Card{Intro: progressLine(c) + "."},
+		AnnounceOf: c.ID,
 	}, c.Name, nil
 }
+
+// Announcement returns what the channel is told of candidate id's
+// progress now (nil once they are gone), for an adapter that posts the
+// progress line as it stands when the post goes out.
+func (h *Handler) Announcement(ctx context.Context, key hirebot.SessionKey, id string) (*bot.Card, error) {
+	if h.candidates == nil {
+		return nil, errNoCandidates
+	}
+	c, err := h.candidates.Candidate(ctx, key, id)
+	switch {
+	case errors.Is(err, scorecard.ErrNoCandidate):
+		return nil, nil
+	case err != nil:
+		return nil, err
+	}
+	return &bot.Card{Intro: progressLine(c) + "."}, nil
+}
+
+// sheetHolds checks that every competency a submitted scorecard rates is
+// one the channel's scorecards rate now: a form forged to rate others, or
+// one opened before the kit lost a competency, is refused.
+func (h *Handler) sheetHolds(ctx context.Context, req bot.Request, comps []string) error {
+	items, err := h.sheet(ctx, req)
+	if err != nil {
+		return err
+	}
+	now := map[string]bool{}
+	for _, it := range items {
+		now[it.ID] = true
+	}
+	var gone []string
+	for _, c := range comps {
+		if !now[c] {
+			gone = append(gone, c)
+		}
+	}
+	if len(gone) > 0 {
+		return &NotInKitError{Competencies: gone}
+	}
+	return nil
+}
+
+// NotInKitError is a scorecard rating competencies the channel's
+// scorecards do not rate (any more). Its kind is Invalid.
+type NotInKitError struct {
+	Competencies []string
+}
+
+// Error describes e for logs.
+func (e *NotInKitError) Error() string {
+	return fmt.Sprintf("interview: the scorecard rates %d competencies the kit does not", len(e.Competencies))
+}
+
+// ErrorKind returns Invalid.
+func (e *NotInKitError) ErrorKind() hirebot.Kind { return hirebot.Invalid }
 
 // isCandidateID reports whether s has the shape of scorecard.ID's ids.
 func isCandidateID(s string) bool {

@@ -88,7 +88,7 @@ func TestScorecardFlow(t *testing.T) {
 	for _, q := range h.pack.Questions {
 		if !seen[q.Competency] && len(seen) < 2 {
 			seen[q.Competency] = true
-			if _, err := store.AddToKit(ctx, key, nil, q.ID); err != nil {
+			if _, err := store.AddToKit(ctx, key, nil, "", q.ID); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -152,7 +152,7 @@ func TestScorecardFlow(t *testing.T) {
 	if msg != "" || r.File == nil || !strings.Contains(r.File.Content, "| @U1 | 4 | sharp thinking |") {
 		t.Errorf("export: %q, %+v", msg, r.File)
 	}
-	if _, msg := do(t, h, "U2", "debrief Ada Lovelace close"); !strings.Contains(msg, "Only the draft's owner") {
+	if _, msg := do(t, h, "U2", "debrief Ada Lovelace close"); !strings.Contains(msg, "Only @U1, who runs the channel's interview loop") {
 		t.Errorf("close by a scorer who did not add: %q", msg)
 	}
 	if _, msg := do(t, h, "U1", "debrief Ada Lovelace close"); msg != "" {
@@ -161,7 +161,7 @@ func TestScorecardFlow(t *testing.T) {
 	if _, msg := submit(t, h, "U1", m1, []int{1}, "no", ""); !strings.Contains(msg, "closed") {
 		t.Errorf("submit after close: %q", msg)
 	}
-	if _, msg := do(t, h, "U3", "candidate remove Ada Lovelace"); !strings.Contains(msg, "Only the draft's owner") {
+	if _, msg := do(t, h, "U3", "candidate remove Ada Lovelace"); !strings.Contains(msg, "Only @U1, who runs the channel's interview loop") {
 		t.Errorf("remove by someone who did not add: %q", msg)
 	}
 	r, _ = do(t, h, "U1", "candidate remove Ada Lovelace")
@@ -176,7 +176,7 @@ func TestScorecardFlow(t *testing.T) {
 	}
 	other := stale
 	other.User, other.Value = "U3", b.Value
-	if _, err := h.Handle(ctx, other); !strings.Contains(hirebot.MessageOf(err), "Only the draft's owner") {
+	if _, err := h.Handle(ctx, other); !strings.Contains(hirebot.MessageOf(err), "Only @U1, who runs") {
 		t.Errorf("a confirmation pressed by someone who may not remove: %v", err)
 	}
 	r, err := h.Handle(ctx, bot.Request{Source: bot.Press, Team: "T1", Channel: "C1", User: "U1", Command: "interview",
@@ -194,7 +194,7 @@ func TestScorecardModalGolden(t *testing.T) {
 	c := scorecard.Candidate{ID: scorecard.ID("Ada Lovelace"), Name: "Ada Lovelace"}
 	items := h.testSheet("technology-vision", "communication", "team-building")
 	prev := &scorecard.Scorecard{Ratings: map[string]int{"communication": 3}, Notes: map[string]string{"communication": "clear"}, Recommendation: scorecard.Yes}
-	golden.MatchJSON(t, filepath.Join("testdata", "golden", "modal-scorecard.json"), blockkit.Modal(scorecardModal(c, items, prev)))
+	golden.MatchJSON(t, filepath.Join("testdata", "golden", "modal-scorecard.json"), blockkit.Modal(scorecardModal(c, items, prev, false, "g7")))
 }
 
 // TestScorecardModalLimits checks the modal for every kit size a channel
@@ -212,7 +212,7 @@ func TestScorecardModalLimits(t *testing.T) {
 	long := strings.Repeat("Ada ", scorecard.MaxNameLen/4)
 	for n := 1; n <= scorecard.MaxCompetencies; n++ {
 		items := h.testSheet(all[:n]...)
-		m := scorecardModal(scorecard.Candidate{ID: scorecard.ID(long), Name: long}, items, nil)
+		m := scorecardModal(scorecard.Candidate{ID: scorecard.ID(long), Name: long, Inc: "k1"}, items, nil, false, "g7")
 		v := blockkit.Modal(m)
 		rated := 0
 		for _, in := range m.Inputs {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/hirebot/hirebot/bot"
 	"github.com/hirebot/hirebot/bot/draft"
 	"github.com/hirebot/hirebot/knowledge"
 )
@@ -310,39 +311,15 @@ func (p *parser) owner() error {
 	if w == "" {
 		return p.missing("user")
 	}
-	if m := escapedMention.FindStringSubmatch(w); m != nil {
-		p.a.User = m[1]
-		return p.end()
-	}
-	if id := strings.TrimPrefix(w, "@"); userID(id) {
+	if id, ok := bot.UserOf(w); ok {
 		p.a.User = id
 		return p.end()
 	}
 	return p.fail(ParseError{Problem: ParseNoUser, Given: short(w)})
 }
 
-// mention is a user mention as Slack escapes it, <@U123|dana> or <@U123>:
-// the id, then the name if any. anyMention finds one anywhere;
-// escapedMention is a word that is one.
-const mention = `<@([A-Za-z0-9][A-Za-z0-9._-]{0,39})(?:\|([^<>|]*))?>`
-
-var (
-	anyMention     = regexp.MustCompile(mention)
-	escapedMention = regexp.MustCompile(`^` + mention + `$`)
-)
-
-// userID reports whether id looks like a Slack user id (U… or W…).
-func userID(id string) bool {
-	if len(id) < 2 || len(id) > 20 || (id[0] != 'U' && id[0] != 'W') {
-		return false
-	}
-	for _, r := range id {
-		if (r < 'A' || r > 'Z') && (r < '0' || r > '9') {
-			return false
-		}
-	}
-	return true
-}
+// anyMention finds a user mention anywhere in text.
+var anyMention = regexp.MustCompile(bot.MentionPattern)
 
 // set reads a field and its value, or "kind" and a kind of role.
 func (p *parser) set() error {

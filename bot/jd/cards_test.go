@@ -59,8 +59,8 @@ func TestLiveCardGolden(t *testing.T) {
 func TestConfirmCardsGolden(t *testing.T) {
 	d := mustDraft(t)
 	c := discardCard(d)
-	if b := c.Buttons[0]; b.Value != fmt.Sprint(d.Version) || !strings.Contains(c.Intro, "interview kit stays") {
-		t.Errorf("discard asks without its version or the kit: %+v", c)
+	if s, ok := parseShown(c.Buttons[0].Value); !ok || s.Draft != d.ID || s.Version != d.Version || !strings.Contains(c.Intro, "interview kit stays") {
+		t.Errorf("discard asks without its draft, its version or the kit: %+v", c)
 	}
 	golden.MatchJSON(t, filepath.Join("testdata", "discard-card.json"), blockkit.Card(c))
 
@@ -77,8 +77,8 @@ func TestConfirmCardsGolden(t *testing.T) {
 		t.Fatal("no error findings to confirm")
 	}
 	fc := finalizeCard(d, errs, "/jd")
-	if b := fc.Buttons[0]; b.Value != fmt.Sprint(d.Version) || b.Action != "jd:finalize" {
-		t.Errorf("finalize asks without its version: %+v", b)
+	if b := fc.Buttons[0]; b.Value != showing(d, "") || b.Action != "jd:finalize" {
+		t.Errorf("finalize asks without its draft and version: %+v", b)
 	}
 	golden.MatchJSON(t, filepath.Join("testdata", "finalize-card.json"), blockkit.Card(fc))
 }

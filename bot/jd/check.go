@@ -14,9 +14,10 @@ import (
 // findingsShown caps the findings one card lists (each takes a block).
 const findingsShown = 20
 
-// check runs the wording and structure check on the channel's draft.
-func (h *Handler) check(ctx context.Context, req bot.Request) (bot.Reply, error) {
-	d, err := h.cfg.Drafts.Draft(ctx, req.Session())
+// check runs the wording and structure check on the channel's draft (the
+// one want names, when set).
+func (h *Handler) check(ctx context.Context, req bot.Request, want string) (bot.Reply, error) {
+	d, err := h.current(ctx, req, want)
 	if err != nil {
 		return bot.Reply{}, err
 	}

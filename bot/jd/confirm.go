@@ -39,7 +39,7 @@ func (h *Handler) askFinalize(ctx context.Context, req bot.Request) (bot.Reply, 
 		}
 	}
 	if len(open) == 0 {
-		return h.finalizeAt(ctx, req, d.Version)
+		return h.finalizeAt(ctx, req, shown{Draft: d.ID, Version: d.Version})
 	}
 	return bot.Reply{Card: finalizeCard(d, open, h.cfg.Slash)}, nil
 }
@@ -79,26 +79,17 @@ func finalizeCard(d *draft.Draft, open []wording.Finding, slash string) *bot.Car
 		}
 		c.Parts = append(c.Parts, findingPart(f, slash, false))
 	}
-	c.Buttons = []bot.Button{{Label: "Finalize anyway", Action: "jd:finalize", Value: strconv.Itoa(d.Version), Style: "danger",
+	c.Buttons = []bot.Button{{Label: "Finalize anyway", Action: "jd:finalize", Value: showing(d, ""), Style: "danger",
 		Confirm: &bot.Confirm{Title: "Finalize anyway?", Text: fmt.Sprintf("Version %d will be final with %s.", d.Version, strings.Join(what, " and ")),
 			Yes: "Finalize", No: "Not yet"}}}
 	c.Note = "Asked at version " + strconv.Itoa(d.Version) + "; if the draft changes first, the button is refused."
 	return c
 }
 
-// finalize answers Finalize anyway: it finalizes the version asked about.
-func (h *Handler) finalize(ctx context.Context, req bot.Request) (bot.Reply, error) {
-	asked, err := strconv.Atoi(req.Value)
-	if err != nil || asked < 1 {
-		return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "That button is from an older version of hirebot; run %s finalize again.", h.cfg.Slash)
-	}
-	return h.finalizeAt(ctx, req, asked)
-}
-
-// finalizeAt finalizes the draft if it is still at version asked, and
-// says what changed if it is not.
-func (h *Handler) finalizeAt(ctx context.Context, req bot.Request, asked int) (bot.Reply, error) {
-	reply, err := h.change(ctx, req, draft.Change{Op: draft.OpFinalize, BaseVersion: asked})
+// finalizeAt finalizes the draft if it is still the draft asked about, at
+// the version asked (s), and says what changed if it is not.
+func (h *Handler) finalizeAt(ctx context.Context, req bot.Request, asked shown) (bot.Reply, error) {
+	reply, err := h.change(ctx, req, draft.Change{Op: draft.OpFinalize, BaseVersion: asked.Version, Draft: asked.Draft})
 	var stale *draft.StaleError
 	if errors.As(err, &stale) {
 		return h.changedSince(ctx, req, stale, "finalized", "finalize")

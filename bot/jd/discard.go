@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
 
 	"github.com/hirebot/hirebot"
 	"github.com/hirebot/hirebot/bot"
@@ -31,28 +30,25 @@ func discardCard(d *draft.Draft) *bot.Card {
 		Title: "Discard the draft?",
 		Intro: fmt.Sprintf("This deletes “%s” (version %d) and its history for everyone in the channel. Export it first if you may want it back. "+
 			"The channel's interview kit stays: it belongs to the hiring session, not to the draft.", d.Heading(), d.Version),
-		Buttons: []bot.Button{{Label: "Discard the draft", Action: "jd:discard", Value: strconv.Itoa(d.Version), Style: "danger",
+		Buttons: []bot.Button{{Label: "Discard the draft", Action: "jd:discard", Value: showing(d, ""), Style: "danger",
 			Confirm: &bot.Confirm{Title: "Discard for good?", Text: fmt.Sprintf("Version %d of the draft and its history will be deleted; the interview kit stays.", d.Version),
 				Yes: "Discard", No: "Keep it"}}},
 		Note: fmt.Sprintf("Asked at version %d; if anyone changes the draft first, the button is refused.", d.Version),
 	}
 }
 
-// discard deletes the draft once confirmed, if it is still at the version
-// the confirmation was asked at.
-func (h *Handler) discard(ctx context.Context, req bot.Request) (bot.Reply, error) {
-	asked, err := strconv.Atoi(req.Value)
-	if err != nil || asked < 1 {
-		return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "That button is from an older version of hirebot; run %s discard again.", h.cfg.Slash)
-	}
-	d, err := h.cfg.Drafts.Draft(ctx, req.Session())
+// discard deletes the draft once confirmed, if it is still the draft the
+// confirmation was asked about (s), at the version it was asked at.
+func (h *Handler) discard(ctx context.Context, req bot.Request, s shown) (bot.Reply, error) {
+	asked := s.Version
+	d, err := h.current(ctx, req, s.Draft)
 	if err != nil {
 		return bot.Reply{}, err
 	}
 	if d.Owner != req.User && !req.Admin {
 		return bot.Reply{}, hirebot.Errorf(hirebot.Forbidden, "Only the draft's owner (@%s) or an admin can discard it.", d.Owner)
 	}
-	err = h.cfg.Drafts.DiscardDraft(ctx, req.Session(), req.Claim, asked)
+	err = h.cfg.Drafts.DiscardDraft(ctx, req.Session(), req.Claim, s.Draft, asked)
 	var stale *draft.StaleError
 	switch {
 	case errors.As(err, &stale):

@@ -77,3 +77,29 @@ func sectionText(sec draft.Section, values map[string]string) string {
 	}
 	return strings.Join(parts, "\n")
 }
+
+// editorInput reports whether id names an input the editor has: a field,
+// or one of the inputs of a section.
+func editorInput(id string) bool {
+	if canonicalField(id) != "" {
+		return true
+	}
+	for _, sec := range draft.Sections {
+		for i := range maxChunks {
+			if id == chunkID(sec, i) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// canonicalField returns the field id names by its canonical name, or "".
+func canonicalField(id string) draft.Field {
+	for _, f := range draft.Fields {
+		if string(f) == id {
+			return f
+		}
+	}
+	return ""
+}

@@ -22,9 +22,10 @@ var exportFormats = []struct {
 }
 
 // export uploads the draft to the channel as a file in format (Markdown
-// when empty), and offers the other formats as buttons.
-func (h *Handler) export(ctx context.Context, req bot.Request, format string) (bot.Reply, error) {
-	d, err := h.cfg.Drafts.Draft(ctx, req.Session())
+// when empty), and offers the other formats as buttons. want, when set,
+// names the draft the button pressed was shown for.
+func (h *Handler) export(ctx context.Context, req bot.Request, format, want string) (bot.Reply, error) {
+	d, err := h.current(ctx, req, want)
 	if err != nil {
 		return bot.Reply{}, err
 	}
@@ -49,7 +50,7 @@ func (h *Handler) export(ctx context.Context, req bot.Request, format string) (b
 			f.Name = fileName(d.Heading()) + ef.ext
 			continue
 		}
-		c.Buttons = append(c.Buttons, bot.Button{Label: "Also as " + ef.label, Action: "jd:export", Value: ef.format})
+		c.Buttons = append(c.Buttons, bot.Button{Label: "Also as " + ef.label, Action: "jd:export", Value: showing(d, ef.format)})
 	}
 	state := "the final version"
 	if d.Status != draft.Final {

@@ -29,9 +29,10 @@ type Drafts interface {
 	UpdateDraft(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, user string,
 		fn func(d *draft.Draft) (draft.Entry, error)) (*draft.Draft, draft.Entry, error)
 	DeleteDraft(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim) error
-	// DiscardDraft deletes the draft only if it is still at version, and
-	// returns a *draft.StaleError otherwise; the interview kit stays.
-	DiscardDraft(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, version int) error
+	// DiscardDraft deletes the draft only if it is still the draft id (a
+	// *draft.OtherDraftError otherwise) at version, and returns a
+	// *draft.StaleError otherwise; the interview kit stays.
+	DiscardDraft(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, id string, version int) error
 	// MarkSeen records the draft version user last saw; Seen returns it
 	// (0: none).
 	MarkSeen(ctx context.Context, key hirebot.SessionKey, user string, version int) error
@@ -121,7 +122,12 @@ func (h *Handler) run(ctx context.Context, req bot.Request, a Args) (bot.Reply, 
 
 // show posts the live draft anew at the bottom of the channel.
 func (h *Handler) show(ctx context.Context, req bot.Request, _ Args) (bot.Reply, error) {
-	d, err := h.cfg.Drafts.Draft(ctx, req.Session())
+	return h.showDraft(ctx, req, "")
+}
+
+// showDraft is show for the draft want names ("" for any).
+func (h *Handler) showDraft(ctx context.Context, req bot.Request, want string) (bot.Reply, error) {
+	d, err := h.current(ctx, req, want)
 	if err != nil {
 		return bot.Reply{}, err
 	}
@@ -129,31 +135,60 @@ func (h *Handler) show(ctx context.Context, req bot.Request, _ Args) (bot.Reply,
 	return bot.Reply{NewLive: true, AfterInvite: h.cfg.Slash + " show"}, nil
 }
 
-// press answers the buttons of the live draft and of /jd's cards.
+// press answers the buttons of the live draft and of /jd's cards. Each
+// but Why? names the draft it was shown for (see shown.go): a press meant
+// for another draft, or one that is gone, does nothing and says why.
 func (h *Handler) press(ctx context.Context, req bot.Request) (bot.Reply, error) {
+	if req.Action == "why" {
+		return h.why(req.Value) // about a wording rule, not a draft
+	}
+	if _, ok := controls[req.Action]; !ok {
+		return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "That button is from an older version of hirebot; try %s help.", h.cfg.Slash)
+	}
+	s, ok := parseShown(req.Value)
+	if !ok {
+		return bot.Reply{}, h.wordControl(req.Action, &OldControlError{Action: req.Action})
+	}
+	reply, err := h.pressShown(ctx, req, s)
+	return reply, h.wordControl(req.Action, err)
+}
+
+// pressShown answers a press of a button shown for s.
+func (h *Handler) pressShown(ctx context.Context, req bot.Request, s shown) (bot.Reply, error) {
 	switch req.Action {
 	case "edit":
-		return h.openEditor(ctx, req)
+		return h.openEditor(ctx, req, s.Draft)
 	case "suggest":
-		return h.suggest(ctx, req, "")
+		return h.suggest(ctx, req, "", s.Draft)
 	case "add-item":
-		return h.addSuggested(ctx, req, req.Value)
+		return h.addSuggested(ctx, req, s.Arg, s.Draft)
 	case "check":
-		return h.check(ctx, req)
-	case "why":
-		return h.why(req.Value)
+		return h.check(ctx, req, s.Draft)
 	case "export":
-		return h.export(ctx, req, req.Value)
+		return h.export(ctx, req, s.Arg, s.Draft)
 	case "show":
-		return h.show(ctx, req, Args{})
+		return h.showDraft(ctx, req, s.Draft)
 	case "history":
-		return h.history(ctx, req)
+		return h.history(ctx, req, s.Draft)
 	case "discard":
-		return h.discard(ctx, req)
-	case "finalize":
-		return h.finalize(ctx, req)
+		return h.discard(ctx, req, s)
 	}
-	return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "That button is from an older version of hirebot; try %s help.", h.cfg.Slash)
+	return h.finalizeAt(ctx, req, s)
+}
+
+// current returns the channel's draft; with want not empty, only if it is
+// the draft want names (an *draft.OtherDraftError otherwise).
+func (h *Handler) current(ctx context.Context, req bot.Request, want string) (*draft.Draft, error) {
+	d, err := h.cfg.Drafts.Draft(ctx, req.Session())
+	if err != nil {
+		return nil, err
+	}
+	if want != "" {
+		if err := d.Is(want); err != nil {
+			return nil, err
+		}
+	}
+	return d, nil
 }
 
 // change applies one change and confirms it to the person who made it. A
@@ -201,7 +236,7 @@ func (h *Handler) changeNote(d *draft.Draft, e draft.Entry) string {
 	case e.Op == draft.OpUndo, e.Op == draft.OpReopen:
 		return ""
 	}
-	return fmt.Sprintf("This change is too large to undo (undo keeps about %d KB of changes); %s history shows it.", draft.MaxUndoBytes/1000, h.cfg.Slash)
+	return fmt.Sprintf("This change is too large to undo (undo keeps about %d KB of each person's changes); %s history shows it.", draft.MaxUndoBytes/1000, h.cfg.Slash)
 }
 
 // saw records that the person has seen version of the draft. It is best

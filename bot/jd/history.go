@@ -13,8 +13,14 @@ import (
 // historyShown is how many history entries /jd history lists.
 const historyShown = 25
 
-// history lists who changed what, and when.
-func (h *Handler) history(ctx context.Context, req bot.Request) (bot.Reply, error) {
+// history lists who changed what, and when, in the channel's draft (the
+// one want names, when set).
+func (h *Handler) history(ctx context.Context, req bot.Request, want string) (bot.Reply, error) {
+	if want != "" {
+		if _, err := h.current(ctx, req, want); err != nil {
+			return bot.Reply{}, err
+		}
+	}
 	entries, err := h.cfg.Drafts.History(ctx, req.Session(), historyShown)
 	if err != nil {
 		return bot.Reply{}, err

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/hirebot/hirebot"
@@ -12,9 +11,10 @@ import (
 	"github.com/hirebot/hirebot/bot/draft"
 )
 
-// openEditor opens a modal holding the whole draft.
-func (h *Handler) openEditor(ctx context.Context, req bot.Request) (bot.Reply, error) {
-	d, err := h.cfg.Drafts.Draft(ctx, req.Session())
+// openEditor opens a modal holding the whole draft the Edit button was
+// shown for (want). Its metadata names the draft and the version it holds.
+func (h *Handler) openEditor(ctx context.Context, req bot.Request, want string) (bot.Reply, error) {
+	d, err := h.current(ctx, req, want)
 	if err != nil {
 		return bot.Reply{}, err
 	}
@@ -22,7 +22,7 @@ func (h *Handler) openEditor(ctx context.Context, req bot.Request) (bot.Reply, e
 		return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "The draft is final; the owner or an admin can %s reopen it.", h.cfg.Slash)
 	}
 	m := &bot.Modal{Callback: "jd:save", Title: "Edit job description", Submit: "Save",
-		Metadata: strconv.Itoa(d.Version),
+		Metadata: showing(d, ""),
 		Intro:    fmt.Sprintf("Version %d. One item per line. If someone else saves first, your edit is refused and shown back to you, never merged over theirs.", d.Version)}
 	for _, f := range draft.Fields {
 		m.Inputs = append(m.Inputs, bot.Input{ID: string(f), Label: f.Label(), Value: d.Fields[f],
@@ -35,11 +35,18 @@ func (h *Handler) openEditor(ctx context.Context, req bot.Request) (bot.Reply, e
 	return bot.Reply{Modal: m}, nil
 }
 
-// save applies a modal's edits, unless the draft changed since it opened.
+// save applies a modal's edits, unless the draft changed since it opened
+// or is another draft than the one it opened on.
 func (h *Handler) save(ctx context.Context, req bot.Request) (bot.Reply, error) {
-	base, err := strconv.Atoi(req.Value)
-	if err != nil {
-		return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "That editor is from an older version of hirebot; press Edit again.")
+	s, ok := parseShown(req.Value)
+	if !ok {
+		return bot.Reply{}, h.wordControl("save", &OldControlError{Action: "save"})
+	}
+	base := s.Version
+	for in := range req.Values {
+		if !editorInput(in) {
+			return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "That editor carried an input it does not have, so nothing was saved. Press Edit on the live message (%s show) and save again.", h.cfg.Slash)
+		}
 	}
 	content := draft.Content{Fields: map[draft.Field]string{}, Sections: map[draft.Section][]draft.Item{}}
 	for _, f := range draft.Fields {
@@ -54,20 +61,48 @@ func (h *Handler) save(ctx context.Context, req bot.Request) (bot.Reply, error) 
 			}
 		}
 	}
-	c := draft.Change{Op: draft.OpReplace, Content: &content, BaseVersion: base, By: req.User, Admin: req.Admin, At: at}
-	_, e, err := h.cfg.Drafts.UpdateDraft(ctx, req.Session(), req.Claim, req.User, func(d *draft.Draft) (draft.Entry, error) {
+	c := draft.Change{Op: draft.OpReplace, Content: &content, BaseVersion: base, Draft: s.Draft, By: req.User, Admin: req.Admin, At: at}
+	d, e, err := h.cfg.Drafts.UpdateDraft(ctx, req.Session(), req.Claim, req.User, func(d *draft.Draft) (draft.Entry, error) {
 		keepAuthors(d, &content)
 		return d.Apply(c)
 	})
-	var stale *draft.StaleError
+	var (
+		stale *draft.StaleError
+		other *draft.OtherDraftError
+	)
 	switch {
 	case errors.As(err, &stale):
 		return h.refused(ctx, req, base, content, err)
+	case errors.As(err, &other), hirebot.KindOf(err) == hirebot.NotFound:
+		return h.refusedGone(content, h.wordControl("save", err))
 	case err != nil:
 		return bot.Reply{}, editorField(err)
 	}
 	h.saw(ctx, req, e.Version)
-	return bot.Reply{Card: &bot.Card{Intro: capitalize(e.Summary) + fmt.Sprintf(" (v%d).", e.Version)}, Live: true}, nil
+	return bot.Reply{Card: &bot.Card{Intro: capitalize(e.Summary) + fmt.Sprintf(" (v%d).", e.Version),
+		Note: h.changeNote(d, e)}, Live: true}, nil
+}
+
+// refusedGone tells an editor their save was refused because the draft
+// it opened on is gone (err says so), and gives them back what they
+// typed, field by field and section by section, to use again.
+func (h *Handler) refusedGone(mine draft.Content, err error) (bot.Reply, error) {
+	c := &bot.Card{Title: "Not saved: that draft is gone", Intro: hirebot.MessageOf(err) + " What you typed is below, to copy."}
+	for _, f := range draft.Fields {
+		if v := strings.TrimSpace(mine.Fields[f]); v != "" {
+			c.Parts = append(c.Parts, bot.Part{Heading: f.Label(), Text: draft.Clip(v, bot.MaxPartText)})
+		}
+	}
+	for _, sec := range draft.Sections {
+		var lines []string
+		for _, it := range mine.Sections[sec] {
+			lines = append(lines, it.Text)
+		}
+		if len(lines) > 0 {
+			c.Parts = append(c.Parts, bot.Part{Heading: sec.Label(), Items: lines})
+		}
+	}
+	return bot.Reply{Card: c}, err
 }
 
 // keepAuthors keeps the author, time and reference of lines the editor

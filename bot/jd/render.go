@@ -46,16 +46,17 @@ func liveCard(d *draft.Draft, slash string) *bot.Card {
 		c.Parts = append(c.Parts, p)
 	}
 	status := "open for edits by anyone in the channel"
+	this := showing(d, "") // every button names this draft at this version
 	if d.Status == draft.Final {
 		status = "final: the owner or an admin can reopen it"
 	} else {
-		c.Buttons = append(c.Buttons, bot.Button{Label: "Edit", Action: "jd:edit", Value: fmt.Sprint(d.Version), Style: "primary"})
-		c.Buttons = append(c.Buttons, bot.Button{Label: "Suggest", Action: "jd:suggest"})
+		c.Buttons = append(c.Buttons, bot.Button{Label: "Edit", Action: "jd:edit", Value: this, Style: "primary"})
+		c.Buttons = append(c.Buttons, bot.Button{Label: "Suggest", Action: "jd:suggest", Value: this})
 	}
 	c.Buttons = append(c.Buttons,
-		bot.Button{Label: "Check", Action: "jd:check"},
-		bot.Button{Label: "Export", Action: "jd:export"},
-		bot.Button{Label: "History", Action: "jd:history"})
+		bot.Button{Label: "Check", Action: "jd:check", Value: this},
+		bot.Button{Label: "Export", Action: "jd:export", Value: this},
+		bot.Button{Label: "History", Action: "jd:history", Value: this})
 	note := fmt.Sprintf("Version %d · owner @%s", d.Version, d.Owner)
 	if d.Kind != "" {
 		note += " · kind " + d.Kind

@@ -2,7 +2,10 @@ package jd
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/binary"
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -34,7 +37,7 @@ func (h *Handler) start(ctx context.Context, req bot.Request, a Args) (bot.Reply
 		return bot.Reply{}, err
 	}
 	d, e, err := draft.New(draft.Start{
-		Role: role.ID, Kind: kind.ID, Title: title, Owner: req.User, At: h.cfg.Now(),
+		ID: newDraftID(), Role: role.ID, Kind: kind.ID, Title: title, Owner: req.User, At: h.cfg.Now(),
 		Template: h.template(role, kind, title),
 	})
 	if err != nil {
@@ -67,8 +70,8 @@ func (h *Handler) draftExists(ctx context.Context, req bot.Request, want knowled
 	if d, err := h.cfg.Drafts.Draft(ctx, req.Session()); err == nil {
 		c.Intro = fmt.Sprintf("This channel is drafting “%s” (%s, version %d), and each channel holds one draft. Show it with %s show, or discard it with %s discard and then %s start %s.",
 			d.Heading(), h.roleName(d.Role), d.Version, h.cfg.Slash, h.cfg.Slash, h.cfg.Slash, want.ID)
+		c.Buttons = []bot.Button{{Label: "Show the draft", Action: "jd:show", Value: showing(d, "")}}
 	}
-	c.Buttons = []bot.Button{{Label: "Show the draft", Action: "jd:show"}}
 	return bot.Reply{Card: c}
 }
 
@@ -377,4 +380,12 @@ func capitalize(s string) string {
 		r[0] -= 'a' - 'A'
 	}
 	return string(r)
+}
+
+// newDraftID returns a new draft's identity: 64 random bits in base 36,
+// never to be given to another draft of the channel.
+func newDraftID() string {
+	var b [8]byte
+	_, _ = rand.Read(b[:])
+	return strconv.FormatUint(binary.BigEndian.Uint64(b[:]), 36)
 }

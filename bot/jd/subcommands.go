@@ -81,7 +81,7 @@ var Subcommands = []Subcommand{
 		parse: (*parser).suggest,
 		args:  func(a Args) []string { return []string{string(a.Section)} },
 		run: func(h *Handler, ctx context.Context, req bot.Request, a Args) (bot.Reply, error) {
-			return h.suggest(ctx, req, a.Section)
+			return h.suggest(ctx, req, a.Section, "")
 		}},
 	{Usage: Usage{"check", "[ignore <rule-id> [reason…] | unignore <rule-id>]", "Check the wording; the owner and admins may ignore a rule for this draft, saying why", "check ignore jargon.rockstar quoting a customer"},
 		parse: (*parser).check,
@@ -98,11 +98,11 @@ var Subcommands = []Subcommand{
 			if a.RuleID != "" {
 				return h.ignore(ctx, req, a)
 			}
-			return h.check(ctx, req)
+			return h.check(ctx, req, "")
 		}},
 	{Usage: Usage{"history", "", "Show who changed what", "history"},
 		run: func(h *Handler, ctx context.Context, req bot.Request, _ Args) (bot.Reply, error) {
-			return h.history(ctx, req)
+			return h.history(ctx, req, "")
 		}},
 	{Usage: Usage{"undo", "[v<version>]", "Undo your own newest change; the owner and admins may name anyone's from history", "undo"},
 		parse: (*parser).undo,
@@ -117,7 +117,7 @@ var Subcommands = []Subcommand{
 		parse: (*parser).export,
 		args:  func(a Args) []string { return []string{a.Format} },
 		run: func(h *Handler, ctx context.Context, req bot.Request, a Args) (bot.Reply, error) {
-			return h.export(ctx, req, a.Format)
+			return h.export(ctx, req, a.Format, "")
 		}},
 	{Usage: Usage{"finalize", "", "Mark the draft final (its owner or an admin); error findings are listed first", "finalize"},
 		run: func(h *Handler, ctx context.Context, req bot.Request, _ Args) (bot.Reply, error) {

@@ -17,9 +17,10 @@ const suggestShown = 15
 
 // suggest offers checklist items that are not in the draft yet, each with
 // an Add button: for one section, or for every section (grouped, each
-// section getting its share of the card) when only is "".
-func (h *Handler) suggest(ctx context.Context, req bot.Request, only draft.Section) (bot.Reply, error) {
-	d, err := h.cfg.Drafts.Draft(ctx, req.Session())
+// section getting its share of the card) when only is "". want, when set,
+// names the draft the Suggest button was shown for.
+func (h *Handler) suggest(ctx context.Context, req bot.Request, only draft.Section, want string) (bot.Reply, error) {
+	d, err := h.current(ctx, req, want)
 	if err != nil {
 		return bot.Reply{}, err
 	}
@@ -65,7 +66,7 @@ func (h *Handler) suggest(ctx context.Context, req bot.Request, only draft.Secti
 		shown := min(len(items), share)
 		for _, it := range items[:shown] {
 			c.Parts = append(c.Parts, bot.Part{Text: it.Text,
-				Button: &bot.Button{Label: "Add", Action: "jd:add-item", Value: it.ID}})
+				Button: &bot.Button{Label: "Add", Action: "jd:add-item", Value: showing(d, it.ID)}})
 		}
 		if shown < len(items) {
 			more = append(more, fmt.Sprintf("%d more with %s suggest %s", len(items)-shown, h.cfg.Slash, sec))
@@ -130,17 +131,21 @@ func (h *Handler) roleName(id string) string {
 	return strings.ToUpper(id)
 }
 
-// addSuggested adds a checklist item to the section its checklist feeds.
-func (h *Handler) addSuggested(ctx context.Context, req bot.Request, itemID string) (bot.Reply, error) {
+// addSuggested adds a checklist item to the section its checklist feeds,
+// in the draft the suggestion was shown for (want).
+func (h *Handler) addSuggested(ctx context.Context, req bot.Request, itemID, want string) (bot.Reply, error) {
 	item, sec, ok := h.checklistItem(itemID)
 	if !ok {
 		return bot.Reply{}, hirebot.Errorf(hirebot.NotFound, "That suggestion is no longer in the knowledge pack; try %s suggest again.", h.cfg.Slash)
 	}
 	at := h.cfg.Now()
 	c := draft.Change{Op: draft.OpInsert, Section: sec, Index: -1,
-		Item: &draft.Item{Text: item.Text, Author: req.User, At: at, Source: item.ID},
-		By:   req.User, Admin: req.Admin, At: at}
-	_, e, err := h.cfg.Drafts.UpdateDraft(ctx, req.Session(), req.Claim, req.User, func(d *draft.Draft) (draft.Entry, error) {
+		Item:  &draft.Item{Text: item.Text, Author: req.User, At: at, Source: item.ID},
+		Draft: want, By: req.User, Admin: req.Admin, At: at}
+	d, e, err := h.cfg.Drafts.UpdateDraft(ctx, req.Session(), req.Claim, req.User, func(d *draft.Draft) (draft.Entry, error) {
+		if err := d.Is(want); err != nil {
+			return draft.Entry{}, err
+		}
 		for _, it := range d.Sections[sec] {
 			if it.Source == item.ID {
 				return draft.Entry{}, hirebot.Errorf(hirebot.Invalid, "That item is already in %s.", sec)
@@ -153,7 +158,7 @@ func (h *Handler) addSuggested(ctx context.Context, req bot.Request, itemID stri
 		return bot.Reply{}, err
 	}
 	h.saw(ctx, req, e.Version)
-	return bot.Reply{Card: &bot.Card{Intro: capitalize(e.Summary) + fmt.Sprintf(" (v%d).", e.Version)}, Live: true}, nil
+	return bot.Reply{Card: &bot.Card{Intro: capitalize(e.Summary) + fmt.Sprintf(" (v%d).", e.Version), Note: h.changeNote(d, e)}, Live: true}, nil
 }
 
 // checklistItem finds a checklist item and the section it feeds.

@@ -16,6 +16,9 @@ type Debrief struct {
 	Calls []Call
 	// Notes are the scorecards' general notes, by scorer.
 	Notes []Entry
+	// Revisions are the scorers whose scorecard was changed, or first
+	// submitted, after they read the debrief, sorted.
+	Revisions []string
 }
 
 // Row is one competency across every scorecard that rated it.
@@ -28,11 +31,15 @@ type Row struct {
 	Disagree bool
 }
 
-// Entry is one scorer's rating and note.
+// Entry is one scorer's rating and note. For a scorecard changed after
+// its scorer read the debrief, Revision says so and Before is the rating
+// they had given then (0 for none).
 type Entry struct {
-	Scorer string
-	Rating int
-	Note   string
+	Scorer   string
+	Rating   int
+	Note     string
+	Revision Revision
+	Before   int
 }
 
 // Count is how many scorecards made one recommendation.
@@ -41,10 +48,13 @@ type Count struct {
 	N              int
 }
 
-// Call is one scorer's recommendation.
+// Call is one scorer's recommendation, with Revision and Before as in
+// Entry.
 type Call struct {
 	Scorer         string
 	Recommendation Recommendation
+	Revision       Revision
+	Before         Recommendation
 }
 
 // Summarize builds c's debrief. Competencies come in the order the
@@ -69,7 +79,8 @@ func Summarize(c Candidate) Debrief {
 			if !ok {
 				continue
 			}
-			row.Entries = append(row.Entries, Entry{Scorer: u, Rating: r, Note: card.Notes[comp]})
+			rev, before := c.RevisionOf(u)
+			row.Entries = append(row.Entries, Entry{Scorer: u, Rating: r, Note: card.Notes[comp], Revision: rev, Before: before.Ratings[comp]})
 			if len(row.Entries) == 1 || r < row.Min {
 				row.Min = r
 			}
@@ -90,7 +101,11 @@ func Summarize(c Candidate) Debrief {
 	}
 	for _, u := range scorers {
 		card := c.Cards[u]
-		d.Calls = append(d.Calls, Call{Scorer: u, Recommendation: card.Recommendation})
+		rev, before := c.RevisionOf(u)
+		d.Calls = append(d.Calls, Call{Scorer: u, Recommendation: card.Recommendation, Revision: rev, Before: before.Recommendation})
+		if rev != Unrevised {
+			d.Revisions = append(d.Revisions, u)
+		}
 		if card.Note != "" {
 			d.Notes = append(d.Notes, Entry{Scorer: u, Note: card.Note})
 		}
@@ -121,11 +136,9 @@ const (
 	Full
 )
 
-// AccessOf returns what user may see of c's debrief. privileged is true
-// for the channel draft's owner and admins, who may see it without
-// scoring. Exporting the debrief to the channel needs Full access too.
-func AccessOf(c Candidate, user string, privileged bool) Access {
-	if privileged || c.Submitted(user) {
+// AccessOf returns what p may see of c's debrief in loop l (see May).
+func AccessOf(l Loop, p Person, c Candidate) Access {
+	if May(l, p, ReadDebrief, c) {
 		return Full
 	}
 	return Blind

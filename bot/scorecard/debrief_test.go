@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 func card(scorer string, rec Recommendation, ratings ...any) Scorecard {
@@ -90,13 +91,14 @@ func TestSummarize(t *testing.T) {
 func TestAccessAndProgress(t *testing.T) {
 	c := candidate(card("U1", Yes, "vision", 3))
 	c.Expected = []string{"U1", "U2", "U3"}
+	loop := Loop{Owner: "UOWNER"}
 	for _, tt := range []struct {
-		user       string
-		privileged bool
-		want       Access
-	}{{"U1", false, Full}, {"U2", false, Blind}, {"U9", false, Blind}, {"U9", true, Full}} {
-		if got := AccessOf(c, tt.user, tt.privileged); got != tt.want {
-			t.Errorf("AccessOf(%s, %v) = %v, want %v", tt.user, tt.privileged, got, tt.want)
+		user  string
+		admin bool
+		want  Access
+	}{{"U1", false, Full}, {"U2", false, Blind}, {"U9", false, Blind}, {"U9", true, Full}, {"UOWNER", false, Full}, {"", false, Blind}} {
+		if got := AccessOf(loop, Person{User: tt.user, Admin: tt.admin}, c); got != tt.want {
+			t.Errorf("AccessOf(%s, admin %v) = %v, want %v", tt.user, tt.admin, got, tt.want)
 		}
 	}
 	if in, of := c.Progress(); in != 1 || of != 3 {
@@ -147,5 +149,68 @@ func TestValidate(t *testing.T) {
 				t.Errorf("Validate = %#v, want problem %d for %v", err, tt.want, tt.comps)
 			}
 		})
+	}
+}
+
+// TestMay is the table of who may do what: the loop's owner and admins
+// everything, a scorer on the panel reading and exporting once they have
+// submitted, nobody else anything; the draft has no say.
+func TestMay(t *testing.T) {
+	c := candidate(card("USCORED", Yes, "vision", 3))
+	c.Expected = []string{"USCORED", "UPANEL"}
+	c.AddedBy = "UADDER"
+	loop := Loop{Owner: "UOWNER"}
+	acts := []Act{ReadDebrief, ExportDebrief, CloseDebrief, RemoveCandidate, HandOverLoop}
+	for _, tt := range []struct {
+		who  Person
+		loop Loop
+		want []bool // in the order of acts
+	}{
+		{Person{User: "UOWNER"}, loop, []bool{true, true, true, true, true}},
+		{Person{User: "UADMIN", Admin: true}, loop, []bool{true, true, true, true, true}},
+		{Person{User: "UADMIN", Admin: true}, Loop{}, []bool{true, true, true, true, true}},
+		{Person{User: "USCORED"}, loop, []bool{true, true, false, false, false}},
+		{Person{User: "UPANEL"}, loop, []bool{false, false, false, false, false}},
+		{Person{User: "UADDER"}, loop, []bool{false, false, false, false, false}},
+		{Person{User: "UDRAFTOWNER"}, loop, []bool{false, false, false, false, false}},
+		{Person{User: ""}, Loop{}, []bool{false, false, false, false, false}},
+	} {
+		for i, act := range acts {
+			if got := May(tt.loop, tt.who, act, c); got != tt.want[i] {
+				t.Errorf("May(%+v, %+v, act %d) = %v, want %v", tt.loop, tt.who, act, got, tt.want[i])
+			}
+		}
+	}
+}
+
+// TestRevisions: a scorecard changed after its scorer read the debrief
+// shows as a revision with the rating and call it had; one first
+// submitted after reading shows so too; reading without changing anything
+// is no revision.
+func TestRevisions(t *testing.T) {
+	at := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	first := card("U1", StrongNo, "vision", 1)
+	first.At = at
+	second := card("U1", StrongYes, "vision", 4)
+	second.At = at.Add(time.Hour)
+	plain := card("U2", Yes, "vision", 3)
+	plain.At = at
+	late := card("U3", Yes, "vision", 3)
+	late.At = at.Add(2 * time.Hour)
+	c := candidate(second, plain, late)
+	c.Read = map[string]time.Time{"U1": at.Add(time.Minute), "U2": at.Add(time.Minute), "U3": at.Add(time.Minute)}
+	c.Frozen = map[string]Scorecard{"U1": first, "U2": plain}
+	d := Summarize(c)
+	if !slices.Equal(d.Revisions, []string{"U1", "U3"}) {
+		t.Errorf("Revisions = %v, want [U1 U3]", d.Revisions)
+	}
+	want := map[string]Entry{"U1": {Scorer: "U1", Rating: 4, Revision: Revised, Before: 1}, "U2": {Scorer: "U2", Rating: 3}, "U3": {Scorer: "U3", Rating: 3, Revision: AfterReading}}
+	for _, e := range d.Rows[0].Entries {
+		if e != want[e.Scorer] {
+			t.Errorf("entry %+v, want %+v", e, want[e.Scorer])
+		}
+	}
+	if call := d.Calls[0]; call.Revision != Revised || call.Before != StrongNo || call.Recommendation != StrongYes {
+		t.Errorf("U1's call = %+v, want strong yes, revised from strong no", call)
 	}
 }

@@ -11,6 +11,9 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/mtibben/confusables"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Limits of a candidate's name.
@@ -34,7 +37,14 @@ const (
 	NamePhone                               // holds a run of digits: looks like a phone number
 	NameDigits                              // holds a digit: names have none
 	NameSymbol                              // holds a character names don't (Char)
+	NameMarks                               // accents with no letter under them, or stacked more than MaxMarks deep
+	NameStyled                              // written in mathematical or other styled letters (Char): 𝐀, ℬ, Ｃ
 )
+
+// MaxMarks is how many combining marks (accents, vowel signs, points) one
+// letter of a name may carry after NFC: enough for every script people
+// write names in, too few for text made to look like noise.
+const MaxMarks = 3
 
 // NameError is a refused candidate name, as data: the handler words it.
 // It never holds the name itself, so logging it leaks nothing.
@@ -50,12 +60,16 @@ func (e *NameError) Error() string {
 }
 
 // CleanName checks that s is a person's name and returns it tidied:
-// spaces trimmed and runs of white space made one space. A name is
-// letters (any script) with spaces, hyphens, apostrophes and dots between
-// them; it holds no e-mail address, web address, phone number or other
-// digits, so that hirebot stores a name and no other personal data.
+// spaces trimmed, runs of white space made one space, and in Unicode's
+// composed form (NFC: "Zoë" typed as e and a combining diaeresis is the
+// same as "Zoë"). A name is letters (any script, with the accents and
+// vowel signs that go on them) with spaces, hyphens, apostrophes and dots
+// between them; it holds no e-mail address, web address, phone number or
+// other digits, so that hirebot stores a name and no other personal data,
+// no accents without a letter or stacked up, and no mathematical or other
+// styled letters.
 func CleanName(s string) (string, error) {
-	name := strings.Join(strings.Fields(s), " ")
+	name := norm.NFC.String(strings.Join(strings.Fields(strings.ToValidUTF8(s, "\uFFFD")), " "))
 	n := utf8.RuneCountInString(name)
 	switch {
 	case n == 0:
@@ -72,12 +86,20 @@ func CleanName(s string) (string, error) {
 	} else if d > 0 {
 		return "", &NameError{Problem: NameDigits}
 	}
-	letters := 0
+	letters, marks := 0, 0
 	for _, r := range name {
 		switch {
+		case styled(r):
+			return "", &NameError{Problem: NameStyled, Char: r}
 		case unicode.IsLetter(r):
-			letters++
-		case unicode.Is(unicode.Mn, r), r == ' ', r == '-', r == '\'', r == '’', r == '.':
+			letters, marks = letters+1, 0
+		case unicode.In(r, unicode.Mn, unicode.Mc):
+			marks++
+			if letters == 0 || marks > MaxMarks {
+				return "", &NameError{Problem: NameMarks}
+			}
+		case r == ' ', r == '-', r == '\'', r == '’', r == '.':
+			marks = MaxMarks // a mark after these has no letter under it
 		default:
 			return "", &NameError{Problem: NameSymbol, Char: r}
 		}
@@ -139,15 +161,45 @@ func longestDigitRun(s string) int {
 	return best
 }
 
-// Fold returns the form of a name used to compare names: lower case, one
-// space between words. "ada  LOVELACE" and "Ada Lovelace" fold alike.
-func Fold(name string) string {
-	return strings.ToLower(strings.Join(strings.Fields(name), " "))
+// styled reports whether r is a letter written in a style — mathematical
+// bold or script, double-struck, fullwidth, superscript, a ligature —
+// that stands for a plain Latin or Greek letter (its compatibility form,
+// NFKC, is one): such names are made to look like someone else's.
+func styled(r rune) bool {
+	if !unicode.IsLetter(r) {
+		return false
+	}
+	plain := norm.NFKC.String(string(r))
+	if plain == string(r) {
+		return false
+	}
+	for _, p := range plain {
+		if unicode.In(p, unicode.Latin, unicode.Greek) {
+			return true
+		}
+	}
+	return false
 }
 
-// ID returns a candidate's id: a hash of the folded name, so that storage
-// keys and button values never spell the name out.
+// Fold returns the form of a name used to compare names: lower case, one
+// space between words, composed. "ada  LOVELACE" and "Ada Lovelace" fold
+// alike.
+func Fold(name string) string {
+	return strings.ToLower(norm.NFC.String(strings.Join(strings.Fields(name), " ")))
+}
+
+// Key returns what two names that look the same share: the confusables
+// skeleton (Unicode TS 39, from Unicode's confusables.txt) of the folded
+// name. "Zoë" with a Latin o and with a Cyrillic о, or composed and
+// decomposed, have one key, and so are one candidate.
+func Key(name string) string {
+	return confusables.Skeleton(Fold(name))
+}
+
+// ID returns a candidate's id: a hash of the name's key, so that names
+// that look the same are one candidate, and storage keys and button
+// values never spell the name out.
 func ID(name string) string {
-	sum := sha256.Sum256([]byte(Fold(name)))
+	sum := sha256.Sum256([]byte(Key(name)))
 	return hex.EncodeToString(sum[:10])
 }

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 func TestCleanName(t *testing.T) {
@@ -42,6 +44,18 @@ func TestCleanName(t *testing.T) {
 		{"Ada; DROP", "", NameSymbol},
 		{"Ada_Lovelace", "", NameSymbol},
 		{"Ada\tLovelace", "Ada Lovelace", 0},
+		{"Zoe\u0308 Kravitz", "Zoë Kravitz", 0},                      // decomposed becomes composed
+		{"Nguyễn Thị Minh Khai", "Nguyễn Thị Minh Khai", 0},          // two marks on one letter
+		{"Ngu\u0065\u0302\u0303n", "Nguễn", 0},                       // … typed decomposed
+		{"क्षितिज शर्मा", "क्षितिज शर्मा", 0},                        // Devanagari vowel signs (Mc) and virama
+		{"שָׁלוֹם", "שָׁלוֹם", 0},                                    // Hebrew points
+		{"\u0301\u0301\u0301", "", NameMarks},                        // marks only
+		{"Ada \u0301Lovelace", "", NameMarks},                        // a mark with no letter under it
+		{"Z\u0334\u0321\u0322\u0327a\u0335l\u0336go", "", NameMarks}, // stacked: four marks on one letter
+		{"𝐀𝐝𝐚 Lovelace", "", NameStyled},                             // mathematical bold
+		{"ℬ𝓇𝑜𝓌𝓃", "", NameStyled},                                    // script letters and letterlike symbols
+		{"Ａｄａ", "", NameStyled},                                      // fullwidth
+		{"ﬁona", "", NameStyled},                                     // a ligature
 	} {
 		got, err := CleanName(tt.in)
 		var ne *NameError
@@ -52,6 +66,28 @@ func TestCleanName(t *testing.T) {
 			t.Errorf("CleanName(%q) error = %v, want problem %d", tt.in, err, tt.problem)
 		case tt.problem != 0 && strings.TrimSpace(tt.in) != "" && strings.Contains(err.Error(), strings.TrimSpace(tt.in)):
 			t.Errorf("CleanName(%q) error %q repeats the name", tt.in, err)
+		}
+	}
+}
+
+// TestLookAlikesAreOneCandidate: names that look the same — composed or
+// decomposed, Latin or Cyrillic letters, upper or lower case — have one
+// key and one id; names that only look alike in some fonts do not.
+func TestLookAlikesAreOneCandidate(t *testing.T) {
+	for _, same := range [][2]string{
+		{"Zoë Kravitz", "Zoe\u0308 Kravitz"},
+		{"Zoë Kravitz", "Zоë Kravitz"},   // Cyrillic о
+		{"Ada Lovelace", "Аda Lovelace"}, // Cyrillic А
+		{"Olga Popova", "Оlga Рорova"},   // Cyrillic О, Р, о
+		{"ADA LOVELACE", "ada lovelace"},
+	} {
+		if Key(same[0]) != Key(same[1]) || ID(same[0]) != ID(same[1]) {
+			t.Errorf("%q and %q look the same but have keys %q and %q", same[0], same[1], Key(same[0]), Key(same[1]))
+		}
+	}
+	for _, other := range [][2]string{{"Zoë Kravitz", "Zoe Kravitz"}, {"Ada Lovelace", "Ada Byron"}, {"Ian Wright", "Jan Wright"}} {
+		if ID(other[0]) == ID(other[1]) {
+			t.Errorf("%q and %q are different names but have one id", other[0], other[1])
 		}
 	}
 }
@@ -87,8 +123,13 @@ func FuzzCleanName(f *testing.F) {
 		if again, err := CleanName(name); err != nil || again != name {
 			t.Fatalf("CleanName(%q) = %q, but that cleans to %q, %v", s, name, again, err)
 		}
-		if strings.ContainsAny(name, "@<>&0123456789") || len([]rune(name)) > MaxNameLen || Fold(name) == "" {
+		if strings.ContainsAny(name, "@<>&0123456789") || len([]rune(name)) > MaxNameLen || Fold(name) == "" || !norm.NFC.IsNormalString(name) {
 			t.Fatalf("CleanName(%q) = %q", s, name)
+		}
+		for _, r := range name {
+			if styled(r) {
+				t.Fatalf("CleanName(%q) = %q, with the styled letter %q", s, name, r)
+			}
 		}
 	})
 }

@@ -56,7 +56,12 @@ func (r Recommendation) Valid() bool { return slices.Contains(Recommendations, r
 // them, whether their debrief is closed, and who is expected to score
 // them.
 type Candidate struct {
-	ID      string // ID(Name)
+	ID string // ID(Name)
+	// Inc is the candidate's identity: given when they are added, never
+	// again, so that a candidate removed and added again under the same
+	// name is another candidate, and nothing shown for the first acts on
+	// the second.
+	Inc     string
 	Name    string
 	AddedBy string
 	Added   time.Time
@@ -66,6 +71,61 @@ type Candidate struct {
 	Expected []string
 	// Cards are the submitted scorecards, by scorer.
 	Cards map[string]Scorecard
+	// Read is when each person first read the whole debrief; Frozen is
+	// their scorecard as it stood then (none if they had not submitted
+	// one). A scorecard changed or first submitted after its scorer read
+	// the debrief is a revision, shown as one (see RevisionOf).
+	Read   map[string]time.Time
+	Frozen map[string]Scorecard
+}
+
+// Revision says how a scorecard stands to its scorer's reading of the
+// debrief.
+type Revision int
+
+// The revisions.
+const (
+	// Unrevised: submitted before its scorer read the debrief, or its
+	// scorer has not read it, or has not changed it since.
+	Unrevised Revision = iota
+	// Revised: changed after its scorer read the debrief; the scorecard as
+	// it was then is kept.
+	Revised
+	// AfterReading: first submitted after its scorer read the debrief.
+	AfterReading
+)
+
+// RevisionOf returns how user's scorecard stands to their reading of the
+// debrief and, for Revised, their scorecard as it was when they read it.
+func (c Candidate) RevisionOf(user string) (Revision, Scorecard) {
+	card, ok := c.Cards[user]
+	if !ok {
+		return Unrevised, Scorecard{}
+	}
+	if _, read := c.Read[user]; !read {
+		return Unrevised, Scorecard{}
+	}
+	before, had := c.Frozen[user]
+	switch {
+	case !had:
+		return AfterReading, Scorecard{}
+	case sameCard(before, card):
+		return Unrevised, Scorecard{}
+	}
+	return Revised, before
+}
+
+// sameCard reports whether a and b are the same submission.
+func sameCard(a, b Scorecard) bool {
+	if !a.At.Equal(b.At) || a.Recommendation != b.Recommendation || a.Note != b.Note || len(a.Ratings) != len(b.Ratings) {
+		return false
+	}
+	for k, v := range a.Ratings {
+		if b.Ratings[k] != v || a.Notes[k] != b.Notes[k] {
+			return false
+		}
+	}
+	return true
 }
 
 // Progress returns how many scorecards are in and how many are expected.

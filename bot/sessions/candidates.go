@@ -3,6 +3,7 @@ package sessions
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -32,20 +33,21 @@ var (
 	ErrDebriefClosed = &hirebot.Error{Kind: hirebot.Invalid, Err: scorecard.ErrClosed}
 )
 
-// candidateKeys returns the key of candidate id's hash and of the
-// channel's candidate index. Both carry the session's hash tag, so one
-// script can change them (and record the request's claim) together.
-func candidateKeys(key hirebot.SessionKey, id string) (cand, index string, err error) {
+// candidateKeys returns the key of candidate id's hash, of the channel's
+// candidate index and of its interview loop. All carry the session's hash
+// tag, so one script can change them (and record the request's claim)
+// together.
+func candidateKeys(key hirebot.SessionKey, id string) (cand, index, loop string, err error) {
 	if _, err := sessionKeys(key); err != nil {
-		return "", "", err
+		return "", "", "", err
 	}
 	if id != "" {
 		if err := checkID("candidate", id); err != nil {
-			return "", "", err
+			return "", "", "", err
 		}
 	}
 	p := "hirebot:{" + key.Team + ":" + key.Channel + "}:"
-	return p + "cand:" + id, p + "candidates", nil
+	return p + "cand:" + id, p + "candidates", p + "loop", nil
 }
 
 // scoringKey returns the key of the set of candidates ("CHANNEL/ID") a
@@ -68,7 +70,7 @@ const candidateFenced = -4
 // with the write when the script can (a claim on another channel is
 // recorded first, on its own).
 func (s *Store) runCandidate(ctx context.Context, op string, script *redis.Script, key hirebot.SessionKey, id string, claim *dedup.Claim, args ...any) (int64, error) {
-	cand, index, err := candidateKeys(key, id)
+	cand, index, loop, err := candidateKeys(key, id)
 	if err != nil {
 		return 0, err
 	}
@@ -84,7 +86,7 @@ func (s *Store) runCandidate(ctx context.Context, op string, script *redis.Scrip
 	}
 	args = append(append([]any{s.candTTL.Milliseconds()}, args...), extraArgs...)
 	folded.Sent()
-	n, err := script.Run(ctx, s.client, append([]string{cand, index}, extraKeys...), args...).Int64()
+	n, err := script.Run(ctx, s.client, append([]string{cand, index, loop}, extraKeys...), args...).Int64()
 	if err != nil {
 		return 0, storeError(op, err)
 	}
@@ -101,13 +103,14 @@ func (s *Store) runCandidate(ctx context.Context, op string, script *redis.Scrip
 }
 
 // AddCandidate adds c (its Name, AddedBy and Added) to the channel's
-// candidates. A name the channel has (as scorecard.Fold compares names)
-// is ErrCandidateExists; a channel with CandidateCap candidates is a
-// *hirebot.FullError.
-func (s *Store) AddCandidate(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, c scorecard.Candidate) error {
+// candidates, with an identity of its own, and makes owner the channel's
+// interview loop's owner if the loop has none ("" leaves it). A name the
+// channel has (as scorecard.Fold compares names) is ErrCandidateExists; a
+// channel with CandidateCap candidates is a *hirebot.FullError.
+func (s *Store) AddCandidate(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, c scorecard.Candidate, owner string) error {
 	id := scorecard.ID(c.Name)
 	n, err := s.runCandidate(ctx, "add candidate", addCandidateScript, key, id, claim,
-		id, c.Name, c.AddedBy, c.Added.UnixMilli(), CandidateCap)
+		id, c.Name, c.AddedBy, c.Added.UnixMilli(), CandidateCap, newGeneration(), owner)
 	switch {
 	case err != nil:
 		return err
@@ -122,7 +125,7 @@ func (s *Store) AddCandidate(ctx context.Context, key hirebot.SessionKey, claim 
 // Candidate returns the candidate id with every scorecard, or
 // ErrNoCandidate.
 func (s *Store) Candidate(ctx context.Context, key hirebot.SessionKey, id string) (scorecard.Candidate, error) {
-	cand, _, err := candidateKeys(key, id)
+	cand, _, _, err := candidateKeys(key, id)
 	if err != nil {
 		return scorecard.Candidate{}, err
 	}
@@ -140,7 +143,7 @@ func (s *Store) Candidate(ctx context.Context, key hirebot.SessionKey, id string
 // scorecards. Ids of candidates that expired are dropped from the index
 // as a side effect.
 func (s *Store) Candidates(ctx context.Context, key hirebot.SessionKey) ([]scorecard.Candidate, error) {
-	_, index, err := candidateKeys(key, "")
+	_, index, _, err := candidateKeys(key, "")
 	if err != nil {
 		return nil, err
 	}
@@ -151,7 +154,7 @@ func (s *Store) Candidates(ctx context.Context, key hirebot.SessionKey) ([]score
 	cmds := make([]*redis.MapStringStringCmd, len(ids))
 	_, err = s.client.Pipelined(ctx, func(p redis.Pipeliner) error {
 		for i, id := range ids {
-			cand, _, err := candidateKeys(key, id)
+			cand, _, _, err := candidateKeys(key, id)
 			if err != nil {
 				return err
 			}
@@ -184,11 +187,13 @@ func (s *Store) Candidates(ctx context.Context, key hirebot.SessionKey) ([]score
 	return out, nil
 }
 
-// ExpectScorer records that user opened a scorecard for candidate id, so
-// they count among the scorecards expected and the App Home lists the
-// candidate until they submit. ErrNoCandidate, or ErrDebriefClosed.
-func (s *Store) ExpectScorer(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, id, user string) error {
-	n, err := s.runCandidate(ctx, "expect scorer", expectScript, key, id, claim, user)
+// ExpectScorer records that user opened a scorecard for candidate id (of
+// identity inc: see scorecard.Candidate), so they count among the
+// scorecards expected and the App Home lists the candidate until they
+// submit. ErrNoCandidate, ErrDebriefClosed, or a *hirebot.GoneError for
+// another candidate of that name.
+func (s *Store) ExpectScorer(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, id, inc, user string) error {
+	n, err := s.runCandidate(ctx, "expect scorer", expectScript, key, id, claim, user, inc)
 	if err := candidateResult(n, err); err != nil {
 		return err
 	}
@@ -205,40 +210,81 @@ func (s *Store) ExpectScorer(ctx context.Context, key hirebot.SessionKey, claim 
 }
 
 // SubmitScorecard stores card as card.Scorer's scorecard for candidate
-// id, replacing theirs; it reports whether it replaced one. Other
-// scorers' scorecards are untouched, whoever writes at the same time.
-// ErrNoCandidate, or ErrDebriefClosed.
-func (s *Store) SubmitScorecard(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, id string, card scorecard.Scorecard) (bool, error) {
+// id of identity inc, replacing theirs; it reports whether it replaced
+// one. Other scorers' scorecards are untouched, whoever writes at the
+// same time; a scorecard as it was when its scorer read the debrief is
+// kept apart (see MarkDebriefRead). ErrNoCandidate, ErrDebriefClosed, or
+// a *hirebot.GoneError.
+func (s *Store) SubmitScorecard(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, id, inc string, card scorecard.Scorecard) (bool, error) {
 	b, err := json.Marshal(card)
 	if err != nil {
 		return false, fmt.Errorf("sessions: encode scorecard: %w", err)
 	}
-	n, err := s.runCandidate(ctx, "submit scorecard", submitScript, key, id, claim, card.Scorer, b)
+	n, err := s.runCandidate(ctx, "submit scorecard", submitScript, key, id, claim, card.Scorer, b, inc)
 	if err := candidateResult(n, err); err != nil {
 		return false, err
 	}
 	return n == 2, nil
 }
 
-// CloseDebrief closes candidate id's debrief: no scorecard can be opened,
-// submitted or changed after. It reports whether it was closed already.
-// ErrNoCandidate.
-func (s *Store) CloseDebrief(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, id, by string) (bool, error) {
-	n, err := s.runCandidate(ctx, "close debrief", closeScript, key, id, claim, by)
+// MarkDebriefRead records that user read the whole debrief of candidate
+// id of identity inc at at, unless they had before, and keeps their
+// scorecard as it is now: from then on a change to it is a revision, shown
+// as one. It reports whether they had read it before. ErrNoCandidate, or
+// a *hirebot.GoneError.
+func (s *Store) MarkDebriefRead(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, id, inc, user string, at time.Time) (bool, error) {
+	n, err := s.runCandidate(ctx, "mark the debrief read", readScript, key, id, claim, user, at.UnixMilli(), inc)
 	if err := candidateResult(n, err); err != nil {
 		return false, err
 	}
 	return n == 2, nil
 }
 
-// RemoveCandidate deletes candidate id and every scorecard for them, and
-// their entries in scorers' App Home indexes. ErrNoCandidate.
-func (s *Store) RemoveCandidate(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, id string) error {
+// CloseDebrief closes the debrief of candidate id of identity inc: no
+// scorecard can be opened, submitted or changed after. It reports whether
+// it was closed already. ErrNoCandidate, or a *hirebot.GoneError.
+func (s *Store) CloseDebrief(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, id, inc, by string) (bool, error) {
+	n, err := s.runCandidate(ctx, "close debrief", closeScript, key, id, claim, by, inc)
+	if err := candidateResult(n, err); err != nil {
+		return false, err
+	}
+	return n == 2, nil
+}
+
+// Loop returns the channel's interview loop: its owner, "" when none is
+// recorded.
+func (s *Store) Loop(ctx context.Context, key hirebot.SessionKey) (scorecard.Loop, error) {
+	_, _, loop, err := candidateKeys(key, "")
+	if err != nil {
+		return scorecard.Loop{}, err
+	}
+	owner, err := s.client.HGet(ctx, loop, "owner").Result()
+	if err != nil && !errors.Is(err, redis.Nil) {
+		return scorecard.Loop{}, storeError("read the interview loop", err)
+	}
+	return scorecard.Loop{Owner: owner}, nil
+}
+
+// SetLoopOwner makes to the owner of the channel's interview loop if its
+// owner is still expect ("" for none recorded), and reports false,
+// changing nothing, if it changed meanwhile.
+func (s *Store) SetLoopOwner(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, expect, to string) (bool, error) {
+	n, err := s.runCandidate(ctx, "hand over the interview loop", loopOwnerScript, key, "", claim, expect, to)
+	if err != nil {
+		return false, err
+	}
+	return n == 1, nil
+}
+
+// RemoveCandidate deletes candidate id of identity inc and every scorecard
+// for them, and their entries in scorers' App Home indexes.
+// ErrNoCandidate, or a *hirebot.GoneError.
+func (s *Store) RemoveCandidate(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, id, inc string) error {
 	c, err := s.Candidate(ctx, key, id)
 	if err != nil {
 		return err
 	}
-	n, err := s.runCandidate(ctx, "remove candidate", removeCandidateScript, key, id, claim, id)
+	n, err := s.runCandidate(ctx, "remove candidate", removeCandidateScript, key, id, claim, id, inc)
 	if err := candidateResult(n, err); err != nil {
 		return err
 	}
@@ -267,7 +313,7 @@ func (s *Store) UserWaiting(ctx context.Context, team, user string) ([]scorecard
 	_, err = s.client.Pipelined(ctx, func(p redis.Pipeliner) error {
 		for i, e := range entries {
 			channel, id, _ := strings.Cut(e, "/")
-			cand, _, err := candidateKeys(hirebot.SessionKey{Team: team, Channel: channel}, id)
+			cand, _, _, err := candidateKeys(hirebot.SessionKey{Team: team, Channel: channel}, id)
 			if err != nil {
 				return err
 			}
@@ -311,13 +357,19 @@ func candidateResult(n int64, err error) error {
 		return ErrNoCandidate
 	case n == -3:
 		return ErrDebriefClosed
+	case n == -5:
+		return &hirebot.GoneError{What: "candidate"}
 	}
 	return nil
 }
 
 // decodeCandidate reads a candidate's hash.
 func decodeCandidate(id string, h map[string]string) (scorecard.Candidate, error) {
-	c := scorecard.Candidate{ID: id, Name: h["name"], AddedBy: h["by"], Cards: map[string]scorecard.Scorecard{}}
+	c := scorecard.Candidate{ID: id, Name: h["name"], AddedBy: h["by"], Inc: h["inc"], Cards: map[string]scorecard.Scorecard{},
+		Read: map[string]time.Time{}, Frozen: map[string]scorecard.Scorecard{}}
+	if c.Inc == "" {
+		c.Inc = "t" + h["at"] // added before candidates had an identity (as the scripts read it)
+	}
 	if ms, err := strconv.ParseInt(h["at"], 10, 64); err == nil {
 		c.Added = time.UnixMilli(ms).UTC()
 	}
@@ -326,12 +378,20 @@ func decodeCandidate(id string, h map[string]string) (scorecard.Candidate, error
 		switch {
 		case strings.HasPrefix(f, "e:"):
 			c.Expected = append(c.Expected, f[2:])
-		case strings.HasPrefix(f, "s:"):
+		case strings.HasPrefix(f, "s:"), strings.HasPrefix(f, "f:"):
 			var card scorecard.Scorecard
 			if err := json.Unmarshal([]byte(v), &card); err != nil {
 				return scorecard.Candidate{}, fmt.Errorf("sessions: decode scorecard: %w", err)
 			}
-			c.Cards[f[2:]] = card
+			if f[0] == 's' {
+				c.Cards[f[2:]] = card
+			} else {
+				c.Frozen[f[2:]] = card
+			}
+		case strings.HasPrefix(f, "r:"):
+			if ms, err := strconv.ParseInt(v, 10, 64); err == nil {
+				c.Read[f[2:]] = time.UnixMilli(ms).UTC()
+			}
 		}
 	}
 	slices.Sort(c.Expected)

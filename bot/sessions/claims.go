@@ -18,18 +18,22 @@ const ClaimTTL = 10 * time.Minute
 // claimKey returns the Redis key that records c. A claim on a request from
 // a channel shares the hash tag of the channel's session, so a session
 // script can record it (in a cluster, a script may only touch one slot).
-func claimKey(c *dedup.Claim) (string, error) {
-	if err := checkID("team", c.Team); err != nil {
+func claimKey(c *dedup.Claim) (string, error) { return claimKeyOf(c.Team, c.Channel, c.ID) }
+
+// claimKeyOf returns the key of the claim on request id from team's
+// channel ("" for none).
+func claimKeyOf(team, channel, id string) (string, error) {
+	if err := checkID("team", team); err != nil {
 		return "", err
 	}
-	tag := c.Team
-	if c.Channel != "" {
-		if err := checkID("channel", c.Channel); err != nil {
+	tag := team
+	if channel != "" {
+		if err := checkID("channel", channel); err != nil {
 			return "", err
 		}
-		tag += ":" + c.Channel
+		tag += ":" + channel
 	}
-	return "hirebot:{" + tag + "}:claim:" + c.ID, nil
+	return "hirebot:{" + tag + "}:claim:" + id, nil
 }
 
 // claimScript records a claim unless another delivery has. KEYS: the

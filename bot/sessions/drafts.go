@@ -378,5 +378,6 @@ func decodeDraft(b []byte) (*draft.Draft, error) {
 		return nil, fmt.Errorf("sessions: decode draft: %w", err)
 	}
 	d.EnsureRefs()
+	d.EnsureID()
 	return d, nil
 }

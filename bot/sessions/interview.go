@@ -67,18 +67,21 @@ func (s *Store) Kit(ctx context.Context, key hirebot.SessionKey) ([]string, erro
 	return ids, nil
 }
 
-// AddToKit saves question id to the channel's interview kit. It returns
-// false if the kit holds it already, and a *hirebot.FullError if the kit
-// is full (KitCap questions).
-func (s *Store) AddToKit(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, id string) (bool, error) {
+// AddToKit saves question id to the channel's interview kit, if the kit
+// is still of generation gen ("" for any; a *hirebot.GoneError if it was
+// cleared since). It returns false if the kit holds it already, and a
+// *hirebot.FullError if the kit is full (KitCap questions).
+func (s *Store) AddToKit(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, gen, id string) (bool, error) {
 	k, err := sessionKeys(key)
 	if err != nil {
 		return false, err
 	}
-	n, err := s.runClaimedInt(ctx, "add to interview kit", addKitScript, k, key, claim, id, KitCap)
+	n, err := s.runClaimedInt(ctx, "add to interview kit", addKitScript, k, key, claim, id, KitCap, gen, newGeneration())
 	switch {
 	case err != nil:
 		return false, err
+	case n == -5:
+		return false, &hirebot.GoneError{What: "kit"}
 	case n < 0:
 		return false, &hirebot.FullError{What: "the interview kit", Cap: KitCap}
 	}

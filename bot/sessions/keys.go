@@ -12,12 +12,13 @@ import (
 // change them together.
 //
 // Every session script receives them as KEYS in this order: draft,
-// history, asked, kit.
+// history, asked, kit, meta.
 type keys struct {
 	draft   string // hash: v (revision), d (draft JSON), live (live message ref), lv (the version it shows)
 	history string // list of Entry JSON, oldest first, capped at historyCap
 	asked   string // set of question ids already suggested
 	kit     string // list of question ids saved to the interview kit
+	meta    string // hash: kitgen (the kit's generation: see KitGeneration)
 }
 
 // sessionKeys returns the keys of key's session, or an error if its team
@@ -30,7 +31,7 @@ func sessionKeys(key hirebot.SessionKey) (keys, error) {
 		return keys{}, err
 	}
 	p := "hirebot:{" + key.Team + ":" + key.Channel + "}:"
-	return keys{draft: p + "draft", history: p + "history", asked: p + "asked", kit: p + "kit"}, nil
+	return keys{draft: p + "draft", history: p + "history", asked: p + "asked", kit: p + "kit", meta: p + "meta"}, nil
 }
 
 // liveTurn is the key held while a replica's turn to update the live
@@ -39,7 +40,7 @@ func sessionKeys(key hirebot.SessionKey) (keys, error) {
 func (k keys) liveTurn() string { return strings.TrimSuffix(k.draft, "draft") + "liveturn" }
 
 // list returns the keys in the order session scripts expect.
-func (k keys) list() []string { return []string{k.draft, k.history, k.asked, k.kit} }
+func (k keys) list() []string { return []string{k.draft, k.history, k.asked, k.kit, k.meta} }
 
 // userKey returns the key of the set of channels in which user started or
 // edited a draft, for the App Home.

@@ -16,7 +16,7 @@ import "github.com/redis/go-redis/v9"
 // touch is the prelude every script shares.
 const touch = `
 local function touch()
-	for i = 1, math.min(#KEYS, 4) do redis.call('PEXPIRE', KEYS[i], ARGV[1]) end
+	for i = 1, math.min(#KEYS, 5) do redis.call('PEXPIRE', KEYS[i], ARGV[1]) end
 end
 `
 
@@ -57,8 +57,8 @@ end
 `
 
 // claimLua is claimStateLua for the session scripts, whose claim key is
-// KEYS[5].
-const claimLua = "local claimKey = KEYS[5]\n" + claimStateLua
+// KEYS[6].
+const claimLua = "local claimKey = KEYS[6]\n" + claimStateLua
 
 // fencedMark is the value of a fenced claim: no delivery's token.
 const fencedMark = "!fenced"
@@ -172,16 +172,38 @@ touch()
 return 1
 `)
 
-// addKitScript appends a question to the kit. ARGV: ttl, id, kit cap, and
-// the claim's (see claimLua). Returns 1, 0 if the id is already there, -1
-// if the kit is full, -2 if another delivery of the request claimed it or
-// -3 if the claim was fenced; a delivery whose write landed before gets
-// that write's result again.
-var addKitScript = redis.NewScript(touch + claimLua + `
+// kitGenLua reads the kit's generation (see KitGeneration) as kitGen(),
+// giving the kit the new generation fresh when it has none yet.
+const kitGenLua = `
+local function kitGen(fresh)
+	local g = redis.call('HGET', KEYS[5], 'kitgen')
+	if g then return g end
+	redis.call('HSET', KEYS[5], 'kitgen', fresh)
+	redis.call('PEXPIRE', KEYS[5], ARGV[1])
+	return fresh
+end
+`
+
+// kitGenScript returns the kit's generation, giving it one (ARGV[2]) if it
+// has none. ARGV: ttl, fresh generation.
+var kitGenScript = redis.NewScript(kitGenLua + `
+return kitGen(ARGV[2])
+`)
+
+// addKitScript appends a question to the kit if the kit is still of
+// generation ARGV[4] (empty for any). ARGV: ttl, id, kit cap, generation, a
+// fresh generation for a kit that has none, and the claim's (see
+// claimLua). Returns 1, 0 if the id is already there, -1 if the kit is
+// full, -5 if the kit is of another generation (it was cleared), -2 if
+// another delivery of the request claimed it or -3 if the claim was
+// fenced; a delivery whose write landed before gets that write's result
+// again.
+var addKitScript = redis.NewScript(touch + claimLua + kitGenLua + `
 local st = claimState()
 if st == 'other' then return -2 end
 if st == 'fenced' then return -3 end
 if st == 'own' then return tonumber(recorded()) end
+if ARGV[4] ~= '' and kitGen(ARGV[5]) ~= ARGV[4] then record('-5') return -5 end
 local ids = redis.call('LRANGE', KEYS[4], 0, -1)
 for _, id in ipairs(ids) do
 	if id == ARGV[2] then record('0') return 0 end

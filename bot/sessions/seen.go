@@ -66,12 +66,13 @@ return 1
 `)
 
 // DiscardDraft deletes the channel's draft and its history if the draft is
-// still at version — the version its discard confirmation was asked at —
-// and returns a *draft.StaleError otherwise. The session's interview kit
+// still the draft id names (a *draft.OtherDraftError otherwise), at version
+// — the version its discard confirmation was asked at — and returns a
+// *draft.StaleError otherwise. The session's interview kit
 // and asked questions stay: they belong to the hiring session, not to the
 // draft. A missing draft is a hirebot.NotFound error; claim as for every
 // write.
-func (s *Store) DiscardDraft(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, version int) error {
+func (s *Store) DiscardDraft(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, id string, version int) error {
 	k, err := sessionKeys(key)
 	if err != nil {
 		return err
@@ -84,6 +85,8 @@ func (s *Store) DiscardDraft(ctx context.Context, key hirebot.SessionKey, claim 
 			// the script answers from the claim.
 		case err != nil:
 			return err
+		case d.Is(id) != nil:
+			return d.Is(id)
 		case d.Version != version:
 			return &draft.StaleError{Base: version, Now: d.Version}
 		}
@@ -120,43 +123,6 @@ local v = redis.call('HGET', KEYS[1], 'v')
 if not v then record('-1') return -1 end
 if v ~= ARGV[2] then return 0 end
 redis.call('DEL', KEYS[1], KEYS[2])
-record('1')
-return 1
-`)
-
-// ClearKit empties the channel's interview kit if it still holds exactly
-// expect, the questions shown when the person was asked to confirm; it
-// returns false, changing nothing, if the kit changed since.
-func (s *Store) ClearKit(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, expect []string) (bool, error) {
-	k, err := sessionKeys(key)
-	if err != nil {
-		return false, err
-	}
-	args := []any{len(expect)}
-	for _, id := range expect {
-		args = append(args, id)
-	}
-	n, err := s.runClaimedInt(ctx, "clear interview kit", clearKitScript, k, key, claim, args...)
-	return n == 1, err
-}
-
-// clearKitScript deletes the kit if it holds exactly the ARGV[2] ids that
-// follow. ARGV: ttl, count, ids…, and the claim's (see claimLua). Returns
-// 1, 0 if the kit holds something else, or -2 or -3 for a claim another
-// delivery recorded or that was fenced; a delivery whose clear landed
-// before gets its result again.
-var clearKitScript = redis.NewScript(claimLua + `
-local st = claimState()
-if st == 'other' then return -2 end
-if st == 'fenced' then return -3 end
-if st == 'own' then return tonumber(recorded()) end
-local n = tonumber(ARGV[2])
-local ids = redis.call('LRANGE', KEYS[4], 0, -1)
-if #ids ~= n then record('0') return 0 end
-for i, id in ipairs(ids) do
-	if id ~= ARGV[i + 2] then record('0') return 0 end
-end
-redis.call('DEL', KEYS[4])
 record('1')
 return 1
 `)

@@ -1,6 +1,7 @@
 package sessions
 
 import (
+	"context"
 	"errors"
 	"slices"
 	"testing"
@@ -40,20 +41,25 @@ func testSeen(t *testing.T, newStore func(t *testing.T) *Store) {
 
 func testDiscard(t *testing.T, newStore func(t *testing.T) *Store) {
 	s, ctx, key := newStore(t), t.Context(), newKey()
-	wantKind(t, "DiscardDraft without a draft", s.DiscardDraft(ctx, key, nil, 1), hirebot.NotFound)
+	wantKind(t, "DiscardDraft without a draft", s.DiscardDraft(ctx, key, nil, "x", 1), hirebot.NotFound)
 	MustCreate(t, s, key, "U1")
-	if _, err := s.AddToKit(ctx, key, nil, "q1"); err != nil {
+	id := mustDraftID(t, s, key)
+	if _, err := s.AddToKit(ctx, key, nil, "", "q1"); err != nil {
 		t.Fatal(err)
 	}
 	MustUpdate(t, s, key, "U2", addItem("U2", "newer work"))
 	var stale *draft.StaleError
-	if err := s.DiscardDraft(ctx, key, nil, 1); !errors.As(err, &stale) || stale.Base != 1 || stale.Now != 2 {
+	if err := s.DiscardDraft(ctx, key, nil, id, 1); !errors.As(err, &stale) || stale.Base != 1 || stale.Now != 2 {
 		t.Fatalf("discard asked at v1 of a v2 draft = %v, want a StaleError", err)
 	}
 	if _, err := s.Draft(ctx, key); err != nil {
 		t.Fatalf("a refused discard deleted the draft: %v", err)
 	}
-	if err := s.DiscardDraft(ctx, key, nil, 2); err != nil {
+	var other *draft.OtherDraftError
+	if err := s.DiscardDraft(ctx, key, nil, "earlier", 2); !errors.As(err, &other) || other.Want != "earlier" || other.Now != id {
+		t.Fatalf("discard asked for another draft = %v, want an OtherDraftError", err)
+	}
+	if err := s.DiscardDraft(ctx, key, nil, id, 2); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.Draft(ctx, key); hirebot.KindOf(err) != hirebot.NotFound {
@@ -67,20 +73,53 @@ func testDiscard(t *testing.T, newStore func(t *testing.T) *Store) {
 func testClearKit(t *testing.T, newStore func(t *testing.T) *Store) {
 	s, ctx, key := newStore(t), t.Context(), newKey()
 	for _, id := range []string{"q1", "q2"} {
-		if _, err := s.AddToKit(ctx, key, nil, id); err != nil {
+		if _, err := s.AddToKit(ctx, key, nil, "", id); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if ok, err := s.ClearKit(ctx, key, nil, []string{"q1"}); ok || err != nil {
+	gen := mustKitGen(t, s, key)
+	if ok, err := s.ClearKit(ctx, key, nil, gen, []string{"q1"}); ok || err != nil {
 		t.Fatalf("ClearKit with an older kit = %v, %v; want refused", ok, err)
 	}
-	if ok, err := s.ClearKit(ctx, key, nil, []string{"q2", "q1"}); ok || err != nil {
+	if ok, err := s.ClearKit(ctx, key, nil, gen, []string{"q2", "q1"}); ok || err != nil {
 		t.Fatalf("ClearKit with another order = %v, %v; want refused", ok, err)
 	}
-	if ok, err := s.ClearKit(ctx, key, nil, []string{"q1", "q2"}); !ok || err != nil {
+	if ok, err := s.ClearKit(ctx, key, nil, gen, []string{"q1", "q2"}); !ok || err != nil {
 		t.Fatalf("ClearKit = %v, %v", ok, err)
 	}
 	if kit, _ := s.Kit(ctx, key); len(kit) != 0 {
 		t.Errorf("kit after clear = %v", kit)
 	}
+	// The kit built after the clear is another kit: what was shown for the
+	// cleared one acts on nothing.
+	if _, err := s.AddToKit(ctx, key, nil, "", "q3"); err != nil {
+		t.Fatal(err)
+	}
+	now := mustKitGen(t, s, key)
+	if now == gen || now == "" {
+		t.Fatalf("the kit's generation after a clear = %q, before %q", now, gen)
+	}
+	var gone *hirebot.GoneError
+	if _, err := s.AddToKit(ctx, key, nil, gen, "q4"); !errors.As(err, &gone) || gone.What != "kit" {
+		t.Errorf("AddToKit shown for the cleared kit = %v, want a GoneError", err)
+	}
+	if ok, err := s.ClearKit(ctx, key, nil, gen, []string{"q3"}); ok || !errors.As(err, &gone) {
+		t.Errorf("ClearKit shown for the cleared kit = %v, %v, want a GoneError", ok, err)
+	}
+	if added, err := s.AddToKit(ctx, key, nil, now, "q4"); err != nil || !added {
+		t.Errorf("AddToKit shown for the kit as it is = %v, %v", added, err)
+	}
+	if kit, _ := s.Kit(ctx, key); !slices.Equal(kit, []string{"q3", "q4"}) {
+		t.Errorf("kit = %v, want [q3 q4]", kit)
+	}
+}
+
+// mustKitGen returns the generation of key's interview kit.
+func mustKitGen(tb testing.TB, s *Store, key hirebot.SessionKey) string {
+	tb.Helper()
+	gen, err := s.KitGeneration(context.Background(), key)
+	if err != nil || gen == "" {
+		tb.Fatalf("KitGeneration = %q, %v", gen, err)
+	}
+	return gen
 }

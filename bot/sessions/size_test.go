@@ -13,9 +13,11 @@ import (
 )
 
 // TestDraftStorageIsBounded measures, on a real redis-server, what a draft
-// takes after hundreds of changes: at its largest allowed size it stays
-// under 256 KB, and a typical 40-item draft under 32 KB. Undo records hold
-// what changed, bounded, so neither grows with the number of changes.
+// takes after hundreds of changes: at its largest allowed size, changed by
+// more people than keep undo records, it stays under 256 KB with its
+// history, and a typical 40-item draft four people work on under 64 KB.
+// Undo records hold what changed, bounded per person and in the number of
+// people, so neither grows with the number of changes.
 func TestDraftStorageIsBounded(t *testing.T) {
 	t.Parallel()
 	srv := redistest.MustStart(t)
@@ -26,15 +28,16 @@ func TestDraftStorageIsBounded(t *testing.T) {
 		text       func(i int) string
 		draftLimit int64 // MEMORY USAGE of the draft hash
 		totalLimit int64 // of the draft hash and its history
+		people     int   // who take turns changing it
 	}{
 		// Every section full, every item at its longest, its text as
 		// costly to store as the content limit allows (quotes count twice).
 		{"largest", draft.MaxItems, func(i int) string {
 			return fmt.Sprintf("%03d ", i%1000) + strings.Repeat(`ab"`, 85) + strings.Repeat("x", draft.MaxItemRunes-4-255)
-		}, 256 << 10, 256 << 10},
+		}, 256 << 10, 256 << 10, draft.MaxUndoPeople + 2},
 		{"typical", 10, func(i int) string {
 			return fmt.Sprintf("Item %d: has led engineering teams through growth and kept delivery steady", i)
-		}, 32 << 10, 0},
+		}, 64 << 10, 0, 4},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			key := hirebot.SessionKey{Team: newTeam(), Channel: "CSIZE"}
@@ -56,8 +59,8 @@ func TestDraftStorageIsBounded(t *testing.T) {
 				t.Fatal(err)
 			}
 			for i := range 600 {
-				c := sizeChange(d, i, tc.text(i+7), at.Add(time.Duration(i)*time.Minute))
-				d = MustUpdate(t, s, key, fmt.Sprintf("U%d", i%4+1), func(d *draft.Draft) (draft.Entry, error) { return d.Apply(c) })
+				c := sizeChange(d, i, tc.text(i+7), at.Add(time.Duration(i)*time.Minute), tc.people)
+				d = MustUpdate(t, s, key, c.By, func(d *draft.Draft) (draft.Entry, error) { return d.Apply(c) })
 			}
 			k, _ := sessionKeys(key)
 			mem := memoryUsage(t, s, k.draft)
@@ -75,11 +78,12 @@ func TestDraftStorageIsBounded(t *testing.T) {
 	}
 }
 
-// sizeChange returns the ith change of a mix people make: whole-draft
-// saves, edits, removes and adds, and field changes.
-func sizeChange(d *draft.Draft, i int, text string, at time.Time) draft.Change {
+// sizeChange returns the ith change of a mix people make, by one of
+// people in turn: whole-draft saves, edits, removes and adds, and field
+// changes.
+func sizeChange(d *draft.Draft, i int, text string, at time.Time, people int) draft.Change {
 	sec := draft.Sections[i%len(draft.Sections)]
-	by := fmt.Sprintf("U%d", i%4+1)
+	by := fmt.Sprintf("U%d", i%people+1)
 	c := draft.Change{By: by, At: at}
 	items := d.Sections[sec]
 	switch {

@@ -113,6 +113,7 @@ func newKey() hirebot.SessionKey { return hirebot.SessionKey{Team: newTeam(), Ch
 func testDraft(owner string) *draft.Draft {
 	now := time.Date(2025, 3, 1, 9, 0, 0, 0, time.UTC)
 	return &draft.Draft{
+		ID:       strings.ToLower(rand.Text()),
 		Role:     "cto",
 		Fields:   map[draft.Field]string{draft.Title: "CTO"},
 		Sections: map[draft.Section][]draft.Item{},
@@ -144,6 +145,16 @@ func MustCreate(tb testing.TB, s *Store, key hirebot.SessionKey, owner string) {
 	if err := s.CreateDraft(context.Background(), key, nil, testDraft(owner), startEntry(owner)); err != nil {
 		tb.Fatalf("CreateDraft(%v): %v", key, err)
 	}
+}
+
+// mustDraftID returns the identity of key's draft.
+func mustDraftID(tb testing.TB, s *Store, key hirebot.SessionKey) string {
+	tb.Helper()
+	d, err := s.Draft(context.Background(), key)
+	if err != nil {
+		tb.Fatalf("Draft(%v): %v", key, err)
+	}
+	return d.ID
 }
 
 // MustUpdate applies fn to key's draft.
@@ -492,9 +503,10 @@ func testTTL(t *testing.T, newStore func(t *testing.T) *Store) {
 	if err := s.MarkAsked(ctx, key, nil, "q1"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.AddToKit(ctx, key, nil, "q1"); err != nil {
+	if _, err := s.AddToKit(ctx, key, nil, "", "q1"); err != nil {
 		t.Fatal(err)
 	}
+	mustKitGen(t, s, key) // the kit's generation lives in the session's meta hash
 	if err := s.SetLiveMessage(ctx, key, "C1/1.2"); err != nil {
 		t.Fatal(err)
 	}
@@ -526,7 +538,7 @@ func testTTL(t *testing.T, newStore func(t *testing.T) *Store) {
 	}{
 		{"MarkAsked", func() error { return s.MarkAsked(ctx, key, nil, "q2") }},
 		{"ForgetAsked", func() error { return s.ForgetAsked(ctx, key, nil, "q2") }},
-		{"AddToKit", func() error { _, err := s.AddToKit(ctx, key, nil, "q2"); return err }},
+		{"AddToKit", func() error { _, err := s.AddToKit(ctx, key, nil, "", "q2"); return err }},
 		{"RemoveFromKit", func() error { _, err := s.RemoveFromKit(ctx, key, nil, 2); return err }},
 		{"SetLiveMessage", func() error { return s.SetLiveMessage(ctx, key, "C1/3.4") }},
 	} {
@@ -571,7 +583,7 @@ func testIsolation(t *testing.T, newStore func(t *testing.T) *Store) {
 	if err := s.MarkAsked(ctx, a, nil, "qa"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.AddToKit(ctx, a, nil, "qa"); err != nil {
+	if _, err := s.AddToKit(ctx, a, nil, "", "qa"); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.SetLiveMessage(ctx, a, "C1/1.1"); err != nil {
@@ -621,7 +633,7 @@ func testDelete(t *testing.T, newStore func(t *testing.T) *Store) {
 	if err := s.MarkAsked(ctx, key, nil, "q1"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.AddToKit(ctx, key, nil, "q1"); err != nil {
+	if _, err := s.AddToKit(ctx, key, nil, "", "q1"); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.SetLiveMessage(ctx, key, "C1/1.1"); err != nil {
@@ -787,7 +799,7 @@ func testKit(t *testing.T, newStore func(t *testing.T) *Store) {
 		id    string
 		added bool
 	}{{"q1", true}, {"q2", true}, {"q1", false}, {"q3", true}} {
-		if got, err := s.AddToKit(ctx, key, nil, tt.id); err != nil || got != tt.added {
+		if got, err := s.AddToKit(ctx, key, nil, "", tt.id); err != nil || got != tt.added {
 			t.Errorf("AddToKit(%s) = %v, %v; want %v", tt.id, got, err, tt.added)
 		}
 	}
@@ -809,16 +821,16 @@ func testKit(t *testing.T, newStore func(t *testing.T) *Store) {
 		}
 	}
 	for i := 3; i <= KitCap; i++ {
-		if _, err := s.AddToKit(ctx, key, nil, "x"+strconv.Itoa(i)); err != nil {
+		if _, err := s.AddToKit(ctx, key, nil, "", "x"+strconv.Itoa(i)); err != nil {
 			t.Fatalf("AddToKit #%d: %v", i, err)
 		}
 	}
-	_, err = s.AddToKit(ctx, key, nil, "one-too-many")
+	_, err = s.AddToKit(ctx, key, nil, "", "one-too-many")
 	wantKind(t, "AddToKit to a full kit", err, hirebot.Invalid)
 	if fe := (*hirebot.FullError)(nil); !errors.As(err, &fe) || fe.Cap != KitCap {
 		t.Errorf("AddToKit to a full kit = %v, want a FullError of %d", err, KitCap)
 	}
-	if added, err := s.AddToKit(ctx, key, nil, "q1"); err != nil || added {
+	if added, err := s.AddToKit(ctx, key, nil, "", "q1"); err != nil || added {
 		t.Errorf("AddToKit of a kept id to a full kit = %v, %v; want false, nil", added, err)
 	}
 	if got, _ := s.Kit(ctx, key); len(got) != KitCap {
@@ -917,7 +929,7 @@ func testClaims(t *testing.T, newStore func(t *testing.T) *Store) {
 	t.Run("kit writes after a lost reply", func(t *testing.T) {
 		key := newKey()
 		for _, id := range []string{"q1", "q2", "q3"} {
-			if _, err := s.AddToKit(ctx, key, nil, id); err != nil {
+			if _, err := s.AddToKit(ctx, key, nil, "", id); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -942,11 +954,11 @@ func testClaims(t *testing.T, newStore func(t *testing.T) *Store) {
 		}
 
 		add := dedup.NewClaim(key.Team, key.Channel, "envelope:"+rand.Text())
-		if added, err := s.AddToKit(ctx, key, add, "q9"); err != nil || !added {
+		if added, err := s.AddToKit(ctx, key, add, "", "q9"); err != nil || !added {
 			t.Fatalf("AddToKit = %v, %v", added, err)
 		}
 		// Resent after a lost reply: the first result (added), not "already there".
-		if added, err := other.AddToKit(ctx, key, &dedup.Claim{Team: key.Team, Channel: key.Channel, ID: add.ID, Token: add.Token}, "q9"); err != nil || !added {
+		if added, err := other.AddToKit(ctx, key, &dedup.Claim{Team: key.Team, Channel: key.Channel, ID: add.ID, Token: add.Token}, "", "q9"); err != nil || !added {
 			t.Errorf("AddToKit retried by the same delivery = %v, %v; want true, nil", added, err)
 		}
 		fenced := dedup.NewClaim(key.Team, key.Channel, "envelope:"+rand.Text())
@@ -962,16 +974,17 @@ func testClaims(t *testing.T, newStore func(t *testing.T) *Store) {
 			t.Errorf("kit: %v, want [q2 q3 q9]", kit)
 		}
 
+		gen := mustKitGen(t, s, key)
 		clear := dedup.NewClaim(key.Team, key.Channel, "envelope:"+rand.Text())
-		if cleared, err := s.ClearKit(ctx, key, clear, []string{"q2", "q3", "q9"}); err != nil || !cleared {
+		if cleared, err := s.ClearKit(ctx, key, clear, gen, []string{"q2", "q3", "q9"}); err != nil || !cleared {
 			t.Fatalf("ClearKit = %v, %v", cleared, err)
 		}
 		// Resent: the kit is empty now, which no longer matches; the first
 		// result (cleared) is what the delivery hears again.
-		if cleared, err := other.ClearKit(ctx, key, &dedup.Claim{Team: key.Team, Channel: key.Channel, ID: clear.ID, Token: clear.Token}, []string{"q2", "q3", "q9"}); err != nil || !cleared {
+		if cleared, err := other.ClearKit(ctx, key, &dedup.Claim{Team: key.Team, Channel: key.Channel, ID: clear.ID, Token: clear.Token}, gen, []string{"q2", "q3", "q9"}); err != nil || !cleared {
 			t.Errorf("ClearKit retried by the same delivery = %v, %v; want true, nil", cleared, err)
 		}
-		if cleared, err := s.ClearKit(ctx, key, nil, []string{"q2"}); err != nil || cleared {
+		if cleared, err := s.ClearKit(ctx, key, nil, mustKitGen(t, s, key), []string{"q2"}); err != nil || cleared {
 			t.Errorf("ClearKit of a kit that changed = %v, %v; want false, nil", cleared, err)
 		}
 	})
@@ -979,21 +992,22 @@ func testClaims(t *testing.T, newStore func(t *testing.T) *Store) {
 	t.Run("discard after a lost reply", func(t *testing.T) {
 		key := newKey()
 		MustCreate(t, s, key, "U1")
+		id := mustDraftID(t, s, key)
 		first := dedup.NewClaim(key.Team, key.Channel, "envelope:"+rand.Text())
-		if err := s.DiscardDraft(ctx, key, first, 1); err != nil {
+		if err := s.DiscardDraft(ctx, key, first, id, 1); err != nil {
 			t.Fatal(err)
 		}
 		// Resent by the same delivery (the listener serving it again after
 		// fencing found it landed): it was discarded, not "no draft".
-		if err := other.DiscardDraft(ctx, key, &dedup.Claim{Team: key.Team, Channel: key.Channel, ID: first.ID, Token: first.Token}, 1); err != nil {
+		if err := other.DiscardDraft(ctx, key, &dedup.Claim{Team: key.Team, Channel: key.Channel, ID: first.ID, Token: first.Token}, id, 1); err != nil {
 			t.Errorf("DiscardDraft retried by the same delivery = %v, want nil (the first result)", err)
 		}
-		if err := s.DiscardDraft(ctx, key, dedup.NewClaim(key.Team, key.Channel, "envelope:"+rand.Text()), 1); !errors.Is(err, ErrNoDraft) {
+		if err := s.DiscardDraft(ctx, key, dedup.NewClaim(key.Team, key.Channel, "envelope:"+rand.Text()), id, 1); !errors.Is(err, ErrNoDraft) {
 			t.Errorf("DiscardDraft with no draft = %v, want ErrNoDraft", err)
 		}
 		wantDuplicate(t, "DiscardDraft of a second delivery", func() error {
 			MustCreate(t, s, key, "U1")
-			return other.DiscardDraft(ctx, key, dedup.NewClaim(key.Team, key.Channel, first.ID), 1)
+			return other.DiscardDraft(ctx, key, dedup.NewClaim(key.Team, key.Channel, first.ID), mustDraftID(t, s, key), 1)
 		}())
 	})
 

@@ -7,9 +7,11 @@ import (
 	"log/slog"
 	"strings"
 	"sync/atomic"
+	"time"
 
 	"github.com/slack-go/slack"
 
+	"github.com/hirebot/hirebot"
 	"github.com/hirebot/hirebot/bot"
 	"github.com/hirebot/hirebot/bot/blockkit"
 )
@@ -22,6 +24,34 @@ type Delivery struct {
 	live    *Live
 	log     *slog.Logger
 	botName atomic.Value // string: the bot's user name, for "/invite @name"
+	// announcer and turns, when set, make announcements current: see
+	// WithAnnouncer.
+	announcer Announcer
+	turns     AnnounceTurns
+}
+
+// Announcer says what a channel announcement reports on now: the card
+// for what (an object of the session, as the reply named it in
+// AnnounceOf), or nil when it is gone.
+type Announcer interface {
+	Announcement(ctx context.Context, key hirebot.SessionKey, what string) (*bot.Card, error)
+}
+
+// AnnounceTurns serialises the announcements of one object of a session
+// across replicas: TakeAnnounceTurn takes the turn for hold unless another
+// holds it (false), EndAnnounceTurn gives it back.
+type AnnounceTurns interface {
+	TakeAnnounceTurn(ctx context.Context, key hirebot.SessionKey, what string, hold time.Duration) (bool, error)
+	EndAnnounceTurn(ctx context.Context, key hirebot.SessionKey, what string) error
+}
+
+// WithAnnouncer returns d posting, for a reply whose announcement names
+// what it reports on, what a says of it at the moment of posting, one
+// post at a time per object across replicas (turns): however posts race
+// or come late, the last one posted shows the stored state.
+func (d *Delivery) WithAnnouncer(a Announcer, turns AnnounceTurns) *Delivery {
+	d.announcer, d.turns = a, turns
+	return d
 }
 
 // NewDelivery returns a Delivery posting through api and keeping live
@@ -62,7 +92,7 @@ func (d *Delivery) Deliver(ctx context.Context, req bot.Request, o origin, r bot
 		}
 	}
 	if r.Announce != nil {
-		if _, err := d.postCard(ctx, req.Channel, r.Announce); err != nil {
+		if err := d.announce(ctx, req, r); err != nil {
 			errs = append(errs, fmt.Errorf("post announcement: %w", err))
 			r.Card = d.announceFailed(r.Card, err)
 		}
@@ -272,4 +302,44 @@ func (d *Delivery) deleteCard(ctx context.Context, ref string) error {
 func cardOptions(card *bot.Card) []slack.MsgOption {
 	m := blockkit.Card(card)
 	return []slack.MsgOption{slack.MsgOptionBlocks(m.Blocks...), slack.MsgOptionText(m.Text, false)}
+}
+
+// Pacing of announcements.
+const (
+	// announceHold is how long a replica may hold an object's turn to
+	// announce (it gives it back once posted).
+	announceHold = 5 * time.Second
+	// announceWait is how long a replica waits for the turn before it
+	// posts without it.
+	announceWait = 3 * time.Second
+)
+
+// announce posts r's announcement in the channel: with an Announcer and a
+// reply that names what it reports on, what is current when it is posted,
+// in turn with every other replica's announcement of it.
+func (d *Delivery) announce(ctx context.Context, req bot.Request, r bot.Reply) error {
+	card := r.Announce
+	if d.announcer != nil && d.turns != nil && r.AnnounceOf != "" {
+		key := req.Session()
+		for give := time.Now().Add(announceWait); ; {
+			took, err := d.turns.TakeAnnounceTurn(ctx, key, r.AnnounceOf, announceHold)
+			if took {
+				defer func() { _ = d.turns.EndAnnounceTurn(context.WithoutCancel(ctx), key, r.AnnounceOf) }()
+			}
+			if took || err != nil || time.Now().After(give) {
+				break
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+		switch now, err := d.announcer.Announcement(ctx, key, r.AnnounceOf); {
+		case err != nil:
+			d.log.Debug("announcing what the reply said: the current state could not be read", "err", err)
+		case now == nil:
+			return nil // gone since: nothing to announce
+		default:
+			card = now
+		}
+	}
+	_, err := d.postCard(ctx, req.Channel, card)
+	return err
 }

@@ -87,6 +87,28 @@ func (l *Listener) serveBeforeAck(j *job) {
 		log.Info("form refused: the reason is shown in the form", "kind", errKind(err))
 		return
 	}
+	// The reply owed after the ack is kept in the outbox before it, so
+	// that it outlives this replica: while there is time before the ack
+	// must go out (a store too slow for it leaves the reply to this
+	// replica alone). Another delivery of a request that was applied,
+	// whose change is durable already, is acked at once and answered
+	// after (see answerDuplicate).
+	duplicate := errors.Is(err, dedup.ErrDuplicate)
+	if !duplicate {
+		owed := reply
+		if landed {
+			owed = bot.SavedReply() // its result is read back after the ack
+		}
+		octx, ocancel := context.WithDeadline(j.ctx, j.received.Add(latestAck))
+		answer := l.owe(octx, log, j, req, owed)
+		ocancel()
+		if !answer {
+			l.ack(j.ctx, j.client, log, j.envelope, j.received)
+			log.Info("another delivery of the request answers it", "dedup_id", j.id)
+			l.deliver(j.ctx, log, j.id, req, j.o, bot.Reply{}, dedup.ErrDuplicate, start)
+			return
+		}
+	}
 	l.ack(j.ctx, j.client, log, j.envelope, j.received)
 	// The reply goes out beside the pool: a worker's time is for the work
 	// that must end before an ack, and a slow Slack must not make the
@@ -98,6 +120,14 @@ func (l *Listener) serveBeforeAck(j *job) {
 		defer func() { <-l.deliveries }()
 		ctx, cancel := context.WithTimeout(j.ctx, l.cfg.EventTimeout)
 		defer cancel()
+		if duplicate {
+			var answer bool
+			if answer, reply, err = l.answerDuplicate(ctx, log, j, req); !answer {
+				l.deliver(ctx, log, j.id, req, j.o, bot.Reply{}, dedup.ErrDuplicate, start)
+				return
+			}
+			req.Claim = nil // served as the delivery that applied it: nothing left to record
+		}
 		if landed {
 			// Durable, and acked: now there is time to read the first
 			// application's result back, for the reply.
@@ -108,6 +138,7 @@ func (l *Listener) serveBeforeAck(j *job) {
 			}
 		}
 		l.deliver(ctx, log, j.id, req, j.o, reply, err, start)
+		l.delivered(ctx, log, req, j.id)
 	}()
 }
 

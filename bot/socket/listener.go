@@ -81,6 +81,9 @@ type Deps struct {
 	Router   *bot.Router
 	Delivery *Delivery
 	Claims   Claims // may be nil: then nothing is deduplicated
+	// Outbox keeps replies owed after an ack until delivered; may be nil:
+	// then a replica that dies after an ack takes its replies with it.
+	Outbox   Outbox
 	Log      *slog.Logger
 	Observer Observer // may be nil
 }
@@ -181,6 +184,7 @@ func (l *Listener) Run(ctx context.Context) error {
 	if live := l.live(); live != nil {
 		go live.Sweep(ctx)
 	}
+	go l.drainOwed(ctx)
 	sockets, closeSockets := context.WithCancel(context.WithoutCancel(ctx))
 	defer closeSockets()
 	fatal := make(chan error, l.cfg.Connections)

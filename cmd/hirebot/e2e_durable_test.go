@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strings"
 	"sync"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/hirebot/hirebot"
 	"github.com/hirebot/hirebot/bot/draft"
+	"github.com/hirebot/hirebot/bot/scorecard"
 	"github.com/hirebot/hirebot/bot/sessions"
 	"github.com/hirebot/hirebot/internal/redistest"
 	"github.com/hirebot/hirebot/internal/slacktest"
@@ -190,11 +190,13 @@ func channelNames(prefix string, n int) []string {
 }
 
 // TestKillReplicaMidLoad runs two replicas as real processes on one Redis
-// and sends 500 concurrent /jd adds over their four sockets; one replica is
-// killed with SIGKILL in the middle. Slack (the fake) redelivers every
-// envelope the dead replica had not acked, on the survivor's sockets, with
-// the same envelope_id and retry_attempt one higher. Every add that was
-// acked is in the draft, none twice.
+// and sends 500 concurrent /jd adds and 48 scorecards over their four
+// sockets; one replica is killed with SIGKILL in the middle. Slack (the
+// fake) redelivers every envelope the dead replica had not acked, on the
+// survivor's sockets, with the same envelope_id and retry_attempt one
+// higher. Every add that was acked is in the draft, none twice; every
+// scorecard acked is stored; and every one of them gets its answer, those
+// the killed replica applied or owed included.
 func TestKillReplicaMidLoad(t *testing.T) {
 	// Not parallel: a load test that measures acks against Slack's 3 s
 	// runs before the parallel tests, not on cores they share.
@@ -214,16 +216,23 @@ func TestKillReplicaMidLoad(t *testing.T) {
 	// 25 channels of 20 adds: a section holds at most draft.MaxItems.
 	channels := channelNames("CK", 25)
 	mustStartDraftsIn(t, fake, channels)
+	cards := mustOpenScorecards(t, fake, channelNames("CKS", 6), 8)
 	before := len(fake.Acks())
 
 	var (
 		adds   []*sentAdd
+		subs   []*sentCard
 		loaded = make(chan struct{})
+		scored = make(chan struct{})
 	)
 	slow.SetFaults(redistest.Faults{HoldShare: 1, HoldFor: 15 * time.Millisecond})
 	go func() {
 		defer close(loaded)
 		adds = sendAddsEach(fake, 500, channels, "Crash", 60*time.Second)
+	}()
+	go func() {
+		defer close(scored)
+		subs = sendCards(t, fake, cards, 60*time.Second)
 	}()
 	onVictimSocket := func(socket int) bool { return socket <= victimSockets }
 	if !pollUntil(30*time.Second, func() bool {
@@ -237,6 +246,7 @@ func TestKillReplicaMidLoad(t *testing.T) {
 	killedAt := len(fake.Acks()) - before
 	<-victim.done
 	<-loaded
+	<-scored
 
 	onVictim, onSurvivor := 0, 0
 	for _, a := range adds {
@@ -246,27 +256,14 @@ func TestKillReplicaMidLoad(t *testing.T) {
 			onSurvivor++
 		}
 	}
-	// Every add the survivor acked is answered, except a redelivery of one
-	// the killed replica had applied before it could ack: that one finds
-	// the claim recorded by the first delivery and, as every second
-	// delivery does, changes nothing and says nothing. It says so in the
-	// log after its ack, so the log is read again as the replies are
-	// awaited.
-	silent := map[string]bool{}
-	read := 0
-	owed := func(a *sentAdd) bool {
-		if logs := survivor.logs.String(); len(logs) > read {
-			for _, line := range strings.Split(logs[read:], "\n") {
-				var rec struct{ Msg, Envelope string }
-				if json.Unmarshal([]byte(line), &rec) == nil && rec.Msg == "duplicate envelope ignored" {
-					silent[rec.Envelope] = true
-				}
-			}
-			read = strings.LastIndexByte(logs, '\n') + 1
-		}
-		return a.ack.Socket > victimSockets && !silent[a.ack.EnvelopeID]
-	}
-	for _, env := range mustAnswerAll(t, fake, adds, owed) {
+	// Every add that was acked is answered: by the replica that applied
+	// it, or — when that one was killed after its change, before or after
+	// its ack — by the survivor, from the outbox (a reply owed after an
+	// ack) or from the claim's recorded outcome (a redelivery of a change
+	// applied before the ack).
+	answered := strings.Count(survivor.logs.String(), "delivering a reply left owed") +
+		strings.Count(survivor.logs.String(), "answered with its recorded outcome")
+	for _, env := range mustAnswerAll(t, fake, adds, nil) {
 		for _, a := range adds {
 			if a.ack.EnvelopeID != env {
 				continue
@@ -286,8 +283,11 @@ func TestKillReplicaMidLoad(t *testing.T) {
 	logs := survivor.logs.String()
 	redelivered := strings.Count(logs, `"retry_attempt":`)
 	tally := tallyAdds(t, fake, store, adds)
-	t.Logf("SIGKILL after %d acks: %d acked by the killed replica, %d by the survivor; %d request log lines of redelivered envelopes on the survivor, %d of them applied by the killed replica before it died (acked without a reply)",
-		killedAt, onVictim, onSurvivor, redelivered, len(silent))
+	mustAnswerCards(t, fake, store, subs)
+	answered = strings.Count(survivor.logs.String(), "delivering a reply left owed") +
+		strings.Count(survivor.logs.String(), "answered with its recorded outcome")
+	t.Logf("SIGKILL after %d acks: %d adds acked by the killed replica, %d by the survivor; %d request log lines of redelivered envelopes on the survivor; %d replies the killed replica owed or had applied were answered by the survivor",
+		killedAt, onVictim, onSurvivor, redelivered, answered)
 	t.Logf("kill -9 of one of two replicas: %s", tally)
 	if tally.unacked != 0 {
 		t.Errorf("%d adds were never acked", tally.unacked)
@@ -298,4 +298,108 @@ func TestKillReplicaMidLoad(t *testing.T) {
 	}
 	MustNoViolations(t, fake)
 	mustNoTokens(t, fake, logs)
+}
+
+// sentCard is one scorecard submission of a load test.
+type sentCard struct {
+	channel, user string
+	view          slacktest.View
+	acked         bool
+	ack           slacktest.Ack
+}
+
+// mustOpenScorecards adds Ada Lovelace to each channel and opens a
+// scorecard for her for per users in each, each its own user.
+func mustOpenScorecards(tb testing.TB, fake *slacktest.Server, channels []string, per int) []*sentCard {
+	tb.Helper()
+	var out []*sentCard
+	for _, ch := range channels {
+		MustCommand(tb, fake, ch, "U1", "/interview", "candidate add Ada Lovelace", "Added Ada Lovelace")
+		for i := range per {
+			user := fmt.Sprintf("S%s%02d", ch, i)
+			out = append(out, &sentCard{channel: ch, user: user, view: mustOpenScorecard(tb, fake, ch, user, "Ada Lovelace")})
+		}
+	}
+	return out
+}
+
+// sendCards submits every scorecard at once and returns once each is
+// acked or has failed, waiting up to wait for each.
+func sendCards(tb testing.TB, fake *slacktest.Server, cards []*sentCard, wait time.Duration) []*sentCard {
+	var wg sync.WaitGroup
+	for i, c := range cards {
+		values := scorecardValues(tb, c.view, 1+i%4, 3, "", "yes")
+		wg.Go(func() {
+			ctx, cancel := context.WithTimeout(context.Background(), wait)
+			defer cancel()
+			ack, err := fake.SendViewSubmission(ctx, slacktest.ViewSubmission{User: c.user, ViewID: c.view.ID, Values: values})
+			c.acked, c.ack = err == nil, ack
+		})
+	}
+	wg.Wait()
+	return cards
+}
+
+// mustAnswerCards checks that every scorecard acked is stored and its
+// scorer told so, and that every scorecard stored was answered.
+func mustAnswerCards(tb testing.TB, fake *slacktest.Server, store *sessions.Store, cards []*sentCard) {
+	tb.Helper()
+	const saved = "Your scorecard for Ada Lovelace is saved"
+	var missing []string
+	pollUntil(30*time.Second, func() bool {
+		missing = missing[:0]
+		for _, c := range cards {
+			if c.acked && !strings.Contains(replyTo(fake, c.channel, c.user), saved) {
+				missing = append(missing, c.user)
+			}
+		}
+		return len(missing) == 0
+	})
+	if len(missing) > 0 {
+		tb.Errorf("%d acked scorecards had no answer within 30s: %v", len(missing), missing)
+	}
+	stored, acked := 0, 0
+	byChannel := map[string]map[string]bool{}
+	for _, c := range cards {
+		if byChannel[c.channel] == nil {
+			cand, err := store.Candidate(context.Background(), hirebot.SessionKey{Team: fake.TeamID(), Channel: c.channel}, scorecard.ID("Ada Lovelace"))
+			if err != nil {
+				tb.Fatalf("the candidate of %s: %v", c.channel, err)
+			}
+			byChannel[c.channel] = map[string]bool{}
+			for u := range cand.Cards {
+				byChannel[c.channel][u] = true
+			}
+		}
+		in := byChannel[c.channel][c.user]
+		switch {
+		case c.acked && !in:
+			tb.Errorf("%s's scorecard was acked but is not stored", c.user)
+		case in && !strings.Contains(replyTo(fake, c.channel, c.user), saved):
+			tb.Errorf("%s's scorecard is stored but they were not told", c.user)
+		}
+		if in {
+			stored++
+		}
+		if c.acked {
+			acked++
+		}
+	}
+	// The channel's progress converges: its last line has the stored count.
+	for ch := range byChannel {
+		cand, err := store.Candidate(context.Background(), hirebot.SessionKey{Team: fake.TeamID(), Channel: ch}, scorecard.ID("Ada Lovelace"))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		in, of := cand.Progress()
+		want := fmt.Sprintf("Ada Lovelace: %d of %d scorecards in.", in, of)
+		if !pollUntil(30*time.Second, func() bool {
+			lines := progressLines(fake, ch)
+			return len(lines) > 0 && strings.Contains(lines[len(lines)-1], want)
+		}) {
+			lines := progressLines(fake, ch)
+			tb.Errorf("the last progress line of %s is %q, want %q", ch, lines[len(lines)-1:], want)
+		}
+	}
+	tb.Logf("scorecards: %d sent, %d acked, %d stored, every one answered; every channel's last progress line has the stored count", len(cards), acked, stored)
 }

@@ -34,6 +34,21 @@ func nextMessage(tb testing.TB, fake *slacktest.Server, channel string, n int, w
 	return slacktest.Message{}
 }
 
+// questionIDs returns the ids of the questions whose Add to kit buttons m
+// has (each button's value names the kit too: kit.GEN|ID).
+func questionIDs(tb testing.TB, m slacktest.Message) []string {
+	tb.Helper()
+	var out []string
+	for _, v := range buttonValues(tb, m, "interview:add") {
+		_, id, ok := strings.Cut(v, "|")
+		if !ok {
+			tb.Fatalf("an Add to kit button's value %q names no kit", v)
+		}
+		out = append(out, id)
+	}
+	return out
+}
+
 func TestInterviewOverSocketMode(t *testing.T) {
 	t.Parallel()
 	fake := MustNewFake(t)
@@ -51,7 +66,7 @@ func TestInterviewOverSocketMode(t *testing.T) {
 		seen := map[string]bool{}
 		for i := 0; i <= 10; i++ {
 			m := nextMessage(t, fake, ch, i, "Interview questions for")
-			ids := buttonValues(t, m, "interview:add")
+			ids := questionIDs(t, m)
 			if len(ids) != 5 {
 				t.Fatalf("batch %d has %d questions, want 5", i, len(ids))
 			}
@@ -115,7 +130,7 @@ func TestInterviewOverSocketMode(t *testing.T) {
 		MustSlash(t, fake, slacktest.Slash{Channel: ch, User: "U1", Command: "/interview", Text: "4"})
 		m := nextMessage(t, fake, ch, 0, "Interview questions for this channel's draft")
 		kind, _ := pack.Kind("infrastructure")
-		ids := buttonValues(t, m, "interview:add")
+		ids := questionIDs(t, m)
 		lean := 0
 		for _, id := range ids {
 			q, _ := pack.Question(id)
@@ -163,7 +178,7 @@ func TestInterviewOverSocketMode(t *testing.T) {
 	t.Run("competency in words", func(t *testing.T) {
 		MustSlash(t, fake, slacktest.Slash{Channel: "CIV6", User: "U1", Command: "/interview", Text: "Strategic Thinking 2"})
 		m := nextMessage(t, fake, "CIV6", 0, "Interview questions for Strategic thinking")
-		for _, id := range buttonValues(t, m, "interview:add") {
+		for _, id := range questionIDs(t, m) {
 			if q, _ := pack.Question(id); q.Competency != "strategic-thinking" {
 				t.Errorf("question %s probes %s", id, q.Competency)
 			}
@@ -178,7 +193,7 @@ func TestInterviewOverSocketMode(t *testing.T) {
 			ch := fmt.Sprintf("CIW%d", i)
 			MustSlash(t, fake, slacktest.Slash{Channel: ch, User: "U1", Command: "/interview", Text: tt.text})
 			m := nextMessage(t, fake, ch, 0, "Interview questions for")
-			ids := buttonValues(t, m, "interview:add")
+			ids := questionIDs(t, m)
 			if len(ids) == 0 {
 				t.Errorf("/interview %s: no questions", tt.text)
 			}

@@ -117,8 +117,18 @@ func TestJDOverSocketMode(t *testing.T) {
 		MustWaitMessage(t, fake, ch, "/jd add")
 	})
 
+	// liveButton returns the value of the live message's button action.
+	liveButton := func(t *testing.T, action string) string {
+		t.Helper()
+		v := buttonValues(t, liveMessage(t, fake, ch), action)
+		if len(v) == 0 {
+			t.Fatalf("the live message has no %s button", action)
+		}
+		return v[len(v)-1]
+	}
+
 	t.Run("stale modal is refused", func(t *testing.T) {
-		MustPress(t, fake, slacktest.Action{Channel: ch, User: "U1", ActionID: "jd:edit#0", Value: "1"})
+		MustPress(t, fake, slacktest.Action{Channel: ch, User: "U1", ActionID: "jd:edit#0", Value: liveButton(t, "jd:edit")})
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
 		for len(fake.Views()) == 0 && ctx.Err() == nil {
@@ -143,7 +153,7 @@ func TestJDOverSocketMode(t *testing.T) {
 
 	t.Run("fresh modal saves", func(t *testing.T) {
 		n := len(fake.Views())
-		MustPress(t, fake, slacktest.Action{Channel: ch, User: "U1", ActionID: "jd:edit#0"})
+		MustPress(t, fake, slacktest.Action{Channel: ch, User: "U1", ActionID: "jd:edit#0", Value: liveButton(t, "jd:edit")})
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
 		for len(fake.Views()) == n && ctx.Err() == nil {
@@ -198,7 +208,7 @@ func TestJDOverSocketMode(t *testing.T) {
 		MustWaitMessage(t, fake, ch, "rockstar ninja and digital native; he will lead\" (v")
 		slash("U2", "set salary competitive salary")
 		MustWaitMessage(t, fake, ch, "Set the salary")
-		MustPress(t, fake, slacktest.Action{Channel: ch, User: "U2", ActionID: "jd:check#2"})
+		MustPress(t, fake, slacktest.Action{Channel: ch, User: "U2", ActionID: "jd:check#2", Value: liveButton(t, "jd:check")})
 		m := MustWaitMessage(t, fake, ch, "Wording check", "rockstar", "ninja", "digital native", "pronouns.gendered", "competitive salary")
 		text := MessageText(m)
 		for _, want := range []string{"Fix:", "Source:"} {

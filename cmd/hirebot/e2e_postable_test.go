@@ -90,8 +90,8 @@ func TestPostableDraftOverSocketMode(t *testing.T) {
 
 	const cio = "CPD2"
 	MustCommand(t, fake, cio, "U1", "/jd", "start cio", "Started a draft for a Chief Information Officer")
-	MustCommand(t, fake, cio, "U1", "/jd", "discard", "Discard the draft?")
-	MustPress(t, fake, slacktest.Action{Channel: cio, User: "U1", ActionID: "jd:discard#0", Value: "1"})
+	confirm := MustCommand(t, fake, cio, "U1", "/jd", "discard", "Discard the draft?")
+	MustPress(t, fake, slacktest.Action{Channel: cio, User: "U1", ActionID: "jd:discard#0", Value: buttonValues(t, confirm, "jd:discard")[0]})
 	MustWaitMessage(t, fake, cio, "The CIO draft “Chief Information Officer” (version ", "was discarded; the channel's interview kit is kept. Start a new one with /jd start cio.")
 	MustNoViolations(t, fake)
 }

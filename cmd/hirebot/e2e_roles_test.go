@@ -42,7 +42,8 @@ func TestNewRolesOverSocketMode(t *testing.T) {
 			if len(ids) == 0 {
 				t.Fatal("/interview offered no questions")
 			}
-			for _, id := range ids {
+			for _, v := range ids {
+				_, id, _ := strings.Cut(v, "|") // kit.GEN|question
 				if q, _ := pack.Question(id); !slices.Contains(q.Roles, tt.role) {
 					t.Errorf("/interview in a %s channel offered %s, written for %v", tt.role, id, q.Roles)
 				}

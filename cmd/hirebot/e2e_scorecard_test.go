@@ -249,7 +249,12 @@ func TestScorecardsOverSocketMode(t *testing.T) {
 			})
 		}
 		wg.Wait()
-		MustWaitMessage(t, fake, ch, name+": 6 of 7 scorecards in.")
+		// One progress line a submission, posted one at a time, each with
+		// the count stored when it went out: the last says all six.
+		MustEventually(t, 10*time.Second, "six progress lines, the last with all six", func() bool {
+			lines := progressLines(fake, ch)
+			return len(lines) == len(scorers) && strings.Contains(lines[len(lines)-1], name+": 6 of 7 scorecards in.")
+		})
 		// A bot logs "handled" once it has delivered the reply, which may
 		// be just after the progress post: wait for the lines.
 		MustEventually(t, 10*time.Second, "both replicas to log a handled submission", func() bool {
@@ -325,7 +330,11 @@ func TestScorecardsOverSocketMode(t *testing.T) {
 		if !m.Ephemeral {
 			t.Error("the debrief was posted in the channel")
 		}
-		MustCommand(t, fake, ch, "UOWNER", "/interview", "debrief "+name, "disagreement", highNote)
+		// The draft's owner has no say over scorecards: the loop is U1's,
+		// who added the first candidate.
+		if m := MustCommand(t, fake, ch, "UOWNER", "/interview", "debrief "+name, "hidden"); strings.Contains(MessageText(m), highNote) {
+			t.Error("the draft's owner reads the debrief without scoring")
+		}
 	})
 
 	t.Run("the channel sees progress only", func(t *testing.T) {
@@ -349,8 +358,9 @@ func TestScorecardsOverSocketMode(t *testing.T) {
 	})
 
 	t.Run("close freezes it; export is deliberate", func(t *testing.T) {
-		MustCommand(t, fake, ch, "U2", "/interview", "debrief "+name+" close", "Only the draft's owner")
-		MustCommand(t, fake, ch, "UOWNER", "/interview", "debrief "+name+" close", "is closed")
+		MustCommand(t, fake, ch, "U2", "/interview", "debrief "+name+" close", "Only @U1, who runs the channel's interview loop")
+		MustCommand(t, fake, ch, "UOWNER", "/interview", "debrief "+name+" close", "Only @U1")
+		MustCommand(t, fake, ch, "U1", "/interview", "debrief "+name+" close", "is closed")
 		mustRefuseForm(t, fake, ch, views["U7"], scorecardValues(t, views["U7"], 3, 3, "", "yes"), "", "closed")
 		MustCommand(t, fake, ch, "U1", "/interview", "debrief "+name+" export", "Uploaded the debrief")
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
@@ -410,7 +420,7 @@ func TestScorecardsOverSocketMode(t *testing.T) {
 		for _, q := range pack.Questions { // every competency first, then fill the kit
 			if !comps[q.Competency] {
 				comps[q.Competency] = true
-				if _, err := store.AddToKit(context.Background(), key, nil, q.ID); err != nil {
+				if _, err := store.AddToKit(context.Background(), key, nil, "", q.ID); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -419,7 +429,7 @@ func TestScorecardsOverSocketMode(t *testing.T) {
 			if kit, _ := store.Kit(context.Background(), key); len(kit) >= sessions.KitCap {
 				break
 			}
-			if _, err := store.AddToKit(context.Background(), key, nil, q.ID); err != nil {
+			if _, err := store.AddToKit(context.Background(), key, nil, "", q.ID); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -442,4 +452,15 @@ func scanKeys(tb testing.TB, rdb redis.UniversalClient, pattern string) []string
 		tb.Fatal(err)
 	}
 	return keys
+}
+
+// progressLines returns the progress lines posted in channel, in order.
+func progressLines(fake *slacktest.Server, channel string) []string {
+	var out []string
+	for _, m := range fake.Messages(channel) {
+		if !m.Ephemeral && strings.Contains(MessageText(m), "scorecards in") {
+			out = append(out, MessageText(m))
+		}
+	}
+	return out
 }

@@ -66,7 +66,8 @@ func serve(ctx context.Context, c config, stderr io.Writer) int {
 	listener := socket.New(socket.Config{
 		Connections: c.Connections, ShutdownTimeout: c.ShutdownTimeout, PingTimeout: c.PingTimeout, Workers: c.Workers, Admins: set(c.Admins),
 		CallTimeout: c.slackTimeout(), StartBackoff: socket.Backoff(c.StartRetry),
-	}, socket.Deps{API: api, Router: a.router, Delivery: socket.NewDelivery(api, live, log), Claims: store, Log: log, Observer: m})
+	}, socket.Deps{API: api, Router: a.router, Delivery: socket.NewDelivery(api, live, log).WithAnnouncer(a.interview, store),
+		Claims: store, Outbox: store, Log: log, Observer: m})
 
 	srv, err := startHTTP(c.HTTPAddr, health.Handler([]health.Check{
 		{Name: "slack", Fn: func(context.Context) error {

@@ -26,9 +26,10 @@ var _ socket.Observer = (*metrics.Metrics)(nil)
 // app is the part of hirebot that Slack and the shell share: the pack,
 // the handlers and the router.
 type app struct {
-	pack   *knowledge.Pack
-	router *bot.Router
-	jd     *jd.Handler
+	pack      *knowledge.Pack
+	router    *bot.Router
+	jd        *jd.Handler
+	interview *interview.Handler
 }
 
 // newApp builds the handlers and the command table over a store.
@@ -36,7 +37,7 @@ func newApp(c config, pack *knowledge.Pack, store *sessions.Store, log *slog.Log
 	cto := ctorole.New(pack, c.CTORoleCommand).WithCommands(c.JDCommand, c.InterviewCmd)
 	drafts := jd.New(jd.Config{Pack: pack, Drafts: store, Slash: c.JDCommand, AllowedChannels: set(c.AllowedChannels)})
 	iv := interview.New(pack, store, c.InterviewCmd).WithCandidates(store)
-	a := &app{pack: pack, jd: drafts}
+	a := &app{pack: pack, jd: drafts, interview: iv}
 	h := home.New(store, func() []bot.Command { return a.router.Commands() }).WithScorecards(store)
 	a.router = bot.NewRouter(log, cto.Command(), drafts.Command(), iv.Command(), cto.AskCommand(), h.Command())
 	return a
