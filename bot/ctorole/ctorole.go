@@ -16,13 +16,24 @@ import (
 
 // Handler answers /cto-role and free questions.
 type Handler struct {
-	pack  *knowledge.Pack
-	slash string // the configured command name, for hints
+	pack      *knowledge.Pack
+	slash     string // the configured command name, for hints
+	jd        string // the /jd command's name, for pointers to it
+	interview string // the /interview command's name
 }
 
 // New returns a Handler over pack; slash is the configured command name.
+// Pointers to the other commands name them /jd and /interview until
+// WithCommands says otherwise.
 func New(pack *knowledge.Pack, slash string) *Handler {
-	return &Handler{pack: pack, slash: slash}
+	return &Handler{pack: pack, slash: slash, jd: "/jd", interview: "/interview"}
+}
+
+// WithCommands sets the names of the /jd and /interview commands that
+// replies point to, and returns h.
+func (h *Handler) WithCommands(jd, interview string) *Handler {
+	h.jd, h.interview = jd, interview
+	return h
 }
 
 // Command returns the command-table entry for /cto-role.
@@ -110,6 +121,14 @@ func (h *Handler) lookup(args string, private bool) (*bot.Card, error) {
 		return h.answer(args, l, private), nil
 	case l.Elsewhere != nil:
 		return h.elsewhere(args, *l.Elsewhere, private), nil
+	case len(l.Choices) > 0:
+		return h.choices(args, l), nil
+	case l.Pointer == knowledge.PointJD:
+		return h.draftPointer(), nil
+	case l.Pointer == knowledge.PointLegal:
+		return h.legal(args, l), nil
+	case l.Pointer == knowledge.PointOtherRole:
+		return h.otherRole(args), nil
 	}
 	return h.unknown(args, l), nil
 }

@@ -34,7 +34,7 @@ type app struct {
 
 // newApp builds the handlers and the command table over a store.
 func newApp(c config, pack *knowledge.Pack, store *sessions.Store, log *slog.Logger) *app {
-	cto := ctorole.New(pack, c.CTORoleCommand)
+	cto := ctorole.New(pack, c.CTORoleCommand).WithCommands(c.JDCommand, c.InterviewCmd)
 	drafts := jd.New(jd.Config{Pack: pack, Drafts: store, Slash: c.JDCommand, AllowedChannels: set(c.AllowedChannels)})
 	iv := interview.New(pack, store, c.InterviewCmd).WithCandidates(store)
 	a := &app{pack: pack, jd: drafts, interview: iv}
