@@ -30,8 +30,10 @@ FUZZ := \
 	./bot/interview:FuzzParse \
 	./bot/scorecard:FuzzCleanName \
 	./bot/inert:FuzzInert \
+	./bot/shell:FuzzKeys \
 	./bot/jd:FuzzParse \
 	./knowledge:FuzzResolve \
+	./knowledge/paylaw:FuzzMatch \
 	./knowledge/wording:FuzzParseMarkdown \
 	./knowledge/wording:FuzzCheck \
 	./knowledge/wording:FuzzNewChecker \
@@ -51,13 +53,16 @@ SEED_OVERLAP := $(SHARED)/tools/seed-overlap
 
 .DEFAULT_GOAL := build
 
-.PHONY: help version build run test fmt-check vet layers seed-overlap race fuzz fuzz-list bench cover docker manifest clean
+.PHONY: help version commit build run test fmt-check vet layers seed-overlap race fuzz fuzz-list bench cover docker compose manifest clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
 
 version: ## print the version make build and make docker embed
 	@echo $(VERSION)
+
+commit: ## print the commit make build and make docker embed
+	@echo $(COMMIT)
 
 build: ## build the static binary bin/hirebot (the Dockerfile's flags)
 	$(BUILD_ENV) $(GO) build $(BUILD_FLAGS) -o $(BIN) ./cmd/hirebot
@@ -170,6 +175,12 @@ cover: ## test coverage: per-function summary, cover.html for a browser
 docker: ## build the container image hirebot:VERSION (IMAGE=hirebot, VERSION from git describe)
 	docker build --build-arg VERSION=$(VERSION) --build-arg COMMIT=$(COMMIT) -t $(IMAGE):$(VERSION) .
 	@echo "built $(IMAGE):$(VERSION)"
+
+# docker-compose.yml takes the build args from HIREBOT_VERSION and
+# HIREBOT_COMMIT, so a compose build names the same version and commit as
+# make docker (deploy/deploy_test.go checks the two agree).
+compose: ## build and start hirebot and Redis with docker compose (deploy/), version and commit linked in
+	HIREBOT_VERSION=$(VERSION) HIREBOT_COMMIT=$(COMMIT) docker compose -f deploy/docker-compose.yml up -d --build
 
 manifest: ## regenerate deploy/slack/manifest.yaml from the command table
 	@mkdir -p deploy/slack

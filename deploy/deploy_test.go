@@ -24,6 +24,9 @@ import (
 // composeFile is the part of docker-compose.yml the tests read.
 type composeFile struct {
 	Services map[string]struct {
+		Build struct {
+			Args map[string]string `yaml:"args"`
+		} `yaml:"build"`
 		Image       string            `yaml:"image"`
 		Ports       []string          `yaml:"ports"`
 		CapDrop     []string          `yaml:"cap_drop"`
@@ -313,4 +316,74 @@ func mustDecodeAll[T any](t *testing.T, path string) []T {
 		}
 		out = append(out, v)
 	}
+}
+
+// TestComposeBuildArgs: docker compose builds the image with the build
+// args make docker passes (VERSION, COMMIT), each from a HIREBOT_
+// variable that make compose sets from the same make variable, and the
+// Dockerfile declares each; so an image built by compose names its
+// version and commit in hirebot version as one built by make docker does.
+func TestComposeBuildArgs(t *testing.T) {
+	var c composeFile
+	mustDecode(t, "docker-compose.yml", &c)
+	args := c.Services["hirebot"].Build.Args
+	makefile := mustRead(t, "../Makefile")
+	dockerfile := mustRead(t, "../Dockerfile")
+
+	docker := recipe(t, makefile, "docker")
+	fromMake := regexp.MustCompile(`--build-arg (\w+)=\$\((\w+)\)`).FindAllStringSubmatch(docker, -1)
+	if len(fromMake) == 0 {
+		t.Fatalf("make docker passes no --build-arg:\n%s", docker)
+	}
+	compose := recipe(t, makefile, "compose")
+	var names []string
+	for _, m := range fromMake {
+		name := m[1]
+		names = append(names, name)
+		if m[2] != name {
+			t.Errorf("make docker passes --build-arg %s=$(%s), want $(%s)", name, m[2], name)
+		}
+		v, ok := args[name]
+		if !ok {
+			t.Errorf("docker-compose.yml's hirebot build lacks the arg %s that make docker passes; args %v", name, args)
+			continue
+		}
+		env := regexp.MustCompile(`^\$\{(HIREBOT_\w+):-[^}]*\}$`).FindStringSubmatch(v)
+		if env == nil {
+			t.Errorf("compose build arg %s is %q, want ${HIREBOT_…:-default}", name, v)
+			continue
+		}
+		if !strings.Contains(compose, env[1]+"=$("+name+")") {
+			t.Errorf("make compose does not set %s=$(%s):\n%s", env[1], name, compose)
+		}
+		if !regexp.MustCompile(`(?m)^ARG ` + name + `\b`).MatchString(dockerfile) {
+			t.Errorf("the Dockerfile has no ARG %s", name)
+		}
+	}
+	if len(args) != len(names) {
+		t.Errorf("compose build args %v, want exactly make docker's %v", args, names)
+	}
+	if !strings.Contains(compose, "docker compose -f deploy/docker-compose.yml up -d --build") {
+		t.Errorf("make compose does not build and start deploy/docker-compose.yml:\n%s", compose)
+	}
+}
+
+// mustRead returns the contents of the file at path.
+func mustRead(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// recipe returns the recipe lines of the make target named target.
+func recipe(t *testing.T, makefile, target string) string {
+	t.Helper()
+	m := regexp.MustCompile(`(?m)^` + regexp.QuoteMeta(target) + `:[^\n]*\n((?:\t[^\n]*\n)+)`).FindStringSubmatch(makefile)
+	if m == nil {
+		t.Fatalf("the Makefile has no target %q with a recipe", target)
+	}
+	return m[1]
 }

@@ -35,7 +35,9 @@ func TestEmbedded(t *testing.T) {
 	topics := map[string][]string{
 		"cto": {"overview", "responsibilities", "skills", "kinds", "technical-leader", "operational",
 			"infrastructure", "cto-vs-cio", "great", "cto-vs-vp-engineering", "cto-vs-ciso", "cto-vs-cdo",
-			"reporting", "fractional", "founder", "stage", "coding", "pay", "help"},
+			"reporting", "fractional", "founder", "stage", "coding", "pay", "founder-transition", "board",
+			"security", "due-diligence", "remote", "first-90-days", "references", "assessing", "search",
+			"interviewing", "help"},
 		"cio":            {"overview", "responsibilities", "skills", "works-with"},
 		"ciso":           {"overview"},
 		"vp-engineering": {"overview"},

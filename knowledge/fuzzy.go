@@ -162,3 +162,24 @@ func swapped(a, b string) bool {
 func typoSureness(n, d int) float64 {
 	return max(0, 1-2*float64(d)/float64(n))
 }
+
+// corrected returns the pack's word that w is most plausibly a typo of:
+// the closest within the edits allowed for its length (see editsAllowed),
+// ties to the first in order; "" if there is none or w is a pack word.
+func (ix *index) corrected(w string) string {
+	n := utf8.RuneCountInString(w)
+	edits := editsAllowed(n)
+	if _, ok := ix.stems[w]; ok || edits == 0 || n > maxFuzzyLen || !isASCII(w) {
+		return ""
+	}
+	best, bestD := "", edits+1
+	eachDeletion(w, edits, func(d []byte) {
+		for _, i := range ix.deletes[string(d)] {
+			c := ix.words[i]
+			if dist := distance(w, c, edits); plausibleTypo(w, c) && (dist < bestD || dist == bestD && c < best) {
+				best, bestD = c, dist
+			}
+		}
+	})
+	return best
+}

@@ -16,6 +16,11 @@ type Pack struct {
 
 	sources map[string]string // question id → the file it came from, for error messages
 	index   *index            // built by Load
+	// model decides which topic a free-text question is about: the
+	// embedded one for the embedded pack and packs laid over it, none for
+	// a pack loaded on its own (which answers by search and
+	// MinConfidence).
+	model *topicModel
 }
 
 // Role is a leadership role such as "cto" or "cio".

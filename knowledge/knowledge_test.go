@@ -24,3 +24,11 @@ func MustLoad(tb testing.TB, dir string) *Pack {
 	}
 	return p
 }
+
+// withoutModel returns a copy of p that answers free-text questions by
+// search and MinConfidence, as a pack loaded on its own does.
+func withoutModel(p *Pack) *Pack {
+	c := *p
+	c.model = nil
+	return &c
+}

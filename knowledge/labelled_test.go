@@ -16,16 +16,16 @@ const labelledFile = "testdata/queries/labelled.tsv"
 
 // The bars the labelled set must clear.
 const (
-	minTop1   = 0.90 // answerable queries whose first answer is the right topic
-	minHonest = 0.95 // off-topic queries answered with "I don't cover that"
+	minTop1   = 0.92 // answerable queries whose answer is the right topic (choices do not count)
+	minHonest = 0.97 // off-topic queries answered honestly: no topic, pointer or choices
 	minOther  = 0.90 // greetings and thanks, and topics asked of the wrong role
 )
 
 // What a labelled query expects besides a topic id.
 const (
-	wantNone     = "none"      // outside the knowledge: an honest "I don't cover that"
-	wantSocial   = "social"    // a greeting, thanks or goodbye
-	wantRoleMiss = "role-miss" // a topic the asked role lacks: Elsewhere
+	wantNone     = LabelNone
+	wantSocial   = LabelSocial
+	wantRoleMiss = LabelRoleMiss
 )
 
 // labelled is one query of the set.
@@ -64,100 +64,51 @@ func MustLabelled(tb testing.TB) []labelled {
 }
 
 // outcome names what Resolve made of a query, in the labels' terms.
-func outcome(l Lookup) string {
-	switch {
-	case l.Social != NotSocial:
-		return wantSocial
-	case l.Elsewhere != nil:
-		return wantRoleMiss
-	case l.Topic != nil:
-		return l.Topic.ID
-	case l.Answer != nil:
-		return l.Answer.Topic.ID
-	}
-	return wantNone
-}
-
-// tally counts right answers in one group of queries.
-type tally struct{ right, all int }
-
-func (t *tally) add(ok bool) {
-	t.all++
-	if ok {
-		t.right++
-	}
-}
-
-func (t tally) share() float64 {
-	if t.all == 0 {
-		return 1
-	}
-	return float64(t.right) / float64(t.all)
-}
+func outcome(l Lookup) string { return Outcome(l) }
 
 // TestLabelledQueries runs the labelled set through Resolve and reports
-// top-1 accuracy on answerable queries and the share of off-topic ones
-// answered honestly, on the whole set and on its held-out third.
+// top-1 accuracy on answerable queries (choices do not count), the share
+// of off-topic ones answered honestly (see Honest), and greetings and
+// wrong-role topics. The set is one of the sources the topic model is
+// trained on (see testdata/queries/writers/README.md), so these are
+// training figures; its held-out figure is the "labelled" row of
+// `go run ./knowledge/internal/train`.
 func TestLabelledQueries(t *testing.T) {
 	p := MustEmbedded(t)
 	set := MustLabelled(t)
 	if len(set) < 150 {
 		t.Errorf("the labelled set has %d queries; keep at least 150", len(set))
 	}
-	type group struct{ top1, honest, other tally }
-	var all, held group
+	var f Figures
 	for _, q := range set {
 		l, err := p.Resolve(q.query)
 		if err != nil {
 			t.Fatalf("Resolve(%q): %v", q.query, err)
 		}
-		if _, ok := p.Topic(q.want); !ok && !slices.Contains([]string{wantNone, wantSocial, wantRoleMiss}, q.want) {
+		if _, ok := p.Topic(q.want); !ok && !slices.Contains([]string{wantNone, wantSocial, wantRoleMiss, LabelJD, LabelLegal, LabelOtherRole}, q.want) {
 			t.Fatalf("%s: %q expects %q, which is no topic and no label", labelledFile, q.query, q.want)
 		}
 		got := outcome(l)
-		ok := got == q.want
-		if q.want == wantRoleMiss && ok {
-			ok = l.Elsewhere.Nearest.Role == l.Role && l.Elsewhere.Found.Role != l.Role
+		if got == wantRoleMiss && (l.Elsewhere.Nearest.Role != l.Role || l.Elsewhere.Found.Role == l.Role) {
+			got = "a wrong role-miss"
 		}
-		for _, g := range []*group{&all, &held} {
-			if g == &held && !q.heldOut {
-				continue
-			}
-			switch q.want {
-			case wantNone:
-				g.honest.add(ok)
-			case wantSocial, wantRoleMiss:
-				g.other.add(ok)
-			default:
-				g.top1.add(ok)
-			}
-		}
-		if !ok {
-			split := "training"
-			if q.heldOut {
-				split = "held-out"
-			}
-			t.Logf("miss (%s): %q → %s, want %s", split, q.query, got, q.want)
+		f.Add(q.want, got, ChoiceIDs(l))
+		if ok := got == q.want || !Answerable(q.want) && q.want != wantSocial && q.want != wantRoleMiss && Honest(got); !ok {
+			t.Logf("miss: %q → %s %v, want %s", q.query, got, ChoiceIDs(l), q.want)
 		}
 	}
 	t.Logf("labelled set (%s): %d queries; command: go test -run TestLabelledQueries -v ./knowledge/", labelledFile, len(set))
-	for _, g := range []struct {
-		name string
-		g    group
-	}{{"all", all}, {"held-out", held}} {
-		t.Logf("%-8s top-1 %d/%d = %.1f%% · honest off-topic %d/%d = %.1f%% · social and role-miss %d/%d = %.1f%%",
-			g.name, g.g.top1.right, g.g.top1.all, 100*g.g.top1.share(),
-			g.g.honest.right, g.g.honest.all, 100*g.g.honest.share(),
-			g.g.other.right, g.g.other.all, 100*g.g.other.share())
+	t.Logf("%s · role-miss %d/%d", f, f.RoleMissOK, f.RoleMiss)
+	top1, _, honest, _ := f.Rates()
+	other := float64(f.SocialRight+f.RoleMissOK) / float64(max(f.Social+f.RoleMiss, 1))
+	if top1 < minTop1 {
+		t.Errorf("top-1 accuracy %.1f%% is under %.0f%%", 100*top1, 100*minTop1)
 	}
-	if all.top1.share() < minTop1 {
-		t.Errorf("top-1 accuracy %.1f%% is under %.0f%%", 100*all.top1.share(), 100*minTop1)
+	if honest < minHonest {
+		t.Errorf("honest answers to off-topic questions %.1f%% are under %.0f%%", 100*honest, 100*minHonest)
 	}
-	if all.honest.share() < minHonest {
-		t.Errorf("honest answers to off-topic questions %.1f%% are under %.0f%%", 100*all.honest.share(), 100*minHonest)
-	}
-	if all.other.share() < minOther {
-		t.Errorf("greetings and wrong-role topics right %.1f%% is under %.0f%%", 100*all.other.share(), 100*minOther)
+	if other < minOther {
+		t.Errorf("greetings and wrong-role topics right %.1f%% is under %.0f%%", 100*other, 100*minOther)
 	}
 }
 
@@ -183,10 +134,10 @@ func MustScored(tb testing.TB, p *Pack) []scored {
 		if err != nil {
 			tb.Fatal(err)
 		}
-		if l.Topic != nil || l.Social != NotSocial || l.Elsewhere != nil {
+		if l.Topic != nil || l.Social != NotSocial || l.Elsewhere != nil || l.Pointer != NoPointer {
 			continue // not decided by the confidence cut
 		}
-		s := scored{query: q.query, answerable: q.want != wantNone, heldOut: q.heldOut}
+		s := scored{query: q.query, answerable: Answerable(q.want), heldOut: q.heldOut}
 		pq := p.parse(q.query)
 		if rs, _ := p.searchRole(pq.toks, l.Role, p.namesOnly(pq.words, l.Role)); len(rs) > 0 {
 			s.right = rs[0].Topic.ID == q.want
@@ -248,9 +199,10 @@ func bestCut(qs []scored) (cut, acc float64) {
 
 // TestCalibrateMinConfidence calibrates MinConfidence on the training
 // part of the labelled set (see MinConfidence) and reports how the cut
-// does on the held-out part.
+// does on the held-out part. The cut decides for a pack without the topic
+// model (one loaded on its own), so it is calibrated on such a pack.
 func TestCalibrateMinConfidence(t *testing.T) {
-	p := MustEmbedded(t)
+	p := withoutModel(MustEmbedded(t))
 	var train, held []scored
 	for _, q := range MustScored(t, p) {
 		if q.heldOut {

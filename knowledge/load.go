@@ -38,6 +38,12 @@ func Embedded() (*Pack, error) {
 	if err == nil {
 		err = Coverage(p)
 	}
+	if err == nil {
+		p.model, err = loadModel(p, embeddedModel)
+	}
+	if err == nil {
+		err = checkClasses(p, p.model)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("embedded knowledge: %w", err)
 	}
@@ -83,7 +89,10 @@ func Overlay(base *Pack, fsys fs.FS) (*Pack, error) {
 	if len(dups) > 0 {
 		return nil, fmt.Errorf("invalid knowledge pack: %w", errors.Join(append(dups, Validate(p))...))
 	}
-	return finish(p)
+	if _, err := finish(p); err != nil {
+		return nil, err
+	}
+	return withModel(p, base), nil
 }
 
 // finish validates p and builds its index.
@@ -93,6 +102,15 @@ func finish(p *Pack) (*Pack, error) {
 	}
 	p.index = newIndex(p)
 	return p, nil
+}
+
+// withModel returns p with the topic model of base laid over it (none if
+// base has none).
+func withModel(p, base *Pack) *Pack {
+	if base.model != nil {
+		p.model = attach(p, base.model.m, base.model.meta)
+	}
+	return p
 }
 
 // mergeByID returns base with top laid over it: same id replaces in place,

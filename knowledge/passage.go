@@ -1,5 +1,10 @@
 package knowledge
 
+import (
+	"slices"
+	"strings"
+)
+
 // A passage is the part of a topic that answers a question best: one
 // paragraph of its body, or the points that match, or its summary when no
 // paragraph or point does. Resolve leads with it and offers the whole
@@ -134,3 +139,90 @@ func (ix *index) passageScore(pg passage, terms [][]candidate) float64 {
 // passageTieBreak scales BM25 down so that it only orders passages that
 // hold the same share of the query.
 const passageTieBreak = 1000
+
+// questionShape is the form of answer a question's wording asks for.
+type questionShape int
+
+const (
+	askAny        questionShape = iota
+	askList                     // "what are the…", "which…", "list…": the points
+	askComparison               // "… vs …", "difference between…": both sides
+	askDefinition               // "what is…", "define…", "… meaning": the definition
+)
+
+// shapeOf reads the form of answer a question asks for from its words.
+func shapeOf(args string) questionShape { return shapeOfWords(wordsOf(args)) }
+
+// shapeOfWords is shapeOf for the question's words (wordsOf).
+func shapeOfWords(ws []string) questionShape {
+	first, second := "", ""
+	if len(ws) > 0 {
+		first = ws[0]
+	}
+	if len(ws) > 1 {
+		second = ws[1]
+	}
+	for _, w := range ws {
+		switch w {
+		case "vs", "versus", "difference", "differences", "differ", "compare", "compared", "comparison":
+			return askComparison
+		}
+	}
+	switch {
+	case first == "which", first == "list", first == "name",
+		first == "what" && (second == "are" || second == "kinds" || second == "types" || second == "sorts"):
+		return askList
+	case first == "define", first == "whats" && len(ws) <= 4,
+		first == "what" && second == "is" && len(ws) <= 5,
+		slices.Contains(ws, "meaning"), slices.Contains(ws, "definition"):
+		return askDefinition
+	}
+	return askAny
+}
+
+// shapedPassage is passage, shaped by what the question asks for: a list
+// question gets the topic's points (those that match, or else all of
+// them), a comparison both sides of it (the first two points that name
+// a side, "CTO: …" and "CIO: …"), and a definition the summary. A topic
+// without such points answers as passage does.
+func (ix *index) shapedPassage(t Topic, doc int, terms [][]candidate, shape questionShape) Passage {
+	base := ix.passage(t, doc, terms)
+	switch shape {
+	case askList:
+		if len(base.Points) > 0 || len(t.Points) == 0 {
+			return base
+		}
+		return Passage{Points: t.Points[:min(len(t.Points), maxPassagePoints)]}
+	case askComparison:
+		if sides := twoSides(t.Points); len(sides) == 2 {
+			for _, pt := range base.Points {
+				if !slices.Contains(sides, pt) && len(sides) < maxPassagePoints {
+					sides = append(sides, pt)
+				}
+			}
+			return Passage{Points: sides}
+		}
+	case askDefinition:
+		return Passage{Text: t.Summary}
+	}
+	return base
+}
+
+// twoSides returns the first two points that begin with different names
+// of a side ("CTO: …", "CIO: …"), or nil. "Both" is not a side.
+func twoSides(points []string) []string {
+	var out []string
+	var names []string
+	for _, pt := range points {
+		name, _, ok := strings.Cut(pt, ":")
+		if !ok || len(name) > 40 || strings.EqualFold(name, "both") || slices.Contains(names, name) {
+			continue
+		}
+		names = append(names, name)
+		out = append(out, pt)
+		if len(out) == 2 {
+			return out
+		}
+	}
+	return nil
+}

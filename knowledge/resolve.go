@@ -17,19 +17,40 @@ const MaxArgs = 500
 const resultsShown = 5
 
 // Lookup is what /cto-role <args> asks for. At most one of Topic, Answer,
-// Elsewhere and Social is set; when none is, the args are outside what the
-// pack covers, and Suggestions may say what the user meant. Topics is set
+// Elsewhere, Social, Choices and Pointer is set; when none is, the args
+// are outside what the pack covers, Nearest holds the topics closest to
+// them and Suggestions may say what the user meant. Topics is set
 // whenever Topic is nil.
 type Lookup struct {
-	Role        string     // the role it is about: DefaultRole unless a role word led
-	Topic       *Topic     // the topic named, if the args named one
-	Answer      *Answer    // otherwise the passage that answers a question, if one does
-	Results     []Result   // with Answer: the topics that answer, best first (Answer's first)
-	Elsewhere   *Elsewhere // the args asked a role for a topic only another role has
-	Social      Social     // the args were a greeting, thanks or goodbye
-	Suggestions []string   // "did you mean": args for /cto-role, best first
-	Topics      []string   // the role's topics as args for /cto-role, to offer instead
+	Role      string     // the role it is about: DefaultRole unless a role word led
+	Topic     *Topic     // the topic named, if the args named one
+	Answer    *Answer    // otherwise the passage that answers a question, if one does
+	Results   []Result   // with Answer: the topics that answer, best first (Answer's first)
+	Elsewhere *Elsewhere // the args asked a role for a topic only another role has
+	Social    Social     // the args were a greeting, thanks or other small talk
+	// Choices are two or three topics the question could be about, best
+	// first, offered instead of a guess (sometimes one, as a "did you
+	// mean").
+	Choices []Topic
+	// Pointer says what the question asks for that no topic answers: a job
+	// description drafted, legal advice, or a role hirebot does not cover.
+	Pointer     Pointer
+	Nearest     []Topic  // with no answer: the topics nearest to the question, best first
+	Suggestions []string // "did you mean": args for /cto-role, best first
+	Topics      []string // the role's topics as args for /cto-role, to offer instead
 }
+
+// Pointer is a kind of question no topic answers but hirebot can point
+// somewhere useful for.
+type Pointer int
+
+// The pointers.
+const (
+	NoPointer      Pointer = iota
+	PointJD                // wants a job description drafted: /jd start
+	PointLegal             // asks for legal advice: hirebot gives none
+	PointOtherRole         // about a role hirebot has no material on
+)
 
 // Answer is the part of a topic that answers a free-text question.
 type Answer struct {
@@ -74,41 +95,63 @@ func (p *Pack) Resolve(args string) (Lookup, error) {
 	if n := utf8.RuneCountInString(args); n > MaxArgs {
 		return Lookup{}, &TooLongError{Size: n, Limit: MaxArgs}
 	}
-	q := p.parse(args)
+	l, q, free := p.rules(args)
+	switch {
+	case l.Topic != nil:
+		return l, nil
+	case free && p.model != nil:
+		p.answerByModel(&l, q, args)
+	case free:
+		p.answer(&l, q.toks, q.words, q.roleLed)
+	}
+	l.Topics = p.topicArgs(l.Role)
+	return l, nil
+}
+
+// rules resolves what needs no model: a topic named, a role alone, a
+// topic asked of a role that lacks it, a greeting, an executive the pack
+// does not cover, or nothing but question words. free reports that none
+// of them applies: the args are a free-text question.
+func (p *Pack) rules(args string) (l Lookup, q question, free bool) {
+	q = p.parse(args)
 	role, words, toks, roleLed := q.role, q.words, q.toks, q.roleLed
 	rest := words
 	if roleLed {
 		rest = words[1:]
 	}
-	l := Lookup{Role: role}
+	l = Lookup{Role: role}
 	t, other, ok := p.named(role, rest, roleLed, words)
 	switch {
+	case ok && other && len(p.TopicNames(role)) == 1 && t.Name == "responsibilities":
+		// What a role known by its overview alone does ("head of data
+		// role", "ciso responsibilities"): its overview says.
+		o, _ := p.TopicByName(role, "overview")
+		l.Topic = &o
 	case ok && other:
 		l.Elsewhere = &Elsewhere{Asked: role, Found: t, Nearest: p.nearestOf(role, t)}
 	case ok:
 		l.Role, l.Topic = t.Role, &t
-		return l, nil
 	case !roleLed && socialOf(words) != NotSocial:
 		l.Social = socialOf(words)
 	default:
 		if r, ok := p.onlyRole(toks); ok {
 			t, _ := p.TopicByName(r, "overview")
 			l.Role, l.Topic = t.Role, &t
-			return l, nil
+			return l, q, false
 		}
 		if p.otherExecutive(toks) {
-			break // "what does a cfo do?": a role the pack does not cover
+			l.Pointer = PointOtherRole // "what does a cfo do?"
+			return l, q, false
 		}
 		if t, ok := p.TopicByName(role, "help"); ok && len(toks) == 0 && len(words) > 0 {
 			// Nothing but question words ("what can you do?"): say what
 			// hirebot can do.
 			l.Role, l.Topic = t.Role, &t
-			return l, nil
+			return l, q, false
 		}
-		p.answer(&l, toks, words, roleLed)
+		return l, q, true
 	}
-	l.Topics = p.topicArgs(role)
-	return l, nil
+	return l, q, false
 }
 
 // topicArgs returns role's topics as args for /cto-role, built once by

@@ -56,6 +56,9 @@ type index struct {
 	deletes map[string][]uint32 // deletion → indexes into words
 	rarest  float64             // the idf of a stem in one topic: what a word the pack lacks counts for
 	titles  []roleTitle         // the roles' titles, longest first
+	// jobTitles tells covered roles' titles from others, for the topic
+	// model.
+	jobTitles titleWords
 	// topicArgs holds each role's topics as /cto-role args (Lookup.Topics).
 	topicArgs map[string][]string
 	// domain holds the stems the rest of the pack uses (definitions,
@@ -190,6 +193,7 @@ func newIndex(p *Pack) *index {
 	}
 	ix.passages = newPassages(p)
 	ix.titles = newRoleTitles(p)
+	ix.jobTitles = newTitleWords(p)
 	ix.topicArgs = make(map[string][]string, len(p.Roles))
 	for _, r := range p.Roles {
 		for _, name := range p.TopicNames(r.ID) {

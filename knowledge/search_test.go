@@ -135,8 +135,13 @@ func TestSearchEdges(t *testing.T) {
 		}
 	}
 	rs := p.Search("who owns the IT budget", 1)
-	if len(rs) != 1 || !slices.Equal(rs[0].Matched, []string{"owns", "budget"}) {
-		t.Errorf("Search(who owns the IT budget) matched %v, want [owns budget]", rs)
+	// "IT" in capitals is information technology, not the stop word "it".
+	if len(rs) != 1 || !slices.Equal(rs[0].Matched, []string{"owns", "IT", "budget"}) {
+		t.Errorf("Search(who owns the IT budget) matched %v, want [owns IT budget]", rs)
+	}
+	rs = p.Search("who owns it", 1)
+	if len(rs) != 1 || !slices.Equal(rs[0].Matched, []string{"owns"}) {
+		t.Errorf("Search(who owns it) matched %v, want [owns]: a lower-case it is a stop word", rs)
 	}
 	var empty Pack
 	if rs := empty.Search("budget", 5); rs != nil {

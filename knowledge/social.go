@@ -13,6 +13,7 @@ const (
 	Greeting
 	Thanks
 	Goodbye
+	Chat // other small talk ("you're great", "lol"), as the topic model finds it
 )
 
 // socialWords are the words social messages are made of: each word that

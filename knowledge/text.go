@@ -20,7 +20,10 @@ type token struct {
 // accents and ligatures to plain letters, full-width forms to ASCII, curly
 // quotes and dashes to plain ones; invisible characters are dropped and any
 // other space or control character becomes a plain space.
-func normalize(s string) string {
+func normalize(s string) string { return fold(s, true) }
+
+// fold is normalize, lowercasing only when lower is set.
+func fold(s string, lower bool) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for i := 0; i < len(s); {
@@ -28,7 +31,7 @@ func normalize(s string) string {
 		i += n
 		if r < utf8.RuneSelf {
 			switch {
-			case 'A' <= r && r <= 'Z':
+			case 'A' <= r && r <= 'Z' && lower:
 				r += 'a' - 'A'
 			case r < ' ' || r == 0x7f:
 				r = ' '
@@ -40,7 +43,10 @@ func normalize(s string) string {
 		case r == utf8.RuneError, unicode.Is(unicode.Mn, r), unicode.Is(unicode.Cf, r):
 			continue // broken bytes, combining accents, zero-width characters
 		case 0xFF01 <= r && r <= 0xFF5E: // full-width ASCII
-			r = unicode.ToLower(r - 0xFEE0)
+			r -= 0xFEE0
+			if lower {
+				r = unicode.ToLower(r)
+			}
 		case unicode.IsSpace(r), unicode.IsControl(r):
 			r = ' '
 		case r == '‘' || r == '’' || r == 'ʼ' || r == '′':
@@ -48,10 +54,17 @@ func normalize(s string) string {
 		case r >= 0x2010 && r <= 0x2015 || r == '−':
 			r = '-'
 		default:
+			up := unicode.IsUpper(r)
 			r = unicode.ToLower(r)
 			if f := foldLatin(r); f != "" {
+				if up && !lower {
+					f = strings.ToUpper(f)
+				}
 				b.WriteString(f)
 				continue
+			}
+			if up && !lower {
+				r = unicode.ToUpper(r)
 			}
 		}
 		b.WriteRune(r)
@@ -114,29 +127,15 @@ func foldLatin(r rune) string {
 	return ""
 }
 
-// tokens splits s into words for search: normalized, split on anything
-// that is not a letter or digit, possessive "'s" dropped, stop words and
-// one-letter words left out.
-func tokens(s string) []token {
-	s = normalize(s)
+// tokens splits s into words for search (see wordsOf), stop words and
+// one-letter words left out, chat shorthand written out, each with its
+// stem.
+func tokens(s string) []token { return tokensOf(wordsOf(s)) }
+
+// tokensOf is tokens for words as wordsOf gives them.
+func tokensOf(words []string) []token {
 	var out []token
-	for len(s) > 0 {
-		start := strings.IndexFunc(s, isWordRune)
-		if start < 0 {
-			break
-		}
-		s = s[start:]
-		end := strings.IndexFunc(s, func(r rune) bool { return !isWordRune(r) && r != '\'' })
-		if end < 0 {
-			end = len(s)
-		}
-		w := strings.TrimRight(s[:end], "'")
-		s = s[end:]
-		w = strings.TrimSuffix(w, "'s")
-		w = strings.ReplaceAll(w, "'", "")
-		if len(w) > maxToken {
-			w = cut(w, maxToken)
-		}
+	for _, w := range words {
 		if utf8.RuneCountInString(w) < 2 || isStop(w) {
 			continue
 		}
@@ -146,6 +145,59 @@ func tokens(s string) []token {
 		out = append(out, token{word: w, stem: stem(w)})
 	}
 	return out
+}
+
+// wordsOf splits s into words: normalized and lowercased, split on
+// anything that is not a letter or digit except an apostrophe or an
+// ampersand inside a word ("don't" → "dont", "r&d"), possessive "'s"
+// dropped. A word typed in capitals that would otherwise be a stop word
+// ("IT", "US") keeps its capitals, unless the whole text is in capitals:
+// "IT budget" is not "it".
+func wordsOf(s string) []string {
+	s = fold(s, false)
+	shouting := !strings.ContainsFunc(s, unicode.IsLower)
+	var out []string
+	for len(s) > 0 {
+		start := strings.IndexFunc(s, isWordRune)
+		if start < 0 {
+			break
+		}
+		s = s[start:]
+		end := wordEnd(s)
+		raw := strings.TrimRight(s[:end], "'&")
+		s = s[end:]
+		raw = strings.TrimSuffix(strings.TrimSuffix(raw, "'s"), "'S")
+		raw = strings.ReplaceAll(raw, "'", "")
+		if len(raw) > maxToken {
+			raw = cut(raw, maxToken)
+		}
+		w := raw
+		if strings.ContainsFunc(raw, unicode.IsUpper) {
+			w = strings.ToLower(raw)
+			if !shouting && !strings.ContainsFunc(raw, unicode.IsLower) && isStop(w) && utf8.RuneCountInString(w) > 1 {
+				w = raw // "IT", "US"
+			}
+		}
+		if w != "" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// wordEnd returns where the word at the start of s ends: at the first rune
+// that is neither a letter, a digit, an apostrophe nor an ampersand
+// between two letters or digits.
+func wordEnd(s string) int {
+	for i, r := range s {
+		switch {
+		case isWordRune(r), r == '\'':
+		case r == '&' && i > 0 && i+1 < len(s) && isWordRune(rune(s[i+1])):
+		default:
+			return i
+		}
+	}
+	return len(s)
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

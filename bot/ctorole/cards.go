@@ -32,8 +32,20 @@ func (h *Handler) card(t knowledge.Topic, private bool) *bot.Card {
 			c.Buttons = appendUnique(c.Buttons, showButton(rt))
 		}
 	}
-	c.Note = fmt.Sprintf("Ask anything: %s who owns the IT budget? · %s help", h.slash, h.slash)
+	c.Note = h.noteFor(t)
 	return c
+}
+
+// interviewingTopic is the topic whose questions /interview answers.
+const interviewingTopic = "cto-interviewing"
+
+// noteFor is the small print at the end of a topic's card: where to go
+// next.
+func (h *Handler) noteFor(t knowledge.Topic) string {
+	if t.ID == interviewingTopic {
+		return fmt.Sprintf("Next: %s cto suggests interview questions with rubrics; %s kit builds the guide.", h.interview, h.interview)
+	}
+	return fmt.Sprintf("Ask anything: %s who owns the IT budget? · %s help", h.slash, h.slash)
 }
 
 // related returns the ids of the topics a topic's card offers: its own
@@ -79,6 +91,9 @@ func (h *Handler) answer(args string, l knowledge.Lookup, private bool) *bot.Car
 		c.Buttons = appendUnique(c.Buttons, showButton(r.Topic))
 	}
 	c.Note = fmt.Sprintf("The part of “%s” that answers “%s”.", a.Topic.Title, strings.TrimSpace(args))
+	if a.Topic.ID == interviewingTopic {
+		c.Note += " " + h.noteFor(a.Topic)
+	}
 	if len(l.Suggestions) > 0 {
 		c.Note += " Did you mean " + quoteList(l.Suggestions) + "?"
 	}
@@ -114,12 +129,15 @@ func (h *Handler) social(s knowledge.Social) *bot.Card {
 		return &bot.Card{Intro: "Good luck with the hire! I'm here whenever you have another question."}
 	case knowledge.Nod:
 		return &bot.Card{Intro: fmt.Sprintf("Glad it helps. Ask me anything else about hiring a technical leader, or try %s help.", h.slash)}
+	case knowledge.Chat:
+		return &bot.Card{Intro: fmt.Sprintf("Happy to chat, but I'm best at hiring a technical leader: ask me a question about it, or try %s help.", h.slash)}
 	}
 	return &bot.Card{Intro: fmt.Sprintf("Hi! I answer questions about hiring a technical leader (a CTO, CIO, CISO, VP of Engineering or Head of Data), such as %s what does a CTO do in a startup? or %s help for the topics.", h.slash, h.slash)}
 }
 
 // unknown answers args the pack does not cover: honestly, with what it
-// may have meant, what hirebot does cover, and the topic list. Never empty.
+// may have meant, what hirebot does cover, and the topics nearest to the
+// question (or, with none, the topic list). Never empty.
 func (h *Handler) unknown(args string, l knowledge.Lookup) *bot.Card {
 	c := &bot.Card{Title: "I don't cover that",
 		Intro: fmt.Sprintf("I don't have a good answer to “%s”.", strings.TrimSpace(args))}
@@ -130,19 +148,28 @@ func (h *Handler) unknown(args string, l knowledge.Lookup) *bot.Card {
 			c.Buttons = appendUnique(c.Buttons, bot.Button{Label: s, Action: actionShow, Value: s})
 		}
 	}
+	var roles []string
+	for _, r := range h.pack.Roles {
+		roles = append(roles, "a "+r.Name)
+	}
+	what := "Hiring a technical leader: what " + strings.Join(roles, " or ") + " does, and the questions around hiring one."
+	if len(l.Nearest) > 0 {
+		c.Parts = append(c.Parts, bot.Part{Heading: "What I cover",
+			Text: what + fmt.Sprintf(" The topics nearest to your question are below; %s help lists them all. Or ask in your own words.", h.slash)})
+		for _, t := range l.Nearest {
+			c.Buttons = appendUnique(c.Buttons, showButton(t))
+		}
+		c.Buttons = appendUnique(c.Buttons, bot.Button{Label: "All topics", Action: actionShow, Value: "help"})
+		return c
+	}
 	topics := l.Topics
 	for _, r := range h.pack.Roles {
 		if r.ID != l.Role {
 			topics = append(topics, r.ID) // the other roles' overviews
 		}
 	}
-	var roles []string
-	for _, r := range h.pack.Roles {
-		roles = append(roles, "a "+r.Name)
-	}
 	c.Parts = append(c.Parts, bot.Part{Heading: "What I cover",
-		Text: "Hiring a technical leader: what " + strings.Join(roles, " or ") + " does, and the questions " +
-			"around hiring one. Try one of: " + strings.Join(topics, ", ") + ". Or ask a question in your own words."})
+		Text: what + " Try one of: " + strings.Join(topics, ", ") + ". Or ask a question in your own words."})
 	for _, s := range topics {
 		c.Buttons = appendUnique(c.Buttons, bot.Button{Label: s, Action: actionShow, Value: s})
 	}

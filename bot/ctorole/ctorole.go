@@ -15,18 +15,29 @@ import (
 
 // Handler answers /cto-role and free questions.
 type Handler struct {
-	pack  *knowledge.Pack
-	slash string    // the configured command name, for hints
-	words bot.Words // its errors' words
+	pack      *knowledge.Pack
+	slash     string    // the configured command name, for hints
+	jd        string    // the /jd command's name, for pointers to it
+	interview string    // the /interview command's name
+	words     bot.Words // its errors' words
 }
 
 // New returns a Handler over pack; slash is the configured command name.
+// Pointers to the other commands name them /jd and /interview until
+// WithCommands says otherwise.
 func New(pack *knowledge.Pack, slash string) *Handler {
-	return &Handler{pack: pack, slash: slash, words: bot.Words{
+	return &Handler{pack: pack, slash: slash, jd: "/jd", interview: "/interview", words: bot.Words{
 		bot.As(func(e *knowledge.TooLongError) string {
 			return fmt.Sprintf("That is %d characters; ask in %d or fewer, or try a topic such as responsibilities.", e.Size, e.Limit)
 		}),
 	}}
+}
+
+// WithCommands sets the names of the /jd and /interview commands that
+// replies point to, and returns h.
+func (h *Handler) WithCommands(jd, interview string) *Handler {
+	h.jd, h.interview = jd, interview
+	return h
 }
 
 // Command returns the command-table entry for /cto-role.
@@ -112,6 +123,14 @@ func (h *Handler) lookup(args string, private bool) (*bot.Card, error) {
 		return h.answer(args, l, private), nil
 	case l.Elsewhere != nil:
 		return h.elsewhere(args, *l.Elsewhere, private), nil
+	case len(l.Choices) > 0:
+		return h.choices(args, l), nil
+	case l.Pointer == knowledge.PointJD:
+		return h.draftPointer(), nil
+	case l.Pointer == knowledge.PointLegal:
+		return h.legal(args, l), nil
+	case l.Pointer == knowledge.PointOtherRole:
+		return h.otherRole(args), nil
 	}
 	return h.unknown(args, l), nil
 }

@@ -2,11 +2,14 @@ package ctorole
 
 import (
 	"context"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/hirebot/hirebot"
 	"github.com/hirebot/hirebot/bot"
+	"github.com/hirebot/hirebot/bot/blockkit"
+	"github.com/hirebot/hirebot/internal/golden"
 	"github.com/hirebot/hirebot/knowledge"
 )
 
@@ -49,9 +52,19 @@ func TestHandle(t *testing.T) {
 		{"typo", bot.Request{Source: bot.Slash, Text: "responsibilites"}, []string{"responsib"}, false, false},
 		{"nothing", bot.Request{Source: bot.Slash, Text: "zzqx wvvk"}, []string{"I don't cover that", "What I cover", "great", "cto-role:show cio"}, false, false},
 		{"off topic", bot.Request{Source: bot.Slash, Text: "how do I bake bread"},
-			[]string{"I don't cover that", "“how do I bake bread”", "What I cover", "cto-role:show pay"}, false, false},
-		{"founder question", bot.Request{Source: bot.Slash, Text: "what does a cto do in a startup"},
-			[]string{"Which kind of CTO fits which company stage", "Read the whole topic cto-role:show cto-stage"}, false, false},
+			[]string{"I don't cover that", "“how do I bake bread”", "What I cover", "cto-role:show help"}, false, false},
+		{"founder question", bot.Request{Source: bot.Slash, Text: "who should the CTO report to?"},
+			[]string{"Who the CTO reports to", "Read the whole topic cto-role:show cto-reporting"}, false, false},
+		{"new founders' topic", bot.Request{Source: bot.Slash, Text: "how long does it usually take to hire a CTO?"},
+			[]string{"How a CTO search works", "Read the whole topic cto-role:show cto-search"}, false, false},
+		{"interviewing leads to /interview", bot.Request{Source: bot.Slash, Text: "interviewing"},
+			[]string{"Interviewing CTO candidates", "/interview cto suggests interview questions"}, false, false},
+		{"legal", bot.Request{Source: bot.Slash, Text: "can we legally fire our CTO while she is on maternity leave?"},
+			[]string{"I can't give legal advice", "employment lawyer", "/jd check"}, false, false},
+		{"other role", bot.Request{Source: bot.Slash, Text: "what makes a great chief marketing officer"},
+			[]string{"I don't cover that role", "The roles I know are the CTO, the CIO, the CISO", "/jd start drafts a job description", "cto-role:show ciso-overview"}, false, false},
+		{"job description", bot.Request{Source: bot.Slash, Text: "can you write a job description for our first CTO"},
+			[]string{"Drafting a job description", "/jd start cto", "/jd start cio", "/jd start head-of-data"}, false, false},
 		{"pay has no figures", bot.Request{Source: bot.Slash, Text: "pay"}, []string{"no pay data", "hirebot's own advice"}, false, false},
 		{"wrong role", bot.Request{Source: bot.Slash, Text: "cio great"},
 			[]string{"for the CTO only, not for the CIO", "What makes a great CTO cto-role:show cto-great", "cto-role:share ?cio great"}, false, false},
@@ -131,5 +144,58 @@ func TestHandleRefuses(t *testing.T) {
 	_, err = h.Handle(context.Background(), bot.Request{Source: bot.Press, Action: "share", Value: "no-such-topic"})
 	if hirebot.KindOf(err) != hirebot.NotFound {
 		t.Errorf("sharing a missing topic: %v, want NotFound", err)
+	}
+}
+
+// TestCardsGolden renders the replies to questions no single topic
+// answers — choices, the pointers and "not covered" with the nearest
+// topics — as Block Kit, against golden files (go test -update rewrites
+// them). The lookups are built here, so the cards do not move with the
+// topic model.
+func TestCardsGolden(t *testing.T) {
+	h := MustHandler(t).WithCommands("/jd", "/interview")
+	topic := func(id string) knowledge.Topic {
+		tp, ok := h.pack.Topic(id)
+		if !ok {
+			t.Fatalf("no topic %s", id)
+		}
+		return tp
+	}
+	args := "is our CTO on the board or just reporting to it?"
+	cards := map[string]*bot.Card{
+		"card-choices": h.choices(args, knowledge.Lookup{Choices: []knowledge.Topic{topic("cto-board"), topic("cto-reporting")}}),
+		"card-choice":  h.choices("cto boardd", knowledge.Lookup{Choices: []knowledge.Topic{topic("cto-board")}}),
+		"card-legal": h.legal("can we enforce a non-compete on our old CTO?",
+			knowledge.Lookup{Nearest: []knowledge.Topic{topic("cto-founder-transition"), topic("cto-pay")}}),
+		"card-other-role": h.otherRole("what does a chief marketing officer do?"),
+		"card-jd-help":    h.draftPointer(),
+		"card-unknown": h.unknown("which cloud should we use?",
+			knowledge.Lookup{Role: "cto", Nearest: []knowledge.Topic{topic("cto-infrastructure"), topic("cto-vs-cio"), topic("cto-stage")}}),
+	}
+	for name, c := range cards {
+		t.Run(name, func(t *testing.T) {
+			golden.MatchJSON(t, filepath.Join("testdata", "golden", name+".json"), blockkit.Card(c))
+		})
+	}
+}
+
+// TestHandleNearest checks that "I don't cover that" suggests the topics
+// nearest to the question, not the same list every time.
+func TestHandleNearest(t *testing.T) {
+	h := MustHandler(t)
+	buttons := func(text string) []string {
+		r, err := h.Handle(context.Background(), bot.Request{Source: bot.Slash, Text: text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, b := range r.Card.Buttons {
+			out = append(out, b.Value)
+		}
+		return out
+	}
+	a, b := buttons("which cloud provider is cheapest for a startup"), buttons("best pizza in lisbon")
+	if strings.Join(a, " ") == strings.Join(b, " ") {
+		t.Errorf("two unrelated misses offer the same buttons %v", a)
 	}
 }

@@ -25,10 +25,16 @@ import (
 // content changes only, and a final draft must be reopened before anything
 // else can change.
 func (d *Draft) Apply(c Change) (Entry, error) {
+	return d.applyWith(c, nil)
+}
+
+// applyWith is Apply, keeping the summary in step with the facts when
+// write is not nil (see ApplyFollowing).
+func (d *Draft) applyWith(c Change, write SummaryWriter) (Entry, error) {
 	next := d.Clone()
 	next.EnsureRefs()
 	next.EnsureID()
-	summary, rec, err := next.apply(c)
+	summary, rec, err := next.apply(c, write)
 	if err != nil {
 		return Entry{}, err
 	}
@@ -54,8 +60,9 @@ func (d *Draft) Apply(c Change) (Entry, error) {
 
 // apply applies c to d, which the caller throws away on error, and returns
 // the summary of the change and its undo record (nil when it cannot be
-// undone).
-func (d *Draft) apply(c Change) (string, *Undo, error) {
+// undone). With write, a summary hirebot wrote follows the facts (see
+// ApplyFollowing).
+func (d *Draft) apply(c Change, write SummaryWriter) (string, *Undo, error) {
 	if c.Draft != "" {
 		if err := d.Is(c.Draft); err != nil {
 			return "", nil, err
@@ -80,9 +87,14 @@ func (d *Draft) apply(c Change) (string, *Undo, error) {
 			return "", nil, err
 		}
 	}
+	following := follow(d, write)
 	summary, revert, touch, err := d.change(c)
 	if err != nil {
 		return "", nil, err
+	}
+	if back, touched, ok := following.rewrite(d); ok {
+		summary += " and rewrote the summary to match"
+		revert, touch = append(revert, back), append(touch, touched)
 	}
 	if err := d.checkSize(); err != nil {
 		return "", nil, err

@@ -3,6 +3,8 @@ package draft
 import (
 	"fmt"
 	"slices"
+
+	"github.com/hirebot/hirebot/internal/lcs"
 )
 
 // Diff returns lines in words saying what changed from old to d: fields set,
@@ -67,22 +69,17 @@ func diffItems(s Section, a, b []string) []string {
 	type gap struct{ del, ins []int } // 0-based indexes into a and b
 	var gaps []gap
 	var cur gap
-	lcs := lcsTable(a, b)
-	i, j := 0, 0
-	for i < len(a) || j < len(b) {
-		switch {
-		case i < len(a) && j < len(b) && a[i] == b[j]:
+	for _, step := range lcs.Align(a, b) {
+		switch step.Op {
+		case lcs.Same:
 			if len(cur.del)+len(cur.ins) > 0 {
 				gaps = append(gaps, cur)
 				cur = gap{}
 			}
-			i, j = i+1, j+1
-		case j == len(b) || (i < len(a) && lcs[i+1][j] >= lcs[i][j+1]):
-			cur.del = append(cur.del, i)
-			i++
-		default:
-			cur.ins = append(cur.ins, j)
-			j++
+		case lcs.Del:
+			cur.del = append(cur.del, step.I)
+		case lcs.Ins:
+			cur.ins = append(cur.ins, step.J)
 		}
 	}
 	if len(cur.del)+len(cur.ins) > 0 {
@@ -128,23 +125,4 @@ func diffItems(s Section, a, b []string) []string {
 		}
 	}
 	return lines
-}
-
-// lcsTable returns t where t[i][j] is the length of the longest common
-// subsequence of a[i:] and b[j:].
-func lcsTable(a, b []string) [][]int {
-	t := make([][]int, len(a)+1)
-	for i := range t {
-		t[i] = make([]int, len(b)+1)
-	}
-	for i := len(a) - 1; i >= 0; i-- {
-		for j := len(b) - 1; j >= 0; j-- {
-			if a[i] == b[j] {
-				t[i][j] = t[i+1][j+1] + 1
-			} else {
-				t[i][j] = max(t[i+1][j], t[i][j+1])
-			}
-		}
-	}
-	return t
 }

@@ -54,3 +54,45 @@ func TestHandler(t *testing.T) {
 		}
 	}
 }
+
+// TestReadyzReason checks that a cause Explain words is named under
+// "reasons" — the sentence only, no error text — and logged once as a
+// warning when it appears, not on every probe; an unexplained cause is
+// "down" with no reason.
+func TestReadyzReason(t *testing.T) {
+	refused := errors.New("sessions: ping: WRONGPASS invalid username-password pair")
+	storeErr := refused
+	var logs strings.Builder
+	h := Handler([]Check{
+		{Name: "slack", Fn: func(context.Context) error { return nil }},
+		{Name: "store", Fn: func(context.Context) error { return storeErr },
+			Explain: func(err error) string {
+				if errors.Is(err, refused) {
+					return "Redis refused the credentials in REDIS_URL"
+				}
+				return ""
+			}},
+	}, nil, slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo})))
+	get := func() (int, string) {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/readyz", nil))
+		return rec.Code, strings.TrimSpace(rec.Body.String())
+	}
+	for range 3 {
+		code, body := get()
+		if want := `{"reasons":{"store":"Redis refused the credentials in REDIS_URL"},"slack":"ok","store":"down"}`; code != 503 || body != want {
+			t.Errorf("/readyz = %d %s, want 503 %s", code, body, want)
+		}
+	}
+	if n := strings.Count(logs.String(), "not ready: Redis refused the credentials in REDIS_URL"); n != 1 {
+		t.Errorf("the reason was logged %d times in three probes, want once as a warning:\n%s", n, logs.String())
+	}
+	storeErr = errors.New("dial tcp 10.1.2.3:6379: connect: connection refused")
+	if code, body := get(); code != 503 || body != `{"slack":"ok","store":"down"}` {
+		t.Errorf("/readyz with an unexplained cause = %d %s, want 503 with no reason", code, body)
+	}
+	storeErr = nil
+	if code, body := get(); code != 200 || body != `{"slack":"ok","store":"ok"}` {
+		t.Errorf("/readyz once ready = %d %s", code, body)
+	}
+}

@@ -63,7 +63,7 @@ func (h *Handler) save(ctx context.Context, req bot.Request) (bot.Reply, error) 
 	c := draft.Change{Op: draft.OpReplace, Content: &content, BaseVersion: base, Draft: s.Draft, By: req.User, Admin: req.Admin, At: at}
 	d, e, err := h.drafts(req).UpdateDraft(ctx, func(d *draft.Draft, _ int) (draft.Entry, error) {
 		keepAuthors(d, &content)
-		return d.Apply(c)
+		return h.applyKeepingSummary(d, c)
 	})
 	var (
 		stale *draft.StaleError

@@ -9,13 +9,6 @@ import (
 	"github.com/hirebot/hirebot/knowledge"
 )
 
-// summaryFacts are the fields a fresh draft's summary is written from; when
-// one of them changes and nobody has edited the summary, the summary is
-// written again to match.
-var summaryFacts = map[draft.Field]bool{
-	draft.Title: true, draft.Company: true, draft.Location: true, draft.Salary: true, draft.Team: true,
-}
-
 // candidateSummary writes a draft's summary for candidates: who is hiring
 // for what, where, for what pay and for how large a team (each when known),
 // then what the role and its kind involve.
@@ -139,28 +132,19 @@ func isInitialism(w string) bool {
 	return n >= 2 && n <= 5
 }
 
-// applyKeepingSummary applies c to d. When c sets one of the facts the
-// summary is written from and nobody has edited the summary since it was
-// written, the summary is written again from the new facts, in the same
-// change: one version, one history line, and one undo reverts both.
+// applyKeepingSummary applies c to d, keeping a summary hirebot wrote in
+// step with the facts it states (draft.ApplyFollowing): /jd set of a fact,
+// an Edit-form save that changes one but leaves the summary as it was, and
+// /jd set kind rewrite it in the same change, until someone writes the
+// summary themselves.
 func (h *Handler) applyKeepingSummary(d *draft.Draft, c draft.Change) (draft.Entry, error) {
-	role, _ := h.cfg.Pack.Role(d.Role)
-	kind, _ := h.cfg.Pack.Kind(d.Kind)
-	old := d.Fields[draft.Summary]
-	generated := c.Op == draft.OpSet && summaryFacts[c.Field] && old != "" &&
-		old == candidateSummary(role, kind, d.Fields)
-	e, err := d.Apply(c)
-	if err != nil || !generated {
-		return e, err
-	}
-	next := candidateSummary(role, kind, d.Fields)
-	if next == old || len(d.Undo) == 0 {
-		return e, nil
-	}
-	d.Fields[draft.Summary] = next
-	u := &d.Undo[len(d.Undo)-1]
-	u.Revert = append(u.Revert, draft.Change{Op: draft.OpSet, Field: draft.Summary, Text: old, By: c.By, At: c.At})
-	u.Summary += " and rewrote the summary to match"
-	e.Summary = u.Summary
-	return e, nil
+	return d.ApplyFollowing(c, h.writeSummary)
+}
+
+// writeSummary writes the summary of a draft of role and kind from its
+// fields (a draft.SummaryWriter).
+func (h *Handler) writeSummary(roleID, kindID string, fields map[draft.Field]string) string {
+	role, _ := h.cfg.Pack.Role(roleID)
+	kind, _ := h.cfg.Pack.Kind(kindID)
+	return candidateSummary(role, kind, fields)
 }

@@ -27,13 +27,16 @@ var (
 )
 
 // storeError wraps err from the Redis operation op: an outage, a timeout
-// or a server that is loading becomes hirebot.Unavailable, anything else an
-// internal error.
+// or a server that is loading becomes hirebot.Unavailable, credentials
+// Redis refuses a *CredentialsError, anything else an internal error.
 func storeError(op string, err error) error {
 	if err == nil {
 		return nil
 	}
 	err = fmt.Errorf("sessions: %s: %w", op, err)
+	if ce := credentialsRefused(err); ce != nil {
+		return ce
+	}
 	if transient(err) {
 		return &hirebot.Error{Kind: hirebot.Unavailable, Err: err}
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -16,8 +17,9 @@ import (
 // a number (or the value) for a choice, `\n` for a line break in a long
 // text. An empty line keeps what the input holds (and asks again for a
 // required input that holds nothing); `:submit` submits what is filled so
-// far, `:cancel` drops the form. It returns the submission, or false when
-// the form was dropped or the input ended.
+// far, `:cancel` drops the form. It returns the submission — every input,
+// as Slack sends a modal's state — or false when the form was dropped or
+// the input ended.
 func (s *Shell) fill(m *bot.Modal) (map[string]string, bool, error) {
 	w := s.cfg.Out
 	fmt.Fprintf(w, "== %s (a form: one line per field; empty keeps it, :submit sends, :cancel drops) ==\n", m.Title)
@@ -26,14 +28,43 @@ func (s *Shell) fill(m *bot.Modal) (map[string]string, bool, error) {
 	}
 	values := map[string]string{}
 	for _, in := range m.Inputs {
-		if in.Value != "" {
-			values[in.ID] = in.Value
+		values[in.ID] = in.Value
+	}
+	return s.ask(m, values, nil)
+}
+
+// refill asks again, after a submission the handler refused, for the
+// inputs refused names (input id → why), each with its reason, keeping
+// every other answer as it was sent. A reason about no input of the form
+// is shown, and every input asked again.
+func (s *Shell) refill(m *bot.Modal, values, refused map[string]string) (map[string]string, bool, error) {
+	w := s.cfg.Out
+	fmt.Fprintf(w, "== %s: not sent. Everything you typed is kept; fix what is marked (empty keeps it, :submit sends, :cancel drops) ==\n", m.Title)
+	for id, why := range refused {
+		if !slices.ContainsFunc(m.Inputs, func(in bot.Input) bool { return in.ID == id }) {
+			fmt.Fprintf(w, "! %s\n", why)
+			refused = nil
+			break
 		}
 	}
+	return s.ask(m, values, refused)
+}
+
+// ask asks for the inputs of m in turn, each holding what values holds;
+// only those refused names (with the reason), when refused is not nil.
+func (s *Shell) ask(m *bot.Modal, values, refused map[string]string) (map[string]string, bool, error) {
+	w := s.cfg.Out
 	for i, in := range m.Inputs {
-		describe(w, i+1, len(m.Inputs), in)
+		why, ok := refused[in.ID]
+		if refused != nil && !ok {
+			continue
+		}
+		describe(w, i+1, len(m.Inputs), in, values[in.ID])
+		if why != "" {
+			fmt.Fprintf(w, "  ! %s\n", why)
+		}
 		for {
-			line, err := s.cfg.In.ReadLine(in.Label + "> ")
+			line, err := s.readField(m.Callback+"/"+in.ID, in.Label+"> ")
 			if errors.Is(err, io.EOF) {
 				fmt.Fprintln(w, "(form dropped: the input ended)")
 				return nil, false, nil
@@ -66,8 +97,18 @@ func (s *Shell) fill(m *bot.Modal) (map[string]string, bool, error) {
 	return values, true, nil
 }
 
-// describe prints one input of a form: its label, hint and choices.
-func describe(w io.Writer, n, of int, in bot.Input) {
+// readField reads the answer to a form's field: with the field's own
+// history when the input keeps one (a Terminal), else as a line.
+func (s *Shell) readField(field, prompt string) (string, error) {
+	if fr, ok := s.cfg.In.(FieldReader); ok {
+		return fr.ReadField(field, prompt)
+	}
+	return s.cfg.In.ReadLine(prompt)
+}
+
+// describe prints one input of a form: its label, hint, choices and what
+// it holds.
+func describe(w io.Writer, n, of int, in bot.Input, holds string) {
 	req := ""
 	if !in.Optional {
 		req = " (required)"
@@ -78,13 +119,13 @@ func describe(w io.Writer, n, of int, in bot.Input) {
 	}
 	for i, c := range in.Choices {
 		mark := " "
-		if c.Value == in.Value && in.Value != "" {
+		if c.Value == holds && holds != "" {
 			mark = "*"
 		}
 		fmt.Fprintf(w, " %s%d) %s\n", mark, i+1, c.Label)
 	}
-	if in.Value != "" && len(in.Choices) == 0 {
-		fmt.Fprintf(w, "  now: %s\n", strings.ReplaceAll(in.Value, "\n", `\n`))
+	if holds != "" && len(in.Choices) == 0 {
+		fmt.Fprintf(w, "  now: %s\n", strings.ReplaceAll(holds, "\n", `\n`))
 	}
 }
 
@@ -112,17 +153,25 @@ func fieldValue(in bot.Input, line, held string) (string, bool) {
 	return "", false
 }
 
-// submit fills modal m as a form and sends it as a modal submission.
+// submit fills modal m as a form and sends it as a modal submission. A
+// submission refused about its inputs (bot.FormErrors: Slack keeps the
+// modal open with the reason under the input) keeps every answer, asks
+// again only for what was refused, and is sent again.
 func (s *Shell) submit(ctx context.Context, m *bot.Modal) {
 	values, ok, err := s.fill(m)
+	for ok && err == nil {
+		command, action, _ := strings.Cut(m.Callback, ":")
+		req := bot.Request{Source: bot.Submit, Team: s.team, Channel: s.channel, User: s.user,
+			Command: command, Action: action, Value: m.Metadata, Values: values, At: time.Now()}
+		r, serr := s.cfg.Router.Serve(ctx, req)
+		refused, isForm := bot.FormErrors(req, r, serr)
+		if !isForm {
+			s.show(ctx, req, r)
+			return
+		}
+		values, ok, err = s.refill(m, values, refused)
+	}
 	if err != nil {
 		fmt.Fprintf(s.cfg.Out, "! %v\n", err)
-		return
 	}
-	if !ok {
-		return
-	}
-	command, action, _ := strings.Cut(m.Callback, ":")
-	s.serve(ctx, bot.Request{Source: bot.Submit, Team: s.team, Channel: s.channel, User: s.user,
-		Command: command, Action: action, Value: m.Metadata, Values: values, At: time.Now()})
 }

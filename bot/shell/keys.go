@@ -7,15 +7,30 @@ import (
 )
 
 const (
+	ctrlA = 0x01 // x/term: move to the start of the line (Home)
 	ctrlC = 0x03 // abandon the line
-	ctrlE = 0x05 // x/term: move to the end of the line
+	ctrlE = 0x05 // x/term: move to the end of the line (End)
 )
 
-// keys passes a terminal's key presses on to x/term and notes a Ctrl-C,
-// which x/term reports as io.EOF, like Ctrl-D. A Ctrl-C always comes in a
-// read of its own, after a read with just Ctrl-E, so that x/term has drawn
-// the cursor at the end of the abandoned line when it gives up on it and
-// has read nothing after it.
+// homeEnd are the escape sequences terminals send for Home and End, as
+// the keys x/term takes for them (it knows only ESC [ H and ESC [ F): tmux
+// and screen send ESC [ 1 ~ and ESC [ 4 ~, rxvt ESC [ 7 ~ and ESC [ 8 ~, an
+// xterm in application cursor mode ESC O H and ESC O F.
+var homeEnd = []struct {
+	seq string
+	key byte
+}{
+	{"\x1b[1~", ctrlA}, {"\x1b[7~", ctrlA}, {"\x1bOH", ctrlA}, {"\x1b[H", ctrlA},
+	{"\x1b[4~", ctrlE}, {"\x1b[8~", ctrlE}, {"\x1bOF", ctrlE}, {"\x1b[F", ctrlE},
+}
+
+// keys passes a terminal's key presses on to x/term, with Home and End
+// as x/term knows them (see homeEnd), and notes a Ctrl-C, which x/term
+// reports as io.EOF, like Ctrl-D. A Ctrl-C always comes in a read of its
+// own, after a read with just Ctrl-E, so that x/term has drawn the cursor
+// at the end of the abandoned line when it gives up on it and has read
+// nothing after it. The start of a Home or End sequence that a read split
+// is held back until the rest arrives.
 type keys struct {
 	r       io.Reader
 	buf     [256]byte
@@ -31,19 +46,18 @@ func (k *keys) Read(p []byte) (int, error) {
 	if len(p) == 0 {
 		return 0, nil
 	}
-	if len(k.pending) == 0 {
+	ready := k.ready()
+	for ready == 0 {
 		if k.err != nil {
 			return 0, k.err
 		}
 		n, err := k.r.Read(k.buf[:])
-		k.pending, k.err = k.buf[:n], err
-		if n == 0 {
-			return 0, err
-		}
+		k.pending, k.err = translateHomeEnd(append(k.pending, k.buf[:n]...)), err
+		ready = k.ready()
 	}
-	switch i := bytes.IndexByte(k.pending, ctrlC); {
+	switch i := bytes.IndexByte(k.pending[:ready], ctrlC); {
 	case i < 0:
-		return k.pass(p, len(k.pending)), nil
+		return k.pass(p, ready), nil
 	case i > 0:
 		return k.pass(p, i), nil
 	case !k.atEnd:
@@ -54,6 +68,60 @@ func (k *keys) Read(p []byte) (int, error) {
 		k.atEnd, k.ctrlC = false, true
 		return k.pass(p, 1), nil
 	}
+}
+
+// ready returns how many pending bytes can be passed on: all but the start
+// of a Home or End sequence at the end, unless the input has ended.
+func (k *keys) ready() int {
+	if k.err != nil {
+		return len(k.pending)
+	}
+	return len(k.pending) - partialHomeEnd(k.pending)
+}
+
+// translateHomeEnd replaces each Home and End sequence in b with the key
+// x/term takes for it.
+func translateHomeEnd(b []byte) []byte {
+	if bytes.IndexByte(b, 0x1b) < 0 {
+		return b
+	}
+	out := b[:0:0]
+	for i := 0; i < len(b); i++ {
+		if b[i] == 0x1b {
+			if key, n := homeEndAt(b[i:]); n > 0 {
+				out = append(out, key)
+				i += n - 1
+				continue
+			}
+		}
+		out = append(out, b[i])
+	}
+	return out
+}
+
+// homeEndAt returns the key for the Home or End sequence b starts with and
+// its length, or 0 when b starts with none.
+func homeEndAt(b []byte) (byte, int) {
+	for _, he := range homeEnd {
+		if bytes.HasPrefix(b, []byte(he.seq)) {
+			return he.key, len(he.seq)
+		}
+	}
+	return 0, 0
+}
+
+// partialHomeEnd returns the length of the end of b that is the start of a
+// Home or End sequence, not all of it; 0 when there is none.
+func partialHomeEnd(b []byte) int {
+	for n := min(len(b), 3); n > 0; n-- {
+		tail := b[len(b)-n:]
+		for _, he := range homeEnd {
+			if len(he.seq) > n && bytes.HasPrefix([]byte(he.seq), tail) {
+				return n
+			}
+		}
+	}
+	return 0
 }
 
 // pass copies up to n pending bytes into p.
@@ -69,15 +137,21 @@ func (k *keys) interrupted() bool {
 }
 
 // history keeps the lines the up and down arrows recall, most recent last,
-// leaving out blank lines and a line that repeats the one before it.
+// leaving out blank lines, a line that repeats the one before it, and the
+// lines in omit.
 type history struct {
 	lines []string
 	max   int
+	omit  map[string]bool
 }
+
+// formCommands are the lines a form's field history leaves out: they are
+// not answers.
+var formCommands = map[string]bool{":submit": true, ":cancel": true}
 
 // Add records a line the user entered.
 func (h *history) Add(line string) {
-	if strings.TrimSpace(line) == "" || len(h.lines) > 0 && h.lines[len(h.lines)-1] == line {
+	if strings.TrimSpace(line) == "" || h.omit[strings.TrimSpace(line)] || len(h.lines) > 0 && h.lines[len(h.lines)-1] == line {
 		return
 	}
 	if len(h.lines) == h.max {

@@ -13,6 +13,16 @@ type LineReader interface {
 	ReadLine(prompt string) (string, error)
 }
 
+// FieldReader is a LineReader that also reads the fields of a form, each
+// with a history of its own (Terminal is one): ↑ in a field recalls
+// earlier answers to that field only, never the previous field's answer or
+// a command. A form reads through it when its LineReader is one.
+type FieldReader interface {
+	// ReadField reads the answer to the form field named field (the
+	// same name for the same field of the same form each time).
+	ReadField(field, prompt string) (string, error)
+}
+
 // Scanner reads lines from a pipe or a file: no prompt, no editing.
 type Scanner struct {
 	sc *bufio.Scanner

@@ -4,6 +4,7 @@
 package shell
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -39,13 +40,15 @@ type Shell struct {
 	user    string
 	users   map[string]bool // everyone the shell has been: the workspace's members
 	last    []bot.Button
+	seen    map[string][]string // by channel: the live draft's text as last shown
 	lastCmd string
 }
 
 // New returns a Shell in workspace "T-SHELL", channel "general", as user
 // "you".
 func New(cfg Config) *Shell {
-	return &Shell{cfg: cfg, team: "T-SHELL", channel: "general", user: "you", users: map[string]bool{"you": true}}
+	return &Shell{cfg: cfg, team: "T-SHELL", channel: "general", user: "you", users: map[string]bool{"you": true},
+		seen: map[string][]string{}}
 }
 
 // Run reads until end of input, Ctrl-D or :quit.
@@ -119,7 +122,12 @@ func (s *Shell) meta(ctx context.Context, line string) error {
 		fmt.Fprintf(s.cfg.Out, "now in #%s\n", s.channel)
 	case ":click":
 		n, err := strconv.Atoi(arg)
-		if err != nil || n < 1 || n > len(s.last) {
+		switch {
+		case len(s.last) == 0:
+			return errors.New("the last reply has no buttons to press")
+		case len(s.last) == 1 && (err != nil || n != 1):
+			return errors.New("usage: :click 1, the one button of the last reply")
+		case err != nil || n < 1 || n > len(s.last):
 			return fmt.Errorf("usage: :click N, where N is a button number of the last reply (1–%d)", len(s.last))
 		}
 		b := s.last[n-1]
@@ -159,8 +167,14 @@ func (s *Shell) help() {
 
 // serve runs a request and prints what it did.
 func (s *Shell) serve(ctx context.Context, req bot.Request) {
-	w := s.cfg.Out
 	r, _ := s.cfg.Router.Serve(ctx, req) // the reply says any error
+	s.show(ctx, req, r)
+}
+
+// show prints reply r to req: its card, file, announcement and the live
+// draft it changed, and fills the form it opens.
+func (s *Shell) show(ctx context.Context, req bot.Request, r bot.Reply) {
+	w := s.cfg.Out
 	if r.Card != nil {
 		if r.Public && req.Source == bot.Press {
 			fmt.Fprintf(w, "[posted in #%s]\n", s.channel)
@@ -178,14 +192,43 @@ func (s *Shell) serve(ctx context.Context, req bot.Request) {
 	if (r.Live || r.NewLive) && s.cfg.Live != nil {
 		c, _, _, err := s.cfg.Live.LiveCard(ctx, req.Session())
 		if err == nil {
-			fmt.Fprintf(w, "\n[live draft in #%s]\n", s.channel)
-			writeCard(w, c)
+			s.showLive(c, r.NewLive)
 			s.last = buttons(c)
+		} else {
+			delete(s.seen, s.channel)
 		}
 	}
 	if r.Modal != nil {
 		s.submit(ctx, r.Modal)
 	}
+}
+
+// showLive prints the channel's live draft c: all of it when whole (the
+// live message posted anew: /jd start, /jd show) or when this shell has
+// not shown it yet, else what changed since it last showed it — the lines
+// gone and the lines new — with the buttons and the version line.
+func (s *Shell) showLive(c *bot.Card, whole bool) {
+	w := s.cfg.Out
+	var body bytes.Buffer
+	n := writeBody(&body, c)
+	lines := strings.Split(strings.TrimRight(body.String(), "\n"), "\n")
+	before, shown := s.seen[s.channel]
+	s.seen[s.channel] = lines
+	if whole || !shown {
+		fmt.Fprintf(w, "\n[live draft in #%s]\n", s.channel)
+		_, _ = w.Write(body.Bytes())
+		writeFooter(w, c, n)
+		return
+	}
+	fmt.Fprintf(w, "\n[live draft in #%s, what changed: - gone, + new; %s show shows it all]\n", s.channel, s.slash("jd"))
+	diff := lineDiff(before, lines)
+	if len(diff) == 0 {
+		fmt.Fprintln(w, "(the text is as it was)")
+	}
+	for _, l := range diff {
+		fmt.Fprintln(w, l)
+	}
+	writeFooter(w, c, n)
 }
 
 // slash returns the configured slash name of the command called name.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"log/slog"
 	"strings"
 	"testing"
 
@@ -67,5 +68,33 @@ func TestShell(t *testing.T) {
 	}
 	if strings.Contains(s, "> ") {
 		t.Error("a prompt was printed for piped input")
+	}
+}
+
+// TestClickWithoutButtons: :click after a reply with no buttons says so,
+// rather than offering buttons 1–0; with one button it names that one.
+func TestClickWithoutButtons(t *testing.T) {
+	router := bot.NewRouter(slog.New(slog.DiscardHandler),
+		bot.Command{Name: "plain", Slash: "/plain", Handler: bot.HandlerFunc(func(context.Context, bot.Request) (bot.Reply, error) {
+			return bot.Reply{Card: &bot.Card{Intro: "no buttons here"}}, nil
+		})},
+		bot.Command{Name: "one", Slash: "/one", Handler: bot.HandlerFunc(func(context.Context, bot.Request) (bot.Reply, error) {
+			return bot.Reply{Card: &bot.Card{Intro: "one button", Buttons: []bot.Button{{Label: "Only", Action: "one:x"}}}}, nil
+		})},
+	)
+	in := ":click 1\n/plain\n:click 1\n:click\n/one\n:click 2\n"
+	var out bytes.Buffer
+	if err := New(Config{Router: router, In: NewScanner(strings.NewReader(in)), Out: &out}).Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	s := out.String()
+	if n := strings.Count(s, "! the last reply has no buttons to press\n"); n != 3 {
+		t.Errorf("%d times \"no buttons\", want 3 (before any reply, and twice after one without buttons):\n%s", n, s)
+	}
+	if !strings.Contains(s, "! usage: :click 1, the one button of the last reply\n") {
+		t.Errorf(":click 2 with one button does not name button 1:\n%s", s)
+	}
+	if strings.Contains(s, "1–0") {
+		t.Errorf("offers buttons 1–0:\n%s", s)
 	}
 }

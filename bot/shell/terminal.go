@@ -19,15 +19,18 @@ import (
 type Terminal struct {
 	keys          *keys
 	out           io.Writer
-	history       *history
+	history       *history            // the commands typed at the prompt
+	fields        map[string]*history // each form field's answers, by field
+	current       *history            // the one the line being read recalls
 	width, height int
 	size          func() (width, height int, err error) // the terminal's size now; nil in tests
 	t             *term.Terminal
 }
 
 var (
-	_ LineReader = (*Terminal)(nil)
-	_ io.Writer  = (*Terminal)(nil)
+	_ LineReader  = (*Terminal)(nil)
+	_ FieldReader = (*Terminal)(nil)
+	_ io.Writer   = (*Terminal)(nil)
 )
 
 // historySize is how many lines the up arrow can recall.
@@ -37,19 +40,20 @@ const historySize = 500
 // on out. A real terminal must be in raw mode first: NewTerminalReader does
 // that. Tests give it bytes and a buffer.
 func NewTerminal(in io.Reader, out io.Writer) *Terminal {
-	t := &Terminal{keys: &keys{r: in}, out: out, history: &history{max: historySize}}
+	t := &Terminal{keys: &keys{r: in}, out: out, history: &history{max: historySize}, fields: map[string]*history{}}
+	t.current = t.history
 	t.fresh()
 	return t
 }
 
 // fresh starts a new x/term Terminal on the same keys, output, size and
-// history, with an empty line.
+// current history, with an empty line.
 func (t *Terminal) fresh() {
 	t.t = term.NewTerminal(struct {
 		io.Reader
 		io.Writer
 	}{t.keys, t.out}, "")
-	t.t.History = t.history
+	t.t.History = t.current
 	if t.width > 0 && t.height > 0 {
 		_ = t.t.SetSize(t.width, t.height) // only fails to redraw a line, and there is none yet
 	}
@@ -57,8 +61,31 @@ func (t *Terminal) fresh() {
 
 // ReadLine shows prompt and returns the line the user enters. Ctrl-C
 // abandons the line and reads another; Ctrl-D on an empty line, or the end
-// of the input, returns io.EOF.
+// of the input, returns io.EOF. ↑ and ↓ recall the lines entered here
+// before, never a form field's answers.
 func (t *Terminal) ReadLine(prompt string) (string, error) {
+	return t.read(t.history, prompt)
+}
+
+// ReadField reads the answer to a form's field as ReadLine reads a line,
+// but ↑ and ↓ recall only earlier answers to the same field (named by
+// field), never another field's answer or a command; the form's own
+// :submit and :cancel are not kept.
+func (t *Terminal) ReadField(field, prompt string) (string, error) {
+	h, ok := t.fields[field]
+	if !ok {
+		h = &history{max: historySize, omit: formCommands}
+		t.fields[field] = h
+	}
+	return t.read(h, prompt)
+}
+
+// read reads a line with h as the history the arrows recall.
+func (t *Terminal) read(h *history, prompt string) (string, error) {
+	if t.current != h {
+		t.current = h
+		t.t.History = h // between lines: x/term reads it only while reading one
+	}
 	t.resize()
 	for {
 		t.t.SetPrompt(prompt)

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/iotest"
 
 	"github.com/hirebot/hirebot/bot"
 )
@@ -65,6 +66,14 @@ func TestTerminalReadLine(t *testing.T) {
 		{"Ctrl-D on an empty line ends the input", "hello" + enter + keyD + "never" + enter, []string{"hello"}},
 		{"Ctrl-D in a line deletes the key under the cursor", "abc" + left + keyD + enter + keyD, []string{"ab"}},
 		{"end of input ends it", "last" + enter, []string{"last"}},
+		// Home and End as tmux and screen, xterm, xterm in application
+		// cursor mode, and rxvt send them.
+		{"Home and End under tmux", "bc" + "\x1b[1~" + "a" + "\x1b[4~" + "d" + enter, []string{"abcd"}},
+		{"Home and End in xterm", "bc" + "\x1b[H" + "a" + "\x1b[F" + "d" + enter, []string{"abcd"}},
+		{"Home and End in application mode", "bc" + "\x1bOH" + "a" + "\x1bOF" + "d" + enter, []string{"abcd"}},
+		{"Home and End in rxvt", "bc" + "\x1b[7~" + "a" + "\x1b[8~" + "d" + enter, []string{"abcd"}},
+		{"other escapes still reach x/term", "ab" + "\x1b[1;3D" + "X" + enter, []string{"Xab"}},
+		{"Ctrl-C after Home clears the line", "abc" + "\x1b[1~" + keyC + "x" + enter, []string{"x"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			lines, err, screen := readAll(t, tt.keys)
@@ -75,6 +84,25 @@ func TestTerminalReadLine(t *testing.T) {
 				t.Errorf("read %q, want %q; screen:\n%q", lines, tt.lines, screen)
 			}
 		})
+	}
+}
+
+// TestHomeEndSplitAcrossReads: a Home or End sequence that arrives a byte
+// at a time is still Home or End, not stray letters in the line.
+func TestHomeEndSplitAcrossReads(t *testing.T) {
+	var out bytes.Buffer
+	keys := "bc" + "\x1b[1~" + "a" + "\x1bOF" + "d" + enter + "x" + "\x1b" + enter
+	term := NewTerminal(iotest.OneByteReader(strings.NewReader(keys)), &out)
+	var lines []string
+	for {
+		line, err := term.ReadLine("> ")
+		if err != nil {
+			break
+		}
+		lines = append(lines, line)
+	}
+	if len(lines) == 0 || lines[0] != "abcd" {
+		t.Errorf("read %q, want \"abcd\" first; screen %q", lines, out.String())
 	}
 }
 
@@ -184,4 +212,38 @@ func echoRouter() *bot.Router {
 		bot.Command{Name: "echo", Slash: "/echo", Usage: "[text]", Summary: "say it back", Handler: bot.HandlerFunc(echo)},
 		bot.Command{Name: "ask", Handler: bot.HandlerFunc(echo)},
 	)
+}
+
+// TestFieldHistory: ↑ in a form field recalls earlier answers to that
+// field only — never the previous field's answer, a command, or :submit —
+// and ↑ at the prompt recalls commands only, never a field's answer.
+func TestFieldHistory(t *testing.T) {
+	var out bytes.Buffer
+	keys := "/jd start cto" + enter + // a command
+		"Acme" + enter + // field company
+		up + enter + // field location: ↑ recalls nothing of company's
+		":submit" + enter + // field salary
+		up + enter + // the prompt: ↑ recalls the command
+		up + enter + // field company again: ↑ recalls its answer
+		up + enter // field salary again: ↑ recalls nothing (":submit" is not kept)
+	term := NewTerminal(strings.NewReader(keys), &out)
+	read := []func() (string, error){
+		func() (string, error) { return term.ReadLine("> ") },
+		func() (string, error) { return term.ReadField("jd:save/company", "Company> ") },
+		func() (string, error) { return term.ReadField("jd:save/location", "Location> ") },
+		func() (string, error) { return term.ReadField("jd:save/salary", "Salary> ") },
+		func() (string, error) { return term.ReadLine("> ") },
+		func() (string, error) { return term.ReadField("jd:save/company", "Company> ") },
+		func() (string, error) { return term.ReadField("jd:save/salary", "Salary> ") },
+	}
+	want := []string{"/jd start cto", "Acme", "", ":submit", "/jd start cto", "Acme", ""}
+	for i, r := range read {
+		got, err := r()
+		if err != nil {
+			t.Fatalf("line %d: %v", i+1, err)
+		}
+		if got != want[i] {
+			t.Errorf("line %d = %q, want %q; screen:\n%q", i+1, got, want[i], out.String())
+		}
+	}
 }

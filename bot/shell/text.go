@@ -23,6 +23,13 @@ func buttons(c *bot.Card) []bot.Button {
 // writeCard prints a card as plain text, numbering its buttons so :click
 // can press them.
 func writeCard(w io.Writer, c *bot.Card) {
+	writeFooter(w, c, writeBody(w, c))
+}
+
+// writeBody prints what a card says — its title, intro, parts (their
+// buttons numbered from 1) and source — and returns how many buttons the
+// parts have.
+func writeBody(w io.Writer, c *bot.Card) int {
 	if c.Title != "" {
 		fmt.Fprintf(w, "== %s ==\n", c.Title)
 	}
@@ -56,6 +63,12 @@ func writeCard(w io.Writer, c *bot.Card) {
 	if c.Source != "" {
 		fmt.Fprintf(w, "(%s)\n", c.Source)
 	}
+	return n
+}
+
+// writeFooter prints the rest of a card: its row of buttons, numbered
+// after the n of its parts, who shared it and its note.
+func writeFooter(w io.Writer, c *bot.Card, n int) {
 	if len(c.Buttons) > 0 {
 		var labels []string
 		for _, b := range c.Buttons {

@@ -46,6 +46,7 @@ func TestNewTerminalReader(t *testing.T) {
 		{0, "first" + enter, result{line: "first"}},
 		{0, "abc" + keyC + up + enter, result{line: "first"}},
 		{10, "abcdefghij" + enter, result{line: "abcdefghij"}},
+		{0, "bc\x1b[1~a\x1b[4~d" + enter, result{line: "abcd"}}, // Home and End as tmux sends them
 		{0, keyD, result{err: io.EOF}},
 	} {
 		if step.cols > 0 {

@@ -30,8 +30,11 @@ rules, in the format of the built-in rules.yaml, over the built-in ones.
 An export of a draft that is not final yet (it ends with "Draft, not final
 (version N)") lists missing pay and location as to do, at info; any other
 ad gets them as warnings.
-The exit status is 0 when no finding is at or above -fail-on, 1 when one is,
-and 2 on a usage, rules or file error.
+Exit status: 0 when no finding is at or above -fail-on; 1 when one is, or
+when a file cannot be read or used (the job description, the -rules
+overlay: missing, unreadable, binary, too large or invalid), said on
+standard error; 2 on a usage error (an unknown flag or value, no file or
+two).
 
 `
 
@@ -40,28 +43,51 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	return runCheckFrom(args, os.Stdin, stdout, stderr)
 }
 
+// checkFlags are the flags of "hirebot check".
+type checkFlags struct {
+	failOn, ignore, format, rules *string
+	listRules                     *bool
+}
+
+// newCheckFlags returns the flag set of "hirebot check". It prints
+// nothing itself: runCheckFrom says what is wrong, checkHelp what there is.
+func newCheckFlags() (*flag.FlagSet, checkFlags) {
+	fs := flag.NewFlagSet("hirebot check", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	return fs, checkFlags{
+		failOn:    fs.String("fail-on", "warning", "exit 1 when a finding is at or above this severity: info, warning, review or error"),
+		ignore:    fs.String("ignore", "", "comma-separated rule ids or categories to leave out, e.g. gender,jargon.rockstar"),
+		format:    fs.String("format", "text", "output format: text, json or sarif"),
+		rules:     fs.String("rules", "", "a YAML file of extra rules (the format of the built-in rules.yaml) laid over the built-in ones"),
+		listRules: fs.Bool("list-rules", false, "list the rules and exit"),
+	}
+}
+
+// checkHelp is the -h text of "hirebot check": the usage and the flags.
+func checkHelp() string {
+	fs, _ := newCheckFlags()
+	var b strings.Builder
+	b.WriteString(checkUsage)
+	fs.SetOutput(&b)
+	fs.PrintDefaults()
+	return b.String()
+}
+
 // runCheckFrom is runCheck with standard input given, for FILE "-".
 func runCheckFrom(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("hirebot check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprint(stderr, checkUsage)
-		fs.PrintDefaults()
-	}
-	failOn := fs.String("fail-on", "warning", "exit 1 when a finding is at or above this severity: info, warning, review or error")
-	ignore := fs.String("ignore", "", "comma-separated rule ids or categories to leave out, e.g. gender,jargon.rockstar")
-	format := fs.String("format", "text", "output format: text, json or sarif")
-	rulesFile := fs.String("rules", "", "a YAML file of extra rules (the format of the built-in rules.yaml) laid over the built-in ones")
-	listRules := fs.Bool("list-rules", false, "list the rules and exit")
+	fs, flags := newCheckFlags()
+	failOn, ignore, format, rulesFile, listRules := flags.failOn, flags.ignore, flags.format, flags.rules, flags.listRules
 
 	// Flags may come before or after FILE.
 	var files []string
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
+				fmt.Fprint(stdout, checkHelp())
 				return 0
 			}
-			return 2
+			return checkUsageError(stderr, "%v", err)
 		}
 		if fs.NArg() == 0 {
 			break
@@ -77,11 +103,17 @@ func runCheckFrom(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 	if *format != "text" && *format != "json" && *format != "sarif" {
 		return checkUsageError(stderr, "-format: unknown format %q; use text, json or sarif", *format)
 	}
+	switch {
+	case *listRules && len(files) > 0:
+		return checkUsageError(stderr, "-list-rules takes no job description; got %q", files[0])
+	case !*listRules && len(files) != 1:
+		return checkUsageError(stderr, "give exactly one job description file (or - for standard input); got %d", len(files))
+	}
 	checker := wording.Default()
 	if *rulesFile != "" {
 		if checker, err = loadRules(*rulesFile); err != nil {
 			fmt.Fprintf(stderr, "hirebot check: %v\n", err)
-			return 2
+			return 1
 		}
 	}
 	var ignored []string
@@ -97,20 +129,17 @@ func runCheckFrom(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 	if *listRules {
 		return printRules(checker, stdout, stderr)
 	}
-	if len(files) != 1 {
-		return checkUsageError(stderr, "give exactly one job description file (or - for standard input); got %d", len(files))
-	}
 
 	name := files[0]
 	text, err := readJD(name, stdin)
 	if err != nil {
 		fmt.Fprintf(stderr, "hirebot check: %v\n", err)
-		return 2
+		return 1
 	}
 	report := checker.Check(wording.ParseMarkdown(text), wording.Options{Ignore: ignored})
 	if err := writeCheckReport(stdout, name, text, report, checker, *format); err != nil {
 		fmt.Fprintf(stderr, "hirebot check: %v\n", err)
-		return 2
+		return 1
 	}
 	if report.Count(threshold) > 0 {
 		return 1
@@ -130,7 +159,7 @@ func readJD(name string, stdin io.Reader) (string, error) {
 	if name != "-" {
 		f, err := os.Open(name)
 		if err != nil {
-			return "", fmt.Errorf("read job description: %w", err)
+			return "", fmt.Errorf("cannot read the job description %s: %w", name, unwrapPath(err))
 		}
 		defer f.Close()
 		r = f
@@ -139,7 +168,7 @@ func readJD(name string, stdin io.Reader) (string, error) {
 	}
 	data, err := io.ReadAll(io.LimitReader(r, maxJDSize+1))
 	if err != nil {
-		return "", fmt.Errorf("read job description %s: %w", name, err)
+		return "", fmt.Errorf("cannot read the job description %s: %w", name, unwrapPath(err))
 	}
 	if len(data) > maxJDSize {
 		return "", fmt.Errorf("%s is larger than %d bytes; is it really a job description?", name, maxJDSize)
@@ -154,9 +183,15 @@ func readJD(name string, stdin io.Reader) (string, error) {
 func loadRules(name string) (*wording.Checker, error) {
 	data, err := os.ReadFile(name)
 	if err != nil {
-		return nil, fmt.Errorf("-rules: %w", err)
+		return nil, fmt.Errorf("cannot read the rule overlay %s (-rules): %w", name, unwrapPath(err))
 	}
 	c, err := wording.NewChecker(data)
+	var oe *wording.OverlayError
+	if errors.As(err, &oe) {
+		// One problem a line, each naming the overlay's own rule and line.
+		problems := strings.Split(strings.TrimSpace(oe.Err.Error()), "\n")
+		return nil, fmt.Errorf("-rules %s is not a rule overlay hirebot can use:\n  %s", name, strings.Join(problems, "\n  "))
+	}
 	if err != nil {
 		return nil, fmt.Errorf("-rules %s: %w", name, err)
 	}
@@ -198,7 +233,7 @@ func printRules(c *wording.Checker, stdout, stderr io.Writer) int {
 	}
 	if err := tw.Flush(); err != nil {
 		fmt.Fprintf(stderr, "hirebot check: write rules: %v\n", err)
-		return 2
+		return 1
 	}
 	return 0
 }

@@ -37,15 +37,16 @@ func TestRunCheck(t *testing.T) {
 		{name: "stdin", args: []string{"-"}, stdin: "# CTO\n\nA rockstar.\n", want: 1, stdout: "rockstar"},
 		{name: "list rules", args: []string{"-list-rules"}, want: 0, stdout: "gender.competitive"},
 		{name: "list rules with the law they rest on", args: []string{"-list-rules"}, want: 0, stdout: "US,UK,EU"},
-		{name: "missing file", args: []string{corpus("no-such-ad.md")}, want: 2, stderr: "no-such-ad.md"},
+		{name: "missing file", args: []string{corpus("no-such-ad.md")}, want: 1, stderr: "cannot read the job description"},
 		{name: "no file", args: nil, want: 2, stderr: "exactly one job description"},
 		{name: "two files", args: []string{corpus("clean-cto.md"), corpus("clean-cio.md")}, want: 2, stderr: "got 2"},
 		{name: "bad severity", args: []string{"-fail-on", "fatal", corpus("clean-cto.md")}, want: 2, stderr: "use info, warning, review or error"},
 		{name: "bad format", args: []string{"-format", "xml", corpus("clean-cto.md")}, want: 2, stderr: "text, json or sarif"},
 		{name: "unknown rule", args: []string{"-ignore", "jargon.nope", corpus("clean-cto.md")}, want: 2, stderr: `"jargon.nope"`},
 		{name: "unknown flag", args: []string{"-strict", corpus("clean-cto.md")}, want: 2, stderr: "flag provided but not defined"},
-		{name: "binary input", args: []string{"-"}, stdin: "\x00\x01", want: 2, stderr: "binary"},
-		{name: "help", args: []string{"-h"}, want: 0, stderr: "usage: hirebot check"},
+		{name: "binary input", args: []string{"-"}, stdin: "\x00\x01", want: 1, stderr: "binary"},
+		{name: "list rules and a file", args: []string{"-list-rules", corpus("clean-cto.md")}, want: 2, stderr: "-list-rules takes no job description"},
+		{name: "help", args: []string{"-h"}, want: 0, stdout: "usage: hirebot check"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
@@ -228,19 +229,26 @@ rules:
 		t.Errorf("-list-rules with an overlay: exit %d\n%s", got, &stdout)
 	}
 	for _, tt := range []struct{ name, body, want string }{
-		{"id outside its category", "rules:\n  - id: acme.x\n    category: jargon\n    severity: error\n    patterns: [xyz]\n    message: m\n    fix: f\n    sources: [joblint]\n", "id must be lower case and start with \"jargon.\""},
-		{"no fix", "rules:\n  - id: jargon.x\n    category: jargon\n    severity: error\n    patterns: [xyz]\n    message: m\n    sources: [joblint]\n", "missing fix"},
-		{"unknown source", "rules:\n  - id: jargon.x\n    category: jargon\n    severity: error\n    patterns: [xyz]\n    message: m\n    fix: f\n    sources: [nope]\n", `unknown source "nope"`},
+		{"id outside its category", "rules:\n  - id: acme.x\n    category: jargon\n    severity: error\n    patterns: [xyz]\n    message: m\n    fix: f\n    sources: [joblint]\n", `rule 1 ("acme.x", line 2): id must be lower case and start with "jargon."`},
+		{"no fix", "rules:\n  - id: jargon.x\n    category: jargon\n    severity: error\n    patterns: [xyz]\n    message: m\n    sources: [joblint]\n", `rule 1 ("jargon.x", line 2): missing fix`},
+		{"unknown source", "rules:\n  - id: jargon.x\n    category: jargon\n    severity: error\n    patterns: [xyz]\n    message: m\n    fix: f\n    sources: [nope]\n", `rule 1 ("jargon.x", line 2): unknown source "nope"`},
 		{"limits", "limits:\n  min_words: 10\nrules:\n  - id: jargon.x\n", "may set only classes, sources, categories and rules, not limits"},
-		{"unknown field", "rulez: []\n", "field rulez not found"},
+		{"unknown field", "rulez: []\n", "line 1: field rulez not found in the rule file"},
+		// The overlay's own rule, by its number and line in the overlay —
+		// not its place after the built-in rules — and whether it replaces one.
+		{"second rule", "rules:\n  - id: jargon.ok\n    category: jargon\n    severity: error\n    patterns: [xyz]\n    message: m\n    fix: f\n    sources: [joblint]\n" +
+			"  - id: jargon.rockstar\n    category: jargon\n    severity: loud\n    patterns: [xyz]\n    message: m\n    fix: f\n    sources: [joblint]\n",
+			`rule 2 ("jargon.rockstar", line 9, replacing the built-in rule): unknown severity "loud"`},
+		{"bad source", "sources:\n  - id: acme-src\n    cite: c\n    full: f\n  - id: acme-two\n    cite: ''\n    full: f\nrules:\n  - id: jargon.x\n    category: jargon\n    severity: error\n    patterns: [xyz]\n    message: m\n    fix: f\n    sources: [joblint]\n",
+			`source 2 ("acme-two", line 5): id, cite and full are required`},
 		{"no rules", "categories: []\n", "has no rules"},
 		{"bad regexp", "rules:\n  - id: jargon.x\n    category: jargon\n    severity: error\n    patterns: ['re:(']\n    message: m\n    fix: f\n    sources: [joblint]\n", "missing closing )"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
 			bad := write(strings.ReplaceAll(tt.name, " ", "-")+".yaml", tt.body)
-			if got := runCheck([]string{"-rules", bad, jd}, &stdout, &stderr); got != 2 {
-				t.Errorf("exit status %d; want 2", got)
+			if got := runCheck([]string{"-rules", bad, jd}, &stdout, &stderr); got != 1 {
+				t.Errorf("exit status %d; want 1 (a file hirebot cannot use)", got)
 			}
 			if !strings.Contains(stderr.String(), tt.want) || !strings.Contains(stderr.String(), bad) {
 				t.Errorf("stderr does not name the file and contain %q:\n%s", tt.want, &stderr)
@@ -248,7 +256,7 @@ rules:
 		})
 	}
 	var stdout2, stderr2 bytes.Buffer
-	if got := runCheck([]string{"-rules", filepath.Join(dir, "missing.yaml"), jd}, &stdout2, &stderr2); got != 2 || !strings.Contains(stderr2.String(), "missing.yaml") {
+	if got := runCheck([]string{"-rules", filepath.Join(dir, "missing.yaml"), jd}, &stdout2, &stderr2); got != 1 || !strings.Contains(stderr2.String(), "cannot read the rule overlay") {
 		t.Errorf("missing rules file: exit %d, stderr %s", got, &stderr2)
 	}
 }

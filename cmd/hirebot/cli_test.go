@@ -3,14 +3,17 @@ package main
 import (
 	"bytes"
 	"context"
+	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
 )
 
 // TestHelpFlags checks that -h and --help on hirebot and on every
-// subcommand print that command's usage on standard output and exit 0,
-// without starting anything (no tokens are set here).
+// subcommand, and "hirebot help COMMAND", print that command's usage on
+// standard output, nothing on standard error, and exit 0, without
+// starting anything (no tokens are set here).
 func TestHelpFlags(t *testing.T) {
 	clearHirebotEnv(t)
 	tests := []struct {
@@ -30,6 +33,12 @@ func TestHelpFlags(t *testing.T) {
 		{[]string{"knowledge", "validate", "--help"}, "usage: hirebot knowledge validate DIR"},
 		{[]string{"version", "-h"}, "usage: hirebot version"},
 		{[]string{"check", "-h"}, "usage: hirebot check"},
+		{[]string{"check", "--help"}, "-fail-on"},
+		{[]string{"check", "-help"}, "-list-rules"},
+		{[]string{"check", "-format", "json", "-h"}, "usage: hirebot check"},
+		{[]string{"help", "check"}, "usage: hirebot check"},
+		{[]string{"help", "knowledge"}, "usage: hirebot knowledge validate DIR"},
+		{[]string{"help", "version"}, "usage: hirebot version"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
@@ -38,8 +47,11 @@ func TestHelpFlags(t *testing.T) {
 			if code != 0 {
 				t.Errorf("exit %d, want 0; stderr %q", code, errb.String())
 			}
-			if got := out.String() + errb.String(); !strings.Contains(got, tt.want) {
-				t.Errorf("output %q lacks %q", got, tt.want)
+			if !strings.Contains(out.String(), tt.want) {
+				t.Errorf("standard output %q lacks %q", out.String(), tt.want)
+			}
+			if errb.Len() > 0 {
+				t.Errorf("help wrote to standard error: %q", errb.String())
 			}
 			if strings.Contains(out.String(), "apiVersion") || strings.Contains(out.String(), "display_information") {
 				t.Errorf("printed the manifest instead of help: %q", out.String())
@@ -63,14 +75,52 @@ func TestVersion(t *testing.T) {
 	}
 }
 
-// TestUnexpectedArguments checks that a stray argument is a usage error,
-// not silently ignored.
+// TestUnexpectedArguments checks that a stray argument, an unknown flag
+// or command, or a missing argument is a usage error — exit 2, said on
+// standard error, nothing on standard output — not silently ignored.
 func TestUnexpectedArguments(t *testing.T) {
 	clearHirebotEnv(t)
-	for _, args := range [][]string{{"manifest", "extra"}, {"shell", "now"}, {"serve", "please"}, {"frobnicate"}} {
+	for _, args := range [][]string{
+		{"manifest", "extra"}, {"shell", "now"}, {"serve", "please"}, {"frobnicate"},
+		{"check", "-nope"}, {"check"}, {"check", "-format", "yaml", "jd.md"}, {"check", "-fail-on"},
+		{"version", "extra"}, {"--version", "now"}, {"-v", "-x"},
+		{"knowledge"}, {"knowledge", "frob", "dir"}, {"help", "frob"}, {"help", "check", "more"},
+	} {
 		var out, errb bytes.Buffer
 		if code := run(context.Background(), args, strings.NewReader(""), &out, &errb); code != 2 {
 			t.Errorf("hirebot %s: exit %d, want 2; stderr %q", strings.Join(args, " "), code, errb.String())
+		}
+		if out.Len() > 0 || errb.Len() == 0 {
+			t.Errorf("hirebot %s: stdout %q, stderr %q; want the usage error on stderr only", strings.Join(args, " "), out.String(), errb.String())
+		}
+	}
+}
+
+// TestMissingPathExitStatus: a path given on the command line that cannot
+// be read is exit status 1 with "cannot read" and the path on standard
+// error, whichever subcommand it is given to; a usage error stays 2.
+func TestMissingPathExitStatus(t *testing.T) {
+	clearHirebotEnv(t)
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "no-such")
+	jd := filepath.Join(dir, "jd.md")
+	if err := os.WriteFile(jd, []byte("# CTO\n\nLead the engineering team.\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"check", missing + ".md"},
+		{"check", "-rules", missing + ".yaml", jd},
+		{"check", "-rules", missing + ".yaml", "-list-rules"},
+		{"check", dir},
+		{"knowledge", "validate", missing},
+	} {
+		var out, errb bytes.Buffer
+		code := run(context.Background(), args, strings.NewReader(""), &out, &errb)
+		if code != 1 || !strings.Contains(errb.String(), "cannot read") || !strings.Contains(errb.String(), args[len(args)-1]) && !strings.Contains(errb.String(), missing) {
+			t.Errorf("hirebot %s: exit %d, stderr %q; want 1 and \"cannot read\" naming the path", strings.Join(args, " "), code, errb.String())
+		}
+		if out.Len() > 0 {
+			t.Errorf("hirebot %s printed %q on standard output", strings.Join(args, " "), out.String())
 		}
 	}
 }

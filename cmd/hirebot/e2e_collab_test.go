@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -256,32 +255,15 @@ func TestCollaborationOverSocketMode(t *testing.T) {
 		id, value := buttonOf(t, live, "jd:edit", 0)
 		MustPress(t, c.fake, slacktest.Action{Channel: c.ch, User: "U2", ActionID: id, Value: value})
 		MustEventually(t, 10*time.Second, "the editor to open", func() bool { return len(c.fake.Views()) > views })
-		v := c.fake.Views()[len(c.fake.Views())-1]
-		var view struct {
-			Blocks []struct {
-				Type    string `json:"type"`
-				BlockID string `json:"block_id"`
-				Element struct {
-					InitialValue string `json:"initial_value"`
-				} `json:"element"`
-			} `json:"blocks"`
-		}
-		if err := json.Unmarshal(v.JSON, &view); err != nil {
-			t.Fatal(err)
-		}
-		values := map[string]map[string]string{}
+		values, blocks := editorState(t, c.fake)
 		parts := 0
-		for _, b := range view.Blocks {
-			if b.Type != "input" {
-				continue // Slack sends the state of inputs only
-			}
-			if strings.HasPrefix(b.BlockID, "requirements") {
+		for id := range values {
+			if strings.HasPrefix(id, "requirements") {
 				parts++
 			}
-			values[b.BlockID] = map[string]string{b.BlockID: b.Element.InitialValue}
 		}
-		if parts < 2 || len(view.Blocks) > 100 {
-			t.Fatalf("requirements in %d inputs, %d blocks", parts, len(view.Blocks))
+		if parts < 2 || blocks > 100 {
+			t.Fatalf("requirements in %d inputs, %d blocks", parts, blocks)
 		}
 		values["title"] = map[string]string{"title": "VP Platform"}
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)

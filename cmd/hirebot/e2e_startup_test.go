@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/hirebot/hirebot/internal/redistest"
 )
 
 // TestStartWhileSlackUnreachable starts the bot while every auth.test is
@@ -115,6 +117,55 @@ func TestSlackRefusesToken(t *testing.T) {
 			}
 			if found != 1 {
 				t.Errorf("%d error lines name %s and %s, want 1; logs:\n%s", found, tt.variable, tt.code, logs)
+			}
+		})
+	}
+}
+
+// TestRedisRefusesCredentials starts the bot against a real redis-server
+// that requires a password, with no password and with a wrong one: the
+// log's error line says the credentials were refused and names REDIS_URL
+// (never "not answering yet", never the password), /readyz says why the
+// store is down, session commands say storage is unavailable, knowledge
+// lookups still work.
+func TestRedisRefusesCredentials(t *testing.T) {
+	t.Parallel()
+	srv := redistest.MustStartWithPassword(t, "right-horse-battery")
+	host := strings.TrimPrefix(srv.URL(), "redis://:right-horse-battery@")
+	for _, tt := range []struct {
+		name, url, reason string
+	}{
+		{"wrong password", "redis://:wrong-staple@" + host, "Redis refused the credentials in REDIS_URL"},
+		{"no password", "redis://" + host, "it requires a password and REDIS_URL gives none"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			fake := MustNewFake(t)
+			cfg := testConfig(fake, tt.url)
+			b := MustStartBot(t, fake, cfg)
+			addr := b.MustHTTPAddr(t)
+
+			MustCommand(t, fake, "C1", "U1", "/jd", "start cto", "storage unavailable")
+			MustCommand(t, fake, "C1", "U1", "/cto-role", "cio", "Chief Information Officer")
+			code, body := MustGet(t, "http://"+addr+"/readyz")
+			if code != 503 || !strings.Contains(body, `"store":"down"`) || !strings.Contains(body, tt.reason) {
+				t.Errorf("/readyz = %d %s, want 503 with the store down because %q", code, body, tt.reason)
+			}
+			logs := b.logs.String()
+			MustJSONLogs(t, logs, cfg.AppToken, cfg.BotToken, "wrong-staple", "right-horse-battery")
+			var found int
+			for _, line := range strings.Split(logs, "\n") {
+				var rec struct{ Level, Msg string }
+				if json.Unmarshal([]byte(line), &rec) == nil && rec.Level == "ERROR" &&
+					strings.Contains(rec.Msg, tt.reason) && strings.Contains(rec.Msg, "REDIS_URL") {
+					found++
+				}
+			}
+			if found != 1 {
+				t.Errorf("%d error lines say %q at start-up, want 1; logs:\n%s", found, tt.reason, logs)
+			}
+			if strings.Contains(logs, "not answering yet") {
+				t.Errorf("refused credentials logged as Redis not answering yet:\n%s", logs)
 			}
 		})
 	}

@@ -31,7 +31,11 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if len(args) > 0 {
 		cmd, args = args[0], args[1:]
 	}
-	if help, ok := subcommandHelp[cmd]; ok && wantsHelp(args) {
+	switch cmd {
+	case "-version", "--version", "-v":
+		cmd = "version"
+	}
+	if help, ok := helpFor(cmd); ok && wantsHelp(args) {
 		fmt.Fprint(stdout, help)
 		return 0
 	}
@@ -39,21 +43,52 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case "serve":
 		return serveCmd(ctx, args, stderr)
 	case "shell":
-		return withConfig(args, stderr, func(c config) int { return shell(ctx, c, stdin, stdout, stderr) })
+		return withConfig(cmd, args, stderr, func(c config) int { return shell(ctx, c, stdin, stdout, stderr) })
 	case "manifest":
-		return withConfig(args, stderr, func(c config) int { return printManifest(c, stdout, stderr) })
+		return withConfig(cmd, args, stderr, func(c config) int { return printManifest(c, stdout, stderr) })
 	case "knowledge":
 		return knowledgeCmd(args, stdout, stderr)
 	case "check":
 		return runCheck(args, stdout, stderr)
-	case "version", "-version", "--version", "-v":
+	case "version":
+		if extraArgs(cmd, args, stderr) {
+			return 2
+		}
 		return printVersion(stdout)
 	case "help", "-h", "-help", "--help":
-		fmt.Fprint(stdout, usage)
-		return 0
+		return printHelp(args, stdout, stderr)
 	}
 	fmt.Fprintf(stderr, "hirebot: unknown command %q\n%s", cmd, usage)
 	return 2
+}
+
+// helpFor returns the -h text of the subcommand cmd.
+func helpFor(cmd string) (string, bool) {
+	if cmd == "check" {
+		return checkHelp(), true
+	}
+	help, ok := subcommandHelp[cmd]
+	return help, ok
+}
+
+// printHelp runs "hirebot help [COMMAND]": the usage of hirebot, or of
+// COMMAND, on stdout.
+func printHelp(args []string, stdout, stderr io.Writer) int {
+	switch {
+	case len(args) == 0:
+		fmt.Fprint(stdout, usage)
+		return 0
+	case len(args) > 1:
+		fmt.Fprintf(stderr, "hirebot: help takes one command at most, got %q\n%s", args, usage)
+		return 2
+	}
+	help, ok := helpFor(args[0])
+	if !ok {
+		fmt.Fprintf(stderr, "hirebot: no command %q to help with\n%s", args[0], usage)
+		return 2
+	}
+	fmt.Fprint(stdout, help)
+	return 0
 }
 
 // wantsHelp reports whether args ask for help.
@@ -67,11 +102,10 @@ func wantsHelp(args []string) bool {
 	return false
 }
 
-// withConfig loads the configuration for a subcommand that takes no
-// arguments and runs fn with it.
-func withConfig(args []string, stderr io.Writer, fn func(config) int) int {
-	if len(args) > 0 {
-		fmt.Fprintf(stderr, "hirebot: unexpected argument %q (try -h)\n", args[0])
+// withConfig loads the configuration for the subcommand cmd, which takes
+// no arguments, and runs fn with it.
+func withConfig(cmd string, args []string, stderr io.Writer, fn func(config) int) int {
+	if extraArgs(cmd, args, stderr) {
 		return 2
 	}
 	c, err := loadConfig()
@@ -79,6 +113,16 @@ func withConfig(args []string, stderr io.Writer, fn func(config) int) int {
 		return configFailed(stderr, err)
 	}
 	return fn(c)
+}
+
+// extraArgs reports whether a subcommand that takes no arguments was given
+// some, and if so says so on stderr: a usage error.
+func extraArgs(cmd string, args []string, stderr io.Writer) bool {
+	if len(args) == 0 {
+		return false
+	}
+	fmt.Fprintf(stderr, "hirebot %s: takes no arguments; unexpected %q (try hirebot %s -h)\n", cmd, args[0], cmd)
+	return true
 }
 
 // configFailed prints a configuration error as one line and returns 2.
@@ -101,8 +145,14 @@ const usage = `usage:
                                     wording and legal-risk check of a job description (Markdown or text)
   hirebot version                   print the version, commit and Go version
 
-Every command takes -h for its own help. Settings come from the environment;
+Every command takes -h (or: hirebot help COMMAND) for its own help. Settings come from the environment;
 see the README's Configuration section.
+
+Exit status: 0 on success; 1 when the command ran and failed: a file or
+directory given on the command line cannot be read ("cannot read …") or is
+not valid, hirebot check found what -fail-on counts, serve could not start;
+2 on a usage error (unknown command or flag, missing or extra argument) or
+a setting in the environment that is wrong, and when Slack refuses a token.
 `
 
 // subcommandHelp is each subcommand's -h text.
@@ -135,8 +185,9 @@ Paste it at api.slack.com/apps → Create New App → From an app manifest.
 	"knowledge": `usage: hirebot knowledge validate DIR
 
 Checks a custom knowledge pack (the layout of knowledge/data) laid over the
-built-in one, as HIREBOT_KNOWLEDGE_DIR would load it. Exit 0 when valid, 1
-with every problem listed when not, 2 on a usage error.
+built-in one, as HIREBOT_KNOWLEDGE_DIR would load it. Exit 0 when valid; 1
+when DIR cannot be read ("cannot read …") or is not valid, with every
+problem listed; 2 on a usage error.
 `,
 	"version": `usage: hirebot version
 

@@ -23,7 +23,7 @@ import (
 // serveCmd runs "hirebot serve": the configuration from the environment,
 // then serve.
 func serveCmd(ctx context.Context, args []string, stderr io.Writer) int {
-	return withConfig(args, stderr, func(c config) int {
+	return withConfig("serve", args, stderr, func(c config) int {
 		if err := c.checkServe(); err != nil {
 			return configFailed(stderr, err)
 		}
@@ -48,11 +48,14 @@ func serve(ctx context.Context, c config, stderr io.Writer) int {
 		return 1
 	}
 	defer closeStore()
+	store := sessions.New(client, sessions.Options{TTL: c.SessionTTL, CandidateTTL: c.CandidateTTL, LiveGrace: live.Grace})
+	if c.RedisURL != "" {
+		pingStore(ctx, store, log)
+	}
 	m := metrics.New()
 	ver, rev, gov := buildInfo()
 	m.SetBuild(metrics.Build{Version: ver, Commit: rev, GoVersion: gov})
 	client.AddHook(m.RedisHook(sessions.Operation))
-	store := sessions.New(client, sessions.Options{TTL: c.SessionTTL, CandidateTTL: c.CandidateTTL, LiveGrace: live.Grace})
 	a := newApp(c, pack, store, log)
 
 	// OptionRetry wraps the HTTP client, so it must come after
@@ -77,7 +80,7 @@ func serve(ctx context.Context, c config, stderr io.Writer) int {
 			}
 			return nil
 		}},
-		{Name: "store", Fn: store.Ping},
+		{Name: "store", Fn: store.Ping, Explain: storeReason},
 	}, m.Handler(), log), log)
 	if err != nil {
 		log.Error("http", "err", err)
@@ -150,12 +153,37 @@ func openStore(ctx context.Context, url string, log *slog.Logger) (redis.Univers
 	if err != nil {
 		return nil, nil, fmt.Errorf("REDIS_URL: %w", err)
 	}
+	return client, func() { _ = client.Close() }, nil
+}
+
+// pingStore asks the store for an answer at start-up and logs why there is
+// none: credentials Redis refuses (an error: it will not pass by itself),
+// or a Redis that is not answering yet. The bot starts either way, not
+// ready, and answers knowledge lookups meanwhile.
+func pingStore(ctx context.Context, store *sessions.Store, log *slog.Logger) {
 	pctx, cancel := context.WithTimeout(ctx, 3*time.Second)
 	defer cancel()
-	if err := client.Ping(pctx).Err(); err != nil {
+	err := store.Ping(pctx)
+	if reason := storeReason(err); reason != "" {
+		log.Error(reason+"; session commands say storage is unavailable and /readyz says the store is down until REDIS_URL is fixed", "err", err)
+	} else if err != nil {
 		log.Warn("Redis is not answering yet; session commands will say storage is unavailable until it does", "err", err)
 	}
-	return client, func() { _ = client.Close() }, nil
+}
+
+// storeReason words a cause of the store being down that the operator must
+// act on — credentials Redis refuses — naming the setting to fix, and
+// returns "" for any other cause. The words hold no host, port, user name
+// or password: /readyz shows them.
+func storeReason(err error) string {
+	var ce *sessions.CredentialsError
+	switch {
+	case !errors.As(err, &ce):
+		return ""
+	case ce.Missing:
+		return "Redis refused the credentials: it requires a password and REDIS_URL gives none (redis://:PASSWORD@host:port/db)"
+	}
+	return "Redis refused the credentials in REDIS_URL: check the user name and password (redis://[USER]:PASSWORD@host:port/db)"
 }
 
 // startHTTP serves health and metrics on addr in the background.

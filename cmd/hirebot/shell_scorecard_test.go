@@ -10,8 +10,8 @@ import (
 )
 
 // TestShellScorecard fills a scorecard in the shell: the modal is a form
-// filled line by line; :submit early is refused for what is missing, a
-// full form is saved, and the debrief is blind to another user until
+// filled line by line; :submit early is refused for what is missing and
+// the form asks again (here it is dropped), a full form is saved, and the debrief is blind to another user until
 // they score.
 func TestShellScorecard(t *testing.T) {
 	pack, err := knowledge.Embedded()
@@ -22,7 +22,8 @@ func TestShellScorecard(t *testing.T) {
 	lines := []string{
 		"/interview candidate add Ada Lovelace",
 		"/interview scorecard ada lovelace",
-		"4", "A clear shell note", ":submit", // stops early: refused
+		"4", "A clear shell note", ":submit", // stops early: refused, and asked again
+		":cancel",
 		"/interview scorecard Ada Lovelace",
 	}
 	for i := range cto.Competency {
@@ -47,7 +48,7 @@ func TestShellScorecard(t *testing.T) {
 	for _, want := range []string{
 		"Added Ada Lovelace",
 		"== Scorecard (a form", "(required)", " 1) 1 · ", "4) Strong yes",
-		"Rate every competency", "Nothing was saved",
+		"Scorecard: not sent. Everything you typed is kept", "! Rate every competency", "Nothing was saved",
 		"pick 1–4", "required: type a value",
 		"Your scorecard for Ada Lovelace is saved",
 		"[posted in #general]", "Ada Lovelace: 1 of 1 scorecard in.",

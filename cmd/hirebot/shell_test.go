@@ -85,3 +85,70 @@ func typeKeys(t *testing.T, keyboard io.Writer, keys string) {
 		t.Fatalf("type %q: %v", keys, err)
 	}
 }
+
+// TestShellRefusedEditorKeepsAnswers: the draft editor in the shell, with
+// a title the draft refuses: the form asks again for the title only, with
+// the reason, and the save keeps everything else typed.
+func TestShellRefusedEditorKeepsAnswers(t *testing.T) {
+	lines := []string{
+		"/jd start cto",
+		":click 1",                               // Edit
+		strings.Repeat("Chief ", 60) + "Officer", // a title longer than a line may be
+		"Acme Robotics",                          // the company
+		":submit",
+		"VP Platform", // the title, asked again
+		"/jd show",
+	}
+	var out, errb bytes.Buffer
+	if code := run(context.Background(), []string{"shell"}, strings.NewReader(strings.Join(lines, "\n")+"\n"), &out, &errb); code != 0 {
+		t.Fatalf("shell exited %d: %s", code, errb.String())
+	}
+	s := out.String()
+	i := strings.Index(s, "Edit job description: not sent")
+	if i < 0 {
+		t.Fatalf("the refused save did not ask again:\n%s", s)
+	}
+	again := s[i:]
+	if !strings.Contains(again, "[1/") || strings.Contains(again, "[2/") {
+		t.Errorf("after the refusal, want the title asked again and nothing else:\n%s", again)
+	}
+	if !strings.Contains(again, "Edited the whole draft") {
+		t.Errorf("the corrected save was not saved:\n%s", again)
+	}
+	show := s[strings.LastIndex(s, "#general]"):]
+	if !strings.Contains(show, "== VP Platform ==") || !strings.Contains(show, "Company: Acme Robotics") {
+		t.Errorf("/jd show after the save lacks the title or the company typed before the refusal:\n%s", show)
+	}
+}
+
+// TestShellShowsWhatChanged: in the shell, a change prints its
+// confirmation and what changed in the live draft, not the whole draft
+// again; /jd show prints all of it.
+func TestShellShowsWhatChanged(t *testing.T) {
+	lines := []string{"/jd start cto", "/jd add requirements Ten years of Go", "/jd set company Acme Robotics", "/jd show"}
+	var out, errb bytes.Buffer
+	if code := run(context.Background(), []string{"shell"}, strings.NewReader(strings.Join(lines, "\n")+"\n"), &out, &errb); code != 0 {
+		t.Fatalf("shell exited %d: %s", code, errb.String())
+	}
+	s := out.String()
+	add := s[strings.Index(s, "Added to requirements"):strings.Index(s, "Set the company")]
+	for _, want := range []string{"as R8 (#8)", "what changed", "- Requirements (7)\n+ Requirements (8)\n+   8. R8 · Ten years of Go\n", "[1] Edit", "-- Version 2 "} {
+		if !strings.Contains(add, want) {
+			t.Errorf("after /jd add, output lacks %q:\n%s", want, add)
+		}
+	}
+	set := s[strings.Index(s, "Set the company"):strings.LastIndex(s, "[live draft in #general]")]
+	for _, want := range []string{"+ Company: Acme Robotics\n", "+ Acme Robotics is hiring a Chief Technology Officer."} {
+		if !strings.Contains(set, want) {
+			t.Errorf("after /jd set company, output lacks %q:\n%s", want, set)
+		}
+	}
+	for _, part := range []string{add, set} {
+		if strings.Contains(part, "D1 · ") || strings.Contains(part, "Benefits (") {
+			t.Errorf("a change reprinted the whole draft:\n%s", part)
+		}
+	}
+	if show := s[strings.LastIndex(s, "[live draft in #general]"):]; !strings.Contains(show, "D1 · ") || !strings.Contains(show, "R8 · Ten years of Go") {
+		t.Errorf("/jd show did not print the whole draft:\n%s", show)
+	}
+}

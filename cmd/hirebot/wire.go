@@ -49,7 +49,7 @@ type app struct {
 // and /jd's allowed channels.
 func newApp(c config, pack *knowledge.Pack, store *sessions.Store, log *slog.Logger) *app {
 	scope := func(r bot.Request) *sessions.Scope { return store.Scope(r.Session(), r.Claim, r.User) }
-	cto := ctorole.New(pack, c.CTORoleCommand)
+	cto := ctorole.New(pack, c.CTORoleCommand).WithCommands(c.JDCommand, c.InterviewCmd)
 	drafts := jd.New(jd.Config{Pack: pack, Drafts: func(r bot.Request) jd.Drafts { return scope(r) }, Slash: c.JDCommand})
 	iv := interview.New(pack, func(r bot.Request) interview.Sessions { return scope(r) }, c.InterviewCmd).
 		WithCandidates(func(r bot.Request) interview.Candidates { return scope(r) })

@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -36,11 +37,12 @@ type Server struct {
 	// Addr is host:port of the server.
 	Addr string
 
-	port  int
-	dir   string
-	extra []string // extra redis-server arguments, e.g. for cluster mode
-	cmd   *exec.Cmd
-	done  chan struct{} // closed when cmd has exited
+	port     int
+	dir      string
+	extra    []string // extra redis-server arguments, e.g. for cluster mode
+	password string   // the default user's password; "" for none
+	cmd      *exec.Cmd
+	done     chan struct{} // closed when cmd has exited
 }
 
 // MustStart starts a redis-server on a free port of 127.0.0.1 and stops it
@@ -52,6 +54,13 @@ func MustStart(tb testing.TB) *Server {
 
 func mustStart(tb testing.TB, dir string, extra ...string) *Server {
 	tb.Helper()
+	return startLike(tb, Server{dir: dir, extra: extra})
+}
+
+// startLike starts a server like want (its directory, arguments and password)
+// on a free port.
+func startLike(tb testing.TB, want Server) *Server {
+	tb.Helper()
 	mustHave(tb, "redis-server")
 	var lastErr error
 	for range 5 { // a free port can be taken between picking and binding it
@@ -59,7 +68,7 @@ func mustStart(tb testing.TB, dir string, extra ...string) *Server {
 		if err != nil {
 			tb.Fatalf("redistest: %v", err)
 		}
-		s := &Server{Addr: net.JoinHostPort("127.0.0.1", strconv.Itoa(port)), port: port, dir: dir, extra: extra}
+		s := &Server{Addr: net.JoinHostPort("127.0.0.1", strconv.Itoa(port)), port: port, dir: want.dir, extra: want.extra, password: want.password}
 		if lastErr = s.start(); lastErr == nil {
 			tb.Cleanup(func() { s.kill() })
 			return s
@@ -69,8 +78,23 @@ func mustStart(tb testing.TB, dir string, extra ...string) *Server {
 	return nil
 }
 
-// URL returns the server's address as a redis:// URL.
-func (s *Server) URL() string { return "redis://" + s.Addr }
+// MustStartWithPassword starts a redis-server, as MustStart does, that
+// requires password of the default user (requirepass): a client with no
+// password gets NOAUTH, one with another password WRONGPASS. URL carries
+// the password.
+func MustStartWithPassword(tb testing.TB, password string) *Server {
+	tb.Helper()
+	return startLike(tb, Server{dir: tb.TempDir(), extra: []string{"--requirepass", password}, password: password})
+}
+
+// URL returns the server's address as a redis:// URL, with the password
+// when the server requires one.
+func (s *Server) URL() string {
+	if s.password != "" {
+		return "redis://:" + url.PathEscape(s.password) + "@" + s.Addr
+	}
+	return "redis://" + s.Addr
+}
 
 // Stop shuts the server down, saving its data to disk first, and waits for
 // the process to exit. The port stays reserved for Restart.
@@ -79,7 +103,7 @@ func (s *Server) Stop(tb testing.TB) {
 	if s.cmd == nil {
 		return
 	}
-	c := redis.NewClient(&redis.Options{Addr: s.Addr, MaxRetries: -1, DialTimeout: time.Second})
+	c := redis.NewClient(&redis.Options{Addr: s.Addr, Password: s.password, MaxRetries: -1, DialTimeout: time.Second})
 	defer c.Close()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
@@ -145,7 +169,7 @@ func (s *Server) start() error {
 
 // waitReady pings the server until it answers, exits or startTimeout passes.
 func (s *Server) waitReady() error {
-	c := redis.NewClient(&redis.Options{Addr: s.Addr, MaxRetries: -1, DialTimeout: 200 * time.Millisecond, DialerRetries: 1})
+	c := redis.NewClient(&redis.Options{Addr: s.Addr, Password: s.password, MaxRetries: -1, DialTimeout: 200 * time.Millisecond, DialerRetries: 1})
 	defer c.Close()
 	deadline := time.Now().Add(startTimeout)
 	for {

@@ -24,6 +24,7 @@ package wording
 
 import (
 	"cmp"
+	"math/bits"
 	"slices"
 	"strings"
 )
@@ -201,23 +202,53 @@ func (c *Checker) ignoreSet(ids []string) map[string]bool {
 	return set
 }
 
-// markEEO flags the tokens of equal-opportunity sentences.
+// markEEO flags the tokens of equal-opportunity sentences: those with a
+// strong marker, a weak marker and an attribute, or a welcome to people
+// of several protected groups at once ("applications from women, people
+// of colour and disabled people are particularly welcome"): positive
+// action, which equal-opportunity law allows, where a welcome to one
+// group ("Ukrainian developers are especially welcome") is a preference.
+// That takes groups of three kinds, or of two with a word of
+// under-representation.
 func (c *Checker) markEEO(toks []token) {
 	n := sentences(toks)
 	if n == 0 {
 		return
 	}
-	const strong, weak, attr = 1, 2, 4
+	const strong, weak, attr, welcome, under = 1, 2, 4, 8, 16
 	flags := make([]uint8, n)
-	mark := func(m *wordMatcher, bit uint8) {
-		m.match(toks, func(_, first, _ int) { flags[toks[first].sentence] |= bit })
-	}
-	mark(c.eeoStrong, strong)
-	mark(c.eeoWeak, weak)
-	mark(c.eeoAttr, attr)
+	var kinds []uint32 // by sentence: the kinds of protected group named
+	c.eeoStrong.match(toks, func(_, first, _ int) { flags[toks[first].sentence] |= strong })
+	c.eeoWeak.match(toks, func(ref, first, _ int) {
+		if ref == eeoWelcomeRef {
+			flags[toks[first].sentence] |= welcome
+		} else {
+			flags[toks[first].sentence] |= weak
+		}
+	})
+	c.eeoAttr.match(toks, func(ref, first, _ int) {
+		s := toks[first].sentence
+		switch {
+		case ref == eeoAttrRef:
+			flags[s] |= attr
+		case ref == eeoUnderRef:
+			flags[s] |= under
+		default:
+			if kinds == nil {
+				kinds = make([]uint32, n)
+			}
+			kinds[s] |= 1 << (ref - eeoGroupRef)
+		}
+	})
 	for i := range toks {
-		f := flags[toks[i].sentence]
-		toks[i].eeo = f&strong != 0 || f&(weak|attr) == weak|attr
+		s := toks[i].sentence
+		f := flags[s]
+		groups := 0
+		if kinds != nil {
+			groups = bits.OnesCount32(kinds[s])
+		}
+		toks[i].eeo = f&strong != 0 || f&(weak|attr) == weak|attr ||
+			f&welcome != 0 && (groups >= 3 || groups >= 2 && f&under != 0)
 	}
 }
 
@@ -291,10 +322,10 @@ func (c *Checker) matchRegexps(text string, sp span, keep func(rule int) bool) [
 	// text keeps its length, so offsets still point into the original.
 	sentence := dehyphen(text[sp.start:sp.end])
 	lower := strings.ToLower(sentence)
-	tg := newTrigrams(lower)
+	ix := newTextIndex(lower)
 	var ms []match
 	for _, rr := range c.regexps {
-		if !keep(rr.rule) || !mayMatch(lower, tg, rr.literals) {
+		if !keep(rr.rule) || !mayMatch(lower, &ix, rr.literals) {
 			continue
 		}
 		var locs [][]int

@@ -25,43 +25,78 @@ type classifier struct {
 	threshold float64   // a sentence is risky when 1 - P(clean) is at least this
 }
 
+// A reading is what the classifier knows of one sentence beyond its
+// words: its clauses, the constructions that carry a subject, the words
+// that are no evidence where they stand (see quietTokens), and whether it
+// rests on the law.
+type reading struct {
+	toks    []token // the sentence's tokens, norm set
+	clauses []clause
+	derived []derivedConcept
+	quiet   []bool
+	lawful  bool
+}
+
+// read reads one sentence, whose text is raw, for the classifier.
+func (c *Checker) read(toks []token, raw string) reading {
+	r := reading{toks: toks, clauses: readClauses(toks, raw), lawful: lawfulSentence(toks)}
+	r.derived = derivedConcepts(toks, nil)
+	r.quiet = quietTokens(toks, r.clauses, r.derived, c.allowedTokens(toks))
+	return r
+}
+
 // sentenceFeatures returns the keys (see featureKey) of the features of
 // one sentence: its normalised words ("w:"), adjacent pairs ("b:"), the
 // frames of its clauses ("f:"), whether every clause only describes
-// someone else ("f:descriptive"), and the concepts its words belong to
-// ("c:age"), alone and with their clause's frame ("c:age|screen"). It
-// also reports whether the sentence gives the classifier anything to go
-// on: a word of a protected category's subject or a frame that screens
-// the applicant, in a sentence that does not only describe someone else. toks are the sentence's tokens with norm set; raw is its
-// text. The keys are sorted and unique.
-func sentenceFeatures(toks []token, clauses []clause, buf []uint32) ([]uint32, bool) {
+// someone else ("f:descriptive"), whether it rests on the law
+// ("f:lawful"), the constructions that carry a subject ("d:nopay", see
+// derivedConcepts), and the concepts its words and constructions belong
+// to ("c:age"), alone and with their clause's frame ("c:age|screen"). The
+// keys are sorted and unique.
+func sentenceFeatures(r reading, buf []uint32) []uint32 {
+	toks := r.toks
 	out := buf[:0]
-	evidence := false
 	var all frame
 	descriptive := true
 	cs := concepts()
-	for _, c := range clauses {
+	conceptFeatures := func(con string, c clause, d bool) {
+		base := newKey().add("c:").add(con)
+		out = append(out, base.sum())
+		switch {
+		case c.frame&frameDisclaim != 0:
+			out = append(out, base.add("|disclaim").sum())
+		case d:
+			out = append(out, base.add("|descriptive").sum())
+		case c.frame&frameScreen != 0:
+			out = append(out, base.add("|screen").sum())
+		}
+		if c.frame&(frameQuestion|frameForm|frameRequest) != 0 {
+			out = append(out, base.add("|asks").sum())
+		}
+		if c.frame&frameNegation != 0 {
+			out = append(out, base.add("|negation").sum())
+		}
+		if r.lawful {
+			out = append(out, base.add("|lawful").sum())
+		}
+	}
+	for _, c := range r.clauses {
 		all |= c.frame
 		d := c.frame.descriptive()
 		descriptive = descriptive && d
-		for _, t := range toks[c.first : c.last+1] {
-			for _, con := range cs[t.norm] {
-				evidence = true
-				base := newKey().add("c:").add(con)
-				out = append(out, base.sum())
-				switch {
-				case c.frame&frameDisclaim != 0:
-					out = append(out, base.add("|disclaim").sum())
-				case d:
-					out = append(out, base.add("|descriptive").sum())
-				case c.frame&frameScreen != 0:
-					out = append(out, base.add("|screen").sum())
-				}
-				if c.frame&(frameQuestion|frameForm|frameRequest) != 0 {
-					out = append(out, base.add("|asks").sum())
-				}
-				if c.frame&frameNegation != 0 {
-					out = append(out, base.add("|negation").sum())
+		for i := c.first; i <= c.last; i++ {
+			if r.quiet[i] {
+				continue
+			}
+			for _, con := range cs[toks[i].norm] {
+				conceptFeatures(con, c, d)
+			}
+		}
+		for _, dc := range r.derived {
+			if dc.at >= c.first && dc.at <= c.last {
+				out = append(out, featureKey(dc.kind))
+				if dc.concept != "" {
+					conceptFeatures(dc.concept, c, d)
 				}
 			}
 		}
@@ -77,37 +112,14 @@ func sentenceFeatures(toks []token, clauses []clause, buf []uint32) ([]uint32, b
 			out = append(out, newKey().add("f:").add(name).sum())
 		}
 	}
-	evidence = evidence || all&frameScreen != 0
+	if r.lawful {
+		out = append(out, featureKey("f:lawful"))
+	}
 	if descriptive && len(toks) > 0 {
 		out = append(out, featureKey("f:descriptive"))
-		evidence = false // only describing someone else: nothing to review
 	}
 	slices.Sort(out)
-	return slices.Compact(out), evidence
-}
-
-// hasEvidence is the evidence half of sentenceFeatures, without the
-// features: whether the classifier has anything to go on.
-func hasEvidence(toks []token, clauses []clause) bool {
-	var all frame
-	descriptive := true
-	for _, c := range clauses {
-		all |= c.frame
-		descriptive = descriptive && c.frame.descriptive()
-	}
-	if descriptive || len(toks) == 0 {
-		return false
-	}
-	if all&frameScreen != 0 {
-		return true
-	}
-	cs := concepts()
-	for _, t := range toks {
-		if len(cs[t.norm]) > 0 {
-			return true
-		}
-	}
-	return false
+	return slices.Compact(out)
 }
 
 // predict returns the probability of each class for a sentence's features.

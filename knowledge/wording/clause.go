@@ -51,6 +51,14 @@ func (f frame) descriptive() bool {
 	return f&frameOther != 0 && f&frameApplicant == 0
 }
 
+// aboutApplicant reports whether a clause of frame f may say something
+// about the applicant: it neither only describes someone else nor only
+// says what the employer does not ask ("your accent does not matter to
+// us").
+func (f frame) aboutApplicant() bool {
+	return !f.descriptive() && !(f&frameDisclaim != 0 && f&frameExclude == 0)
+}
+
 // The marker words of the frames, by their normalised (stemmed) form.
 var (
 	markRequire = map[string]bool{"must": true, "requir": true, "essenti": true, "mandatori": true, "need": true,
@@ -77,7 +85,8 @@ var (
 		"communiti": true, "chariti": true, "programm": true, "program": true, "network": true, "group": true,
 		"product": true, "codebas": true, "platform": true, "compani": true, "partner": true, "app": true, "servic": true,
 		"solut": true, "tool": true, "brand": true, "campaign": true,
-		"founder": true, "ceo": true, "board": true, "market": true, "audienc": true, "volunt": true, "children": true, "famili": true}
+		"founder": true, "ceo": true, "board": true, "market": true, "audienc": true, "volunt": true, "children": true, "famili": true,
+		"foundat": true}
 	markOffer = map[string]bool{"benefit": true, "flexibl": true, "accommod": true, "insur": true, "polici": true,
 		"support": true, "scheme": true, "stipend": true, "reimburs": true, "cover": true, "enhanc": true, "paid": true}
 	markDisclaim = map[string]bool{"ask": true, "request": true, "collect": true, "includ": true, "provid": true, "send": true,
@@ -87,7 +96,37 @@ var (
 	// markComposition describe who a group is made of ("the team ranges
 	// from graduates to veterans", "includes retirees and students"),
 	// which describes the team without asking for anyone.
-	markComposition = map[string]bool{"rang": true, "includ": true, "mix": true, "divers": true, "span": true}
+	markComposition = map[string]bool{"rang": true, "includ": true, "mix": true, "divers": true, "span": true,
+		"multigener": true, "intergener": true}
+	// markGroup are the nouns of a group of people whose make-up a
+	// clause may describe: "our IT shop is multigenerational", "the team
+	// ranges from graduates to veterans".
+	markGroup = map[string]bool{"team": true, "staff": true, "colleagu": true, "employe": true, "crew": true, "workforc": true,
+		"shop": true, "group": true, "peopl": true, "engin": true, "member": true, "depart": true, "offic": true, "floor": true}
+	// markAttribute are the characteristics themselves, as a decision may
+	// leave them out: "we do not consider religion, caste or family
+	// background" says what is not weighed, where "we do not consider
+	// applicants over 50" excludes people.
+	markAttribute = map[string]bool{"religion": true, "religi": true, "belief": true, "faith": true, "cast": true,
+		"communiti": true, "famili": true, "background": true, "age": true, "gender": true, "sex": true, "race": true,
+		"ethnic": true, "nation": true, "origin": true, "orient": true, "disabl": true, "colour": true, "color": true,
+		"marit": true, "pregnanc": true, "ancestri": true, "descent": true, "appear": true, "name": true, "surnam": true}
+	// markEmployer make the word after them the employer itself: "the
+	// company's values" are the employer's, "a company that …" is
+	// someone else.
+	markEmployer = map[string]bool{"the": true, "our": true, "this": true, "my": true}
+	// markImperative are verbs that, first in a sentence, address the
+	// reader: "Complete a pilot project for one of our clients" asks it of
+	// the applicant, whoever else it names.
+	markImperative = map[string]bool{"complet": true, "build": true, "design": true, "write": true, "deliv": true,
+		"prepar": true, "present": true, "audit": true, "prove": true, "fix": true, "creat": true, "draft": true,
+		"produc": true, "spend": true, "shadow": true, "lead": true, "run": true, "own": true, "manag": true,
+		"develop": true, "review": true, "analys": true, "analyz": true, "plan": true, "migrat": true, "redesign": true,
+		"translat": true, "solv": true, "implement": true, "show": true, "come": true, "work": true, "join": true}
+	// markParticipate are the words that make a described practice one
+	// the hire must take part in: "… opens every meeting with prayer, and
+	// participation is expected".
+	markParticipate = map[string]bool{"particip": true, "attend": true, "attende": true, "presenc": true}
 	// markOmit ask the applicant to leave something out: "please leave out
 	// your photo", "omit your date of birth".
 	markOmit = map[string]bool{"omit": true, "anonym": true, "redact": true, "remov": true}
@@ -131,14 +170,65 @@ func readClauses(toks []token, raw string) []clause {
 		out = append(out, clause{first: start, last: i - 1, frame: whole | clauseFrame(toks[start:i])})
 		start = i
 	}
+	if participationRequired(toks, out) {
+		// "The leadership team opens every meeting with prayer, and
+		// participation is expected": what the sentence describes is
+		// asked of the hire.
+		for i := range out {
+			out[i].frame |= frameRequire | frameApplicant
+		}
+	}
 	return out
+}
+
+// participationRequired reports whether a clause of the sentence requires
+// taking part in what another clause describes: a participation word in a
+// requiring clause that names nothing else to take part in.
+func participationRequired(toks []token, cls []clause) bool {
+	if len(cls) < 2 {
+		return false
+	}
+	for _, c := range cls {
+		if c.frame&frameRequire == 0 || c.frame&(frameDisclaim|frameNegation) != 0 {
+			continue
+		}
+		for _, t := range toks[c.first : c.last+1] {
+			if markParticipate[t.norm] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// otherAt reports whether token i of toks names someone or something other
+// than the applicant and the employer: clients, a programme, the product. "The
+// client" of a recruiter's ad is the employer, and so is "our company";
+// "a client" and "clients" are someone else.
+func otherAt(toks []token, i int) bool {
+	t := toks[i]
+	if !markOther[t.norm] {
+		return false
+	}
+	prev := ""
+	if i > 0 {
+		prev = toks[i-1].norm
+	}
+	switch {
+	case t.word == "client":
+		return prev == "a" || prev == "an"
+	case t.norm == "compani" && t.word != "companies":
+		return !markEmployer[prev]
+	}
+	return true
 }
 
 // clauseFrame reads the markers of one clause.
 func clauseFrame(toks []token) frame {
 	var f frame
-	composition := false
-	neg := -10 // index of the last negation
+	composition, group, rangeFrom := false, false, false
+	neg := -10      // index of the last negation
+	applicant := -1 // index of the first word about the applicant
 	for i, t := range toks {
 		w := t.norm
 		next := ""
@@ -151,7 +241,7 @@ func clauseFrame(toks []token) frame {
 			neg = i
 		case markRequire[w]:
 			f |= frameRequire
-		case markPrefer[w] && !(w == "fit" && next == "around"):
+		case markPrefer[w] && !(w == "fit" && next == "around") && !(w == "look" && next != "for" && next != "to"):
 			f |= framePrefer
 		case markExclude[w] && (w != "reserv" || t.word == "reserved"):
 			if i-neg <= 3 {
@@ -163,10 +253,20 @@ func clauseFrame(toks []token) frame {
 		// A negation governs the verb a few words after it: "will not be
 		// considered", "we do not ask for".
 		near := i-neg <= 3
-		if near && markExcludeVerb[w] {
+		// "The ideal candidate has never needed medical leave" states the
+		// applicant's record; it is not the employer saying what it does
+		// not need.
+		record := neg >= 0 && toks[neg].norm == "never" && applicant >= 0 && applicant < neg
+		switch {
+		case near && markExcludeVerb[w] && attributeFollows(toks[i+1:]):
+			f |= frameDisclaim // "we do not consider religion, caste or family background"
+		case near && markExcludeVerb[w]:
 			f |= frameExclude
 		}
-		if near && markDisclaim[w] || neg >= 0 && toks[neg].norm == "no" && (t.word == "needed" || t.word == "required" || t.word == "necessary") {
+		// "Must hear clearly without the use of hearing aids": "without"
+		// inside a requirement is part of it, not a disclaimer.
+		within := neg >= 0 && toks[neg].norm == "without" && f&(frameRequire|framePrefer|frameExclude) != 0
+		if near && markDisclaim[w] && !record && !within || neg >= 0 && toks[neg].norm == "no" && (t.word == "needed" || t.word == "required" || t.word == "necessary") {
 			f |= frameDisclaim
 		}
 		if i == 0 && w == "no" && !(next == "need" || next == "requir") {
@@ -187,28 +287,62 @@ func clauseFrame(toks []token) frame {
 		if markComposition[w] {
 			composition = true
 		}
+		if markGroup[w] {
+			group = true
+		}
+		// "from apprentices … to engineers with 35 years": a range of
+		// people describes who a group is made of.
+		if w == "from" {
+			rangeFrom = true
+		}
+		if w == "to" && rangeFrom {
+			composition = true
+		}
 		if markOmit[w] || w == "leav" && leftOut(toks[i+1:]) {
 			f |= frameDisclaim
 		}
-		if markApplicant[w] {
+		if markApplicant[w] || i == 0 && markImperative[w] {
 			f |= frameApplicant
+			if applicant < 0 {
+				applicant = i
+			}
 		}
-		if markOther[w] && t.word != "client" {
-			// "the client" in a recruiter's ad is the employer; "clients"
-			// are someone else.
+		if otherAt(toks, i) {
 			f |= frameOther
 		}
 		if markStaff[w] {
 			f |= frameStaff
 		}
-		if markOffer[w] || (w == "we" && (next == "offer" || next == "provid" || next == "give" || next == "support")) {
+		dayOff := w == "off" && i > 0 && (toks[i-1].norm == "birthday" || toks[i-1].norm == "day" || toks[i-1].norm == "time")
+		if markOffer[w] || dayOff || (w == "we" && (next == "offer" || next == "provid" || next == "give" || next == "support")) {
 			f |= frameOffer
 		}
 	}
 	if composition {
 		f &^= frameStaff
+		if group && f&frameScreen == 0 {
+			// "The team ranges from new graduates to engineers with 25
+			// years' experience" describes the team; it asks for no one.
+			f |= frameOther
+		}
 	}
 	return f
+}
+
+// attributeFollows reports whether the words after a negated decision
+// verb name a characteristic rather than people: "we do not consider
+// religion, caste …", not "we do not consider applicants who …".
+func attributeFollows(after []token) bool {
+	for _, t := range after[:min(len(after), 3)] {
+		switch {
+		case markAttribute[t.norm]:
+			return true
+		case t.norm == "your" || t.norm == "ani" || t.norm == "a" || t.norm == "the" || t.norm == "on" || t.norm == "about":
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 // leftOut reports whether "out" or "off" follows within a few words: "leave

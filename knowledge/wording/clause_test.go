@@ -25,6 +25,16 @@ func TestClauseFrames(t *testing.T) {
 		{"We offer support through pregnancy.", frameOffer, frameScreen},
 		{"Our product helps young people save.", frameOther, frameApplicant | frameScreen},
 		{"Join our young and dynamic team.", frameApplicant | frameStaff, 0},
+		{"The ideal candidate has never needed medical leave.", framePrefer | frameApplicant, frameDisclaim},
+		{"We never ask for your date of birth.", frameDisclaim, 0},
+		{"We do not consider religion or caste.", frameDisclaim, frameExclude},
+		{"We do not consider applicants over 50.", frameExclude, frameDisclaim},
+		{"The team ranges from graduates to engineers with 30 years behind them.", frameOther, frameStaff},
+		{"The team meets for prayer, and attendance is expected.", frameRequire | frameApplicant, 0},
+		{"Complete a pilot project for one of our clients.", frameApplicant, 0},
+		{"Our product helps people looking after elderly parents.", frameOther, framePrefer},
+		{"Your birthday off, every year.", frameOffer, 0},
+		{"Must hear clearly without the use of hearing aids.", frameRequire, frameDisclaim},
 	} {
 		toks := tokenize(tt.text)
 		normalise(toks)

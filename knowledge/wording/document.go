@@ -64,6 +64,7 @@ type place struct {
 	kind    placeKind
 	text    string
 	toks    []token
+	title   []token // the tokens of the document's title: the job the ad is for
 }
 
 // The fixed places every document has, at the start of places' result.
@@ -101,6 +102,9 @@ func places(doc Document) []place {
 		if ps[i].kind == placeText {
 			normalise(ps[i].toks)
 		}
+	}
+	for i := range ps {
+		ps[i].title = ps[atTitle].toks
 	}
 	return ps
 }

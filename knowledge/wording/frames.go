@@ -3,8 +3,6 @@ package wording
 import (
 	"fmt"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 )
 
 // ruleFrame is what a rule asks of the clause it matches in (the frame:
@@ -50,25 +48,31 @@ func parseRuleFrame(s string) (ruleFrame, error) {
 	return frameAny, fmt.Errorf("unknown frame %q: use any, applicant, screen, hire or stated", s)
 }
 
-// lawfulWords mark a clause that rests a requirement on the law or a
-// clearance ("as permitted by the Equality Act", "requires SC clearance").
-var lawfulWords = map[string]bool{"clearanc": true, "itar": true, "law": true, "regulatori": true,
-	"statutori": true, "legal": true, "legisl": true, "export": true, "gdpr": true, "hipaa": true}
-
 // aboutOthers reports whether the words before a match, within its clause,
 // end in a relative clause about other people: "translators who are",
 // "engineers that speak" (a plural noun that is not the applicant, then
 // who or that).
+// A singular noun of someone else counts too: "a client that provides
+// genetic testing".
 func aboutOthers(before []token) bool {
-	for i := len(before) - 1; i > 0; i-- {
-		w := before[i].word
-		if w != "who" && w != "that" && w != "whose" {
-			continue
-		}
-		prev := before[i-1]
-		return strings.HasSuffix(prev.word, "s") && !markApplicant[prev.norm] && !markStaff[prev.norm]
+	i := relativeHead(before)
+	if i < 0 {
+		return false
 	}
-	return false
+	prev := before[i]
+	return otherAt(before, i) || before[i+1].word != "which" && strings.HasSuffix(prev.word, "s") && !markApplicant[prev.norm] && !markStaff[prev.norm]
+}
+
+// relativeHead returns the index of the noun that the last relative
+// clause of before ("who", "that", "whose", "which") is about; -1 when
+// there is none.
+func relativeHead(before []token) int {
+	for i := len(before) - 1; i > 0; i-- {
+		if w := before[i].word; w == "who" || w == "that" || w == "whose" || w == "which" {
+			return i - 1
+		}
+	}
+	return -1
 }
 
 // sentenceOf returns the indexes of the first and last tokens of the
@@ -85,46 +89,12 @@ func sentenceOf(toks []token, at int) (first, last int) {
 	return first, last
 }
 
-// lawfulSentence reports whether a sentence rests what it asks on the law
-// or a clearance, or puts it after a job offer ("after a conditional
-// offer"), where the law allows it.
-func lawfulSentence(toks []token) bool {
-	for i, t := range toks {
-		negated := i > 0 && markNegation[toks[i-1].norm] || i > 1 && markNegation[toks[i-2].norm]
-		if lawfulWords[t.norm] && !negated {
-			return true // "requires SC clearance", not "no clearance requirement"
-		}
-		next, prev := "", ""
-		if i+1 < len(toks) {
-			next = toks[i+1].norm
-		}
-		if i > 0 {
-			prev = toks[i-1].norm
-		}
-		switch {
-		case t.norm == "regul" && next == "activ":
-			return true // UK "regulated activity", which needs a DBS check by law
-		case t.norm == "occup" && next == "requir":
-			return true // an occupational requirement (Equality Act 2010, Sch. 9)
-		case t.word == "permitted" && !negated:
-			return true // "as permitted by the Equality Act"
-		case t.norm == "vet" && (prev == "sc" || prev == "dv" || prev == "nppv" || prev == "secur" || prev == "govern"):
-			return true // security vetting
-		}
-		if (t.norm == "offer" || t.norm == "sign" || t.norm == "hire" || t.norm == "onboard" || t.norm == "start") && i > 0 {
-			for _, prev := range toks[max(0, i-4):i] {
-				if prev.norm == "after" || prev.norm == "condit" || prev.norm == "post" || prev.norm == "onc" {
-					return true
-				}
-			}
-		}
-	}
-	return false
-}
-
 // dropByFrame removes the matches whose rule asks for a frame their clause
-// does not have, and returns them apart: the frame explains them (a
-// mention about someone else, a disclaimer, a lawful requirement).
+// does not have. It returns apart those the frame explains (a mention
+// about someone else, a disclaimer, a lawful requirement, the job's own
+// context), which keep the classifier off their sentence; a match dropped
+// only because its clause does not screen the applicant is in neither
+// list, and the classifier still reads its sentence.
 func (c *Checker) dropByFrame(p place, ms []match) (kept, explained []match) {
 	need := false
 	for _, m := range ms {
@@ -133,161 +103,129 @@ func (c *Checker) dropByFrame(p place, ms []match) (kept, explained []match) {
 	if !need {
 		return ms, nil
 	}
-	type sentenceClauses struct {
-		first   int
-		clauses []clause
-		lawful  bool
-	}
-	cache := map[int]sentenceClauses{}
-	drop := func(m match) bool {
-		rf := c.frames[m.rule]
-		at := tokenAt(p.toks, m.start)
-		if at >= len(p.toks) {
-			return false
-		}
-		if u := c.unless[m.rule]; u != nil {
-			first, last := sentenceOf(p.toks, at)
-			if u.matchesAny(p.toks[first : last+1]) {
-				return true
-			}
-		}
-		if rf == frameAny {
-			return false
-		}
-		if rf == frameHire {
-			return aboutNamedPerson(p.toks, p.text, m.start, m.end)
-		}
-		sent := p.toks[at].sentence
-		sc, ok := cache[sent]
-		if !ok {
-			first, last := sentenceOf(p.toks, at)
-			raw := p.text[p.toks[first].start:p.toks[last].end]
-			if last+1 < len(p.toks) {
-				raw = p.text[p.toks[first].start:p.toks[last+1].start]
-			} else {
-				raw = p.text[p.toks[first].start:]
-			}
-			sc = sentenceClauses{first: first, clauses: readClauses(p.toks[first:last+1], raw), lawful: lawfulSentence(p.toks[first : last+1])}
-			cache[sent] = sc
-		}
-		var f frame
-		near := false // a word about someone or something else just before the match
-		for _, cl := range sc.clauses {
-			if at-sc.first >= cl.first && at-sc.first <= cl.last {
-				f = cl.frame
-				for i := max(sc.first+cl.first, at-3); i < at; i++ {
-					near = near || markOther[p.toks[i].norm]
-				}
-				near = near || aboutOthers(p.toks[sc.first+cl.first:at])
-			}
-		}
-		lawful := sc.lawful
-		disclaimed := f&frameDisclaim != 0 && f&frameExclude == 0
-		if rf == frameStated {
-			// "no unpaid trial", "never unpaid work"
-			negated := at > 0 && p.toks[at-1].sentence == p.toks[at].sentence && markNegation[p.toks[at-1].norm]
-			return disclaimed || lawful || negated
-		}
-		if c.rules[m.rule].Category != "age" {
-			// Describing the team ("our Jewish staff network") is a
-			// proxy for the hire only for age ("a young team").
-			f &^= frameStaff
-		}
-		switch {
-		case f.descriptive(), disclaimed, lawful:
-			return true
-		case near && f&(frameScreen|frameStaff) == 0:
-			return true // "building products around pregnancy"
-		case rf == frameScreening:
-			return f&(frameScreen|frameApplicant) == 0
-		}
-		return false
-	}
+	r := frameReader{c: c, p: p, cache: map[int]sentenceClauses{}}
 	for _, m := range ms {
-		if drop(m) {
-			explained = append(explained, m)
-		} else {
+		switch r.verdict(m) {
+		case frameKeeps:
 			kept = append(kept, m)
+		case frameExplains:
+			explained = append(explained, m)
 		}
 	}
 	return kept, explained
 }
 
-// aboutNamedPerson reports whether the words at byte offsets start..end
-// of text are about a person the sentence names: a capitalised name or a
-// role ("our founder", "the Head of Sales") before them in the sentence,
-// or a name right after them ("Chairman, Sir David Ellis"). A gendered
-// title or pronoun for someone already on the staff is not about the hire.
-func aboutNamedPerson(toks []token, text string, start, end int) bool {
-	at := tokenAt(toks, start)
-	if at >= len(toks) {
-		return false
-	}
-	sent := toks[at].sentence
-	first, last := sentenceOf(toks, at)
-	you := false // the sentence speaks to the applicant, so a role it names is someone else
-	for _, t := range toks[first : last+1] {
-		you = you || t.word == "you" || t.word == "your" || t.word == "you'll"
-	}
-	for i := at - 1; i >= first && at-i <= 12; i-- {
-		t := toks[i]
-		initial := i == first || t.brk
-		if soleRoles[t.norm] || roleWords[t.norm] && (you || i > 0 && incumbent[toks[i-1].norm] || i > 1 && incumbent[toks[i-2].norm]) {
-			return true
-		}
-		// A name: a capitalised word after an honorific ("Sir David"),
-		// or set off by commas ("Our founder, Maria, ..."), that is not
-		// a role.
-		if initial || !capitalised(text[t.start:t.end]) || notNames[t.word] || roleWords[t.norm] {
-			continue
-		}
-		honorific := i > first && honorifics[toks[i-1].word]
-		commas := t.comma || i+1 <= last && toks[i+1].comma
-		if honorific || commas {
-			return true
-		}
-	}
-	after := tokenAt(toks, end)
-	if after < len(toks) && toks[after].sentence == sent && toks[after].comma && capitalised(text[toks[after].start:toks[after].end]) {
-		return true
-	}
-	return false
+// A frameVerdict is what a match's clause makes of it.
+type frameVerdict uint8
+
+const (
+	frameKeeps    frameVerdict = iota // the clause has the frame the rule needs: a finding
+	frameExplains                     // the clause explains the match away
+	frameUnproven                     // the clause does not screen the applicant, as the rule needs; nothing says it is harmless
+)
+
+// A frameReader reads the clauses of one place's sentences for
+// dropByFrame, each sentence once.
+type frameReader struct {
+	c     *Checker
+	p     place
+	cache map[int]sentenceClauses // by sentence index
 }
 
-// roleWords name people already in post.
-var roleWords = map[string]bool{"founder": true, "cofound": true, "ceo": true, "cfo": true, "coo": true, "cto": true,
-	"cio": true, "ciso": true, "chair": true, "chairman": true, "presid": true, "director": true, "head": true, "manag": true,
-	"mentor": true, "predecessor": true, "vp": true, "lead": true}
+type sentenceClauses struct {
+	first   int
+	clauses []clause
+	lawful  bool
+}
 
-// soleRoles are held by one person who is not the hire: "the founder ...
-// himself".
-var soleRoles = map[string]bool{"founder": true, "cofound": true, "ceo": true, "chairman": true, "chair": true,
-	"presid": true, "predecessor": true}
-
-// incumbent are the words that make a role someone already in post: "our
-// founder", "the previous CTO".
-var incumbent = map[string]bool{"our": true, "previous": true, "former": true, "outgo": true, "current": true,
-	"exist": true, "incumb": true, "my": true}
-
-// honorifics come before a person's name.
-var honorifics = map[string]bool{"sir": true, "dame": true, "dr": true, "mr": true, "mrs": true, "ms": true, "miss": true,
-	"prof": true, "professor": true, "lord": true, "lady": true}
-
-// notNames are capitalised words that are not names.
-var notNames = map[string]bool{"i": true, "we": true, "you": true, "our": true, "the": true, "he": true, "she": true,
-	"his": true, "her": true, "they": true, "this": true, "a": true, "an": true, "if": true}
-
-// capitalised reports whether s is written as a name: a capital, then
-// lower case ("Maria", not "AWS").
-func capitalised(s string) bool {
-	r, size := utf8.DecodeRuneInString(s)
-	if !unicode.IsUpper(r) || size == len(s) {
-		return false
+// sentence returns the clauses of the sentence token at is in.
+func (r *frameReader) sentence(at int) sentenceClauses {
+	toks := r.p.toks
+	sent := toks[at].sentence
+	if sc, ok := r.cache[sent]; ok {
+		return sc
 	}
-	for _, r := range s[size:] {
-		if unicode.IsUpper(r) {
-			return false
+	first, last := sentenceOf(toks, at)
+	raw := r.p.text[toks[first].start:]
+	if last+1 < len(toks) {
+		raw = r.p.text[toks[first].start:toks[last+1].start]
+	}
+	sc := sentenceClauses{first: first, clauses: readClauses(toks[first:last+1], raw), lawful: lawfulSentence(toks[first : last+1])}
+	r.cache[sent] = sc
+	return sc
+}
+
+// verdict reads the clause of match m against what its rule needs.
+func (r *frameReader) verdict(m match) frameVerdict {
+	c, toks := r.c, r.p.toks
+	rf := c.frames[m.rule]
+	at := tokenAt(toks, m.start)
+	if at >= len(toks) {
+		return frameKeeps
+	}
+	if u := c.unless[m.rule]; u != nil {
+		// The job's own context: a field, site or driving role named in
+		// the sentence or in the ad's title, unless the sentence puts
+		// the requirement on a role keep_if names.
+		first, last := sentenceOf(toks, at)
+		sent := toks[first : last+1]
+		if (u.matchesAny(sent) || u.matchesAny(r.p.title)) && (c.keepIf[m.rule] == nil || !c.keepIf[m.rule].matchesAny(sent)) {
+			return frameExplains
 		}
 	}
-	return true
+	switch rf {
+	case frameAny:
+		return frameKeeps
+	case frameHire:
+		return explainsIf(aboutNamedPerson(toks, r.p.text, m.start, m.end))
+	}
+	if inOrganisationName(toks, r.p.text, at, tokenAt(toks, m.end-1)) {
+		return frameExplains // "the National Society of Black Engineers", "Women in Tech"
+	}
+	sc := r.sentence(at)
+	var f frame
+	near := false     // a word about someone or something else just before the match
+	relative := false // the match is in a relative clause about a client, a product, a programme
+	for _, cl := range sc.clauses {
+		if at-sc.first >= cl.first && at-sc.first <= cl.last {
+			f = cl.frame
+			for i := max(sc.first+cl.first, at-3); i < at; i++ {
+				near = near || otherAt(toks, i)
+			}
+			before := toks[sc.first+cl.first : at]
+			h := relativeHead(before)
+			relative = h >= 0 && otherAt(before, h) // "a client that provides genetic testing"
+			near = near || relative || aboutOthers(before)
+		}
+	}
+	lawful := sc.lawful
+	disclaimed := f&frameDisclaim != 0 && f&frameExclude == 0
+	if rf == frameStated {
+		// "no unpaid trial", "never unpaid work"; "a client that provides
+		// genetic testing". A law does not make work unpaid lawfully.
+		negated := at > 0 && toks[at-1].sentence == toks[at].sentence && markNegation[toks[at-1].norm]
+		lawful = lawful && c.rules[m.rule].Category != "unpaid-work"
+		return explainsIf(disclaimed || lawful || negated || relative && f&(frameScreen|frameStaff) == 0)
+	}
+	if c.rules[m.rule].Category != "age" {
+		// Describing the team ("our Jewish staff network") is a proxy for
+		// the hire only for age ("a young team").
+		f &^= frameStaff
+	}
+	switch {
+	case f.descriptive(), disclaimed, lawful:
+		return frameExplains
+	case near && f&(frameScreen|frameStaff) == 0:
+		return frameExplains // "building products around pregnancy"
+	case rf == frameScreening && f&(frameScreen|frameApplicant) == 0:
+		return frameUnproven
+	}
+	return frameKeeps
+}
+
+func explainsIf(b bool) frameVerdict {
+	if b {
+		return frameExplains
+	}
+	return frameKeeps
 }

@@ -110,7 +110,7 @@ func FuzzDecodeClassifier(f *testing.F) {
 		if err != nil {
 			return
 		}
-		probs := m.predict(itemFeatures("Must be under 40."), nil)
+		probs := m.predict(Default().itemFeatures("Must be under 40."), nil)
 		if len(probs) != len(m.classes) {
 			t.Errorf("%d probabilities for %d classes", len(probs), len(m.classes))
 		}

@@ -25,6 +25,18 @@ func TestClassifierModelIsFresh(t *testing.T) {
 	if _, err := decodeClassifier(model); err != nil {
 		t.Fatal(err)
 	}
+	// The threshold keeps every writer's fold, and the folds together,
+	// within the false-positive limit (a fold whose rules alone flag more
+	// within what they flag).
+	if fp := report.Pooled.FalsePositiveRate(); fp > defaultTraining.maxFP {
+		t.Errorf("pooled false positives %.2f%% above %.2f%%", 100*fp, 100*defaultTraining.maxFP)
+	}
+	for i, f := range report.Folds {
+		limit := max(defaultTraining.maxFP, report.RulesFolds[i].FalsePositiveRate())
+		if !sets[i].TrainOnly && f.FalsePositiveRate() > limit {
+			t.Errorf("fold %s: false positives %.2f%% above %.2f%%", report.Names[i], 100*f.FalsePositiveRate(), 100*limit)
+		}
+	}
 	t.Logf("threshold %.4f; leave-one-writer-out recall %.1f%%, false positives %.1f%%",
 		report.Threshold, 100*report.Pooled.Recall(), 100*report.Pooled.FalsePositiveRate())
 }

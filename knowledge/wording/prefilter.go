@@ -126,21 +126,26 @@ func shortest(alts []string) int {
 }
 
 // A literal is a string a prefilter clause looks for, with the hash of its
-// first three bytes (-1 when it is shorter), so that most misses cost a bit
-// test instead of a search.
+// first bytes (see textIndex), so that most misses cost a bit test instead
+// of a search.
 type literal struct {
 	text string
-	tri  int
+	hash int // the byte itself, the bigram or the trigram hash, by len(text)
 }
 
-// compileClauses attaches the trigram hashes to the clauses.
+// compileClauses attaches the hashes to the clauses.
 func compileClauses(clauses [][]string) [][]literal {
 	out := make([][]literal, len(clauses))
 	for i, c := range clauses {
 		for _, s := range c {
-			l := literal{text: s, tri: -1}
-			if len(s) >= 3 {
-				l.tri = trigram(s[0], s[1], s[2])
+			l := literal{text: s}
+			switch {
+			case len(s) >= 3:
+				l.hash = trigram(s[0], s[1], s[2])
+			case len(s) == 2:
+				l.hash = bigram(s[0], s[1])
+			case len(s) == 1:
+				l.hash = int(s[0])
 			}
 			out[i] = append(out[i], l)
 		}
@@ -148,31 +153,68 @@ func compileClauses(clauses [][]string) [][]literal {
 	return out
 }
 
-// trigrams is a bit set of the trigram hashes of a text.
-type trigrams [16]uint64
+// A textIndex holds bit sets of a lower-cased text's bytes, bigram hashes
+// and trigram hashes: a literal whose bit is clear is not in the text, and
+// a one-byte literal is in it exactly when its bit is set.
+type textIndex struct {
+	bytes [4]uint64
+	bi    [16]uint64
+	tri   [16]uint64
+}
 
 func trigram(a, b, c byte) int { return (int(a)*961 + int(b)*31 + int(c)) & 1023 }
 
-// newTrigrams returns the trigram set of lower.
-func newTrigrams(lower string) *trigrams {
-	var t trigrams
-	for i := 0; i+2 < len(lower); i++ {
-		h := trigram(lower[i], lower[i+1], lower[i+2])
-		t[h>>6] |= 1 << (h & 63)
+func bigram(a, b byte) int { return (int(a)*31 + int(b)) & 1023 }
+
+// newTextIndex returns the index of lower.
+func newTextIndex(lower string) (t textIndex) {
+	for i := 0; i < len(lower); i++ {
+		b := lower[i]
+		t.bytes[b>>6] |= 1 << (b & 63)
+		if i+1 < len(lower) {
+			h := bigram(b, lower[i+1])
+			t.bi[h>>6] |= 1 << (h & 63)
+		}
+		if i+2 < len(lower) {
+			h := trigram(b, lower[i+1], lower[i+2])
+			t.tri[h>>6] |= 1 << (h & 63)
+		}
 	}
-	return &t
+	return t
 }
 
-// mayMatch reports whether lower, a lower-cased text whose trigram set is
-// tg, satisfies every clause: contains one string of each.
-func mayMatch(lower string, tg *trigrams, clauses [][]literal) bool {
+// mayContain reports whether lower, indexed by ix, may contain l.
+func (ix *textIndex) mayContain(lower string, l literal) bool {
+	h := l.hash
+	switch len(l.text) {
+	case 0:
+		return true
+	case 1:
+		return ix.bytes[h>>6]&(1<<(h&63)) != 0
+	case 2:
+		if ix.bi[h>>6]&(1<<(h&63)) == 0 {
+			return false
+		}
+	default:
+		if ix.tri[h>>6]&(1<<(h&63)) == 0 {
+			return false
+		}
+	}
+	return strings.Contains(lower, l.text)
+}
+
+// mayMatch reports whether lower, a lower-cased text whose index is ix,
+// satisfies every clause: contains one string of each.
+func mayMatch(lower string, ix *textIndex, clauses [][]literal) bool {
 	for _, c := range clauses {
-		if !slices.ContainsFunc(c, func(l literal) bool {
-			if l.tri >= 0 && tg[l.tri>>6]&(1<<(l.tri&63)) == 0 {
-				return false
+		found := false
+		for _, l := range c {
+			if ix.mayContain(lower, l) {
+				found = true
+				break
 			}
-			return strings.Contains(lower, l.text)
-		}) {
+		}
+		if !found {
 			return false
 		}
 	}

@@ -42,7 +42,8 @@ func TestPrefilterNeverHidesAMatch(t *testing.T) {
 	for _, rr := range mustChecker().regexps {
 		for _, text := range texts {
 			lower := strings.ToLower(text)
-			if rr.re.MatchString(text) && !mayMatch(lower, newTrigrams(lower), rr.literals) {
+			ix := newTextIndex(lower)
+			if rr.re.MatchString(text) && !mayMatch(lower, &ix, rr.literals) {
 				t.Errorf("prefilter %v of %v hides a match in %.40q", rr.literals, rr.re, text)
 			}
 		}

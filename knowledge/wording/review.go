@@ -63,16 +63,21 @@ func (c *Checker) sentenceRisks(p place, ms []match) []sentenceRisk {
 				r.ruled = true
 			}
 		}
-		clauses := readClauses(toks, p.text[sp.start:sp.end])
-		if !hasEvidence(toks, clauses) {
-			// Neither a word of a protected category's subject nor a
-			// frame that screens the applicant, or only a description
-			// of someone else: nothing to review, however the
-			// sentence's other words score.
+		if !mayHaveEvidence(toks) {
+			// No word of a protected category's subject, nor of a
+			// construction that carries one: nothing to review, however
+			// the sentence's other words score.
 			out = append(out, r)
 			continue
 		}
-		feats, _ = sentenceFeatures(toks, clauses, feats)
+		rd := c.read(toks, p.text[sp.start:sp.end])
+		if !hasEvidence(rd) {
+			// Only descriptions of someone else, disclaimers, the law, or
+			// words in another sense: nothing to review either.
+			out = append(out, r)
+			continue
+		}
+		feats = sentenceFeatures(rd, feats)
 		probs = c.model.predict(feats, probs)
 		r.risk = 1 - probs[0]
 		best := 1

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -22,7 +23,8 @@ type Rule struct {
 	Patterns []string `json:"patterns,omitempty"` // word patterns or "re:" expressions; see rules.yaml
 	Check    string   `json:"check,omitempty"`    // the structure check, when Patterns is empty
 	Frame    string   `json:"frame,omitempty"`    // the clause it must match in: applicant, screen or hire (see rules.yaml)
-	Unless   []string `json:"unless,omitempty"`   // word patterns that, in the same sentence, explain a match away
+	Unless   []string `json:"unless,omitempty"`   // word patterns that, in the same sentence or the ad's title, explain a match away
+	KeepIf   []string `json:"keep_if,omitempty"`  // word patterns that, in the same sentence, keep a match unless explained
 	Message  string   `json:"message"`            // why it matters
 	Fix      string   `json:"fix"`                // what to write instead
 	Sources  []Source `json:"sources"`            // the research, law or guidance behind the rule
@@ -84,13 +86,15 @@ type Checker struct {
 	words       *wordMatcher            // every word pattern; ref is the rule index
 	regexps     []ruleRegexp
 	frames      []ruleFrame    // by rule index: the clause each rule must match in
-	unless      []*wordMatcher // by rule index: words that explain a match in the same sentence; nil: none
+	unless      []*wordMatcher // by rule index: words that explain a match in the same sentence or the title; nil: none
+	keepIf      []*wordMatcher // by rule index: words that, in the same sentence, overrule unless; nil: none
 	checks      map[string]int // structure check → rule index
 	places      []compiledJurisdiction
 	eeoStrong   *wordMatcher
 	eeoWeak     *wordMatcher
-	eeoAttr     *wordMatcher
+	eeoAttr     *wordMatcher   // and, with their own refs, the groups and words of under-representation
 	reviewRules map[string]int // protected category → its classifier (review) rule
+	quietWords  *wordMatcher   // the protected categories' allow lists and figurativeCategory's word patterns
 	model       *classifier    // labels sentences no rule caught; nil: none
 	arrange     *wordMatcher   // words that state a working arrangement
 	notArrange  *wordMatcher   // phrases in which those words mean something else
@@ -109,6 +113,37 @@ type compiledJurisdiction struct {
 	law      string
 	match    *wordMatcher
 	unless   *wordMatcher
+}
+
+// figurativeCategory is the category whose patterns use disability words
+// as idioms ("blind spot", "tone deaf"): the classifier does not take
+// those words as evidence of disability.
+const figurativeCategory = "ableist"
+
+// quietMatcher compiles the phrases whose words the classifier does not
+// take as evidence (see allowedTokens): the allow lists of the protected
+// categories and the word patterns of figurativeCategory. Every pattern
+// has been compiled once already, so none fails here.
+func quietMatcher(f ruleFile, cls classes) *wordMatcher {
+	m := newWordMatcher()
+	for _, cd := range f.Categories {
+		if IsProtected(cd.ID) {
+			for _, p := range cd.Allow {
+				_ = m.add(p, 0, cls)
+			}
+		}
+	}
+	for _, rd := range f.Rules {
+		if rd.Category != figurativeCategory {
+			continue
+		}
+		for _, p := range rd.Patterns {
+			if !strings.HasPrefix(p, "re:") {
+				_ = m.add(p, 0, cls)
+			}
+		}
+	}
+	return m
 }
 
 // classifierCheck is the check of a rule that reports the classifier's
@@ -201,7 +236,7 @@ func compile(f ruleFile) (*Checker, error) {
 	errs = append(errs, c.addEEO(f.EEO)...)
 	for i, rd := range f.Rules {
 		if err := c.addRule(rd, cls, srcs); err != nil {
-			errs = append(errs, fmt.Errorf("rule %d (%q): %w", i+1, rd.ID, err))
+			errs = append(errs, fmt.Errorf("%s: %w", rd.where(i), err))
 		}
 	}
 	if len(c.rules) == 0 && len(errs) == 0 {
@@ -215,6 +250,7 @@ func compile(f ruleFile) (*Checker, error) {
 	if len(f.Arrangements) == 0 {
 		errs = append(errs, errors.New("arrangements: list the words that state a working arrangement"))
 	}
+	c.quietWords = quietMatcher(f, cls)
 	c.arrange, c.notArrange = newWordMatcher(), newWordMatcher()
 	for _, w := range f.Arrangements {
 		if err := c.arrange.add(w, 0, cls); err != nil {
@@ -239,11 +275,11 @@ func (c *Checker) addCategories(cats []categoryData, cls classes) []error {
 	}
 	for i, cd := range cats {
 		if cd.ID == "" || cd.Title == "" {
-			errs = append(errs, fmt.Errorf("category %d: id and title are required", i+1))
+			errs = append(errs, fmt.Errorf("%s: id and title are required", cd.where(i)))
 			continue
 		}
 		if _, dup := c.catIndex[cd.ID]; dup {
-			errs = append(errs, fmt.Errorf("category %q appears twice", cd.ID))
+			errs = append(errs, fmt.Errorf("%s: category %q appears twice", cd.where(i), cd.ID))
 			continue
 		}
 		c.catIndex[cd.ID] = len(c.categories)
@@ -291,20 +327,46 @@ func (c *Checker) addEEO(e eeoData) []error {
 	if len(e.Strong) == 0 || len(e.Weak) == 0 || len(e.Attributes) == 0 {
 		errs = append(errs, errors.New("eeo: strong, weak and attributes are required"))
 	}
-	build := func(name string, patterns []string) *wordMatcher {
-		m := newWordMatcher()
+	if (len(e.Welcome) == 0) != (len(e.Groups) == 0) {
+		errs = append(errs, errors.New("eeo: welcome and groups go together"))
+	}
+	if len(e.Groups) > maxGroupKinds {
+		errs = append(errs, fmt.Errorf("eeo groups: at most %d kinds", maxGroupKinds))
+	}
+	build := func(m *wordMatcher, name string, ref int, patterns []string) *wordMatcher {
 		for _, p := range patterns {
-			if err := m.add(p, 0, nil); err != nil {
+			if err := m.add(p, ref, nil); err != nil {
 				errs = append(errs, fmt.Errorf("eeo %s: %w", name, err))
 			}
 		}
 		return m
 	}
-	c.eeoStrong = build("strong", e.Strong)
-	c.eeoWeak = build("weak", e.Weak)
-	c.eeoAttr = build("attributes", e.Attributes)
+	c.eeoStrong = build(newWordMatcher(), "strong", 0, e.Strong)
+	// One pass over the words finds the weak markers and the welcomes,
+	// another the attributes, the groups and under-representation.
+	c.eeoWeak = build(newWordMatcher(), "weak", eeoWeakRef, e.Weak)
+	build(c.eeoWeak, "welcome", eeoWelcomeRef, e.Welcome)
+	c.eeoAttr = build(newWordMatcher(), "attributes", eeoAttrRef, e.Attributes)
+	build(c.eeoAttr, "underrepresented", eeoUnderRef, e.Underrepresented)
+	for k, kind := range slices.Sorted(maps.Keys(e.Groups)) {
+		build(c.eeoAttr, "groups "+kind, eeoGroupRef+k, e.Groups[kind])
+	}
 	return errs
 }
+
+// The refs of the equal-opportunity matchers' patterns: group kind k has
+// eeoGroupRef+k.
+const (
+	eeoWeakRef = iota
+	eeoWelcomeRef
+	eeoAttrRef
+	eeoUnderRef
+	eeoGroupRef
+)
+
+// maxGroupKinds is how many kinds of protected group eeo groups may name
+// (they are counted in a bit set).
+const maxGroupKinds = 32
 
 // addRule validates one rule and compiles its patterns.
 func (c *Checker) addRule(rd ruleData, cls classes, srcs map[string]Source) error {
@@ -382,23 +444,41 @@ func (c *Checker) addRule(rd ruleData, cls classes, srcs map[string]Source) erro
 			return err
 		}
 	}
-	var unless *wordMatcher
-	if len(rd.Unless) > 0 {
-		unless = newWordMatcher()
-		for _, p := range rd.Unless {
-			if err := unless.add(p, 0, cls); err != nil {
-				return fmt.Errorf("unless: %w", err)
-			}
-		}
+	unless, err := optionalMatcher("unless", rd.Unless, cls)
+	if err != nil {
+		return err
+	}
+	keepIf, err := optionalMatcher("keep_if", rd.KeepIf, cls)
+	if err != nil {
+		return err
+	}
+	if keepIf != nil && unless == nil {
+		return errors.New("keep_if overrules unless; give unless too")
 	}
 	c.byID[rd.ID] = idx
 	c.frames = append(c.frames, rf)
 	c.unless = append(c.unless, unless)
+	c.keepIf = append(c.keepIf, keepIf)
 	c.rules = append(c.rules, Rule{
-		ID: rd.ID, Category: rd.Category, Severity: sev, Patterns: rd.Patterns, Check: rd.Check, Frame: rd.Frame, Unless: rd.Unless,
+		ID: rd.ID, Category: rd.Category, Severity: sev, Patterns: rd.Patterns, Check: rd.Check, Frame: rd.Frame, Unless: rd.Unless, KeepIf: rd.KeepIf,
 		Message: strings.TrimSpace(rd.Message), Fix: strings.TrimSpace(rd.Fix), Sources: sources,
 	})
 	return nil
+}
+
+// optionalMatcher compiles the word patterns of a rule's field name; nil
+// when there are none.
+func optionalMatcher(name string, patterns []string, cls classes) (*wordMatcher, error) {
+	if len(patterns) == 0 {
+		return nil, nil
+	}
+	m := newWordMatcher()
+	for _, p := range patterns {
+		if err := m.add(p, 0, cls); err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	return m, nil
 }
 
 // addRegexp compiles one "re:" pattern of rule idx, with its {{class}}

@@ -2,6 +2,7 @@ package wording
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -79,6 +80,8 @@ func TestParseRulesRejects(t *testing.T) {
 		{"short stem", "patterns: [aggress*,", "patterns: [ag*,", "shorter than"},
 		{"bad severity", "id: age.young\n    category: age\n    severity: warning", "id: age.young\n    category: age\n    severity: fatal", "unknown severity"},
 		{"bad limits", "max_requirements: 7", "max_requirements: 0", "limits"},
+		{"keep_if without unless", "id: age.digital-native\n", "id: age.digital-native\n    keep_if: [cto]\n", "keep_if overrules unless"},
+		{"groups without welcome", "  welcome: [welcom*, encourag*, invite applications, invites applications]\n", "", "welcome and groups go together"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := parseRules(MustReplaceRule(t, tt.old, tt.repl))
@@ -189,5 +192,63 @@ func TestPatternClassesAndQuotes(t *testing.T) {
 	}
 	if _, err := parseWordPattern("{digits} years", nil); err == nil {
 		t.Error("a pattern may not start with {digits}")
+	}
+}
+
+// TestOverlayErrorsNameTheOverlaysEntries: an overlay's errors name its own
+// entries — their number in the overlay, id and line — never their place
+// in the table merged with the built-in one, and say when a rule replaces
+// a built-in one.
+func TestOverlayErrorsNameTheOverlaysEntries(t *testing.T) {
+	overlay := `sources:
+  - id: acme-style
+    cite: Acme style (2025)
+    full: Acme Ltd, house style (2025).
+  - id: acme-empty
+    cite: ""
+    full: x
+categories:
+  - id: acme
+    title: Acme words
+  - id: acme-untitled
+rules:
+  - id: acme.fine
+    category: acme
+    severity: warning
+    patterns: [synergy]
+    message: m
+    fix: f
+    sources: [acme-style]
+  - id: acme.loud
+    category: acme
+    severity: loud
+    patterns: [xyz]
+    message: m
+    fix: f
+    sources: [acme-style]
+  - id: jargon.rockstar
+    category: jargon
+    severity: error
+    patterns: [rockstar]
+    message: m
+    sources: [acme-style]
+`
+	_, err := NewChecker([]byte(overlay))
+	var oe *OverlayError
+	if !errors.As(err, &oe) {
+		t.Fatalf("NewChecker = %v, want an OverlayError", err)
+	}
+	for _, want := range []string{
+		`source 2 ("acme-empty", line 5): id, cite and full are required`,
+		`category 2 ("acme-untitled", line 11): id and title are required`,
+		`rule 2 ("acme.loud", line 20): unknown severity "loud"`,
+		`rule 3 ("jargon.rockstar", line 27, replacing the built-in rule): missing fix`,
+	} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error lacks %q:\n%v", want, err)
+		}
+	}
+	if n := len(Rules()); strings.Contains(err.Error(), fmt.Sprintf("rule %d ", n+2)) {
+		t.Errorf("an overlay rule is numbered after the %d built-in ones:\n%v", n, err)
 	}
 }

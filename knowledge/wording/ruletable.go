@@ -37,12 +37,14 @@ type sourceData struct {
 	Jurisdiction string `yaml:"jurisdiction"`
 	Cite         string `yaml:"cite"`
 	Full         string `yaml:"full"`
+	at           string // where it is in an overlay (see locate); "" when built in
 }
 
 type categoryData struct {
 	ID    string   `yaml:"id"`
 	Title string   `yaml:"title"`
 	Allow []string `yaml:"allow"`
+	at    string   // where it is in an overlay (see locate); "" when built in
 }
 
 type jurisdiction struct {
@@ -57,6 +59,11 @@ type eeoData struct {
 	Strong     []string `yaml:"strong"`
 	Weak       []string `yaml:"weak"`
 	Attributes []string `yaml:"attributes"`
+	// Welcome, Groups and Underrepresented recognise a welcome to several
+	// protected groups at once (positive action): see rules.yaml.
+	Welcome          []string            `yaml:"welcome"`
+	Groups           map[string][]string `yaml:"groups"`
+	Underrepresented []string            `yaml:"underrepresented"`
 }
 
 type ruleData struct {
@@ -67,10 +74,19 @@ type ruleData struct {
 	Check    string   `yaml:"check"`
 	Frame    string   `yaml:"frame"`
 	Unless   []string `yaml:"unless"`
+	KeepIf   []string `yaml:"keep_if"`
 	Message  string   `yaml:"message"`
 	Fix      string   `yaml:"fix"`
 	Sources  []string `yaml:"sources"`
+	at       string   // where it is in an overlay (see locate); "" when built in
 }
+
+// typeNames words the Go types the YAML decoder names in its errors as the
+// parts of a rule file they are.
+var typeNames = strings.NewReplacer("in type ", "in ",
+	"[]wording.ruleData", "a list of rules", "[]wording.sourceData", "a list of sources",
+	"[]wording.categoryData", "a list of categories", "wording.ruleFile", "the rule file",
+	"wording.ruleData", "a rule", "wording.sourceData", "a source", "wording.categoryData", "a category")
 
 // decodeRules decodes a rule file, refusing unknown fields.
 func decodeRules(data []byte) (ruleFile, error) {
@@ -78,7 +94,7 @@ func decodeRules(data []byte) (ruleFile, error) {
 	dec.KnownFields(true)
 	var f ruleFile
 	if err := dec.Decode(&f); err != nil {
-		return f, fmt.Errorf("decode rules: %w", err)
+		return f, fmt.Errorf("decode rules: %s", typeNames.Replace(err.Error()))
 	}
 	return f, nil
 }
@@ -108,6 +124,7 @@ func NewChecker(overlay []byte) (*Checker, error) {
 		if err != nil {
 			return nil, &OverlayError{Err: err}
 		}
+		over.locate(overlay, base.Rules)
 		if err := merge(&base, over); err != nil {
 			return nil, &OverlayError{Err: err}
 		}
@@ -144,7 +161,7 @@ func merge(base *ruleFile, over ruleFile) error {
 	if len(over.Jurisdictions) > 0 {
 		set = append(set, "jurisdictions")
 	}
-	if len(over.EEO.Strong)+len(over.EEO.Weak)+len(over.EEO.Attributes) > 0 {
+	if len(over.EEO.Strong)+len(over.EEO.Weak)+len(over.EEO.Attributes)+len(over.EEO.Welcome)+len(over.EEO.Groups)+len(over.EEO.Underrepresented) > 0 {
 		set = append(set, "eeo")
 	}
 	if len(over.Arrangements)+len(over.NotArrangements) > 0 {
@@ -180,11 +197,11 @@ func compileSources(sd []sourceData) (map[string]Source, []error) {
 	out := map[string]Source{}
 	for i, s := range sd {
 		if s.ID == "" || strings.TrimSpace(s.Cite) == "" || strings.TrimSpace(s.Full) == "" {
-			errs = append(errs, fmt.Errorf("source %d (%q): id, cite and full are required", i+1, s.ID))
+			errs = append(errs, fmt.Errorf("%s: id, cite and full are required", s.where(i)))
 			continue
 		}
 		if _, dup := out[s.ID]; dup {
-			errs = append(errs, fmt.Errorf("source %q appears twice", s.ID))
+			errs = append(errs, fmt.Errorf("%s: source %q appears twice", s.where(i), s.ID))
 			continue
 		}
 		out[s.ID] = Source{ID: s.ID, Jurisdiction: strings.TrimSpace(s.Jurisdiction),

@@ -35,6 +35,11 @@ func tokenize(text string) []token {
 			case '\n', '\r':
 				brk, end = true, true
 			case '.', '!', '?':
+				if r == '.' && abbreviationDot(text, i, toks) {
+					// "U.S. citizens", "e.g. a photo", "Dr. Whitfield":
+					// the dot ends neither the sentence nor a phrase.
+					break
+				}
 				brk = true
 				next, _ := utf8.DecodeRuneInString(text[i+size:])
 				if i+size >= len(text) || unicode.IsSpace(next) || next == '"' || next == '\'' || next == ')' || next == '\u201d' {
@@ -74,6 +79,34 @@ func tokenize(text string) []token {
 	}
 	return toks
 }
+
+// abbreviationDot reports whether the dot at byte i of text, right
+// after the last token of toks, belongs to an abbreviation: a single
+// letter in a run of them ("U.S.", "e.g.", "i.e."), or a title before a
+// name ("Dr. Whitfield").
+func abbreviationDot(text string, i int, toks []token) bool {
+	if len(toks) == 0 || toks[len(toks)-1].end != i {
+		return false
+	}
+	last := toks[len(toks)-1]
+	next, size := utf8.DecodeRuneInString(text[i+1:])
+	if utf8.RuneCountInString(last.word) == 1 && unicode.IsLetter(rune(last.word[0])) {
+		// "U.S": a letter and a dot before another letter and a dot, or
+		// the closing dot of such a run.
+		if unicode.IsLetter(next) && i+1+size < len(text) && text[i+1+size] == '.' {
+			return true
+		}
+		return last.start >= 2 && text[last.start-1] == '.' && isWordRune(rune(text[last.start-2]))
+	}
+	if titleAbbreviations[last.word] && unicode.IsSpace(next) {
+		after, _ := utf8.DecodeRuneInString(strings.TrimLeft(text[i+1:], " "))
+		return unicode.IsUpper(after)
+	}
+	return false
+}
+
+// titleAbbreviations come before a name, with a dot.
+var titleAbbreviations = map[string]bool{"dr": true, "mr": true, "mrs": true, "ms": true, "prof": true, "st": true}
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 

@@ -18,18 +18,22 @@ type trainOptions struct {
 	minCount int     // features seen in fewer training sentences are left out
 	prune    int64   // weights of at most this many weightSteps are dropped
 	clean    float64 // the weight of a clean sentence in the loss (a risky one weighs 1)
-	maxFP    float64 // the false-positive rate the threshold may reach on the tuning folds
+	maxFP    float64 // the false-positive rate the threshold may reach on the tuning folds, pooled and each
 }
 
-var defaultTraining = trainOptions{epochs: 20, rate: 0.08, l2: 3e-3, minCount: 1, prune: 4, clean: 1.5, maxFP: 0.03}
+// defaultTraining holds the folds to half the check's 3 % false-positive
+// target: writers the check has never seen flag more of their clean
+// sentences than the folds do (dev-e and dev-f, scored before they were
+// added, drew 7.2 % where the folds had measured 2.8 %), and hirebot's own
+// drafts, ordinary sentences no writer wrote as a trap, must pass.
+var defaultTraining = trainOptions{epochs: 20, rate: 0.08, l2: 3e-3, minCount: 1, prune: 4, clean: 1.5, maxFP: 0.015}
 
 // itemFeatures returns the classifier features of a labelled sentence
-// read as one unit.
-func itemFeatures(text string) []uint32 {
+// read as one unit, with c's allow lists.
+func (c *Checker) itemFeatures(text string) []uint32 {
 	toks := tokenize(text)
 	normalise(toks)
-	keys, _ := sentenceFeatures(toks, readClauses(toks, text), nil)
-	return keys
+	return sentenceFeatures(c.read(toks, text), nil)
 }
 
 // train fits a classifier to items, whose features are feats, with the
@@ -160,8 +164,14 @@ type TuningReport struct {
 	// The rules were written with all the writers' sentences in view, so
 	// this is the figure no writer's own sentences tuned.
 	ClassifierAlone Scorecard
-	Names           []string
-	Features        int // features in the shipped model
+	// RulesAlone is the pooled folds with no classifier: the rules'
+	// findings only, and RulesFolds each writer's. The rules were written
+	// with every writer's sentences in view, so these are not held-out
+	// figures.
+	RulesAlone Scorecard
+	RulesFolds []Scorecard
+	Names      []string
+	Features   int // features in the shipped model
 }
 
 // WriteText writes the tuning figures.
@@ -172,9 +182,11 @@ func (r TuningReport) WriteText(w io.Writer) error {
 		100*r.Pooled.Recall(), 100*ratio(r.Pooled.RightCategory, r.Pooled.Risky), 100*r.Pooled.FalsePositiveRate())
 	fmt.Fprintf(&b, "classifier alone (no rules), same folds: recall %.1f%%, false positives %.1f%%\n",
 		100*r.ClassifierAlone.Recall(), 100*r.ClassifierAlone.FalsePositiveRate())
+	fmt.Fprintf(&b, "rules alone (no classifier; written with every writer in view): recall %.1f%%, false positives %.1f%%\n",
+		100*r.RulesAlone.Recall(), 100*r.RulesAlone.FalsePositiveRate())
 	for i, f := range r.Folds {
-		fmt.Fprintf(&b, "  held out %-12s recall %5.1f%% (%d of %d), false positives %4.1f%% (%d of %d)\n",
-			r.Names[i], 100*f.Recall(), f.Caught, f.Risky, 100*f.FalsePositiveRate(), f.FalsePositives, f.Clean)
+		fmt.Fprintf(&b, "  held out %-12s recall %5.1f%% (%d of %d), false positives %4.1f%% (%d of %d; rules alone %d)\n",
+			r.Names[i], 100*f.Recall(), f.Caught, f.Risky, 100*f.FalsePositiveRate(), f.FalsePositives, f.Clean, r.RulesFolds[i].FalsePositives)
 	}
 	if _, err := io.WriteString(w, b.String()); err != nil {
 		return fmt.Errorf("write tuning report: %w", err)
@@ -185,9 +197,10 @@ func (r TuningReport) WriteText(w io.Writer) error {
 // BuildModel trains the classifier the checker embeds. It first holds out
 // each writer in turn, trains on the others and checks the held-out
 // sentences, then picks the lowest risk threshold that keeps the false
-// positives of the writers' folds together (those not TrainOnly) within
-// 3 % (rules and classifier combined); the figures at that threshold are
-// the tuning report. The
+// positives (rules and classifier combined) within 3 % on the writers'
+// folds together (those not TrainOnly) and on each of them (or, on a fold
+// whose rules alone flag more, within what they flag); the figures at
+// that threshold are the tuning report. The
 // model it returns is trained on every writer, with that threshold. The
 // same sets always give the same bytes.
 func BuildModel(sets []WriterSet) ([]byte, TuningReport, error) {
@@ -210,7 +223,7 @@ func buildModel(sets []WriterSet, o trainOptions) ([]byte, TuningReport, error) 
 	for i, s := range sets {
 		all = append(all, s.Items...)
 		for _, it := range s.Items {
-			allFeats = append(allFeats, itemFeatures(it.Text))
+			allFeats = append(allFeats, rules.itemFeatures(it.Text))
 		}
 		folds[i].items = s.Items
 	}
@@ -280,20 +293,55 @@ func buildModel(sets []WriterSet, o trainOptions) ([]byte, TuningReport, error) 
 		}
 		return Scorecard{}, per
 	}
-	best := 1.0
-	for _, t := range slices.Backward(cands) {
-		p, _ := score(t, true)
+	// The threshold keeps the false positives within maxFP pooled and on
+	// every writer's fold; a fold whose rules alone flag more is held to
+	// what its rules flag (the classifier may add none there).
+	rulesPooled, rulesPer := score(math.Inf(1), true)
+	limit := make([]float64, len(folds))
+	for i := range folds {
+		limit[i] = max(o.maxFP, rulesPer[i].FalsePositiveRate())
+	}
+	within := func(t float64) bool {
+		p, per := score(t, true)
 		if p.FalsePositiveRate() > o.maxFP {
+			return false
+		}
+		for i, f := range per {
+			if !sets[i].TrainOnly && f.FalsePositiveRate() > limit[i] {
+				return false
+			}
+		}
+		return true
+	}
+	at := len(cands) // the index of the threshold in cands
+	for i, t := range slices.Backward(cands) {
+		if !within(t) {
 			break
 		}
-		best = t
+		at = i
 	}
-	best = math.Ceil(best*1e4) / 1e4 // up, never down: a lower threshold could flag more
+	best := 1.0
+	if at < len(cands) {
+		// Below some risk only clean sentences are left: raise the
+		// threshold as far as it goes without losing a catch, which
+		// flags fewer.
+		caught := func(t float64) int { p, _ := score(t, true); return p.Caught }
+		want := caught(cands[at])
+		for at+1 < len(cands) && caught(cands[at+1]) >= want {
+			at++
+		}
+		best = cands[at]
+		// A round figure when one lies between the risk below and this one.
+		if r := math.Floor(best*1e4) / 1e4; at == 0 || r > cands[at-1] {
+			best = r
+		}
+	}
 	pooled, per := score(best, true)
 	alone, _ := score(best, false)
 	m := train(all, allFeats, o)
 	m.threshold = best
-	rep := TuningReport{Threshold: best, Folds: per, Pooled: pooled, ClassifierAlone: alone, Features: len(m.keys)}
+	rep := TuningReport{Threshold: best, Folds: per, Pooled: pooled, ClassifierAlone: alone, RulesAlone: rulesPooled,
+		RulesFolds: rulesPer, Features: len(m.keys)}
 	for _, s := range sets {
 		rep.Names = append(rep.Names, s.Name)
 	}

@@ -1,0 +1,177 @@
+// Package classifier is a multinomial logistic regression over sparse
+// features, trained deterministically and stored compactly: the weights
+// are quantised to one signed byte each, with a scale per class. It knows
+// nothing of questions or topics: a feature is a 64-bit key with a value,
+// a class an index into the model's class names.
+package classifier
+
+import (
+	"math"
+	"slices"
+)
+
+// Feature is one feature of an example and its value.
+type Feature struct {
+	Key   uint64
+	Value float32
+}
+
+// Example is one training example.
+type Example struct {
+	Features []Feature // each key once
+	Class    int       // index into the classes
+	Weight   float32   // how much the example counts; 1 for an ordinary one
+}
+
+// Params are the training hyper-parameters.
+type Params struct {
+	L2       float64 // L2 penalty on the weights
+	Rate     float64 // AdaGrad's base learning rate
+	Epochs   int     // passes over the examples
+	MinCount int     // a feature in fewer examples than this is left out
+	Seed     uint64  // orders the examples in each pass
+	// KnownNorm scales each example's features the model has to length 1
+	// (in training and prediction), so that words it does not know do not
+	// dilute the ones it does. Otherwise features are used as given.
+	KnownNorm bool
+	// UnknownShare adds a feature saying what share of an example's
+	// features the model lacks (in fifths), so that it can learn what
+	// questions full of words it has never seen tend to be.
+	UnknownShare bool
+}
+
+// unknownShareKey is the key of the UnknownShare feature for bucket b; the
+// keys are chosen not to collide with hashed ones in practice.
+func unknownShareKey(b int) uint64 { return 0xfeedface00000000 | uint64(b) }
+
+// unknownShare returns the UnknownShare feature for unknown of n features.
+func unknownShare(unknown, n int) Feature {
+	b := 0
+	if n > 0 && unknown > 0 {
+		b = 1 + min(3, 4*unknown/n) // 1: under a quarter … 4: three quarters or more
+	}
+	return Feature{Key: unknownShareKey(b), Value: 1}
+}
+
+// Model is a trained, quantised classifier. It is read-only and safe for
+// concurrent use.
+type Model struct {
+	Classes      []string
+	knownNorm    bool
+	unknownShare bool
+	keys         []uint64         // the features, ascending
+	index        map[uint64]int32 // key → row
+	weights      []int8           // row-major: len(keys) rows of len(Classes)
+	scales       []float32        // per class: a weight is weights[r*C+c] * scales[c]
+	bias         []float32
+}
+
+// Predict writes the probability of each class for features to probs,
+// which must have len(m.Classes) elements. Features the model does not
+// have count for nothing.
+func (m *Model) Predict(features []Feature, probs []float64) {
+	c := len(m.Classes)
+	sums := probs[:c]
+	clear(sums)
+	norm, unknown := 0.0, 0
+	if m.unknownShare {
+		n := 0
+		for _, f := range features {
+			if _, ok := m.index[f.Key]; !ok {
+				unknown++
+			}
+			n++
+		}
+		features = append(features[:len(features):len(features)], unknownShare(unknown, n))
+	}
+	for _, f := range features {
+		r, ok := m.index[f.Key]
+		if !ok {
+			continue
+		}
+		row := m.weights[int(r)*c : int(r)*c+c]
+		v := float64(f.Value)
+		norm += v * v
+		for j, w := range row {
+			sums[j] += v * float64(w)
+		}
+	}
+	scale := 1.0
+	if m.knownNorm && norm > 0 {
+		scale = 1 / math.Sqrt(norm)
+	}
+	for j := range sums {
+		sums[j] *= scale
+	}
+	for j := range sums {
+		sums[j] = sums[j]*float64(m.scales[j]) + float64(m.bias[j])
+	}
+	softmax(sums)
+}
+
+// softmax turns scores into probabilities in place.
+func softmax(z []float64) {
+	top := math.Inf(-1)
+	for _, v := range z {
+		top = max(top, v)
+	}
+	sum := 0.0
+	for i, v := range z {
+		z[i] = math.Exp(v - top)
+		sum += z[i]
+	}
+	for i := range z {
+		z[i] /= sum
+	}
+}
+
+// Size reports how many features the model holds.
+func (m *Model) Size() int { return len(m.keys) }
+
+// Has reports whether the model holds the feature key.
+func (m *Model) Has(key uint64) bool {
+	_, ok := m.index[key]
+	return ok
+}
+
+// buildIndex makes m.index from m.keys.
+func (m *Model) buildIndex() {
+	m.index = make(map[uint64]int32, len(m.keys))
+	for i, k := range m.keys {
+		m.index[k] = int32(i)
+	}
+}
+
+// quantise turns float weights (rows of len(classes)) into the stored
+// form: one scale per class so that the class's largest weight is ±127,
+// and features whose every weight rounds to 0 left out.
+func quantise(classes []string, keys []uint64, w []float32, bias []float32, p Params) *Model {
+	c := len(classes)
+	m := &Model{Classes: slices.Clone(classes), knownNorm: p.KnownNorm, unknownShare: p.UnknownShare,
+		scales: make([]float32, c), bias: slices.Clone(bias)}
+	for j := 0; j < c; j++ {
+		top := float32(0)
+		for r := range keys {
+			top = max(top, float32(math.Abs(float64(w[r*c+j]))))
+		}
+		m.scales[j] = top / 127
+		if top == 0 {
+			m.scales[j] = 1
+		}
+	}
+	row := make([]int8, c)
+	for r, k := range keys {
+		nonzero := false
+		for j := 0; j < c; j++ {
+			q := math.Round(float64(w[r*c+j] / m.scales[j]))
+			row[j] = int8(max(-127, min(127, q)))
+			nonzero = nonzero || row[j] != 0
+		}
+		if nonzero {
+			m.keys = append(m.keys, k)
+			m.weights = append(m.weights, row...)
+		}
+	}
+	m.buildIndex()
+	return m
+}

@@ -1,0 +1,107 @@
+package knowledge
+
+import "strings"
+
+// titleWords tells the job titles of the roles hirebot covers from the
+// titles of roles it does not: "head of data" is covered, "head of
+// growth" is not; "cio" is, "cmo" is not. The topic model gets which
+// kinds a question mentions as features, so that a question about a role
+// it has no material on is not answered as one about the CTO.
+type titleWords struct {
+	covered map[string]bool // role ids, names and the subject words of their titles
+}
+
+// titleFillers are the words of a title that say it is a title, not what
+// it is about.
+var titleFillers = wordSet(`chief officer head of the vp vice president director svp evp`)
+
+// newTitleWords gathers the words of p's roles' titles: their ids and
+// names, the one-word names of their overview topics ("cso", "cdo"), and
+// the subject words of each title ("technology" of "Chief Technology
+// Officer", "data" of "Head of Data").
+func newTitleWords(p *Pack) titleWords {
+	tw := titleWords{covered: make(map[string]bool)}
+	for _, r := range p.Roles {
+		for _, w := range strings.Split(r.ID, "-") {
+			tw.covered[w] = true
+		}
+		for _, t := range append([]string{r.Name, r.Title}, r.AltTitles...) {
+			for _, w := range wordsOf(t) {
+				if w = strings.ToLower(w); !titleFillers[w] {
+					tw.covered[w] = true
+				}
+			}
+		}
+		if o, ok := p.TopicByName(r.ID, "overview"); ok {
+			for _, a := range o.Aliases {
+				if !strings.Contains(a, "-") {
+					tw.covered[a] = true
+				}
+			}
+		}
+	}
+	return tw
+}
+
+// mentions reports whether words (as wordsOf gives them) name a covered
+// role's title, and whether they name the title of a role hirebot does
+// not cover: an executive abbreviation ("cmo"; not "ceo", whom every
+// question may mention), "chief … officer", or "head of …", "vp (of) …",
+// "director of …" about something else.
+func (tw titleWords) mentions(words []string) (known, other bool) {
+	note := func(subject []string) {
+		if len(subject) == 0 {
+			return
+		}
+		for _, w := range subject {
+			if !tw.covered[w] {
+				other = true
+				return
+			}
+		}
+		known = true
+	}
+	lower := make([]string, len(words))
+	for i, w := range words {
+		lower[i] = strings.ToLower(w)
+	}
+	for i, w := range lower {
+		switch {
+		case isExecAbbreviation(w) && w != "ceo":
+			note([]string{w})
+		case w == "chief":
+			for j := i + 1; j < len(lower) && j <= i+4; j++ {
+				if lower[j] == "officer" {
+					note(lower[i+1 : j])
+					break
+				}
+			}
+		case w == "head" || w == "vp" || w == "svp" || w == "evp" || w == "director":
+			j := i + 1
+			for j < len(lower) && (lower[j] == "of" || lower[j] == "the") {
+				j++
+			}
+			if j == i+1 && w != "vp" && w != "svp" && w != "evp" {
+				continue // "head count", "director role": no "of"
+			}
+			if j < len(lower) && !featureStop[lower[j]] {
+				note(lower[j : j+1])
+			}
+		}
+	}
+	return known, other
+}
+
+// isExecAbbreviation reports whether w looks like an executive title's
+// abbreviation: c, one to three letters, o ("cfo", "cmio").
+func isExecAbbreviation(w string) bool {
+	if len(w) < 3 || len(w) > 5 || w[0] != 'c' || w[len(w)-1] != 'o' {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,61 @@
+package wording
+
+// lawfulWords mark a clause that rests a requirement on the law or a
+// clearance ("as permitted by the Equality Act", "requires SC clearance").
+var lawfulWords = map[string]bool{"clearanc": true, "itar": true, "law": true, "regulatori": true,
+	"statutori": true, "statut": true, "legal": true, "legisl": true, "export": true, "gdpr": true, "hipaa": true}
+
+// lawfulSentence reports whether a sentence rests what it asks on the law
+// or a clearance, or puts it after a job offer ("after a conditional
+// offer"), where the law allows it.
+func lawfulSentence(toks []token) bool {
+	for i, t := range toks {
+		negated := i > 0 && markNegation[toks[i-1].norm] || i > 1 && markNegation[toks[i-2].norm]
+		if lawfulWords[t.norm] && !negated && !lawBroken(toks[max(0, i-4):i]) && !(i > 0 && toks[i-1].norm == "polic") {
+			// "requires SC clearance", not "no clearance requirement",
+			// "trouble with the law" or "a police clearance certificate"
+			return true
+		}
+		next, prev := "", ""
+		if i+1 < len(toks) {
+			next = toks[i+1].norm
+		}
+		if i > 0 {
+			prev = toks[i-1].norm
+		}
+		switch {
+		case t.norm == "regul" && next == "activ":
+			return true // UK "regulated activity", which needs a DBS check by law
+		case t.norm == "occup" && next == "requir":
+			return true // an occupational requirement (Equality Act 2010, Sch. 9)
+		case t.word == "permitted" && !negated:
+			return true // "as permitted by the Equality Act"
+		case t.norm == "vet" && (prev == "sc" || prev == "dv" || prev == "nppv" || prev == "secur" || prev == "govern"):
+			return true // security vetting
+		}
+		if (t.norm == "offer" || t.norm == "sign" || t.norm == "hire" || t.norm == "onboard" || t.norm == "start") && i > 0 {
+			for _, prev := range toks[max(0, i-4):i] {
+				if prev.norm == "after" || prev.norm == "condit" || prev.norm == "post" || prev.norm == "onc" {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// lawBroken reports whether the words before "law" make it the law
+// someone was in trouble with ("run-ins with the law"), not a law the
+// requirement rests on.
+func lawBroken(before []token) bool {
+	for _, t := range before {
+		if conflictWords[t.norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// conflictWords are trouble with the law.
+var conflictWords = map[string]bool{"troubl": true, "run": true, "conflict": true, "brush": true, "problem": true,
+	"issu": true, "fall": true, "fell": true, "clash": true, "side": true, "wrong": true, "break": true, "broke": true}
