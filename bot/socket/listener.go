@@ -156,7 +156,7 @@ func New(cfg Config, deps Deps) *Listener {
 	return &Listener{
 		cfg: cfg, deps: deps, router: deps.Router, log: deps.Log, obs: obs,
 		jobs: make(chan job, queueSize), deliveries: make(chan struct{}, maxDeliveries),
-		marks: make(chan dedup.Ref, queueSize), marked: make(chan struct{}), stopping: make(chan struct{}),
+		marks: make(chan dedup.Ref, maxMarks), marked: make(chan struct{}), stopping: make(chan struct{}),
 		up: make([]atomic.Bool, cfg.Connections), everUp: make([]atomic.Bool, cfg.Connections),
 	}
 }

@@ -51,6 +51,9 @@ const (
 	// owedLease: a replica that dies meanwhile leaves them to be
 	// delivered again, as it would have a moment earlier).
 	markEvery = 200 * time.Millisecond
+	// maxMarks is how many replies delivered may wait to be marked; one
+	// more is marked on its own.
+	maxMarks = 1024
 )
 
 // owedPayload is what the outbox keeps for a request: enough of the
