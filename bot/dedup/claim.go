@@ -1,6 +1,8 @@
 // Package dedup is how a request that Slack delivers more than once has
 // one effect: each delivery carries a Claim on the request, and the first
-// write that records it acts; every later delivery finds it recorded.
+// write that records it acts; every later delivery finds it recorded. The
+// claim also carries what the request is owed after its ack (Owing), which
+// the store keeps with it until the answer is delivered.
 package dedup
 
 import (
@@ -25,8 +27,9 @@ var ErrFenced = &hirebot.Error{Kind: hirebot.Unavailable,
 	Err: errors.New("dedup: the request was fenced off: it did not happen")}
 
 // ErrUnsettled says a write was sent but neither its reply nor a fence
-// could reach the store in time: whether it landed is unknown. Its kind is
-// hirebot.Unavailable; the user must not be told it failed.
+// could reach the store in time: whether it landed is not known yet. Its
+// kind is hirebot.Unavailable; the user must not be told it failed, and is
+// told the outcome once a fence can reach the store.
 var ErrUnsettled = &hirebot.Error{Kind: hirebot.Unavailable,
 	Err: errors.New("dedup: the store did not answer; whether the change landed is unknown")}
 
