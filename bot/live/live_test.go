@@ -181,9 +181,8 @@ func (f *fixture) marked(t *testing.T) bool {
 
 // TestBurstIsCoalesced: twenty changes in a burst are a few updates of
 // the message (two, while the burst lasts under live.Gap), spaced at
-// least live.Gap apart; the message ends
-// showing the last, nothing is left marked behind, and each flush costs
-// two round trips to the store.
+// least live.Gap apart; the message ends showing the last, nothing is
+// left marked behind, and each flush costs two round trips to the store.
 func TestBurstIsCoalesced(t *testing.T) {
 	t.Parallel()
 	f := mustFixture(t, redistest.MustStart(t))
