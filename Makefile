@@ -89,14 +89,19 @@ vet: ## go vet ./...
 # The domain and the handlers are plain Go: none of them may depend on
 # slack-go or the Redis client, even through another package. Adapters
 # (bot/socket, bot/blockkit, bot/sessions) and cmd/ may.
-PURE     := ./knowledge/... ./bot ./bot/draft ./bot/ctorole ./bot/jd ./bot/interview ./bot/home ./bot/dedup ./bot/scorecard ./bot/inert
+PURE     := ./knowledge/... ./bot ./bot/draft ./bot/ctorole ./bot/jd ./bot/interview ./bot/home ./bot/dedup ./bot/scorecard ./bot/inert ./bot/live
 ADAPTERS := github.com/slack-go/ github.com/redis/
 
-layers: ## fail if a domain or handler package depends on slack-go or Redis
+# The knowledge pack is below the app: nothing in it may depend on bot/...
+# (the job ad's vocabulary is knowledge/jobad, which bot/draft uses).
+layers: ## fail if a domain or handler package depends on slack-go or Redis, or knowledge on bot
 	@fail=0; for p in $$($(GO) list $(PURE)); do \
 		bad=$$($(GO) list -deps $$p | grep -E "^($(subst $(eval) ,|,$(ADAPTERS)))" | head -n 3 | tr "\n" " "); \
 		if [ -n "$$bad" ]; then echo "layers: $$p depends on $$bad"; fail=1; fi; \
-	done; exit $$fail
+	done; \
+	bad=$$($(GO) list -deps ./knowledge/... | grep '^github.com/hirebot/hirebot/bot' | head -n 3 | tr "\n" " "); \
+	if [ -n "$$bad" ]; then echo "layers: knowledge depends on $$bad"; fail=1; fi; \
+	exit $$fail
 
 seed-overlap: ## list knowledge text copied from the seed article (exit 1 if any)
 	@if [ -x "$(SEED_OVERLAP)" ]; then \

@@ -11,7 +11,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"runtime/debug"
 	"sort"
 	"strings"
 
@@ -40,13 +39,15 @@ type Command struct {
 	Mentions bool
 }
 
-// Router sends each request to the handler of its command and turns errors
-// and panics into replies. It is safe for concurrent use.
+// Router sends each request to the handler of its command, through the
+// middleware it was given (Use), and turns errors into replies. It is safe
+// for concurrent use once set up.
 type Router struct {
 	commands map[string]Command
 	order    []string
 	slash    map[string]string // "/cto-role" → "cto-role"
 	log      *slog.Logger
+	serve    Handler // the routing, in its middleware
 }
 
 // NewRouter returns a router over the given command table.
@@ -59,7 +60,15 @@ func NewRouter(log *slog.Logger, commands ...Command) *Router {
 			r.slash[c.Slash] = c.Name
 		}
 	}
+	r.serve = HandlerFunc(r.route)
 	return r
+}
+
+// Use wraps the routing of every request in mw, the first outermost, in
+// front of any middleware given before: cmd/hirebot gives the request
+// policies here (Recover, Admins, Dedup). Call it before serving.
+func (r *Router) Use(mw ...Middleware) {
+	r.serve = Chain(r.serve, mw...)
 }
 
 // Commands returns the command table in the order it was given.
@@ -92,22 +101,19 @@ func (r *Router) SlashNames() []string {
 	return out
 }
 
-// Serve answers one request. It never fails: errors become replies that say
-// what to do, and internal errors and panics become "something went wrong"
-// with a reference that is logged. It also returns the handler's error, for
-// the caller to report (metrics); the reply already says it. A second
-// delivery of a request (dedup.ErrDuplicate) gets a zero Reply: nobody is
-// told anything twice.
-func (r *Router) Serve(ctx context.Context, req Request) (reply Reply, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			ref := newRef()
-			r.log.ErrorContext(ctx, "handler panicked", "ref", ref, "command", req.Command,
-				"panic", fmt.Sprint(p), "stack", string(debug.Stack()))
-			err = fmt.Errorf("panic: %v", p)
-			reply = ErrorReply(err, ref)
-		}
-	}()
+// Serve answers one request, through the router's middleware. It never
+// fails: errors become replies that say what to do, and internal errors
+// become "something went wrong" with a reference that is logged (a panic
+// too, with Recover). It also returns the handler's error, for the caller
+// to report (metrics); the reply already says it. A second delivery of a
+// request (dedup.ErrDuplicate) gets a zero Reply: nobody is told anything
+// twice.
+func (r *Router) Serve(ctx context.Context, req Request) (Reply, error) {
+	return r.serve.Handle(ctx, req)
+}
+
+// route sends req to its command's handler and words its error.
+func (r *Router) route(ctx context.Context, req Request) (Reply, error) {
 	cmd, ok := r.commands[req.Command]
 	if !ok {
 		err := hirebot.Errorf(hirebot.Invalid, "I don't know the command %q. Try %s.", req.Command, strings.Join(r.SlashNames(), ", "))
@@ -118,7 +124,7 @@ func (r *Router) Serve(ctx context.Context, req Request) (reply Reply, err error
 		// empty would wipe what the form edits.
 		return ErrorReply(ErrMalformedForm, ""), ErrMalformedForm
 	}
-	reply, err = cmd.Handler.Handle(ctx, req)
+	reply, err := cmd.Handler.Handle(ctx, req)
 	switch {
 	case err == nil:
 		return reply, nil
@@ -145,7 +151,7 @@ func userMessage(err error) (string, bool) {
 		return msg, true
 	}
 	if errors.Is(err, dedup.ErrUnsettled) {
-		return "storage unavailable, and it did not say whether your change was saved: look at the draft before you try again", true
+		return "storage unavailable for a moment, so whether your change was saved is not known yet: I'm finding out, and will tell you here", true
 	}
 	switch hirebot.KindOf(err) {
 	case hirebot.Unavailable:
@@ -193,6 +199,14 @@ func ErrorReply(err error, ref string) Reply {
 func SavedReply() Reply {
 	return Reply{Card: &Card{Title: "Saved",
 		Intro: "Your change was saved, but storage was too slow to say more: look at the draft to see it."}, Live: true}
+}
+
+// NotSavedReply tells a user their change was not saved, once a store that
+// was too slow to say so before the ack (dedup.ErrUnsettled) has settled
+// it: it can no longer apply.
+func NotSavedReply() Reply {
+	return Reply{Card: &Card{Title: "Not saved",
+		Intro: "Your change was not saved: storage was too slow to take it in time, and it can no longer apply; try again."}}
 }
 
 // newRef returns a short random reference for an internal error.

@@ -38,6 +38,7 @@ func TestRouterTurnsFailuresIntoReplies(t *testing.T) {
 			return Reply{}, &hirebot.RangeError{What: "a list", N: 3, Size: 2}
 		})},
 	)
+	r.Use(Recover(log)) // as cmd/hirebot wires it
 	tests := []struct {
 		command   string
 		want      string

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/hirebot/hirebot/bot/draft"
+	"github.com/hirebot/hirebot/knowledge/jobad"
 )
 
 // Limits on text, set by what one Slack message can show.
@@ -24,13 +24,13 @@ const (
 )
 
 // ChecklistSections are the draft sections a checklist may feed: every
-// section of the draft domain's vocabulary, benefits included (their
+// section of the job ad vocabulary (package jobad), benefits included (their
 // checklists hold what employers commonly offer, for the employer to pick).
-var ChecklistSections = slices.Clone(draft.Sections)
+var ChecklistSections = slices.Clone(jobad.Sections)
 
 // validSection reports whether s names one of ChecklistSections, by its
 // canonical name.
-func validSection(s string) bool { return slices.Contains(ChecklistSections, draft.Section(s)) }
+func validSection(s string) bool { return slices.Contains(ChecklistSections, jobad.Section(s)) }
 
 // checklistSectionNames lists ChecklistSections for messages.
 func checklistSectionNames() string {

@@ -5,7 +5,6 @@ package ctorole
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 
@@ -17,16 +16,21 @@ import (
 // Handler answers /cto-role and free questions.
 type Handler struct {
 	pack      *knowledge.Pack
-	slash     string // the configured command name, for hints
-	jd        string // the /jd command's name, for pointers to it
-	interview string // the /interview command's name
+	slash     string    // the configured command name, for hints
+	jd        string    // the /jd command's name, for pointers to it
+	interview string    // the /interview command's name
+	words     bot.Words // its errors' words
 }
 
 // New returns a Handler over pack; slash is the configured command name.
 // Pointers to the other commands name them /jd and /interview until
 // WithCommands says otherwise.
 func New(pack *knowledge.Pack, slash string) *Handler {
-	return &Handler{pack: pack, slash: slash, jd: "/jd", interview: "/interview"}
+	return &Handler{pack: pack, slash: slash, jd: "/jd", interview: "/interview", words: bot.Words{
+		bot.As(func(e *knowledge.TooLongError) string {
+			return fmt.Sprintf("That is %d characters; ask in %d or fewer, or try a topic such as responsibilities.", e.Size, e.Limit)
+		}),
+	}}
 }
 
 // WithCommands sets the names of the /jd and /interview commands that
@@ -104,10 +108,8 @@ func (h *Handler) shared(value string) (*bot.Card, error) {
 // lookup resolves args to a card. private cards carry a Share button.
 func (h *Handler) lookup(args string, private bool) (*bot.Card, error) {
 	l, err := h.pack.Resolve(args)
-	var tl *knowledge.TooLongError
-	if errors.As(err, &tl) {
-		return nil, hirebot.Wrap(hirebot.Invalid, err, fmt.Sprintf(
-			"That is %d characters; ask in %d or fewer, or try a topic such as responsibilities.", tl.Size, tl.Limit))
+	if err = h.words.Word(err); hirebot.MessageOf(err) != "" {
+		return nil, err
 	}
 	if err != nil {
 		return nil, fmt.Errorf("look up %q: %w", args, err)

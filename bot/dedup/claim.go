@@ -1,6 +1,8 @@
 // Package dedup is how a request that Slack delivers more than once has
 // one effect: each delivery carries a Claim on the request, and the first
-// write that records it acts; every later delivery finds it recorded.
+// write that records it acts; every later delivery finds it recorded. The
+// claim also carries what the request is owed after its ack (Owing), which
+// the store keeps with it until the answer is delivered.
 package dedup
 
 import (
@@ -25,8 +27,9 @@ var ErrFenced = &hirebot.Error{Kind: hirebot.Unavailable,
 	Err: errors.New("dedup: the request was fenced off: it did not happen")}
 
 // ErrUnsettled says a write was sent but neither its reply nor a fence
-// could reach the store in time: whether it landed is unknown. Its kind is
-// hirebot.Unavailable; the user must not be told it failed.
+// could reach the store in time: whether it landed is not known yet. Its
+// kind is hirebot.Unavailable; the user must not be told it failed, and is
+// told the outcome once a fence can reach the store.
 var ErrUnsettled = &hirebot.Error{Kind: hirebot.Unavailable,
 	Err: errors.New("dedup: the store did not answer; whether the change landed is unknown")}
 
@@ -49,11 +52,12 @@ const (
 // other delivery of the same request finds the claim recorded and does
 // nothing.
 //
-// A claim is an explicit argument of every write to the session store:
-// the store records it in the same atomic write as the change, so
-// deduplication costs no round trip of its own, and returns ErrDuplicate
-// when another delivery recorded it first. A request that changes nothing
-// records its claim on its own before its reply is sent.
+// A claim belongs to the request's scope in the session store: the store
+// records it in the same atomic write as the request's first change (with
+// what the request is owed, Owed), so deduplication costs no round trip of
+// its own, and returns ErrDuplicate when another delivery recorded it
+// first. A request that changes nothing records its claim on its own
+// before its reply is sent.
 //
 // The store keeps the outcome of the write with the claim: a write the
 // store retries (a lost reply, a resent script, another try of its loop)
@@ -70,9 +74,24 @@ type Claim struct {
 	// with this token knows the record is its own (a retried write), not
 	// another delivery's.
 	Token string
+	// Owed, when set, is what the request is owed after its ack, as the
+	// adapter encodes it: the write that records the claim keeps it in the
+	// session's outbox in the same round trip, so that any replica can
+	// answer the request if the one that took it dies before answering.
+	Owed *Owing
 
-	recorded atomic.Bool
-	sent     atomic.Bool
+	recorded     atomic.Bool
+	sent         atomic.Bool
+	owedRecorded atomic.Bool
+}
+
+// Owing is what a request is owed after its ack, kept in an outbox until
+// it is delivered: Payload (opaque to the store) names the request and
+// where its answer goes; any replica may take it once Lease has passed
+// since it was recorded.
+type Owing struct {
+	Payload []byte
+	Lease   time.Duration
 }
 
 // NewClaim returns a pending claim on the request named id.
@@ -87,6 +106,17 @@ func (c *Claim) Pending() bool { return c != nil && !c.recorded.Load() }
 // Recorded notes that the claim has been recorded.
 func (c *Claim) Recorded() { c.recorded.Store(true) }
 
+// RecordedOwed notes that the claim has been recorded with what the
+// request is owed (Owed): the outbox holds it until it is delivered.
+func (c *Claim) RecordedOwed() {
+	c.recorded.Store(true)
+	c.owedRecorded.Store(true)
+}
+
+// Owes reports whether the outbox holds what the request is owed: its
+// claim was recorded with it.
+func (c *Claim) Owes() bool { return c != nil && c.owedRecorded.Load() }
+
 // Sent notes that a write recording c has been sent to the store: from
 // then on, until c is recorded, whether the write landed is unknown.
 func (c *Claim) Sent() {
@@ -98,6 +128,12 @@ func (c *Claim) Sent() {
 // Unsettled reports whether a write recording c was sent and its outcome
 // is unknown: it may have landed, its reply lost.
 func (c *Claim) Unsettled() bool { return c.Pending() && c.sent.Load() }
+
+// Ref names one request of a session: the session's team and channel, and
+// the request's dedup id.
+type Ref struct {
+	Team, Channel, ID string
+}
 
 // Owed is a reply owed to a request after its ack, as an outbox keeps it
 // until it is delivered: the request's session, its dedup id, the reply

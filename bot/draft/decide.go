@@ -5,13 +5,19 @@ import (
 	"slices"
 )
 
-// mayDecide checks that c is made by the draft's owner or an admin.
-func (d *Draft) mayDecide(c Change, verb string) error {
-	if c.Admin || (c.By != "" && c.By == d.Owner) {
+// MayDecide is the one rule of who decides on a draft — finalizes,
+// reopens, discards or hands it over, ignores a wording rule, undoes
+// another's change: its owner or an admin. It returns an *Error
+// (ProblemNotAllowed, naming the owner and verb) for anyone else.
+func (d *Draft) MayDecide(by string, admin bool, verb string) error {
+	if admin || (by != "" && by == d.Owner) {
 		return nil
 	}
 	return &Error{Problem: ProblemNotAllowed, Owner: d.Owner, Verb: verb}
 }
+
+// mayDecide checks that c is made by the draft's owner or an admin.
+func (d *Draft) mayDecide(c Change, verb string) error { return d.MayDecide(c.By, c.Admin, verb) }
 
 // confirmed checks that a confirmation asked at c.BaseVersion (when set)
 // still holds: the draft has not changed since.

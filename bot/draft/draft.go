@@ -5,38 +5,6 @@ package draft
 
 import "time"
 
-// Section is one of the numbered lists of a draft.
-type Section string
-
-// The sections of a draft, in the order they are shown.
-const (
-	Responsibilities Section = "responsibilities"
-	Requirements     Section = "requirements"
-	NiceToHave       Section = "nice-to-have"
-	Benefits         Section = "benefits"
-)
-
-// Sections lists every section in display order.
-var Sections = canonical(sectionWords)
-
-// Field is one of the single-line (or paragraph) fields of a draft.
-type Field string
-
-// The fields of a draft.
-const (
-	Title    Field = "title"
-	Company  Field = "company"
-	Location Field = "location"
-	Salary   Field = "salary"
-	Summary  Field = "summary"
-	Team     Field = "team"    // the size of the team the hire leads
-	Process  Field = "process" // how the hiring process works
-	EEO      Field = "eeo"     // the equal-opportunity and accommodation statement
-)
-
-// Fields lists every field in display order.
-var Fields = canonical(fieldWords)
-
 // Status is where a draft stands.
 type Status string
 

@@ -134,7 +134,7 @@ func checkLimits(t *testing.T, d *Draft) {
 		}
 	}
 	for f, v := range d.Fields {
-		if !slices.Contains(Fields, f) || v == "" || Clean(v, f == Summary) != v || utf8.RuneCountInString(v) > f.Limit() {
+		if !slices.Contains(Fields, f) || v == "" || Clean(v, f == Summary) != v || utf8.RuneCountInString(v) > FieldLimit(f) {
 			t.Fatalf("field %q = %q breaks the rules", f, v)
 		}
 	}

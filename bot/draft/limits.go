@@ -88,19 +88,12 @@ func (u Undo) undoBytes() int {
 // quoteRunes is how much of a user's text a history line quotes.
 const quoteRunes = 60
 
-// Limit returns the most characters the field may hold.
-func (f Field) Limit() int {
+// FieldLimit returns the most characters field f may hold.
+func FieldLimit(f Field) int {
 	if f.Paragraph() {
 		return MaxSummaryRunes
 	}
 	return MaxLineRunes
-}
-
-// Paragraph reports whether the field holds prose that may run over several
-// lines (the summary, the hiring process and the equal-opportunity
-// statement) rather than one line.
-func (f Field) Paragraph() bool {
-	return f == Summary || f == Process || f == EEO
 }
 
 // resolveSection returns the canonical section for s, which may be an alias.
@@ -142,8 +135,8 @@ func cleanItem(s string) (string, error) {
 // allowed: it clears the field.
 func cleanField(f Field, s string) (string, error) {
 	s = Clean(s, f.Paragraph())
-	if n := utf8.RuneCountInString(s); n > f.Limit() {
-		return "", &Error{Problem: ProblemTooLong, Field: f, Size: n, Limit: f.Limit()}
+	if n := utf8.RuneCountInString(s); n > FieldLimit(f) {
+		return "", &Error{Problem: ProblemTooLong, Field: f, Size: n, Limit: FieldLimit(f)}
 	}
 	return s, nil
 }

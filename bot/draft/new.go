@@ -3,6 +3,8 @@ package draft
 import (
 	"errors"
 	"time"
+
+	"github.com/hirebot/hirebot/knowledge"
 )
 
 // Start is what a new draft is made from.
@@ -18,10 +20,14 @@ type Start struct {
 	At    time.Time
 	// Template is the first content: checklist items keep their Source.
 	Template Content
+	// Checklists are the checklists of the role and kind
+	// (knowledge.Pack.ChecklistsFor): each section Template leaves empty
+	// takes their items (see fromChecklists).
+	Checklists []knowledge.Checklist
 }
 
 // New returns a draft at version 1, open, owned by s.Owner and filled from
-// s.Template, with the history entry that records its start. Template text is
+// s.Template and s.Checklists, with the history entry that records its start. Template text is
 // cleaned and held to the same limits as any change; items without an
 // author or time get the owner and s.At.
 func New(s Start) (*Draft, Entry, error) {
@@ -33,6 +39,14 @@ func New(s Start) (*Draft, Entry, error) {
 		return nil, Entry{}, &Error{Problem: ProblemNoOwner}
 	}
 	tmpl := s.Template.Clone()
+	for sec, items := range fromChecklists(s.Checklists) {
+		if tmpl.Sections == nil {
+			tmpl.Sections = map[Section][]Item{}
+		}
+		if _, ok := tmpl.Sections[sec]; !ok {
+			tmpl.Sections[sec] = items
+		}
+	}
 	if title := Clean(s.Title, false); title != "" {
 		if tmpl.Fields == nil {
 			tmpl.Fields = map[Field]string{}

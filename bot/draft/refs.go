@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/hirebot/hirebot/knowledge/jobad"
 )
 
 // Item references. Every item carries a reference made of its section's
@@ -12,16 +14,8 @@ import (
 // given when the item is made and never changed or reused while the draft
 // lives (Draft.Last remembers the highest number each section has used).
 // The letter makes a reference unambiguous on its own: "R7" names its
-// section, so commands may leave the section out.
-var sectionLetters = map[Section]byte{
-	Responsibilities: 'D', // duties
-	Requirements:     'R',
-	NiceToHave:       'N',
-	Benefits:         'B',
-}
-
-// Letter returns the letter of the section's item references.
-func (s Section) Letter() string { return string(sectionLetters[s]) }
+// section, so commands may leave the section out. The letters are the job
+// ad vocabulary's (jobad.Section.Letter).
 
 // ParseRef reads an item reference such as "R7" or "r7" and returns its
 // section. It reports false for anything else.
@@ -33,13 +27,7 @@ func ParseRef(s string) (Section, bool) {
 	if err != nil || n < 1 || s[1] == '+' || s[1] == '-' {
 		return "", false
 	}
-	letter := strings.ToUpper(s[:1])[0]
-	for sec, l := range sectionLetters {
-		if l == letter {
-			return sec, true
-		}
-	}
-	return "", false
+	return jobad.SectionOfLetter(s[0])
 }
 
 // refOf returns the canonical reference for section s and number n.

@@ -26,10 +26,10 @@ func TestWaitingScorecards(t *testing.T) {
 	ctx := t.Context()
 	open := func(channel, name, user string) {
 		key := hirebot.SessionKey{Team: "T1", Channel: channel}
-		if err := store.AddCandidate(ctx, key, nil, scorecard.Candidate{Name: name, AddedBy: "U9", Added: time.Now()}, ""); err != nil {
+		if err := store.Scope(key, nil, "").AddCandidate(ctx, scorecard.Candidate{Name: name, AddedBy: "U9", Added: time.Now()}, ""); err != nil {
 			t.Fatal(err)
 		}
-		if err := store.ExpectScorer(ctx, key, nil, scorecard.ID(name), "", user); err != nil {
+		if err := store.Scope(key, nil, user).ExpectScorer(ctx, scorecard.ID(name), ""); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -11,16 +11,17 @@ import (
 
 	"github.com/hirebot/hirebot"
 	"github.com/hirebot/hirebot/bot"
-	"github.com/hirebot/hirebot/bot/dedup"
 	"github.com/hirebot/hirebot/bot/scorecard"
 	"github.com/hirebot/hirebot/knowledge"
 )
 
-// Candidates is the storage of the channel's candidates and their
-// scorecards. A missing candidate is scorecard.ErrNoCandidate (kind
-// NotFound), a name the channel has is scorecard.ErrExists, a closed
-// debrief scorecard.ErrClosed; a down store is Unavailable. Every write
-// takes the request's claim, as Sessions' do.
+// Candidates is the storage of one request's channel's candidates and
+// their scorecards, read and written in the request's scope — its
+// channel, its claim and its author (sessions.Scope). A missing candidate
+// is scorecard.ErrNoCandidate (kind NotFound), a name the channel has is
+// scorecard.ErrExists, a closed debrief scorecard.ErrClosed; a down store
+// is Unavailable. Every write records the request's claim, as Sessions'
+// do.
 //
 // A candidate has an identity (scorecard.Candidate.Inc) besides the id
 // of their name: every write that names it acts only on that candidate,
@@ -30,24 +31,32 @@ import (
 // owner its owner when it has none, SetLoopOwner hands it over if its
 // owner is still expect.
 type Candidates interface {
-	AddCandidate(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, c scorecard.Candidate, owner string) error
-	Candidates(ctx context.Context, key hirebot.SessionKey) ([]scorecard.Candidate, error)
-	Candidate(ctx context.Context, key hirebot.SessionKey, id string) (scorecard.Candidate, error)
-	ExpectScorer(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, id, inc, user string) error
-	SubmitScorecard(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, id, inc string, card scorecard.Scorecard) (bool, error)
-	// MarkDebriefRead records that user read the whole debrief, freezing
-	// their scorecard as it is: a later change shows as a revision.
-	MarkDebriefRead(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, id, inc, user string, at time.Time) (bool, error)
-	CloseDebrief(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, id, inc, by string) (bool, error)
-	RemoveCandidate(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, id, inc string) error
-	Loop(ctx context.Context, key hirebot.SessionKey) (scorecard.Loop, error)
-	SetLoopOwner(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, expect, to string) (bool, error)
+	AddCandidate(ctx context.Context, c scorecard.Candidate, owner string) error
+	Candidates(ctx context.Context) ([]scorecard.Candidate, error)
+	Candidate(ctx context.Context, id string) (scorecard.Candidate, error)
+	// ExpectScorer counts the author among those expected to score.
+	ExpectScorer(ctx context.Context, id, inc string) error
+	// SubmitScorecard stores card and returns the candidate as it is
+	// then, and whether it replaced the scorer's earlier one; with
+	// ErrClosed or a GoneError, the candidate as it is.
+	SubmitScorecard(ctx context.Context, id, inc string, card scorecard.Scorecard) (scorecard.Candidate, bool, error)
+	// MarkDebriefRead records that the author read the whole debrief,
+	// freezing their scorecard as it is (a later change shows as a
+	// revision), and returns the candidate as it is then.
+	MarkDebriefRead(ctx context.Context, id, inc string, at time.Time) (scorecard.Candidate, bool, error)
+	// CloseDebrief closes it, as the author; it reports whether it was
+	// closed already.
+	CloseDebrief(ctx context.Context, id, inc string) (bool, error)
+	RemoveCandidate(ctx context.Context, id, inc string) error
+	Loop(ctx context.Context) (scorecard.Loop, error)
+	SetLoopOwner(ctx context.Context, expect, to string) (bool, error)
 }
 
-// WithCandidates returns h with scorecards and debriefs kept in c.
-// Without it, the scorecard subcommands say they are not set up.
-func (h *Handler) WithCandidates(c Candidates) *Handler {
-	h.candidates = c
+// WithCandidates returns h with scorecards and debriefs kept in the
+// storage candidates opens for each request. Without it, the scorecard
+// subcommands say they are not set up.
+func (h *Handler) WithCandidates(candidates func(req bot.Request) Candidates) *Handler {
+	h.candidates = candidates
 	return h
 }
 
@@ -100,9 +109,9 @@ func (h *Handler) addCandidate(ctx context.Context, req bot.Request, name string
 		return bot.Reply{}, existsOr(same, clean, err)
 	}
 	c := scorecard.Candidate{Name: clean, AddedBy: req.User, Added: req.At}
-	err = h.candidates.AddCandidate(ctx, req.Session(), req.Claim, c, owner)
+	err = h.candidates(req).AddCandidate(ctx, c, owner)
 	if errors.Is(err, scorecard.ErrExists) {
-		if there, rerr := h.candidates.Candidate(ctx, req.Session(), scorecard.ID(clean)); rerr == nil {
+		if there, rerr := h.candidates(req).Candidate(ctx, scorecard.ID(clean)); rerr == nil {
 			return bot.Reply{}, existsOr(&there, clean, nil)
 		}
 	}
@@ -122,7 +131,7 @@ func (h *Handler) addCandidate(ctx context.Context, req bot.Request, name string
 // handOver makes to the one who runs the channel's interview loop: for
 // its owner and the admins.
 func (h *Handler) handOver(ctx context.Context, req bot.Request, to string) (bot.Reply, error) {
-	stored, err := h.candidates.Loop(ctx, req.Session())
+	stored, err := h.candidates(req).Loop(ctx)
 	if err != nil {
 		return bot.Reply{}, err
 	}
@@ -133,7 +142,7 @@ func (h *Handler) handOver(ctx context.Context, req bot.Request, to string) (bot
 	if !scorecard.May(loop, h.person(req), scorecard.HandOverLoop, scorecard.Candidate{}) {
 		return bot.Reply{}, &LoopForbiddenError{Owner: loop.Owner}
 	}
-	ok, err := h.candidates.SetLoopOwner(ctx, req.Session(), req.Claim, stored.Owner, to)
+	ok, err := h.candidates(req).SetLoopOwner(ctx, stored.Owner, to)
 	if err != nil {
 		return bot.Reply{}, err
 	}
@@ -160,11 +169,11 @@ func (e *LoopForbiddenError) ErrorKind() hirebot.Kind { return hirebot.Forbidden
 // loop returns the channel's interview loop. A loop with candidates from
 // before loops were recorded is run by whoever added the first of them.
 func (h *Handler) loop(ctx context.Context, req bot.Request) (scorecard.Loop, error) {
-	l, err := h.candidates.Loop(ctx, req.Session())
+	l, err := h.candidates(req).Loop(ctx)
 	if err != nil || l.Owner != "" {
 		return l, err
 	}
-	cs, err := h.candidates.Candidates(ctx, req.Session())
+	cs, err := h.candidates(req).Candidates(ctx)
 	if err != nil {
 		return l, err
 	}
@@ -184,7 +193,7 @@ func (h *Handler) person(req bot.Request) scorecard.Person {
 
 // listCandidates lists the channel's candidates with their progress.
 func (h *Handler) listCandidates(ctx context.Context, req bot.Request) (bot.Reply, error) {
-	cs, err := h.candidates.Candidates(ctx, req.Session())
+	cs, err := h.candidates(req).Candidates(ctx)
 	if err != nil {
 		return bot.Reply{}, err
 	}
@@ -253,7 +262,7 @@ func (h *Handler) removeCandidate(ctx context.Context, req bot.Request) (bot.Rep
 	if !ok {
 		return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "That Remove button is from an older version of hirebot, so nobody was removed; please run the command again: %s candidate remove <name>.", h.slash)
 	}
-	c, err := h.candidates.Candidate(ctx, req.Session(), id)
+	c, err := h.candidates(req).Candidate(ctx, id)
 	if err == nil && c.Inc != inc {
 		err = &hirebot.GoneError{What: "candidate"}
 	}
@@ -271,7 +280,7 @@ func (h *Handler) removeCandidate(ctx context.Context, req bot.Request) (bot.Rep
 		err = h.mayManage(ctx, req, c, scorecard.RemoveCandidate)
 	}
 	if err == nil {
-		err = h.candidates.RemoveCandidate(ctx, req.Session(), req.Claim, c.ID, c.Inc)
+		err = h.candidates(req).RemoveCandidate(ctx, c.ID, c.Inc)
 	}
 	if errors.As(err, &gone) {
 		return bot.Reply{Card: &bot.Card{Intro: fmt.Sprintf("Not removed: %s was removed and added again while you confirmed; nothing of the one in the channel now was touched.", c.Name)}, Replace: true}, gone
@@ -293,11 +302,11 @@ func (h *Handler) resolve(ctx context.Context, req bot.Request, name string) (sc
 	if err != nil {
 		return scorecard.Candidate{}, err
 	}
-	c, err := h.candidates.Candidate(ctx, req.Session(), scorecard.ID(clean))
+	c, err := h.candidates(req).Candidate(ctx, scorecard.ID(clean))
 	if !errors.Is(err, scorecard.ErrNoCandidate) {
 		return c, err
 	}
-	all, lerr := h.candidates.Candidates(ctx, req.Session())
+	all, lerr := h.candidates(req).Candidates(ctx)
 	if lerr != nil {
 		return scorecard.Candidate{}, lerr
 	}
@@ -314,7 +323,7 @@ func (h *Handler) resolve(ctx context.Context, req bot.Request, name string) (sc
 // stored since has the same id, which the store refuses to add twice), or
 // nil.
 func (h *Handler) lookAlike(ctx context.Context, req bot.Request, name string) (*scorecard.Candidate, error) {
-	all, err := h.candidates.Candidates(ctx, req.Session())
+	all, err := h.candidates(req).Candidates(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -20,11 +20,11 @@ import (
 
 // askClearKit asks to confirm emptying the kit as it is now.
 func (h *Handler) askClearKit(ctx context.Context, req bot.Request) (bot.Reply, error) {
-	gen, err := h.sessions.KitGeneration(ctx, req.Session())
+	gen, err := h.sessions(req).KitGeneration(ctx)
 	if err != nil {
 		return bot.Reply{}, err
 	}
-	kit, err := h.sessions.Kit(ctx, req.Session())
+	kit, err := h.sessions(req).Kit(ctx)
 	if err != nil {
 		return bot.Reply{}, err
 	}
@@ -48,17 +48,17 @@ func (h *Handler) clearKit(ctx context.Context, req bot.Request) (bot.Reply, err
 	if !ok {
 		return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "That Clear the kit button is from an older version of hirebot, so nothing was cleared; please run the command again: %s kit clear.", h.slash)
 	}
-	now, err := h.sessions.KitGeneration(ctx, req.Session())
+	now, err := h.sessions(req).KitGeneration(ctx)
 	if err != nil {
 		return bot.Reply{}, err
 	}
-	kit, err := h.sessions.Kit(ctx, req.Session())
+	kit, err := h.sessions(req).Kit(ctx)
 	if err != nil {
 		return bot.Reply{}, err
 	}
 	cleared := false
 	if now == gen && kitPrint(kit) == fp && len(kit) > 0 {
-		cleared, err = h.sessions.ClearKit(ctx, req.Session(), req.Claim, gen, kit)
+		cleared, err = h.sessions(req).ClearKit(ctx, gen, kit)
 	} else if now != gen {
 		err = &hirebot.GoneError{What: "kit"}
 	}
@@ -71,7 +71,7 @@ func (h *Handler) clearKit(ctx context.Context, req bot.Request) (bot.Reply, err
 		return bot.Reply{}, err
 	}
 	if !cleared {
-		if kit, err = h.sessions.Kit(ctx, req.Session()); err != nil {
+		if kit, err = h.sessions(req).Kit(ctx); err != nil {
 			return bot.Reply{}, err
 		}
 		return bot.Reply{Card: &bot.Card{Title: "Nothing was cleared",

@@ -20,7 +20,7 @@ func (h *Handler) debrief(ctx context.Context, req bot.Request, a Args) (bot.Rep
 		// "debrief Glenn Close" is Glenn Close's debrief when the channel
 		// has a candidate of that name.
 		if clean, err := scorecard.CleanName(a.Whole); err == nil {
-			if _, err := h.candidates.Candidate(ctx, req.Session(), scorecard.ID(clean)); err == nil {
+			if _, err := h.candidates(req).Candidate(ctx, scorecard.ID(clean)); err == nil {
 				name, sub = a.Whole, subDebrief
 			}
 		}
@@ -39,7 +39,7 @@ func (h *Handler) debrief(ctx context.Context, req bot.Request, a Args) (bot.Rep
 		if err := h.mayManage(ctx, req, c, scorecard.CloseDebrief); err != nil {
 			return bot.Reply{}, err
 		}
-		already, err := h.candidates.CloseDebrief(ctx, req.Session(), req.Claim, c.ID, c.Inc, req.User)
+		already, err := h.candidates(req).CloseDebrief(ctx, c.ID, c.Inc)
 		if err != nil {
 			return bot.Reply{}, err
 		}
@@ -78,10 +78,11 @@ func (h *Handler) read(ctx context.Context, req bot.Request, c scorecard.Candida
 	if c.Closed {
 		return c, nil
 	}
-	if _, err := h.candidates.MarkDebriefRead(ctx, req.Session(), req.Claim, c.ID, c.Inc, req.User, req.At); err != nil {
+	read, _, err := h.candidates(req).MarkDebriefRead(ctx, c.ID, c.Inc, req.At)
+	if err != nil {
 		return c, err
 	}
-	return h.candidates.Candidate(ctx, req.Session(), c.ID)
+	return read, nil
 }
 
 // DebriefForbiddenError is a candidate someone may not manage (close the

@@ -1,10 +1,10 @@
 package interview
 
 import (
-	"errors"
 	"fmt"
 
 	"github.com/hirebot/hirebot"
+	"github.com/hirebot/hirebot/bot"
 )
 
 // ArgsProblem is why /interview's text did not parse.
@@ -44,24 +44,18 @@ func (e *ArgsError) ErrorKind() hirebot.Kind { return hirebot.Invalid }
 // word returns err with words for the user, written with the configured
 // command name. Errors it has no words for pass unchanged.
 func (h *Handler) word(err error) error {
-	var (
-		ae *ArgsError
-		fe *hirebot.FullError
-		re *hirebot.RangeError
-	)
-	switch {
-	case err == nil, hirebot.MessageOf(err) != "":
-		return err
-	case errors.As(err, &ae):
-		return hirebot.Wrap(hirebot.Invalid, err, h.argsMessage(ae))
-	case errors.As(err, &fe):
-		return hirebot.Wrap(hirebot.Invalid, err, fmt.Sprintf("the interview kit is full (%d questions); remove one before adding another", fe.Cap))
-	case errors.As(err, &re) && re.Size == 0:
-		return hirebot.Wrap(hirebot.Invalid, err, "the interview kit is empty; add questions with the Add to kit button")
-	case errors.As(err, &re):
-		return hirebot.Wrap(hirebot.Invalid, err, fmt.Sprintf("there is no question %d in the kit; pick a number from 1 to %d", re.N, re.Size))
-	}
-	return err
+	return bot.Words{
+		bot.As(func(e *ArgsError) string { return h.argsMessage(e) }),
+		bot.As(func(e *hirebot.FullError) string {
+			return fmt.Sprintf("the interview kit is full (%d questions); remove one before adding another", e.Cap)
+		}),
+		bot.As(func(e *hirebot.RangeError) string {
+			if e.Size == 0 {
+				return "the interview kit is empty; add questions with the Add to kit button"
+			}
+			return fmt.Sprintf("there is no question %d in the kit; pick a number from 1 to %d", e.N, e.Size)
+		}),
+	}.Word(err)
 }
 
 // argsMessage words a parse error.

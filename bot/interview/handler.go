@@ -10,45 +10,49 @@ import (
 
 	"github.com/hirebot/hirebot"
 	"github.com/hirebot/hirebot/bot"
-	"github.com/hirebot/hirebot/bot/dedup"
 	"github.com/hirebot/hirebot/bot/draft"
 	"github.com/hirebot/hirebot/knowledge"
 )
 
-// Sessions is the session storage /interview needs: which questions the
-// channel has seen, its kit, and its draft (to lean questions to it). A
-// down store is an Unavailable error; a missing draft is NotFound. Every
-// write takes the request's claim (nil: not deduplicated); one whose claim
-// another delivery recorded changes nothing and returns
-// dedup.ErrDuplicate.
+// Sessions is the session storage of one /interview request: which
+// questions the channel has seen, its kit, and its draft (to lean
+// questions to it), read and written in the request's scope — its
+// channel and its claim (sessions.Scope). A down store is an Unavailable
+// error; a missing draft is NotFound. Every write records the request's
+// claim; one whose claim another delivery recorded changes nothing and
+// returns dedup.ErrDuplicate.
 type Sessions interface {
-	Draft(ctx context.Context, key hirebot.SessionKey) (*draft.Draft, error)
-	Asked(ctx context.Context, key hirebot.SessionKey) (map[string]bool, error)
-	MarkAsked(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, ids ...string) error
-	ForgetAsked(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, ids ...string) error
-	Kit(ctx context.Context, key hirebot.SessionKey) ([]string, error)
+	Draft(ctx context.Context) (*draft.Draft, error)
+	Asked(ctx context.Context) (map[string]bool, error)
+	MarkAsked(ctx context.Context, ids ...string) error
+	ForgetAsked(ctx context.Context, ids ...string) error
+	Kit(ctx context.Context) ([]string, error)
+	// KitAndDraft returns the kit and the draft (nil when there is none),
+	// read together.
+	KitAndDraft(ctx context.Context) ([]string, *draft.Draft, error)
 	// KitGeneration returns the kit's generation, which changes when the
 	// kit is cleared. AddToKit and ClearKit act only on the kit of
 	// generation gen ("" for any: a typed command), and return a
 	// *hirebot.GoneError for a kit cleared since.
-	KitGeneration(ctx context.Context, key hirebot.SessionKey) (string, error)
-	AddToKit(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, gen, id string) (bool, error)
-	RemoveFromKit(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, n int) (string, error)
+	KitGeneration(ctx context.Context) (string, error)
+	AddToKit(ctx context.Context, gen, id string) (bool, error)
+	RemoveFromKit(ctx context.Context, n int) (string, error)
 	// ClearKit empties the kit if it still holds exactly expect, and
 	// reports false, changing nothing, if it changed.
-	ClearKit(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, gen string, expect []string) (bool, error)
+	ClearKit(ctx context.Context, gen string, expect []string) (bool, error)
 }
 
 // Handler answers /interview and its buttons.
 type Handler struct {
 	pack       *knowledge.Pack
-	sessions   Sessions
-	candidates Candidates // nil: no scorecards (see WithCandidates)
+	sessions   func(req bot.Request) Sessions
+	candidates func(req bot.Request) Candidates // nil: no scorecards (see WithCandidates)
 	slash      string
 }
 
-// New returns a Handler.
-func New(pack *knowledge.Pack, sessions Sessions, slash string) *Handler {
+// New returns a Handler that opens the session storage of each request
+// with sessions.
+func New(pack *knowledge.Pack, sessions func(req bot.Request) Sessions, slash string) *Handler {
 	return &Handler{pack: pack, sessions: sessions, slash: slash}
 }
 
@@ -117,7 +121,7 @@ func (h *Handler) press(ctx context.Context, req bot.Request) (bot.Reply, error)
 		if !ok {
 			return bot.Reply{}, hirebot.Errorf(hirebot.NotFound, "That question is no longer in the question bank.")
 		}
-		added, err := h.sessions.AddToKit(ctx, req.Session(), req.Claim, gen, q.ID)
+		added, err := h.sessions(req).AddToKit(ctx, gen, q.ID)
 		var gone *hirebot.GoneError
 		if errors.As(err, &gone) {
 			return bot.Reply{}, hirebot.Wrap(hirebot.Conflict, err, fmt.Sprintf(
@@ -151,13 +155,13 @@ func (h *Handler) ask(ctx context.Context, req bot.Request, word string, count i
 	if len(pool) == 0 {
 		return bot.Reply{}, hirebot.Errorf(hirebot.NotFound, "The question bank has nothing for %s yet.", about)
 	}
-	key := req.Session()
+	store := h.sessions(req)
 	if reset {
-		if err := h.sessions.ForgetAsked(ctx, key, req.Claim, ids(pool)...); err != nil {
+		if err := store.ForgetAsked(ctx, ids(pool)...); err != nil {
 			return bot.Reply{}, err
 		}
 	}
-	asked, err := h.sessions.Asked(ctx, key)
+	asked, err := store.Asked(ctx)
 	if err != nil {
 		return bot.Reply{}, err
 	}
@@ -172,10 +176,10 @@ func (h *Handler) ask(ctx context.Context, req bot.Request, word string, count i
 				{Label: "Show kit", Action: "interview:kit"}},
 		}}, nil
 	}
-	if err := h.sessions.MarkAsked(ctx, key, req.Claim, ids(qs)...); err != nil {
+	if err := store.MarkAsked(ctx, ids(qs)...); err != nil {
 		return bot.Reply{}, err
 	}
-	gen, err := h.sessions.KitGeneration(ctx, key)
+	gen, err := store.KitGeneration(ctx)
 	if err != nil {
 		return bot.Reply{}, err
 	}
@@ -232,7 +236,7 @@ func hasHave(n int) string {
 func (h *Handler) filter(ctx context.Context, req bot.Request, word string) (Filter, string, error) {
 	switch {
 	case word == "":
-		d, err := h.sessions.Draft(ctx, req.Session())
+		d, err := h.sessions(req).Draft(ctx)
 		if hirebot.KindOf(err) == hirebot.NotFound {
 			return Filter{Role: knowledge.DefaultRole}, "a CTO", nil
 		}
@@ -279,7 +283,7 @@ func (h *Handler) filter(ctx context.Context, req bot.Request, word string) (Fil
 // those of every role.
 func (h *Handler) competencyFilter(ctx context.Context, req bot.Request, competency, about string) (Filter, string, error) {
 	f := Filter{Competencies: []string{competency}}
-	d, err := h.sessions.Draft(ctx, req.Session())
+	d, err := h.sessions(req).Draft(ctx)
 	switch {
 	case hirebot.KindOf(err) == hirebot.NotFound:
 		return f, about, nil

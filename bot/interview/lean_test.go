@@ -55,7 +55,7 @@ func TestCompetencyWordsLeanToTheDraftRole(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := store.CreateDraft(t.Context(), hirebot.SessionKey{Team: "T1", Channel: "C2"}, nil, d, e); err != nil {
+	if err := store.Scope(hirebot.SessionKey{Team: "T1", Channel: "C2"}, nil, "").CreateDraft(t.Context(), d, e); err != nil {
 		t.Fatal(err)
 	}
 	for _, r := range roles(t, "C2") {

@@ -50,7 +50,7 @@ func TestLoopRights(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := store.CreateDraft(t.Context(), key, nil, d, e); err != nil {
+	if err := store.Scope(key, nil, "").CreateDraft(t.Context(), d, e); err != nil {
 		t.Fatal(err)
 	}
 	for _, text := range []string{"debrief Ada Lovelace", "debrief Ada Lovelace export", "debrief Ada Lovelace close", "candidate remove Ada Lovelace", "owner <@UDRAFTER|drafter>"} {
@@ -157,7 +157,7 @@ func TestCandidateAndKitControlsNameTheirObject(t *testing.T) {
 	if _, msg := submit(t, h, "U1", form.Modal, []int{1}, "strong-no", "for the first"); !strings.Contains(msg, "That was shown for an earlier Ada Lovelace") {
 		t.Errorf("an earlier candidate's scorecard form: %q", msg)
 	}
-	if cs, _ := store.Candidates(t.Context(), key); len(cs) != 1 || len(cs[0].Cards) != 1 || cs[0].Cards["U2"].Recommendation != "yes" {
+	if cs, _ := store.Scope(key, nil, "").Candidates(t.Context()); len(cs) != 1 || len(cs[0].Cards) != 1 || cs[0].Cards["U2"].Recommendation != "yes" {
 		t.Errorf("the candidate added again changed: %+v", cs)
 	}
 	if _, msg := press(t, h, "UOWNER", bot.Button{Action: "interview:candidate-remove", Value: cs0(t, h).ID + "|1"}); !strings.Contains(msg, "from an older version of hirebot") {
@@ -183,7 +183,7 @@ func TestCandidateAndKitControlsNameTheirObject(t *testing.T) {
 	if _, msg := press(t, h, "U1", clear.Card.Buttons[0]); !strings.Contains(msg, "changed since you were asked") && !strings.Contains(msg, "cleared since") {
 		t.Errorf("a Clear from before the clear: %q", msg)
 	}
-	if kit, _ := store.Kit(t.Context(), key); len(kit) != 1 {
+	if kit, _ := store.Scope(key, nil, "").Kit(t.Context()); len(kit) != 1 {
 		t.Errorf("the new kit = %v, want the one question added to it", kit)
 	}
 	if _, msg := press(t, h, "U1", bot.Button{Action: "interview:add", Value: "q-technology-vision-01"}); !strings.Contains(msg, "from an older version of hirebot") {
@@ -194,7 +194,7 @@ func TestCandidateAndKitControlsNameTheirObject(t *testing.T) {
 // cs0 returns the first candidate of channel C1.
 func cs0(t *testing.T, h *Handler) candidateRef {
 	t.Helper()
-	cs, err := h.candidates.Candidates(t.Context(), hirebot.SessionKey{Team: "T1", Channel: "C1"})
+	cs, err := h.candidates(bot.Request{Team: "T1", Channel: "C1"}).Candidates(t.Context())
 	if err != nil || len(cs) == 0 {
 		t.Fatalf("candidates: %v %v", cs, err)
 	}
@@ -238,7 +238,7 @@ func TestDebriefAndGuideExportsAreInert(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := store.CreateDraft(t.Context(), key, nil, d, e); err != nil {
+	if err := store.Scope(key, nil, "").CreateDraft(t.Context(), d, e); err != nil {
 		t.Fatal(err)
 	}
 	q, _ := do(t, h, "U1", "communication 1")
@@ -281,7 +281,7 @@ func TestLookAlikeNames(t *testing.T) {
 	if _, msg := do(t, h, "U2", "candidate add Zоë Kravitz"); !strings.Contains(msg, "looks the same") {
 		t.Errorf("a Cyrillic look-alike: %q", msg)
 	}
-	if cs, _ := store.Candidates(t.Context(), hirebot.SessionKey{Team: "T1", Channel: "C1"}); len(cs) != 1 || cs[0].Name != "Zoë Kravitz" {
+	if cs, _ := store.Scope(hirebot.SessionKey{Team: "T1", Channel: "C1"}, nil, "").Candidates(t.Context()); len(cs) != 1 || cs[0].Name != "Zoë Kravitz" {
 		t.Errorf("candidates = %+v, want one, stored composed", cs)
 	}
 	for typed, want := range map[string]string{

@@ -78,7 +78,7 @@ func (h *Handler) help() *bot.Card {
 // competency (in the order each competency first joined the kit), numbered
 // 1..n down the list.
 func (h *Handler) showKit(ctx context.Context, req bot.Request) (bot.Reply, error) {
-	kit, err := h.sessions.Kit(ctx, req.Session())
+	kit, err := h.sessions(req).Kit(ctx)
 	if err != nil {
 		return bot.Reply{}, err
 	}
@@ -101,7 +101,7 @@ func (h *Handler) showKit(ctx context.Context, req bot.Request) (bot.Reply, erro
 
 // removeFromKit takes out the question shown as number n of the kit.
 func (h *Handler) removeFromKit(ctx context.Context, req bot.Request, n int) (bot.Reply, error) {
-	kit, err := h.sessions.Kit(ctx, req.Session())
+	kit, err := h.sessions(req).Kit(ctx)
 	if err != nil {
 		return bot.Reply{}, err
 	}
@@ -119,7 +119,7 @@ func (h *Handler) removeFromKit(ctx context.Context, req bot.Request, n int) (bo
 		}
 		return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "The kit has %s; pick a number from 1 to %d, as %s kit shows them.", plural(len(kit), "question"), len(kit), h.slash)
 	}
-	id, err := h.sessions.RemoveFromKit(ctx, req.Session(), req.Claim, stored)
+	id, err := h.sessions(req).RemoveFromKit(ctx, stored)
 	if err != nil {
 		return bot.Reply{}, err
 	}
@@ -133,7 +133,7 @@ func (h *Handler) removeFromKit(ctx context.Context, req bot.Request, n int) (bo
 // questions — what a strong answer shows, red flags, follow-ups and the
 // rubric — and a score box.
 func (h *Handler) exportKit(ctx context.Context, req bot.Request) (bot.Reply, error) {
-	kit, err := h.sessions.Kit(ctx, req.Session())
+	kit, d, err := h.sessions(req).KitAndDraft(ctx)
 	if err != nil {
 		return bot.Reply{}, err
 	}
@@ -141,12 +141,8 @@ func (h *Handler) exportKit(ctx context.Context, req bot.Request) (bot.Reply, er
 		return bot.Reply{}, hirebot.Errorf(hirebot.NotFound, "The kit is empty; add questions from %s first.", h.slash)
 	}
 	var role, company string
-	d, err := h.sessions.Draft(ctx, req.Session())
-	switch {
-	case err == nil:
+	if d != nil {
 		role, company = d.Heading(), d.Fields[draft.Company]
-	case hirebot.KindOf(err) != hirebot.NotFound:
-		return bot.Reply{}, err
 	}
 	return bot.Reply{File: &bot.File{Name: "interview-guide.md", Title: "Interview guide", Content: h.guide(kit, role, company)},
 		Card: &bot.Card{Intro: fmt.Sprintf("Uploaded the interview guide (%s) to the channel.", plural(len(kit), "question"))}}, nil

@@ -14,70 +14,63 @@ import (
 // subcommands; name is the candidate's name as typed. Errors it has no
 // words for pass to word.
 func (h *Handler) wordScorecard(err error, name string) error {
-	var (
-		ae   *ScorecardArgsError
-		ne   *scorecard.NameError
-		ue   *UnknownCandidateError
-		ie   *scorecard.InvalidError
-		fe   *hirebot.FullError
-		de   *DebriefForbiddenError
-		le   *LoopForbiddenError
-		gone *hirebot.GoneError
-		nk   *NotInKitError
-		ce   *CandidateExistsError
-	)
-	say := func(kind hirebot.Kind, format string, args ...any) error {
-		return hirebot.Wrap(kind, err, fmt.Sprintf(format, args...))
-	}
-	switch {
-	case err == nil, hirebot.MessageOf(err) != "":
-		return err
-	case errors.Is(err, errNoCandidates):
-		return say(hirebot.Unavailable, "Scorecards are not set up on this hirebot.")
-	case errors.As(err, &ae):
-		return say(hirebot.Invalid, "%s", h.scorecardUsage(ae))
-	case errors.As(err, &ne):
-		return say(hirebot.Invalid, "%s", h.nameMessage(ne))
-	case errors.As(err, &ue):
-		msg := fmt.Sprintf("This channel has no candidate called %s.", name)
-		if len(ue.Near) > 0 {
-			msg += " Did you mean " + strings.Join(ue.Near, " or ") + "?"
-		}
-		return say(hirebot.NotFound, "%s %s candidates lists them; %s candidate add <name> adds one.", msg, h.slash, h.slash)
-	case errors.Is(err, scorecard.ErrNoCandidate):
-		return say(hirebot.NotFound, "That candidate is no longer in this channel (removed, or unused for too long); %s candidates lists who is.", h.slash)
-	case errors.As(err, &ce) && ce.LooksAlike:
-		return say(hirebot.Conflict, "This channel has a candidate called %s already, and %s looks the same (other letters that read alike), so it would split their scorecards. Did you mean %s? %s candidates lists them.", ce.Name, name, ce.Name, h.slash)
-	case errors.As(err, &ce):
-		return say(hirebot.Conflict, "This channel has a candidate called %s already; %s candidates lists them.", ce.Name, h.slash)
-	case errors.Is(err, scorecard.ErrExists):
-		return say(hirebot.Conflict, "This channel has a candidate called %s already; %s candidates lists them.", name, h.slash)
-	case errors.Is(err, scorecard.ErrClosed):
-		return say(hirebot.Invalid, "The debrief is closed: scorecards can no longer be submitted or changed. %s debrief %s shows it.", h.slash, nameOr(name))
-	case errors.As(err, &fe):
-		return say(hirebot.Invalid, "This channel has %d candidates, the most it can hold; remove one with %s candidate remove <name> first.", fe.Cap, h.slash)
-	case errors.As(err, &ie):
-		return &bot.FieldError{Field: invalidField(ie), Form: h.invalidMessage(ie) + " Nothing was saved yet.",
-			Err: say(hirebot.Invalid, "%s Nothing was saved: open the scorecard again with %s scorecard %s.", h.invalidMessage(ie), h.slash, nameOr(name))}
-	case errors.As(err, &nk):
-		return say(hirebot.Invalid, "That scorecard rates %s, which this channel's scorecards no longer rate (the interview kit changed since it opened); nothing was saved. Open it again with %s scorecard %s.",
-			strings.Join(h.competencyNames(nk.Competencies), ", "), h.slash, nameOr(name))
-	case errors.Is(err, errForgedForm):
-		return say(hirebot.Invalid, "That scorecard form carried inputs it did not offer, so nothing was saved. Open it again with %s scorecard %s.", h.slash, nameOr(name))
-	case errors.Is(err, errOldForm):
-		return say(hirebot.Invalid, "That scorecard form is from an older version of hirebot; nothing was saved. Open it again with %s scorecard <name>.", h.slash)
-	case errors.As(err, &de) && de.Manage:
-		return say(hirebot.Forbidden, "Only %s or an admin can close a debrief or remove a candidate; starting a job-description draft gives no say over scorecards.", runner(de.Owner))
-	case errors.As(err, &de):
-		return say(hirebot.Forbidden, "Exporting puts every rating and note in the channel, so only those who submitted a scorecard, %s and admins may do it.", runner(de.Owner))
-	case errors.As(err, &le) && le.Owner == "":
-		return say(hirebot.Forbidden, "Nobody runs this channel's interview loop yet: it starts with whoever adds the first candidate (%s candidate add <name>); an admin can name someone now.", h.slash)
-	case errors.As(err, &le):
-		return say(hirebot.Forbidden, "Only @%s, who runs this channel's interview loop, or an admin can hand it over.", le.Owner)
-	case errors.As(err, &gone) && gone.What == "candidate":
-		return say(hirebot.Conflict, "That was shown for an earlier %s, who was removed; the %s in the channel now was added again since, and nothing of theirs was touched. Run the command again to act on them.", nameOr(name), nameOr(name))
-	}
-	return h.word(err)
+	return h.word(bot.Words{
+		bot.Is(errNoCandidates, hirebot.Unavailable, "Scorecards are not set up on this hirebot."),
+		bot.As(func(e *ScorecardArgsError) string { return h.scorecardUsage(e) }),
+		bot.AsKind(hirebot.Invalid, func(e *scorecard.NameError) string { return h.nameMessage(e) }),
+		bot.As(func(e *UnknownCandidateError) string {
+			msg := fmt.Sprintf("This channel has no candidate called %s.", name)
+			if len(e.Near) > 0 {
+				msg += " Did you mean " + strings.Join(e.Near, " or ") + "?"
+			}
+			return fmt.Sprintf("%s %s candidates lists them; %s candidate add <name> adds one.", msg, h.slash, h.slash)
+		}),
+		bot.Is(scorecard.ErrNoCandidate, hirebot.NotFound, fmt.Sprintf("That candidate is no longer in this channel (removed, or unused for too long); %s candidates lists who is.", h.slash)),
+		bot.As(func(e *CandidateExistsError) string {
+			if e.LooksAlike {
+				return fmt.Sprintf("This channel has a candidate called %s already, and %s looks the same (other letters that read alike), so it would split their scorecards. Did you mean %s? %s candidates lists them.", e.Name, name, e.Name, h.slash)
+			}
+			return fmt.Sprintf("This channel has a candidate called %s already; %s candidates lists them.", e.Name, h.slash)
+		}),
+		bot.Is(scorecard.ErrExists, hirebot.Conflict, fmt.Sprintf("This channel has a candidate called %s already; %s candidates lists them.", name, h.slash)),
+		bot.Is(scorecard.ErrClosed, hirebot.Invalid, fmt.Sprintf("The debrief is closed: scorecards can no longer be submitted or changed. %s debrief %s shows it.", h.slash, nameOr(name))),
+		bot.AsKind(hirebot.Invalid, func(e *hirebot.FullError) string {
+			return fmt.Sprintf("This channel has %d candidates, the most it can hold; remove one with %s candidate remove <name> first.", e.Cap, h.slash)
+		}),
+		func(err error) (error, bool) {
+			var e *scorecard.InvalidError
+			if !errors.As(err, &e) {
+				return nil, false
+			}
+			return &bot.FieldError{Field: invalidField(e), Form: h.invalidMessage(e) + " Nothing was saved yet.",
+				Err: hirebot.Wrap(hirebot.Invalid, err, fmt.Sprintf("%s Nothing was saved: open the scorecard again with %s scorecard %s.", h.invalidMessage(e), h.slash, nameOr(name)))}, true
+		},
+		bot.As(func(e *NotInKitError) string {
+			return fmt.Sprintf("That scorecard rates %s, which this channel's scorecards no longer rate (the interview kit changed since it opened); nothing was saved. Open it again with %s scorecard %s.",
+				strings.Join(h.competencyNames(e.Competencies), ", "), h.slash, nameOr(name))
+		}),
+		bot.Is(errForgedForm, hirebot.Invalid, fmt.Sprintf("That scorecard form carried inputs it did not offer, so nothing was saved. Open it again with %s scorecard %s.", h.slash, nameOr(name))),
+		bot.Is(errOldForm, hirebot.Invalid, fmt.Sprintf("That scorecard form is from an older version of hirebot; nothing was saved. Open it again with %s scorecard <name>.", h.slash)),
+		bot.As(func(e *DebriefForbiddenError) string {
+			if e.Manage {
+				return fmt.Sprintf("Only %s or an admin can close a debrief or remove a candidate; starting a job-description draft gives no say over scorecards.", runner(e.Owner))
+			}
+			return fmt.Sprintf("Exporting puts every rating and note in the channel, so only those who submitted a scorecard, %s and admins may do it.", runner(e.Owner))
+		}),
+		bot.As(func(e *LoopForbiddenError) string {
+			if e.Owner == "" {
+				return fmt.Sprintf("Nobody runs this channel's interview loop yet: it starts with whoever adds the first candidate (%s candidate add <name>); an admin can name someone now.", h.slash)
+			}
+			return fmt.Sprintf("Only @%s, who runs this channel's interview loop, or an admin can hand it over.", e.Owner)
+		}),
+		func(err error) (error, bool) {
+			var gone *hirebot.GoneError
+			if !errors.As(err, &gone) || gone.What != "candidate" {
+				return nil, false
+			}
+			return hirebot.Wrap(hirebot.Conflict, err, fmt.Sprintf("That was shown for an earlier %s, who was removed; the %s in the channel now was added again since, and nothing of theirs was touched. Run the command again to act on them.", nameOr(name), nameOr(name))), true
+		},
+	}.Word(err))
 }
 
 // scorecardUsage words a scorecard parse error.

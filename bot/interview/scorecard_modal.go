@@ -10,6 +10,7 @@ import (
 
 	"github.com/hirebot/hirebot"
 	"github.com/hirebot/hirebot/bot"
+	"github.com/hirebot/hirebot/bot/draft"
 	"github.com/hirebot/hirebot/bot/scorecard"
 	"github.com/hirebot/hirebot/knowledge"
 )
@@ -34,7 +35,7 @@ var genericLevels = [4]string{"No evidence, or evidence against", "Some evidence
 // else of the question bank's first that suits the draft's role (a CTO's
 // when there is no draft), else of the bank's first.
 func (h *Handler) sheet(ctx context.Context, req bot.Request) ([]sheetItem, error) {
-	kit, err := h.sessions.Kit(ctx, req.Session())
+	kit, d, err := h.sessions(req).KitAndDraft(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -48,9 +49,7 @@ func (h *Handler) sheet(ctx context.Context, req bot.Request) ([]sheetItem, erro
 		}
 	}
 	if len(ids) == 0 {
-		if ids, role, err = h.draftCompetencies(ctx, req); err != nil {
-			return nil, err
-		}
+		ids, role = h.draftCompetencies(d)
 	}
 	var out []sheetItem
 	for _, id := range ids[:min(len(ids), scorecard.MaxCompetencies)] {
@@ -68,25 +67,21 @@ func (h *Handler) sheet(ctx context.Context, req bot.Request) ([]sheetItem, erro
 	return out, nil
 }
 
-// draftCompetencies returns the competencies of the draft's kind, else of
-// its role, else of a CTO, and the draft's role (a CTO's without a draft).
-func (h *Handler) draftCompetencies(ctx context.Context, req bot.Request) ([]string, string, error) {
+// draftCompetencies returns the competencies of d's kind, else of its
+// role, else of a CTO, and d's role (a CTO's without a draft: d nil).
+func (h *Handler) draftCompetencies(d *draft.Draft) ([]string, string) {
 	role := knowledge.DefaultRole
-	d, err := h.sessions.Draft(ctx, req.Session())
-	switch {
-	case err == nil:
+	if d != nil {
 		role = d.Role
 		if k, ok := h.pack.Kind(d.Kind); ok && len(k.Competencies) > 0 {
-			return k.Competencies, role, nil
+			return k.Competencies, role
 		}
-	case hirebot.KindOf(err) != hirebot.NotFound:
-		return nil, "", err
 	}
 	if r, ok := h.pack.Role(role); ok && len(r.Competency) > 0 {
-		return r.Competency, role, nil
+		return r.Competency, role
 	}
 	r, _ := h.pack.Role(knowledge.DefaultRole)
-	return r.Competency, role, nil
+	return r.Competency, role
 }
 
 // firstQuestion returns the question bank's first question on competency
@@ -128,11 +123,11 @@ func (h *Handler) openScorecard(ctx context.Context, req bot.Request, name strin
 	if err != nil {
 		return bot.Reply{}, err
 	}
-	gen, err := h.sessions.KitGeneration(ctx, req.Session())
+	gen, err := h.sessions(req).KitGeneration(ctx)
 	if err != nil {
 		return bot.Reply{}, err
 	}
-	if err := h.candidates.ExpectScorer(ctx, req.Session(), req.Claim, c.ID, c.Inc, req.User); err != nil {
+	if err := h.candidates(req).ExpectScorer(ctx, c.ID, c.Inc); err != nil {
 		return bot.Reply{}, err
 	}
 	var prev *scorecard.Scorecard
@@ -268,33 +263,26 @@ func parseSubmission(user, meta string, values map[string]string) (submission, e
 
 // submitScorecard stores a submitted scorecard: the scorer hears it
 // privately, the channel only how many are in. It returns the candidate's
-// name, when known, for the words of an error.
+// name, when known, for the words of an error. A submission that is
+// stored takes two round trips: the sheet's read and the write, which
+// returns the candidate as stored; one that is refused reads the name.
 func (h *Handler) submitScorecard(ctx context.Context, req bot.Request) (bot.Reply, string, error) {
 	if h.candidates == nil {
 		return bot.Reply{}, "", errNoCandidates
 	}
+	store := h.candidates(req)
 	s, err := parseSubmission(req.User, req.Value, req.Values)
-	name := ""
-	if s.id != "" {
-		if c, err := h.candidates.Candidate(ctx, req.Session(), s.id); err == nil {
-			name = c.Name
-		}
+	if err == nil {
+		err = h.sheetHolds(ctx, req, s.card.Competencies)
 	}
 	if err != nil {
-		return bot.Reply{}, name, err
-	}
-	if err := h.sheetHolds(ctx, req, s.card.Competencies); err != nil {
-		return bot.Reply{}, name, err
+		return bot.Reply{}, h.nameOf(ctx, store, s.id), err
 	}
 	card := s.card
 	card.At = req.At
-	replaced, err := h.candidates.SubmitScorecard(ctx, req.Session(), req.Claim, s.id, s.inc, card)
+	c, replaced, err := store.SubmitScorecard(ctx, s.id, s.inc, card)
 	if err != nil {
-		return bot.Reply{}, name, err
-	}
-	c, err := h.candidates.Candidate(ctx, req.Session(), s.id)
-	if err != nil {
-		return bot.Reply{}, name, err
+		return bot.Reply{}, c.Name, err
 	}
 	what := "Your scorecard for %s is saved."
 	switch rev, _ := c.RevisionOf(req.User); {
@@ -311,6 +299,16 @@ func (h *Handler) submitScorecard(ctx context.Context, req bot.Request) (bot.Rep
 	}, c.Name, nil
 }
 
+// nameOf returns the name of candidate id ("" for none, or when it can't
+// be read), for the words of an error.
+func (h *Handler) nameOf(ctx context.Context, store Candidates, id string) string {
+	if id == "" {
+		return ""
+	}
+	c, _ := store.Candidate(ctx, id)
+	return c.Name
+}
+
 // Announcement returns what the channel is told of candidate id's
 // progress now (nil once they are gone), for an adapter that posts the
 // progress line as it stands when the post goes out.
@@ -318,7 +316,7 @@ func (h *Handler) Announcement(ctx context.Context, key hirebot.SessionKey, id s
 	if h.candidates == nil {
 		return nil, errNoCandidates
 	}
-	c, err := h.candidates.Candidate(ctx, key, id)
+	c, err := h.candidates(bot.Request{Team: key.Team, Channel: key.Channel}).Candidate(ctx, id)
 	switch {
 	case errors.Is(err, scorecard.ErrNoCandidate):
 		return nil, nil

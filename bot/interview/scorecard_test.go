@@ -45,7 +45,8 @@ func MustHandler(tb testing.TB) (*Handler, *sessions.Store) {
 	tb.Cleanup(closeFn)
 	_ = c.(*redis.Client)
 	store := sessions.New(c, sessions.Options{})
-	return New(pack, store, "/interview").WithCandidates(store), store
+	return New(pack, func(r bot.Request) Sessions { return store.Scope(r.Session(), r.Claim, r.User) }, "/interview").
+		WithCandidates(func(r bot.Request) Candidates { return store.Scope(r.Session(), r.Claim, r.User) }), store
 }
 
 // do runs /interview text as user in channel C1 and returns the reply
@@ -88,7 +89,7 @@ func TestScorecardFlow(t *testing.T) {
 	for _, q := range h.pack.Questions {
 		if !seen[q.Competency] && len(seen) < 2 {
 			seen[q.Competency] = true
-			if _, err := store.AddToKit(ctx, key, nil, "", q.ID); err != nil {
+			if _, err := store.Scope(key, nil, "").AddToKit(ctx, "", q.ID); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -184,7 +185,7 @@ func TestScorecardFlow(t *testing.T) {
 	if err != nil || !strings.Contains(r.Card.Intro, "Removed Ada Lovelace and 2 scorecards") {
 		t.Fatalf("remove: %v %+v", err, r.Card)
 	}
-	if cs, _ := store.Candidates(ctx, key); len(cs) != 0 {
+	if cs, _ := store.Scope(key, nil, "").Candidates(ctx); len(cs) != 0 {
 		t.Errorf("candidates after removal: %v", cs)
 	}
 }

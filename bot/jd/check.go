@@ -17,11 +17,10 @@ const findingsShown = 20
 // check runs the wording and structure check on the channel's draft (the
 // one want names, when set).
 func (h *Handler) check(ctx context.Context, req bot.Request, want string) (bot.Reply, error) {
-	d, err := h.current(ctx, req, want)
+	d, err := h.open(ctx, req, want, "")
 	if err != nil {
 		return bot.Reply{}, err
 	}
-	h.saw(ctx, req, d.Version)
 	r := wording.Check(Document(d), wording.Options{Ignore: d.Ignored})
 	c := checkCard(d.Heading(), d.Ignored, r, h.cfg.Slash)
 	if !d.HasTitle() {

@@ -21,13 +21,9 @@ import (
 // at once; otherwise it lists what is open and asks the owner or an admin
 // to confirm.
 func (h *Handler) askFinalize(ctx context.Context, req bot.Request) (bot.Reply, error) {
-	d, err := h.cfg.Drafts.Draft(ctx, req.Session())
+	d, err := h.open(ctx, req, "", "finalize")
 	if err != nil {
 		return bot.Reply{}, err
-	}
-	h.saw(ctx, req, d.Version)
-	if d.Owner != req.User && !req.Admin {
-		return bot.Reply{}, &draft.Error{Problem: draft.ProblemNotAllowed, Owner: d.Owner, Verb: "finalize"}
 	}
 	if d.Status == draft.Final {
 		return bot.Reply{}, &draft.Error{Problem: draft.ProblemFinal}
@@ -107,16 +103,14 @@ func (h *Handler) changedSince(ctx context.Context, req bot.Request, stale *draf
 	if lines := h.meanwhile(ctx, req, stale.Base); len(lines) > 0 {
 		c.Parts = append(c.Parts, bot.Part{Heading: "Changed since you were asked", Items: lines})
 	}
-	if d, err := h.cfg.Drafts.Draft(ctx, req.Session()); err == nil {
-		h.saw(ctx, req, d.Version)
-	}
+	_, _ = h.open(ctx, req, "", "") // the person has seen it now
 	return bot.Reply{Card: c}, stale
 }
 
 // meanwhile lists the history entries after version base, newest last, at
 // most ten.
 func (h *Handler) meanwhile(ctx context.Context, req bot.Request, base int) []string {
-	entries, err := h.cfg.Drafts.History(ctx, req.Session(), 50)
+	entries, err := h.drafts(req).History(ctx, 50)
 	if err != nil {
 		return nil
 	}
@@ -143,7 +137,7 @@ func (h *Handler) ignore(ctx context.Context, req bot.Request, a Args) (bot.Repl
 
 // setKind changes the kind of the draft to one of its role's kinds.
 func (h *Handler) setKind(ctx context.Context, req bot.Request, kind string) (bot.Reply, error) {
-	d, err := h.cfg.Drafts.Draft(ctx, req.Session())
+	d, err := h.drafts(req).Draft(ctx)
 	if err != nil {
 		return bot.Reply{}, err
 	}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/hirebot/hirebot"
 	"github.com/hirebot/hirebot/bot"
 	"github.com/hirebot/hirebot/bot/draft"
 )
@@ -13,13 +12,9 @@ import (
 // askDiscard asks the owner or an admin to confirm discarding the draft at
 // the version they see now. The channel's interview kit is not part of it.
 func (h *Handler) askDiscard(ctx context.Context, req bot.Request) (bot.Reply, error) {
-	d, err := h.cfg.Drafts.Draft(ctx, req.Session())
+	d, err := h.open(ctx, req, "", "discard")
 	if err != nil {
 		return bot.Reply{}, err
-	}
-	h.saw(ctx, req, d.Version)
-	if d.Owner != req.User && !req.Admin {
-		return bot.Reply{}, hirebot.Errorf(hirebot.Forbidden, "Only the draft's owner (@%s) or an admin can discard it.", d.Owner)
 	}
 	return bot.Reply{Card: discardCard(d)}, nil
 }
@@ -42,13 +37,13 @@ func discardCard(d *draft.Draft) *bot.Card {
 func (h *Handler) discard(ctx context.Context, req bot.Request, s shown) (bot.Reply, error) {
 	asked := s.Version
 	d, err := h.current(ctx, req, s.Draft)
+	if err == nil {
+		err = d.MayDecide(req.User, req.Admin, "discard")
+	}
 	if err != nil {
 		return bot.Reply{}, err
 	}
-	if d.Owner != req.User && !req.Admin {
-		return bot.Reply{}, hirebot.Errorf(hirebot.Forbidden, "Only the draft's owner (@%s) or an admin can discard it.", d.Owner)
-	}
-	err = h.cfg.Drafts.DiscardDraft(ctx, req.Session(), req.Claim, s.Draft, asked)
+	err = h.drafts(req).DiscardDraft(ctx, s.Draft, asked)
 	var stale *draft.StaleError
 	switch {
 	case errors.As(err, &stale):

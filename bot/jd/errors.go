@@ -1,12 +1,12 @@
 package jd
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 
 	"github.com/hirebot/hirebot"
+	"github.com/hirebot/hirebot/bot"
 	"github.com/hirebot/hirebot/bot/draft"
 	"github.com/hirebot/hirebot/knowledge"
 )
@@ -73,29 +73,18 @@ func (e *ParseError) ErrorKind() hirebot.Kind { return hirebot.Invalid }
 // command name: the one place /jd turns the typed errors of the parser,
 // the draft domain and the store into messages. Errors it has no words for
 // pass unchanged (the router words the kinds every command shares).
-func (h *Handler) word(err error) error {
-	var (
-		pe *ParseError
-		de *draft.Error
-		se *draft.StaleError
-	)
-	switch {
-	case err == nil:
-		return nil
-	case hirebot.MessageOf(err) != "":
-		return err
-	case errors.As(err, &pe):
-		return hirebot.Wrap(hirebot.Invalid, err, h.parseMessage(pe))
-	case errors.As(err, &se):
-		return hirebot.Wrap(hirebot.Conflict, err, fmt.Sprintf(
-			"the draft changed since you opened it (v%d → v%d); open the editor again to work on the latest version", se.Base, se.Now))
-	case errors.As(err, &de):
-		return hirebot.Wrap(de.ErrorKind(), err, h.draftMessage(de))
-	case hirebot.KindOf(err) == hirebot.NotFound:
-		return hirebot.Wrap(hirebot.NotFound, err,
-			fmt.Sprintf("There is no draft in this channel yet. Start one with %s start cto%s.", h.cfg.Slash, h.otherRoles()))
+func (h *Handler) word(err error) error { return h.words.Word(err) }
+
+// wording is /jd's table of words for its typed errors (see word).
+func (h *Handler) wording() bot.Words {
+	return bot.Words{
+		bot.As(func(e *ParseError) string { return h.parseMessage(e) }),
+		bot.As(func(e *draft.StaleError) string {
+			return fmt.Sprintf("the draft changed since you opened it (v%d → v%d); open the editor again to work on the latest version", e.Base, e.Now)
+		}),
+		bot.As(func(e *draft.Error) string { return h.draftMessage(e) }),
+		bot.OfKind(hirebot.NotFound, fmt.Sprintf("There is no draft in this channel yet. Start one with %s start cto%s.", h.cfg.Slash, h.otherRoles())),
 	}
-	return err
 }
 
 // parseMessage words a parse error.
@@ -216,7 +205,7 @@ func (h *Handler) draftMessage(e *draft.Error) string {
 	case draft.ProblemNotIgnored:
 		return fmt.Sprintf("wording rule %q is not ignored for this draft", e.Given)
 	case draft.ProblemNotAllowed:
-		return fmt.Sprintf("only @%s, who started the draft, or an admin can %s it", e.Owner, e.Verb)
+		return fmt.Sprintf("only the draft's owner (@%s) or an admin can %s it", e.Owner, e.Verb)
 	case draft.ProblemNothingToUndo:
 		return fmt.Sprintf("you have no change to undo: %s undo reverts your own changes (of the last %d kept); %s history shows everyone's", h.cfg.Slash, e.Limit, h.cfg.Slash)
 	case draft.ProblemNoUndo:

@@ -44,7 +44,7 @@ func TestWordUsesConfiguredName(t *testing.T) {
 		{&draft.Error{Problem: draft.ProblemFull, Section: draft.Benefits, Size: 41, Limit: 40}, hirebot.Invalid,
 			"benefits has 41 items; a section holds at most 40, so remove some"},
 		{&draft.Error{Problem: draft.ProblemNotAllowed, Owner: "U1", Verb: "finalize"}, hirebot.Forbidden,
-			"only @U1, who started the draft, or an admin can finalize it"},
+			"only the draft's owner (@U1) or an admin can finalize it"},
 		{&draft.Error{Problem: draft.ProblemNoSection, Given: "skills"}, hirebot.Invalid,
 			`there is no section "skills"; use one of: responsibilities, requirements, nice-to-have, benefits`},
 		{fmt.Errorf("update: %w", &draft.StaleError{Base: 2, Now: 4}), hirebot.Conflict, "(v2 → v4)"},

@@ -25,11 +25,10 @@ var exportFormats = []struct {
 // when empty), and offers the other formats as buttons. want, when set,
 // names the draft the button pressed was shown for.
 func (h *Handler) export(ctx context.Context, req bot.Request, format, want string) (bot.Reply, error) {
-	d, err := h.current(ctx, req, want)
+	d, err := h.open(ctx, req, want, "")
 	if err != nil {
 		return bot.Reply{}, err
 	}
-	h.saw(ctx, req, d.Version)
 	if format == "" || format == "md" {
 		format = Markdown
 	}

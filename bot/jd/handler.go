@@ -12,50 +12,51 @@ import (
 
 	"github.com/hirebot/hirebot"
 	"github.com/hirebot/hirebot/bot"
-	"github.com/hirebot/hirebot/bot/dedup"
 	"github.com/hirebot/hirebot/bot/draft"
 	"github.com/hirebot/hirebot/knowledge"
 )
 
-// Drafts is the session storage /jd needs. A missing draft is a NotFound
-// error; a down store is Unavailable; UpdateDraft applies fn atomically
-// with its history entry and retries it when someone else wrote first.
-// Every write takes the request's claim (nil: not deduplicated) and
-// records it with the change; a write whose claim another delivery of the
-// request recorded changes nothing and returns dedup.ErrDuplicate.
+// Drafts is the session storage of one /jd request: the channel's draft,
+// read and written in the request's scope — its channel, its claim and its
+// author — so that no handler passes them by hand (sessions.Scope). A
+// missing draft is a NotFound error; a down store is Unavailable.
+// UpdateDraft applies fn atomically with its history entry, and retries it
+// when someone else wrote first; fn gets the version the author last saw
+// (0: none). Every write records, in its one round trip, the request's
+// claim (a write whose claim another delivery of the request recorded
+// changes nothing and returns dedup.ErrDuplicate) and, for a change, that
+// its author has seen the version it made.
 type Drafts interface {
-	Draft(ctx context.Context, key hirebot.SessionKey) (*draft.Draft, error)
-	CreateDraft(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, d *draft.Draft, e draft.Entry) error
-	UpdateDraft(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, user string,
-		fn func(d *draft.Draft) (draft.Entry, error)) (*draft.Draft, draft.Entry, error)
-	DeleteDraft(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim) error
+	Draft(ctx context.Context) (*draft.Draft, error)
+	CreateDraft(ctx context.Context, d *draft.Draft, e draft.Entry) error
+	UpdateDraft(ctx context.Context, fn func(d *draft.Draft, seen int) (draft.Entry, error)) (*draft.Draft, draft.Entry, error)
 	// DiscardDraft deletes the draft only if it is still the draft id (a
 	// *draft.OtherDraftError otherwise) at version, and returns a
 	// *draft.StaleError otherwise; the interview kit stays.
-	DiscardDraft(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, id string, version int) error
-	// MarkSeen records the draft version user last saw; Seen returns it
-	// (0: none).
-	MarkSeen(ctx context.Context, key hirebot.SessionKey, user string, version int) error
-	Seen(ctx context.Context, key hirebot.SessionKey, user string) (int, error)
-	History(ctx context.Context, key hirebot.SessionKey, limit int) ([]draft.Entry, error)
-	// LiveDraft returns the draft with the reference of its live message
-	// ("" if none), read together.
-	LiveDraft(ctx context.Context, key hirebot.SessionKey) (*draft.Draft, string, error)
+	DiscardDraft(ctx context.Context, id string, version int) error
+	// Saw records that the author has seen version of the draft.
+	Saw(ctx context.Context, version int) error
+	History(ctx context.Context, limit int) ([]draft.Entry, error)
 }
 
 // Config is what a Handler needs.
 type Config struct {
-	Pack   *knowledge.Pack
-	Drafts Drafts
-	Slash  string // the configured /jd name
-	// AllowedChannels, when not empty, is where drafting is allowed.
-	AllowedChannels map[string]bool
-	Now             func() time.Time // defaults to time.Now
+	Pack *knowledge.Pack
+	// Drafts opens the draft storage of a request (see Drafts).
+	Drafts func(req bot.Request) Drafts
+	Slash  string           // the configured /jd name
+	Now    func() time.Time // defaults to time.Now
 }
+
+// ErrNotHere is /jd's answer in a channel where drafting is not enabled
+// (HIREBOT_ALLOWED_CHANNELS: see bot.InChannels).
+var ErrNotHere = hirebot.Errorf(hirebot.Forbidden,
+	"Drafting is not enabled in this channel. An admin can add it to HIREBOT_ALLOWED_CHANNELS.")
 
 // Handler answers /jd and the buttons and modal of the live draft.
 type Handler struct {
-	cfg Config
+	cfg   Config
+	words bot.Words // its errors' words (see word)
 	// subcommands is the table help is generated from (Subcommands; a
 	// field, so that the table's help can read it).
 	subcommands []Subcommand
@@ -66,7 +67,9 @@ func New(cfg Config) *Handler {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	return &Handler{cfg: cfg, subcommands: Subcommands}
+	h := &Handler{cfg: cfg, subcommands: Subcommands}
+	h.words = h.wording()
+	return h
 }
 
 // Command returns the command-table entry for /jd.
@@ -88,10 +91,6 @@ func (h *Handler) Handle(ctx context.Context, req bot.Request) (bot.Reply, error
 
 // handle answers one /jd request; its errors are typed, for word.
 func (h *Handler) handle(ctx context.Context, req bot.Request) (bot.Reply, error) {
-	if len(h.cfg.AllowedChannels) > 0 && !h.cfg.AllowedChannels[req.Channel] {
-		return bot.Reply{}, hirebot.Errorf(hirebot.Forbidden,
-			"Drafting is not enabled in this channel. An admin can add it to HIREBOT_ALLOWED_CHANNELS.")
-	}
 	switch req.Source {
 	case bot.Press:
 		return h.press(ctx, req)
@@ -127,11 +126,9 @@ func (h *Handler) show(ctx context.Context, req bot.Request, _ Args) (bot.Reply,
 
 // showDraft is show for the draft want names ("" for any).
 func (h *Handler) showDraft(ctx context.Context, req bot.Request, want string) (bot.Reply, error) {
-	d, err := h.current(ctx, req, want)
-	if err != nil {
+	if _, err := h.open(ctx, req, want, ""); err != nil {
 		return bot.Reply{}, err
 	}
-	h.saw(ctx, req, d.Version)
 	return bot.Reply{NewLive: true, AfterInvite: h.cfg.Slash + " show"}, nil
 }
 
@@ -176,10 +173,13 @@ func (h *Handler) pressShown(ctx context.Context, req bot.Request, s shown) (bot
 	return h.finalizeAt(ctx, req, s)
 }
 
+// drafts returns the draft storage of req.
+func (h *Handler) drafts(req bot.Request) Drafts { return h.cfg.Drafts(req) }
+
 // current returns the channel's draft; with want not empty, only if it is
 // the draft want names (an *draft.OtherDraftError otherwise).
 func (h *Handler) current(ctx context.Context, req bot.Request, want string) (*draft.Draft, error) {
-	d, err := h.cfg.Drafts.Draft(ctx, req.Session())
+	d, err := h.drafts(req).Draft(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -191,34 +191,52 @@ func (h *Handler) current(ctx context.Context, req bot.Request, want string) (*d
 	return d, nil
 }
 
+// open is how every /jd command that shows the draft begins: it reads the
+// channel's draft (the one want names, when set), records that the person
+// has seen it, and with a verb checks that they may decide on it (its
+// owner or an admin: draft.MayDecide).
+func (h *Handler) open(ctx context.Context, req bot.Request, want, verb string) (*draft.Draft, error) {
+	d, err := h.current(ctx, req, want)
+	if err != nil {
+		return nil, err
+	}
+	h.saw(ctx, req, d.Version)
+	if verb != "" {
+		if err := d.MayDecide(req.User, req.Admin, verb); err != nil {
+			return nil, err
+		}
+	}
+	return d, nil
+}
+
 // change applies one change and confirms it to the person who made it. A
-// bare item number is checked against the version the person last saw.
+// bare item number is checked against the version the person last saw,
+// read with the draft.
 func (h *Handler) change(ctx context.Context, req bot.Request, c draft.Change) (bot.Reply, error) {
 	c.By, c.Admin, c.At = req.User, req.Admin, h.cfg.Now()
-	if c.Bare {
-		seen, err := h.cfg.Drafts.Seen(ctx, req.Session(), req.User)
-		if err != nil {
-			return bot.Reply{}, err
-		}
+	d, e, err := h.drafts(req).UpdateDraft(ctx, func(d *draft.Draft, seen int) (draft.Entry, error) {
 		c.Seen = seen
-	}
-	d, e, err := h.cfg.Drafts.UpdateDraft(ctx, req.Session(), req.Claim, req.User, func(d *draft.Draft) (draft.Entry, error) {
 		return h.applyKeepingSummary(d, c)
 	})
 	var de *draft.Error
 	if errors.As(err, &de) && de.Problem == draft.ProblemUnseen {
 		// The refusal shows the item now at that number: from here on the
 		// person has seen the current draft.
-		if cur, rerr := h.cfg.Drafts.Draft(ctx, req.Session()); rerr == nil {
+		if cur, rerr := h.drafts(req).Draft(ctx); rerr == nil {
 			h.saw(ctx, req, cur.Version)
 		}
 	}
 	if err != nil {
 		return bot.Reply{}, err
 	}
-	h.saw(ctx, req, e.Version)
+	return h.changed(d, e), nil
+}
+
+// changed confirms change e, which made d, to the person who made it
+// (their store write recorded that they have seen it).
+func (h *Handler) changed(d *draft.Draft, e draft.Entry) bot.Reply {
 	return bot.Reply{Card: &bot.Card{Intro: capitalize(e.Summary) + fmt.Sprintf(" (v%d).", e.Version),
-		Note: h.changeNote(d, e)}, Live: true}, nil
+		Note: h.changeNote(d, e)}, Live: true}
 }
 
 // changeNote says what can follow a change: undo when it can be undone,
@@ -243,19 +261,20 @@ func (h *Handler) changeNote(d *draft.Draft, e draft.Entry) string {
 // effort: a missed record leaves an older version, which only makes a
 // later bare item number stricter, never wrong.
 func (h *Handler) saw(ctx context.Context, req bot.Request, version int) {
-	if req.User == "" || version == 0 {
-		return
-	}
-	_ = h.cfg.Drafts.MarkSeen(ctx, req.Session(), req.User, version)
+	_ = h.drafts(req).Saw(ctx, version)
 }
 
-// LiveCard renders the channel's draft as the live message shows it, with
-// the draft's version and the reference of the live message ("" if there
-// is none yet), all from one read.
+// DraftCard renders d as the live message shows it.
+func (h *Handler) DraftCard(d *draft.Draft) *bot.Card { return liveCard(d, h.cfg.Slash) }
+
+// LiveCard reads the channel's draft and renders it as the live message
+// shows it, with the draft's version, for a front end without a live
+// message of its own (the shell): the reference of a Slack message, which
+// a terminal has none of, is always "".
 func (h *Handler) LiveCard(ctx context.Context, key hirebot.SessionKey) (*bot.Card, int, string, error) {
-	d, ref, err := h.cfg.Drafts.LiveDraft(ctx, key)
+	d, err := h.drafts(bot.Request{Team: key.Team, Channel: key.Channel}).Draft(ctx)
 	if err != nil {
 		return nil, 0, "", err
 	}
-	return liveCard(d, h.cfg.Slash), d.Version, ref, nil
+	return liveCard(d, h.cfg.Slash), d.Version, "", nil
 }

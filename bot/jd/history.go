@@ -21,7 +21,7 @@ func (h *Handler) history(ctx context.Context, req bot.Request, want string) (bo
 			return bot.Reply{}, err
 		}
 	}
-	entries, err := h.cfg.Drafts.History(ctx, req.Session(), historyShown)
+	entries, err := h.drafts(req).History(ctx, historyShown)
 	if err != nil {
 		return bot.Reply{}, err
 	}

@@ -14,7 +14,7 @@ import (
 // openEditor opens a modal holding the whole draft the Edit button was
 // shown for (want). Its metadata names the draft and the version it holds.
 func (h *Handler) openEditor(ctx context.Context, req bot.Request, want string) (bot.Reply, error) {
-	d, err := h.current(ctx, req, want)
+	d, err := h.open(ctx, req, want, "")
 	if err != nil {
 		return bot.Reply{}, err
 	}
@@ -26,12 +26,11 @@ func (h *Handler) openEditor(ctx context.Context, req bot.Request, want string) 
 		Intro:    fmt.Sprintf("Version %d. One item per line. If someone else saves first, your edit is refused and shown back to you, never merged over theirs.", d.Version)}
 	for _, f := range draft.Fields {
 		m.Inputs = append(m.Inputs, bot.Input{ID: string(f), Label: f.Label(), Value: d.Fields[f],
-			Optional: f != draft.Title, Multiline: f.Paragraph(), MaxLength: f.Limit()})
+			Optional: f != draft.Title, Multiline: f.Paragraph(), MaxLength: draft.FieldLimit(f)})
 	}
 	for _, sec := range draft.Sections {
 		m.Inputs = append(m.Inputs, sectionInputs(sec, d.Sections[sec])...)
 	}
-	h.saw(ctx, req, d.Version)
 	return bot.Reply{Modal: m}, nil
 }
 
@@ -62,7 +61,7 @@ func (h *Handler) save(ctx context.Context, req bot.Request) (bot.Reply, error) 
 		}
 	}
 	c := draft.Change{Op: draft.OpReplace, Content: &content, BaseVersion: base, Draft: s.Draft, By: req.User, Admin: req.Admin, At: at}
-	d, e, err := h.cfg.Drafts.UpdateDraft(ctx, req.Session(), req.Claim, req.User, func(d *draft.Draft) (draft.Entry, error) {
+	d, e, err := h.drafts(req).UpdateDraft(ctx, func(d *draft.Draft, _ int) (draft.Entry, error) {
 		keepAuthors(d, &content)
 		return h.applyKeepingSummary(d, c)
 	})
@@ -78,9 +77,7 @@ func (h *Handler) save(ctx context.Context, req bot.Request) (bot.Reply, error) 
 	case err != nil:
 		return bot.Reply{}, editorField(err)
 	}
-	h.saw(ctx, req, e.Version)
-	return bot.Reply{Card: &bot.Card{Intro: capitalize(e.Summary) + fmt.Sprintf(" (v%d).", e.Version),
-		Note: h.changeNote(d, e)}, Live: true}, nil
+	return h.changed(d, e), nil
 }
 
 // refusedGone tells an editor their save was refused because the draft
@@ -127,7 +124,7 @@ func keepAuthors(d *draft.Draft, c *draft.Content) {
 // The reply says it all; stale, the store's error, is returned with it for
 // metrics.
 func (h *Handler) refused(ctx context.Context, req bot.Request, base int, mine draft.Content, stale error) (bot.Reply, error) {
-	cur, err := h.cfg.Drafts.Draft(ctx, req.Session())
+	cur, err := h.drafts(req).Draft(ctx)
 	if err != nil {
 		return bot.Reply{}, err
 	}
@@ -135,7 +132,7 @@ func (h *Handler) refused(ctx context.Context, req bot.Request, base int, mine d
 	c.Title = "Not saved: the draft changed while you were editing"
 	c.Intro = fmt.Sprintf("You opened version %d; it is now version %d. Nothing was overwritten. Below is the current draft; press Edit to apply your changes to it.", base, cur.Version)
 	var meanwhile []string
-	if entries, err := h.cfg.Drafts.History(ctx, req.Session(), 50); err == nil {
+	if entries, err := h.drafts(req).History(ctx, 50); err == nil {
 		for _, e := range entries {
 			if e.Version > base {
 				meanwhile = append(meanwhile, fmt.Sprintf("v%d %s %s", e.Version, userName(e.By), e.Summary))

@@ -1,12 +1,12 @@
 package jd
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 
 	"github.com/hirebot/hirebot"
+	"github.com/hirebot/hirebot/bot"
 	"github.com/hirebot/hirebot/bot/draft"
 )
 
@@ -94,22 +94,16 @@ func (h *Handler) wordControl(action string, err error) error {
 	if !ok {
 		c = control{What: "button", NotDone: "nothing was done", Again: "help"}
 	}
-	var (
-		old   *OldControlError
-		other *draft.OtherDraftError
-	)
-	switch {
-	case err == nil, hirebot.MessageOf(err) != "":
-		return err
-	case errors.As(err, &old):
-		return hirebot.Wrap(hirebot.Invalid, err, fmt.Sprintf("That %s is from an older version of hirebot, so %s; please run the command again: %s %s.",
-			c.What, c.NotDone, h.cfg.Slash, c.Again))
-	case errors.As(err, &other):
-		return hirebot.Wrap(hirebot.Conflict, err, fmt.Sprintf("That %s was for an earlier draft of this channel, which was discarded; %s. The channel has a newer draft now: %s show posts it.",
-			c.What, c.NotDone, h.cfg.Slash))
-	case hirebot.KindOf(err) == hirebot.NotFound:
-		return hirebot.Wrap(hirebot.NotFound, err, fmt.Sprintf("That %s was for a draft of this channel that is gone (discarded, or unused for too long); %s. %s start begins a new one.",
-			c.What, c.NotDone, h.cfg.Slash))
-	}
-	return err
+	return bot.Words{
+		bot.As(func(*OldControlError) string {
+			return fmt.Sprintf("That %s is from an older version of hirebot, so %s; please run the command again: %s %s.",
+				c.What, c.NotDone, h.cfg.Slash, c.Again)
+		}),
+		bot.As(func(*draft.OtherDraftError) string {
+			return fmt.Sprintf("That %s was for an earlier draft of this channel, which was discarded; %s. The channel has a newer draft now: %s show posts it.",
+				c.What, c.NotDone, h.cfg.Slash)
+		}),
+		bot.OfKind(hirebot.NotFound, fmt.Sprintf("That %s was for a draft of this channel that is gone (discarded, or unused for too long); %s. %s start begins a new one.",
+			c.What, c.NotDone, h.cfg.Slash)),
+	}.Word(err)
 }

@@ -24,7 +24,8 @@ func mustHandler(tb testing.TB) *Handler {
 		tb.Fatal(err)
 	}
 	tb.Cleanup(closeFn)
-	return New(Config{Pack: pack, Drafts: sessions.New(c, sessions.Options{}), Slash: "/jd"})
+	store := sessions.New(c, sessions.Options{})
+	return New(Config{Pack: pack, Drafts: func(r bot.Request) Drafts { return store.Scope(r.Session(), r.Claim, r.User) }, Slash: "/jd"})
 }
 
 // run sends one request to h in channel C1 and returns the reply and the
@@ -94,7 +95,7 @@ func TestControlsNameTheirDraft(t *testing.T) {
 	if _, msg := run(t, h, bot.Request{Source: bot.Submit, Action: "save", Value: "1", Values: values}); !strings.Contains(msg, "That editor is from an older version of hirebot") {
 		t.Errorf("save of an old editor: %q", msg)
 	}
-	d, err := h.cfg.Drafts.Draft(t.Context(), hirebot.SessionKey{Team: "T1", Channel: "C1"})
+	d, err := h.drafts(bot.Request{Team: "T1", Channel: "C1"}).Draft(t.Context())
 	if err != nil || d.Role != "cio" || d.Version != 1 || d.Fields[draft.Title] != "Chief Information Officer" {
 		t.Errorf("the new draft changed: %+v, %v", d, err)
 	}
@@ -114,14 +115,14 @@ func cardText(c *bot.Card) string {
 func TestEditorRefusesInputsItLacks(t *testing.T) {
 	h := mustHandler(t)
 	run(t, h, bot.Request{Source: bot.Slash, Text: "start cto Head of Platform"})
-	d, _ := h.cfg.Drafts.Draft(t.Context(), hirebot.SessionKey{Team: "T1", Channel: "C1"})
+	d, _ := h.drafts(bot.Request{Team: "T1", Channel: "C1"}).Draft(t.Context())
 	for _, in := range []string{"owner", "requirements.99", "ignored", "pay"} {
 		values := map[string]string{"title": "Forged", in: "x"}
 		if _, msg := run(t, h, bot.Request{Source: bot.Submit, Action: "save", Value: showing(d, ""), Values: values}); !strings.Contains(msg, "carried an input it does not have") {
 			t.Errorf("a save with %q: %q", in, msg)
 		}
 	}
-	if now, _ := h.cfg.Drafts.Draft(t.Context(), hirebot.SessionKey{Team: "T1", Channel: "C1"}); now.Version != d.Version {
+	if now, _ := h.drafts(bot.Request{Team: "T1", Channel: "C1"}).Draft(t.Context()); now.Version != d.Version {
 		t.Errorf("a forged save changed the draft: v%d → v%d", d.Version, now.Version)
 	}
 	if _, msg := run(t, h, bot.Request{Source: bot.Submit, Action: "save", Value: showing(d, ""), Values: map[string]string{"title": "Fine", "requirements.2": "A"}}); msg == "" || strings.Contains(msg, "carried") {

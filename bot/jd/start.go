@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -15,15 +16,6 @@ import (
 	"github.com/hirebot/hirebot/bot/draft"
 	"github.com/hirebot/hirebot/knowledge"
 )
-
-// How much of the checklists a first draft takes; the rest is offered by
-// /jd suggest. Seven must-haves is where the wording check starts to warn.
-var templateCaps = map[draft.Section]int{
-	draft.Responsibilities: 8,
-	draft.Requirements:     7,
-	draft.NiceToHave:       4,
-	draft.Benefits:         5,
-}
 
 // start begins the channel's draft from the knowledge checklists.
 func (h *Handler) start(ctx context.Context, req bot.Request, a Args) (bot.Reply, error) {
@@ -36,14 +28,11 @@ func (h *Handler) start(ctx context.Context, req bot.Request, a Args) (bot.Reply
 	if err != nil {
 		return bot.Reply{}, err
 	}
-	d, e, err := draft.New(draft.Start{
-		ID: newDraftID(), Role: role.ID, Kind: kind.ID, Title: title, Owner: req.User, At: h.cfg.Now(),
-		Template: h.template(role, kind, title),
-	})
+	d, e, err := draft.New(h.starting(role, kind, title, req.User, h.cfg.Now()))
 	if err != nil {
 		return bot.Reply{}, fmt.Errorf("start draft: %w", err)
 	}
-	if err := h.cfg.Drafts.CreateDraft(ctx, req.Session(), req.Claim, d, e); err != nil {
+	if err := h.drafts(req).CreateDraft(ctx, d, e); err != nil {
 		if hirebot.KindOf(err) == hirebot.Conflict {
 			return h.draftExists(ctx, req, role), hirebot.Wrap(hirebot.Conflict, err, "this channel already has a draft")
 		}
@@ -67,7 +56,7 @@ func (h *Handler) draftExists(ctx context.Context, req bot.Request, want knowled
 	c := &bot.Card{Title: "This channel already has a draft",
 		Intro: fmt.Sprintf("Each channel holds one draft. Show it with %s show, or discard it with %s discard and then %s start %s.",
 			h.cfg.Slash, h.cfg.Slash, h.cfg.Slash, want.ID)}
-	if d, err := h.cfg.Drafts.Draft(ctx, req.Session()); err == nil {
+	if d, err := h.drafts(req).Draft(ctx); err == nil {
 		c.Intro = fmt.Sprintf("This channel is drafting “%s” (%s, version %d), and each channel holds one draft. Show it with %s show, or discard it with %s discard and then %s start %s.",
 			d.Heading(), h.roleName(d.Role), d.Version, h.cfg.Slash, h.cfg.Slash, h.cfg.Slash, want.ID)
 		c.Buttons = []bot.Button{{Label: "Show the draft", Action: "jd:show", Value: showing(d, "")}}
@@ -299,39 +288,19 @@ func mentionsRole(words []string, role knowledge.Role) bool {
 	return false
 }
 
-// template builds a first draft's content from the role's and kind's
-// checklists and the role's text for candidates.
-func (h *Handler) template(role knowledge.Role, kind knowledge.Kind, title string) draft.Content {
-	c := draft.Content{Fields: map[draft.Field]string{}, Sections: map[draft.Section][]draft.Item{}}
-	c.Fields[draft.Summary] = candidateSummary(role, kind, map[draft.Field]string{draft.Title: title})
-	c.Fields[draft.Process] = strings.TrimSpace(role.HiringProcess)
-	c.Fields[draft.EEO] = strings.TrimSpace(role.EqualOpportunity)
-	// The kind's own checklists first: they are what sets this job apart.
-	lists := h.cfg.Pack.ChecklistsFor(role.ID, kind.ID)
-	ordered := make([]knowledge.Checklist, 0, len(lists))
-	for _, l := range lists {
-		if l.Kind != "" {
-			ordered = append(ordered, l)
-		}
+// starting is what owner starts a draft for role and kind titled title
+// from, at: a new identity, the role's text for candidates, and the role's
+// and kind's checklists, from which the draft domain takes the first
+// items.
+func (h *Handler) starting(role knowledge.Role, kind knowledge.Kind, title, owner string, at time.Time) draft.Start {
+	return draft.Start{ID: newDraftID(), Role: role.ID, Kind: kind.ID, Title: title, Owner: owner, At: at,
+		Template: draft.Content{Fields: map[draft.Field]string{
+			draft.Summary: candidateSummary(role, kind, map[draft.Field]string{draft.Title: title}),
+			draft.Process: strings.TrimSpace(role.HiringProcess),
+			draft.EEO:     strings.TrimSpace(role.EqualOpportunity),
+		}},
+		Checklists: h.cfg.Pack.ChecklistsFor(role.ID, kind.ID),
 	}
-	for _, l := range lists {
-		if l.Kind == "" {
-			ordered = append(ordered, l)
-		}
-	}
-	for _, l := range ordered {
-		sec, ok := draft.ParseSection(l.Section)
-		if !ok {
-			continue
-		}
-		for _, it := range l.Items {
-			if len(c.Sections[sec]) >= templateCaps[sec] {
-				break
-			}
-			c.Sections[sec] = append(c.Sections[sec], draft.Item{Text: it.Text, Source: it.ID})
-		}
-	}
-	return c
 }
 
 // roleIDs lists the roles /jd start takes; none without a pack.

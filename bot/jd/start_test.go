@@ -2,7 +2,6 @@ package jd
 
 import (
 	"testing"
-	"time"
 
 	"github.com/hirebot/hirebot/bot/draft"
 	"github.com/hirebot/hirebot/knowledge"
@@ -25,8 +24,7 @@ func TestTemplatesPassTheWordingCheck(t *testing.T) {
 		kinds = append(kinds, pack.RoleKinds(role.ID)...)
 		for _, kind := range kinds {
 			t.Run(role.ID+"/"+kind.ID, func(t *testing.T) {
-				d, _, err := draft.New(draft.Start{Role: role.ID, Kind: kind.ID, Title: role.Title, Owner: "U1",
-					At: time.Unix(0, 0), Template: h.template(role, kind, role.Title)})
+				d, _, err := draft.New(testStart(h, role, kind, role.Title))
 				if err != nil {
 					t.Fatal(err)
 				}

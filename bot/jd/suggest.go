@@ -8,7 +8,6 @@ import (
 	"github.com/hirebot/hirebot"
 	"github.com/hirebot/hirebot/bot"
 	"github.com/hirebot/hirebot/bot/draft"
-	"github.com/hirebot/hirebot/knowledge"
 )
 
 // suggestShown is how many suggestions one card offers (each is a block
@@ -20,12 +19,11 @@ const suggestShown = 15
 // section getting its share of the card) when only is "". want, when set,
 // names the draft the Suggest button was shown for.
 func (h *Handler) suggest(ctx context.Context, req bot.Request, only draft.Section, want string) (bot.Reply, error) {
-	d, err := h.current(ctx, req, want)
+	d, err := h.open(ctx, req, want, "")
 	if err != nil {
 		return bot.Reply{}, err
 	}
-	h.saw(ctx, req, d.Version)
-	left := h.suggestions(d)
+	left := d.Suggestions(h.cfg.Pack.ChecklistsFor(d.Role, d.Kind))
 	for sec := range left {
 		if only != "" && sec != only {
 			delete(left, sec)
@@ -87,31 +85,6 @@ func (h *Handler) suggest(ctx context.Context, req bot.Request, only draft.Secti
 	return bot.Reply{Card: c}, nil
 }
 
-// suggestions returns, by section, the checklist items for the draft's role
-// and kind that the draft does not hold yet, in checklist order.
-func (h *Handler) suggestions(d *draft.Draft) map[draft.Section][]knowledge.ChecklistItem {
-	have := map[string]bool{}
-	for _, items := range d.Sections {
-		for _, it := range items {
-			have[it.Source] = true
-			have[strings.ToLower(it.Text)] = true
-		}
-	}
-	left := map[draft.Section][]knowledge.ChecklistItem{}
-	for _, l := range h.cfg.Pack.ChecklistsFor(d.Role, d.Kind) {
-		sec, ok := draft.ParseSection(l.Section)
-		if !ok {
-			continue
-		}
-		for _, it := range l.Items {
-			if !have[it.ID] && !have[strings.ToLower(it.Text)] {
-				left[sec] = append(left[sec], it)
-			}
-		}
-	}
-	return left
-}
-
 // roleLabel names the draft's role and kind for messages: "CTO (technical
 // leader)".
 func (h *Handler) roleLabel(d *draft.Draft) string {
@@ -134,7 +107,7 @@ func (h *Handler) roleName(id string) string {
 // addSuggested adds a checklist item to the section its checklist feeds,
 // in the draft the suggestion was shown for (want).
 func (h *Handler) addSuggested(ctx context.Context, req bot.Request, itemID, want string) (bot.Reply, error) {
-	item, sec, ok := h.checklistItem(itemID)
+	item, sec, ok := draft.ChecklistItem(h.cfg.Pack.Checklists, itemID)
 	if !ok {
 		return bot.Reply{}, hirebot.Errorf(hirebot.NotFound, "That suggestion is no longer in the knowledge pack; try %s suggest again.", h.cfg.Slash)
 	}
@@ -142,7 +115,7 @@ func (h *Handler) addSuggested(ctx context.Context, req bot.Request, itemID, wan
 	c := draft.Change{Op: draft.OpInsert, Section: sec, Index: -1,
 		Item:  &draft.Item{Text: item.Text, Author: req.User, At: at, Source: item.ID},
 		Draft: want, By: req.User, Admin: req.Admin, At: at}
-	d, e, err := h.cfg.Drafts.UpdateDraft(ctx, req.Session(), req.Claim, req.User, func(d *draft.Draft) (draft.Entry, error) {
+	d, e, err := h.drafts(req).UpdateDraft(ctx, func(d *draft.Draft, _ int) (draft.Entry, error) {
 		if err := d.Is(want); err != nil {
 			return draft.Entry{}, err
 		}
@@ -157,19 +130,5 @@ func (h *Handler) addSuggested(ctx context.Context, req bot.Request, itemID, wan
 	if err != nil {
 		return bot.Reply{}, err
 	}
-	h.saw(ctx, req, e.Version)
-	return bot.Reply{Card: &bot.Card{Intro: capitalize(e.Summary) + fmt.Sprintf(" (v%d).", e.Version), Note: h.changeNote(d, e)}, Live: true}, nil
-}
-
-// checklistItem finds a checklist item and the section it feeds.
-func (h *Handler) checklistItem(id string) (knowledge.ChecklistItem, draft.Section, bool) {
-	for _, l := range h.cfg.Pack.Checklists {
-		for _, it := range l.Items {
-			if it.ID == id {
-				sec, ok := draft.ParseSection(l.Section)
-				return it, sec, ok
-			}
-		}
-	}
-	return knowledge.ChecklistItem{}, "", false
+	return h.changed(d, e), nil
 }

@@ -37,6 +37,7 @@ type Metrics struct {
 	errors      *prometheus.CounterVec
 	redis       *prometheus.HistogramVec
 	redisErrors *prometheus.CounterVec
+	storeTrips  *prometheus.CounterVec
 	reconnects  prometheus.Counter
 	open        prometheus.Gauge
 }
@@ -73,6 +74,10 @@ func New() *Metrics {
 			Namespace: namespace, Name: "redis_errors_total",
 			Help: "Redis round trips that failed, by command name; a missing key is not a failure.",
 		}, []string{"op"}),
+		storeTrips: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Namespace: namespace, Name: "store_round_trips_total",
+			Help: "Redis round trips, by the session store's operation they were for (\"update draft\", \"read draft\", …; \"other\" for one it did not name).",
+		}, []string{"operation"}),
 		reconnects: prometheus.NewCounter(prometheus.CounterOpts{
 			Namespace: namespace, Name: "reconnects_total",
 			Help: "Socket Mode connections opened again after having been open.",
@@ -85,7 +90,7 @@ func New() *Metrics {
 	m.reg.MustRegister(
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
-		m.envelopes, m.ack, m.command, m.errors, m.redis, m.redisErrors, m.reconnects, m.open,
+		m.envelopes, m.ack, m.command, m.errors, m.redis, m.redisErrors, m.storeTrips, m.reconnects, m.open,
 	)
 	return m
 }

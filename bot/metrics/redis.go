@@ -9,13 +9,19 @@ import (
 	"github.com/redis/go-redis/v9"
 )
 
-// RedisHook returns a go-redis hook that times every command and pipeline
-// and counts the ones that fail. Add it to the session store's client with
-// AddHook.
-func (m *Metrics) RedisHook() redis.Hook { return redisHook{m} }
+// RedisHook returns a go-redis hook that times every command and pipeline,
+// counts the ones that fail, and counts round trips by the store operation
+// operation names from a round trip's context (sessions.Operation; nil or
+// "" for "other"). Add it to the session store's client with AddHook.
+func (m *Metrics) RedisHook(operation func(ctx context.Context) string) redis.Hook {
+	return redisHook{m: m, operation: operation}
+}
 
 // redisHook is the go-redis hook of a Metrics.
-type redisHook struct{ m *Metrics }
+type redisHook struct {
+	m         *Metrics
+	operation func(ctx context.Context) string
+}
 
 // DialHook leaves dialing alone.
 func (h redisHook) DialHook(next redis.DialHook) redis.DialHook {
@@ -30,6 +36,9 @@ func (h redisHook) ProcessHook(next redis.ProcessHook) redis.ProcessHook {
 		start := time.Now()
 		err := next(ctx, cmd)
 		h.m.observeRedis(cmd.Name(), time.Since(start), err)
+		if cmd.Name() != "hello" { // a new pooled connection's handshake, not a round trip of the operation's
+			h.m.storeTrips.WithLabelValues(h.name(ctx)).Inc()
+		}
 		return err
 	}
 }
@@ -41,8 +50,19 @@ func (h redisHook) ProcessPipelineHook(next redis.ProcessPipelineHook) redis.Pro
 		start := time.Now()
 		err := next(ctx, cmds)
 		h.m.observeRedis(pipelineOp(cmds), time.Since(start), err)
+		h.m.storeTrips.WithLabelValues(h.name(ctx)).Inc()
 		return err
 	}
+}
+
+// name returns the store operation ctx's round trip is for, or "other".
+func (h redisHook) name(ctx context.Context) string {
+	if h.operation != nil {
+		if op := h.operation(ctx); op != "" {
+			return op
+		}
+	}
+	return "other"
 }
 
 // pipelineOp names a batch: "multi" for a transaction, else "pipeline".

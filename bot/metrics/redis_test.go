@@ -2,6 +2,7 @@ package metrics
 
 import (
 	"context"
+	"maps"
 	"testing"
 
 	"github.com/alicebob/miniredis/v2"
@@ -69,7 +70,7 @@ func TestRedisHook(t *testing.T) {
 			c := redis.NewClient(&redis.Options{Addr: srv.Addr(), PoolSize: 1, DisableIdentity: true}) // no CLIENT SETINFO pipeline
 			defer c.Close()
 			m := New()
-			c.AddHook(m.RedisHook())
+			c.AddHook(m.RedisHook(nil))
 			before, beforeErrs := MustRedisCounts(t, m)
 			if err := tt.do(t.Context(), c); err != nil {
 				t.Fatal(err)
@@ -124,4 +125,47 @@ func MustRedisCounts(tb testing.TB, m *Metrics) (samples map[string]uint64, errs
 		}
 	}
 	return samples, errs
+}
+
+// opKey names the store operation of a context in TestRoundTripsByOperation.
+type opKey struct{}
+
+// TestRoundTripsByOperation: every round trip counts once under the store
+// operation its context names, a pipeline as one; one that names none
+// counts as "other".
+func TestRoundTripsByOperation(t *testing.T) {
+	srv := miniredis.RunT(t)
+	c := redis.NewClient(&redis.Options{Addr: srv.Addr(), PoolSize: 1, DisableIdentity: true})
+	defer c.Close()
+	if err := c.Ping(t.Context()).Err(); err != nil { // the connection's handshake, before counting
+		t.Fatal(err)
+	}
+	m := New()
+	c.AddHook(m.RedisHook(func(ctx context.Context) string { op, _ := ctx.Value(opKey{}).(string); return op }))
+	read := context.WithValue(t.Context(), opKey{}, "read draft")
+	write := context.WithValue(t.Context(), opKey{}, "update draft")
+	_ = c.Get(read, "d").Err()
+	_, _ = c.Pipelined(write, func(p redis.Pipeliner) error {
+		p.Set(write, "d", "1", 0)
+		p.Incr(write, "v")
+		return nil
+	})
+	_ = c.Get(read, "d").Err()
+	_ = c.Get(t.Context(), "x").Err()
+	got := map[string]float64{}
+	families, err := m.reg.Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range families {
+		if f.GetName() == "hirebot_store_round_trips_total" {
+			for _, s := range f.GetMetric() {
+				got[s.GetLabel()[0].GetValue()] = s.GetCounter().GetValue()
+			}
+		}
+	}
+	want := map[string]float64{"read draft": 2, "update draft": 1, "other": 1}
+	if !maps.Equal(got, want) {
+		t.Errorf("round trips by operation = %v, want %v", got, want)
+	}
 }

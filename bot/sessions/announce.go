@@ -12,13 +12,11 @@ import (
 // announceKey returns the key held while a replica announces what (a
 // candidate's progress) in key's channel.
 func announceKey(key hirebot.SessionKey, what string) (string, error) {
-	if _, err := sessionKeys(key); err != nil {
-		return "", err
+	sl, err := sessionSlot(key)
+	if err == nil {
+		err = checkID("announcement", what)
 	}
-	if err := checkID("announcement", what); err != nil {
-		return "", err
-	}
-	return "hirebot:{" + key.Team + ":" + key.Channel + "}:announce:" + what, nil
+	return sl.announce(what), err
 }
 
 // TakeAnnounceTurn takes, across replicas, the turn to announce what in
@@ -29,7 +27,7 @@ func (s *Store) TakeAnnounceTurn(ctx context.Context, key hirebot.SessionKey, wh
 	if err != nil {
 		return false, err
 	}
-	err = s.client.SetArgs(ctx, k, "1", redis.SetArgs{Mode: "NX", TTL: hold}).Err()
+	err = s.client.SetArgs(named(ctx, "take the turn to announce"), k, "1", redis.SetArgs{Mode: "NX", TTL: hold}).Err()
 	switch {
 	case errors.Is(err, redis.Nil):
 		return false, nil
@@ -45,5 +43,5 @@ func (s *Store) EndAnnounceTurn(ctx context.Context, key hirebot.SessionKey, wha
 	if err != nil {
 		return err
 	}
-	return storeError("give back the turn to announce", s.client.Del(ctx, k).Err())
+	return storeError("give back the turn to announce", s.client.Del(named(ctx, "give back the turn to announce"), k).Err())
 }

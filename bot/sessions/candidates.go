@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/hirebot/hirebot"
-	"github.com/hirebot/hirebot/bot/dedup"
 	"github.com/hirebot/hirebot/bot/scorecard"
 	"github.com/redis/go-redis/v9"
 )
@@ -33,73 +32,37 @@ var (
 	ErrDebriefClosed = &hirebot.Error{Kind: hirebot.Invalid, Err: scorecard.ErrClosed}
 )
 
-// candidateKeys returns the key of candidate id's hash, of the channel's
-// candidate index and of its interview loop. All carry the session's hash
-// tag, so one script can change them (and record the request's claim)
-// together.
-func candidateKeys(key hirebot.SessionKey, id string) (cand, index, loop string, err error) {
-	if _, err := sessionKeys(key); err != nil {
-		return "", "", "", err
+// candidateKeys returns the keys of candidate id (none for ""), of the
+// channel's candidate index and of its interview loop, in the order the
+// candidate scripts take them. All are in the session's slot, so one
+// script can change them (and record the request's claim) together.
+func (sc *Scope) candidateKeys(id string) ([]string, error) {
+	if sc.err != nil {
+		return nil, sc.err
 	}
 	if id != "" {
 		if err := checkID("candidate", id); err != nil {
-			return "", "", "", err
+			return nil, err
 		}
 	}
-	p := "hirebot:{" + key.Team + ":" + key.Channel + "}:"
-	return p + "cand:" + id, p + "candidates", p + "loop", nil
+	return []string{sc.slot.candidate(id), sc.slot.candidates(), sc.slot.loop()}, nil
 }
 
 // scoringKey returns the key of the set of candidates ("CHANNEL/ID") a
 // user opened a scorecard for, for the App Home.
 func scoringKey(team, user string) (string, error) {
-	if err := checkID("team", team); err != nil {
-		return "", err
-	}
-	if err := checkID("user", user); err != nil {
-		return "", err
-	}
-	return "hirebot:{" + team + ":" + user + "}:scoring", nil
+	sl, err := userSlot(team, user)
+	return sl.key("scoring"), err
 }
 
-// candidateFenced is what a candidate script returns for a fenced claim
-// (-3 means a closed debrief there).
-const candidateFenced = -4
-
-// runCandidate runs a candidate script on candidate id, recording claim
-// with the write when the script can (a claim on another channel is
-// recorded first, on its own).
-func (s *Store) runCandidate(ctx context.Context, op string, script *redis.Script, key hirebot.SessionKey, id string, claim *dedup.Claim, args ...any) (int64, error) {
-	cand, index, loop, err := candidateKeys(key, id)
+// candidateWrite runs a candidate script on candidate id ("" for none:
+// the loop) with args after the candidate TTL.
+func (sc *Scope) candidateWrite(ctx context.Context, op string, script *redis.Script, id string, args ...any) (result, error) {
+	keys, err := sc.candidateKeys(id)
 	if err != nil {
-		return 0, err
+		return result{}, err
 	}
-	folded := foldedClaim(claim, key)
-	if folded == nil {
-		if err := s.recordPending(ctx, claim); err != nil {
-			return 0, err
-		}
-	}
-	extraKeys, extraArgs, err := claimArgs(folded)
-	if err != nil {
-		return 0, err
-	}
-	args = append(append([]any{s.candTTL.Milliseconds()}, args...), extraArgs...)
-	folded.Sent()
-	n, err := script.Run(ctx, s.client, append([]string{cand, index, loop}, extraKeys...), args...).Int64()
-	if err != nil {
-		return 0, storeError(op, err)
-	}
-	switch n {
-	case resultDuplicate:
-		return 0, dedup.ErrDuplicate
-	case candidateFenced:
-		return 0, dedup.ErrFenced
-	}
-	if folded != nil {
-		folded.Recorded()
-	}
-	return n, nil
+	return sc.run(ctx, write{op: op, script: script, keys: keys, args: append([]any{sc.s.candTTL.Milliseconds()}, args...)})
 }
 
 // AddCandidate adds c (its Name, AddedBy and Added) to the channel's
@@ -107,16 +70,16 @@ func (s *Store) runCandidate(ctx context.Context, op string, script *redis.Scrip
 // interview loop's owner if the loop has none ("" leaves it). A name the
 // channel has (as scorecard.Fold compares names) is ErrCandidateExists; a
 // channel with CandidateCap candidates is a *hirebot.FullError.
-func (s *Store) AddCandidate(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, c scorecard.Candidate, owner string) error {
+func (sc *Scope) AddCandidate(ctx context.Context, c scorecard.Candidate, owner string) error {
 	id := scorecard.ID(c.Name)
-	n, err := s.runCandidate(ctx, "add candidate", addCandidateScript, key, id, claim,
+	r, err := sc.candidateWrite(ctx, "add candidate", addCandidateScript, id,
 		id, c.Name, c.AddedBy, c.Added.UnixMilli(), CandidateCap, newGeneration(), owner)
 	switch {
 	case err != nil:
 		return err
-	case n == 0:
+	case r.status == "exists":
 		return ErrCandidateExists
-	case n == -1:
+	case r.status == "full":
 		return &hirebot.FullError{What: "the candidate list", Cap: CandidateCap}
 	}
 	return nil
@@ -124,12 +87,12 @@ func (s *Store) AddCandidate(ctx context.Context, key hirebot.SessionKey, claim 
 
 // Candidate returns the candidate id with every scorecard, or
 // ErrNoCandidate.
-func (s *Store) Candidate(ctx context.Context, key hirebot.SessionKey, id string) (scorecard.Candidate, error) {
-	cand, _, _, err := candidateKeys(key, id)
+func (sc *Scope) Candidate(ctx context.Context, id string) (scorecard.Candidate, error) {
+	keys, err := sc.candidateKeys(id)
 	if err != nil {
 		return scorecard.Candidate{}, err
 	}
-	h, err := s.client.HGetAll(ctx, cand).Result()
+	h, err := sc.s.client.HGetAll(named(ctx, "read candidate"), keys[0]).Result()
 	if err != nil {
 		return scorecard.Candidate{}, storeError("read candidate", err)
 	}
@@ -142,23 +105,23 @@ func (s *Store) Candidate(ctx context.Context, key hirebot.SessionKey, id string
 // Candidates returns the channel's candidates, sorted by name, with their
 // scorecards. Ids of candidates that expired are dropped from the index
 // as a side effect.
-func (s *Store) Candidates(ctx context.Context, key hirebot.SessionKey) ([]scorecard.Candidate, error) {
-	_, index, _, err := candidateKeys(key, "")
+func (sc *Scope) Candidates(ctx context.Context) ([]scorecard.Candidate, error) {
+	keys, err := sc.candidateKeys("")
 	if err != nil {
 		return nil, err
 	}
-	ids, err := s.client.SMembers(ctx, index).Result()
+	ctx = named(ctx, "read candidates")
+	ids, err := sc.s.client.SMembers(ctx, keys[1]).Result()
 	if err != nil {
 		return nil, storeError("read candidates", err)
 	}
 	cmds := make([]*redis.MapStringStringCmd, len(ids))
-	_, err = s.client.Pipelined(ctx, func(p redis.Pipeliner) error {
+	_, err = sc.s.client.Pipelined(ctx, func(p redis.Pipeliner) error {
 		for i, id := range ids {
-			cand, _, _, err := candidateKeys(key, id)
-			if err != nil {
+			if err := checkID("candidate", id); err != nil {
 				return err
 			}
-			cmds[i] = p.HGetAll(ctx, cand)
+			cmds[i] = p.HGetAll(ctx, sc.slot.candidate(id))
 		}
 		return nil
 	})
@@ -179,7 +142,7 @@ func (s *Store) Candidates(ctx context.Context, key hirebot.SessionKey) ([]score
 		out = append(out, c)
 	}
 	if len(gone) > 0 {
-		_ = s.client.SRem(ctx, index, gone...).Err() // best effort
+		_ = sc.s.client.SRem(ctx, keys[1], gone...).Err() // best effort
 	}
 	slices.SortFunc(out, func(a, b scorecard.Candidate) int {
 		return strings.Compare(scorecard.Fold(a.Name), scorecard.Fold(b.Name))
@@ -187,22 +150,23 @@ func (s *Store) Candidates(ctx context.Context, key hirebot.SessionKey) ([]score
 	return out, nil
 }
 
-// ExpectScorer records that user opened a scorecard for candidate id (of
-// identity inc: see scorecard.Candidate), so they count among the
-// scorecards expected and the App Home lists the candidate until they
-// submit. ErrNoCandidate, ErrDebriefClosed, or a *hirebot.GoneError for
-// another candidate of that name.
-func (s *Store) ExpectScorer(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, id, inc, user string) error {
-	n, err := s.runCandidate(ctx, "expect scorer", expectScript, key, id, claim, user, inc)
-	if err := candidateResult(n, err); err != nil {
+// ExpectScorer records that the scope's author opened a scorecard for
+// candidate id (of identity inc: see scorecard.Candidate), so they count
+// among the scorecards expected and the App Home lists the candidate until
+// they submit. ErrNoCandidate, ErrDebriefClosed, or a *hirebot.GoneError
+// for another candidate of that name.
+func (sc *Scope) ExpectScorer(ctx context.Context, id, inc string) error {
+	r, err := sc.candidateWrite(ctx, "expect scorer", expectScript, id, sc.user, inc)
+	if err := candidateResult(r, err); err != nil {
 		return err
 	}
-	if index, err := scoringKey(key.Team, user); err == nil {
+	if index, err := scoringKey(sc.key.Team, sc.user); err == nil {
 		// Best effort, as the user's draft index: a failure only hides the
 		// candidate from the App Home.
-		_, _ = s.client.Pipelined(ctx, func(p redis.Pipeliner) error {
-			p.SAdd(ctx, index, key.Channel+"/"+id)
-			p.PExpire(ctx, index, s.candTTL)
+		ctx = named(ctx, "list the candidate for the scorer")
+		_, _ = sc.s.client.Pipelined(ctx, func(p redis.Pipeliner) error {
+			p.SAdd(ctx, index, sc.key.Channel+"/"+id)
+			p.PExpire(ctx, index, sc.s.candTTL)
 			return nil
 		})
 	}
@@ -210,55 +174,79 @@ func (s *Store) ExpectScorer(ctx context.Context, key hirebot.SessionKey, claim 
 }
 
 // SubmitScorecard stores card as card.Scorer's scorecard for candidate
-// id of identity inc, replacing theirs; it reports whether it replaced
-// one. Other scorers' scorecards are untouched, whoever writes at the
-// same time; a scorecard as it was when its scorer read the debrief is
-// kept apart (see MarkDebriefRead). ErrNoCandidate, ErrDebriefClosed, or
-// a *hirebot.GoneError.
-func (s *Store) SubmitScorecard(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, id, inc string, card scorecard.Scorecard) (bool, error) {
+// id of identity inc, replacing theirs, and returns the candidate as it is
+// then, and whether it replaced one. Other scorers' scorecards are
+// untouched, whoever writes at the same time; a scorecard as it was when
+// its scorer read the debrief is kept apart (see MarkDebriefRead).
+// ErrNoCandidate, ErrDebriefClosed, or a *hirebot.GoneError; with the
+// last two, the candidate as it is.
+func (sc *Scope) SubmitScorecard(ctx context.Context, id, inc string, card scorecard.Scorecard) (scorecard.Candidate, bool, error) {
 	b, err := json.Marshal(card)
 	if err != nil {
-		return false, fmt.Errorf("sessions: encode scorecard: %w", err)
+		return scorecard.Candidate{}, false, fmt.Errorf("sessions: encode scorecard: %w", err)
 	}
-	n, err := s.runCandidate(ctx, "submit scorecard", submitScript, key, id, claim, card.Scorer, b, inc)
-	if err := candidateResult(n, err); err != nil {
-		return false, err
+	r, err := sc.candidateWrite(ctx, "submit scorecard", submitScript, id, card.Scorer, b, inc)
+	c, cerr := sc.candidateIn(ctx, id, r, err)
+	if err := candidateResult(r, err); err != nil {
+		return c, false, err
 	}
-	return n == 2, nil
+	return c, r.status == "replaced", cerr
 }
 
-// MarkDebriefRead records that user read the whole debrief of candidate
-// id of identity inc at at, unless they had before, and keeps their
-// scorecard as it is now: from then on a change to it is a revision, shown
-// as one. It reports whether they had read it before. ErrNoCandidate, or
-// a *hirebot.GoneError.
-func (s *Store) MarkDebriefRead(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, id, inc, user string, at time.Time) (bool, error) {
-	n, err := s.runCandidate(ctx, "mark the debrief read", readScript, key, id, claim, user, at.UnixMilli(), inc)
-	if err := candidateResult(n, err); err != nil {
-		return false, err
+// MarkDebriefRead records that the scope's author read the whole debrief
+// of candidate id of identity inc at at, unless they had before, and
+// keeps their scorecard as it is now: from then on a change to it is a
+// revision, shown as one. It returns the candidate as it is then, and
+// whether they had read it before. ErrNoCandidate, or a *hirebot.GoneError.
+func (sc *Scope) MarkDebriefRead(ctx context.Context, id, inc string, at time.Time) (scorecard.Candidate, bool, error) {
+	r, err := sc.candidateWrite(ctx, "mark the debrief read", readScript, id, sc.user, at.UnixMilli(), inc)
+	if err := candidateResult(r, err); err != nil {
+		return scorecard.Candidate{}, false, err
 	}
-	return n == 2, nil
+	c, err := sc.candidateIn(ctx, id, r, nil)
+	return c, r.status == "again", err
+}
+
+// candidateIn returns candidate id as a write's result holds it, or reads
+// it when the result does not (a write that had landed before): the
+// candidate as it is.
+func (sc *Scope) candidateIn(ctx context.Context, id string, r result, err error) (scorecard.Candidate, error) {
+	if err != nil || r.status == "none" {
+		return scorecard.Candidate{}, err
+	}
+	if r.again || r.value == "" {
+		return sc.Candidate(ctx, id)
+	}
+	var flat []string
+	if err := json.Unmarshal([]byte(r.value), &flat); err != nil {
+		return scorecard.Candidate{}, fmt.Errorf("sessions: decode the candidate a write returned: %w", err)
+	}
+	h := make(map[string]string, len(flat)/2)
+	for i := 0; i+1 < len(flat); i += 2 {
+		h[flat[i]] = flat[i+1]
+	}
+	return decodeCandidate(id, h)
 }
 
 // CloseDebrief closes the debrief of candidate id of identity inc: no
 // scorecard can be opened, submitted or changed after. It reports whether
 // it was closed already. ErrNoCandidate, or a *hirebot.GoneError.
-func (s *Store) CloseDebrief(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, id, inc, by string) (bool, error) {
-	n, err := s.runCandidate(ctx, "close debrief", closeScript, key, id, claim, by, inc)
-	if err := candidateResult(n, err); err != nil {
+func (sc *Scope) CloseDebrief(ctx context.Context, id, inc string) (bool, error) {
+	r, err := sc.candidateWrite(ctx, "close debrief", closeScript, id, sc.user, inc)
+	if err := candidateResult(r, err); err != nil {
 		return false, err
 	}
-	return n == 2, nil
+	return r.status == "already", nil
 }
 
 // Loop returns the channel's interview loop: its owner, "" when none is
 // recorded.
-func (s *Store) Loop(ctx context.Context, key hirebot.SessionKey) (scorecard.Loop, error) {
-	_, _, loop, err := candidateKeys(key, "")
+func (sc *Scope) Loop(ctx context.Context) (scorecard.Loop, error) {
+	keys, err := sc.candidateKeys("")
 	if err != nil {
 		return scorecard.Loop{}, err
 	}
-	owner, err := s.client.HGet(ctx, loop, "owner").Result()
+	owner, err := sc.s.client.HGet(named(ctx, "read the interview loop"), keys[2], "owner").Result()
 	if err != nil && !errors.Is(err, redis.Nil) {
 		return scorecard.Loop{}, storeError("read the interview loop", err)
 	}
@@ -268,29 +256,25 @@ func (s *Store) Loop(ctx context.Context, key hirebot.SessionKey) (scorecard.Loo
 // SetLoopOwner makes to the owner of the channel's interview loop if its
 // owner is still expect ("" for none recorded), and reports false,
 // changing nothing, if it changed meanwhile.
-func (s *Store) SetLoopOwner(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, expect, to string) (bool, error) {
-	n, err := s.runCandidate(ctx, "hand over the interview loop", loopOwnerScript, key, "", claim, expect, to)
-	if err != nil {
-		return false, err
-	}
-	return n == 1, nil
+func (sc *Scope) SetLoopOwner(ctx context.Context, expect, to string) (bool, error) {
+	r, err := sc.candidateWrite(ctx, "hand over the interview loop", loopOwnerScript, "", expect, to)
+	return r.status == "ok", err
 }
 
 // RemoveCandidate deletes candidate id of identity inc and every scorecard
 // for them, and their entries in scorers' App Home indexes.
 // ErrNoCandidate, or a *hirebot.GoneError.
-func (s *Store) RemoveCandidate(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, id, inc string) error {
-	c, err := s.Candidate(ctx, key, id)
-	if err != nil {
+func (sc *Scope) RemoveCandidate(ctx context.Context, id, inc string) error {
+	r, err := sc.candidateWrite(ctx, "remove candidate", removeCandidateScript, id, id, inc)
+	if err := candidateResult(r, err); err != nil {
 		return err
 	}
-	n, err := s.runCandidate(ctx, "remove candidate", removeCandidateScript, key, id, claim, id, inc)
-	if err := candidateResult(n, err); err != nil {
-		return err
-	}
-	for _, u := range append(c.Expected, c.Scorers()...) {
-		if index, err := scoringKey(key.Team, u); err == nil {
-			_ = s.client.SRem(ctx, index, key.Channel+"/"+id).Err() // best effort
+	var scorers []string
+	_ = json.Unmarshal([]byte(r.value), &scorers) // "" after a write that landed before: nothing more to do
+	ctx = named(ctx, "unlist the candidate for its scorers")
+	for _, u := range scorers {
+		if index, err := scoringKey(sc.key.Team, u); err == nil {
+			_ = sc.s.client.SRem(ctx, index, sc.key.Channel+"/"+id).Err() // best effort
 		}
 	}
 	return nil
@@ -305,6 +289,7 @@ func (s *Store) UserWaiting(ctx context.Context, team, user string) ([]scorecard
 	if err != nil {
 		return nil, err
 	}
+	ctx = named(ctx, "read waiting scorecards")
 	entries, err := s.client.SMembers(ctx, index).Result()
 	if err != nil {
 		return nil, storeError("read waiting scorecards", err)
@@ -313,11 +298,14 @@ func (s *Store) UserWaiting(ctx context.Context, team, user string) ([]scorecard
 	_, err = s.client.Pipelined(ctx, func(p redis.Pipeliner) error {
 		for i, e := range entries {
 			channel, id, _ := strings.Cut(e, "/")
-			cand, _, _, err := candidateKeys(hirebot.SessionKey{Team: team, Channel: channel}, id)
+			sl, err := sessionSlot(hirebot.SessionKey{Team: team, Channel: channel})
+			if err == nil {
+				err = checkID("candidate", id)
+			}
 			if err != nil {
 				return err
 			}
-			cmds[i] = p.HMGet(ctx, cand, "name", "closed", "s:"+user)
+			cmds[i] = p.HMGet(ctx, sl.candidate(id), "name", "closed", "s:"+user)
 		}
 		return nil
 	})
@@ -348,16 +336,16 @@ func (s *Store) UserWaiting(ctx context.Context, team, user string) ([]scorecard
 	return out, nil
 }
 
-// candidateResult turns a candidate script's result into an error.
-func candidateResult(n int64, err error) error {
+// candidateResult turns a candidate script's status into an error.
+func candidateResult(r result, err error) error {
 	switch {
 	case err != nil:
 		return err
-	case n == -1:
+	case r.status == "none":
 		return ErrNoCandidate
-	case n == -3:
+	case r.status == "closed":
 		return ErrDebriefClosed
-	case n == -5:
+	case r.status == "gone":
 		return &hirebot.GoneError{What: "candidate"}
 	}
 	return nil

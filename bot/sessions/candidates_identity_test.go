@@ -15,34 +15,40 @@ import (
 func testCandidateIdentity(t *testing.T, newStore func(t *testing.T) *Store) {
 	s, ctx, key := newStore(t), t.Context(), newKey()
 	id := mustAdd(t, s, key, "Ada Lovelace")
-	first, err := s.Candidate(ctx, key, id)
+	first, err := s.Scope(key, nil, "").Candidate(ctx, id)
 	if err != nil || first.Inc == "" {
 		t.Fatalf("Candidate = %+v, %v; want an identity", first, err)
 	}
-	if err := s.RemoveCandidate(ctx, key, nil, id, first.Inc); err != nil {
+	if err := s.Scope(key, nil, "").RemoveCandidate(ctx, id, first.Inc); err != nil {
 		t.Fatal(err)
 	}
 	mustAdd(t, s, key, "Ada Lovelace")
-	second, _ := s.Candidate(ctx, key, id)
+	second, _ := s.Scope(key, nil, "").Candidate(ctx, id)
 	if second.Inc == first.Inc || second.ID != first.ID {
 		t.Fatalf("added again: identity %q, first %q", second.Inc, first.Inc)
 	}
-	if _, err := s.SubmitScorecard(ctx, key, nil, id, second.Inc, rated("U2", 3)); err != nil {
+	if _, _, err := s.Scope(key, nil, "").SubmitScorecard(ctx, id, second.Inc, rated("U2", 3)); err != nil {
 		t.Fatal(err)
 	}
 	var gone *hirebot.GoneError
 	for name, err := range map[string]error{
-		"ExpectScorer":    s.ExpectScorer(ctx, key, nil, id, first.Inc, "U1"),
-		"SubmitScorecard": func() error { _, err := s.SubmitScorecard(ctx, key, nil, id, first.Inc, rated("U1", 1)); return err }(),
-		"MarkDebriefRead": func() error { _, err := s.MarkDebriefRead(ctx, key, nil, id, first.Inc, "U1", time.Now()); return err }(),
-		"CloseDebrief":    func() error { _, err := s.CloseDebrief(ctx, key, nil, id, first.Inc, "U1"); return err }(),
-		"RemoveCandidate": s.RemoveCandidate(ctx, key, nil, id, first.Inc),
+		"ExpectScorer": s.Scope(key, nil, "U1").ExpectScorer(ctx, id, first.Inc),
+		"SubmitScorecard": func() error {
+			_, _, err := s.Scope(key, nil, "").SubmitScorecard(ctx, id, first.Inc, rated("U1", 1))
+			return err
+		}(),
+		"MarkDebriefRead": func() error {
+			_, _, err := s.Scope(key, nil, "U1").MarkDebriefRead(ctx, id, first.Inc, time.Now())
+			return err
+		}(),
+		"CloseDebrief":    func() error { _, err := s.Scope(key, nil, "U1").CloseDebrief(ctx, id, first.Inc); return err }(),
+		"RemoveCandidate": s.Scope(key, nil, "").RemoveCandidate(ctx, id, first.Inc),
 	} {
 		if !errors.As(err, &gone) || gone.What != "candidate" {
 			t.Errorf("%s for the removed candidate = %v, want a GoneError", name, err)
 		}
 	}
-	now, err := s.Candidate(ctx, key, id)
+	now, err := s.Scope(key, nil, "").Candidate(ctx, id)
 	if err != nil || now.Closed || len(now.Cards) != 1 || len(now.Expected) != 1 || len(now.Read) != 0 {
 		t.Errorf("the candidate added again changed: %+v, %v", now, err)
 	}
@@ -54,22 +60,22 @@ func testCandidateIdentity(t *testing.T, newStore func(t *testing.T) *Store) {
 func testDebriefRead(t *testing.T, newStore func(t *testing.T) *Store) {
 	s, ctx, key := newStore(t), t.Context(), newKey()
 	id := mustAdd(t, s, key, "Ada Lovelace")
-	c, _ := s.Candidate(ctx, key, id)
+	c, _ := s.Scope(key, nil, "").Candidate(ctx, id)
 	throwaway := rated("U1", 1)
-	if _, err := s.SubmitScorecard(ctx, key, nil, id, c.Inc, throwaway); err != nil {
+	if _, _, err := s.Scope(key, nil, "").SubmitScorecard(ctx, id, c.Inc, throwaway); err != nil {
 		t.Fatal(err)
 	}
 	at := time.Date(2026, 5, 4, 3, 2, 1, 0, time.UTC)
-	if again, err := s.MarkDebriefRead(ctx, key, nil, id, c.Inc, "U1", at); err != nil || again {
+	if _, again, err := s.Scope(key, nil, "U1").MarkDebriefRead(ctx, id, c.Inc, at); err != nil || again {
 		t.Fatalf("MarkDebriefRead = %v, %v", again, err)
 	}
-	if _, err := s.SubmitScorecard(ctx, key, nil, id, c.Inc, rated("U1", 4)); err != nil {
+	if _, _, err := s.Scope(key, nil, "").SubmitScorecard(ctx, id, c.Inc, rated("U1", 4)); err != nil {
 		t.Fatal(err)
 	}
-	if again, err := s.MarkDebriefRead(ctx, key, nil, id, c.Inc, "U1", at.Add(time.Hour)); err != nil || !again {
+	if _, again, err := s.Scope(key, nil, "U1").MarkDebriefRead(ctx, id, c.Inc, at.Add(time.Hour)); err != nil || !again {
 		t.Fatalf("MarkDebriefRead again = %v, %v", again, err)
 	}
-	c, _ = s.Candidate(ctx, key, id)
+	c, _ = s.Scope(key, nil, "").Candidate(ctx, id)
 	if c.Cards["U1"].Ratings["vision"] != 4 || c.Frozen["U1"].Ratings["vision"] != 1 || !c.Read["U1"].Equal(at) {
 		t.Errorf("after a revision: card %+v, frozen %+v, read %v", c.Cards["U1"], c.Frozen["U1"], c.Read["U1"])
 	}
@@ -84,27 +90,27 @@ func testDebriefRead(t *testing.T, newStore func(t *testing.T) *Store) {
 // do.
 func testLoop(t *testing.T, newStore func(t *testing.T) *Store) {
 	s, ctx, key := newStore(t), t.Context(), newKey()
-	if l, err := s.Loop(ctx, key); err != nil || l.Owner != "" {
+	if l, err := s.Scope(key, nil, "").Loop(ctx); err != nil || l.Owner != "" {
 		t.Fatalf("Loop of a channel with no candidates = %+v, %v", l, err)
 	}
 	add := func(name, by string) {
 		t.Helper()
-		if err := s.AddCandidate(ctx, key, nil, scorecard.Candidate{Name: name, AddedBy: by, Added: time.Now()}, by); err != nil {
+		if err := s.Scope(key, nil, "").AddCandidate(ctx, scorecard.Candidate{Name: name, AddedBy: by, Added: time.Now()}, by); err != nil {
 			t.Fatal(err)
 		}
 	}
 	add("Ada Lovelace", "UFIRST")
 	add("Grace Hopper", "USECOND")
-	if l, _ := s.Loop(ctx, key); l.Owner != "UFIRST" {
+	if l, _ := s.Scope(key, nil, "").Loop(ctx); l.Owner != "UFIRST" {
 		t.Errorf("Loop owner = %q, want UFIRST", l.Owner)
 	}
-	if ok, err := s.SetLoopOwner(ctx, key, nil, "USECOND", "UX"); err != nil || ok {
+	if ok, err := s.Scope(key, nil, "").SetLoopOwner(ctx, "USECOND", "UX"); err != nil || ok {
 		t.Errorf("SetLoopOwner expecting the wrong owner = %v, %v; want false", ok, err)
 	}
-	if ok, err := s.SetLoopOwner(ctx, key, nil, "UFIRST", "ULEAD"); err != nil || !ok {
+	if ok, err := s.Scope(key, nil, "").SetLoopOwner(ctx, "UFIRST", "ULEAD"); err != nil || !ok {
 		t.Errorf("SetLoopOwner = %v, %v", ok, err)
 	}
-	if l, _ := s.Loop(ctx, key); l.Owner != "ULEAD" {
+	if l, _ := s.Scope(key, nil, "").Loop(ctx); l.Owner != "ULEAD" {
 		t.Errorf("Loop owner after a hand-over = %q, want ULEAD", l.Owner)
 	}
 	_, _, loop, _ := candidateKeys(key, "")

@@ -11,8 +11,6 @@ import (
 	"github.com/hirebot/hirebot"
 	"github.com/hirebot/hirebot/bot/dedup"
 	"github.com/hirebot/hirebot/bot/scorecard"
-	"github.com/hirebot/hirebot/internal/redistest"
-	"github.com/redis/go-redis/v9"
 )
 
 // candidateTTL is the candidate TTL of the stores under test: apart from
@@ -22,31 +20,7 @@ const candidateTTL = 3 * time.Hour
 // TestCandidates runs the candidate contract against a redis-server, the
 // embedded store and a cluster (where every script must stay in one slot).
 func TestCandidates(t *testing.T) {
-	opts := Options{CandidateTTL: candidateTTL}
-	t.Run("redis-server", func(t *testing.T) {
-		t.Parallel()
-		srv := redistest.MustStart(t)
-		testCandidates(t, func(t *testing.T) *Store { return New(MustOpen(t, srv.URL()), opts) })
-	})
-	t.Run("embedded", func(t *testing.T) {
-		t.Parallel()
-		c, closeFn, err := OpenEmbedded()
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(closeFn)
-		o := c.(*redis.Client).Options()
-		testCandidates(t, func(t *testing.T) *Store {
-			c := redis.NewClient(&redis.Options{Addr: o.Addr, Password: o.Password, DisableIdentity: true})
-			t.Cleanup(func() { c.Close() })
-			return New(c, opts)
-		})
-	})
-	t.Run("cluster", func(t *testing.T) {
-		t.Parallel()
-		cl := redistest.MustStartCluster(t)
-		testCandidates(t, func(t *testing.T) *Store { return New(MustOpen(t, cl.URL()), opts) })
-	})
+	eachBackend(t, Options{CandidateTTL: candidateTTL}, testCandidates, "redis-server", "embedded", "cluster")
 }
 
 func testCandidates(t *testing.T, newStore func(t *testing.T) *Store) {
@@ -75,7 +49,7 @@ func testCandidates(t *testing.T, newStore func(t *testing.T) *Store) {
 
 func mustAdd(tb testing.TB, s *Store, key hirebot.SessionKey, name string) string {
 	tb.Helper()
-	err := s.AddCandidate(tb.(*testing.T).Context(), key, nil, scorecard.Candidate{Name: name, AddedBy: "U1", Added: time.Now()}, "")
+	err := s.Scope(key, nil, "").AddCandidate(tb.(*testing.T).Context(), scorecard.Candidate{Name: name, AddedBy: "U1", Added: time.Now()}, "")
 	if err != nil {
 		tb.Fatalf("AddCandidate(%s): %v", name, err)
 	}
@@ -89,20 +63,20 @@ func rated(scorer string, r int) scorecard.Scorecard {
 
 func testAddCandidates(t *testing.T, newStore func(t *testing.T) *Store) {
 	s, ctx, key := newStore(t), t.Context(), newKey()
-	if got, err := s.Candidates(ctx, key); err != nil || len(got) != 0 {
+	if got, err := s.Scope(key, nil, "").Candidates(ctx); err != nil || len(got) != 0 {
 		t.Fatalf("Candidates of a new channel = %v, %v", got, err)
 	}
-	_, err := s.Candidate(ctx, key, scorecard.ID("Nobody"))
+	_, err := s.Scope(key, nil, "").Candidate(ctx, scorecard.ID("Nobody"))
 	if !errors.Is(err, ErrNoCandidate) || hirebot.KindOf(err) != hirebot.NotFound {
 		t.Errorf("Candidate of nobody = %v, want ErrNoCandidate", err)
 	}
 	mustAdd(t, s, key, "Grace Hopper")
 	mustAdd(t, s, key, "ada Lovelace")
-	err = s.AddCandidate(ctx, key, nil, scorecard.Candidate{Name: "Ada  LOVELACE", AddedBy: "U2"}, "")
+	err = s.Scope(key, nil, "").AddCandidate(ctx, scorecard.Candidate{Name: "Ada  LOVELACE", AddedBy: "U2"}, "")
 	if !errors.Is(err, ErrCandidateExists) {
 		t.Errorf("adding a name twice = %v, want ErrCandidateExists", err)
 	}
-	got, err := newStore(t).Candidates(ctx, key)
+	got, err := newStore(t).Scope(key, nil, "").Candidates(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,13 +91,13 @@ func testAddCandidates(t *testing.T, newStore func(t *testing.T) *Store) {
 		t.Errorf("candidate = %+v", got[0])
 	}
 	other := hirebot.SessionKey{Team: key.Team, Channel: "C0OTHER"}
-	if got, _ := s.Candidates(ctx, other); len(got) != 0 {
+	if got, _ := s.Scope(other, nil, "").Candidates(ctx); len(got) != 0 {
 		t.Errorf("another channel sees %d candidates", len(got))
 	}
 	for i := len(names); i < CandidateCap; i++ {
 		mustAdd(t, s, key, "Person "+string(rune('a'+i%26))+string(rune('a'+i/26)))
 	}
-	err = s.AddCandidate(ctx, key, nil, scorecard.Candidate{Name: "One Too Many"}, "")
+	err = s.Scope(key, nil, "").AddCandidate(ctx, scorecard.Candidate{Name: "One Too Many"}, "")
 	var fe *hirebot.FullError
 	if !errors.As(err, &fe) || fe.Cap != CandidateCap {
 		t.Errorf("adding past the cap = %v, want a FullError of %d", err, CandidateCap)
@@ -133,22 +107,22 @@ func testAddCandidates(t *testing.T, newStore func(t *testing.T) *Store) {
 func testSubmitScorecards(t *testing.T, newStore func(t *testing.T) *Store) {
 	s, ctx, key := newStore(t), t.Context(), newKey()
 	id := mustAdd(t, s, key, "Ada Lovelace")
-	if _, err := s.SubmitScorecard(ctx, key, nil, scorecard.ID("Nobody"), "", rated("U1", 3)); !errors.Is(err, ErrNoCandidate) {
+	if _, _, err := s.Scope(key, nil, "").SubmitScorecard(ctx, scorecard.ID("Nobody"), "", rated("U1", 3)); !errors.Is(err, ErrNoCandidate) {
 		t.Errorf("submit for nobody = %v, want ErrNoCandidate", err)
 	}
-	if err := s.ExpectScorer(ctx, key, nil, id, "", "U3"); err != nil {
+	if err := s.Scope(key, nil, "U3").ExpectScorer(ctx, id, ""); err != nil {
 		t.Fatal(err)
 	}
-	if replaced, err := s.SubmitScorecard(ctx, key, nil, id, "", rated("U1", 3)); err != nil || replaced {
+	if _, replaced, err := s.Scope(key, nil, "").SubmitScorecard(ctx, id, "", rated("U1", 3)); err != nil || replaced {
 		t.Fatalf("first submit = %v, %v; want false, nil", replaced, err)
 	}
-	if _, err := newStore(t).SubmitScorecard(ctx, key, nil, id, "", rated("U2", 1)); err != nil {
+	if _, _, err := newStore(t).Scope(key, nil, "").SubmitScorecard(ctx, id, "", rated("U2", 1)); err != nil {
 		t.Fatal(err)
 	}
-	if replaced, err := s.SubmitScorecard(ctx, key, nil, id, "", rated("U1", 4)); err != nil || !replaced {
+	if _, replaced, err := s.Scope(key, nil, "").SubmitScorecard(ctx, id, "", rated("U1", 4)); err != nil || !replaced {
 		t.Fatalf("second submit = %v, %v; want true, nil", replaced, err)
 	}
-	c, err := s.Candidate(ctx, key, id)
+	c, err := s.Scope(key, nil, "").Candidate(ctx, id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -176,10 +150,10 @@ func testConcurrentScorers(t *testing.T, newStore func(t *testing.T) *Store) {
 			defer wg.Done()
 			s := replicas[i%2]
 			user := fmt.Sprintf("U%03d", i)
-			if err := s.ExpectScorer(ctx, key, dedup.NewClaim(key.Team, key.Channel, "open:"+user), id, "", user); err != nil {
+			if err := s.Scope(key, dedup.NewClaim(key.Team, key.Channel, "open:"+user), user).ExpectScorer(ctx, id, ""); err != nil {
 				errs <- err
 			}
-			if _, err := s.SubmitScorecard(ctx, key, dedup.NewClaim(key.Team, key.Channel, "submit:"+user), id, "", rated(user, 1+i%4)); err != nil {
+			if _, _, err := s.Scope(key, dedup.NewClaim(key.Team, key.Channel, "submit:"+user), "").SubmitScorecard(ctx, id, "", rated(user, 1+i%4)); err != nil {
 				errs <- err
 			}
 		}()
@@ -189,7 +163,7 @@ func testConcurrentScorers(t *testing.T, newStore func(t *testing.T) *Store) {
 	for err := range errs {
 		t.Error(err)
 	}
-	c, err := replicas[1].Candidate(ctx, key, id)
+	c, err := replicas[1].Scope(key, nil, "").Candidate(ctx, id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -207,36 +181,35 @@ func testConcurrentScorers(t *testing.T, newStore func(t *testing.T) *Store) {
 func testCandidateClaims(t *testing.T, newStore func(t *testing.T) *Store) {
 	s, other, ctx, key := newStore(t), newStore(t), t.Context(), newKey()
 	add := dedup.NewClaim(key.Team, key.Channel, "envelope:add")
-	if err := s.AddCandidate(ctx, key, add, scorecard.Candidate{Name: "Ada Lovelace"}, ""); err != nil || add.Pending() {
+	if err := s.Scope(key, add, "").AddCandidate(ctx, scorecard.Candidate{Name: "Ada Lovelace"}, ""); err != nil || add.Pending() {
 		t.Fatalf("AddCandidate = %v, pending %v", err, add.Pending())
 	}
-	wantDuplicate(t, "a second delivery of add", other.AddCandidate(ctx, key,
-		dedup.NewClaim(key.Team, key.Channel, "envelope:add"), scorecard.Candidate{Name: "Ada Lovelace"}, ""))
+	wantDuplicate(t, "a second delivery of add", other.Scope(key, dedup.NewClaim(key.Team, key.Channel, "envelope:add"), "").AddCandidate(ctx, scorecard.Candidate{Name: "Ada Lovelace"}, ""))
 	id := scorecard.ID("Ada Lovelace")
 	first := dedup.NewClaim(key.Team, key.Channel, "envelope:submit")
-	if _, err := s.SubmitScorecard(ctx, key, first, id, "", rated("U1", 2)); err != nil {
+	if _, _, err := s.Scope(key, first, "").SubmitScorecard(ctx, id, "", rated("U1", 2)); err != nil {
 		t.Fatal(err)
 	}
-	_, err := other.SubmitScorecard(ctx, key, dedup.NewClaim(key.Team, key.Channel, "envelope:submit"), id, "", rated("U1", 4))
+	_, _, err := other.Scope(key, dedup.NewClaim(key.Team, key.Channel, "envelope:submit"), "").SubmitScorecard(ctx, id, "", rated("U1", 4))
 	wantDuplicate(t, "a second delivery of a submission", err)
 	retry := &dedup.Claim{Team: key.Team, Channel: key.Channel, ID: "envelope:submit", Token: first.Token}
-	if _, err := other.SubmitScorecard(ctx, key, retry, id, "", rated("U1", 2)); err != nil {
+	if _, _, err := other.Scope(key, retry, "").SubmitScorecard(ctx, id, "", rated("U1", 2)); err != nil {
 		t.Errorf("the same delivery's retried write = %v, want nil", err)
 	}
-	if c, _ := s.Candidate(ctx, key, id); c.Cards["U1"].Ratings["vision"] != 2 {
+	if c, _ := s.Scope(key, nil, "").Candidate(ctx, id); c.Cards["U1"].Ratings["vision"] != 2 {
 		t.Errorf("rating after a redelivery = %d, want 2 (one effect)", c.Cards["U1"].Ratings["vision"])
 	}
 	// A resend after a lost reply gets the first result: the add is not
 	// "exists already", the first submission not "replaced".
 	readd := &dedup.Claim{Team: key.Team, Channel: key.Channel, ID: add.ID, Token: add.Token}
-	if err := other.AddCandidate(ctx, key, readd, scorecard.Candidate{Name: "Ada Lovelace"}, ""); err != nil {
+	if err := other.Scope(key, readd, "").AddCandidate(ctx, scorecard.Candidate{Name: "Ada Lovelace"}, ""); err != nil {
 		t.Errorf("the same delivery's add resent = %v, want nil (the first result)", err)
 	}
 	sub := dedup.NewClaim(key.Team, key.Channel, "envelope:submit-u2")
-	if replaced, err := s.SubmitScorecard(ctx, key, sub, id, "", rated("U2", 3)); err != nil || replaced {
+	if _, replaced, err := s.Scope(key, sub, "").SubmitScorecard(ctx, id, "", rated("U2", 3)); err != nil || replaced {
 		t.Fatalf("first submission = %v, %v", replaced, err)
 	}
-	if replaced, err := other.SubmitScorecard(ctx, key, &dedup.Claim{Team: key.Team, Channel: key.Channel, ID: sub.ID, Token: sub.Token}, id, "", rated("U2", 3)); err != nil || replaced {
+	if _, replaced, err := other.Scope(key, &dedup.Claim{Team: key.Team, Channel: key.Channel, ID: sub.ID, Token: sub.Token}, "").SubmitScorecard(ctx, id, "", rated("U2", 3)); err != nil || replaced {
 		t.Errorf("the same submission resent = replaced %v, %v; want false, nil (the first result)", replaced, err)
 	}
 	// A claim fenced after its reply was lost: the late write changes nothing.
@@ -245,14 +218,14 @@ func testCandidateClaims(t *testing.T, newStore func(t *testing.T) *Store) {
 	if settled, err := s.Fence(ctx, late); err != nil || settled != dedup.NotApplied {
 		t.Fatalf("Fence = %v, %v", settled, err)
 	}
-	if _, err := other.SubmitScorecard(ctx, key, &dedup.Claim{Team: key.Team, Channel: key.Channel, ID: late.ID, Token: late.Token}, id, "", rated("U3", 1)); !errors.Is(err, dedup.ErrFenced) {
+	if _, _, err := other.Scope(key, &dedup.Claim{Team: key.Team, Channel: key.Channel, ID: late.ID, Token: late.Token}, "").SubmitScorecard(ctx, id, "", rated("U3", 1)); !errors.Is(err, dedup.ErrFenced) {
 		t.Errorf("a fenced submission = %v, want dedup.ErrFenced", err)
 	}
-	if c, _ := s.Candidate(ctx, key, id); c.Cards["U3"].Scorer != "" {
+	if c, _ := s.Scope(key, nil, "").Candidate(ctx, id); c.Cards["U3"].Scorer != "" {
 		t.Errorf("a fenced submission was stored: %+v", c.Cards["U3"])
 	}
 	elsewhere := dedup.NewClaim(key.Team, "C0ELSE", "envelope:x")
-	if err := s.ExpectScorer(ctx, key, elsewhere, id, "", "U5"); err != nil || elsewhere.Pending() {
+	if err := s.Scope(key, elsewhere, "U5").ExpectScorer(ctx, id, ""); err != nil || elsewhere.Pending() {
 		t.Errorf("a claim on another channel: %v, pending %v; want recorded on its own", err, elsewhere.Pending())
 	}
 }
@@ -260,26 +233,26 @@ func testCandidateClaims(t *testing.T, newStore func(t *testing.T) *Store) {
 func testCloseDebrief(t *testing.T, newStore func(t *testing.T) *Store) {
 	s, ctx, key := newStore(t), t.Context(), newKey()
 	id := mustAdd(t, s, key, "Ada Lovelace")
-	if _, err := s.SubmitScorecard(ctx, key, nil, id, "", rated("U1", 3)); err != nil {
+	if _, _, err := s.Scope(key, nil, "").SubmitScorecard(ctx, id, "", rated("U1", 3)); err != nil {
 		t.Fatal(err)
 	}
-	if already, err := s.CloseDebrief(ctx, key, nil, id, "", "U1"); err != nil || already {
+	if already, err := s.Scope(key, nil, "U1").CloseDebrief(ctx, id, ""); err != nil || already {
 		t.Fatalf("CloseDebrief = %v, %v", already, err)
 	}
-	if already, err := s.CloseDebrief(ctx, key, nil, id, "", "U1"); err != nil || !already {
+	if already, err := s.Scope(key, nil, "U1").CloseDebrief(ctx, id, ""); err != nil || !already {
 		t.Errorf("CloseDebrief again = %v, %v; want true, nil", already, err)
 	}
-	if _, err := s.SubmitScorecard(ctx, key, nil, id, "", rated("U1", 1)); !errors.Is(err, ErrDebriefClosed) {
+	if _, _, err := s.Scope(key, nil, "").SubmitScorecard(ctx, id, "", rated("U1", 1)); !errors.Is(err, ErrDebriefClosed) {
 		t.Errorf("submit after close = %v, want ErrDebriefClosed", err)
 	}
-	if err := s.ExpectScorer(ctx, key, nil, id, "", "U2"); !errors.Is(err, ErrDebriefClosed) {
+	if err := s.Scope(key, nil, "U2").ExpectScorer(ctx, id, ""); !errors.Is(err, ErrDebriefClosed) {
 		t.Errorf("open after close = %v, want ErrDebriefClosed", err)
 	}
-	c, _ := s.Candidate(ctx, key, id)
+	c, _ := s.Scope(key, nil, "").Candidate(ctx, id)
 	if !c.Closed || c.Cards["U1"].Ratings["vision"] != 3 {
 		t.Errorf("after close: closed %v, rating %d", c.Closed, c.Cards["U1"].Ratings["vision"])
 	}
-	if _, err := s.CloseDebrief(ctx, key, nil, scorecard.ID("Nobody"), "", "U1"); !errors.Is(err, ErrNoCandidate) {
+	if _, err := s.Scope(key, nil, "U1").CloseDebrief(ctx, scorecard.ID("Nobody"), ""); !errors.Is(err, ErrNoCandidate) {
 		t.Errorf("close nobody = %v", err)
 	}
 }
@@ -289,14 +262,14 @@ func testCandidateTTL(t *testing.T, newStore func(t *testing.T) *Store) {
 	id := mustAdd(t, s, key, "Ada Lovelace")
 	cand, index, _, _ := candidateKeys(key, id)
 	home, _ := scoringKey(key.Team, "U1")
-	if err := s.ExpectScorer(ctx, key, nil, id, "", "U1"); err != nil {
+	if err := s.Scope(key, nil, "U1").ExpectScorer(ctx, id, ""); err != nil {
 		t.Fatal(err)
 	}
 	// Shorten them, then check that activity refreshes them.
 	for _, k := range []string{cand, index} {
 		s.client.PExpire(ctx, k, time.Minute)
 	}
-	if _, err := s.SubmitScorecard(ctx, key, nil, id, "", rated("U1", 3)); err != nil {
+	if _, _, err := s.Scope(key, nil, "").SubmitScorecard(ctx, id, "", rated("U1", 3)); err != nil {
 		t.Fatal(err)
 	}
 	for i, d := range ttls(t, s, cand, index, home) {
@@ -311,14 +284,14 @@ func testRemoveCandidate(t *testing.T, newStore func(t *testing.T) *Store) {
 	id := mustAdd(t, s, key, "Ada Lovelace")
 	keep := mustAdd(t, s, key, "Grace Hopper")
 	for _, u := range []string{"U1", "U2"} {
-		if err := s.ExpectScorer(ctx, key, nil, id, "", u); err != nil {
+		if err := s.Scope(key, nil, u).ExpectScorer(ctx, id, ""); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if _, err := s.SubmitScorecard(ctx, key, nil, id, "", rated("U1", 3)); err != nil {
+	if _, _, err := s.Scope(key, nil, "").SubmitScorecard(ctx, id, "", rated("U1", 3)); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.RemoveCandidate(ctx, key, nil, id, ""); err != nil {
+	if err := s.Scope(key, nil, "").RemoveCandidate(ctx, id, ""); err != nil {
 		t.Fatal(err)
 	}
 	cand, index, _, _ := candidateKeys(key, id)
@@ -334,10 +307,10 @@ func testRemoveCandidate(t *testing.T, newStore func(t *testing.T) *Store) {
 			t.Errorf("%s's App Home index survived removal", u)
 		}
 	}
-	if err := s.RemoveCandidate(ctx, key, nil, id, ""); !errors.Is(err, ErrNoCandidate) {
+	if err := s.Scope(key, nil, "").RemoveCandidate(ctx, id, ""); !errors.Is(err, ErrNoCandidate) {
 		t.Errorf("removing twice = %v, want ErrNoCandidate", err)
 	}
-	if err := s.RemoveCandidate(ctx, key, nil, keep, ""); err != nil {
+	if err := s.Scope(key, nil, "").RemoveCandidate(ctx, keep, ""); err != nil {
 		t.Fatal(err)
 	}
 	if n := s.client.Exists(ctx, index).Val(); n != 0 {
@@ -355,7 +328,7 @@ func testUserWaiting(t *testing.T, newStore func(t *testing.T) *Store) {
 		key hirebot.SessionKey
 		id  string
 	}{{key, a}, {other, g}, {key, b}} {
-		if err := s.ExpectScorer(ctx, tt.key, nil, tt.id, "", "U1"); err != nil {
+		if err := s.Scope(tt.key, nil, "U1").ExpectScorer(ctx, tt.id, ""); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -363,10 +336,10 @@ func testUserWaiting(t *testing.T, newStore func(t *testing.T) *Store) {
 	if got, err := s.UserWaiting(ctx, key.Team, "U1"); err != nil || !slices.Equal(got, want) {
 		t.Errorf("UserWaiting = %v, %v; want %v", got, err, want)
 	}
-	if _, err := s.SubmitScorecard(ctx, key, nil, a, "", rated("U1", 2)); err != nil {
+	if _, _, err := s.Scope(key, nil, "").SubmitScorecard(ctx, a, "", rated("U1", 2)); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.CloseDebrief(ctx, other, nil, g, "", "U9"); err != nil {
+	if _, err := s.Scope(other, nil, "U9").CloseDebrief(ctx, g, ""); err != nil {
 		t.Fatal(err)
 	}
 	if got, _ := s.UserWaiting(ctx, key.Team, "U1"); !slices.Equal(got, want[1:2]) {

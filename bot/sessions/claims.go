@@ -2,7 +2,7 @@ package sessions
 
 import (
 	"context"
-	"strconv"
+	"errors"
 	"strings"
 	"time"
 
@@ -11,45 +11,77 @@ import (
 	"github.com/redis/go-redis/v9"
 )
 
+// The claims: a recorded claim's key is hirebot:{TEAM:CHANNEL}:claim:ID,
+// in its session's slot (see claimSlot), and its value the token of the
+// delivery that recorded it, then a line with the outcome's status and
+// the rest with its value (what a retry of that write is answered: see
+// writeScript). fenceScript's tombstone is fencedMark.
+
 // ClaimTTL is how long a recorded claim is kept: well past the minutes in
 // which Slack redelivers a request.
 const ClaimTTL = 10 * time.Minute
 
-// claimKey returns the Redis key that records c. A claim on a request from
-// a channel shares the hash tag of the channel's session, so a session
-// script can record it (in a cluster, a script may only touch one slot).
-func claimKey(c *dedup.Claim) (string, error) { return claimKeyOf(c.Team, c.Channel, c.ID) }
+// fencedMark is the value of a fenced claim: no delivery's token.
+const fencedMark = "!fenced"
 
-// claimKeyOf returns the key of the claim on request id from team's
-// channel ("" for none).
-func claimKeyOf(team, channel, id string) (string, error) {
-	if err := checkID("team", team); err != nil {
-		return "", err
-	}
-	tag := team
-	if channel != "" {
-		if err := checkID("channel", channel); err != nil {
-			return "", err
-		}
-		tag += ":" + channel
-	}
-	return "hirebot:{" + tag + "}:claim:" + id, nil
+// claimKey returns the Redis key that records claim id on a request from
+// team's channel ("" for none).
+func claimKey(team, channel, id string) (string, error) {
+	sl, err := claimSlot(team, channel)
+	return sl.claim(id), err
 }
 
-// claimScript records a claim unless another delivery has. KEYS: the
-// claim. ARGV: token, TTL in milliseconds. Returns 1 if the claim is now
-// recorded with this token (or already was), 0 if with another, -3 if it
-// was fenced.
-var claimScript = redis.NewScript(`
+// recordScript records the claim with nothing written: the protocol of a
+// write (writeScript), with the owed entry beside it, and no change.
+var recordScript = writeScript("", `return '`+statusClaimed+`'`)
+
+// teamClaimScript records a claim on a request from no channel, which has
+// no session (and so no outbox) to record it in. KEYS: the claim. ARGV:
+// token, TTL in milliseconds. Returns 1 if the claim is now recorded with
+// this token (or already was), 0 if with another, -1 if it was fenced.
+var teamClaimScript = redis.NewScript(`
 local by = redis.call('GET', KEYS[1])
-if by == '` + fencedMark + `' then return -3 end
+if by == '` + fencedMark + `' then return -1 end
 if by then
 	if string.match(by, '^[^\n]*') ~= ARGV[1] then return 0 end
 	return 1
 end
-redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+redis.call('SET', KEYS[1], ARGV[1] .. '\n` + statusClaimed + `\n', 'PX', ARGV[2])
 return 1
 `)
+
+// RecordClaim records c, across every replica, with what its request is
+// owed (c.Owed), unless another delivery of the same request has recorded
+// it: then it returns dedup.ErrDuplicate. Recording it again with the same
+// token succeeds. It costs one round trip; a request's writes record its
+// pending claim at no extra cost.
+func (s *Store) RecordClaim(ctx context.Context, c *dedup.Claim) error {
+	const op = "record the request's claim"
+	if c.Channel != "" {
+		key := hirebot.SessionKey{Team: c.Team, Channel: c.Channel}
+		sl, err := sessionSlot(key)
+		if err != nil {
+			return err
+		}
+		_, err = s.send(ctx, write{op: op, script: recordScript, record: true}, key, sl, c)
+		return err
+	}
+	key, err := claimKey(c.Team, "", c.ID)
+	if err != nil {
+		return err
+	}
+	n, err := teamClaimScript.Run(named(ctx, op), s.client, []string{key}, c.Token, ClaimTTL.Milliseconds()).Int64()
+	switch {
+	case err != nil:
+		return storeError(op, err)
+	case n == 0:
+		return dedup.ErrDuplicate
+	case n < 0:
+		return dedup.ErrFenced
+	}
+	c.Recorded()
+	return nil
+}
 
 // fenceScript settles a claim whose write had an unknown outcome. KEYS:
 // the claim. ARGV: token, TTL in milliseconds. If nobody recorded the
@@ -74,13 +106,14 @@ return 2
 // on its way to Redis) can never apply, and reports dedup.NotApplied. An
 // error means Redis could not be asked: the outcome is still unknown.
 func (s *Store) Fence(ctx context.Context, c *dedup.Claim) (dedup.Settled, error) {
-	key, err := claimKey(c)
+	const op = "fence the request's claim"
+	key, err := claimKey(c.Team, c.Channel, c.ID)
 	if err != nil {
 		return dedup.NotApplied, err
 	}
-	n, err := fenceScript.Run(ctx, s.client, []string{key}, c.Token, ClaimTTL.Milliseconds()).Int64()
+	n, err := fenceScript.Run(named(ctx, op), s.client, []string{key}, c.Token, ClaimTTL.Milliseconds()).Int64()
 	if err != nil {
-		return dedup.NotApplied, storeError("fence the request's claim", err)
+		return dedup.NotApplied, storeError(op, err)
 	}
 	switch n {
 	case 1:
@@ -93,73 +126,25 @@ func (s *Store) Fence(ctx context.Context, c *dedup.Claim) (dedup.Settled, error
 	return dedup.NotApplied, nil
 }
 
-// claimOutcome returns the outcome recorded with c by the write that
-// recorded it (see claimLua).
-func (s *Store) claimOutcome(ctx context.Context, c *dedup.Claim) (string, error) {
-	key, err := claimKey(c)
+// ClaimToken returns the token of the delivery that recorded the claim
+// on request id from key's session ("" if none did, or if it was fenced):
+// another delivery that takes it on acts as that delivery, whose writes
+// report their first results (see UpdateDraft) instead of applying again.
+func (s *Store) ClaimToken(ctx context.Context, team, channel, id string) (string, error) {
+	const op = "read the request's claim"
+	key, err := claimKey(team, channel, id)
 	if err != nil {
 		return "", err
 	}
-	v, err := s.client.Get(ctx, key).Result()
-	if err != nil {
-		return "", storeError("read the outcome of the request's first write", err)
+	v, err := s.client.Get(named(ctx, op), key).Result()
+	switch {
+	case errors.Is(err, redis.Nil):
+		return "", nil
+	case err != nil:
+		return "", storeError(op, err)
+	case v == fencedMark:
+		return "", nil
 	}
-	_, outcome, _ := strings.Cut(v, "\n")
-	return outcome, nil
-}
-
-// RecordClaim records c, across every replica, unless another delivery of
-// the same request has recorded it: then it returns dedup.ErrDuplicate.
-// Recording it again with the same token succeeds. It costs one round
-// trip; writes to a session record the pending claim they are given at no
-// extra cost.
-func (s *Store) RecordClaim(ctx context.Context, c *dedup.Claim) error {
-	key, err := claimKey(c)
-	if err != nil {
-		return err
-	}
-	n, err := claimScript.Run(ctx, s.client, []string{key}, c.Token, ClaimTTL.Milliseconds()).Int64()
-	if err != nil {
-		return storeError("record the request's claim", err)
-	}
-	switch n {
-	case 0:
-		return dedup.ErrDuplicate
-	case resultFenced:
-		return dedup.ErrFenced
-	}
-	c.Recorded()
-	return nil
-}
-
-// recordPending records c if it is pending. Writes that cannot record
-// the claim in their own script call it first, so that a second delivery
-// changes nothing.
-func (s *Store) recordPending(ctx context.Context, c *dedup.Claim) error {
-	if c.Pending() {
-		return s.RecordClaim(ctx, c)
-	}
-	return nil
-}
-
-// foldedClaim returns c when it is pending and a script writing key's
-// session can record it, or nil.
-func foldedClaim(c *dedup.Claim, key hirebot.SessionKey) *dedup.Claim {
-	if !c.Pending() || c.Team != key.Team || c.Channel != key.Channel {
-		return nil
-	}
-	return c
-}
-
-// claimArgs returns the extra key and arguments a session script takes to
-// record c (see claimLua), or nothing when c is nil.
-func claimArgs(c *dedup.Claim) (extraKeys []string, extraArgs []any, err error) {
-	if c == nil {
-		return nil, nil, nil
-	}
-	key, err := claimKey(c)
-	if err != nil {
-		return nil, nil, err
-	}
-	return []string{key}, []any{c.Token, strconv.FormatInt(ClaimTTL.Milliseconds(), 10)}, nil
+	tok, _, _ := strings.Cut(v, "\n")
+	return tok, nil
 }

@@ -10,20 +10,21 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/hirebot/hirebot"
-	"github.com/hirebot/hirebot/bot/dedup"
 	"github.com/hirebot/hirebot/bot/draft"
 	"github.com/redis/go-redis/v9"
 )
 
+// The draft: the channel's job description, its history, and what each
+// person last saw of it (the draft hash's field seen:USER, which shares
+// the draft's slot and TTL and goes when the draft goes).
+
 // Draft returns the channel's draft. A missing or expired draft is a
 // hirebot.NotFound error.
-func (s *Store) Draft(ctx context.Context, key hirebot.SessionKey) (*draft.Draft, error) {
-	k, err := sessionKeys(key)
-	if err != nil {
-		return nil, err
+func (sc *Scope) Draft(ctx context.Context) (*draft.Draft, error) {
+	if sc.err != nil {
+		return nil, sc.err
 	}
-	b, err := s.client.HGet(ctx, k.draft, "d").Bytes()
+	b, err := sc.s.client.HGet(named(ctx, "read draft"), sc.keys().draft, "d").Bytes()
 	if errors.Is(err, redis.Nil) {
 		return nil, ErrNoDraft
 	}
@@ -35,15 +36,10 @@ func (s *Store) Draft(ctx context.Context, key hirebot.SessionKey) (*draft.Draft
 
 // CreateDraft stores d as the channel's new draft, with e as the first line
 // of its history (any earlier history is dropped), and lists the channel
-// among d.Owner's drafts. If the channel has a draft already, it returns a
-// hirebot.Conflict error (ErrDraftExists) and changes nothing. A pending
-// claim is recorded with the write (dedup.ErrDuplicate if another delivery
-// recorded it); claim may be nil.
-func (s *Store) CreateDraft(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, d *draft.Draft, e draft.Entry) error {
-	k, err := sessionKeys(key)
-	if err != nil {
-		return err
-	}
+// among d.Owner's drafts. If the channel
+// has a draft already, it returns a hirebot.Conflict error
+// (ErrDraftExists) and changes nothing.
+func (sc *Scope) CreateDraft(ctx context.Context, d *draft.Draft, e draft.Entry) error {
 	db, eb, err := encode(d, e)
 	if err != nil {
 		return err
@@ -52,28 +48,23 @@ func (s *Store) CreateDraft(ctx context.Context, key hirebot.SessionKey, claim *
 	if owner == "" {
 		owner = e.By
 	}
-	c := foldedClaim(claim, key)
-	n, err := s.runIndexed(ctx, "create draft", createScript, k, key, owner, c, writeToken(), db, eb)
+	w := sc.draftWrite("create draft", createScript, owner, writeToken(), db, eb, "")
+	r, err := sc.run(ctx, w)
 	switch {
 	case err != nil:
 		return err
-	case n == resultDuplicate:
-		return dedup.ErrDuplicate
-	case n == resultFenced:
-		return dedup.ErrFenced
-	case n == 0:
+	case r.status == "exists":
 		return ErrDraftExists
-	}
-	if c != nil {
-		c.Recorded()
 	}
 	return nil
 }
 
-// UpdateDraft changes the channel's draft: it reads the draft, calls fn to
-// change it in place and to describe the change, and writes the draft and
-// the entry fn returned to the history, atomically, in two round trips to
-// Redis. It returns the draft as written and the entry.
+// UpdateDraft changes the channel's draft: it reads the draft and the
+// version the scope's author last saw, calls fn to change the draft in
+// place and to describe the change, and writes the draft, the entry fn
+// returned to the history, and that the author has seen the new version,
+// atomically, in two round trips to Redis. It returns the draft as
+// written and the entry.
 //
 // If another writer changed the draft between the read and the write,
 // UpdateDraft reads it again and calls fn again on the newer draft, so fn
@@ -83,11 +74,8 @@ func (s *Store) CreateDraft(ctx context.Context, key hirebot.SessionKey, claim *
 // retry budget is spent, UpdateDraft returns a hirebot.Conflict error.
 //
 // An error from fn is returned as is and nothing is written. A missing
-// draft is a hirebot.NotFound error. user, if not empty, is who made the
-// change: the channel is listed among their drafts. A pending claim is
-// recorded in the same write, so that a second delivery of the request
-// gets dedup.ErrDuplicate and changes nothing; the two round trips stay
-// two. claim may be nil.
+// draft is a hirebot.NotFound error. The author, if any, is listed with
+// the channel among their drafts.
 //
 // A write whose reply was lost (a timeout, a reset connection) may have
 // landed. Every retry of it — the client's, the NOSCRIPT fallback, this
@@ -95,24 +83,21 @@ func (s *Store) CreateDraft(ctx context.Context, key hirebot.SessionKey, claim *
 // finds the claim recorded with its own token and applies nothing again:
 // UpdateDraft then returns the draft as it is and the entry of the change
 // that landed. A claim fenced meanwhile (dedup.ErrFenced) never applies.
-func (s *Store) UpdateDraft(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, user string, fn func(d *draft.Draft) (draft.Entry, error)) (*draft.Draft, draft.Entry, error) {
-	k, err := sessionKeys(key)
-	if err != nil {
-		return nil, draft.Entry{}, err
+func (sc *Scope) UpdateDraft(ctx context.Context, fn func(d *draft.Draft, seen int) (draft.Entry, error)) (*draft.Draft, draft.Entry, error) {
+	if sc.err != nil {
+		return nil, draft.Entry{}, sc.err
 	}
-	unlock, err := s.lock(ctx, key)
+	unlock, err := sc.s.lock(ctx, sc.key)
 	if err != nil {
 		return nil, draft.Entry{}, err
 	}
 	defer unlock()
-
-	c := foldedClaim(claim, key)
 	for attempt := 0; ; attempt++ {
-		d, rev, err := s.readForUpdate(ctx, k)
+		d, rev, seen, err := sc.readForUpdate(ctx)
 		if err != nil {
 			return nil, draft.Entry{}, err
 		}
-		e, err := fn(d)
+		e, err := fn(d, seen)
 		if err != nil {
 			return nil, draft.Entry{}, err
 		}
@@ -120,24 +105,19 @@ func (s *Store) UpdateDraft(ctx context.Context, key hirebot.SessionKey, claim *
 		if err != nil {
 			return nil, draft.Entry{}, err
 		}
-		n, err := s.runIndexed(ctx, "update draft", updateScript, k, key, user, c, writeToken(), rev, db, eb, HistoryCap)
+		w := sc.draftWrite("update draft", updateScript, sc.user, writeToken(), rev, db, eb, HistoryCap, sc.seenField())
+		w.readBack = true
+		r, err := sc.run(ctx, w)
 		switch {
 		case err != nil:
 			return nil, draft.Entry{}, err
-		case n == 1:
-			if c != nil {
-				c.Recorded()
-			}
-			return d, e, nil
-		case n == resultApplied:
-			return s.appliedUpdate(ctx, key, c)
-		case n == resultDuplicate:
-			return nil, draft.Entry{}, dedup.ErrDuplicate
-		case n == resultFenced:
-			return nil, draft.Entry{}, dedup.ErrFenced
-		case n < 0:
+		case r.status == "none":
 			return nil, draft.Entry{}, ErrNoDraft
-		case attempt >= s.retries:
+		case r.again:
+			return sc.landed(ctx, r.value)
+		case r.status == "ok":
+			return d, e, nil
+		case attempt >= sc.s.retries:
 			return nil, draft.Entry{}, ErrBusy
 		}
 		if err := sleep(ctx, backoff(attempt)); err != nil {
@@ -146,41 +126,172 @@ func (s *Store) UpdateDraft(ctx context.Context, key hirebot.SessionKey, claim *
 	}
 }
 
-// appliedUpdate returns what UpdateDraft returns for a change that landed
-// before, in a write whose reply was lost: the draft as it is now, and the
-// entry that write recorded with its claim c.
-// Until both are read the claim stays unsettled: an error here says
-// nothing about the change, which landed.
-func (s *Store) appliedUpdate(ctx context.Context, key hirebot.SessionKey, c *dedup.Claim) (*draft.Draft, draft.Entry, error) {
-	outcome, err := s.claimOutcome(ctx, c)
-	if err != nil {
-		return nil, draft.Entry{}, err
-	}
+// landed returns what UpdateDraft returns for a change that landed before,
+// in a write whose reply was lost: the draft as it is now, and the entry
+// that write recorded with its claim. Until both are read the claim stays
+// unsettled: an error here says nothing about the change, which landed.
+func (sc *Scope) landed(ctx context.Context, entry string) (*draft.Draft, draft.Entry, error) {
 	var e draft.Entry
-	if err := json.Unmarshal([]byte(outcome), &e); err != nil {
+	if err := json.Unmarshal([]byte(entry), &e); err != nil {
 		return nil, draft.Entry{}, fmt.Errorf("sessions: decode the entry of the change that landed: %w", err)
 	}
-	d, err := s.Draft(ctx, key)
+	d, err := sc.Draft(ctx)
 	if err != nil {
 		return nil, draft.Entry{}, err
 	}
-	c.Recorded()
+	sc.settled()
 	return d, e, nil
 }
 
-// readForUpdate returns the draft and its revision in one round trip.
-func (s *Store) readForUpdate(ctx context.Context, k keys) (*draft.Draft, string, error) {
-	vals, err := s.client.HMGet(ctx, k.draft, "v", "d").Result()
+// readForUpdate returns the draft, its revision and the version the
+// scope's author last saw (0: none), in one round trip.
+func (sc *Scope) readForUpdate(ctx context.Context) (*draft.Draft, string, int, error) {
+	fields := []string{"v", "d"}
+	if sc.user != "" {
+		fields = append(fields, sc.seenField())
+	}
+	vals, err := sc.s.client.HMGet(named(ctx, "read draft"), sc.keys().draft, fields...).Result()
 	if err != nil {
-		return nil, "", storeError("read draft", err)
+		return nil, "", 0, storeError("read draft", err)
 	}
 	rev, _ := vals[0].(string)
 	b, _ := vals[1].(string)
 	if rev == "" || b == "" {
-		return nil, "", ErrNoDraft
+		return nil, "", 0, ErrNoDraft
+	}
+	seen := 0
+	if len(vals) > 2 {
+		s, _ := vals[2].(string)
+		seen, _ = strconv.Atoi(s)
 	}
 	d, err := decodeDraft([]byte(b))
-	return d, rev, err
+	return d, rev, seen, err
+}
+
+// DiscardDraft deletes the channel's draft and its history if the draft is
+// still the draft id names (a *draft.OtherDraftError otherwise), at version
+// — the version its discard confirmation was asked at — and returns a
+// *draft.StaleError otherwise. The session's interview kit and asked
+// questions stay: they belong to the hiring session, not to the draft. A
+// missing draft is a hirebot.NotFound error.
+func (sc *Scope) DiscardDraft(ctx context.Context, id string, version int) error {
+	for attempt := 0; ; attempt++ {
+		d, rev, _, err := sc.readForUpdate(ctx)
+		switch {
+		case errors.Is(err, ErrNoDraft) && sc.folded() != nil:
+			// Perhaps this delivery's own discard, whose reply was lost:
+			// the script answers from the claim.
+		case err != nil:
+			return err
+		case d.Is(id) != nil:
+			return d.Is(id)
+		case d.Version != version:
+			return &draft.StaleError{Base: version, Now: d.Version}
+		}
+		r, err := sc.run(ctx, write{op: "discard draft", script: discardScript, keys: sc.keys().list(), args: []any{sc.s.ttlMillis(), rev}})
+		switch {
+		case err != nil:
+			return err
+		case r.status == "ok":
+			return nil
+		case r.status == "none":
+			return ErrNoDraft
+		case attempt >= sc.s.retries:
+			return ErrBusy
+		}
+		if err := sleep(ctx, backoff(attempt)); err != nil {
+			return err
+		}
+	}
+}
+
+// DeleteDraft removes the channel's draft: the draft, its history and
+// live message. The interview kit and the questions asked belong to the
+// channel's hiring session and stay. If the channel has no draft, it
+// returns a hirebot.NotFound error and changes nothing.
+func (sc *Scope) DeleteDraft(ctx context.Context) error {
+	r, err := sc.run(ctx, write{op: "delete draft", script: deleteScript, keys: sc.keys().list(), args: []any{sc.s.ttlMillis()}})
+	if err == nil && r.status == "none" {
+		return ErrNoDraft
+	}
+	return err
+}
+
+// Saw records that the scope's author has seen version of the draft (by a
+// /jd command or a button that shows it), with the request's claim if it
+// is still to be recorded. A missing draft is a hirebot.NotFound error; a
+// scope without an author records nothing.
+func (sc *Scope) Saw(ctx context.Context, version int) error {
+	if sc.user == "" || version == 0 {
+		return nil
+	}
+	r, err := sc.run(ctx, write{op: "record what a user saw", script: sawScript, keys: sc.keys().list(),
+		args: []any{sc.s.ttlMillis(), sc.seenField(), version}})
+	if err == nil && r.status == "none" {
+		return ErrNoDraft
+	}
+	return err
+}
+
+// Seen returns the version of the channel's draft the scope's author last
+// saw, or 0 if they have not seen it.
+func (sc *Scope) Seen(ctx context.Context) (int, error) {
+	if sc.err != nil || sc.user == "" {
+		return 0, sc.err
+	}
+	v, err := sc.s.client.HGet(named(ctx, "read what a user saw"), sc.keys().draft, sc.seenField()).Result()
+	if errors.Is(err, redis.Nil) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, storeError("read what a user saw", err)
+	}
+	n, _ := strconv.Atoi(v)
+	return n, nil
+}
+
+// History returns the last limit entries of the draft's history, oldest
+// first; all of them (at most HistoryCap) if limit <= 0. A channel without
+// a draft has no history.
+func (sc *Scope) History(ctx context.Context, limit int) ([]draft.Entry, error) {
+	if sc.err != nil {
+		return nil, sc.err
+	}
+	start := int64(0)
+	if limit > 0 {
+		start = -int64(limit)
+	}
+	raw, err := sc.s.client.LRange(named(ctx, "read history"), sc.keys().history, start, -1).Result()
+	if err != nil {
+		return nil, storeError("read history", err)
+	}
+	entries := make([]draft.Entry, len(raw))
+	for i, r := range raw {
+		if err := json.Unmarshal([]byte(r), &entries[i]); err != nil {
+			return nil, fmt.Errorf("sessions: decode history entry: %w", err)
+		}
+	}
+	return entries, nil
+}
+
+// draftWrite is a write of op to the draft by user: it marks the live
+// message behind and lists the channel among user's drafts ("" for
+// nobody), in the write's round trip.
+func (sc *Scope) draftWrite(op string, script *redis.Script, user string, args ...any) write {
+	w := write{op: op, script: script, keys: sc.keys().list(), args: append([]any{sc.s.ttlMillis()}, args...), live: true}
+	if index, err := userSlot(sc.key.Team, user); user != "" && err == nil {
+		w.index, w.member, w.indexTTL = index.key("drafts"), sc.key.Channel, sc.s.ttl
+	}
+	return w
+}
+
+// seenField returns the draft hash's field that holds what the scope's
+// author last saw ("" for no author).
+func (sc *Scope) seenField() string {
+	if sc.user == "" {
+		return ""
+	}
+	return "seen:" + sc.user
 }
 
 // backoff returns a random wait before retry attempt+1: up to 1 ms at
@@ -203,155 +314,6 @@ func sleep(ctx context.Context, d time.Duration) error {
 	case <-ctx.Done():
 		return ctx.Err()
 	}
-}
-
-// DeleteDraft removes the channel's draft: the draft, its history and
-// live message. The interview kit and the questions asked belong to the
-// channel's hiring session and stay. If the
-// channel has no draft, it returns a hirebot.NotFound error and changes
-// nothing. A pending claim is recorded first (dedup.ErrDuplicate if
-// another delivery recorded it); claim may be nil.
-func (s *Store) DeleteDraft(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim) error {
-	k, err := sessionKeys(key)
-	if err != nil {
-		return err
-	}
-	n, err := s.runInt(ctx, "delete draft", deleteScript, k, claim)
-	if err != nil {
-		return err
-	}
-	if n == 0 {
-		return ErrNoDraft
-	}
-	return nil
-}
-
-// History returns the last limit entries of the draft's history, oldest
-// first; all of them (at most HistoryCap) if limit <= 0. A channel without
-// a draft has no history.
-func (s *Store) History(ctx context.Context, key hirebot.SessionKey, limit int) ([]draft.Entry, error) {
-	k, err := sessionKeys(key)
-	if err != nil {
-		return nil, err
-	}
-	start := int64(0)
-	if limit > 0 {
-		start = -int64(limit)
-	}
-	raw, err := s.client.LRange(ctx, k.history, start, -1).Result()
-	if err != nil {
-		return nil, storeError("read history", err)
-	}
-	entries := make([]draft.Entry, len(raw))
-	for i, r := range raw {
-		if err := json.Unmarshal([]byte(r), &entries[i]); err != nil {
-			return nil, fmt.Errorf("sessions: decode history entry: %w", err)
-		}
-	}
-	return entries, nil
-}
-
-// LiveDraft returns the channel's draft and the reference of its live
-// message ("" if it has none), in one round trip. A missing draft is a
-// hirebot.NotFound error.
-func (s *Store) LiveDraft(ctx context.Context, key hirebot.SessionKey) (*draft.Draft, string, error) {
-	k, err := sessionKeys(key)
-	if err != nil {
-		return nil, "", err
-	}
-	vals, err := s.client.HMGet(ctx, k.draft, "d", "live").Result()
-	if err != nil {
-		return nil, "", storeError("read draft and live message", err)
-	}
-	b, _ := vals[0].(string)
-	ref, _ := vals[1].(string)
-	if b == "" {
-		return nil, "", ErrNoDraft
-	}
-	d, err := decodeDraft([]byte(b))
-	return d, ref, err
-}
-
-// SetLiveMessage records the reference of the draft's live message; ""
-// forgets it. A missing draft is a hirebot.NotFound error.
-func (s *Store) SetLiveMessage(ctx context.Context, key hirebot.SessionKey, ref string) error {
-	k, err := sessionKeys(key)
-	if err != nil {
-		return err
-	}
-	n, err := s.runInt(ctx, "set live message", setLiveScript, k, nil, ref)
-	if err != nil {
-		return err
-	}
-	if n == 0 {
-		return ErrNoDraft
-	}
-	return nil
-}
-
-// ReplaceLiveMessage records ref as the draft's live message only if the
-// one recorded is still old ("" for none): of two replicas that each posted
-// a live message for the same draft, one wins and the other learns it
-// lost (false) and can delete its own message. A missing draft is a
-// hirebot.NotFound error.
-func (s *Store) ReplaceLiveMessage(ctx context.Context, key hirebot.SessionKey, old, ref string) (bool, error) {
-	k, err := sessionKeys(key)
-	if err != nil {
-		return false, err
-	}
-	n, err := s.runInt(ctx, "replace live message", replaceLiveScript, k, nil, old, ref)
-	switch {
-	case err != nil:
-		return false, err
-	case n == 0:
-		return false, ErrNoDraft
-	}
-	return n == 1, nil
-}
-
-// runIndexed runs a script that returns an integer and, in the same round
-// trip, lists key's channel among user's drafts (when user is not empty)
-// and, with Options.LiveGrace, marks its live message behind first.
-// The index is best effort: its failure does not fail the script. A
-// non-nil claim is passed for the script to record (see claimLua).
-func (s *Store) runIndexed(ctx context.Context, op string, script *redis.Script, k keys, key hirebot.SessionKey, user string, claim *dedup.Claim, args ...any) (int64, error) {
-	extraKeys, extraArgs, err := claimArgs(claim)
-	if err != nil {
-		return 0, err
-	}
-	keyList := append(k.list(), extraKeys...)
-	var index string
-	if user != "" {
-		var err error
-		if index, err = userKey(key.Team, user); err != nil {
-			return 0, err
-		}
-	}
-	args = append(append([]any{s.ttlMillis()}, args...), extraArgs...)
-	claim.Sent()
-	var res *redis.Cmd
-	_, _ = s.client.Pipelined(ctx, func(p redis.Pipeliner) error {
-		if s.liveGrace > 0 {
-			// Ahead of the change: a crash leaves at most a marker on a
-			// message that is current, never a change without one.
-			p.ZAdd(ctx, behindKey, redis.Z{Score: float64(time.Now().Add(s.liveGrace).UnixMilli()), Member: key.Team + ":" + key.Channel})
-		}
-		res = p.EvalSha(ctx, script.Hash(), keyList, args...)
-		if index != "" {
-			p.SAdd(ctx, index, key.Channel)
-			p.PExpire(ctx, index, s.ttl)
-		}
-		return nil
-	})
-	if redis.HasErrorPrefix(res.Err(), "NOSCRIPT") {
-		// First use on this server (or after a restart): send the source.
-		res = script.Eval(ctx, s.client, keyList, args...)
-	}
-	n, err := res.Int64()
-	if err != nil {
-		return 0, storeError(op, err)
-	}
-	return n, nil
 }
 
 // encode returns the JSON of a draft and a history entry.

@@ -12,10 +12,12 @@ import (
 // started or edited a draft that still exists, for the App Home. Channels
 // whose draft is gone are dropped from the index as a side effect.
 func (s *Store) UserDrafts(ctx context.Context, team, user string) ([]string, error) {
-	index, err := userKey(team, user)
+	sl, err := userSlot(team, user)
 	if err != nil {
 		return nil, err
 	}
+	index := sl.key("drafts")
+	ctx = named(ctx, "read user drafts")
 	channels, err := s.client.SMembers(ctx, index).Result()
 	if err != nil {
 		return nil, storeError("read user drafts", err)
@@ -26,11 +28,11 @@ func (s *Store) UserDrafts(ctx context.Context, team, user string) ([]string, er
 	exists := make([]*redis.BoolCmd, len(channels))
 	_, err = s.client.Pipelined(ctx, func(p redis.Pipeliner) error {
 		for i, ch := range channels {
-			k, err := sessionKeys(hirebot.SessionKey{Team: team, Channel: ch})
+			sl, err := sessionSlot(hirebot.SessionKey{Team: team, Channel: ch})
 			if err != nil {
 				return err
 			}
-			exists[i] = p.HExists(ctx, k.draft, "v")
+			exists[i] = p.HExists(ctx, sl.session().draft, "v")
 		}
 		return nil
 	})

@@ -2,75 +2,163 @@ package sessions
 
 import (
 	"context"
+	"errors"
 	"math/rand/v2"
 	"strconv"
+	"strings"
 
 	"github.com/hirebot/hirebot"
-	"github.com/hirebot/hirebot/bot/dedup"
+	"github.com/hirebot/hirebot/bot/draft"
 	"github.com/redis/go-redis/v9"
 )
 
-// The interview kit has a generation: a random word it keeps until it is
-// cleared, in the session's meta hash (field kitgen).
+// The interview kit: the questions already suggested in the channel (the
+// asked set) and the questions saved to its kit, in order. The kit has a
+// generation: a random word it keeps until it is cleared, in the
+// session's meta hash (field kitgen).
+
+// Asked returns the ids of the interview questions already suggested in
+// the channel's session.
+func (sc *Scope) Asked(ctx context.Context) (map[string]bool, error) {
+	if sc.err != nil {
+		return nil, sc.err
+	}
+	ids, err := sc.s.client.SMembers(named(ctx, "read asked questions"), sc.keys().asked).Result()
+	if err != nil {
+		return nil, storeError("read asked questions", err)
+	}
+	asked := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		asked[id] = true
+	}
+	return asked, nil
+}
+
+// MarkAsked records that the questions ids were suggested in the channel.
+func (sc *Scope) MarkAsked(ctx context.Context, ids ...string) error {
+	return sc.changeAsked(ctx, "mark questions asked", "SADD", ids)
+}
+
+// ForgetAsked lets the questions ids be suggested again in the channel.
+func (sc *Scope) ForgetAsked(ctx context.Context, ids ...string) error {
+	return sc.changeAsked(ctx, "forget asked questions", "SREM", ids)
+}
+
+// changeAsked adds ids to the asked set, or removes them (cmd SADD, SREM).
+func (sc *Scope) changeAsked(ctx context.Context, op, cmd string, ids []string) error {
+	if len(ids) == 0 {
+		return sc.err
+	}
+	args := []any{sc.s.ttlMillis(), cmd}
+	for _, id := range ids {
+		args = append(args, id)
+	}
+	_, err := sc.run(ctx, write{op: op, script: askedScript, keys: sc.keys().list(), args: args})
+	return err
+}
+
+// Kit returns the ids of the questions saved to the channel's interview
+// kit, in the order they were added.
+func (sc *Scope) Kit(ctx context.Context) ([]string, error) {
+	if sc.err != nil {
+		return nil, sc.err
+	}
+	ids, err := sc.s.client.LRange(named(ctx, "read interview kit"), sc.keys().kit, 0, -1).Result()
+	if err != nil {
+		return nil, storeError("read interview kit", err)
+	}
+	return ids, nil
+}
+
+// KitAndDraft returns the kit (as Kit) and the channel's draft (nil when
+// it has none), read together in one round trip: what the channel's
+// scorecards rate is the kit's, else the draft's.
+func (sc *Scope) KitAndDraft(ctx context.Context) ([]string, *draft.Draft, error) {
+	const op = "read interview kit and draft"
+	if sc.err != nil {
+		return nil, nil, sc.err
+	}
+	ctx = named(ctx, op)
+	var kit *redis.StringSliceCmd
+	var d *redis.StringCmd
+	_, err := sc.s.client.Pipelined(ctx, func(p redis.Pipeliner) error {
+		kit = p.LRange(ctx, sc.keys().kit, 0, -1)
+		d = p.HGet(ctx, sc.keys().draft, "d")
+		return nil
+	})
+	if err != nil && !errors.Is(err, redis.Nil) {
+		return nil, nil, storeError(op, err)
+	}
+	b, err := d.Bytes()
+	if errors.Is(err, redis.Nil) {
+		return kit.Val(), nil, nil
+	}
+	if err != nil {
+		return nil, nil, storeError(op, err)
+	}
+	dr, err := decodeDraft(b)
+	return kit.Val(), dr, err
+}
+
+// AddToKit saves question id to the channel's interview kit, if the kit
+// is still of generation gen ("" for any; a *hirebot.GoneError if it was
+// cleared since). It returns false if the kit holds it already, and a
+// *hirebot.FullError if the kit is full (KitCap questions).
+func (sc *Scope) AddToKit(ctx context.Context, gen, id string) (bool, error) {
+	r, err := sc.run(ctx, write{op: "add to interview kit", script: addKitScript, keys: sc.keys().list(),
+		args: []any{sc.s.ttlMillis(), id, KitCap, gen, newGeneration()}})
+	switch {
+	case err != nil:
+		return false, err
+	case r.status == "gone":
+		return false, &hirebot.GoneError{What: "kit"}
+	case r.status == "full":
+		return false, &hirebot.FullError{What: "the interview kit", Cap: KitCap}
+	}
+	return r.status == "ok", nil
+}
+
+// RemoveFromKit removes the nth question (1-based) of the channel's
+// interview kit and returns its id. An n out of range is a
+// *hirebot.RangeError with the kit's size.
+func (sc *Scope) RemoveFromKit(ctx context.Context, n int) (string, error) {
+	r, err := sc.run(ctx, write{op: "remove from interview kit", script: removeKitScript, keys: sc.keys().list(),
+		args: []any{sc.s.ttlMillis(), n}})
+	switch {
+	case err != nil:
+		return "", err
+	case r.status == "range":
+		size, _ := strconv.Atoi(r.value)
+		return "", &hirebot.RangeError{What: "the interview kit", N: n, Size: size}
+	}
+	return r.value, nil
+}
 
 // ClearKit empties the channel's interview kit if it is still of
 // generation gen (a *hirebot.GoneError otherwise) and holds exactly
 // expect, the questions shown when the person was asked to confirm; it
 // returns false, changing nothing, if the kit changed since. The emptied
 // kit gets a new generation: nothing shown for the old one acts on it.
-func (s *Store) ClearKit(ctx context.Context, key hirebot.SessionKey, claim *dedup.Claim, gen string, expect []string) (bool, error) {
-	k, err := sessionKeys(key)
-	if err != nil {
-		return false, err
-	}
-	args := []any{gen, newGeneration(), len(expect)}
-	for _, id := range expect {
-		args = append(args, id)
-	}
-	n, err := s.runClaimedInt(ctx, "clear interview kit", clearKitScript, k, key, claim, args...)
-	if err == nil && n == -5 {
+func (sc *Scope) ClearKit(ctx context.Context, gen string, expect []string) (bool, error) {
+	r, err := sc.run(ctx, write{op: "clear interview kit", script: clearKitScript, keys: sc.keys().list(),
+		args: []any{sc.s.ttlMillis(), gen, newGeneration(), strings.Join(expect, "\n")}})
+	if err == nil && r.status == "gone" {
 		return false, &hirebot.GoneError{What: "kit"}
 	}
-	return n == 1, err
+	return r.status == "ok", err
 }
-
-// clearKitScript deletes the kit if it is of generation ARGV[2] and holds
-// exactly the ARGV[4] ids that follow, and gives it the new generation
-// ARGV[3]. ARGV: ttl, generation, new generation, count, ids…, and the
-// claim's (see claimLua). Returns 1, 0 if the kit holds something else,
-// -5 if it is of another generation, or -2 or -3 for a claim another
-// delivery recorded or that was fenced; a delivery whose clear landed
-// before gets its result again.
-var clearKitScript = redis.NewScript(touch + claimLua + kitGenLua + `
-local st = claimState()
-if st == 'other' then return -2 end
-if st == 'fenced' then return -3 end
-if st == 'own' then return tonumber(recorded()) end
-if kitGen(ARGV[3]) ~= ARGV[2] then record('-5') return -5 end
-local n = tonumber(ARGV[4])
-local ids = redis.call('LRANGE', KEYS[4], 0, -1)
-if #ids ~= n then record('0') return 0 end
-for i, id in ipairs(ids) do
-	if id ~= ARGV[i + 4] then record('0') return 0 end
-end
-redis.call('DEL', KEYS[4])
-redis.call('HSET', KEYS[5], 'kitgen', ARGV[3])
-touch()
-record('1')
-return 1
-`)
 
 // KitGeneration returns the generation of the channel's interview kit: a
 // random word the kit keeps until it is cleared, when it gets a new one
 // (a kit that never had one gets it now). Buttons and confirmations shown
 // for the kit carry it, so that nothing shown before a clear acts on the
 // kit built after it.
-func (s *Store) KitGeneration(ctx context.Context, key hirebot.SessionKey) (string, error) {
-	k, err := sessionKeys(key)
-	if err != nil {
-		return "", err
+func (sc *Scope) KitGeneration(ctx context.Context) (string, error) {
+	if sc.err != nil {
+		return "", sc.err
 	}
-	v, err := kitGenScript.Run(ctx, s.client, k.list(), s.ttlMillis(), newGeneration()).Text()
+	v, err := kitGenScript.Run(named(ctx, "read the interview kit's generation"), sc.s.client, sc.keys().list(),
+		sc.s.ttlMillis(), newGeneration()).Text()
 	if err != nil {
 		return "", storeError("read the interview kit's generation", err)
 	}

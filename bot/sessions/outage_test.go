@@ -28,16 +28,16 @@ func TestOutage(t *testing.T) {
 		do   func(ctx context.Context) error
 	}{
 		{"Ping", s.Ping},
-		{"Draft", func(ctx context.Context) error { _, err := s.Draft(ctx, key); return err }},
+		{"Draft", func(ctx context.Context) error { _, err := s.Scope(key, nil, "").Draft(ctx); return err }},
 		{"UpdateDraft", func(ctx context.Context) error {
-			_, _, err := s.UpdateDraft(ctx, key, nil, "U1", addItem("U1", "during the outage"))
+			_, _, err := s.Scope(key, nil, "U1").UpdateDraft(ctx, addItem("U1", "during the outage"))
 			return err
 		}},
 		{"CreateDraft", func(ctx context.Context) error {
-			return s.CreateDraft(ctx, newKey(), nil, testDraft("U1"), startEntry("U1"))
+			return s.Scope(newKey(), nil, "").CreateDraft(ctx, testDraft("U1"), startEntry("U1"))
 		}},
-		{"History", func(ctx context.Context) error { _, err := s.History(ctx, key, 5); return err }},
-		{"MarkAsked", func(ctx context.Context) error { return s.MarkAsked(ctx, key, nil, "q1") }},
+		{"History", func(ctx context.Context) error { _, err := s.Scope(key, nil, "").History(ctx, 5); return err }},
+		{"MarkAsked", func(ctx context.Context) error { return s.Scope(key, nil, "").MarkAsked(ctx, "q1") }},
 		{"RecordClaim", func(ctx context.Context) error {
 			return s.RecordClaim(ctx, dedup.NewClaim(key.Team, key.Channel, "Ev1"))
 		}},
@@ -76,7 +76,7 @@ func TestOutage(t *testing.T) {
 	if len(d.Sections[draft.Requirements]) != 2 {
 		t.Errorf("after restart, update gave %d items, want 2", len(d.Sections[draft.Requirements]))
 	}
-	if h, _ := s.History(t.Context(), key, 0); len(h) != 3 {
+	if h, _ := s.Scope(key, nil, "").History(t.Context(), 0); len(h) != 3 {
 		t.Errorf("after restart, history has %d entries, want 3", len(h))
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/hirebot/hirebot"
@@ -14,10 +13,11 @@ import (
 )
 
 // The outbox keeps the replies owed after an ack until they are delivered:
-// a replica writes a reply there before it acks the request, and marks it
-// delivered once Slack took it. A reply still owed when its lease runs out
-// — the replica that owed it died, or hangs — is taken by any replica
-// (TakeOwed) and delivered by that one.
+// the write that records a request's claim records what the request is
+// owed there too, before the request is acked (see writeScript), and the
+// replica marks it delivered once Slack took the reply. A reply still owed
+// when its lease runs out — the replica that owed it died, or hangs — is
+// taken by any replica (TakeOwed) and delivered by that one.
 //
 // Each channel's session has its own outbox, a hash in the session's slot
 // (hirebot:{TEAM:CHANNEL}:outbox): field the request's dedup id, value
@@ -38,14 +38,6 @@ const OutboxTTL = 30 * time.Minute
 // which any replica may take them. One key of its own, outside every
 // session's slot, like behindKey.
 const outboxDueKey = "hirebot:outbox:due"
-
-// outboxKey returns the key of key's outbox.
-func outboxKey(key hirebot.SessionKey) (string, error) {
-	if _, err := sessionKeys(key); err != nil {
-		return "", err
-	}
-	return "hirebot:{" + key.Team + ":" + key.Channel + "}:outbox", nil
-}
 
 // oweScript records a reply owed unless one is recorded, owed or
 // delivered, under the id. KEYS: outbox. ARGV: id, lease, created,
@@ -68,10 +60,13 @@ return 1
 // recording nothing, when another delivery of the request has a reply
 // recorded already, owed or delivered: then that one answers.
 func (s *Store) Owe(ctx context.Context, key hirebot.SessionKey, id, token string, payload []byte, lease time.Duration) (bool, error) {
-	ok, err := outboxKey(key)
+	const op = "record the reply owed"
+	sl, err := sessionSlot(key)
 	if err != nil {
 		return false, err
 	}
+	ok := sl.outbox()
+	ctx = named(ctx, op)
 	now := time.Now()
 	due := now.Add(lease).UnixMilli()
 	keys, args := []string{ok}, []any{id, due, now.UnixMilli(), payload, OutboxTTL.Milliseconds(), token}
@@ -80,7 +75,7 @@ func (s *Store) Owe(ctx context.Context, key hirebot.SessionKey, id, token strin
 		// The session is listed first: a crash then leaves at most a
 		// listing of an outbox with nothing owed, never a reply owed and
 		// unlisted.
-		p.ZAdd(ctx, outboxDueKey, redis.Z{Score: float64(due), Member: key.Team + ":" + key.Channel})
+		p.ZAdd(ctx, outboxDueKey, redis.Z{Score: float64(due), Member: member(key)})
 		n = p.EvalSha(ctx, oweScript.Hash(), keys, args...)
 		return nil
 	})
@@ -89,7 +84,7 @@ func (s *Store) Owe(ctx context.Context, key hirebot.SessionKey, id, token strin
 	}
 	v, err := n.Int64()
 	if err != nil {
-		return false, storeError("record the reply owed", err)
+		return false, storeError(op, err)
 	}
 	return v == 1, nil
 }
@@ -97,12 +92,13 @@ func (s *Store) Owe(ctx context.Context, key hirebot.SessionKey, id, token strin
 // Owing reports whether request id of key's session has a reply recorded,
 // owed or delivered.
 func (s *Store) Owing(ctx context.Context, key hirebot.SessionKey, id string) (bool, error) {
-	ok, err := outboxKey(key)
+	const op = "look for a reply owed"
+	sl, err := sessionSlot(key)
 	if err != nil {
 		return false, err
 	}
-	n, err := s.client.HExists(ctx, ok, id).Result()
-	return n, storeError("look for a reply owed", err)
+	n, err := s.client.HExists(named(ctx, op), sl.outbox(), id).Result()
+	return n, storeError(op, err)
 }
 
 // deliveredScript marks a reply delivered, dropping its payload. KEYS:
@@ -114,14 +110,40 @@ redis.call('PEXPIRE', KEYS[1], ARGV[3])
 return 1
 `)
 
-// Delivered marks the reply owed to request id of key's session delivered.
-func (s *Store) Delivered(ctx context.Context, key hirebot.SessionKey, id string) error {
-	ok, err := outboxKey(key)
-	if err != nil {
-		return err
+// Delivered marks the replies owed to the requests done delivered, all in
+// one round trip: a replica marks the replies it delivered in batches.
+func (s *Store) Delivered(ctx context.Context, done ...dedup.Ref) error {
+	const op = "mark replies delivered"
+	ctx = named(ctx, op)
+	now, ttl := time.Now().UnixMilli(), OutboxTTL.Milliseconds()
+	type sent struct {
+		cmd  *redis.Cmd
+		keys []string
+		id   string
 	}
-	err = deliveredScript.Run(ctx, s.client, []string{ok}, id, time.Now().UnixMilli(), OutboxTTL.Milliseconds()).Err()
-	return storeError("mark the reply delivered", err)
+	var cmds []sent
+	_, _ = s.client.Pipelined(ctx, func(p redis.Pipeliner) error {
+		for _, d := range done {
+			sl, err := sessionSlot(hirebot.SessionKey{Team: d.Team, Channel: d.Channel})
+			if err != nil {
+				continue // no session, so nothing owed
+			}
+			keys := []string{sl.outbox()}
+			cmds = append(cmds, sent{p.EvalSha(ctx, deliveredScript.Hash(), keys, d.ID, now, ttl), keys, d.ID})
+		}
+		return nil
+	})
+	var errs []error
+	for _, c := range cmds {
+		err := c.cmd.Err()
+		if redis.HasErrorPrefix(err, "NOSCRIPT") {
+			err = deliveredScript.Run(ctx, s.client, c.keys, c.id, now, ttl).Err()
+		}
+		if err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return storeError(op, errors.Join(errs...))
 }
 
 // takeScript takes the owed replies whose lease ended by ARGV[1] for this
@@ -170,16 +192,17 @@ return 1
 // if it dies too. Replies created more than OutboxTTL ago are dropped, as
 // Slack no longer takes them.
 func (s *Store) TakeOwed(ctx context.Context, now time.Time, lease time.Duration, limit int) ([]dedup.Owed, error) {
+	const op = "take the replies owed"
 	until := now.Add(lease).UnixMilli()
-	members, err := claimBehindScript.Run(ctx, s.client, []string{outboxDueKey}, now.UnixMilli(), until, limit).StringSlice()
+	keys, err := s.takeDue(ctx, op, outboxDueKey, now, lease, limit)
 	if err != nil {
-		return nil, storeError("take the replies owed", err)
+		return nil, err
 	}
+	ctx = named(ctx, op)
 	var out []dedup.Owed
 	var errs []error
-	for _, m := range members {
-		team, channel, _ := strings.Cut(m, ":")
-		key := hirebot.SessionKey{Team: team, Channel: channel}
+	for _, key := range keys {
+		m := member(key)
 		owed, next, err := s.takeOwed(ctx, key, now, until)
 		if err != nil {
 			errs = append(errs, err)
@@ -203,11 +226,11 @@ func (s *Store) TakeOwed(ctx context.Context, now time.Time, lease time.Duration
 // and returns them with when the next reply still owed there comes due
 // (0: none).
 func (s *Store) takeOwed(ctx context.Context, key hirebot.SessionKey, now time.Time, until int64) ([]dedup.Owed, int64, error) {
-	ok, err := outboxKey(key)
+	sl, err := sessionSlot(key)
 	if err != nil {
 		return nil, 0, err
 	}
-	v, err := takeScript.Run(ctx, s.client, []string{ok}, now.UnixMilli(), until,
+	v, err := takeScript.Run(ctx, s.client, []string{sl.outbox()}, now.UnixMilli(), until,
 		now.Add(-OutboxTTL).UnixMilli(), now.Add(-ClaimTTL).UnixMilli()).Slice()
 	if err != nil {
 		return nil, 0, storeError("take the replies owed", err)
@@ -228,26 +251,4 @@ func (s *Store) takeOwed(ctx context.Context, key hirebot.SessionKey, now time.T
 		next = until
 	}
 	return out, next, nil
-}
-
-// ClaimToken returns the token of the delivery that recorded the claim
-// on request id from key's session ("" if none did, or if it was fenced):
-// another delivery that takes it on acts as that delivery, whose writes
-// report their first results (see UpdateDraft) instead of applying again.
-func (s *Store) ClaimToken(ctx context.Context, team, channel, id string) (string, error) {
-	key, err := claimKeyOf(team, channel, id)
-	if err != nil {
-		return "", err
-	}
-	v, err := s.client.Get(ctx, key).Result()
-	switch {
-	case errors.Is(err, redis.Nil):
-		return "", nil
-	case err != nil:
-		return "", storeError("read the request's claim", err)
-	case v == fencedMark:
-		return "", nil
-	}
-	tok, _, _ := strings.Cut(v, "\n")
-	return tok, nil
 }

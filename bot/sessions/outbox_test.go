@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hirebot/hirebot/bot/dedup"
 	"github.com/hirebot/hirebot/internal/redistest"
 )
 
@@ -39,7 +40,7 @@ func TestOutbox(t *testing.T) {
 	if again, _ := s.TakeOwed(ctx, later, time.Minute, 10); len(again) != 0 {
 		t.Errorf("TakeOwed by another replica meanwhile = %+v, want nothing", again)
 	}
-	if err := s.Delivered(ctx, key, "envelope:E1"); err != nil {
+	if err := s.Delivered(ctx, dedup.Ref{Team: key.Team, Channel: key.Channel, ID: "envelope:E1"}); err != nil {
 		t.Fatal(err)
 	}
 	if again, _ := s.TakeOwed(ctx, later.Add(5*time.Minute), time.Minute, 10); len(again) != 0 {

@@ -12,60 +12,60 @@ import (
 
 func testSeen(t *testing.T, newStore func(t *testing.T) *Store) {
 	s, ctx, key := newStore(t), t.Context(), newKey()
-	wantKind(t, "MarkSeen without a draft", s.MarkSeen(ctx, key, "UA", 1), hirebot.NotFound)
+	wantKind(t, "MarkSeen without a draft", s.Scope(key, nil, "UA").Saw(ctx, 1), hirebot.NotFound)
 	MustCreate(t, s, key, "U1")
-	if v, err := s.Seen(ctx, key, "UA"); err != nil || v != 0 {
+	if v, err := s.Scope(key, nil, "UA").Seen(ctx); err != nil || v != 0 {
 		t.Fatalf("Seen before anything = %d, %v", v, err)
 	}
-	if err := s.MarkSeen(ctx, key, "UA", 4); err != nil {
+	if err := s.Scope(key, nil, "UA").Saw(ctx, 4); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.MarkSeen(ctx, key, "UB", 2); err != nil {
+	if err := s.Scope(key, nil, "UB").Saw(ctx, 2); err != nil {
 		t.Fatal(err)
 	}
 	MustUpdate(t, s, key, "U1", addItem("U1", "x"))
 	for user, want := range map[string]int{"UA": 4, "UB": 2, "UC": 0} {
-		if v, err := s.Seen(ctx, key, user); err != nil || v != want {
+		if v, err := s.Scope(key, nil, user).Seen(ctx); err != nil || v != want {
 			t.Errorf("Seen(%s) = %d, %v; want %d", user, v, err, want)
 		}
 	}
 	// What people saw goes with the draft.
-	if err := s.DeleteDraft(ctx, key, nil); err != nil {
+	if err := s.Scope(key, nil, "").DeleteDraft(ctx); err != nil {
 		t.Fatal(err)
 	}
 	MustCreate(t, s, key, "U1")
-	if v, _ := s.Seen(ctx, key, "UA"); v != 0 {
+	if v, _ := s.Scope(key, nil, "UA").Seen(ctx); v != 0 {
 		t.Errorf("a new draft remembers UA saw v%d", v)
 	}
 }
 
 func testDiscard(t *testing.T, newStore func(t *testing.T) *Store) {
 	s, ctx, key := newStore(t), t.Context(), newKey()
-	wantKind(t, "DiscardDraft without a draft", s.DiscardDraft(ctx, key, nil, "x", 1), hirebot.NotFound)
+	wantKind(t, "DiscardDraft without a draft", s.Scope(key, nil, "").DiscardDraft(ctx, "x", 1), hirebot.NotFound)
 	MustCreate(t, s, key, "U1")
 	id := mustDraftID(t, s, key)
-	if _, err := s.AddToKit(ctx, key, nil, "", "q1"); err != nil {
+	if _, err := s.Scope(key, nil, "").AddToKit(ctx, "", "q1"); err != nil {
 		t.Fatal(err)
 	}
 	MustUpdate(t, s, key, "U2", addItem("U2", "newer work"))
 	var stale *draft.StaleError
-	if err := s.DiscardDraft(ctx, key, nil, id, 1); !errors.As(err, &stale) || stale.Base != 1 || stale.Now != 2 {
+	if err := s.Scope(key, nil, "").DiscardDraft(ctx, id, 1); !errors.As(err, &stale) || stale.Base != 1 || stale.Now != 2 {
 		t.Fatalf("discard asked at v1 of a v2 draft = %v, want a StaleError", err)
 	}
-	if _, err := s.Draft(ctx, key); err != nil {
+	if _, err := s.Scope(key, nil, "").Draft(ctx); err != nil {
 		t.Fatalf("a refused discard deleted the draft: %v", err)
 	}
 	var other *draft.OtherDraftError
-	if err := s.DiscardDraft(ctx, key, nil, "earlier", 2); !errors.As(err, &other) || other.Want != "earlier" || other.Now != id {
+	if err := s.Scope(key, nil, "").DiscardDraft(ctx, "earlier", 2); !errors.As(err, &other) || other.Want != "earlier" || other.Now != id {
 		t.Fatalf("discard asked for another draft = %v, want an OtherDraftError", err)
 	}
-	if err := s.DiscardDraft(ctx, key, nil, id, 2); err != nil {
+	if err := s.Scope(key, nil, "").DiscardDraft(ctx, id, 2); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Draft(ctx, key); hirebot.KindOf(err) != hirebot.NotFound {
+	if _, err := s.Scope(key, nil, "").Draft(ctx); hirebot.KindOf(err) != hirebot.NotFound {
 		t.Errorf("Draft after discard = %v", err)
 	}
-	if kit, _ := s.Kit(ctx, key); !slices.Equal(kit, []string{"q1"}) {
+	if kit, _ := s.Scope(key, nil, "").Kit(ctx); !slices.Equal(kit, []string{"q1"}) {
 		t.Errorf("discard touched the kit: %v", kit)
 	}
 }
@@ -73,26 +73,26 @@ func testDiscard(t *testing.T, newStore func(t *testing.T) *Store) {
 func testClearKit(t *testing.T, newStore func(t *testing.T) *Store) {
 	s, ctx, key := newStore(t), t.Context(), newKey()
 	for _, id := range []string{"q1", "q2"} {
-		if _, err := s.AddToKit(ctx, key, nil, "", id); err != nil {
+		if _, err := s.Scope(key, nil, "").AddToKit(ctx, "", id); err != nil {
 			t.Fatal(err)
 		}
 	}
 	gen := mustKitGen(t, s, key)
-	if ok, err := s.ClearKit(ctx, key, nil, gen, []string{"q1"}); ok || err != nil {
+	if ok, err := s.Scope(key, nil, "").ClearKit(ctx, gen, []string{"q1"}); ok || err != nil {
 		t.Fatalf("ClearKit with an older kit = %v, %v; want refused", ok, err)
 	}
-	if ok, err := s.ClearKit(ctx, key, nil, gen, []string{"q2", "q1"}); ok || err != nil {
+	if ok, err := s.Scope(key, nil, "").ClearKit(ctx, gen, []string{"q2", "q1"}); ok || err != nil {
 		t.Fatalf("ClearKit with another order = %v, %v; want refused", ok, err)
 	}
-	if ok, err := s.ClearKit(ctx, key, nil, gen, []string{"q1", "q2"}); !ok || err != nil {
+	if ok, err := s.Scope(key, nil, "").ClearKit(ctx, gen, []string{"q1", "q2"}); !ok || err != nil {
 		t.Fatalf("ClearKit = %v, %v", ok, err)
 	}
-	if kit, _ := s.Kit(ctx, key); len(kit) != 0 {
+	if kit, _ := s.Scope(key, nil, "").Kit(ctx); len(kit) != 0 {
 		t.Errorf("kit after clear = %v", kit)
 	}
 	// The kit built after the clear is another kit: what was shown for the
 	// cleared one acts on nothing.
-	if _, err := s.AddToKit(ctx, key, nil, "", "q3"); err != nil {
+	if _, err := s.Scope(key, nil, "").AddToKit(ctx, "", "q3"); err != nil {
 		t.Fatal(err)
 	}
 	now := mustKitGen(t, s, key)
@@ -100,16 +100,16 @@ func testClearKit(t *testing.T, newStore func(t *testing.T) *Store) {
 		t.Fatalf("the kit's generation after a clear = %q, before %q", now, gen)
 	}
 	var gone *hirebot.GoneError
-	if _, err := s.AddToKit(ctx, key, nil, gen, "q4"); !errors.As(err, &gone) || gone.What != "kit" {
+	if _, err := s.Scope(key, nil, "").AddToKit(ctx, gen, "q4"); !errors.As(err, &gone) || gone.What != "kit" {
 		t.Errorf("AddToKit shown for the cleared kit = %v, want a GoneError", err)
 	}
-	if ok, err := s.ClearKit(ctx, key, nil, gen, []string{"q3"}); ok || !errors.As(err, &gone) {
+	if ok, err := s.Scope(key, nil, "").ClearKit(ctx, gen, []string{"q3"}); ok || !errors.As(err, &gone) {
 		t.Errorf("ClearKit shown for the cleared kit = %v, %v, want a GoneError", ok, err)
 	}
-	if added, err := s.AddToKit(ctx, key, nil, now, "q4"); err != nil || !added {
+	if added, err := s.Scope(key, nil, "").AddToKit(ctx, now, "q4"); err != nil || !added {
 		t.Errorf("AddToKit shown for the kit as it is = %v, %v", added, err)
 	}
-	if kit, _ := s.Kit(ctx, key); !slices.Equal(kit, []string{"q3", "q4"}) {
+	if kit, _ := s.Scope(key, nil, "").Kit(ctx); !slices.Equal(kit, []string{"q3", "q4"}) {
 		t.Errorf("kit = %v, want [q3 q4]", kit)
 	}
 }
@@ -117,7 +117,7 @@ func testClearKit(t *testing.T, newStore func(t *testing.T) *Store) {
 // mustKitGen returns the generation of key's interview kit.
 func mustKitGen(tb testing.TB, s *Store, key hirebot.SessionKey) string {
 	tb.Helper()
-	gen, err := s.KitGeneration(context.Background(), key)
+	gen, err := s.Scope(key, nil, "").KitGeneration(context.Background())
 	if err != nil || gen == "" {
 		tb.Fatalf("KitGeneration = %q, %v", gen, err)
 	}

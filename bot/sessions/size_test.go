@@ -55,12 +55,12 @@ func TestDraftStorageIsBounded(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if err := s.CreateDraft(t.Context(), key, nil, d, e); err != nil {
+			if err := s.Scope(key, nil, "").CreateDraft(t.Context(), d, e); err != nil {
 				t.Fatal(err)
 			}
 			for i := range 600 {
 				c := sizeChange(d, i, tc.text(i+7), at.Add(time.Duration(i)*time.Minute), tc.people)
-				d = MustUpdate(t, s, key, c.By, func(d *draft.Draft) (draft.Entry, error) { return d.Apply(c) })
+				d = MustUpdate(t, s, key, c.By, func(d *draft.Draft, _ int) (draft.Entry, error) { return d.Apply(c) })
 			}
 			k, _ := sessionKeys(key)
 			mem := memoryUsage(t, s, k.draft)

@@ -2,12 +2,20 @@
 // several bot replicas can serve one workspace and no change is ever lost.
 //
 // A session is the channel's job-description draft with its history and
-// live message, and the interview questions already asked and saved to the
-// kit. Its keys are namespaced and hash-tagged by workspace and channel
-// (hirebot:{T123:C456}:draft), so one session lives in one cluster slot and
-// changes atomically in one Lua script. Every key of a session carries the
-// session TTL, refreshed on each change; a session left alone for that
-// long expires, and then reads as if it never existed.
+// live message, the interview questions already asked and saved to the
+// kit, and the candidates with their scorecards. Its keys are namespaced
+// and hash-tagged by workspace and channel (hirebot:{T123:C456}:draft), so
+// one session lives in one cluster slot and changes atomically in one Lua
+// script. Every key of a session carries the session TTL (candidates their
+// own), refreshed on each change; a session left alone for that long
+// expires, and then reads as if it never existed.
+//
+// The store owns the protocol of a write (run.go): a request reads and
+// writes through its Scope, and each write is one script that also
+// records the request's claim, what the request is owed after its ack,
+// and what its author has seen, in one round trip. The store is split by
+// aggregate: drafts, kit, candidates (with scorecards and the interview
+// loop), live (the live message's record and markers), claims and outbox.
 //
 // Every method does I/O and takes a context: callers should give it a
 // deadline (a few seconds per event). With a client from Open, a Redis
@@ -24,7 +32,6 @@ import (
 	"time"
 
 	"github.com/hirebot/hirebot"
-	"github.com/hirebot/hirebot/bot/dedup"
 	"github.com/redis/go-redis/v9"
 )
 
@@ -101,7 +108,7 @@ func New(client redis.UniversalClient, opts Options) *Store {
 
 // Ping reports whether Redis answers.
 func (s *Store) Ping(ctx context.Context) error {
-	return storeError("ping", s.client.Ping(ctx).Err())
+	return storeError("ping", s.client.Ping(named(ctx, "ping")).Err())
 }
 
 // lock takes the in-process lock of key's stripe, or gives up when ctx is
@@ -120,85 +127,3 @@ func (s *Store) lock(ctx context.Context, key hirebot.SessionKey) (func(), error
 
 // ttlMillis is the session TTL as a script argument.
 func (s *Store) ttlMillis() int64 { return s.ttl.Milliseconds() }
-
-// run runs a session script on k's keys (EVALSHA, falling back to EVAL),
-// first recording claim if it is pending: these scripts do not record it
-// themselves.
-func (s *Store) run(ctx context.Context, op string, script *redis.Script, k keys, claim *dedup.Claim, args ...any) (any, error) {
-	if err := s.recordPending(ctx, claim); err != nil {
-		return nil, err
-	}
-	args = append([]any{s.ttlMillis()}, args...)
-	v, err := script.Run(ctx, s.client, k.list(), args...).Result()
-	if err != nil {
-		return nil, storeError(op, err)
-	}
-	return v, nil
-}
-
-// runClaimed runs a session script that records claim in its own write
-// (see claimLua) when claim is pending and of key's session, so that a
-// write resent after a lost reply reports its first result instead of
-// applying again, and the listener can settle a lost reply by fencing.
-// Any other pending claim is recorded first, as run does. The caller marks
-// the claim recorded once the script reports a result of its own.
-func (s *Store) runClaimed(ctx context.Context, op string, script *redis.Script, k keys, key hirebot.SessionKey, claim *dedup.Claim, args ...any) (any, error) {
-	c := foldedClaim(claim, key)
-	if c == nil {
-		return s.run(ctx, op, script, k, claim, args...)
-	}
-	extraKeys, extraArgs, err := claimArgs(c)
-	if err != nil {
-		return nil, err
-	}
-	args = append(append([]any{s.ttlMillis()}, args...), extraArgs...)
-	c.Sent()
-	v, err := script.Run(ctx, s.client, append(k.list(), extraKeys...), args...).Result()
-	if err != nil {
-		return nil, storeError(op, err)
-	}
-	return v, nil
-}
-
-// runClaimedInt is runClaimed for scripts that return an integer: it maps
-// the claim's results to their errors (see claimResult).
-func (s *Store) runClaimedInt(ctx context.Context, op string, script *redis.Script, k keys, key hirebot.SessionKey, claim *dedup.Claim, args ...any) (int64, error) {
-	v, err := s.runClaimed(ctx, op, script, k, key, claim, args...)
-	if err != nil {
-		return 0, err
-	}
-	n, ok := v.(int64)
-	if !ok {
-		return 0, fmt.Errorf("sessions: %s: script returned %v", op, v)
-	}
-	return n, claimResult(claim, n)
-}
-
-// claimResult maps a claimed script's claim results to their errors
-// (dedup.ErrDuplicate, dedup.ErrFenced); any other result is the
-// script's own, and marks claim recorded.
-func claimResult(claim *dedup.Claim, n int64) error {
-	switch n {
-	case resultDuplicate:
-		return dedup.ErrDuplicate
-	case resultFenced:
-		return dedup.ErrFenced
-	}
-	if claim != nil {
-		claim.Recorded()
-	}
-	return nil
-}
-
-// runInt is run for scripts that return an integer.
-func (s *Store) runInt(ctx context.Context, op string, script *redis.Script, k keys, claim *dedup.Claim, args ...any) (int64, error) {
-	v, err := s.run(ctx, op, script, k, claim, args...)
-	if err != nil {
-		return 0, err
-	}
-	n, ok := v.(int64)
-	if !ok {
-		return 0, fmt.Errorf("sessions: %s: script returned %T, want an integer", op, v)
-	}
-	return n, nil
-}

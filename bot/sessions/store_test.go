@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -23,35 +22,46 @@ import (
 // TestStore runs the contract suite against every backend. Each call of
 // newStore returns a Store with a client of its own, like a replica.
 func TestStore(t *testing.T) {
-	t.Run("redis-server", func(t *testing.T) {
-		t.Parallel()
-		srv := redistest.MustStart(t)
-		testStore(t, func(t *testing.T) *Store { return New(MustOpen(t, srv.URL()), Options{}) })
-	})
-	t.Run("embedded", func(t *testing.T) {
-		t.Parallel()
-		c, closeFn, err := OpenEmbedded()
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(closeFn)
-		opts := c.(*redis.Client).Options()
-		testStore(t, func(t *testing.T) *Store {
-			c := redis.NewClient(&redis.Options{Addr: opts.Addr, Password: opts.Password, DisableIdentity: true})
-			t.Cleanup(func() { c.Close() })
-			return New(c, Options{})
+	eachBackend(t, Options{}, testStore, "redis-server", "embedded", "cluster", "sentinel")
+}
+
+// eachBackend runs suite, in parallel, against each of the named backends
+// — a redis-server, the embedded store, a Redis Cluster, Sentinel — with
+// stores made with opts.
+func eachBackend(t *testing.T, opts Options, suite func(t *testing.T, newStore func(t *testing.T) *Store), names ...string) {
+	backends := map[string]func(t *testing.T) func(t *testing.T) *Store{
+		"redis-server": func(t *testing.T) func(t *testing.T) *Store {
+			srv := redistest.MustStart(t)
+			return func(t *testing.T) *Store { return New(MustOpen(t, srv.URL()), opts) }
+		},
+		"embedded": func(t *testing.T) func(t *testing.T) *Store {
+			c, closeFn, err := OpenEmbedded()
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(closeFn)
+			o := c.(*redis.Client).Options()
+			return func(t *testing.T) *Store {
+				c := redis.NewClient(&redis.Options{Addr: o.Addr, Password: o.Password, DisableIdentity: true})
+				t.Cleanup(func() { c.Close() })
+				return New(c, opts)
+			}
+		},
+		"cluster": func(t *testing.T) func(t *testing.T) *Store {
+			cl := redistest.MustStartCluster(t)
+			return func(t *testing.T) *Store { return New(MustOpen(t, cl.URL()), opts) }
+		},
+		"sentinel": func(t *testing.T) func(t *testing.T) *Store {
+			sn := redistest.MustStartSentinel(t)
+			return func(t *testing.T) *Store { return New(MustOpen(t, sn.URL()), opts) }
+		},
+	}
+	for _, name := range names {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			suite(t, backends[name](t))
 		})
-	})
-	t.Run("cluster", func(t *testing.T) {
-		t.Parallel()
-		cl := redistest.MustStartCluster(t)
-		testStore(t, func(t *testing.T) *Store { return New(MustOpen(t, cl.URL()), Options{}) })
-	})
-	t.Run("sentinel", func(t *testing.T) {
-		t.Parallel()
-		sn := redistest.MustStartSentinel(t)
-		testStore(t, func(t *testing.T) *Store { return New(MustOpen(t, sn.URL()), Options{}) })
-	})
+	}
 }
 
 // MustOpen opens url with Open and closes the client when the test ends.
@@ -88,6 +98,8 @@ func testStore(t *testing.T, newStore func(t *testing.T) *Store) {
 		{"LiveMessage", testLiveMessage},
 		{"ReplaceLiveMessage", testReplaceLiveMessage},
 		{"LiveBehind", testLiveBehind},
+		{"LiveTurn", testLiveTurn},
+		{"RecordLiveMarker", testRecordLiveMarker},
 		{"UserDrafts", testUserDrafts},
 		{"Asked", testAsked},
 		{"Kit", testKit},
@@ -131,8 +143,8 @@ func startEntry(by string) draft.Entry {
 }
 
 // addItem returns an update that appends text to the requirements.
-func addItem(by, text string) func(d *draft.Draft) (draft.Entry, error) {
-	return func(d *draft.Draft) (draft.Entry, error) {
+func addItem(by, text string) func(d *draft.Draft, _ int) (draft.Entry, error) {
+	return func(d *draft.Draft, _ int) (draft.Entry, error) {
 		d.Sections[draft.Requirements] = append(d.Sections[draft.Requirements], draft.Item{Text: text, Author: by})
 		d.Version++
 		return draft.Entry{Version: d.Version, Op: draft.OpAdd, By: by, Summary: "added " + text}, nil
@@ -142,7 +154,7 @@ func addItem(by, text string) func(d *draft.Draft) (draft.Entry, error) {
 // MustCreate creates a draft owned by owner in key's channel.
 func MustCreate(tb testing.TB, s *Store, key hirebot.SessionKey, owner string) {
 	tb.Helper()
-	if err := s.CreateDraft(context.Background(), key, nil, testDraft(owner), startEntry(owner)); err != nil {
+	if err := s.Scope(key, nil, "").CreateDraft(context.Background(), testDraft(owner), startEntry(owner)); err != nil {
 		tb.Fatalf("CreateDraft(%v): %v", key, err)
 	}
 }
@@ -150,7 +162,7 @@ func MustCreate(tb testing.TB, s *Store, key hirebot.SessionKey, owner string) {
 // mustDraftID returns the identity of key's draft.
 func mustDraftID(tb testing.TB, s *Store, key hirebot.SessionKey) string {
 	tb.Helper()
-	d, err := s.Draft(context.Background(), key)
+	d, err := s.Scope(key, nil, "").Draft(context.Background())
 	if err != nil {
 		tb.Fatalf("Draft(%v): %v", key, err)
 	}
@@ -158,9 +170,9 @@ func mustDraftID(tb testing.TB, s *Store, key hirebot.SessionKey) string {
 }
 
 // MustUpdate applies fn to key's draft.
-func MustUpdate(tb testing.TB, s *Store, key hirebot.SessionKey, user string, fn func(d *draft.Draft) (draft.Entry, error)) *draft.Draft {
+func MustUpdate(tb testing.TB, s *Store, key hirebot.SessionKey, user string, fn func(d *draft.Draft, _ int) (draft.Entry, error)) *draft.Draft {
 	tb.Helper()
-	d, _, err := s.UpdateDraft(context.Background(), key, nil, user, fn)
+	d, _, err := s.Scope(key, nil, user).UpdateDraft(context.Background(), fn)
 	if err != nil {
 		tb.Fatalf("UpdateDraft(%v): %v", key, err)
 	}
@@ -177,13 +189,13 @@ func wantKind(tb testing.TB, what string, err error, k hirebot.Kind) {
 
 func testNotFound(t *testing.T, newStore func(t *testing.T) *Store) {
 	s, ctx, key := newStore(t), t.Context(), newKey()
-	_, err := s.Draft(ctx, key)
+	_, err := s.Scope(key, nil, "").Draft(ctx)
 	wantKind(t, "Draft", err, hirebot.NotFound)
 	if !errors.Is(err, ErrNoDraft) {
 		t.Errorf("Draft error = %v, want ErrNoDraft", err)
 	}
 	called := false
-	_, _, err = s.UpdateDraft(ctx, key, nil, "U1", func(d *draft.Draft) (draft.Entry, error) {
+	_, _, err = s.Scope(key, nil, "U1").UpdateDraft(ctx, func(d *draft.Draft, _ int) (draft.Entry, error) {
 		called = true
 		return draft.Entry{}, nil
 	})
@@ -191,40 +203,41 @@ func testNotFound(t *testing.T, newStore func(t *testing.T) *Store) {
 	if called {
 		t.Error("UpdateDraft called fn without a draft")
 	}
-	wantKind(t, "DeleteDraft", s.DeleteDraft(ctx, key, nil), hirebot.NotFound)
-	wantKind(t, "SetLiveMessage", s.SetLiveMessage(ctx, key, "C1/1.2"), hirebot.NotFound)
-	if h, err := s.History(ctx, key, 10); err != nil || len(h) != 0 {
+	wantKind(t, "DeleteDraft", s.Scope(key, nil, "").DeleteDraft(ctx), hirebot.NotFound)
+	_, _, err = s.RecordLive(ctx, key, "", "C1/1.2", 1)
+	wantKind(t, "RecordLive", err, hirebot.NotFound)
+	if h, err := s.Scope(key, nil, "").History(ctx, 10); err != nil || len(h) != 0 {
 		t.Errorf("History = %v, %v; want none", h, err)
 	}
-	_, _, err = s.LiveDraft(ctx, key)
-	wantKind(t, "LiveDraft", err, hirebot.NotFound)
-	// A failed SetLiveMessage must not leave a husk that blocks creation.
+	_, _, err = s.TakeLive(ctx, key, time.Millisecond)
+	wantKind(t, "TakeLive", err, hirebot.NotFound)
+	// A failed RecordLive must not leave a husk that blocks creation.
 	MustCreate(t, s, key, "U1")
 }
 
 func testCreateExists(t *testing.T, newStore func(t *testing.T) *Store) {
 	s, ctx, key := newStore(t), t.Context(), newKey()
 	want := testDraft("U1")
-	if err := s.CreateDraft(ctx, key, nil, want, startEntry("U1")); err != nil {
+	if err := s.Scope(key, nil, "").CreateDraft(ctx, want, startEntry("U1")); err != nil {
 		t.Fatalf("CreateDraft: %v", err)
 	}
-	got, err := s.Draft(ctx, key)
+	got, err := s.Scope(key, nil, "").Draft(ctx)
 	if err != nil {
 		t.Fatalf("Draft: %v", err)
 	}
 	if got.Owner != "U1" || got.Fields[draft.Title] != "CTO" || !got.Created.Equal(want.Created) || got.Version != 1 {
 		t.Errorf("Draft = %+v, want %+v", got, want)
 	}
-	err = newStore(t).CreateDraft(ctx, key, nil, testDraft("U2"), startEntry("U2"))
+	err = newStore(t).Scope(key, nil, "").CreateDraft(ctx, testDraft("U2"), startEntry("U2"))
 	wantKind(t, "second CreateDraft", err, hirebot.Conflict)
 	if !errors.Is(err, ErrDraftExists) {
 		t.Errorf("second CreateDraft error = %v, want ErrDraftExists", err)
 	}
-	got, _ = s.Draft(ctx, key)
+	got, _ = s.Scope(key, nil, "").Draft(ctx)
 	if got.Owner != "U1" {
 		t.Errorf("after refused CreateDraft, owner = %q, want U1", got.Owner)
 	}
-	if h, _ := s.History(ctx, key, 0); len(h) != 1 || h[0].By != "U1" {
+	if h, _ := s.Scope(key, nil, "").History(ctx, 0); len(h) != 1 || h[0].By != "U1" {
 		t.Errorf("History = %+v, want the one start entry", h)
 	}
 }
@@ -234,7 +247,7 @@ func testUpdateHistory(t *testing.T, newStore func(t *testing.T) *Store) {
 	MustCreate(t, s, key, "U1")
 	const n = 10
 	for i := range n {
-		d, e, err := s.UpdateDraft(ctx, key, nil, "U2", addItem("U2", "item "+strconv.Itoa(i)))
+		d, e, err := s.Scope(key, nil, "U2").UpdateDraft(ctx, addItem("U2", "item "+strconv.Itoa(i)))
 		if err != nil {
 			t.Fatalf("UpdateDraft %d: %v", i, err)
 		}
@@ -242,14 +255,14 @@ func testUpdateHistory(t *testing.T, newStore func(t *testing.T) *Store) {
 			t.Errorf("update %d: draft version %d, entry version %d; want %d", i, d.Version, e.Version, i+2)
 		}
 	}
-	d, err := s.Draft(ctx, key)
+	d, err := s.Scope(key, nil, "").Draft(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got := len(d.Sections[draft.Requirements]); got != n {
 		t.Errorf("draft has %d items, want %d", got, n)
 	}
-	h, err := s.History(ctx, key, 0)
+	h, err := s.Scope(key, nil, "").History(ctx, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -261,7 +274,7 @@ func testUpdateHistory(t *testing.T, newStore func(t *testing.T) *Store) {
 			t.Errorf("history[%d].Version = %d, want %d (oldest first)", i, e.Version, i+1)
 		}
 	}
-	last, err := s.History(ctx, key, 3)
+	last, err := s.Scope(key, nil, "").History(ctx, 3)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -270,45 +283,49 @@ func testUpdateHistory(t *testing.T, newStore func(t *testing.T) *Store) {
 	}
 }
 
-// countHook counts round trips: one per command or pipeline sent.
-type countHook struct{ n atomic.Int64 }
-
-func (h *countHook) DialHook(next redis.DialHook) redis.DialHook { return next }
-
-func (h *countHook) ProcessHook(next redis.ProcessHook) redis.ProcessHook {
-	return func(ctx context.Context, cmd redis.Cmder) error {
-		h.n.Add(1)
-		return next(ctx, cmd)
-	}
-}
-
-func (h *countHook) ProcessPipelineHook(next redis.ProcessPipelineHook) redis.ProcessPipelineHook {
-	return func(ctx context.Context, cmds []redis.Cmder) error {
-		h.n.Add(1)
-		return next(ctx, cmds)
-	}
-}
-
+// testUpdateRoundTrips: a change is two round trips — the read (with what
+// its author saw) and the write — and the write carries all the protocol:
+// the request's claim, what it is owed after its ack (the outbox entry),
+// that its author has seen the new version, and the live message's
+// marker.
 func testUpdateRoundTrips(t *testing.T, newStore func(t *testing.T) *Store) {
-	s, key := newStore(t), newKey()
+	s, ctx, key := newStore(t), t.Context(), newKey()
+	s.liveGrace = time.Minute
 	MustCreate(t, s, key, "U1")
 	MustUpdate(t, s, key, "U1", addItem("U1", "warm-up")) // loads the script
-	var h countHook
+	var h redistest.RoundTrips
 	s.client.AddHook(&h)
 	const n = 5
 	for i := range n {
 		// Each as a request would: with a pending claim, which the
-		// change records in its own write.
+		// change records in its own write, with what it is owed.
 		c := dedup.NewClaim(key.Team, key.Channel, "envelope:"+strconv.Itoa(i))
-		if _, _, err := s.UpdateDraft(t.Context(), key, c, "U1", addItem("U1", strconv.Itoa(i))); err != nil {
+		c.Owed = &dedup.Owing{Payload: []byte("reply " + strconv.Itoa(i)), Lease: time.Minute}
+		seen := -1
+		_, e, err := s.Scope(key, c, "U1").UpdateDraft(ctx, func(d *draft.Draft, saw int) (draft.Entry, error) {
+			seen = saw
+			return addItem("U1", strconv.Itoa(i))(d, saw)
+		})
+		if err != nil {
 			t.Fatal(err)
 		}
-		if c.Pending() {
-			t.Errorf("update %d left its claim pending", i)
+		if c.Pending() || !c.Owes() {
+			t.Errorf("update %d left its claim pending (%v) or its reply unowed (owes %v)", i, c.Pending(), c.Owes())
+		}
+		if seen != e.Version-1 {
+			t.Errorf("update %d read that its author saw v%d, want v%d (their last change)", i, seen, e.Version-1)
 		}
 	}
-	if got := h.n.Load(); got > 2*n {
-		t.Errorf("%d updates took %d round trips, claims included; want at most %d", n, got, 2*n)
+	if got := h.N(); got != 2*n {
+		t.Errorf("%d updates took %d round trips, claims, owed replies, what the author saw and the live marker included; want %d", n, got, 2*n)
+	}
+	k, _ := sessionKeys(key)
+	sl, _ := sessionSlot(key)
+	owed, _ := s.client.HLen(ctx, sl.outbox()).Result()
+	seen, _ := s.client.HGet(ctx, k.draft, "seen:U1").Result()
+	_, behind := s.client.ZScore(ctx, behindKey, member(key)).Result()
+	if owed != n || seen != strconv.Itoa(n+2) || behind != nil {
+		t.Errorf("after %d updates: %d replies owed, U1 saw v%s, marker %v; want %d owed, v%d seen, a marker", n, owed, seen, behind, n, n+2)
 	}
 }
 
@@ -316,18 +333,18 @@ func testFnError(t *testing.T, newStore func(t *testing.T) *Store) {
 	s, ctx, key := newStore(t), t.Context(), newKey()
 	MustCreate(t, s, key, "U1")
 	bad := hirebot.Errorf(hirebot.Invalid, "that section does not exist")
-	_, _, err := s.UpdateDraft(ctx, key, nil, "U2", func(d *draft.Draft) (draft.Entry, error) {
+	_, _, err := s.Scope(key, nil, "U2").UpdateDraft(ctx, func(d *draft.Draft, _ int) (draft.Entry, error) {
 		d.Fields[draft.Title] = "changed"
 		return draft.Entry{}, bad
 	})
 	if err != bad {
 		t.Errorf("UpdateDraft = %v, want fn's error as is", err)
 	}
-	d, _ := s.Draft(ctx, key)
+	d, _ := s.Scope(key, nil, "").Draft(ctx)
 	if d.Fields[draft.Title] != "CTO" || d.Version != 1 {
 		t.Errorf("draft changed after fn failed: %+v", d)
 	}
-	if h, _ := s.History(ctx, key, 0); len(h) != 1 {
+	if h, _ := s.Scope(key, nil, "").History(ctx, 0); len(h) != 1 {
 		t.Errorf("history has %d entries after fn failed, want 1", len(h))
 	}
 	if got, _ := s.UserDrafts(ctx, key.Team, "U2"); len(got) != 0 {
@@ -341,12 +358,12 @@ func testRace(t *testing.T, newStore func(t *testing.T) *Store) {
 	s, other, ctx, key := newStore(t), newStore(t), t.Context(), newKey()
 	MustCreate(t, s, key, "U1")
 	calls := 0
-	d, _, err := s.UpdateDraft(ctx, key, nil, "U1", func(d *draft.Draft) (draft.Entry, error) {
+	d, _, err := s.Scope(key, nil, "U1").UpdateDraft(ctx, func(d *draft.Draft, _ int) (draft.Entry, error) {
 		calls++
 		if calls == 1 {
 			MustUpdate(t, other, key, "U2", addItem("U2", "theirs"))
 		}
-		return addItem("U1", "mine")(d)
+		return addItem("U1", "mine")(d, 0)
 	})
 	if err != nil {
 		t.Fatalf("UpdateDraft: %v", err)
@@ -364,7 +381,7 @@ func testRace(t *testing.T, newStore func(t *testing.T) *Store) {
 			t.Errorf("requirements = %q, want %q", texts, want)
 		}
 	}
-	if h, _ := s.History(ctx, key, 0); len(h) != 3 {
+	if h, _ := s.Scope(key, nil, "").History(ctx, 0); len(h) != 3 {
 		t.Errorf("history has %d entries, want 3", len(h))
 	}
 }
@@ -376,10 +393,10 @@ func testRetryBudget(t *testing.T, newStore func(t *testing.T) *Store) {
 	s = New(s.client, Options{Retries: 2})
 	MustCreate(t, s, key, "U1")
 	calls := 0
-	_, _, err := s.UpdateDraft(ctx, key, nil, "U1", func(d *draft.Draft) (draft.Entry, error) {
+	_, _, err := s.Scope(key, nil, "U1").UpdateDraft(ctx, func(d *draft.Draft, _ int) (draft.Entry, error) {
 		calls++
 		MustUpdate(t, other, key, "U2", addItem("U2", strconv.Itoa(calls)))
-		return addItem("U1", "mine")(d)
+		return addItem("U1", "mine")(d, 0)
 	})
 	wantKind(t, "UpdateDraft", err, hirebot.Conflict)
 	if !errors.Is(err, ErrBusy) {
@@ -398,26 +415,28 @@ func testRetryBudget(t *testing.T, newStore func(t *testing.T) *Store) {
 // its claim too.
 func testResend(t *testing.T, newStore func(t *testing.T) *Store) {
 	s, ctx, key := newStore(t), t.Context(), newKey()
-	k, _ := sessionKeys(key)
+	sc := s.Scope(key, nil, "U1")
 	start, add := dedup.NewClaim(key.Team, key.Channel, "start"), dedup.NewClaim(key.Team, key.Channel, "add")
 	db, eb, _ := encode(testDraft("U1"), startEntry("U1"))
 	for i := range 2 {
-		if n, err := s.runIndexed(ctx, "create", createScript, k, key, "U1", start, "token1", db, eb); err != nil || n != 1 {
-			t.Errorf("create #%d = %d, %v; want 1", i+1, n, err)
+		r, err := s.send(ctx, sc.draftWrite("create", createScript, "U1", "token1", db, eb, ""), key, sc.slot, start)
+		if err != nil || r.status != "ok" {
+			t.Errorf("create #%d = %+v, %v; want ok", i+1, r, err)
 		}
 	}
 	d := testDraft("U1")
-	e, _ := addItem("U1", "once")(d)
+	e, _ := addItem("U1", "once")(d, 0)
 	db, eb, _ = encode(d, e)
 	for i := range 2 {
-		if n, err := s.runIndexed(ctx, "update", updateScript, k, key, "U1", add, "token2", "1", db, eb, HistoryCap); err != nil || n != 1 {
-			t.Errorf("update #%d = %d, %v; want 1", i+1, n, err)
+		r, err := s.send(ctx, sc.draftWrite("update", updateScript, "U1", "token2", "1", db, eb, HistoryCap, ""), key, sc.slot, add)
+		if err != nil || r.status != "ok" {
+			t.Errorf("update #%d = %+v, %v; want ok", i+1, r, err)
 		}
 	}
-	if n, err := s.runIndexed(ctx, "update", updateScript, k, key, "U1", nil, "token3", "1", db, eb, HistoryCap); err != nil || n != 0 {
-		t.Errorf("a different write on the old revision = %d, %v; want 0 (conflict)", n, err)
+	if r, err := s.send(ctx, sc.draftWrite("update", updateScript, "U1", "token3", "1", db, eb, HistoryCap, ""), key, sc.slot, nil); err != nil || r.status != "stale" {
+		t.Errorf("a different write on the old revision = %+v, %v; want stale (conflict)", r, err)
 	}
-	if h, _ := s.History(ctx, key, 0); len(h) != 2 {
+	if h, _ := s.Scope(key, nil, "").History(ctx, 0); len(h) != 2 {
 		t.Errorf("history has %d entries, want 2", len(h))
 	}
 	if got := mustDraft(t, s, key).Sections[draft.Requirements]; len(got) != 1 {
@@ -428,7 +447,7 @@ func testResend(t *testing.T, newStore func(t *testing.T) *Store) {
 // mustDraft reads key's draft.
 func mustDraft(tb testing.TB, s *Store, key hirebot.SessionKey) *draft.Draft {
 	tb.Helper()
-	d, err := s.Draft(context.Background(), key)
+	d, err := s.Scope(key, nil, "").Draft(context.Background())
 	if err != nil {
 		tb.Fatalf("Draft(%v): %v", key, err)
 	}
@@ -447,7 +466,7 @@ func testConcurrent(t *testing.T, newStore func(t *testing.T) *Store) {
 	for i := range n {
 		wg.Go(func() {
 			user := "U" + strconv.Itoa(i%7)
-			_, _, err := stores[i%len(stores)].UpdateDraft(ctx, key, nil, user, addItem(user, "change "+strconv.Itoa(i)))
+			_, _, err := stores[i%len(stores)].Scope(key, nil, user).UpdateDraft(ctx, addItem(user, "change "+strconv.Itoa(i)))
 			if err != nil {
 				errs <- fmt.Errorf("update %d: %w", i, err)
 			}
@@ -458,7 +477,7 @@ func testConcurrent(t *testing.T, newStore func(t *testing.T) *Store) {
 	for err := range errs {
 		t.Error(err)
 	}
-	d, err := stores[1].Draft(ctx, key)
+	d, err := stores[1].Scope(key, nil, "").Draft(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -474,7 +493,7 @@ func testConcurrent(t *testing.T, newStore func(t *testing.T) *Store) {
 	if len(d.Sections[draft.Requirements]) != n || d.Version != n+1 {
 		t.Errorf("draft has %d items at version %d, want %d at %d", len(d.Sections[draft.Requirements]), d.Version, n, n+1)
 	}
-	if h, _ := stores[2].History(ctx, key, 0); len(h) != n+1 {
+	if h, _ := stores[2].Scope(key, nil, "").History(ctx, 0); len(h) != n+1 {
 		t.Errorf("history has %d entries, want %d", len(h), n+1)
 	}
 }
@@ -500,16 +519,14 @@ func testTTL(t *testing.T, newStore func(t *testing.T) *Store) {
 	all := append(k.list(), index)
 
 	MustCreate(t, s, key, "U1")
-	if err := s.MarkAsked(ctx, key, nil, "q1"); err != nil {
+	if err := s.Scope(key, nil, "").MarkAsked(ctx, "q1"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.AddToKit(ctx, key, nil, "", "q1"); err != nil {
+	if _, err := s.Scope(key, nil, "").AddToKit(ctx, "", "q1"); err != nil {
 		t.Fatal(err)
 	}
 	mustKitGen(t, s, key) // the kit's generation lives in the session's meta hash
-	if err := s.SetLiveMessage(ctx, key, "C1/1.2"); err != nil {
-		t.Fatal(err)
-	}
+	mustRecordLive(t, s, key, "C1/1.2")
 	wantTTLs := func(when string) {
 		t.Helper()
 		for i, d := range ttls(t, s, all...) {
@@ -536,11 +553,11 @@ func testTTL(t *testing.T, newStore func(t *testing.T) *Store) {
 		name string
 		do   func() error
 	}{
-		{"MarkAsked", func() error { return s.MarkAsked(ctx, key, nil, "q2") }},
-		{"ForgetAsked", func() error { return s.ForgetAsked(ctx, key, nil, "q2") }},
-		{"AddToKit", func() error { _, err := s.AddToKit(ctx, key, nil, "", "q2"); return err }},
-		{"RemoveFromKit", func() error { _, err := s.RemoveFromKit(ctx, key, nil, 2); return err }},
-		{"SetLiveMessage", func() error { return s.SetLiveMessage(ctx, key, "C1/3.4") }},
+		{"MarkAsked", func() error { return s.Scope(key, nil, "").MarkAsked(ctx, "q2") }},
+		{"ForgetAsked", func() error { return s.Scope(key, nil, "").ForgetAsked(ctx, "q2") }},
+		{"AddToKit", func() error { _, err := s.Scope(key, nil, "").AddToKit(ctx, "", "q2"); return err }},
+		{"RemoveFromKit", func() error { _, err := s.Scope(key, nil, "").RemoveFromKit(ctx, 2); return err }},
+		{"RecordLive", func() error { _, _, err := s.RecordLive(ctx, key, "C1/1.2", "C1/3.4", 1); return err }},
 	} {
 		shorten()
 		if err := change.do(); err != nil {
@@ -574,54 +591,52 @@ func testIsolation(t *testing.T, newStore func(t *testing.T) *Store) {
 
 	MustCreate(t, s, a, "U1")
 	for _, k := range []hirebot.SessionKey{b, c} {
-		_, err := s.Draft(ctx, k)
+		_, err := s.Scope(k, nil, "").Draft(ctx)
 		wantKind(t, "Draft of "+k.String(), err, hirebot.NotFound)
 	}
 	MustCreate(t, s, b, "U1")
 	MustCreate(t, s, c, "U1")
 	MustUpdate(t, s, a, "U1", addItem("U1", "only in a"))
-	if err := s.MarkAsked(ctx, a, nil, "qa"); err != nil {
+	if err := s.Scope(a, nil, "").MarkAsked(ctx, "qa"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.AddToKit(ctx, a, nil, "", "qa"); err != nil {
+	if _, err := s.Scope(a, nil, "").AddToKit(ctx, "", "qa"); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.SetLiveMessage(ctx, a, "C1/1.1"); err != nil {
-		t.Fatal(err)
-	}
+	mustRecordLive(t, s, a, "C1/1.1")
 	for _, k := range []hirebot.SessionKey{b, c} {
-		d, err := s.Draft(ctx, k)
+		d, err := s.Scope(k, nil, "").Draft(ctx)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if len(d.Sections[draft.Requirements]) != 0 {
 			t.Errorf("%v sees %v's items", k, a)
 		}
-		if h, _ := s.History(ctx, k, 0); len(h) != 1 {
+		if h, _ := s.Scope(k, nil, "").History(ctx, 0); len(h) != 1 {
 			t.Errorf("%v has %d history entries, want 1", k, len(h))
 		}
-		if asked, _ := s.Asked(ctx, k); len(asked) != 0 {
+		if asked, _ := s.Scope(k, nil, "").Asked(ctx); len(asked) != 0 {
 			t.Errorf("%v sees asked questions %v", k, asked)
 		}
-		if kit, _ := s.Kit(ctx, k); len(kit) != 0 {
+		if kit, _ := s.Scope(k, nil, "").Kit(ctx); len(kit) != 0 {
 			t.Errorf("%v sees kit %v", k, kit)
 		}
-		if _, ref, _ := s.LiveDraft(ctx, k); ref != "" {
+		if ref := mustLiveRef(t, s, k); ref != "" {
 			t.Errorf("%v sees live message %q", k, ref)
 		}
 	}
 	if got, _ := s.UserDrafts(ctx, team2, "U1"); !slices.Equal(got, []string{"C1"}) {
 		t.Errorf("UserDrafts(team2) = %v, want [C1]", got)
 	}
-	if err := s.DeleteDraft(ctx, a, nil); err != nil {
+	if err := s.Scope(a, nil, "").DeleteDraft(ctx); err != nil {
 		t.Fatal(err)
 	}
 	for _, k := range []hirebot.SessionKey{b, c} {
-		if _, err := s.Draft(ctx, k); err != nil {
+		if _, err := s.Scope(k, nil, "").Draft(ctx); err != nil {
 			t.Errorf("after deleting %v, Draft(%v): %v", a, k, err)
 		}
 	}
-	if _, err := s.Draft(ctx, hirebot.SessionKey{Team: team1 + ":C1", Channel: "x"}); err == nil || hirebot.KindOf(err) != hirebot.Internal {
+	if _, err := s.Scope(hirebot.SessionKey{Team: team1 + ":C1", Channel: "x"}, nil, "").Draft(ctx); err == nil || hirebot.KindOf(err) != hirebot.Internal {
 		t.Errorf("a key with ':' in its team = %v, want an internal error", err)
 	}
 }
@@ -630,16 +645,14 @@ func testDelete(t *testing.T, newStore func(t *testing.T) *Store) {
 	s, ctx, key := newStore(t), t.Context(), newKey()
 	MustCreate(t, s, key, "U1")
 	MustUpdate(t, s, key, "U1", addItem("U1", "x"))
-	if err := s.MarkAsked(ctx, key, nil, "q1"); err != nil {
+	if err := s.Scope(key, nil, "").MarkAsked(ctx, "q1"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.AddToKit(ctx, key, nil, "", "q1"); err != nil {
+	if _, err := s.Scope(key, nil, "").AddToKit(ctx, "", "q1"); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.SetLiveMessage(ctx, key, "C1/1.1"); err != nil {
-		t.Fatal(err)
-	}
-	if err := newStore(t).DeleteDraft(ctx, key, nil); err != nil {
+	mustRecordLive(t, s, key, "C1/1.1")
+	if err := newStore(t).Scope(key, nil, "").DeleteDraft(ctx); err != nil {
 		t.Fatalf("DeleteDraft: %v", err)
 	}
 	k, _ := sessionKeys(key)
@@ -650,86 +663,19 @@ func testDelete(t *testing.T, newStore func(t *testing.T) *Store) {
 	}
 	// The kit and the questions asked belong to the hiring session, not to
 	// the draft: deleting the draft keeps them.
-	if kit, err := s.Kit(ctx, key); err != nil || !slices.Equal(kit, []string{"q1"}) {
+	if kit, err := s.Scope(key, nil, "").Kit(ctx); err != nil || !slices.Equal(kit, []string{"q1"}) {
 		t.Errorf("after delete, kit = %v, %v; want [q1]", kit, err)
 	}
-	if asked, err := s.Asked(ctx, key); err != nil || !asked["q1"] {
+	if asked, err := s.Scope(key, nil, "").Asked(ctx); err != nil || !asked["q1"] {
 		t.Errorf("after delete, asked = %v, %v; want q1", asked, err)
 	}
-	_, err := s.Draft(ctx, key)
+	_, err := s.Scope(key, nil, "").Draft(ctx)
 	wantKind(t, "Draft after delete", err, hirebot.NotFound)
-	wantKind(t, "second DeleteDraft", s.DeleteDraft(ctx, key, nil), hirebot.NotFound)
+	wantKind(t, "second DeleteDraft", s.Scope(key, nil, "").DeleteDraft(ctx), hirebot.NotFound)
 	MustCreate(t, s, key, "U2")
-	if h, _ := s.History(ctx, key, 0); len(h) != 1 {
+	if h, _ := s.Scope(key, nil, "").History(ctx, 0); len(h) != 1 {
 		t.Errorf("a new draft has %d history entries, want 1", len(h))
 	}
-}
-
-// testReplaceLiveMessage races replicas that each posted a live message for
-// one draft: exactly one of them is recorded.
-func testReplaceLiveMessage(t *testing.T, newStore func(t *testing.T) *Store) {
-	s, ctx, key := newStore(t), t.Context(), newKey()
-	_, err := s.ReplaceLiveMessage(ctx, key, "", "C1/1")
-	wantKind(t, "ReplaceLiveMessage without a draft", err, hirebot.NotFound)
-	MustCreate(t, s, key, "U1")
-	const replicas = 8
-	won := make(chan string, replicas)
-	var wg sync.WaitGroup
-	for i := range replicas {
-		wg.Go(func() {
-			ref := fmt.Sprintf("C1/%d", i)
-			ok, err := newStore(t).ReplaceLiveMessage(ctx, key, "", ref)
-			if err != nil {
-				t.Errorf("ReplaceLiveMessage(%s): %v", ref, err)
-			}
-			if ok {
-				won <- ref
-			}
-		})
-	}
-	wg.Wait()
-	close(won)
-	var winners []string
-	for ref := range won {
-		winners = append(winners, ref)
-	}
-	if len(winners) != 1 {
-		t.Fatalf("%d replicas recorded their live message (%v), want exactly 1", len(winners), winners)
-	}
-	if _, got, _ := s.LiveDraft(ctx, key); got != winners[0] {
-		t.Errorf("recorded ref = %q, want the winner's %q", got, winners[0])
-	}
-	// A /jd show posts anew over the recorded message: it replaces it.
-	if ok, err := s.ReplaceLiveMessage(ctx, key, winners[0], "C1/new"); !ok || err != nil {
-		t.Errorf("replacing the recorded ref = %v, %v; want true", ok, err)
-	}
-	if ok, err := s.ReplaceLiveMessage(ctx, key, winners[0], "C1/stale"); ok || err != nil {
-		t.Errorf("replacing a ref that is no longer recorded = %v, %v; want false", ok, err)
-	}
-}
-
-func testLiveMessage(t *testing.T, newStore func(t *testing.T) *Store) {
-	s, ctx, key := newStore(t), t.Context(), newKey()
-	MustCreate(t, s, key, "U1")
-	for _, ref := range []string{"C1/1700000000.000100", "C1/1700000001.000200", ""} {
-		if err := s.SetLiveMessage(ctx, key, ref); err != nil {
-			t.Fatalf("SetLiveMessage(%q): %v", ref, err)
-		}
-		if _, got, err := newStore(t).LiveDraft(ctx, key); err != nil || got != ref {
-			t.Errorf("LiveDraft's ref = %q, %v; want %q", got, err, ref)
-		}
-	}
-	MustUpdate(t, s, key, "U1", addItem("U1", "x"))
-	if err := s.SetLiveMessage(ctx, key, "C1/2"); err != nil {
-		t.Fatal(err)
-	}
-	MustUpdate(t, s, key, "U1", addItem("U1", "y"))
-	d, ref, err := newStore(t).LiveDraft(ctx, key)
-	if err != nil || ref != "C1/2" || d == nil || len(d.Sections[draft.Requirements]) != 2 {
-		t.Errorf("after two updates, LiveDraft = %+v, %q, %v; want the draft with its 2 items and the ref kept, C1/2", d, ref, err)
-	}
-	_, _, err = s.LiveDraft(ctx, newKey())
-	wantKind(t, "LiveDraft of a channel without a draft", err, hirebot.NotFound)
 }
 
 func testUserDrafts(t *testing.T, newStore func(t *testing.T) *Store) {
@@ -747,7 +693,7 @@ func testUserDrafts(t *testing.T, newStore func(t *testing.T) *Store) {
 			t.Errorf("UserDrafts(%s) = %v, %v; want %v", tt.user, got, err, tt.want)
 		}
 	}
-	if err := s.DeleteDraft(ctx, c1, nil); err != nil {
+	if err := s.Scope(c1, nil, "").DeleteDraft(ctx); err != nil {
 		t.Fatal(err)
 	}
 	if got, _ := s.UserDrafts(ctx, team, "U2"); !slices.Equal(got, []string{"C2"}) {
@@ -760,20 +706,20 @@ func testUserDrafts(t *testing.T, newStore func(t *testing.T) *Store) {
 
 func testAsked(t *testing.T, newStore func(t *testing.T) *Store) {
 	s, ctx, key := newStore(t), t.Context(), newKey()
-	if got, err := s.Asked(ctx, key); err != nil || len(got) != 0 {
+	if got, err := s.Scope(key, nil, "").Asked(ctx); err != nil || len(got) != 0 {
 		t.Errorf("Asked of a new session = %v, %v; want none", got, err)
 	}
-	if err := s.MarkAsked(ctx, key, nil, "q1", "q2", "q3"); err != nil {
+	if err := s.Scope(key, nil, "").MarkAsked(ctx, "q1", "q2", "q3"); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.MarkAsked(ctx, key, nil); err != nil {
+	if err := s.Scope(key, nil, "").MarkAsked(ctx); err != nil {
 		t.Errorf("MarkAsked with no ids: %v", err)
 	}
-	if err := s.ForgetAsked(ctx, key, nil, "q2", "q9"); err != nil {
+	if err := s.Scope(key, nil, "").ForgetAsked(ctx, "q2", "q9"); err != nil {
 		t.Fatal(err)
 	}
 	want := map[string]bool{"q1": true, "q3": true}
-	if got, err := newStore(t).Asked(ctx, key); err != nil || !mapsEqual(got, want) {
+	if got, err := newStore(t).Scope(key, nil, "").Asked(ctx); err != nil || !mapsEqual(got, want) {
 		t.Errorf("Asked = %v, %v; want %v", got, err, want)
 	}
 }
@@ -792,28 +738,28 @@ func mapsEqual(a, b map[string]bool) bool {
 
 func testKit(t *testing.T, newStore func(t *testing.T) *Store) {
 	s, ctx, key := newStore(t), t.Context(), newKey()
-	_, err := s.RemoveFromKit(ctx, key, nil, 1)
+	_, err := s.Scope(key, nil, "").RemoveFromKit(ctx, 1)
 	wantKind(t, "RemoveFromKit of an empty kit", err, hirebot.Invalid)
 
 	for _, tt := range []struct {
 		id    string
 		added bool
 	}{{"q1", true}, {"q2", true}, {"q1", false}, {"q3", true}} {
-		if got, err := s.AddToKit(ctx, key, nil, "", tt.id); err != nil || got != tt.added {
+		if got, err := s.Scope(key, nil, "").AddToKit(ctx, "", tt.id); err != nil || got != tt.added {
 			t.Errorf("AddToKit(%s) = %v, %v; want %v", tt.id, got, err, tt.added)
 		}
 	}
-	if got, _ := s.Kit(ctx, key); !slices.Equal(got, []string{"q1", "q2", "q3"}) {
+	if got, _ := s.Scope(key, nil, "").Kit(ctx); !slices.Equal(got, []string{"q1", "q2", "q3"}) {
 		t.Errorf("Kit = %v, want [q1 q2 q3]", got)
 	}
-	if id, err := s.RemoveFromKit(ctx, key, nil, 2); err != nil || id != "q2" {
+	if id, err := s.Scope(key, nil, "").RemoveFromKit(ctx, 2); err != nil || id != "q2" {
 		t.Errorf("RemoveFromKit(2) = %q, %v; want q2", id, err)
 	}
-	if got, _ := s.Kit(ctx, key); !slices.Equal(got, []string{"q1", "q3"}) {
+	if got, _ := s.Scope(key, nil, "").Kit(ctx); !slices.Equal(got, []string{"q1", "q3"}) {
 		t.Errorf("Kit = %v, want [q1 q3]", got)
 	}
 	for _, n := range []int{0, -1, 3} {
-		_, err := s.RemoveFromKit(ctx, key, nil, n)
+		_, err := s.Scope(key, nil, "").RemoveFromKit(ctx, n)
 		wantKind(t, fmt.Sprintf("RemoveFromKit(%d)", n), err, hirebot.Invalid)
 		var re *hirebot.RangeError
 		if !errors.As(err, &re) || re.N != n || re.Size != 2 {
@@ -821,19 +767,19 @@ func testKit(t *testing.T, newStore func(t *testing.T) *Store) {
 		}
 	}
 	for i := 3; i <= KitCap; i++ {
-		if _, err := s.AddToKit(ctx, key, nil, "", "x"+strconv.Itoa(i)); err != nil {
+		if _, err := s.Scope(key, nil, "").AddToKit(ctx, "", "x"+strconv.Itoa(i)); err != nil {
 			t.Fatalf("AddToKit #%d: %v", i, err)
 		}
 	}
-	_, err = s.AddToKit(ctx, key, nil, "", "one-too-many")
+	_, err = s.Scope(key, nil, "").AddToKit(ctx, "", "one-too-many")
 	wantKind(t, "AddToKit to a full kit", err, hirebot.Invalid)
 	if fe := (*hirebot.FullError)(nil); !errors.As(err, &fe) || fe.Cap != KitCap {
 		t.Errorf("AddToKit to a full kit = %v, want a FullError of %d", err, KitCap)
 	}
-	if added, err := s.AddToKit(ctx, key, nil, "", "q1"); err != nil || added {
+	if added, err := s.Scope(key, nil, "").AddToKit(ctx, "", "q1"); err != nil || added {
 		t.Errorf("AddToKit of a kept id to a full kit = %v, %v; want false, nil", added, err)
 	}
-	if got, _ := s.Kit(ctx, key); len(got) != KitCap {
+	if got, _ := s.Scope(key, nil, "").Kit(ctx); len(got) != KitCap {
 		t.Errorf("kit holds %d, want %d", len(got), KitCap)
 	}
 }
@@ -864,7 +810,7 @@ func testClaims(t *testing.T, newStore func(t *testing.T) *Store) {
 		if err := s.RecordClaim(ctx, home); err != nil {
 			t.Errorf("RecordClaim of a request from no channel = %v", err)
 		}
-		k, _ := claimKey(first)
+		k, _ := claimKeyOf(first)
 		if d := ttls(t, s, k)[0]; d <= 0 || d > ClaimTTL {
 			t.Errorf("claim TTL = %v, want at most %v", d, ClaimTTL)
 		}
@@ -872,15 +818,15 @@ func testClaims(t *testing.T, newStore func(t *testing.T) *Store) {
 
 	t.Run("with a change", func(t *testing.T) {
 		first, again, second := deliveries("envelope:" + rand.Text())
-		if _, _, err := s.UpdateDraft(ctx, key, first, "U1", addItem("U1", "once")); err != nil {
+		if _, _, err := s.Scope(key, first, "U1").UpdateDraft(ctx, addItem("U1", "once")); err != nil {
 			t.Fatal(err)
 		}
 		if first.Pending() {
 			t.Error("UpdateDraft left the claim pending")
 		}
-		_, _, err := other.UpdateDraft(ctx, key, second, "U1", addItem("U1", "once"))
+		_, _, err := other.Scope(key, second, "U1").UpdateDraft(ctx, addItem("U1", "once"))
 		wantDuplicate(t, "UpdateDraft of a second delivery", err)
-		d, err := s.Draft(ctx, key)
+		d, err := s.Scope(key, nil, "").Draft(ctx)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -897,14 +843,14 @@ func testClaims(t *testing.T, newStore func(t *testing.T) *Store) {
 		key := newKey()
 		MustCreate(t, s, key, "U1")
 		first := dedup.NewClaim(key.Team, key.Channel, "envelope:"+rand.Text())
-		_, e1, err := s.UpdateDraft(ctx, key, first, "U1", addItem("U1", "landed once"))
+		_, e1, err := s.Scope(key, first, "U1").UpdateDraft(ctx, addItem("U1", "landed once"))
 		if err != nil {
 			t.Fatal(err)
 		}
 		// The same delivery writes again, as after a reply it never got: a
 		// fresh write token, another replica's connection, the same claim.
 		retry := &dedup.Claim{Team: key.Team, Channel: key.Channel, ID: first.ID, Token: first.Token}
-		d, e2, err := other.UpdateDraft(ctx, key, retry, "U1", addItem("U1", "landed once"))
+		d, e2, err := other.Scope(key, retry, "U1").UpdateDraft(ctx, addItem("U1", "landed once"))
 		if err != nil {
 			t.Fatalf("UpdateDraft retried by the same delivery = %v, want the first result", err)
 		}
@@ -921,7 +867,7 @@ func testClaims(t *testing.T, newStore func(t *testing.T) *Store) {
 			t.Errorf("Fence after the write landed = %v, %v; want Applied", settled, err)
 		}
 		again := &dedup.Claim{Team: key.Team, Channel: key.Channel, ID: first.ID, Token: first.Token}
-		if err := other.CreateDraft(ctx, key, again, testDraft("U1"), startEntry("U1")); err != nil {
+		if err := other.Scope(key, again, "").CreateDraft(ctx, testDraft("U1"), startEntry("U1")); err != nil {
 			t.Errorf("CreateDraft retried by the same delivery = %v, want nil", err)
 		}
 	})
@@ -929,36 +875,36 @@ func testClaims(t *testing.T, newStore func(t *testing.T) *Store) {
 	t.Run("kit writes after a lost reply", func(t *testing.T) {
 		key := newKey()
 		for _, id := range []string{"q1", "q2", "q3"} {
-			if _, err := s.AddToKit(ctx, key, nil, "", id); err != nil {
+			if _, err := s.Scope(key, nil, "").AddToKit(ctx, "", id); err != nil {
 				t.Fatal(err)
 			}
 		}
 		first := dedup.NewClaim(key.Team, key.Channel, "envelope:"+rand.Text())
-		removed, err := s.RemoveFromKit(ctx, key, first, 1)
+		removed, err := s.Scope(key, first, "").RemoveFromKit(ctx, 1)
 		if err != nil || removed != "q1" || first.Pending() {
 			t.Fatalf("RemoveFromKit = %q, %v (pending %v); want q1, recorded", removed, err, first.Pending())
 		}
 		// The same delivery writes again, as after a reply it never got:
 		// it reports the first result and removes nothing more.
 		retry := &dedup.Claim{Team: key.Team, Channel: key.Channel, ID: first.ID, Token: first.Token}
-		if again, err := other.RemoveFromKit(ctx, key, retry, 1); err != nil || again != "q1" {
+		if again, err := other.Scope(key, retry, "").RemoveFromKit(ctx, 1); err != nil || again != "q1" {
 			t.Errorf("RemoveFromKit retried by the same delivery = %q, %v; want q1 again", again, err)
 		}
 		if settled, err := s.Fence(ctx, retry); err != nil || settled != dedup.Applied {
 			t.Errorf("Fence after the remove landed = %v, %v; want Applied", settled, err)
 		}
-		_, err = other.RemoveFromKit(ctx, key, dedup.NewClaim(key.Team, key.Channel, first.ID), 1)
+		_, err = other.Scope(key, dedup.NewClaim(key.Team, key.Channel, first.ID), "").RemoveFromKit(ctx, 1)
 		wantDuplicate(t, "RemoveFromKit of a second delivery", err)
-		if kit, _ := s.Kit(ctx, key); strings.Join(kit, " ") != "q2 q3" {
+		if kit, _ := s.Scope(key, nil, "").Kit(ctx); strings.Join(kit, " ") != "q2 q3" {
 			t.Errorf("kit after one remove delivered three times: %v, want [q2 q3]", kit)
 		}
 
 		add := dedup.NewClaim(key.Team, key.Channel, "envelope:"+rand.Text())
-		if added, err := s.AddToKit(ctx, key, add, "", "q9"); err != nil || !added {
+		if added, err := s.Scope(key, add, "").AddToKit(ctx, "", "q9"); err != nil || !added {
 			t.Fatalf("AddToKit = %v, %v", added, err)
 		}
 		// Resent after a lost reply: the first result (added), not "already there".
-		if added, err := other.AddToKit(ctx, key, &dedup.Claim{Team: key.Team, Channel: key.Channel, ID: add.ID, Token: add.Token}, "", "q9"); err != nil || !added {
+		if added, err := other.Scope(key, &dedup.Claim{Team: key.Team, Channel: key.Channel, ID: add.ID, Token: add.Token}, "").AddToKit(ctx, "", "q9"); err != nil || !added {
 			t.Errorf("AddToKit retried by the same delivery = %v, %v; want true, nil", added, err)
 		}
 		fenced := dedup.NewClaim(key.Team, key.Channel, "envelope:"+rand.Text())
@@ -967,24 +913,24 @@ func testClaims(t *testing.T, newStore func(t *testing.T) *Store) {
 			t.Fatalf("Fence = %v, %v", settled, err)
 		}
 		late := &dedup.Claim{Team: key.Team, Channel: key.Channel, ID: fenced.ID, Token: fenced.Token}
-		if _, err := other.RemoveFromKit(ctx, key, late, 1); !errors.Is(err, dedup.ErrFenced) {
+		if _, err := other.Scope(key, late, "").RemoveFromKit(ctx, 1); !errors.Is(err, dedup.ErrFenced) {
 			t.Errorf("RemoveFromKit of a fenced claim = %v, want dedup.ErrFenced", err)
 		}
-		if kit, _ := s.Kit(ctx, key); strings.Join(kit, " ") != "q2 q3 q9" {
+		if kit, _ := s.Scope(key, nil, "").Kit(ctx); strings.Join(kit, " ") != "q2 q3 q9" {
 			t.Errorf("kit: %v, want [q2 q3 q9]", kit)
 		}
 
 		gen := mustKitGen(t, s, key)
 		clear := dedup.NewClaim(key.Team, key.Channel, "envelope:"+rand.Text())
-		if cleared, err := s.ClearKit(ctx, key, clear, gen, []string{"q2", "q3", "q9"}); err != nil || !cleared {
+		if cleared, err := s.Scope(key, clear, "").ClearKit(ctx, gen, []string{"q2", "q3", "q9"}); err != nil || !cleared {
 			t.Fatalf("ClearKit = %v, %v", cleared, err)
 		}
 		// Resent: the kit is empty now, which no longer matches; the first
 		// result (cleared) is what the delivery hears again.
-		if cleared, err := other.ClearKit(ctx, key, &dedup.Claim{Team: key.Team, Channel: key.Channel, ID: clear.ID, Token: clear.Token}, gen, []string{"q2", "q3", "q9"}); err != nil || !cleared {
+		if cleared, err := other.Scope(key, &dedup.Claim{Team: key.Team, Channel: key.Channel, ID: clear.ID, Token: clear.Token}, "").ClearKit(ctx, gen, []string{"q2", "q3", "q9"}); err != nil || !cleared {
 			t.Errorf("ClearKit retried by the same delivery = %v, %v; want true, nil", cleared, err)
 		}
-		if cleared, err := s.ClearKit(ctx, key, nil, mustKitGen(t, s, key), []string{"q2"}); err != nil || cleared {
+		if cleared, err := s.Scope(key, nil, "").ClearKit(ctx, mustKitGen(t, s, key), []string{"q2"}); err != nil || cleared {
 			t.Errorf("ClearKit of a kit that changed = %v, %v; want false, nil", cleared, err)
 		}
 	})
@@ -994,20 +940,20 @@ func testClaims(t *testing.T, newStore func(t *testing.T) *Store) {
 		MustCreate(t, s, key, "U1")
 		id := mustDraftID(t, s, key)
 		first := dedup.NewClaim(key.Team, key.Channel, "envelope:"+rand.Text())
-		if err := s.DiscardDraft(ctx, key, first, id, 1); err != nil {
+		if err := s.Scope(key, first, "").DiscardDraft(ctx, id, 1); err != nil {
 			t.Fatal(err)
 		}
 		// Resent by the same delivery (the listener serving it again after
 		// fencing found it landed): it was discarded, not "no draft".
-		if err := other.DiscardDraft(ctx, key, &dedup.Claim{Team: key.Team, Channel: key.Channel, ID: first.ID, Token: first.Token}, id, 1); err != nil {
+		if err := other.Scope(key, &dedup.Claim{Team: key.Team, Channel: key.Channel, ID: first.ID, Token: first.Token}, "").DiscardDraft(ctx, id, 1); err != nil {
 			t.Errorf("DiscardDraft retried by the same delivery = %v, want nil (the first result)", err)
 		}
-		if err := s.DiscardDraft(ctx, key, dedup.NewClaim(key.Team, key.Channel, "envelope:"+rand.Text()), id, 1); !errors.Is(err, ErrNoDraft) {
+		if err := s.Scope(key, dedup.NewClaim(key.Team, key.Channel, "envelope:"+rand.Text()), "").DiscardDraft(ctx, id, 1); !errors.Is(err, ErrNoDraft) {
 			t.Errorf("DiscardDraft with no draft = %v, want ErrNoDraft", err)
 		}
 		wantDuplicate(t, "DiscardDraft of a second delivery", func() error {
 			MustCreate(t, s, key, "U1")
-			return other.DiscardDraft(ctx, key, dedup.NewClaim(key.Team, key.Channel, first.ID), mustDraftID(t, s, key), 1)
+			return other.Scope(key, dedup.NewClaim(key.Team, key.Channel, first.ID), "").DiscardDraft(ctx, mustDraftID(t, s, key), 1)
 		}())
 	})
 
@@ -1025,7 +971,7 @@ func testClaims(t *testing.T, newStore func(t *testing.T) *Store) {
 			t.Fatalf("Fence of an unrecorded claim = %v, %v; want NotApplied", settled, err)
 		}
 		// The write that was on its way arrives after the fence.
-		_, _, err := other.UpdateDraft(ctx, key, again, "U1", addItem("U1", "fenced off"))
+		_, _, err := other.Scope(key, again, "U1").UpdateDraft(ctx, addItem("U1", "fenced off"))
 		if !errors.Is(err, dedup.ErrFenced) || hirebot.KindOf(err) != hirebot.Unavailable {
 			t.Errorf("UpdateDraft of a fenced claim = %v, want dedup.ErrFenced (unavailable)", err)
 		}
@@ -1035,7 +981,7 @@ func testClaims(t *testing.T, newStore func(t *testing.T) *Store) {
 		if settled, err := s.Fence(ctx, second); err != nil || settled != dedup.NotApplied {
 			t.Errorf("Fence again = %v, %v; want NotApplied", settled, err)
 		}
-		d, err := s.Draft(ctx, key)
+		d, err := s.Scope(key, nil, "").Draft(ctx)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -1055,27 +1001,27 @@ func testClaims(t *testing.T, newStore func(t *testing.T) *Store) {
 		first, _, second := deliveries("envelope:" + rand.Text())
 		key := newKey()
 		first.Team, second.Team = key.Team, key.Team
-		if err := s.CreateDraft(ctx, key, first, testDraft("U1"), startEntry("U1")); err != nil {
+		if err := s.Scope(key, first, "").CreateDraft(ctx, testDraft("U1"), startEntry("U1")); err != nil {
 			t.Fatal(err)
 		}
-		err := s.CreateDraft(ctx, key, second, testDraft("U1"), startEntry("U1"))
+		err := s.Scope(key, second, "").CreateDraft(ctx, testDraft("U1"), startEntry("U1"))
 		wantDuplicate(t, "CreateDraft of a second delivery", err)
 	})
 
 	t.Run("before other writes", func(t *testing.T) {
 		first, _, second := deliveries("envelope:" + rand.Text())
-		if err := s.MarkAsked(ctx, key, first, "q1"); err != nil {
+		if err := s.Scope(key, first, "").MarkAsked(ctx, "q1"); err != nil {
 			t.Fatal(err)
 		}
-		wantDuplicate(t, "MarkAsked of a second delivery", s.MarkAsked(ctx, key, second, "q2"))
-		if asked, _ := s.Asked(ctx, key); !asked["q1"] || asked["q2"] {
+		wantDuplicate(t, "MarkAsked of a second delivery", s.Scope(key, second, "").MarkAsked(ctx, "q2"))
+		if asked, _ := s.Scope(key, nil, "").Asked(ctx); !asked["q1"] || asked["q2"] {
 			t.Errorf("asked = %v, want q1 only", asked)
 		}
 	})
 
 	t.Run("a claim on another channel", func(t *testing.T) {
 		c := dedup.NewClaim(key.Team, "C0OTHER", "envelope:"+rand.Text())
-		if _, _, err := s.UpdateDraft(ctx, key, c, "U1", addItem("U1", "elsewhere")); err != nil {
+		if _, _, err := s.Scope(key, c, "U1").UpdateDraft(ctx, addItem("U1", "elsewhere")); err != nil {
 			t.Fatal(err)
 		}
 		if !c.Pending() {
@@ -1095,7 +1041,7 @@ func wantDuplicate(tb testing.TB, what string, err error) {
 
 // testLiveBehind checks the "live is behind" markers: each due marker is
 // taken by one replica only, comes due again after its lease, and goes
-// once cleared; and the version a live message shows is kept per message.
+// once cleared.
 func testLiveBehind(t *testing.T, newStore func(t *testing.T) *Store) {
 	s, ctx := newStore(t), t.Context()
 	key, later := newKey(), newKey()
@@ -1143,7 +1089,7 @@ func testLiveBehind(t *testing.T, newStore func(t *testing.T) *Store) {
 	}
 
 	marking := New(s.client, Options{LiveGrace: time.Minute})
-	if _, _, err := marking.UpdateDraft(ctx, key, nil, "U1", addItem("U1", "marked")); err != nil {
+	if _, _, err := marking.Scope(key, nil, "U1").UpdateDraft(ctx, addItem("U1", "marked")); err != nil {
 		t.Fatal(err)
 	}
 	if soon, _ := s.ClaimLiveBehind(ctx, time.Now().Add(30*time.Second), time.Minute, 1000); slices.Contains(soon, key) {
@@ -1151,33 +1097,5 @@ func testLiveBehind(t *testing.T, newStore func(t *testing.T) *Store) {
 	}
 	if due, err := s.ClaimLiveBehind(ctx, time.Now().Add(2*time.Minute), time.Minute, 1000); err != nil || !slices.Contains(due, key) {
 		t.Errorf("after a write with LiveGrace, ClaimLiveBehind = %v, %v; want %v marked", due, err, key)
-	}
-
-	if wait, err := s.TakeLiveTurn(ctx, key, time.Minute); err != nil || wait != 0 {
-		t.Fatalf("TakeLiveTurn = %v, %v; want the turn", wait, err)
-	}
-	if wait, err := newStore(t).TakeLiveTurn(ctx, key, time.Minute); err != nil || wait <= 0 || wait > time.Minute {
-		t.Errorf("TakeLiveTurn by another replica during the turn = %v, %v; want the time left", wait, err)
-	}
-
-	if _, err := s.ReplaceLiveMessage(ctx, key, "", "C1/1"); err != nil {
-		t.Fatal(err)
-	}
-	for _, v := range []int{3, 2} {
-		if err := s.SetLiveShown(ctx, key, "C1/1", v); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if got, err := s.LiveShown(ctx, key, "C1/1"); err != nil || got != 3 {
-		t.Errorf("LiveShown = %d, %v; want 3 (an older version does not overwrite a newer)", got, err)
-	}
-	if got, _ := s.LiveShown(ctx, key, "C1/other"); got != 0 {
-		t.Errorf("LiveShown of a message that is not the live one = %d, want 0", got)
-	}
-	if _, err := s.ReplaceLiveMessage(ctx, key, "C1/1", "C1/2"); err != nil {
-		t.Fatal(err)
-	}
-	if got, _ := s.LiveShown(ctx, key, "C1/2"); got != 0 {
-		t.Errorf("a new live message shows %d before it is recorded, want 0", got)
 	}
 }

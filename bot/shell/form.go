@@ -162,7 +162,7 @@ func (s *Shell) submit(ctx context.Context, m *bot.Modal) {
 	for ok && err == nil {
 		command, action, _ := strings.Cut(m.Callback, ":")
 		req := bot.Request{Source: bot.Submit, Team: s.team, Channel: s.channel, User: s.user,
-			Command: command, Action: action, Value: m.Metadata, Values: values, At: time.Now(), Admin: s.cfg.Admins[s.user]}
+			Command: command, Action: action, Value: m.Metadata, Values: values, At: time.Now()}
 		r, serr := s.cfg.Router.Serve(ctx, req)
 		refused, isForm := bot.FormErrors(req, r, serr)
 		if !isForm {

@@ -30,7 +30,6 @@ type Config struct {
 	In          LineReader // a Scanner for a pipe, a Terminal for a person
 	Out         io.Writer  // the Terminal itself when In is one
 	Interactive bool       // print the welcome
-	Admins      map[string]bool
 }
 
 // Shell reads commands line by line and prints the replies.
@@ -88,7 +87,7 @@ func (s *Shell) line(ctx context.Context, line string) error {
 	if strings.HasPrefix(line, ":") {
 		return s.meta(ctx, line)
 	}
-	req := bot.Request{Team: s.team, Channel: s.channel, User: s.user, At: time.Now(), Admin: s.cfg.Admins[s.user]}
+	req := bot.Request{Team: s.team, Channel: s.channel, User: s.user, At: time.Now()}
 	if strings.HasPrefix(line, "/") {
 		name, text, _ := strings.Cut(line, " ")
 		cmd, ok := s.cfg.Router.Canonical(name)
@@ -134,7 +133,7 @@ func (s *Shell) meta(ctx context.Context, line string) error {
 		b := s.last[n-1]
 		command, action, _ := strings.Cut(b.Action, ":")
 		s.serve(ctx, bot.Request{Source: bot.Press, Team: s.team, Channel: s.channel, User: s.user,
-			Command: command, Action: action, Value: b.Value, At: time.Now(), Admin: s.cfg.Admins[s.user]})
+			Command: command, Action: action, Value: b.Value, At: time.Now()})
 	case ":help":
 		s.help()
 	default:

@@ -118,7 +118,6 @@ func (l *Listener) decodeEvent(ev slackevents.EventsAPIEvent) (bot.Request, orig
 // finish fills the parts of a request every source shares.
 func (l *Listener) finish(req *bot.Request) {
 	req.At = time.Now()
-	req.Admin = l.cfg.Admins[req.User]
 	if len(req.Text) > maxText {
 		req.Text = strings.ToValidUTF8(req.Text[:maxText], "")
 	}

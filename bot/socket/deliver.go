@@ -14,14 +14,16 @@ import (
 	"github.com/hirebot/hirebot"
 	"github.com/hirebot/hirebot/bot"
 	"github.com/hirebot/hirebot/bot/blockkit"
+	"github.com/hirebot/hirebot/bot/live"
 )
 
-// Delivery is the one place that posts to Slack: replies, files, modals
-// and the live draft message (whose Live decides only when). It renders
-// each card to Block Kit once, as it posts it.
+// Delivery is the one place that posts to Slack: replies, files, modals,
+// announcements, and (through Poster) the live draft message, whose owner,
+// package live, decides when. It renders each card to Block Kit once, as
+// it posts it.
 type Delivery struct {
 	api     *slack.Client
-	live    *Live
+	live    Live // nil: no live messages
 	log     *slog.Logger
 	botName atomic.Value // string: the bot's user name, for "/invite @name"
 	// announcer and turns, when set, make announcements current: see
@@ -54,10 +56,27 @@ func (d *Delivery) WithAnnouncer(a Announcer, turns AnnounceTurns) *Delivery {
 	return d
 }
 
-// NewDelivery returns a Delivery posting through api and keeping live
-// draft messages current through live.
-func NewDelivery(api *slack.Client, live *Live, log *slog.Logger) *Delivery {
-	return &Delivery{api: api, live: live, log: log}
+// Live keeps channels' live draft messages current (package live owns
+// them): PostNow posts one at once, Changed asks for an update, Expect
+// marks one as possibly behind, Sweep brings up to date those left
+// behind, Wait waits for the updates in flight.
+type Live interface {
+	PostNow(ctx context.Context, key hirebot.SessionKey) error
+	Changed(key hirebot.SessionKey, fresh bool)
+	Expect(ctx context.Context, key hirebot.SessionKey, now bool)
+	Sweep(ctx context.Context)
+	Wait()
+}
+
+// NewDelivery returns a Delivery posting through api.
+func NewDelivery(api *slack.Client, log *slog.Logger) *Delivery {
+	return &Delivery{api: api, log: log}
+}
+
+// WithLive returns d keeping live draft messages current through l.
+func (d *Delivery) WithLive(l Live) *Delivery {
+	d.live = l
+	return d
 }
 
 // SetBotName records the bot's user name (from auth.test), which the
@@ -273,28 +292,48 @@ func (d *Delivery) upload(ctx context.Context, req bot.Request, f *bot.File) err
 	return nil
 }
 
-// postCard posts card as a new message in channel and returns the
-// message's reference, "CHANNEL/TS".
-func (d *Delivery) postCard(ctx context.Context, channel string, card *bot.Card) (string, error) {
-	_, ts, err := d.api.PostMessageContext(ctx, channel, cardOptions(card)...)
+// Poster posts, updates and deletes the live draft message through api,
+// for package live: a rate limit is a *live.RateLimitedError carrying
+// Slack's Retry-After.
+type Poster struct{ api *slack.Client }
+
+var _ live.Poster = Poster{}
+
+// NewPoster returns a Poster on api (a client that does not retry: live
+// waits out a Retry-After itself, without holding a call open).
+func NewPoster(api *slack.Client) Poster { return Poster{api: api} }
+
+// Post posts card as a new message in channel and returns the message's
+// reference, "CHANNEL/TS".
+func (p Poster) Post(ctx context.Context, channel string, card *bot.Card) (string, error) {
+	_, ts, err := p.api.PostMessageContext(ctx, channel, cardOptions(card)...)
 	if err != nil {
-		return "", err
+		return "", rateLimited(err)
 	}
 	return channel + "/" + ts, nil
 }
 
-// updateCard shows card in the message ref ("CHANNEL/TS") instead of what
-// it showed.
-func (d *Delivery) updateCard(ctx context.Context, ref string, card *bot.Card) error {
+// Update shows card in the message ref ("CHANNEL/TS") instead of what it
+// showed.
+func (p Poster) Update(ctx context.Context, ref string, card *bot.Card) error {
 	channel, ts, _ := strings.Cut(ref, "/")
-	_, _, _, err := d.api.UpdateMessageContext(ctx, channel, ts, cardOptions(card)...)
-	return err
+	_, _, _, err := p.api.UpdateMessageContext(ctx, channel, ts, cardOptions(card)...)
+	return rateLimited(err)
 }
 
-// deleteCard deletes the message ref ("CHANNEL/TS").
-func (d *Delivery) deleteCard(ctx context.Context, ref string) error {
+// Delete deletes the message ref ("CHANNEL/TS").
+func (p Poster) Delete(ctx context.Context, ref string) error {
 	channel, ts, _ := strings.Cut(ref, "/")
-	_, _, err := d.api.DeleteMessageContext(ctx, channel, ts)
+	_, _, err := p.api.DeleteMessageContext(ctx, channel, ts)
+	return rateLimited(err)
+}
+
+// rateLimited returns Slack's rate limit as live's, err otherwise.
+func rateLimited(err error) error {
+	var rl *slack.RateLimitedError
+	if errors.As(err, &rl) {
+		return &live.RateLimitedError{Wait: rl.RetryAfter, Err: err}
+	}
 	return err
 }
 
@@ -340,6 +379,6 @@ func (d *Delivery) announce(ctx context.Context, req bot.Request, r bot.Reply) e
 			card = now
 		}
 	}
-	_, err := d.postCard(ctx, req.Channel, card)
+	_, err := Poster{api: d.api}.Post(ctx, req.Channel, card)
 	return err
 }

@@ -35,7 +35,6 @@ type Config struct {
 	// PingTimeout is how long a socket may go without a ping from Slack
 	// before it is taken for dead and reopened (default slack-go's 30 s).
 	PingTimeout time.Duration
-	Admins      map[string]bool // user ids who may finalize, reopen or discard any draft
 	// CallTimeout bounds every Slack call the listener makes itself
 	// (auth.test) and the WebSocket handshake (default 10 s).
 	CallTimeout time.Duration
@@ -48,20 +47,17 @@ type Config struct {
 	AckBy time.Duration
 }
 
-// Claims records which requests have been handled, so a redelivered
-// envelope has one effect. Every request is served with a dedup.Claim in
-// bot.Request.Claim, which handlers pass to their writes; a store write
-// records it with the request's first change. RecordClaim records a claim
-// still pending when the reply is ready: it returns dedup.ErrDuplicate if
-// another delivery recorded it, and another error when storage is
-// unavailable (the reply is then sent).
+// Claims settles a request's claim. Every request that may change state
+// is served with a dedup.Claim in bot.Request.Claim, carrying what it is
+// owed after its ack (the reply's way back, for the outbox): its first
+// write to the store records both, and the router's Dedup middleware
+// records a claim no write recorded.
 //
 // Fence settles a claim whose write was sent but whose outcome is unknown:
 // dedup.Applied if it landed, dedup.Duplicate if another delivery recorded
 // the claim, dedup.NotApplied once no write carrying it can ever apply; an
 // error if storage could not be asked.
 type Claims interface {
-	RecordClaim(ctx context.Context, c *dedup.Claim) error
 	Fence(ctx context.Context, c *dedup.Claim) (dedup.Settled, error)
 }
 
@@ -77,8 +73,10 @@ type Observer interface {
 
 // Deps are what a Listener needs.
 type Deps struct {
-	API      *slack.Client
-	Router   *bot.Router
+	API    *slack.Client
+	Router *bot.Router // in its request policies (bot.Router.Use)
+	// Delivery posts the replies, keeping live messages current through
+	// its Live.
 	Delivery *Delivery
 	Claims   Claims // may be nil: then nothing is deduplicated
 	// Outbox keeps replies owed after an ack until delivered; may be nil:
@@ -114,6 +112,12 @@ type Listener struct {
 	// deliveries holds a slot for each reply being delivered after its
 	// ack, outside the pool (see serveBeforeAck).
 	deliveries chan struct{}
+	// marks are replies delivered, waiting to be marked so in the outbox
+	// (see markDelivered, which closes marked once done).
+	marks  chan dedup.Ref
+	marked chan struct{}
+	// stopping is closed when the listener stops taking envelopes.
+	stopping <-chan struct{}
 	// mu guards closing, which finishWork sets before it waits for work,
 	// so that no envelope is acked (and its work added) after the wait
 	// has begun.
@@ -152,6 +156,7 @@ func New(cfg Config, deps Deps) *Listener {
 	return &Listener{
 		cfg: cfg, deps: deps, router: deps.Router, log: deps.Log, obs: obs,
 		jobs: make(chan job, queueSize), deliveries: make(chan struct{}, maxDeliveries),
+		marks: make(chan dedup.Ref, maxMarks), marked: make(chan struct{}), stopping: make(chan struct{}),
 		up: make([]atomic.Bool, cfg.Connections), everUp: make([]atomic.Bool, cfg.Connections),
 	}
 }
@@ -178,6 +183,7 @@ func (l *Listener) Run(ctx context.Context) error {
 	}
 	l.log.Info("slack identity", "bot_user", auth.UserID, "team", auth.TeamID)
 
+	l.stopping = ctx.Done()
 	for range l.cfg.Workers {
 		go l.worker()
 	}
@@ -185,6 +191,10 @@ func (l *Listener) Run(ctx context.Context) error {
 		go live.Sweep(ctx)
 	}
 	go l.drainOwed(ctx)
+	// Replies are marked delivered until the work in flight is done.
+	marking, stopMarking := context.WithCancel(context.WithoutCancel(ctx))
+	defer stopMarking()
+	go l.markDelivered(marking)
 	sockets, closeSockets := context.WithCancel(context.WithoutCancel(ctx))
 	defer closeSockets()
 	fatal := make(chan error, l.cfg.Connections)
@@ -222,6 +232,8 @@ func (l *Listener) Run(ctx context.Context) error {
 		l.log.Error("socket mode failed", "err", runErr)
 	}
 	l.finishWork()
+	stopMarking()
+	<-l.marked
 	closeSockets()
 	loops.Wait()
 	close(l.jobs)
@@ -229,8 +241,8 @@ func (l *Listener) Run(ctx context.Context) error {
 	return runErr
 }
 
-// live returns the Live that keeps live messages current, or nil.
-func (l *Listener) live() *Live {
+// live returns what keeps live messages current, or nil.
+func (l *Listener) live() Live {
 	if l.deps.Delivery == nil {
 		return nil
 	}
@@ -448,19 +460,17 @@ func (l *Listener) startWork() bool {
 	return true
 }
 
-// process runs one request: route, deduplicate, deliver. The request
-// carries its claim, which its first write to the store records; if it
-// wrote nothing, the claim is recorded here before the reply. A second
-// delivery of the request finds the claim recorded (dedup.ErrDuplicate)
-// and is dropped before it changes or says anything. pre, if not nil, is
-// the reply of a quick command worked out before the ack: its handler is
-// not run again.
+// process runs one request acked on receipt: route, deduplicate,
+// deliver. The request carries its claim, which its first write to the
+// store records (the router's Dedup records it if nothing wrote); a
+// second delivery of the request finds the claim recorded
+// (dedup.ErrDuplicate) and is dropped before it changes or says anything.
+// pre, if not nil, is the reply of a quick command worked out before the
+// ack: its handler is not run again, and a quick command, which changes
+// nothing, has no claim (a redelivered lookup is answered again).
 func (l *Listener) process(ctx context.Context, log *slog.Logger, id string, req bot.Request, o origin, pre *answered) {
 	ctx, cancel := context.WithTimeout(ctx, l.cfg.EventTimeout)
 	defer cancel()
-	if l.deps.Claims != nil {
-		req.Claim = dedup.NewClaim(req.Team, req.Channel, id)
-	}
 	start := time.Now()
 	var (
 		reply bot.Reply
@@ -469,29 +479,12 @@ func (l *Listener) process(ctx context.Context, log *slog.Logger, id string, req
 	if pre != nil {
 		reply, err = pre.reply, pre.err
 	} else {
+		if l.deps.Claims != nil {
+			req.Claim = dedup.NewClaim(req.Team, req.Channel, id)
+		}
 		reply, err = l.router.Serve(ctx, req)
 	}
-	err = l.recordClaim(ctx, log, req, err)
 	l.deliver(ctx, log, id, req, o, reply, err, start)
-}
-
-// recordClaim records the request's claim if no write recorded it (a
-// request that changed nothing), so a second delivery says nothing. It
-// returns err, or dedup.ErrDuplicate if another delivery recorded it.
-func (l *Listener) recordClaim(ctx context.Context, log *slog.Logger, req bot.Request, err error) error {
-	if errors.Is(err, dedup.ErrDuplicate) || !req.Claim.Pending() || req.Claim.Unsettled() {
-		return err
-	}
-	dctx, dcancel := context.WithTimeout(ctx, 500*time.Millisecond)
-	cerr := l.deps.Claims.RecordClaim(dctx, req.Claim)
-	dcancel()
-	switch {
-	case errors.Is(cerr, dedup.ErrDuplicate):
-		return cerr
-	case cerr != nil:
-		log.Warn("dedup unavailable; replying anyway", "err", cerr)
-	}
-	return err
 }
 
 // deliver sends the reply of a request handled since start, unless it was

@@ -23,7 +23,7 @@ func MustRunListener(tb testing.TB, fake *slacktest.Server, router *bot.Router) 
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	api := slack.New(fake.BotToken(), slack.OptionAppLevelToken(fake.AppToken()), slack.OptionAPIURL(fake.URL()))
 	l := New(Config{Connections: 1, ShutdownTimeout: 2 * time.Second},
-		Deps{API: api, Router: router, Delivery: NewDelivery(api, nil, log), Log: log})
+		Deps{API: api, Router: router, Delivery: NewDelivery(api, log), Log: log})
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- l.Run(ctx) }()

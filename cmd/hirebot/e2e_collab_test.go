@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -11,7 +10,6 @@ import (
 	"github.com/hirebot/hirebot"
 	"github.com/hirebot/hirebot/bot/draft"
 	"github.com/hirebot/hirebot/bot/sessions"
-	"github.com/hirebot/hirebot/internal/redistest"
 	"github.com/hirebot/hirebot/internal/slacktest"
 	"github.com/redis/go-redis/v9"
 )
@@ -28,9 +26,8 @@ type collab struct {
 }
 
 func newCollab(t *testing.T) *collab {
-	fake := MustNewFake(t)
-	rs := redistest.MustStart(t)
-	MustStartBot(t, fake, testConfig(fake, rs.URL()))
+	fake, rs, cfg := MustOnRedis(t)
+	MustStartBot(t, fake, cfg)
 	rdb := mustRedis(t, rs.URL())
 	return &collab{t: t, fake: fake, store: sessions.New(rdb, sessions.Options{}), rdb: rdb}
 }
@@ -107,7 +104,7 @@ func (c *collab) waitNew(before map[string]bool, want ...string) slacktest.Messa
 // draft reads the channel's draft from Redis.
 func (c *collab) draft() *draft.Draft {
 	c.t.Helper()
-	d, err := c.store.Draft(context.Background(), hirebot.SessionKey{Team: c.fake.TeamID(), Channel: c.ch})
+	d, err := c.store.Scope(hirebot.SessionKey{Team: c.fake.TeamID(), Channel: c.ch}, nil, "").Draft(context.Background())
 	if err != nil {
 		c.t.Fatalf("read the draft of %s: %v", c.ch, err)
 	}
@@ -124,32 +121,8 @@ func (c *collab) live(want ...string) slacktest.Message {
 // whose action id starts with prefix.
 func buttonOf(tb testing.TB, m slacktest.Message, prefix string, nth int) (string, string) {
 	tb.Helper()
-	var blocks []struct {
-		Accessory *struct {
-			ActionID string `json:"action_id"`
-			Value    string `json:"value"`
-		} `json:"accessory"`
-		Elements []struct {
-			ActionID string `json:"action_id"`
-			Value    string `json:"value"`
-		} `json:"elements"`
-	}
-	if err := json.Unmarshal(m.Blocks, &blocks); err != nil {
-		tb.Fatalf("blocks: %v", err)
-	}
-	var ids, values []string
-	for _, b := range blocks {
-		if b.Accessory != nil && strings.HasPrefix(b.Accessory.ActionID, prefix) {
-			ids, values = append(ids, b.Accessory.ActionID), append(values, b.Accessory.Value)
-		}
-		for _, e := range b.Elements {
-			if strings.HasPrefix(e.ActionID, prefix) {
-				ids, values = append(ids, e.ActionID), append(values, e.Value)
-			}
-		}
-	}
-	if nth < len(ids) {
-		return ids[nth], values[nth]
+	if bs := buttons(tb, m, prefix); nth < len(bs) {
+		return bs[nth].id, bs[nth].value
 	}
 	tb.Fatalf("no %s button in %s", prefix, MessageText(m))
 	return "", ""
@@ -248,7 +221,7 @@ func TestCollaborationOverSocketMode(t *testing.T) {
 	t.Run("5 owned check and finalize", func(t *testing.T) {
 		c := base.in(t, "CSEEN5")
 		c.jd("UOWNER", "start cto Head of Platform", "Head of Platform")
-		c.jd("U2", "check ignore jargon.rockstar", "Not allowed", "only @UOWNER")
+		c.jd("U2", "check ignore jargon.rockstar", "Not allowed", "only the draft's owner (@UOWNER)")
 		c.jd("UOWNER", "check ignore jargon.rockstar we quote a customer", "Ignored wording rule", "we quote a customer")
 		c.jd("U2", "history", "we quote a customer")
 		c.jd("UADMIN", "check unignore jargon.rockstar", "Stopped ignoring")
@@ -357,7 +330,7 @@ func TestCollaborationOverSocketMode(t *testing.T) {
 		c.jd("U2", "owner <@U2|dana>", "Not allowed")
 		c.jd("UOWNER", "owner <@U2|dana>", "Handed the draft to @U2")
 		c.live("owner @U2")
-		c.jd("UOWNER", "discard", "Only the draft's owner (@U2)")
+		c.jd("UOWNER", "discard", "only the draft's owner (@U2) or an admin can discard it")
 		v := c.draft().Version
 		c.jd("UCEO", "approve", fmt.Sprintf("Approved version %d", v))
 		c.live(fmt.Sprintf("Approved by @UCEO (v%d)", v))

@@ -55,6 +55,11 @@ type addsTally struct {
 	doubled              int // in the draft more than once
 	falseFailed          int // told it failed, yet in the draft
 	stray                int // in the draft though never sent
+	interim              int // told first that the outcome was being found out
+	// By each add's last reply: whether it said what became of the add.
+	lastUnknown   int // the last reply still says the outcome is being found out
+	landedUntold  int // in the draft, and the last reply does not say it was saved
+	missingUntold int // not in the draft, and the last reply does not say it was not saved
 }
 
 // replyTo returns the text of the replies user got in channel.
@@ -68,11 +73,23 @@ func replyTo(fake *slacktest.Server, channel, user string) string {
 	return strings.Join(out, "\n")
 }
 
+// lastReplyTo returns the text of the last reply user got in channel.
+func lastReplyTo(fake *slacktest.Server, channel, user string) string {
+	last := ""
+	for _, m := range fake.Messages(channel) {
+		if m.Ephemeral && m.User == user {
+			last = MessageText(m)
+		}
+	}
+	return last
+}
+
 // failedReply and unknownReply are what the bot says when a change did not
-// happen, or when it cannot tell.
+// happen, or when it cannot tell yet (it says which once it can: see
+// mustTellEveryOutcome).
 const (
 	failedReply  = "try again"
-	unknownReply = "did not say whether"
+	unknownReply = "is not known yet"
 	savedReply   = "Your change was saved"
 )
 
@@ -89,7 +106,7 @@ func tallyAdds(tb testing.TB, fake *slacktest.Server, store *sessions.Store, add
 			continue
 		}
 		seen[a.channel] = true
-		d, err := store.Draft(ctx, hirebot.SessionKey{Team: fake.TeamID(), Channel: a.channel})
+		d, err := store.Scope(hirebot.SessionKey{Team: fake.TeamID(), Channel: a.channel}, nil, "").Draft(ctx)
 		if err != nil {
 			tb.Fatalf("draft of %s: %v", a.channel, err)
 		}
@@ -127,6 +144,20 @@ func tallyAdds(tb testing.TB, fake *slacktest.Server, store *sessions.Store, add
 		if failed && n > 0 {
 			t.falseFailed++
 		}
+		if strings.Contains(reply, unknownReply) {
+			t.interim++
+		}
+		last := lastReplyTo(fake, a.channel, a.user)
+		saved := strings.Contains(last, "Added to") || strings.Contains(last, savedReply)
+		notSaved := strings.Contains(last, failedReply) && !strings.Contains(last, unknownReply) && !saved
+		switch {
+		case strings.Contains(last, unknownReply):
+			t.lastUnknown++
+		case n > 0 && !saved:
+			t.landedUntold++
+		case n == 0 && !notSaved:
+			t.missingUntold++
+		}
 	}
 	for it := range held {
 		if !sent[it] && strings.Contains(it, " item ") {
@@ -138,8 +169,39 @@ func tallyAdds(tb testing.TB, fake *slacktest.Server, store *sessions.Store, add
 
 // String prints the tally for the test log.
 func (t addsTally) String() string {
-	return fmt.Sprintf("sent %d, acked %d, unacked %d; replies: %d confirmed, %d failed, %d unknown; lost %d, doubled %d, false failed %d, stray %d",
-		t.sent, t.acked, t.unacked, t.confirmed, t.toldFailed, t.toldUnknown, t.lost, t.doubled, t.falseFailed, t.stray)
+	return fmt.Sprintf("sent %d, acked %d, unacked %d; replies: %d confirmed, %d failed, %d unknown (%d told so at first); lost %d, doubled %d, false failed %d, stray %d; last replies: %d still unknown, %d saved but not told so, %d not saved but not told so",
+		t.sent, t.acked, t.unacked, t.confirmed, t.toldFailed, t.toldUnknown, t.interim, t.lost, t.doubled, t.falseFailed, t.stray,
+		t.lastUnknown, t.landedUntold, t.missingUntold)
+}
+
+// mustAnswerEveryOutcome waits until no acked add's last reply says its
+// outcome is still being found out (the bot follows such a reply up once
+// the store answers).
+func mustAnswerEveryOutcome(tb testing.TB, fake *slacktest.Server, adds []*sentAdd) {
+	tb.Helper()
+	var waiting []string
+	if !pollUntil(60*time.Second, func() bool {
+		waiting = waiting[:0]
+		for _, a := range adds {
+			if a.acked && strings.Contains(lastReplyTo(fake, a.channel, a.user), unknownReply) {
+				waiting = append(waiting, a.item)
+			}
+		}
+		return len(waiting) == 0
+	}) {
+		tb.Errorf("%d adds were told their outcome was being found out, and never told it: %q", len(waiting), waiting)
+	}
+}
+
+// mustTellEveryOutcome fails unless every add that landed ends with a reply
+// saying it was saved, and every one that did not with one saying it was
+// not: no reply is left saying the outcome is unknown.
+func mustTellEveryOutcome(tb testing.TB, t addsTally) {
+	tb.Helper()
+	if t.lastUnknown != 0 || t.landedUntold != 0 || t.missingUntold != 0 || t.unacked != 0 {
+		tb.Errorf("adds whose last reply still says the outcome is unknown %d, saved but not told so %d, not saved but not told so %d, unacked %d; want 0 each",
+			t.lastUnknown, t.landedUntold, t.missingUntold, t.unacked)
+	}
 }
 
 // mustAnswerAll waits until every acked add that only picks (all when
@@ -362,7 +424,7 @@ func mustAnswerCards(tb testing.TB, fake *slacktest.Server, store *sessions.Stor
 	byChannel := map[string]map[string]bool{}
 	for _, c := range cards {
 		if byChannel[c.channel] == nil {
-			cand, err := store.Candidate(context.Background(), hirebot.SessionKey{Team: fake.TeamID(), Channel: c.channel}, scorecard.ID("Ada Lovelace"))
+			cand, err := store.Scope(hirebot.SessionKey{Team: fake.TeamID(), Channel: c.channel}, nil, "").Candidate(context.Background(), scorecard.ID("Ada Lovelace"))
 			if err != nil {
 				tb.Fatalf("the candidate of %s: %v", c.channel, err)
 			}
@@ -387,7 +449,7 @@ func mustAnswerCards(tb testing.TB, fake *slacktest.Server, store *sessions.Stor
 	}
 	// The channel's progress converges: its last line has the stored count.
 	for ch := range byChannel {
-		cand, err := store.Candidate(context.Background(), hirebot.SessionKey{Team: fake.TeamID(), Channel: ch}, scorecard.ID("Ada Lovelace"))
+		cand, err := store.Scope(hirebot.SessionKey{Team: fake.TeamID(), Channel: ch}, nil, "").Candidate(context.Background(), scorecard.ID("Ada Lovelace"))
 		if err != nil {
 			tb.Fatal(err)
 		}

@@ -119,6 +119,11 @@ func mustConfirmAdds(tb testing.TB, fake *slacktest.Server, channel string, item
 		return len(missing) == 0
 	})
 	if !ok {
+		for _, m := range fake.Messages(channel) {
+			if text := MessageText(m); m.Ephemeral && !strings.Contains(text, "Added to") {
+				tb.Logf("a reply to %s that confirms nothing: %.300q", m.User, text)
+			}
+		}
 		tb.Fatalf("%d of %d adds in %s were never confirmed, e.g. %q", len(missing), len(items), channel, missing[0])
 	}
 }
@@ -240,9 +245,7 @@ func mustLogLine(tb testing.TB, b *runningBot, want ...string) {
 // event in two envelopes: each is handled once.
 func TestRedeliveredEnvelopesHaveOneEffect(t *testing.T) {
 	t.Parallel()
-	fake := MustNewFake(t)
-	srv := redistest.MustStart(t)
-	cfg := testConfig(fake, srv.URL())
+	fake, _, cfg := MustOnRedis(t)
 	b := MustStartBot(t, fake, cfg)
 
 	MustCommand(t, fake, "C1", "U1", "/jd", "start cto", "Started a draft")
@@ -305,9 +308,7 @@ func TestRedeliveredEnvelopesHaveOneEffect(t *testing.T) {
 // written before the outage is lost.
 func TestRedisOutage(t *testing.T) {
 	t.Parallel()
-	fake := MustNewFake(t)
-	srv := redistest.MustStart(t)
-	cfg := testConfig(fake, srv.URL())
+	fake, srv, cfg := MustOnRedis(t)
 	addr := MustStartBot(t, fake, cfg).MustHTTPAddr(t)
 
 	MustCommand(t, fake, "C1", "U1", "/jd", "start cto", "Started a draft")
@@ -424,9 +425,7 @@ func mustHonourRetryAfter(tb testing.TB, fake *slacktest.Server, method string, 
 // dropped connections: no change is lost and every command is answered.
 func TestSlackFaults(t *testing.T) {
 	t.Parallel()
-	fake := MustNewFake(t)
-	srv := redistest.MustStart(t)
-	cfg := testConfig(fake, srv.URL())
+	fake, _, cfg := MustOnRedis(t)
 	// The fake pings every second; three seconds without one is a dead socket.
 	cfg.PingTimeout = 3 * time.Second
 	MustStartBot(t, fake, cfg)

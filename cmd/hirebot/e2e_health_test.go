@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hirebot/hirebot/internal/redistest"
 	"github.com/hirebot/hirebot/internal/slacktest"
 )
 
@@ -24,9 +23,7 @@ func MustGet(tb testing.TB, url string) (int, string) {
 
 func TestHealthAndMetrics(t *testing.T) {
 	t.Parallel()
-	fake := MustNewFake(t)
-	rs := redistest.MustStart(t)
-	cfg := testConfig(fake, rs.URL())
+	fake, rs, cfg := MustOnRedis(t)
 	addr := MustStartBot(t, fake, cfg).MustHTTPAddr(t)
 
 	MustSlash(t, fake, slacktest.Slash{Channel: "CH1", User: "U1", Command: "/cto-role", Text: "cio"})

@@ -8,7 +8,6 @@ import (
 
 	"github.com/hirebot/hirebot/bot/draft"
 	"github.com/hirebot/hirebot/bot/sessions"
-	"github.com/hirebot/hirebot/internal/redistest"
 	"github.com/hirebot/hirebot/internal/slacktest"
 )
 
@@ -40,9 +39,7 @@ import (
 // and the object there now is untouched.
 func TestControlsNameTheirObject(t *testing.T) {
 	t.Parallel()
-	fake := MustNewFake(t)
-	rs := redistest.MustStart(t)
-	cfg := testConfig(fake, rs.URL())
+	fake, rs, cfg := MustOnRedis(t)
 	MustStartBot(t, fake, cfg)
 	MustStartBot(t, fake, cfg)
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)

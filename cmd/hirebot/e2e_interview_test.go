@@ -8,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hirebot/hirebot/internal/redistest"
 	"github.com/hirebot/hirebot/internal/slacktest"
 	"github.com/hirebot/hirebot/knowledge"
 )
@@ -51,9 +50,7 @@ func questionIDs(tb testing.TB, m slacktest.Message) []string {
 
 func TestInterviewOverSocketMode(t *testing.T) {
 	t.Parallel()
-	fake := MustNewFake(t)
-	rs := redistest.MustStart(t)
-	cfg := testConfig(fake, rs.URL())
+	fake, _, cfg := MustOnRedis(t)
 	MustStartBot(t, fake, cfg)
 	pack, err := knowledge.Embedded()
 	if err != nil {

@@ -9,37 +9,48 @@ import (
 
 	"github.com/hirebot/hirebot"
 	"github.com/hirebot/hirebot/bot/sessions"
-	"github.com/hirebot/hirebot/internal/redistest"
 	"github.com/hirebot/hirebot/internal/slacktest"
 )
+
+// button is a button of a message: its action id and value.
+type button struct{ id, value string }
+
+// buttons returns m's buttons whose action id starts with prefix, in
+// order.
+func buttons(tb testing.TB, m slacktest.Message, prefix string) []button {
+	tb.Helper()
+	type element struct {
+		ActionID string `json:"action_id"`
+		Value    string `json:"value"`
+	}
+	var blocks []struct {
+		Accessory *element  `json:"accessory"`
+		Elements  []element `json:"elements"`
+	}
+	if err := json.Unmarshal(m.Blocks, &blocks); err != nil {
+		tb.Fatalf("blocks: %v", err)
+	}
+	var out []button
+	for _, b := range blocks {
+		if b.Accessory != nil && strings.HasPrefix(b.Accessory.ActionID, prefix) {
+			out = append(out, button{b.Accessory.ActionID, b.Accessory.Value})
+		}
+		for _, e := range b.Elements {
+			if strings.HasPrefix(e.ActionID, prefix) {
+				out = append(out, button{e.ActionID, e.Value})
+			}
+		}
+	}
+	return out
+}
 
 // buttonValues returns the values of the buttons in m whose action id
 // starts with prefix.
 func buttonValues(tb testing.TB, m slacktest.Message, prefix string) []string {
 	tb.Helper()
-	var blocks []struct {
-		Accessory *struct {
-			ActionID string `json:"action_id"`
-			Value    string `json:"value"`
-		} `json:"accessory"`
-		Elements []struct {
-			ActionID string `json:"action_id"`
-			Value    string `json:"value"`
-		} `json:"elements"`
-	}
-	if err := json.Unmarshal(m.Blocks, &blocks); err != nil {
-		tb.Fatalf("blocks: %v", err)
-	}
 	var out []string
-	for _, b := range blocks {
-		if b.Accessory != nil && strings.HasPrefix(b.Accessory.ActionID, prefix) {
-			out = append(out, b.Accessory.Value)
-		}
-		for _, e := range b.Elements {
-			if strings.HasPrefix(e.ActionID, prefix) {
-				out = append(out, e.Value)
-			}
-		}
+	for _, b := range buttons(tb, m, prefix) {
+		out = append(out, b.value)
 	}
 	return out
 }
@@ -69,9 +80,7 @@ func liveMessage(tb testing.TB, fake *slacktest.Server, channel string, want ...
 
 func TestJDOverSocketMode(t *testing.T) {
 	t.Parallel()
-	fake := MustNewFake(t)
-	rs := redistest.MustStart(t)
-	cfg := testConfig(fake, rs.URL())
+	fake, rs, cfg := MustOnRedis(t)
 	MustStartBot(t, fake, cfg)
 	const ch = "CJD1"
 	slash := func(user, text string) {
@@ -241,11 +250,11 @@ func TestJDOverSocketMode(t *testing.T) {
 		slash("U2", "history")
 		MustWaitMessage(t, fake, ch, "Draft history", "started")
 		store := sessions.New(mustRedis(t, rs.URL()), sessions.Options{})
-		h, err := store.History(ctx, hirebot.SessionKey{Team: fake.TeamID(), Channel: ch}, 500)
+		h, err := store.Scope(hirebot.SessionKey{Team: fake.TeamID(), Channel: ch}, nil, "").History(ctx, 500)
 		if err != nil {
 			t.Fatal(err)
 		}
-		d, err := store.Draft(ctx, hirebot.SessionKey{Team: fake.TeamID(), Channel: ch})
+		d, err := store.Scope(hirebot.SessionKey{Team: fake.TeamID(), Channel: ch}, nil, "").Draft(ctx)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -256,7 +265,7 @@ func TestJDOverSocketMode(t *testing.T) {
 
 	t.Run("discard asks first", func(t *testing.T) {
 		slash("U2", "discard")
-		MustWaitMessage(t, fake, ch, "Only the draft's owner")
+		MustWaitMessage(t, fake, ch, "only the draft's owner")
 		slash("UOWNER", "discard")
 		m := MustWaitMessage(t, fake, ch, "Discard the draft?")
 		v := buttonValues(t, m, "jd:discard")

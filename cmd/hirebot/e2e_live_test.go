@@ -41,9 +41,8 @@ func TestLiveOutlastsRateLimits(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			fake := MustNewFake(t)
-			srv := redistest.MustStart(t)
-			MustStartBot(t, fake, testConfig(fake, srv.URL()))
+			fake, _, cfg := MustOnRedis(t)
+			MustStartBot(t, fake, cfg)
 			const ch = "CRATE"
 			MustCommand(t, fake, ch, "U1", "/jd", "start cto", "Started a draft")
 			mustLiveShows(t, fake, ch, "Requirements")
@@ -107,9 +106,7 @@ func TestLiveUpdatedAfterReplicaKilled(t *testing.T) {
 // whichever replica sends the update, and shows every add in the end.
 func TestLiveRateAcrossReplicas(t *testing.T) {
 	t.Parallel()
-	fake := MustNewFake(t)
-	srv := redistest.MustStart(t)
-	cfg := testConfig(fake, srv.URL())
+	fake, _, cfg := MustOnRedis(t)
 	MustStartBot(t, fake, cfg)
 	MustStartBot(t, fake, cfg)
 	const ch = "CPACE"

@@ -12,7 +12,11 @@ import (
 // timeout and drops 5 % with a reset, then restarts Redis in the middle of
 // another load. The scripts whose replies are lost have run: retries (the
 // client's, the store's loop, a fence) must not apply a change twice, and
-// nobody may be told an add failed when it is in the draft.
+// nobody may be told an add failed when it is in the draft. And nobody is
+// left not knowing: every add that landed ends with a reply saying so,
+// every one that did not with one saying it was not saved (an add whose
+// outcome the store could not settle before the ack is followed up on
+// the response_url once it can).
 func TestLostRedisReplies(t *testing.T) {
 	// Not parallel: a load test that measures acks against Slack's 3 s
 	// runs before the parallel tests, not on cores they share.
@@ -31,6 +35,7 @@ func TestLostRedisReplies(t *testing.T) {
 		adds := sendAddsEach(fake, 200, channels, "Lost reply", 30*time.Second)
 		proxy.SetFaults(redistest.Faults{})
 		mustAnswerAll(t, fake, adds, nil)
+		mustAnswerEveryOutcome(t, fake, adds)
 		scripts, held, reset := proxy.Counts()
 		tally := tallyAdds(t, fake, store, adds)
 		t.Logf("lost Redis replies (%d script replies: %d held 2.3 s, %d reset): %s", scripts, held, reset, tally)
@@ -38,6 +43,45 @@ func TestLostRedisReplies(t *testing.T) {
 			t.Errorf("the proxy held %d and reset %d replies: no fault was tested", held, reset)
 		}
 		mustNoDamage(t, tally)
+		mustTellEveryOutcome(t, tally)
+	})
+
+	// Writes whose outcome the store cannot settle before the ack: their
+	// scripts swallowed (they never run), or their replies swallowed with
+	// every fence's (they ran). Each is acked saying the outcome is being
+	// found out, and followed up with it once the store answers.
+	t.Run("outcome unknown at the ack", func(t *testing.T) {
+		for _, tc := range []struct {
+			name   string
+			faults redistest.Faults
+			landed bool
+		}{
+			{"not run", redistest.Faults{Unplugged: true}, false},
+			{"run", redistest.Faults{Mute: true}, true},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				channels := channelNames("CU"+tc.name[:1], 4)
+				mustStartDraftsIn(t, fake, channels)
+				for _, ch := range channels { // the change's script is loaded, as it is after any change
+					MustCommand(t, fake, ch, "U1", "/jd", "add benefits Before "+tc.name, "Added to")
+				}
+				proxy.SetFaults(tc.faults)
+				adds := sendAddsEach(fake, 4, channels, "Unknown "+tc.name, 10*time.Second)
+				proxy.SetFaults(redistest.Faults{})
+				mustAnswerAll(t, fake, adds, nil)
+				mustAnswerEveryOutcome(t, fake, adds)
+				tally := tallyAdds(t, fake, store, adds)
+				t.Logf("outcomes unknown at the ack (%s): %s", tc.name, tally)
+				mustNoDamage(t, tally)
+				mustTellEveryOutcome(t, tally)
+				if tally.interim != len(adds) {
+					t.Errorf("%d of %d adds were told their outcome was being found out; want all: the case was not tested", tally.interim, len(adds))
+				}
+				if saved := tally.confirmed; saved != map[bool]int{true: len(adds), false: 0}[tc.landed] {
+					t.Errorf("%d of %d adds confirmed; want them all %s", saved, len(adds), map[bool]string{true: "saved", false: "not saved"}[tc.landed])
+				}
+			})
+		}
 	})
 
 	t.Run("Redis restarted mid-load", func(t *testing.T) {
@@ -52,9 +96,11 @@ func TestLostRedisReplies(t *testing.T) {
 		srv.Restart(t)
 		adds := <-loaded
 		mustAnswerAll(t, fake, adds, nil)
+		mustAnswerEveryOutcome(t, fake, adds)
 		tally := tallyAdds(t, fake, store, adds)
 		t.Logf("Redis restarted after %d acks: %s", 50, tally)
 		mustNoDamage(t, tally)
+		mustTellEveryOutcome(t, tally)
 	})
 	MustNoViolations(t, fake)
 }

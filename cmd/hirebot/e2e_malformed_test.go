@@ -5,7 +5,6 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/hirebot/hirebot/internal/redistest"
 	"github.com/hirebot/hirebot/internal/slacktest"
 )
 
@@ -16,9 +15,8 @@ import (
 // draft.
 func TestMalformedSubmissionChangesNothing(t *testing.T) {
 	t.Parallel()
-	fake := MustNewFake(t)
-	srv := redistest.MustStart(t)
-	MustStartBot(t, fake, testConfig(fake, srv.URL()))
+	fake, _, cfg := MustOnRedis(t)
+	MustStartBot(t, fake, cfg)
 
 	const ch = "CMAL"
 	MustCommand(t, fake, ch, "U1", "/jd", "start cto", "Started a draft")

@@ -6,7 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hirebot/hirebot/internal/redistest"
 	"github.com/hirebot/hirebot/internal/slacktest"
 )
 
@@ -30,9 +29,7 @@ func mustUpload(tb testing.TB, fake *slacktest.Server, channel string, before ma
 // the draft footer, the missing-title finding and the discard follow-up.
 func TestPostableDraftOverSocketMode(t *testing.T) {
 	t.Parallel()
-	fake := MustNewFake(t)
-	rs := redistest.MustStart(t)
-	cfg := testConfig(fake, rs.URL())
+	fake, _, cfg := MustOnRedis(t)
 	MustStartBot(t, fake, cfg)
 	const ch = "CPD1"
 	files := map[string]bool{}

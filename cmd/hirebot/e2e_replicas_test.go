@@ -31,7 +31,7 @@ func mustHistoryLen(tb testing.TB, store *sessions.Store, fake *slacktest.Server
 	tb.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	h, err := store.History(ctx, hirebot.SessionKey{Team: fake.TeamID(), Channel: channel}, 0)
+	h, err := store.Scope(hirebot.SessionKey{Team: fake.TeamID(), Channel: channel}, nil, "").History(ctx, 0)
 	if err != nil {
 		tb.Fatalf("history of %s: %v", channel, err)
 	}
@@ -118,9 +118,7 @@ func handledBy(b *runningBot) int {
 func TestReplicasShareRedis(t *testing.T) {
 	// Not parallel: a load test that measures acks against Slack's 3 s
 	// runs before the parallel tests, not on cores they share.
-	fake := MustNewFake(t)
-	srv := redistest.MustStart(t)
-	cfg := testConfig(fake, srv.URL())
+	fake, srv, cfg := MustOnRedis(t)
 	b1 := MustStartBot(t, fake, cfg)
 	b2 := MustStartBot(t, fake, cfg)
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)

@@ -14,7 +14,6 @@ import (
 
 	"github.com/hirebot/hirebot"
 	"github.com/hirebot/hirebot/bot/sessions"
-	"github.com/hirebot/hirebot/internal/redistest"
 	"github.com/hirebot/hirebot/internal/slacktest"
 	"github.com/hirebot/hirebot/knowledge"
 )
@@ -182,9 +181,7 @@ func channelText(fake *slacktest.Server, channel string) string {
 // every key.
 func TestScorecardsOverSocketMode(t *testing.T) {
 	t.Parallel()
-	fake := MustNewFake(t)
-	srv := redistest.MustStart(t)
-	cfg := testConfig(fake, srv.URL())
+	fake, srv, cfg := MustOnRedis(t)
 	cfg.CandidateTTL = 5 * time.Hour
 	b1 := MustStartBot(t, fake, cfg)
 	b2 := MustStartBot(t, fake, cfg)
@@ -420,16 +417,16 @@ func TestScorecardsOverSocketMode(t *testing.T) {
 		for _, q := range pack.Questions { // every competency first, then fill the kit
 			if !comps[q.Competency] {
 				comps[q.Competency] = true
-				if _, err := store.AddToKit(context.Background(), key, nil, "", q.ID); err != nil {
+				if _, err := store.Scope(key, nil, "").AddToKit(context.Background(), "", q.ID); err != nil {
 					t.Fatal(err)
 				}
 			}
 		}
 		for _, q := range pack.Questions {
-			if kit, _ := store.Kit(context.Background(), key); len(kit) >= sessions.KitCap {
+			if kit, _ := store.Scope(key, nil, "").Kit(context.Background()); len(kit) >= sessions.KitCap {
 				break
 			}
-			if _, err := store.AddToKit(context.Background(), key, nil, "", q.ID); err != nil {
+			if _, err := store.Scope(key, nil, "").AddToKit(context.Background(), "", q.ID); err != nil {
 				t.Fatal(err)
 			}
 		}

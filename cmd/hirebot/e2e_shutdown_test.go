@@ -146,7 +146,7 @@ func TestGracefulShutdown(t *testing.T) {
 
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	d, err := mustStoreOn(t, srv.URL()).Draft(ctx, hirebot.SessionKey{Team: fake.TeamID(), Channel: "C1"})
+	d, err := mustStoreOn(t, srv.URL()).Scope(hirebot.SessionKey{Team: fake.TeamID(), Channel: "C1"}, nil, "").Draft(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}

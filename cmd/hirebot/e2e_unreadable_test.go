@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hirebot/hirebot/internal/redistest"
 	"github.com/hirebot/hirebot/internal/slacktest"
 )
 
@@ -17,9 +16,7 @@ import (
 // level, nor is that of a command the bot handled.
 func TestUnreadableEnvelopesAreAcked(t *testing.T) {
 	t.Parallel()
-	fake := MustNewFake(t)
-	srv := redistest.MustStart(t)
-	cfg := testConfig(fake, srv.URL())
+	fake, _, cfg := MustOnRedis(t)
 	cfg.LogLevel = "debug"
 	b := MustStartBot(t, fake, cfg)
 	const secret = "Zq7-SECRET-MARKER-in-user-text"

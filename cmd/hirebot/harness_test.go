@@ -12,6 +12,7 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/hirebot/hirebot/bot/sessions"
+	"github.com/hirebot/hirebot/internal/redistest"
 	"github.com/hirebot/hirebot/internal/slacktest"
 )
 
@@ -143,6 +144,17 @@ func MustJSONLogs(tb testing.TB, logs string, tokens ...string) {
 			}
 		}
 	}
+}
+
+// MustOnRedis starts a fake Slack and a redis-server for one test, and
+// returns them with the configuration of a bot on both: where most
+// end-to-end tests begin. The test changes the configuration, if it needs
+// to, before it starts bots with it (MustStartBot).
+func MustOnRedis(tb testing.TB) (*slacktest.Server, *redistest.Server, config) {
+	tb.Helper()
+	fake := MustNewFake(tb)
+	srv := redistest.MustStart(tb)
+	return fake, srv, testConfig(fake, srv.URL())
 }
 
 // MustNewFake starts a fake Slack for one test.

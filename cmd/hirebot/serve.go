@@ -14,6 +14,7 @@ import (
 	"github.com/slack-go/slack"
 
 	"github.com/hirebot/hirebot/bot/health"
+	"github.com/hirebot/hirebot/bot/live"
 	"github.com/hirebot/hirebot/bot/metrics"
 	"github.com/hirebot/hirebot/bot/sessions"
 	"github.com/hirebot/hirebot/bot/socket"
@@ -47,14 +48,14 @@ func serve(ctx context.Context, c config, stderr io.Writer) int {
 		return 1
 	}
 	defer closeStore()
-	store := sessions.New(client, sessions.Options{TTL: c.SessionTTL, CandidateTTL: c.CandidateTTL, LiveGrace: socket.LiveGrace})
+	store := sessions.New(client, sessions.Options{TTL: c.SessionTTL, CandidateTTL: c.CandidateTTL, LiveGrace: live.Grace})
 	if c.RedisURL != "" {
 		pingStore(ctx, store, log)
 	}
 	m := metrics.New()
 	ver, rev, gov := buildInfo()
 	m.SetBuild(metrics.Build{Version: ver, Commit: rev, GoVersion: gov})
-	client.AddHook(m.RedisHook())
+	client.AddHook(m.RedisHook(sessions.Operation))
 	a := newApp(c, pack, store, log)
 
 	// OptionRetry wraps the HTTP client, so it must come after
@@ -65,11 +66,11 @@ func serve(ctx context.Context, c config, stderr io.Writer) int {
 	// Live itself waits out a Retry-After, however long, without holding a
 	// call (or a flusher) open meanwhile.
 	liveAPI := slack.New(c.BotToken, slack.OptionAPIURL(c.APIURL), slack.OptionHTTPClient(slackHTTPClient(c)))
-	live := socket.NewLive(liveAPI, a.jd, store, log, 0)
+	messages := live.New(socket.NewPoster(liveAPI), a.jd, store, log, 0)
 	listener := socket.New(socket.Config{
-		Connections: c.Connections, ShutdownTimeout: c.ShutdownTimeout, PingTimeout: c.PingTimeout, Workers: c.Workers, Admins: set(c.Admins),
+		Connections: c.Connections, ShutdownTimeout: c.ShutdownTimeout, PingTimeout: c.PingTimeout, Workers: c.Workers,
 		CallTimeout: c.slackTimeout(), StartBackoff: socket.Backoff(c.StartRetry),
-	}, socket.Deps{API: api, Router: a.router, Delivery: socket.NewDelivery(api, live, log).WithAnnouncer(a.interview, store),
+	}, socket.Deps{API: api, Router: a.router, Delivery: socket.NewDelivery(api, log).WithLive(messages).WithAnnouncer(a.interview, store),
 		Claims: store, Outbox: store, Log: log, Observer: m})
 
 	srv, err := startHTTP(c.HTTPAddr, health.Handler([]health.Check{

@@ -40,7 +40,7 @@ func shell(ctx context.Context, c config, stdin io.Reader, stdout, stderr io.Wri
 		in, out = t, t
 	}
 	sh := botshell.New(botshell.Config{Router: a.router, Live: a.jd, In: in, Out: out,
-		Interactive: interactive, Admins: set(c.Admins)})
+		Interactive: interactive})
 	if err := sh.Run(ctx); err != nil {
 		fmt.Fprintf(stderr, "hirebot: %v\n", err)
 		return 1

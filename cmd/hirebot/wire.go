@@ -13,6 +13,7 @@ import (
 	"github.com/hirebot/hirebot/bot/home"
 	"github.com/hirebot/hirebot/bot/interview"
 	"github.com/hirebot/hirebot/bot/jd"
+	"github.com/hirebot/hirebot/bot/live"
 	"github.com/hirebot/hirebot/bot/manifest"
 	"github.com/hirebot/hirebot/bot/metrics"
 	"github.com/hirebot/hirebot/bot/sessions"
@@ -21,7 +22,18 @@ import (
 )
 
 // The parts serve wires together fit the interfaces their consumers declare.
-var _ socket.Observer = (*metrics.Metrics)(nil)
+var (
+	_ socket.Observer      = (*metrics.Metrics)(nil)
+	_ socket.Claims        = (*sessions.Store)(nil)
+	_ socket.Outbox        = (*sessions.Store)(nil)
+	_ socket.Live          = (*live.Live)(nil)
+	_ live.Store           = (*sessions.Store)(nil)
+	_ live.Renderer        = (*jd.Handler)(nil)
+	_ bot.ClaimRecorder    = (*sessions.Store)(nil)
+	_ jd.Drafts            = (*sessions.Scope)(nil)
+	_ interview.Sessions   = (*sessions.Scope)(nil)
+	_ interview.Candidates = (*sessions.Scope)(nil)
+)
 
 // app is the part of hirebot that Slack and the shell share: the pack,
 // the handlers and the router.
@@ -32,14 +44,21 @@ type app struct {
 	interview *interview.Handler
 }
 
-// newApp builds the handlers and the command table over a store.
+// newApp builds the handlers and the command table over a store, and wraps
+// them in the request policies: panic recovery, the admins, deduplication,
+// and /jd's allowed channels.
 func newApp(c config, pack *knowledge.Pack, store *sessions.Store, log *slog.Logger) *app {
+	scope := func(r bot.Request) *sessions.Scope { return store.Scope(r.Session(), r.Claim, r.User) }
 	cto := ctorole.New(pack, c.CTORoleCommand).WithCommands(c.JDCommand, c.InterviewCmd)
-	drafts := jd.New(jd.Config{Pack: pack, Drafts: store, Slash: c.JDCommand, AllowedChannels: set(c.AllowedChannels)})
-	iv := interview.New(pack, store, c.InterviewCmd).WithCandidates(store)
+	drafts := jd.New(jd.Config{Pack: pack, Drafts: func(r bot.Request) jd.Drafts { return scope(r) }, Slash: c.JDCommand})
+	iv := interview.New(pack, func(r bot.Request) interview.Sessions { return scope(r) }, c.InterviewCmd).
+		WithCandidates(func(r bot.Request) interview.Candidates { return scope(r) })
 	a := &app{pack: pack, jd: drafts, interview: iv}
 	h := home.New(store, func() []bot.Command { return a.router.Commands() }).WithScorecards(store)
-	a.router = bot.NewRouter(log, cto.Command(), drafts.Command(), iv.Command(), cto.AskCommand(), h.Command())
+	jdCmd := drafts.Command()
+	jdCmd.Handler = bot.InChannels(set(c.AllowedChannels), jd.ErrNotHere)(jdCmd.Handler)
+	a.router = bot.NewRouter(log, cto.Command(), jdCmd, iv.Command(), cto.AskCommand(), h.Command())
+	a.router.Use(bot.Recover(log), bot.Admins(set(c.Admins)), bot.Dedup(store, log))
 	return a
 }
 

@@ -21,6 +21,14 @@ type Faults struct {
 	// ResetShare of script replies are dropped, and the client's
 	// connection closed, as a reset would.
 	ResetShare float64
+	// Unplugged swallows every script: it is not passed on to Redis, so it
+	// never runs, and never answered, as a network that drops what is sent
+	// would (the client times out).
+	Unplugged bool
+	// Mute passes every script on to Redis, which runs it, and swallows
+	// its reply, as a network that drops what comes back would (the
+	// client times out).
+	Mute bool
 }
 
 // Proxy is a TCP proxy in front of a Redis server that injects faults into
@@ -37,7 +45,7 @@ type Proxy struct {
 	mu    sync.Mutex
 	conns map[net.Conn]bool
 
-	scripts, held, reset atomic.Int64
+	scripts, held, reset, swallowed atomic.Int64
 }
 
 // MustStartProxy starts a proxy to the Redis at target (host:port), with no
@@ -67,6 +75,10 @@ func (p *Proxy) SetFaults(f Faults) { p.faults.Store(&f) }
 func (p *Proxy) Counts() (scripts, held, reset int64) {
 	return p.scripts.Load(), p.held.Load(), p.reset.Load()
 }
+
+// Swallowed returns how many scripts, or replies of scripts, the proxy
+// swallowed while unplugged or mute.
+func (p *Proxy) Swallowed() int64 { return p.swallowed.Load() }
 
 func (p *Proxy) close() {
 	p.ln.Close()
@@ -130,8 +142,13 @@ func (p *Proxy) serve(client net.Conn) {
 			if err != nil {
 				return
 			}
+			name := commandName(cmd)
+			if isScript(name) && p.faults.Load().Unplugged {
+				p.swallowed.Add(1)
+				continue
+			}
 			select {
-			case names <- commandName(cmd):
+			case names <- name:
 			case <-done:
 				return
 			}
@@ -152,7 +169,11 @@ func (p *Proxy) serve(client net.Conn) {
 		case <-done:
 			return
 		}
-		if name == "EVAL" || name == "EVALSHA" || name == "EVAL_RO" || name == "EVALSHA_RO" {
+		if isScript(name) {
+			if p.faults.Load().Mute {
+				p.swallowed.Add(1)
+				continue
+			}
 			if p.fault() {
 				return
 			}
@@ -161,6 +182,11 @@ func (p *Proxy) serve(client net.Conn) {
 			return
 		}
 	}
+}
+
+// isScript reports whether the command named name runs a script.
+func isScript(name string) bool {
+	return name == "EVAL" || name == "EVALSHA" || name == "EVAL_RO" || name == "EVALSHA_RO"
 }
 
 // fault applies the faults to one script reply; it reports true when the

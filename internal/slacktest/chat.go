@@ -206,15 +206,5 @@ func (s *Server) Messages(channel string) []Message {
 // WaitMessage returns the first message whose current state match accepts,
 // waiting for a post or an update that makes one match.
 func (s *Server) WaitMessage(ctx context.Context, match func(Message) bool) (Message, error) {
-	var got Message
-	err := s.wait(ctx, func() bool {
-		for _, m := range s.Messages("") {
-			if match == nil || match(m) {
-				got = m
-				return true
-			}
-		}
-		return false
-	})
-	return got, err
+	return waitFirst(ctx, s, func() []Message { return s.Messages("") }, match)
 }

@@ -151,15 +151,5 @@ func (s *Server) Files() []File {
 // WaitFile returns the first shared file match accepts, waiting for one if
 // there is none yet.
 func (s *Server) WaitFile(ctx context.Context, match func(File) bool) (File, error) {
-	var got File
-	err := s.wait(ctx, func() bool {
-		for _, f := range s.Files() {
-			if match == nil || match(f) {
-				got = f
-				return true
-			}
-		}
-		return false
-	})
-	return got, err
+	return waitFirst(ctx, s, s.Files, match)
 }

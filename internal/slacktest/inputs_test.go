@@ -5,8 +5,6 @@ import (
 	"testing"
 
 	"github.com/slack-go/slack"
-
-	"github.com/hirebot/hirebot/internal/slacktest"
 )
 
 // TestInputValidation checks that the fake refuses modal inputs Slack
@@ -36,16 +34,10 @@ func TestInputValidation(t *testing.T) {
 		{"long input", input("Note", slack.NewPlainTextInputBlockElement(nil, "n").WithMaxLength(3001)), false},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			fake := MustFake(t, slacktest.Options{})
-			bot := MustBot(t, fake, nil)
-			ctx := testContext(t)
-			if _, err := fake.SendSlash(ctx, slacktest.Slash{Command: "/interview"}); err != nil {
-				t.Fatal(err)
-			}
-			trigger := bot.nextRequest(t).Data.(slack.SlashCommand).TriggerID
+			_, api, ctx, trigger := MustTrigger(t, "/interview", "")
 			modal := slack.ModalViewRequest{Type: slack.VTModal, Title: text("Scorecard"),
 				Blocks: slack.Blocks{BlockSet: []slack.Block{tt.block}}}
-			_, err := MustAPI(t, fake).OpenViewContext(ctx, trigger, modal)
+			_, err := api.OpenViewContext(ctx, trigger, modal)
 			if tt.ok && err != nil {
 				t.Errorf("views.open = %v, want it accepted", err)
 			}

@@ -179,15 +179,5 @@ func (s *Server) ResponsePostCount() int {
 // WaitResponse returns the first response_url post match accepts, waiting
 // for one if there is none yet.
 func (s *Server) WaitResponse(ctx context.Context, match func(ResponsePost) bool) (ResponsePost, error) {
-	var got ResponsePost
-	err := s.wait(ctx, func() bool {
-		for _, p := range s.ResponsePosts() {
-			if match == nil || match(p) {
-				got = p
-				return true
-			}
-		}
-		return false
-	})
-	return got, err
+	return waitFirst(ctx, s, s.ResponsePosts, match)
 }

@@ -193,6 +193,23 @@ func (s *Server) wait(ctx context.Context, cond func() bool) error {
 	}
 }
 
+// waitFirst returns the first of what list returns that match accepts
+// (any, when match is nil), waiting for one if there is none yet: what
+// every Wait method of the fake does for its own records.
+func waitFirst[T any](ctx context.Context, s *Server, list func() []T, match func(T) bool) (T, error) {
+	var got T
+	err := s.wait(ctx, func() bool {
+		for _, x := range list() {
+			if match == nil || match(x) {
+				got = x
+				return true
+			}
+		}
+		return false
+	})
+	return got, err
+}
+
 // nextLocked returns a new sequence number. The caller holds s.mu.
 func (s *Server) nextLocked() int {
 	s.seq++

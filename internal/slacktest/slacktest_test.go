@@ -112,6 +112,20 @@ func (b *testBot) nextRequest(tb testing.TB) socketmode.Event {
 }
 
 // testContext is a context that ends with the test or after 10 s.
+// MustTrigger starts a fake and a bot on it, sends the slash command
+// command, and returns the fake, a Web API client on it, a context and the
+// command's trigger id: where every test of views begins.
+func MustTrigger(tb testing.TB, command, text string) (*slacktest.Server, *slack.Client, context.Context, string) {
+	tb.Helper()
+	fake := MustFake(tb, slacktest.Options{})
+	bot := MustBot(tb, fake, nil)
+	ctx := testContext(tb)
+	if _, err := fake.SendSlash(ctx, slacktest.Slash{User: "U1", Command: command, Text: text}); err != nil {
+		tb.Fatal(err)
+	}
+	return fake, MustAPI(tb, fake), ctx, bot.nextRequest(tb).Data.(slack.SlashCommand).TriggerID
+}
+
 func testContext(tb testing.TB) context.Context {
 	tb.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
@@ -687,15 +701,9 @@ func TestValidation(t *testing.T) {
 	})
 
 	t.Run("modal title", func(t *testing.T) {
-		fake := MustFake(t, slacktest.Options{})
-		bot := MustBot(t, fake, nil)
-		ctx := testContext(t)
-		if _, err := fake.SendSlash(ctx, slacktest.Slash{Command: "/jd"}); err != nil {
-			t.Fatal(err)
-		}
-		trigger := bot.nextRequest(t).Data.(slack.SlashCommand).TriggerID
+		_, api, ctx, trigger := MustTrigger(t, "/jd", "")
 		modal := slack.ModalViewRequest{Type: slack.VTModal, Title: slack.NewTextBlockObject("plain_text", strings.Repeat("t", 25), false, false)}
-		if _, err := MustAPI(t, fake).OpenViewContext(ctx, trigger, modal); err == nil || err.Error() != "invalid_arguments" {
+		if _, err := api.OpenViewContext(ctx, trigger, modal); err == nil || err.Error() != "invalid_arguments" {
 			t.Errorf("err = %v, want invalid_arguments", err)
 		}
 	})

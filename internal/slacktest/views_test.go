@@ -5,22 +5,13 @@ import (
 	"testing"
 
 	"github.com/slack-go/slack"
-
-	"github.com/hirebot/hirebot/internal/slacktest"
 )
 
 // TestViewLimits checks the fake refuses views Slack refuses: a
 // plain_text_input whose initial_value or max_length passes 3,000
 // characters, and more than 100 blocks; and accepts one at the limits.
 func TestViewLimits(t *testing.T) {
-	fake := MustFake(t, slacktest.Options{})
-	bot := MustBot(t, fake, nil)
-	api := MustAPI(t, fake)
-	ctx := testContext(t)
-	if _, err := fake.SendSlash(ctx, slacktest.Slash{User: "U1", Command: "/jd", Text: "edit"}); err != nil {
-		t.Fatal(err)
-	}
-	trigger := bot.nextRequest(t).Data.(slack.SlashCommand).TriggerID
+	fake, api, ctx, trigger := MustTrigger(t, "/jd", "edit")
 	input := func(id, value string, maxLength int) slack.Block {
 		el := slack.NewPlainTextInputBlockElement(nil, "v").WithMultiline(true)
 		if value != "" {

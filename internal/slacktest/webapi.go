@@ -316,15 +316,5 @@ func (s *Server) Calls(method string) []Call {
 // WaitCall returns the first recorded call of method ("" for any) that
 // match accepts (nil accepts all), waiting for one if there is none yet.
 func (s *Server) WaitCall(ctx context.Context, method string, match func(Call) bool) (Call, error) {
-	var got Call
-	err := s.wait(ctx, func() bool {
-		for _, c := range s.Calls(method) {
-			if match == nil || match(c) {
-				got = c
-				return true
-			}
-		}
-		return false
-	})
-	return got, err
+	return waitFirst(ctx, s, func() []Call { return s.Calls(method) }, match)
 }

@@ -4,7 +4,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/hirebot/hirebot/bot/draft"
+	"github.com/hirebot/hirebot/knowledge/jobad"
 )
 
 // Document is a job description as the check sees it: a few single fields
@@ -37,13 +37,13 @@ type Section struct {
 	Refs []string
 }
 
-// The section names of a draft, from the draft domain's vocabulary.
+// The section names of a draft, from the job ad vocabulary (package jobad).
 // ParseMarkdown maps common headings onto them.
 const (
-	Responsibilities = string(draft.Responsibilities)
-	Requirements     = string(draft.Requirements)
-	NiceToHave       = string(draft.NiceToHave)
-	Benefits         = string(draft.Benefits)
+	Responsibilities = string(jobad.Responsibilities)
+	Requirements     = string(jobad.Requirements)
+	NiceToHave       = string(jobad.NiceToHave)
+	Benefits         = string(jobad.Benefits)
 )
 
 // placeKind says what a place of a document is, which decides the checks run
@@ -80,11 +80,11 @@ const (
 // places first (see atTitle…atSummary), then each section's items.
 func places(doc Document) []place {
 	ps := []place{
-		{where: string(draft.Title), kind: placeText, text: doc.Title},
-		{where: string(draft.Company), kind: placeField, text: doc.Company},
-		{where: string(draft.Location), kind: placeField, text: doc.Location},
-		{where: string(draft.Salary), kind: placeSalary, text: doc.Salary},
-		{where: string(draft.Summary), kind: placeText, text: doc.Summary},
+		{where: string(jobad.Title), kind: placeText, text: doc.Title},
+		{where: string(jobad.Company), kind: placeField, text: doc.Company},
+		{where: string(jobad.Location), kind: placeField, text: doc.Location},
+		{where: string(jobad.Salary), kind: placeSalary, text: doc.Salary},
+		{where: string(jobad.Summary), kind: placeText, text: doc.Summary},
 	}
 	for _, s := range doc.Sections {
 		name := sectionLabel(s.Name)

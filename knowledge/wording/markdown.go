@@ -7,7 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/hirebot/hirebot/bot/draft"
+	"github.com/hirebot/hirebot/knowledge/jobad"
 )
 
 var (
@@ -355,11 +355,11 @@ func sectionName(heading string) (name string, summary bool) {
 // gives on a line of their own: the draft's closing parts (as its export
 // heads them) and their common wordings.
 var otherHeadings = map[string]bool{
-	strings.ToLower(draft.Process.Label()): true, strings.ToLower(draft.EEO.Label()): true,
+	strings.ToLower(jobad.Process.Label()): true, strings.ToLower(jobad.EEO.Label()): true,
 	"hiring process": true, "our hiring process": true, "interview process": true, "our process": true,
 	"how to apply": true, "equal opportunity employer": true, "diversity and inclusion": true,
 	"about us": true, "about the company": true,
 }
 
 // isDraftSection reports whether name is one of the draft's sections.
-func isDraftSection(name string) bool { return slices.Contains(draft.Sections, draft.Section(name)) }
+func isDraftSection(name string) bool { return slices.Contains(jobad.Sections, jobad.Section(name)) }

@@ -1,0 +1,127 @@
+package sessions
+
+// The scripts that change a candidate (see writeScript for the protocol
+// they share). Their keys are key[1] = the candidate's hash, key[2] = the
+// channel's candidate index, key[3] = the channel's interview loop; arg[1]
+// is the candidate TTL in milliseconds, which every write refreshes on the
+// three.
+//
+// A candidate's hash holds: name, by (who added them), at (when, Unix
+// milliseconds), inc (the candidate's identity: see scorecard.Candidate),
+// closed (who closed the debrief), e:USER (USER is expected to score: they
+// opened a scorecard), s:USER (USER's scorecard JSON), r:USER (when USER
+// first read the whole debrief, Unix milliseconds) and f:USER (USER's
+// scorecard as it was then). One HSET per scorer, so concurrent
+// submissions from several interviewers never overwrite one another.
+//
+// The loop's hash holds owner: who runs the channel's interview loop.
+//
+// A script given a candidate's identity (inc, empty for any) acts only on
+// that candidate: one removed and added again under the same name is
+// another, and the script answers gone. One with no candidate answers
+// none.
+const candidateLua = `
+local function other(want)
+	if want == '' then return false end
+	local inc = redis.call('HGET', key[1], 'inc') or ('t' .. (redis.call('HGET', key[1], 'at') or ''))
+	return inc ~= want
+end
+local function candidate()
+	return cjson.encode(redis.call('HGETALL', key[1]))
+end
+`
+
+// addCandidateScript adds a candidate unless they exist, and makes arg[8]
+// the loop's owner if it has none. arg: ttl, id, name, by, at, cap, inc,
+// owner. Status ok, exists, or full (the channel has cap candidates).
+var addCandidateScript = writeScript(candidateLua, `
+if redis.call('EXISTS', key[1]) == 1 then return 'exists' end
+if redis.call('SCARD', key[2]) >= tonumber(arg[6]) then return 'full' end
+redis.call('HSET', key[1], 'name', arg[3], 'by', arg[4], 'at', arg[5], 'inc', arg[7])
+redis.call('SADD', key[2], arg[2])
+if arg[8] ~= '' then redis.call('HSETNX', key[3], 'owner', arg[8]) end
+touch(arg[1], 3)
+return 'ok'
+`)
+
+// expectScript records that arg[2] is expected to score the candidate.
+// arg: ttl, user, inc. Status ok, none, gone or closed.
+var expectScript = writeScript(candidateLua, `
+if redis.call('EXISTS', key[1]) == 0 then return 'none' end
+if other(arg[3]) then return 'gone' end
+if redis.call('HEXISTS', key[1], 'closed') == 1 then return 'closed' end
+redis.call('HSET', key[1], 'e:' .. arg[2], '1')
+touch(arg[1], 3)
+return 'ok'
+`)
+
+// submitScript stores arg[2]'s scorecard, replacing theirs. arg: ttl,
+// user, scorecard JSON, inc. Status ok (the first), replaced, none, gone
+// or closed; the value is the candidate's hash as a JSON list of fields
+// and values (not recorded with the claim: a write that landed before
+// reads it again).
+var submitScript = writeScript(candidateLua, `
+if redis.call('EXISTS', key[1]) == 0 then return 'none' end
+if other(arg[4]) then return 'gone', candidate(), false, '' end
+if redis.call('HEXISTS', key[1], 'closed') == 1 then return 'closed', candidate(), false, '' end
+local had = redis.call('HEXISTS', key[1], 's:' .. arg[2])
+redis.call('HSET', key[1], 's:' .. arg[2], arg[3], 'e:' .. arg[2], '1')
+touch(arg[1], 3)
+local status = 'ok'
+if had == 1 then status = 'replaced' end
+return status, candidate(), false, ''
+`)
+
+// readScript records that arg[2] read the whole debrief at arg[3],
+// unless they had before, and freezes their scorecard as it is. arg:
+// ttl, user, at, inc. Status ok, again (they had read it before), none or
+// gone; the value of the first two is the candidate's hash, as
+// submitScript's.
+var readScript = writeScript(candidateLua, `
+if redis.call('EXISTS', key[1]) == 0 then return 'none' end
+if other(arg[4]) then return 'gone' end
+if redis.call('HSETNX', key[1], 'r:' .. arg[2], arg[3]) == 0 then return 'again', candidate(), false, '' end
+local card = redis.call('HGET', key[1], 's:' .. arg[2])
+if card then redis.call('HSET', key[1], 'f:' .. arg[2], card) end
+touch(arg[1], 3)
+return 'ok', candidate(), false, ''
+`)
+
+// closeScript closes the debrief. arg: ttl, by, inc. Status ok, already
+// (it was closed), none or gone.
+var closeScript = writeScript(candidateLua, `
+if redis.call('EXISTS', key[1]) == 0 then return 'none' end
+if other(arg[3]) then return 'gone' end
+if redis.call('HEXISTS', key[1], 'closed') == 1 then return 'already' end
+redis.call('HSET', key[1], 'closed', arg[2])
+touch(arg[1], 3)
+return 'ok'
+`)
+
+// removeCandidateScript deletes the candidate and every scorecard. arg:
+// ttl, id, inc. Status ok (the value: a JSON list of everyone expected to
+// score or who scored, whose App Home lists the candidate), none or gone.
+var removeCandidateScript = writeScript(candidateLua, `
+if redis.call('EXISTS', key[1]) == 0 then return 'none' end
+if other(arg[3]) then return 'gone' end
+local users = {}
+for _, f in ipairs(redis.call('HKEYS', key[1])) do
+	local u = string.match(f, '^[es]:(.*)$')
+	if u then users[#users + 1] = u end
+end
+redis.call('DEL', key[1])
+redis.call('SREM', key[2], arg[2])
+if redis.call('SCARD', key[2]) > 0 then redis.call('PEXPIRE', key[2], arg[1]) end
+if #users == 0 then return 'ok', '[]', false, '' end
+return 'ok', cjson.encode(users), false, ''
+`)
+
+// loopOwnerScript makes arg[3] the loop's owner if its owner is still
+// arg[2] (empty for none). arg: ttl, owner expected, new owner. Status ok,
+// or changed (the owner changed meanwhile).
+var loopOwnerScript = writeScript(candidateLua, `
+if (redis.call('HGET', key[3], 'owner') or '') ~= arg[2] then return 'changed' end
+redis.call('HSET', key[3], 'owner', arg[3])
+redis.call('PEXPIRE', key[3], arg[1])
+return 'ok'
+`)

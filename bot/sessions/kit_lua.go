@@ -1,0 +1,80 @@
+package sessions
+
+import "github.com/redis/go-redis/v9"
+
+// The scripts that change the interview kit and the asked questions (see
+// writeScript for the protocol they share). Their keys are the session's,
+// in the order of keys.list — draft, history, asked, kit, meta — and they
+// refresh the session TTL, their arg[1], on each of them.
+
+// kitGenLua reads the kit's generation (see KitGeneration) as
+// kitGen(fresh), giving the kit the new generation fresh when it has none
+// yet.
+const kitGenLua = `
+local function kitGen(meta, ttl, fresh)
+	local g = redis.call('HGET', meta, 'kitgen')
+	if g then return g end
+	redis.call('HSET', meta, 'kitgen', fresh)
+	redis.call('PEXPIRE', meta, ttl)
+	return fresh
+end
+`
+
+// kitGenScript returns the kit's generation, giving it one (ARGV[2]) if it
+// has none. KEYS: the session's. ARGV: ttl, fresh generation.
+var kitGenScript = redis.NewScript(kitGenLua + `
+return kitGen(KEYS[5], ARGV[1], ARGV[2])
+`)
+
+// askedScript adds to the asked set, or removes from it, the ids arg[3:].
+// arg: ttl, SADD or SREM, ids…. Status ok.
+var askedScript = writeScript("", `
+redis.call(arg[2], key[3], unpack(arg, 3))
+touch(arg[1], 5)
+return 'ok'
+`)
+
+// addKitScript appends question arg[2] to the kit if the kit is still of
+// generation arg[4] (empty for any). arg: ttl, id, kit cap, generation, a
+// fresh generation for a kit that has none. Status ok, exists (the id is
+// there already), full, or gone (the kit is of another generation: it was
+// cleared).
+var addKitScript = writeScript(kitGenLua, `
+if arg[4] ~= '' and kitGen(key[5], arg[1], arg[5]) ~= arg[4] then return 'gone' end
+local ids = redis.call('LRANGE', key[4], 0, -1)
+for _, id in ipairs(ids) do
+	if id == arg[2] then return 'exists' end
+end
+if #ids >= tonumber(arg[3]) then return 'full' end
+redis.call('RPUSH', key[4], arg[2])
+touch(arg[1], 5)
+return 'ok'
+`)
+
+// removeKitScript removes the arg[2]th (1-based) question of the kit.
+// arg: ttl, n. Status ok (value: the question's id), or range (value: the
+// kit's size).
+var removeKitScript = writeScript("", `
+local ids = redis.call('LRANGE', key[4], 0, -1)
+local n = tonumber(arg[2])
+if n < 1 or n > #ids then return 'range', tostring(#ids) end
+local id = table.remove(ids, n)
+redis.call('DEL', key[4])
+if #ids > 0 then redis.call('RPUSH', key[4], unpack(ids)) end
+touch(arg[1], 5)
+return 'ok', id
+`)
+
+// clearKitScript deletes the kit if it is of generation arg[2] and holds
+// exactly the ids of arg[4] (one a line), and gives it the new generation
+// arg[3]. arg: ttl, generation, new generation, ids. Status ok, changed
+// (the kit holds something else), or gone (another generation).
+var clearKitScript = writeScript(kitGenLua, `
+if kitGen(key[5], arg[1], arg[3]) ~= arg[2] then return 'gone' end
+local ids = redis.call('LRANGE', key[4], 0, -1)
+if table.concat(ids, '\n') ~= arg[4] then return 'changed' end
+redis.call('DEL', key[4])
+redis.call('HSET', key[5], 'kitgen', arg[3])
+touch(arg[1], 5)
+return 'ok'
+`)
