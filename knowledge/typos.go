@@ -41,7 +41,11 @@ func (t *typoIndex) build(words []string) {
 		}
 		id := uint32(i)
 		if isASCII(w) {
-			eachDeletion(w, maxEdits, func(d []byte) { entries = append(entries, entry{hashOf(d), id}) })
+			eachDeletion(w, maxEdits, func(d []byte) {
+				if len(d) > 0 {
+					entries = append(entries, entry{hashOf(d), id})
+				}
+			})
 		} else {
 			deletions(w, maxEdits, func(d string) { entries = append(entries, entry{hashOf(d), id}) })
 		}
