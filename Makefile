@@ -168,7 +168,7 @@ fuzz-list: ## check FUZZ against the Fuzz functions in the tree
 
 bench: ## the Go benchmarks, then the end-to-end load table against the bare slack-go floor (BENCHMARKS.md)
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 2000x ./...
-	HIREBOT_LOAD=1 $(GO) test -run '^TestLoad$$' -v -timeout 10m ./cmd/hirebot/
+	HIREBOT_LOAD=1 HIREBOT_LOAD_RSS_COMMANDS=100000 HIREBOT_LOAD_RSS_CHANNELS=10000 $(GO) test -run '^TestLoad$$' -v -timeout 15m ./cmd/hirebot/
 
 cover: ## test coverage: per-function summary, cover.html for a browser
 	$(GO) test -coverprofile=cover.out ./...

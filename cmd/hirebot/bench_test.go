@@ -440,14 +440,17 @@ func loadCount(tb testing.TB, name string, def int) int {
 	return n
 }
 
-// The targets of PRODUCT.md's operators, which TestLoad compares with.
+// The targets of PRODUCT.md's operators and issue 28, which TestLoad
+// compares with. The memory targets are for 100,000 commands over 10,000
+// channels (make bench sets HIREBOT_LOAD_RSS_COMMANDS and _CHANNELS so).
 const (
 	targetAckP99     = 10 * time.Millisecond
-	targetFloorRatio = 0.70
+	targetFloorRatio = 0.90
 	targetJDAdds     = 1000 // changes a second
 	targetRoundTrips = 2.0  // Redis round trips a change
-	targetRSS        = 50 << 20
-	targetStartup    = 200 * time.Millisecond
+	targetRSS        = 32 << 20
+	targetPeak       = 64 << 20
+	targetStartup    = 50 * time.Millisecond // exec to the first socket, median
 )
 
 // TestLoad measures everything BENCHMARKS.md reports and prints it as a
@@ -552,6 +555,10 @@ func TestLoad(t *testing.T) {
 	fmt.Fprintf(out, "  measured once idle: %.0f s after the last reply (the channels' live messages brought up to date)\n", mem.settled.Seconds())
 	fmt.Fprintf(out, "  process start → first socket connected (test binary exec included): %s\n", ms(mem.startup))
 
+	execs := measureExecStartup(t, rs, 9)
+	fmt.Fprintf(out, "\nstart-up, exec of the bot's process (this test binary) → first socket connected, Redis at REDIS_URL: min %s, median %s, max %s over %d starts\n",
+		ms(execs[0]), ms(execs[len(execs)/2]), ms(execs[len(execs)-1]), len(execs))
+
 	fmt.Fprintln(out, "\ntargets:")
 	verdict := func(ok bool, format string, args ...any) {
 		v := "met    "
@@ -572,8 +579,11 @@ func TestLoad(t *testing.T) {
 	verdict(min(add.ackRate(), add.replyRate()) >= targetJDAdds, "/jd add ≥ %d changes/s: %.0f", targetJDAdds, min(add.ackRate(), add.replyRate()))
 	verdict(rt.changePer <= targetRoundTrips && rt.causedPer <= 1.1*targetRoundTrips, "/jd add ≤ %.0f Redis round trips a change, dedup and the reply owed included: %.2f (%.2f with the live message's coalesced refresh and the outbox's marks; ≤ %.1f)",
 		targetRoundTrips, rt.changePer, rt.causedPer, 1.1*targetRoundTrips)
-	verdict(mem.rss <= targetRSS, "RSS ≤ %s after %d commands over %d channels: %s", mib(targetRSS), mem.commands, mem.channels, mib(mem.rss))
-	verdict(startups[len(startups)/2] <= targetStartup, "start-up ≤ %s: median %s", ms(targetStartup), ms(startups[len(startups)/2]))
+	verdict(mem.rss <= targetRSS, "RSS ≤ %s after %d commands over %d channels, after a GC: %s (%s of it the test executable's own pages)",
+		mib(targetRSS), mem.commands, mem.channels, mib(mem.rss), mib(mem.file))
+	verdict(mem.hwm <= targetPeak, "peak RSS ≤ %s in the same run: %s", mib(targetPeak), mib(mem.hwm))
+	verdict(execs[len(execs)/2] <= targetStartup, "exec → first Socket Mode connection ≤ %s, Redis configured: median %s (in-process start: %s)",
+		ms(targetStartup), ms(execs[len(execs)/2]), ms(startups[len(startups)/2]))
 	fmt.Fprintln(out, "  (knowledge search ≤ 50µs: go test -run '^$' -bench Search ./knowledge/)")
 	fmt.Print(out.String())
 }
@@ -1011,6 +1021,46 @@ func measureMemory(t *testing.T, rs *redistest.Server, commands, channels int) m
 	MustNoLoadViolations(t, fake)
 	m.commands, m.channels, m.startRSS, m.startup = commands, channels, first.rss, startup
 	return m
+}
+
+// measureExecStartup starts the bot in a process of its own (this test
+// binary running TestLoadBotProcess) count times, and returns the times
+// from exec to its first Socket Mode connection, sorted.
+func measureExecStartup(t *testing.T, rs *redistest.Server, count int) []time.Duration {
+	fake := MustNewLoadFake(t)
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	env := append(os.Environ(), loadChildEnv+"=1")
+	for k, v := range loadEnv(fake, rs.URL()) {
+		env = append(env, k+"="+v)
+	}
+	out := make([]time.Duration, 0, count)
+	for range count {
+		cmd := exec.Command(exe, "-test.run=^TestLoadBotProcess$")
+		cmd.Env, cmd.Stderr = env, os.Stderr
+		start := time.Now()
+		if err := cmd.Start(); err != nil {
+			t.Fatalf("start the bot process: %v", err)
+		}
+		wctx, cancel := context.WithTimeout(context.Background(), loadTimeout)
+		err := fake.WaitConnections(wctx, 1)
+		d := time.Since(start)
+		_ = cmd.Process.Signal(syscall.SIGTERM)
+		_ = cmd.Wait()
+		if err != nil {
+			cancel()
+			t.Fatalf("the bot process did not connect: %v", err)
+		}
+		for fake.Connections() > 0 && wctx.Err() == nil {
+			time.Sleep(time.Millisecond)
+		}
+		cancel()
+		out = append(out, d)
+	}
+	slices.Sort(out)
+	return out
 }
 
 // TestLoadBotProcess is the bot process of measureMemory: it runs serve
