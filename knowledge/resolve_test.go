@@ -238,8 +238,13 @@ func TestPassage(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if firstTopic(l) != tt.topic && !slices.Contains(ChoiceIDs(l), tt.topic) {
-			t.Errorf("Resolve(%q) puts %q first (choices %v), want %s answered or offered", tt.query, firstTopic(l), ChoiceIDs(l), tt.topic)
+		// The topic is answered, offered among choices, or a button on
+		// the answer's card (Results): "when do we need a vp of
+		// engineering" is as much about the CTO and the VP side by side
+		// as about the VP alone, and the model weighs them nearly the same.
+		shown := slices.ContainsFunc(l.Results, func(r Result) bool { return r.Topic.ID == tt.topic })
+		if firstTopic(l) != tt.topic && !slices.Contains(ChoiceIDs(l), tt.topic) && !shown {
+			t.Errorf("Resolve(%q) puts %q first (choices %v), want %s answered, offered or shown", tt.query, firstTopic(l), ChoiceIDs(l), tt.topic)
 			continue
 		}
 		// The passage the topic's answer shows, whether the model answered
