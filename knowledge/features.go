@@ -126,7 +126,8 @@ func (p *Pack) featuresOf(text string, raw []string, fp featureParams, ranked []
 				w, st = c, p.wordStem(c)
 			}
 		}
-		if known != nil && known(featureKey(featWord, st)) {
+		wordKnown := known != nil && known(featureKey(featWord, st))
+		if wordKnown {
 			words++
 		}
 		stems++
@@ -142,14 +143,24 @@ func (p *Pack) featuresOf(text string, raw []string, fp featureParams, ranked []
 			}
 			continue
 		}
-		charGramKeys(w, fp, func(k uint64) { add(k, fp.Chars) })
+		grams, knownGrams := 0, 0
+		charGramKeys(w, fp, func(k uint64) {
+			add(k, fp.Chars)
+			grams++
+			if known != nil && known(k) {
+				knownGrams++
+			}
+		})
+		if !wordKnown && grams > 0 && 2*knownGrams >= grams {
+			words++ // a word the model lacks, but most of whose letters it knows
+		}
 	}
 	if strings.ContainsAny(text, "$£€") {
 		add(featureKey(featShape, "money"), 1)
 	}
 	add(featureKey(featShape, lengthBucket(stems)), fp.Length)
 	if p.index != nil {
-		known, other := p.index.jobTitles.mentions(raw)
+		known, other := p.index.jobTitles.mentions(raw, p.index.corrected)
 		if known {
 			add(featureKey(featShape, "title:known"), 1)
 		}

@@ -122,7 +122,7 @@ func TestModelTitles(t *testing.T) {
 		{"our ceo wants a plan", false, false},
 		{"headcount plan for next year", false, false},
 	} {
-		known, other := p.index.jobTitles.mentions(wordsOf(tt.text))
+		known, other := p.index.jobTitles.mentions(wordsOf(tt.text), nil)
 		if known != tt.known || other != tt.others {
 			t.Errorf("%q: covered %v, other %v; want %v, %v", tt.text, known, other, tt.known, tt.others)
 		}

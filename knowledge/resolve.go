@@ -139,8 +139,10 @@ func (p *Pack) rules(args string) (l Lookup, q question, free bool) {
 			l.Role, l.Topic = t.Role, &t
 			return l, q, false
 		}
-		if p.otherExecutive(toks) {
-			l.Pointer = PointOtherRole // "what does a cfo do?"
+		if p.otherExecutive(toks) || p.onlyOtherTitles(args) {
+			// "what does a cfo do?", "how to assess a product manager
+			// candidate": a role hirebot has no material on.
+			l.Pointer = PointOtherRole
 			return l, q, false
 		}
 		if t, ok := p.TopicByName(role, "help"); ok && len(toks) == 0 && len(words) > 0 {
