@@ -175,7 +175,7 @@ func (tm *topicModel) rank(probs []float64) ranking {
 		}
 		return 0
 	})
-	var topics []int
+	topics := make([]int, 0, len(order))
 	for _, c := range order {
 		if tm.topic[c] >= 0 {
 			topics = append(topics, c)

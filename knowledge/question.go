@@ -18,11 +18,12 @@ type question struct {
 	roleLed bool     // a role word led
 	words   []string // the words, role titles as role ids, shorthand written out
 	toks    []token  // the words as search tokens
+	raw     []string // the args as wordsOf splits them, as the topic model reads them
 }
 
 // parse reads args as a question.
 func (p *Pack) parse(args string) question {
-	q := question{role: DefaultRole, words: p.withRoleIDs(argWords(args))}
+	q := question{role: DefaultRole, words: p.withRoleIDs(argWords(args)), raw: wordsOf(args)}
 	if len(q.words) > 0 {
 		if _, ok := p.Role(q.words[0]); ok {
 			q.role, q.roleLed = q.words[0], true

@@ -139,7 +139,7 @@ func (p *Pack) rules(args string) (l Lookup, q question, free bool) {
 			l.Role, l.Topic = t.Role, &t
 			return l, q, false
 		}
-		if p.otherExecutive(toks) || p.onlyOtherTitles(args) {
+		if p.otherExecutive(toks) || p.onlyOtherTitles(q.raw) {
 			// "what does a cfo do?", "how to assess a product manager
 			// candidate": a role hirebot has no material on.
 			l.Pointer = PointOtherRole

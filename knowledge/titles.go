@@ -113,14 +113,15 @@ func isExecAbbreviation(w string) bool {
 	return true
 }
 
-// onlyOtherTitles reports whether args name the title of a role hirebot
-// does not cover and no title of one it does: "cmo salary benchmarks",
-// "reference check questions for a COO finalist". Such a question is
-// about that role, whatever else it shares with a topic's words.
-func (p *Pack) onlyOtherTitles(args string) bool {
+// onlyOtherTitles reports whether words (as wordsOf gives them) name the
+// title of a role hirebot does not cover and no title of one it does:
+// "cmo salary benchmarks", "reference check questions for a COO
+// finalist". Such a question is about that role, whatever else it shares
+// with a topic's words.
+func (p *Pack) onlyOtherTitles(words []string) bool {
 	if p.index == nil {
 		return false
 	}
-	known, other := p.index.jobTitles.mentions(wordsOf(args), p.index.corrected)
+	known, other := p.index.jobTitles.mentions(words, p.index.corrected)
 	return other && !known
 }
