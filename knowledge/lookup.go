@@ -74,7 +74,13 @@ func (p *Pack) Topic(id string) (Topic, bool) {
 // TopicByName returns role's topic called name, matching its name or one of
 // its aliases, ignoring case and surrounding space.
 func (p *Pack) TopicByName(role, name string) (Topic, bool) {
-	name = strings.ToLower(strings.TrimSpace(name))
+	name = strings.TrimSpace(name)
+	if p.index != nil && len(name) > 2*p.index.longestName {
+		// Far longer than any name (lowering letters changes a length
+		// by less): a whole question, not worth lowering.
+		return Topic{}, false
+	}
+	name = strings.ToLower(name)
 	if p.index != nil {
 		if i, ok := p.index.byName[roleName{role, name}]; ok {
 			return p.Topics[i], true

@@ -303,9 +303,29 @@ func asArgs(role, name string) string {
 func argWords(args string) []string {
 	var out []string
 	for _, f := range strings.Fields(normalize(args)) {
-		if f = strings.Trim(f, "-?!.,;:'\"()[]{}/*_`"); f != "" {
+		if f = trimPunct(f); f != "" {
 			out = append(out, f)
 		}
 	}
 	return out
+}
+
+// punct is the punctuation argWords trims from around words.
+var punct = func() (set [utf8.RuneSelf]bool) {
+	for _, c := range "-?!.,;:'\"()[]{}/*_`" {
+		set[c] = true
+	}
+	return set
+}()
+
+// trimPunct is strings.Trim(f, "-?!.,;:'\"()[]{}/*_`") without building
+// the set of signs for each word.
+func trimPunct(f string) string {
+	for len(f) > 0 && f[0] < utf8.RuneSelf && punct[f[0]] {
+		f = f[1:]
+	}
+	for len(f) > 0 && f[len(f)-1] < utf8.RuneSelf && punct[f[len(f)-1]] {
+		f = f[:len(f)-1]
+	}
+	return f
 }

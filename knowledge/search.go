@@ -74,8 +74,9 @@ type index struct {
 	// byName finds a topic by role and name or alias (TopicByName), and
 	// roles a role by id (Role), without scanning the pack: indexes into
 	// p.Topics and p.Roles.
-	byName map[roleName]int
-	roles  map[string]int
+	byName      map[roleName]int
+	longestName int // the longest name or alias in byName, in bytes
+	roles       map[string]int
 	// porter holds the Porter2 stem of every word the pack has, so that
 	// the topic model need not stem a common word again for each question.
 	porter map[string]string
@@ -218,6 +219,9 @@ func newIndex(p *Pack) *index {
 				ix.byName[k] = i
 			}
 		}
+	}
+	for k := range ix.byName {
+		ix.longestName = max(ix.longestName, len(k.name))
 	}
 	ix.roles = make(map[string]int, len(p.Roles))
 	for i, r := range p.Roles {
