@@ -156,7 +156,7 @@ func newCompetencyWords(p *Pack) *competencyWords {
 // built one, worked out now for a pack put together by hand.
 func (p *Pack) competencyWords() *competencyWords {
 	if p.index != nil && p.index.competencies != nil {
-		return p.index.competencies
+		return p.index.competencies()
 	}
 	return newCompetencyWords(p)
 }

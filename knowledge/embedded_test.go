@@ -117,3 +117,16 @@ func kindIDs(ks []Kind) []string {
 	}
 	return out
 }
+
+// TestEmbeddedValid holds the embedded pack to every check a custom pack
+// meets when loaded, and more, since Embedded skips them at start-up.
+// make build runs it before building.
+func TestEmbeddedValid(t *testing.T) {
+	p, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := validateEmbedded(p); err != nil {
+		t.Fatalf("the embedded pack is invalid: %v", err)
+	}
+}

@@ -173,8 +173,9 @@ func (ix *index) corrected(w string) string {
 		return ""
 	}
 	best, bestD := "", edits+1
+	typos := ix.typos.of(ix.words)
 	eachDeletion(w, edits, func(d []byte) {
-		for _, i := range ix.deletes[string(d)] {
+		for _, i := range typos.lookup(hashOf(d)) {
 			c := ix.words[i]
 			if dist := distance(w, c, edits); plausibleTypo(w, c) && (dist < bestD || dist == bestD && c < best) {
 				best, bestD = c, dist

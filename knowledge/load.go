@@ -10,6 +10,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -29,25 +30,32 @@ var embedded embed.FS
 
 // Embedded loads the pack built into the binary. Each call returns a new
 // Pack; callers load it once and share it.
+//
+// The embedded pack is not validated here: it cannot change after the
+// build, and TestEmbeddedValid (run by make build and make test) holds it
+// to everything Load, Coverage and the model's classes check, which would
+// otherwise cost about half of every start.
 func Embedded() (*Pack, error) {
 	sub, err := fs.Sub(embedded, "data")
 	if err != nil {
 		return nil, fmt.Errorf("open embedded knowledge: %w", err)
 	}
-	p, err := Load(sub)
-	if err == nil {
-		err = Coverage(p)
-	}
-	if err == nil {
-		p.model, err = loadModel(p, embeddedModel)
-	}
-	if err == nil {
-		err = checkClasses(p, p.model)
-	}
+	p, err := read(sub)
 	if err != nil {
 		return nil, fmt.Errorf("embedded knowledge: %w", err)
 	}
+	p.index = newIndex(p)
+	if p.model, err = loadModel(p, embeddedModel); err != nil {
+		return nil, fmt.Errorf("embedded knowledge: %w", err)
+	}
 	return p, nil
+}
+
+// validateEmbedded checks the embedded pack as Load checks a custom one,
+// and more: its questions cover every interview, and the topic model's
+// classes are its topics. Tests call it; Embedded does not.
+func validateEmbedded(p *Pack) error {
+	return errors.Join(Validate(p), Coverage(p), checkClasses(p, p.model))
 }
 
 // Load reads the pack in fsys (laid out as described by the file
@@ -135,30 +143,41 @@ func mergeByID[T any](base, top []T, id func(T) string) []T {
 // read decodes every file of the pack in fsys without validating it.
 func read(fsys fs.FS) (*Pack, error) {
 	p := &Pack{sources: make(map[string]string)}
-	errs := []error{
-		decodeFile(fsys, RolesFile, &p.Roles),
-		decodeFile(fsys, KindsFile, &p.Kinds),
-		decodeFile(fsys, TopicsFile, &p.Topics),
-		decodeFile(fsys, ChecklistsFile, &p.Checklists),
-		decodeFile(fsys, CompetenciesFile, &p.Competencies),
-	}
-	errs = append(errs, unknownFiles(fsys)...)
-
 	entries, err := fs.ReadDir(fsys, QuestionsDir)
+	var dirErr error
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		errs = append(errs, fmt.Errorf("%s: %w", QuestionsDir, err))
+		dirErr = fmt.Errorf("%s: %w", QuestionsDir, err)
 	}
+	var names []string
 	for _, e := range entries {
-		if e.IsDir() || !isYAML(e.Name()) {
-			continue
+		if !e.IsDir() && isYAML(e.Name()) {
+			names = append(names, path.Join(QuestionsDir, e.Name()))
 		}
-		name := path.Join(QuestionsDir, e.Name())
-		var qs []Question
-		if err := decodeFile(fsys, name, &qs); err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		for _, q := range qs {
+	}
+	// The files are decoded side by side: decoding YAML is most of what
+	// a start costs, and each file is independent of the others.
+	qs := make([][]Question, len(names))
+	decode := []func() error{
+		func() error { return decodeFile(fsys, RolesFile, &p.Roles) },
+		func() error { return decodeFile(fsys, KindsFile, &p.Kinds) },
+		func() error { return decodeFile(fsys, TopicsFile, &p.Topics) },
+		func() error { return decodeFile(fsys, ChecklistsFile, &p.Checklists) },
+		func() error { return decodeFile(fsys, CompetenciesFile, &p.Competencies) },
+	}
+	for i, name := range names {
+		decode = append(decode, func() error { return decodeFile(fsys, name, &qs[i]) })
+	}
+	errs := make([]error, len(decode))
+	var wg sync.WaitGroup
+	for i, f := range decode {
+		wg.Go(func() { errs[i] = f() })
+	}
+	wg.Wait()
+	errs = append(errs, unknownFiles(fsys)...)
+	errs = append(errs, dirErr)
+
+	for i, name := range names {
+		for _, q := range qs[i] {
 			if prev, ok := p.sources[q.ID]; ok && prev != name {
 				// Reported by Validate as a duplicate; name both files here.
 				p.sources[q.ID] = prev + " and " + name
@@ -166,7 +185,7 @@ func read(fsys fs.FS) (*Pack, error) {
 			}
 			p.sources[q.ID] = name
 		}
-		p.Questions = append(p.Questions, qs...)
+		p.Questions = append(p.Questions, qs[i]...)
 	}
 	return p, errors.Join(errs...)
 }

@@ -7,6 +7,7 @@ import (
 	"math/bits"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -52,12 +53,12 @@ type Result struct {
 
 // index is the search index of a pack's topics, built once by Load.
 type index struct {
-	terms   map[string]term     // stem → postings
-	stems   map[string]string   // every word seen → its stem
-	words   []string            // the words seen, sorted, for prefix matches
-	deletes map[string][]uint32 // deletion → indexes into words
-	rarest  float64             // the idf of a stem in one topic: what a word the pack lacks counts for
-	titles  []roleTitle         // the roles' titles, longest first
+	terms  map[string]term   // stem → postings
+	stems  map[string]string // every word seen → its stem
+	words  []string          // the words seen, sorted, for prefix matches
+	typos  typoIndex         // words' deletions, for typos; built on first use
+	rarest float64           // the idf of a stem in one topic: what a word the pack lacks counts for
+	titles []roleTitle       // the roles' titles, longest first
 	// titleStarts holds the first word of each of titles.
 	titleStarts map[string]bool
 	// jobTitles tells covered roles' titles from others, for the topic
@@ -68,9 +69,11 @@ type index struct {
 	// domain holds the stems the rest of the pack uses (definitions,
 	// kinds, checklists, competencies, interview questions) but no topic
 	// does: words of the subject, which no topic happens to answer.
-	domain map[string]bool
-	// competencies are the competencies' words for MatchCompetencies.
-	competencies *competencyWords
+	// Built on first use, like typos: only some questions need it.
+	domain func() map[string]bool
+	// competencies are the competencies' words for MatchCompetencies,
+	// built on first use (only /interview needs them).
+	competencies func() *competencyWords
 	// byName finds a topic by role and name or alias (TopicByName), and
 	// roles a role by id (Role), without scanning the pack: indexes into
 	// p.Topics and p.Roles.
@@ -148,7 +151,7 @@ func newIndex(p *Pack) *index {
 	ix := &index{
 		terms:        make(map[string]term),
 		stems:        make(map[string]string),
-		competencies: newCompetencyWords(p),
+		competencies: sync.OnceValue(func() *competencyWords { return newCompetencyWords(p) }),
 	}
 	fs := fields()
 	// counts[f][doc] maps stem → occurrences; lengths[f][doc] is the
@@ -200,13 +203,6 @@ func newIndex(p *Pack) *index {
 		ix.words = append(ix.words, w)
 	}
 	slices.Sort(ix.words)
-	ix.deletes = make(map[string][]uint32)
-	for i, w := range ix.words {
-		if utf8.RuneCountInString(w) > maxFuzzyLen {
-			continue
-		}
-		deletions(w, maxEdits, func(d string) { ix.deletes[d] = append(ix.deletes[d], uint32(i)) })
-	}
 	ix.byName = make(map[roleName]int)
 	for i, t := range p.Topics { // names first: a name beats another topic's alias
 		if k := (roleName{t.Role, t.Name}); !hasKey(ix.byName, k) {
@@ -248,7 +244,7 @@ func newIndex(p *Pack) *index {
 			ix.topicArgs[r.ID] = append(ix.topicArgs[r.ID], asArgs(r.ID, name))
 		}
 	}
-	ix.domain = domainStems(p, ix.terms)
+	ix.domain = sync.OnceValue(func() map[string]bool { return domainStems(p, ix.terms) })
 	return ix
 }
 
@@ -299,10 +295,11 @@ func (ix *index) candidates(tok token) []candidate {
 				add(ix.stems[w], weight, typoSureness(n, d))
 			}
 		}
+		typos := ix.typos.of(ix.words)
 		if isASCII(tok.word) {
-			eachDeletion(tok.word, edits, func(d []byte) { try(ix.deletes[string(d)]) })
+			eachDeletion(tok.word, edits, func(d []byte) { try(typos.lookup(hashOf(d))) })
 		} else {
-			deletions(tok.word, edits, func(d string) { try(ix.deletes[d]) })
+			deletions(tok.word, edits, func(d string) { try(typos.lookup(hashOf(d))) })
 		}
 	}
 	if len(out) == 0 && n >= minPrefixLen {
@@ -373,7 +370,7 @@ func (p *Pack) rankBest(toks []token, limit int) ([]Result, [][]candidate) {
 		switch {
 		case len(cands) == 1 && cands[0].sure == 1:
 			weight = ix.terms[cands[0].stem].idf
-		case len(cands) == 0 && ix.domain[tok.stem]:
+		case len(cands) == 0 && ix.domain()[tok.stem]:
 			weight *= tellsDomain
 		}
 		total += weight

@@ -547,8 +547,8 @@ func TestLoad(t *testing.T) {
 		loadCount(t, "HIREBOT_LOAD_RSS_COMMANDS", 20000), loadCount(t, "HIREBOT_LOAD_RSS_CHANNELS", 2000))
 	fmt.Fprintf(out, "\nmemory, bot in its own process, %d commands over %d channels (/jd start in each, then /jd add, /interview, /cto-role topic and search in turn):\n",
 		mem.commands, mem.channels)
-	fmt.Fprintf(out, "  VmRSS after runtime.GC: %s at start, %s after; peak VmHWM %s; Go heap in use %s; goroutines %d\n",
-		mib(mem.startRSS), mib(mem.rss), mib(mem.hwm), mib(mem.heap), mem.goroutines)
+	fmt.Fprintf(out, "  VmRSS after runtime.GC: %s at start, %s after (%s anonymous, %s the executable's pages); peak VmHWM %s; Go heap in use %s; goroutines %d\n",
+		mib(mem.startRSS), mib(mem.rss), mib(mem.anon), mib(mem.file), mib(mem.hwm), mib(mem.heap), mem.goroutines)
 	fmt.Fprintf(out, "  measured once idle: %.0f s after the last reply (the channels' live messages brought up to date)\n", mem.settled.Seconds())
 	fmt.Fprintf(out, "  process start → first socket connected (test binary exec included): %s\n", ms(mem.startup))
 
@@ -897,9 +897,13 @@ type memReport struct {
 	commands, channels int
 	startRSS, rss, hwm uint64 // bytes
 	heap               uint64 // Go heap in use, bytes
-	goroutines         int
-	startup            time.Duration
-	settled            time.Duration // from the last reply until the bot was idle
+	// anon and file split rss: memory the process made, and pages of
+	// the executable it touched (shared, and dropped first under
+	// pressure).
+	anon, file uint64
+	goroutines int
+	startup    time.Duration
+	settled    time.Duration // from the last reply until the bot was idle
 }
 
 // loadChildEnv marks the test binary run as the bot of measureMemory.
@@ -933,7 +937,7 @@ func measureMemory(t *testing.T, rs *redistest.Server, commands, channels int) m
 		sc := bufio.NewScanner(stdout)
 		for sc.Scan() {
 			var m memReport
-			if _, err := fmt.Sscanf(sc.Text(), "MEM %d %d %d %d", &m.rss, &m.hwm, &m.heap, &m.goroutines); err == nil {
+			if _, err := fmt.Sscanf(sc.Text(), "MEM %d %d %d %d %d %d", &m.rss, &m.hwm, &m.heap, &m.goroutines, &m.anon, &m.file); err == nil {
 				reports <- m
 			}
 		}
@@ -1011,7 +1015,8 @@ func measureMemory(t *testing.T, rs *redistest.Server, commands, channels int) m
 
 // TestLoadBotProcess is the bot process of measureMemory: it runs serve
 // and, on SIGUSR1, collects garbage and prints a line
-// "MEM <VmRSS> <VmHWM> <HeapInuse> <goroutines>" (bytes) to stdout.
+// "MEM <VmRSS> <VmHWM> <HeapInuse> <goroutines> <RssAnon> <RssFile>"
+// (bytes) to stdout.
 func TestLoadBotProcess(t *testing.T) {
 	if os.Getenv(loadChildEnv) != "1" {
 		t.Skip("run by TestLoad as the bot's own process")
@@ -1026,7 +1031,8 @@ func TestLoadBotProcess(t *testing.T) {
 			runtime.GC()
 			var ms runtime.MemStats
 			runtime.ReadMemStats(&ms)
-			fmt.Printf("MEM %d %d %d %d\n", procStatus(t, "VmRSS"), procStatus(t, "VmHWM"), ms.HeapInuse, runtime.NumGoroutine())
+			fmt.Printf("MEM %d %d %d %d %d %d\n", procStatus(t, "VmRSS"), procStatus(t, "VmHWM"), ms.HeapInuse, runtime.NumGoroutine(),
+				procStatus(t, "RssAnon"), procStatus(t, "RssFile"))
 		}
 	}()
 	if code := run(ctx, []string{"serve"}, strings.NewReader(""), io.Discard, os.Stderr); code != 0 {
