@@ -126,8 +126,7 @@ func (p *Pack) featuresOf(text string, raw []string, fp featureParams, ranked []
 				w, st = c, p.wordStem(c)
 			}
 		}
-		wordKnown := known != nil && known(featureKey(featWord, st))
-		if wordKnown {
+		if known != nil && known(featureKey(featWord, st)) {
 			words++
 		}
 		stems++
@@ -143,17 +142,7 @@ func (p *Pack) featuresOf(text string, raw []string, fp featureParams, ranked []
 			}
 			continue
 		}
-		grams, knownGrams := 0, 0
-		charGramKeys(w, fp, func(k uint64) {
-			add(k, fp.Chars)
-			grams++
-			if known != nil && known(k) {
-				knownGrams++
-			}
-		})
-		if !wordKnown && grams > 0 && 2*knownGrams >= grams {
-			words++ // a word the model lacks, but most of whose letters it knows
-		}
+		charGramKeys(w, fp, func(k uint64) { add(k, fp.Chars) })
 	}
 	if strings.ContainsAny(text, "$£€") {
 		add(featureKey(featShape, "money"), 1)
