@@ -144,7 +144,7 @@ func (p *Pack) featuresOf(text string, raw []string, fp featureParams, ranked []
 		}
 		charGramKeys(w, fp, func(k uint64) { add(k, fp.Chars) })
 	}
-	if strings.ContainsAny(text, "$£€") {
+	if strings.Contains(text, "$") || strings.Contains(text, "£") || strings.Contains(text, "€") {
 		add(featureKey(featShape, "money"), 1)
 	}
 	add(featureKey(featShape, lengthBucket(stems)), fp.Length)

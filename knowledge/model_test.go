@@ -184,6 +184,8 @@ func BenchmarkResolveQuestion(b *testing.B) {
 		"board":   "should our CTO have a seat on the board?",
 		"long":    "We're a 30-person fintech and our founder CTO wants to step back into an architect role next year. How do we handle the transition without losing the team's trust, and who should we hire?",
 		"weather": "what's the weather in Lisbon tomorrow",
+		// Near MaxArgs (489 characters): what a long story costs.
+		"longest": "We're a 120-person logistics software company, bootstrapped until last year, now Series A. Our founder CTO wrote most of the platform and wants to move into a chief architect role while we hire someone to run engineering, hiring, budgets and security (SOC 2 is coming). The board wants a proven scale-up leader; I worry about culture fit and whether the team will follow an outsider. How should we structure the search, what should the new person own, and how do we keep our founder happy?",
 	}
 	names := slices.Sorted(maps.Keys(inputs))
 	run := func(b *testing.B, qs []string) {
