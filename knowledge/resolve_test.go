@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"errors"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -412,4 +413,26 @@ func topicID(t *Topic) string {
 		return "<nil>"
 	}
 	return t.ID
+}
+
+// TestEachToken checks that a question's tokens made a word at a time
+// are the tokens of its words joined, on every writer's question.
+func TestEachToken(t *testing.T) {
+	p := MustEmbedded(t)
+	writers, err := ReadTrainingData(os.DirFS("."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range writers {
+		for _, lq := range w.Questions {
+			q := p.parse(lq.Text)
+			var got []token
+			for tok := range q.eachToken {
+				got = append(got, tok)
+			}
+			if want := q.tokens(); !slices.Equal(got, want) {
+				t.Errorf("%s: tokens a word at a time %v, want %v", lq.Source, got, want)
+			}
+		}
+	}
 }
