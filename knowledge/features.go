@@ -77,15 +77,16 @@ func wordSet(s string) map[string]bool {
 // ("responsibilites"). words counts the content words the model has (after
 // that correction).
 func (p *Pack) questionFeatures(text string, fp featureParams, ranked []Result, known func(uint64) bool) (_ []classifier.Feature, words int) {
-	return p.featuresOf(text, wordsOf(text), fp, ranked, known)
+	return p.featuresOf(text, wordsOf(text), fp, ranked, known, nil)
 }
 
 // featuresOf is questionFeatures with text's words (wordsOf) given.
-func (p *Pack) featuresOf(text string, raw []string, fp featureParams, ranked []Result, known func(uint64) bool) (_ []classifier.Feature, words int) {
+// The features are appended to buf[:0], which may be nil.
+func (p *Pack) featuresOf(text string, raw []string, fp featureParams, ranked []Result, known func(uint64) bool, buf []classifier.Feature) (_ []classifier.Feature, words int) {
 	seen := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(seen)
 	seen.reset()
-	out := make([]classifier.Feature, 0, 8*len(raw)+8)
+	out := buf[:0]
 	add := func(k uint64, w float32) {
 		if w <= 0 {
 			return
