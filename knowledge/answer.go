@@ -11,14 +11,15 @@ func (p *Pack) answerByModel(l *Lookup, q question, args string) {
 	if q.roleLed {
 		rest = q.words[1:]
 	}
-	words := wordsOf(args)
+	words := q.raw
 	ranked, terms := p.searchedWords(words)
 	probs := tm.probabilitiesOf(args, words, ranked)
 	if probs == nil { // no word the model knows: not covered
 		l.Suggestions = p.suggestShort(l.Role, rest)
 		return
 	}
-	d := tm.decide(probs, tm.meta.Decide)
+	order := tm.rank(probs)
+	d := tm.decideRanked(order, probs, tm.meta.Decide)
 	topics := func(classes []int) []Topic {
 		var out []Topic
 		for _, c := range classes {
@@ -40,7 +41,7 @@ func (p *Pack) answerByModel(l *Lookup, q question, args string) {
 		}
 		l.Answer = &Answer{Topic: t, Passage: p.index.shapedPassage(t, doc, terms, shapeOfWords(words)), Confidence: probs[d.class]}
 		l.Results = append(l.Results, Result{Topic: t, Score: probs[d.class], Confidence: probs[d.class], doc: doc})
-		for _, c := range tm.rank(probs).topics[1:] {
+		for _, c := range order.topics[1:] {
 			if len(l.Results) == maxChoices {
 				break
 			}

@@ -6,6 +6,7 @@ package knowledge
 // answered with the right topic or offered it among the choices, and the
 // share of questions hirebot cannot answer that are answered honestly.
 const (
+	targetTop1         = 0.90
 	targetTopOrChoices = 0.97
 	targetHonest       = 0.97
 )
@@ -34,7 +35,9 @@ func steps(from, to, step float64) []float64 {
 
 // calibrate returns the thresholds that do best on records: most right
 // first answers, with honest replies and right-or-offered answers kept
-// at their targets (a shortfall costs four times what it would add), and
+// at their targets (a shortfall costs four times what it would add; the
+// first answers have a target too, so that offering choices is not bought
+// with answers that were right), and
 // greetings kept as small talk. Of equally good thresholds, the first in
 // the grid's order wins.
 func calibrate(records []record) (thresholds, float64) {
@@ -64,5 +67,5 @@ func score(records []record, th thresholds) float64 {
 	}
 	top1, toc, honest, social := f.Rates()
 	return top1 + toc + honest + 0.25*social -
-		4*max(0, targetTopOrChoices-toc) - 4*max(0, targetHonest-honest)
+		4*max(0, targetTop1-top1) - 4*max(0, targetTopOrChoices-toc) - 4*max(0, targetHonest-honest)
 }

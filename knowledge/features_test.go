@@ -13,3 +13,36 @@ func TestBestScores(t *testing.T) {
 		}
 	}
 }
+
+// TestCharGramKeys checks that hashing the runs of letters as it goes
+// gives the keys of the runs themselves, in the same order.
+func TestCharGramKeys(t *testing.T) {
+	fp := featureParams{Chars: 1, MinN: 2, MaxN: 4}
+	for _, w := range []string{"a", "cto", "responsibilities", "r&d", "café"} {
+		var want, got []uint64
+		charGrams(w, fp, func(g string) { want = append(want, featureKey(featChars, g)) })
+		charGramKeys(w, fp, func(k uint64) { got = append(got, k) })
+		if !slices.Equal(got, want) {
+			t.Errorf("charGramKeys(%q) = %d keys, want the %d of charGrams", w, len(got), len(want))
+		}
+	}
+}
+
+// TestFeaturesOnce checks that every feature of a question comes once,
+// with its largest value, and that the vector has length 1.
+func TestFeaturesOnce(t *testing.T) {
+	p := MustEmbedded(t)
+	fs, _ := p.questionFeatures("the CTO, the cto and the CTOs: what does a cto do, cto?", DefaultTraining.Features, nil, nil)
+	seen := map[uint64]bool{}
+	norm := 0.0
+	for _, f := range fs {
+		if seen[f.Key] {
+			t.Errorf("feature %x twice", f.Key)
+		}
+		seen[f.Key] = true
+		norm += float64(f.Value) * float64(f.Value)
+	}
+	if norm < 0.999 || norm > 1.001 {
+		t.Errorf("length² %.4f, want 1", norm)
+	}
+}

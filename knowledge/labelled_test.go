@@ -139,7 +139,7 @@ func MustScored(tb testing.TB, p *Pack) []scored {
 		}
 		s := scored{query: q.query, answerable: Answerable(q.want), heldOut: q.heldOut}
 		pq := p.parse(q.query)
-		if rs, _ := p.searchRole(pq.toks, l.Role, p.namesOnly(pq.words, l.Role)); len(rs) > 0 {
+		if rs, _ := p.searchRole(pq.tokens(), l.Role, p.namesOnly(pq.words, l.Role)); len(rs) > 0 {
 			s.right = rs[0].Topic.ID == q.want
 			s.confidence = rs[0].Confidence
 		}

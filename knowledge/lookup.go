@@ -12,12 +12,18 @@ const DefaultRole = "cto"
 
 // Role returns the role with the given id.
 func (p *Pack) Role(id string) (Role, bool) {
-	return find(p.Roles, func(r Role) bool { return r.ID == id })
+	if p.index != nil {
+		if i, ok := p.index.roles[id]; ok {
+			return p.Roles[i], true
+		}
+		return Role{}, false
+	}
+	return find(p.Roles, func(r *Role) bool { return r.ID == id })
 }
 
 // Kind returns the kind with the given id.
 func (p *Pack) Kind(id string) (Kind, bool) {
-	return find(p.Kinds, func(k Kind) bool { return k.ID == id })
+	return find(p.Kinds, func(k *Kind) bool { return k.ID == id })
 }
 
 // KindNamed returns the kind s names: its id or one of its aliases, in any
@@ -26,7 +32,7 @@ func (p *Pack) KindNamed(s string) (Kind, bool) {
 	if kindKeyEmpty(s) {
 		return Kind{}, false
 	}
-	return find(p.Kinds, func(k Kind) bool {
+	return find(p.Kinds, func(k *Kind) bool {
 		return sameKindName(k.ID, s) || slices.ContainsFunc(k.Aliases, func(a string) bool { return sameKindName(a, s) })
 	})
 }
@@ -62,17 +68,29 @@ func kindKeyEmpty(s string) bool { return strings.Trim(s, "-_") == "" }
 
 // Topic returns the topic with the given id.
 func (p *Pack) Topic(id string) (Topic, bool) {
-	return find(p.Topics, func(t Topic) bool { return t.ID == id })
+	return find(p.Topics, func(t *Topic) bool { return t.ID == id })
 }
 
 // TopicByName returns role's topic called name, matching its name or one of
 // its aliases, ignoring case and surrounding space.
 func (p *Pack) TopicByName(role, name string) (Topic, bool) {
-	name = strings.ToLower(strings.TrimSpace(name))
-	if t, ok := find(p.Topics, func(t Topic) bool { return t.Role == role && t.Name == name }); ok {
+	name = strings.TrimSpace(name)
+	if p.index != nil && len(name) > 2*p.index.longestName {
+		// Far longer than any name (lowering letters changes a length
+		// by less): a whole question, not worth lowering.
+		return Topic{}, false
+	}
+	name = strings.ToLower(name)
+	if p.index != nil {
+		if i, ok := p.index.byName[roleName{role, name}]; ok {
+			return p.Topics[i], true
+		}
+		return Topic{}, false
+	}
+	if t, ok := find(p.Topics, func(t *Topic) bool { return t.Role == role && t.Name == name }); ok {
 		return t, true
 	}
-	return find(p.Topics, func(t Topic) bool {
+	return find(p.Topics, func(t *Topic) bool {
 		if t.Role != role {
 			return false
 		}
@@ -87,12 +105,12 @@ func (p *Pack) TopicByName(role, name string) (Topic, bool) {
 
 // Competency returns the competency with the given id.
 func (p *Pack) Competency(id string) (Competency, bool) {
-	return find(p.Competencies, func(c Competency) bool { return c.ID == id })
+	return find(p.Competencies, func(c *Competency) bool { return c.ID == id })
 }
 
 // Question returns the question with the given id.
 func (p *Pack) Question(id string) (Question, bool) {
-	return find(p.Questions, func(q Question) bool { return q.ID == id })
+	return find(p.Questions, func(q *Question) bool { return q.ID == id })
 }
 
 // ChecklistsFor returns role's checklists that apply to every kind of it,
@@ -143,11 +161,13 @@ func (p *Pack) TopicNames(role string) []string {
 	return out
 }
 
-// find returns the first element of list for which match is true.
-func find[T any](list []T, match func(T) bool) (T, bool) {
-	for _, v := range list {
-		if match(v) {
-			return v, true
+// find returns the first element of list for which match is true. match
+// gets a pointer so that large elements (topics) are not copied to be
+// looked at.
+func find[T any](list []T, match func(*T) bool) (T, bool) {
+	for i := range list {
+		if match(&list[i]) {
+			return list[i], true
 		}
 	}
 	var zero T

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"sync"
 
 	"github.com/hirebot/hirebot/knowledge/internal/classifier"
 )
@@ -114,7 +115,10 @@ func (tm *topicModel) probabilitiesOf(text string, raw []string, ranked []Result
 	if tm.meta.Features.Rank <= 0 {
 		ranked = nil
 	}
-	fs, words := tm.pack.featuresOf(text, raw, tm.meta.Features, ranked, tm.m.Has)
+	buf := featureBufs.Get().(*[]classifier.Feature)
+	defer featureBufs.Put(buf)
+	fs, words := tm.pack.featuresOf(text, raw, tm.meta.Features, ranked, tm.m.Has, *buf)
+	*buf = fs[:0] // keep what it grew to
 	if words == 0 {
 		return nil
 	}
@@ -122,6 +126,13 @@ func (tm *topicModel) probabilitiesOf(text string, raw []string, ranked []Result
 	tm.m.Predict(fs, probs)
 	return probs
 }
+
+// featureBufs holds the buffers a question's features are made in: they
+// are read once, by Predict, and not kept.
+var featureBufs = sync.Pool{New: func() any {
+	b := make([]classifier.Feature, 0, 512)
+	return &b
+}}
 
 // decisionKind is what decide makes of a question.
 type decisionKind int
@@ -175,7 +186,7 @@ func (tm *topicModel) rank(probs []float64) ranking {
 		}
 		return 0
 	})
-	var topics []int
+	topics := make([]int, 0, len(order))
 	for _, c := range order {
 		if tm.topic[c] >= 0 {
 			topics = append(topics, c)

@@ -79,8 +79,9 @@ func (ix *index) passage(t Topic, doc int, terms [][]candidate) Passage {
 	list := ix.byDoc[doc]
 	scores := make([]float64, len(list))
 	bestText, bestPoint := -1, -1
+	weighed := ix.weighTerms(terms)
 	for i, pg := range list {
-		scores[i] = ix.passageScore(pg, terms)
+		scores[i] = ix.passageScore(pg, weighed)
 		if scores[i] == 0 || pg.kind == inSummary {
 			continue // the summary is what to fall back on
 		}
@@ -114,26 +115,50 @@ func (ix *index) passage(t Topic, doc int, terms [][]candidate) Passage {
 // by how much of the query it holds (each word by its rarity, as in
 // Confidence), so that a paragraph answering the whole question beats a
 // short point that repeats one word of it; then, to break ties, by BM25.
-func (ix *index) passageScore(pg passage, terms [][]candidate) float64 {
+func (ix *index) passageScore(pg passage, terms [][]weighedCandidate) float64 {
 	norm := 1 - bm25B + bm25B*pg.words/ix.avgPassage
 	held, bm25 := 0.0, 0.0
 	for _, cands := range terms {
 		bestHeld, best := 0.0, 0.0
 		for _, c := range cands {
-			if ix.roleIDs[c.stem] {
-				continue // "cto" is in half the paragraphs: it picks none of them
-			}
 			if n := pg.tf[c.stem]; n > 0 {
-				idf := ix.terms[c.stem].idf
 				tf := float64(n) / norm
-				bestHeld = max(bestHeld, c.sure*idf)
-				best = max(best, c.weight*idf*tf*(bm25K1+1)/(tf+bm25K1))
+				bestHeld = max(bestHeld, c.sure*c.idf)
+				best = max(best, c.weight*c.idf*tf*(bm25K1+1)/(tf+bm25K1))
 			}
 		}
 		held += bestHeld
 		bm25 += best
 	}
 	return held + bm25/passageTieBreak
+}
+
+// weighedCandidate is a candidate with its stem's idf, looked up once per
+// answer rather than once per passage.
+type weighedCandidate struct {
+	candidate
+	idf float64
+}
+
+// weighTerms returns terms with each candidate's idf, role ids left out:
+// "cto" is in half the paragraphs, so it picks none of them.
+func (ix *index) weighTerms(terms [][]candidate) [][]weighedCandidate {
+	n := 0
+	for _, cands := range terms {
+		n += len(cands)
+	}
+	flat := make([]weighedCandidate, 0, n) // every term's candidates, one after another
+	out := make([][]weighedCandidate, len(terms))
+	for i, cands := range terms {
+		at := len(flat)
+		for _, c := range cands {
+			if !ix.roleIDs[c.stem] {
+				flat = append(flat, weighedCandidate{c, ix.terms[c.stem].idf})
+			}
+		}
+		out[i] = flat[at:len(flat):len(flat)]
+	}
+	return out
 }
 
 // passageTieBreak scales BM25 down so that it only orders passages that

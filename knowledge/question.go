@@ -1,6 +1,9 @@
 package knowledge
 
-import "strings"
+import (
+	"iter"
+	"strings"
+)
 
 // Reading a /cto-role question before it is searched: which role it is
 // about, and whether it is about a role as a whole, or about a role the
@@ -17,12 +20,13 @@ type question struct {
 	role    string   // the role asked about
 	roleLed bool     // a role word led
 	words   []string // the words, role titles as role ids, shorthand written out
-	toks    []token  // the words as search tokens
+	toks    []token  // the words as search tokens: see tokens; nil until asked for
+	raw     []string // the args as wordsOf splits them, as the topic model reads them
 }
 
 // parse reads args as a question.
 func (p *Pack) parse(args string) question {
-	q := question{role: DefaultRole, words: p.withRoleIDs(argWords(args))}
+	q := question{role: DefaultRole, words: p.withRoleIDs(argWords(args)), raw: wordsOf(args)}
 	if len(q.words) > 0 {
 		if _, ok := p.Role(q.words[0]); ok {
 			q.role, q.roleLed = q.words[0], true
@@ -31,16 +35,55 @@ func (p *Pack) parse(args string) question {
 	if r, ok := p.mentionedRole(q.words); ok && !q.roleLed {
 		q.role = r // "what should we look for in a cio?"
 	}
-	q.toks = tokens(strings.Join(q.words, " "))
 	return q
+}
+
+// tokens returns the question's words as search tokens, made on first
+// use (most questions never need them all).
+func (q *question) tokens() []token {
+	if q.toks == nil {
+		q.toks = tokens(strings.Join(q.words, " "))
+	}
+	return q.toks
+}
+
+// eachToken yields the question's tokens in order, as tokens returns
+// them, making only as many as the caller takes: the rules that read them
+// stop at the first word that is not a role or a job word.
+func (q *question) eachToken(yield func(token) bool) {
+	if q.toks != nil {
+		for _, t := range q.toks {
+			if !yield(t) {
+				return
+			}
+		}
+		return
+	}
+	// tokens(strings.Join(words, " ")) is the tokens of each word in
+	// turn: the words are lower-case and split on spaces already.
+	for _, w := range q.words {
+		for _, t := range tokens(w) {
+			if !yield(t) {
+				return
+			}
+		}
+	}
+}
+
+// hasTokens reports whether the question has any search token.
+func (q *question) hasTokens() bool {
+	for range q.eachToken {
+		return true
+	}
+	return false
 }
 
 // onlyRole reports the role a question is about when a role word is all
 // that matters in it ("what is a CTO?", "tell me about the cio"), perhaps
 // with words for a job as such ("explain the cio role").
-func (p *Pack) onlyRole(toks []token) (string, bool) {
+func (p *Pack) onlyRole(toks iter.Seq[token]) (string, bool) {
 	role := ""
-	for _, tok := range toks {
+	for tok := range toks {
 		if jobWords[tok.word] {
 			continue
 		}
@@ -56,9 +99,9 @@ func (p *Pack) onlyRole(toks []token) (string, bool) {
 // the pack has neither as a role nor as a topic name: "ceo", "what does a
 // cfo do?". Executive titles are written C…O ("cfo", "ciso"); a topic
 // named by one ("ciso") covers it.
-func (p *Pack) otherExecutive(toks []token) bool {
+func (p *Pack) otherExecutive(toks iter.Seq[token]) bool {
 	exec := false
-	for _, tok := range toks {
+	for tok := range toks {
 		w := tok.word
 		switch {
 		case jobWords[w]:

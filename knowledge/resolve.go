@@ -102,7 +102,7 @@ func (p *Pack) Resolve(args string) (Lookup, error) {
 	case free && p.model != nil:
 		p.answerByModel(&l, q, args)
 	case free:
-		p.answer(&l, q.toks, q.words, q.roleLed)
+		p.answer(&l, q.tokens(), q.words, q.roleLed)
 	}
 	l.Topics = p.topicArgs(l.Role)
 	return l, nil
@@ -114,7 +114,7 @@ func (p *Pack) Resolve(args string) (Lookup, error) {
 // of them applies: the args are a free-text question.
 func (p *Pack) rules(args string) (l Lookup, q question, free bool) {
 	q = p.parse(args)
-	role, words, toks, roleLed := q.role, q.words, q.toks, q.roleLed
+	role, words, roleLed := q.role, q.words, q.roleLed
 	rest := words
 	if roleLed {
 		rest = words[1:]
@@ -134,16 +134,18 @@ func (p *Pack) rules(args string) (l Lookup, q question, free bool) {
 	case !roleLed && socialOf(words) != NotSocial:
 		l.Social = socialOf(words)
 	default:
-		if r, ok := p.onlyRole(toks); ok {
+		if r, ok := p.onlyRole(q.eachToken); ok {
 			t, _ := p.TopicByName(r, "overview")
 			l.Role, l.Topic = t.Role, &t
 			return l, q, false
 		}
-		if p.otherExecutive(toks) {
-			l.Pointer = PointOtherRole // "what does a cfo do?"
+		if p.otherExecutive(q.eachToken) || p.onlyOtherTitles(q.raw) {
+			// "what does a cfo do?", "how to assess a product manager
+			// candidate": a role hirebot has no material on.
+			l.Pointer = PointOtherRole
 			return l, q, false
 		}
-		if t, ok := p.TopicByName(role, "help"); ok && len(toks) == 0 && len(words) > 0 {
+		if t, ok := p.TopicByName(role, "help"); ok && !q.hasTokens() && len(words) > 0 {
 			// Nothing but question words ("what can you do?"): say what
 			// hirebot can do.
 			l.Role, l.Topic = t.Role, &t
@@ -301,9 +303,29 @@ func asArgs(role, name string) string {
 func argWords(args string) []string {
 	var out []string
 	for _, f := range strings.Fields(normalize(args)) {
-		if f = strings.Trim(f, "-?!.,;:'\"()[]{}/*_`"); f != "" {
+		if f = trimPunct(f); f != "" {
 			out = append(out, f)
 		}
 	}
 	return out
+}
+
+// punct is the punctuation argWords trims from around words.
+var punct = func() (set [utf8.RuneSelf]bool) {
+	for _, c := range "-?!.,;:'\"()[]{}/*_`" {
+		set[c] = true
+	}
+	return set
+}()
+
+// trimPunct is strings.Trim(f, "-?!.,;:'\"()[]{}/*_`") without building
+// the set of signs for each word.
+func trimPunct(f string) string {
+	for len(f) > 0 && f[0] < utf8.RuneSelf && punct[f[0]] {
+		f = f[1:]
+	}
+	for len(f) > 0 && f[len(f)-1] < utf8.RuneSelf && punct[f[len(f)-1]] {
+		f = f[:len(f)-1]
+	}
+	return f
 }

@@ -57,6 +57,9 @@ func (p *Pack) withRoleIDs(words []string) []string {
 
 // titleAt returns the role title words begins with, if any.
 func (p *Pack) titleAt(words []string) (roleTitle, bool) {
+	if len(words) == 0 || !p.index.titleStarts[strings.TrimSuffix(words[0], "'s")] {
+		return roleTitle{}, false // no title starts with this word: most words
+	}
 	for _, t := range p.index.titles {
 		if len(t.words) > len(words) {
 			continue

@@ -2,7 +2,9 @@ package knowledge
 
 import (
 	"cmp"
+	porter2 "github.com/hirebot/hirebot/knowledge/internal/stem"
 	"math"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -57,6 +59,8 @@ type index struct {
 	typos  typoIndex         // words' deletions, for typos; built on first use
 	rarest float64           // the idf of a stem in one topic: what a word the pack lacks counts for
 	titles []roleTitle       // the roles' titles, longest first
+	// titleStarts holds the first word of each of titles.
+	titleStarts map[string]bool
 	// jobTitles tells covered roles' titles from others, for the topic
 	// model.
 	jobTitles titleWords
@@ -70,8 +74,20 @@ type index struct {
 	// competencies are the competencies' words for MatchCompetencies,
 	// built on first use (only /interview needs them).
 	competencies func() *competencyWords
+	// byName finds a topic by role and name or alias (TopicByName), and
+	// roles a role by id (Role), without scanning the pack: indexes into
+	// p.Topics and p.Roles.
+	byName      map[roleName]int
+	longestName int // the longest name or alias in byName, in bytes
+	roles       map[string]int
+	// porter holds the Porter2 stem of every word the pack has, so that
+	// the topic model need not stem a common word again for each question.
+	porter map[string]string
 	passages
 }
+
+// roleName is a role id and a topic name or alias.
+type roleName struct{ role, name string }
 
 type term struct {
 	idf      float64
@@ -187,8 +203,40 @@ func newIndex(p *Pack) *index {
 		ix.words = append(ix.words, w)
 	}
 	slices.Sort(ix.words)
+	ix.byName = make(map[roleName]int)
+	for i, t := range p.Topics { // names first: a name beats another topic's alias
+		if k := (roleName{t.Role, t.Name}); !hasKey(ix.byName, k) {
+			ix.byName[k] = i
+		}
+	}
+	for i, t := range p.Topics {
+		for _, a := range t.Aliases {
+			if k := (roleName{t.Role, a}); !hasKey(ix.byName, k) {
+				ix.byName[k] = i
+			}
+		}
+	}
+	for k := range ix.byName {
+		ix.longestName = max(ix.longestName, len(k.name))
+	}
+	ix.roles = make(map[string]int, len(p.Roles))
+	for i, r := range p.Roles {
+		if !hasKey(ix.roles, r.ID) {
+			ix.roles[r.ID] = i
+		}
+	}
+	ix.porter = make(map[string]string, len(ix.words))
+	for _, w := range ix.words {
+		if isPlainWord(w) {
+			ix.porter[w] = porter2.Stem(w)
+		}
+	}
 	ix.passages = newPassages(p)
 	ix.titles = newRoleTitles(p)
+	ix.titleStarts = make(map[string]bool)
+	for _, t := range ix.titles {
+		ix.titleStarts[t.words[0]] = true
+	}
 	ix.jobTitles = newTitleWords(p)
 	ix.topicArgs = make(map[string][]string, len(p.Roles))
 	for _, r := range p.Roles {
@@ -286,7 +334,12 @@ func (p *Pack) Search(query string, limit int) []Result {
 // rank scores every topic against a query's tokens, in pack order (the
 // caller sorts), and returns the query's words with the stems each stands for (for finding
 // passages).
-func (p *Pack) rank(toks []token) ([]Result, [][]candidate) {
+func (p *Pack) rank(toks []token) ([]Result, [][]candidate) { return p.rankBest(toks, 0) }
+
+// rankBest is rank, returning only the best results when limit > 0: at
+// most limit of them, best first (ties in pack order), so that a caller
+// that looks at the first few does not pay for a Result of every topic.
+func (p *Pack) rankBest(toks []token, limit int) ([]Result, [][]candidate) {
 	ix := p.index
 	if ix == nil || len(p.Topics) == 0 {
 		return nil, nil
@@ -294,7 +347,13 @@ func (p *Pack) rank(toks []token) ([]Result, [][]candidate) {
 	n := len(p.Topics)
 	buf := make([]float64, 4*n)
 	scores, cover, best, sure := buf[:n], buf[n:2*n], buf[2*n:3*n], buf[3*n:]
-	matched := make([][]string, n)
+	// matched[doc] lists the indexes into toks of the words that matched
+	// the topic, as a bit set: one word per bit, up to 64 words, which
+	// is as many as a lookup of MaxArgs characters usually has; the
+	// words past them are kept in more.
+	matched := make([]uint64, n)
+	var more map[int][]string
+	nMatched := 0
 	terms := make([][]candidate, 0, len(toks))
 	total := 0.0
 	for i, tok := range toks {
@@ -327,7 +386,15 @@ func (p *Pack) rank(toks []token) ([]Result, [][]candidate) {
 			if s > 0 {
 				scores[doc] += s
 				cover[doc] += sure[doc] * weight
-				matched[doc] = append(matched[doc], tok.word)
+				nMatched++
+				if i < 64 {
+					matched[doc] |= 1 << i
+				} else {
+					if more == nil {
+						more = make(map[int][]string)
+					}
+					more[doc] = append(more[doc], tok.word)
+				}
 			}
 		}
 	}
@@ -340,15 +407,51 @@ func (p *Pack) rank(toks []token) ([]Result, [][]candidate) {
 	if found == 0 {
 		return nil, terms
 	}
+	keep := func(int) bool { return true }
+	if limit > 0 && found > limit {
+		found = limit
+		top := bestDocs(scores, cover, limit)
+		keep = func(doc int) bool { return slices.Contains(top, doc) }
+	}
 	out := make([]Result, 0, found)
+	words := make([]string, 0, nMatched) // every topic's Matched, one after another
 	for doc, s := range scores {
-		if s > 0 {
+		if s > 0 && keep(doc) {
 			c := cover[doc] / total
-			out = append(out, Result{Topic: p.Topics[doc], Score: s * c, Matched: matched[doc],
+			at := len(words)
+			for m := matched[doc]; m != 0; m &= m - 1 {
+				words = append(words, toks[bits.TrailingZeros64(m)].word)
+			}
+			words = append(words, more[doc]...)
+			out = append(out, Result{Topic: p.Topics[doc], Score: s * c, Matched: words[at:len(words):len(words)],
 				Confidence: c, doc: doc})
 		}
 	}
+	if limit > 0 {
+		slices.SortStableFunc(out, func(a, b Result) int { return cmp.Compare(b.Score, a.Score) })
+	}
 	return out, terms
+}
+
+// bestDocs returns the n topics with the highest scores (score × cover,
+// as Result.Score), ties to the earlier.
+func bestDocs(scores, cover []float64, n int) []int {
+	top := make([]int, 0, n+1)
+	score := func(doc int) float64 { return scores[doc] * cover[doc] }
+	for doc, s := range scores {
+		if s <= 0 {
+			continue
+		}
+		at := len(top)
+		for at > 0 && score(doc) > score(top[at-1]) {
+			at--
+		}
+		if at < n {
+			top = slices.Insert(top, at, doc)
+			top = top[:min(len(top), n)]
+		}
+	}
+	return top
 }
 
 // prose returns s without its `code spans`: they show commands to type,
@@ -404,4 +507,10 @@ func domainStems(p *Pack, inTopics map[string]term) map[string]bool {
 		add(q.FollowUps...)
 	}
 	return out
+}
+
+// hasKey reports whether m has k.
+func hasKey[K comparable, V any](m map[K]V, k K) bool {
+	_, ok := m[k]
+	return ok
 }

@@ -28,6 +28,14 @@ var socialWords = map[string]Social{
 	"thankyou": Thanks, "kudos": Thanks,
 	"bye": Goodbye, "goodbye": Goodbye, "cya": Goodbye, "later": Goodbye, "farewell": Goodbye,
 	"goodnight": Goodbye,
+	// The same in the languages people greet and thank in when they
+	// switch to English for the question.
+	"merci": Thanks, "gracias": Thanks, "danke": Thanks, "grazie": Thanks, "obrigado": Thanks,
+	"obrigada": Thanks, "dank": Thanks, "tak": Thanks, "bonjour": Greeting, "hola": Greeting,
+	"ciao": Greeting, "salut": Greeting, "hallo": Greeting, "ola": Greeting, "adios": Goodbye,
+	"hei": Greeting, "hej": Greeting, "moin": Greeting, "takk": Thanks, "tack": Thanks,
+	"sup": Greeting, "wassup": Greeting, "whatsup": Greeting, "heya": Greeting,
+	"thnx": Thanks, "tnx": Thanks, "thks": Thanks, "thanx": Thanks,
 
 	"ok": Nod, "okay": Nod, "cool": Nod, "nice": Nod, "perfect": Nod, "awesome": Nod,
 	"got": Nod, "noted": Nod, "understood": Nod, "thumbsup": Nod,

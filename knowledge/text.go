@@ -24,6 +24,12 @@ func normalize(s string) string { return fold(s, true) }
 
 // fold is normalize, lowercasing only when lower is set.
 func fold(s string, lower bool) string {
+	if printableASCII(s) { // most messages: nothing to fold but capitals
+		if lower {
+			return strings.ToLower(s)
+		}
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for i := 0; i < len(s); {
@@ -70,6 +76,16 @@ func fold(s string, lower bool) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// printableASCII reports whether s is printable ASCII only.
+func printableASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < ' ' || c >= 0x7f {
+			return false
+		}
+	}
+	return true
 }
 
 // foldLatin returns the plain letters for an accented Latin letter, or "".
@@ -164,10 +180,12 @@ func wordsOf(s string) []string {
 		}
 		s = s[start:]
 		end := wordEnd(s)
-		raw := strings.TrimRight(s[:end], "'&")
+		raw := trimQuotes(s[:end])
 		s = s[end:]
 		raw = strings.TrimSuffix(strings.TrimSuffix(raw, "'s"), "'S")
-		raw = strings.ReplaceAll(raw, "'", "")
+		if strings.IndexByte(raw, '\'') >= 0 {
+			raw = strings.ReplaceAll(raw, "'", "")
+		}
 		if len(raw) > maxToken {
 			raw = cut(raw, maxToken)
 		}
@@ -185,11 +203,38 @@ func wordsOf(s string) []string {
 	return out
 }
 
+// trimQuotes drops the apostrophes and ampersands that end s.
+func trimQuotes(s string) string {
+	for len(s) > 0 && (s[len(s)-1] == '\'' || s[len(s)-1] == '&') {
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
 // wordEnd returns where the word at the start of s ends: at the first rune
 // that is neither a letter, a digit, an apostrophe nor an ampersand
 // between two letters or digits.
 func wordEnd(s string) int {
-	for i, r := range s {
+	for i := 0; i < len(s); i++ { // ASCII letters and digits, the common case, quickly
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return wordEndRunes(s, i)
+		}
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '\'' {
+			continue
+		}
+		if c == '&' && i > 0 && i+1 < len(s) && isWordRune(rune(s[i+1])) {
+			continue
+		}
+		return i
+	}
+	return len(s)
+}
+
+// wordEndRunes is wordEnd from byte from on, a rune at a time.
+func wordEndRunes(s string, from int) int {
+	for j, r := range s[from:] {
+		i := from + j
 		switch {
 		case isWordRune(r), r == '\'':
 		case r == '&' && i > 0 && i+1 < len(s) && isWordRune(rune(s[i+1])):

@@ -47,14 +47,15 @@ func newTitleWords(p *Pack) titleWords {
 // role's title, and whether they name the title of a role hirebot does
 // not cover: an executive abbreviation ("cmo"; not "ceo", whom every
 // question may mention), "chief … officer", or "head of …", "vp (of) …",
-// "director of …" about something else.
-func (tw titleWords) mentions(words []string) (known, other bool) {
+// "director of …" about something else. correct, when not nil, reads a
+// misspelt subject word as the pack's word ("vp of enginering").
+func (tw titleWords) mentions(words []string, correct func(string) string) (known, other bool) {
 	note := func(subject []string) {
 		if len(subject) == 0 {
 			return
 		}
 		for _, w := range subject {
-			if !tw.covered[w] {
+			if !tw.covered[w] && (correct == nil || !tw.covered[correct(w)]) {
 				other = true
 				return
 			}
@@ -64,6 +65,12 @@ func (tw titleWords) mentions(words []string) (known, other bool) {
 	lower := make([]string, len(words))
 	for i, w := range words {
 		lower[i] = strings.ToLower(w)
+		if c, ok := chatWords[lower[i]]; ok && c != "" {
+			lower[i] = c // "vp eng" is "vp engineering"
+		}
+		if n := len(lower[i]); n > 3 && lower[i][n-1] == 's' && isExecAbbreviation(lower[i][:n-1]) {
+			lower[i] = lower[i][:n-1] // "ctos", "cfos"
+		}
 	}
 	for i, w := range lower {
 		switch {
@@ -104,4 +111,17 @@ func isExecAbbreviation(w string) bool {
 		}
 	}
 	return true
+}
+
+// onlyOtherTitles reports whether words (as wordsOf gives them) name the
+// title of a role hirebot does not cover and no title of one it does:
+// "cmo salary benchmarks", "reference check questions for a COO
+// finalist". Such a question is about that role, whatever else it shares
+// with a topic's words.
+func (p *Pack) onlyOtherTitles(words []string) bool {
+	if p.index == nil {
+		return false
+	}
+	known, other := p.index.jobTitles.mentions(words, p.index.corrected)
+	return other && !known
 }

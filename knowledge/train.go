@@ -74,7 +74,7 @@ type TrainConfig struct {
 // with. Its hyper-parameters were chosen by leave-one-writer-out
 // cross-validation: `go run ./knowledge/internal/train -search`.
 var DefaultTraining = TrainConfig{
-	Features:   FeatureParams{Bigram: 0.7, Chars: 0, MinN: 3, MaxN: 5, Rank: 1, Length: 0.3},
+	Features:   FeatureParams{Bigram: 0.7, Chars: 0.2, MinN: 3, MaxN: 3, Rank: 1, Length: 0.3},
 	Params:     classifier.Params{L2: 3e-4, Rate: 0.3, Epochs: 12, MinCount: 2, Seed: 23, UnknownShare: true},
 	PackWeight: 0.2,
 }

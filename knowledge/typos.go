@@ -19,7 +19,14 @@ type typoIndex struct {
 	once   sync.Once
 	hashes []uint64 // sorted
 	ids    []uint32 // ids[i] is the index into the words of hashes[i]
+	// starts[b] is where the hashes whose top typoBucketBits bits are b
+	// begin: a lookup searches only its bucket, a few entries, instead
+	// of the whole table.
+	starts []uint32
 }
+
+// typoBucketBits is how many of a hash's top bits pick its bucket.
+const typoBucketBits = 16
 
 // of returns the table for words, building it on the first call. words
 // must be the same slice on every call.
@@ -60,15 +67,29 @@ func (t *typoIndex) build(words []string) {
 	for i, e := range entries {
 		t.hashes[i], t.ids[i] = e.hash, e.id
 	}
+	t.starts = make([]uint32, 1<<typoBucketBits+1)
+	b := 0
+	for i, h := range t.hashes {
+		for b <= int(h>>(64-typoBucketBits)) {
+			t.starts[b] = uint32(i)
+			b++
+		}
+	}
+	for ; b < len(t.starts); b++ {
+		t.starts[b] = uint32(len(t.hashes))
+	}
 }
 
 // lookup returns the indexes of the words with a deletion of hash h, in
 // increasing order. The caller must not change the slice.
 func (t *typoIndex) lookup(h uint64) []uint32 {
-	lo, found := slices.BinarySearch(t.hashes, h)
+	b := h >> (64 - typoBucketBits)
+	from, to := int(t.starts[b]), int(t.starts[b+1])
+	lo, found := slices.BinarySearch(t.hashes[from:to], h)
 	if !found {
 		return nil
 	}
+	lo += from
 	hi := lo + 1
 	for hi < len(t.hashes) && t.hashes[hi] == h {
 		hi++

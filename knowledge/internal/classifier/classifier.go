@@ -59,10 +59,10 @@ type Model struct {
 	Classes      []string
 	knownNorm    bool
 	unknownShare bool
-	keys         []uint64         // the features, ascending
-	index        map[uint64]int32 // key → row
-	weights      []int8           // row-major: len(keys) rows of len(Classes)
-	scales       []float32        // per class: a weight is weights[r*C+c] * scales[c]
+	keys         []uint64  // the features, ascending
+	table        []int32   // key → row+1, open addressing by the key's low bits; 0 is empty
+	weights      []int8    // row-major: len(keys) rows of len(Classes)
+	scales       []float32 // per class: a weight is weights[r*C+c] * scales[c]
 	bias         []float32
 }
 
@@ -74,26 +74,25 @@ func (m *Model) Predict(features []Feature, probs []float64) {
 	sums := probs[:c]
 	clear(sums)
 	norm, unknown := 0.0, 0
-	if m.unknownShare {
-		n := 0
-		for _, f := range features {
-			if _, ok := m.index[f.Key]; !ok {
-				unknown++
-			}
-			n++
-		}
-		features = append(features[:len(features):len(features)], unknownShare(unknown, n))
-	}
-	for _, f := range features {
-		r, ok := m.index[f.Key]
-		if !ok {
-			continue
-		}
+	add := func(r int32, v float64) {
 		row := m.weights[int(r)*c : int(r)*c+c]
-		v := float64(f.Value)
 		norm += v * v
 		for j, w := range row {
 			sums[j] += v * float64(w)
+		}
+	}
+	for _, f := range features {
+		r, ok := m.row(f.Key)
+		if !ok {
+			unknown++
+			continue
+		}
+		add(r, float64(f.Value))
+	}
+	if m.unknownShare {
+		u := unknownShare(unknown, len(features))
+		if r, ok := m.row(u.Key); ok {
+			add(r, float64(u.Value))
 		}
 	}
 	scale := 1.0
@@ -101,10 +100,7 @@ func (m *Model) Predict(features []Feature, probs []float64) {
 		scale = 1 / math.Sqrt(norm)
 	}
 	for j := range sums {
-		sums[j] *= scale
-	}
-	for j := range sums {
-		sums[j] = sums[j]*float64(m.scales[j]) + float64(m.bias[j])
+		sums[j] = sums[j]*scale*float64(m.scales[j]) + float64(m.bias[j])
 	}
 	softmax(sums)
 }
@@ -130,15 +126,40 @@ func (m *Model) Size() int { return len(m.keys) }
 
 // Has reports whether the model holds the feature key.
 func (m *Model) Has(key uint64) bool {
-	_, ok := m.index[key]
+	_, ok := m.row(key)
 	return ok
 }
 
-// buildIndex makes m.index from m.keys.
+// row returns the row of the feature key, if the model holds it.
+func (m *Model) row(key uint64) (int32, bool) {
+	mask := uint64(len(m.table) - 1)
+	for i := key & mask; ; i = (i + 1) & mask {
+		r := m.table[i]
+		if r == 0 {
+			return 0, false
+		}
+		if m.keys[r-1] == key {
+			return r - 1, true
+		}
+	}
+}
+
+// buildIndex makes m.table from m.keys: at least twice as many slots as
+// keys, so that probes stay short. The keys are hashes already; their
+// low bits pick the slot.
 func (m *Model) buildIndex() {
-	m.index = make(map[uint64]int32, len(m.keys))
-	for i, k := range m.keys {
-		m.index[k] = int32(i)
+	n := 16
+	for n < 2*len(m.keys) {
+		n *= 2
+	}
+	m.table = make([]int32, n)
+	mask := uint64(n - 1)
+	for r, k := range m.keys {
+		i := k & mask
+		for m.table[i] != 0 {
+			i = (i + 1) & mask
+		}
+		m.table[i] = int32(r + 1)
 	}
 }
 
