@@ -23,7 +23,8 @@ import (
 //
 // Finalize, reopen, owner and approve keep no Undo record: undo reverts
 // content changes only, and a final draft must be reopened before anything
-// else can change.
+// else can change. An approval does not make a new version: it is recorded
+// beside the version it approves, and its entry carries that version.
 func (d *Draft) Apply(c Change) (Entry, error) {
 	return d.applyWith(c, nil)
 }
@@ -38,9 +39,13 @@ func (d *Draft) applyWith(c Change, write SummaryWriter) (Entry, error) {
 	if err != nil {
 		return Entry{}, err
 	}
-	next.Version++
-	if !c.At.IsZero() {
-		next.Updated = c.At
+	if c.Op != OpApprove {
+		// An approval is recorded beside the version it approves, not
+		// as a new one: the content it speaks of stays that version.
+		next.Version++
+		if !c.At.IsZero() {
+			next.Updated = c.At
+		}
 	}
 	undoable := false
 	if rec != nil {

@@ -76,7 +76,10 @@ func TestConfirmCardsGolden(t *testing.T) {
 	if len(errs) == 0 {
 		t.Fatal("no error findings to confirm")
 	}
-	fc := finalizeCard(d, errs, "/jd")
+	fc := finalizeCard(d, errs, d.StaleApprovals(), "/jd")
+	if !strings.Contains(fc.Title, "1 approval of an earlier version") || !strings.Contains(cardText(fc), "@UCEO approved version 3") {
+		t.Errorf("finalize does not name the approval of an earlier version: %q", fc.Title)
+	}
 	if b := fc.Buttons[0]; b.Value != showing(d, "") || b.Action != "jd:finalize" {
 		t.Errorf("finalize asks without its draft and version: %+v", b)
 	}
