@@ -31,6 +31,10 @@ const (
 	Team     = jobad.Team    // the size of the team the hire leads
 	Process  = jobad.Process // how the hiring process works
 	EEO      = jobad.EEO     // the equal-opportunity and accommodation statement
+	// Engagement is how the leader is engaged (a setting; see engagement.go).
+	Engagement = jobad.Engagement
+	Days       = jobad.Days   // days a week, for a fractional or interim engagement
+	Length     = jobad.Length // how long a fractional or interim engagement runs
 )
 
 // Sections lists every section in display order.

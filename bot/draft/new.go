@@ -24,6 +24,9 @@ type Start struct {
 	// (knowledge.Pack.ChecklistsFor): each section Template leaves empty
 	// takes their items (see fromChecklists).
 	Checklists []knowledge.Checklist
+	// Caps is how much of the checklists the draft takes in each section;
+	// nil means TemplateCaps.
+	Caps map[Section]int
 }
 
 // New returns a draft at version 1, open, owned by s.Owner and filled from
@@ -39,7 +42,7 @@ func New(s Start) (*Draft, Entry, error) {
 		return nil, Entry{}, &Error{Problem: ProblemNoOwner}
 	}
 	tmpl := s.Template.Clone()
-	for sec, items := range fromChecklists(s.Checklists) {
+	for sec, items := range fromChecklists(s.Checklists, s.Caps) {
 		if tmpl.Sections == nil {
 			tmpl.Sections = map[Section][]Item{}
 		}

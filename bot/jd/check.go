@@ -143,6 +143,7 @@ func Document(d *draft.Draft) wording.Document {
 	doc := wording.Document{
 		Title: d.Fields[draft.Title], Company: d.Fields[draft.Company], Location: d.Fields[draft.Location],
 		Salary: d.Fields[draft.Salary], Summary: d.Fields[draft.Summary], Draft: d.Status != draft.Final,
+		Engagement: string(d.Engagement()),
 	}
 	if t := d.Fields[draft.Team]; t != "" {
 		doc.Sections = append(doc.Sections, wording.Section{Name: strings.ToLower(draft.Team.Label()), Items: []string{t}})
@@ -152,6 +153,13 @@ func Document(d *draft.Draft) wording.Document {
 		for _, it := range d.Sections[sec] {
 			s.Items = append(s.Items, it.Text)
 			s.Refs = append(s.Refs, it.Ref)
+		}
+		doc.Sections = append(doc.Sections, s)
+	}
+	if terms := d.Terms(); len(terms) > 0 {
+		s := wording.Section{Name: strings.ToLower(draft.TermsHeading)}
+		for _, t := range terms {
+			s.Items = append(s.Items, t.Label+": "+t.Text)
 		}
 		doc.Sections = append(doc.Sections, s)
 	}

@@ -239,7 +239,7 @@ func TestKindInTitle(t *testing.T) {
 		{"start cto infrastructure Head of Platform", "Head of Platform"},
 		{"start cto Ops", ""},
 		{"start cto", ""},
-		{"start cto interim Interim CTO", "interim Interim CTO"},
+		{"start cto interim Interim CTO", "Interim CTO"}, // interim is the engagement
 	}
 	for _, tt := range tests {
 		a, err := parse(tt.text)
@@ -305,6 +305,11 @@ func TestStartKindAndTitle(t *testing.T) {
 		{"start cto ops interim", "operational", "Interim CTO", ""},
 		{"start cto operational", "operational", "Chief Technology Officer", ""},
 		{"start cto interim Interim CTO", "", "Interim CTO", ""},
+		{"start cto fractional", "", "Fractional CTO", ""},
+		{"start cto operational fractional", "operational", "Fractional CTO", ""},
+		{"start cto Fractional Head of Engineering", "", "Fractional Head of Engineering", ""},
+		{"start cto full-time Head of Platform", "", "Head of Platform", ""},
+		{"start cio interim", "", "Interim CIO", ""},
 		{"start cio it director", "", "IT Director", ""},
 		{"start cio head of it, emea", "", "Head of IT, emea", ""},
 		{"start cto techincal-leader", "", "", "did you mean `technical-leader`"},

@@ -16,10 +16,8 @@ func liveCard(d *draft.Draft, slash string) *bot.Card {
 		c.Title += " (no job title yet)"
 	}
 	var facts []string
-	for _, f := range []draft.Field{draft.Company, draft.Location, draft.Salary, draft.Team} {
-		if v := d.Fields[f]; v != "" {
-			facts = append(facts, f.Label()+": "+v)
-		}
+	for _, f := range d.Facts() {
+		facts = append(facts, f[0]+": "+f[1])
 	}
 	if len(facts) > 0 {
 		c.Intro = strings.Join(facts, "  ·  ")
@@ -36,6 +34,14 @@ func liveCard(d *draft.Draft, slash string) *bot.Card {
 		if len(items) == 0 {
 			p.Text = fmt.Sprintf("Nothing yet: %s add %s …", slash, sec)
 		}
+		c.Parts = append(c.Parts, p)
+	}
+	if terms := d.Terms(); len(terms) > 0 {
+		p := bot.Part{Heading: draft.TermsHeading}
+		for _, t := range terms {
+			p.Items = append(p.Items, t.Label+": "+t.Text)
+		}
+		p.Text = fmt.Sprintf("%s set days …, %s set length … and %s set rate … change them.", slash, slash, slash)
 		c.Parts = append(c.Parts, p)
 	}
 	for _, f := range []draft.Field{draft.Process, draft.EEO} {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/hirebot/hirebot/bot/draft"
 	"github.com/hirebot/hirebot/knowledge"
+	"github.com/hirebot/hirebot/knowledge/locale"
 )
 
 // candidateSummary writes a draft's summary for candidates: who is hiring
@@ -28,8 +29,16 @@ func candidateSummary(role knowledge.Role, kind knowledge.Kind, f map[draft.Fiel
 	if team := f[draft.Team]; team != "" {
 		parts = append(parts, teamSentence(team))
 	}
+	e, contract := contractEngagement(f[draft.Engagement])
+	if contract {
+		parts = append(parts, fmt.Sprintf("This is %s %s engagement, under a contract for services.", article(string(e.Kind)), e.Kind))
+	}
 	if pay := f[draft.Salary]; pay != "" {
-		parts = append(parts, fmt.Sprintf("The pay for this role is %s.", strings.TrimSuffix(pay, ".")))
+		what := "The pay for this role"
+		if contract {
+			what = "The rate"
+		}
+		parts = append(parts, fmt.Sprintf("%s is %s.", what, strings.TrimSuffix(pay, ".")))
 	}
 	for _, p := range []string{role.Pitch, kind.Pitch} {
 		if p = strings.TrimSpace(p); p != "" {
@@ -37,6 +46,17 @@ func candidateSummary(role knowledge.Role, kind knowledge.Kind, f map[draft.Fiel
 		}
 	}
 	return draft.Clip(strings.Join(parts, " "), draft.MaxSummaryRunes)
+}
+
+// contractEngagement returns the engagement the field names when it is a
+// fractional or interim one.
+func contractEngagement(field string) (locale.Engagement, bool) {
+	k, err := locale.Default().ParseKind(field)
+	if err != nil {
+		return locale.Engagement{}, false
+	}
+	e, ok := locale.Default().Engagement(k)
+	return e, ok && e.Contract()
 }
 
 // locationSentence says where the job is: "The job is remote." for an

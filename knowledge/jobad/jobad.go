@@ -35,6 +35,11 @@ const (
 	Team     Field = "team"    // the size of the team the hire leads
 	Process  Field = "process" // how the hiring process works
 	EEO      Field = "eeo"     // the equal-opportunity and accommodation statement
+	// Engagement is how the leader is engaged: full-time (an employee),
+	// fractional or interim (a contract for services). It is a setting.
+	Engagement Field = "engagement"
+	Days       Field = "days"   // days a week, for a fractional or interim engagement
+	Length     Field = "length" // how long a fractional or interim engagement runs
 )
 
 // The vocabulary: every section and field with its label, its reference
@@ -54,8 +59,11 @@ var (
 		{Title, "Title", 0, []string{"role title", "job title", "name"}},
 		{Company, "Company", 0, []string{"org", "organisation", "organization", "employer"}},
 		{Location, "Location", 0, []string{"where", "place", "office"}},
-		{Salary, "Salary", 0, []string{"pay", "compensation", "comp", "wage", "wages"}},
+		{Salary, "Salary", 0, []string{"pay", "compensation", "comp", "wage", "wages", "rate", "day rate", "retainer"}},
 		{Team, "Team size", 0, []string{"team size", "headcount"}},
+		{Engagement, "Engagement", 0, []string{"engagement type", "contract type", "employment type"}},
+		{Days, "Days a week", 0, []string{"days a week", "days per week", "time commitment"}},
+		{Length, "Length", 0, []string{"duration", "contract length", "engagement length"}},
 		{Summary, "Summary", 0, []string{"about", "intro", "introduction", "overview"}},
 		{Process, "How we hire", 0, []string{"hiring process", "how we hire", "interview process", "hiring"}},
 		{EEO, "Equal opportunity", 0, []string{"equal opportunity", "equal opportunities", "eo",
@@ -138,6 +146,11 @@ func SectionOfLetter(letter byte) (Section, bool) {
 
 // Label returns the field's name as people read it, e.g. "Salary".
 func (f Field) Label() string { return lookup(fieldWords, f).label }
+
+// Setting reports whether the field is a setting of the draft (how the
+// leader is engaged, the locale, the company's size) rather than text of
+// the ad: it is set by name and checked, not typed into the editor.
+func (f Field) Setting() bool { return f == Engagement }
 
 // Paragraph reports whether the field holds prose that may run over several
 // lines (the summary, the hiring process and the equal-opportunity

@@ -131,6 +131,9 @@ func (c *Checker) Check(doc Document, opts Options) Report {
 	for _, sf := range st.findings {
 		add(sf.Finding, sf.order)
 	}
+	for _, cf := range c.contextFindings(doc, ps) {
+		add(cf.Finding, cf.order)
+	}
 	fs, order = c.dropBodyPay(fs, order, st.payStated)
 	c.applyJurisdictions(fs, ps[atLocation].toks)
 

@@ -24,6 +24,10 @@ type Document struct {
 	// own severity. ParseMarkdown sets it when the file ends with hirebot's
 	// "Draft, not final (version N)" line.
 	Draft bool
+	// Engagement is how the leader is engaged, as package locale names it:
+	// "fractional" and "interim" are contracts for services, whose ad must
+	// not promise employee-only benefits; "" or "full-time" is an employee.
+	Engagement string
 }
 
 // Section is a named list of items. Drafts use the names below; sections
