@@ -15,6 +15,7 @@ import (
 // section; the rest is offered by Suggestions. Seven must-haves is where
 // the wording check starts to warn.
 var TemplateCaps = map[Section]int{
+	Outcomes:         3,
 	Responsibilities: 8,
 	Requirements:     7,
 	NiceToHave:       4,
@@ -24,6 +25,7 @@ var TemplateCaps = map[Section]int{
 // ContractCaps is TemplateCaps for a fractional or interim draft, which
 // states its terms as well and covers a narrower brief in fewer days.
 var ContractCaps = map[Section]int{
+	Outcomes:         3,
 	Responsibilities: 6,
 	Requirements:     6,
 	NiceToHave:       2,

@@ -47,7 +47,8 @@ func roleHeading(role string) string {
 func (d *Draft) HasTitle() bool { return d.Fields[Title] != "" }
 
 // Markdown returns the draft as a Markdown document: the title as a heading,
-// the company, location, salary and team size as a list, the summary, each
+// the company, location, salary and engagement as a list, the summary, the
+// scope (whom the role reports to, its team and budget: see Scope), each
 // non-empty section as a numbered list, how the hiring process works, the
 // equal-opportunity statement and, for a draft that is not final, a closing
 // line with its version. User text is inert (see package inert): no
@@ -58,6 +59,9 @@ func (d *Draft) Markdown() string {
 	d.writeFacts(&b, "- **%s:** %s\n", inert.Markdown)
 	if s := d.Fields[Summary]; s != "" {
 		fmt.Fprintf(&b, "\n%s\n", markdownParagraphs(s))
+	}
+	if s := d.Scope(); s != "" {
+		fmt.Fprintf(&b, "\n## %s\n\n%s\n", ScopeHeading, inert.Markdown(s))
 	}
 	for _, sec := range Sections {
 		items := d.Sections[sec]
@@ -97,6 +101,9 @@ func (d *Draft) Text() string {
 	d.writeFacts(&b, "%s: %s\n", inert.Text)
 	if s := d.Fields[Summary]; s != "" {
 		fmt.Fprintf(&b, "\n%s\n", inert.Text(s))
+	}
+	if s := d.Scope(); s != "" {
+		fmt.Fprintf(&b, "\n%s\n\n%s\n", ScopeHeading, inert.Text(s))
 	}
 	for _, sec := range Sections {
 		items := d.Sections[sec]
@@ -140,6 +147,9 @@ func (d *Draft) HTML() string {
 	if s := d.Fields[Summary]; s != "" {
 		b.WriteString(htmlParagraphs(s))
 	}
+	if s := d.Scope(); s != "" {
+		fmt.Fprintf(&b, "<h2>%s</h2>\n%s", ScopeHeading, htmlParagraphs(s))
+	}
 	for _, sec := range Sections {
 		items := d.Sections[sec]
 		if len(items) == 0 {
@@ -173,7 +183,7 @@ func (d *Draft) HTML() string {
 var closingFields = []Field{Process, EEO}
 
 // factFields are the one-line facts listed under the heading.
-var factFields = []Field{Company, Location, Salary, Team, Engagement}
+var factFields = []Field{Company, Location, Salary, Engagement}
 
 // TermsHeading heads the terms of a fractional or interim draft.
 const TermsHeading = "Terms of the engagement"

@@ -15,6 +15,7 @@ type (
 
 // The sections of a draft, in the order they are shown.
 const (
+	Outcomes         = jobad.Outcomes
 	Responsibilities = jobad.Responsibilities
 	Requirements     = jobad.Requirements
 	NiceToHave       = jobad.NiceToHave
@@ -33,8 +34,10 @@ const (
 	EEO      = jobad.EEO     // the equal-opportunity and accommodation statement
 	// Engagement is how the leader is engaged (a setting; see engagement.go).
 	Engagement = jobad.Engagement
-	Days       = jobad.Days   // days a week, for a fractional or interim engagement
-	Length     = jobad.Length // how long a fractional or interim engagement runs
+	Days       = jobad.Days      // days a week, for a fractional or interim engagement
+	Length     = jobad.Length    // how long a fractional or interim engagement runs
+	Budget     = jobad.Budget    // the budget the role holds
+	ReportsTo  = jobad.ReportsTo // whom the role reports to
 )
 
 // Sections lists every section in display order.

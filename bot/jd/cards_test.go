@@ -44,7 +44,12 @@ func mustDraft(tb testing.TB) *draft.Draft {
 
 func TestLiveCardGolden(t *testing.T) {
 	c := liveCard(mustDraft(t), "/jd")
-	text := strings.Join(c.Parts[1].Items, "\n")
+	var text string
+	for _, p := range c.Parts {
+		if strings.HasPrefix(p.Heading, "Requirements") {
+			text = strings.Join(p.Items, "\n")
+		}
+	}
 	for _, want := range []string{"R1 · Ran a 24/7 platform", "R3 · Led 20 engineers", "R4 · Has hired senior engineers"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("requirements lack %q:\n%s", want, text)

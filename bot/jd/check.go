@@ -145,8 +145,8 @@ func Document(d *draft.Draft) wording.Document {
 		Salary: d.Fields[draft.Salary], Summary: d.Fields[draft.Summary], Draft: d.Status != draft.Final,
 		Engagement: string(d.Engagement()),
 	}
-	if t := d.Fields[draft.Team]; t != "" {
-		doc.Sections = append(doc.Sections, wording.Section{Name: strings.ToLower(draft.Team.Label()), Items: []string{t}})
+	if s := d.Scope(); s != "" {
+		doc.Sections = append(doc.Sections, wording.Section{Name: strings.ToLower(draft.ScopeHeading), Items: []string{s}})
 	}
 	for _, sec := range draft.Sections {
 		s := wording.Section{Name: string(sec)}

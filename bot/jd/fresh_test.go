@@ -269,9 +269,13 @@ func TestSummaryFollowsTheFacts(t *testing.T) {
 	}
 	set(draft.Team, "40")
 	set(draft.Location, "Remote (EU time zones)")
-	want := "Acme Robotics is hiring a Chief Technology Officer. The job is remote (EU time zones). You will lead a team of 40 people."
+	want := "Acme Robotics is hiring a Chief Technology Officer. The job is remote (EU time zones). You will own"
 	if s := d.Fields[draft.Summary]; !strings.HasPrefix(s, want) {
 		t.Errorf("summary = %q; want it to start %q", s, want)
+	}
+	// The team is the scope's, stated once, not the summary's.
+	if s := d.Scope(); s != "You will report to the CEO and lead a team of 40 people." || strings.Contains(d.Fields[draft.Summary], "team of 40") {
+		t.Errorf("scope %q, summary %q", s, d.Fields[draft.Summary])
 	}
 	// Undo reverts the fact and the summary together.
 	before := d.Version

@@ -25,6 +25,9 @@ func liveCard(d *draft.Draft, slash string) *bot.Card {
 	if s := d.Fields[draft.Summary]; s != "" {
 		c.Parts = append(c.Parts, bot.Part{Text: s})
 	}
+	if s := d.Scope(); s != "" {
+		c.Parts = append(c.Parts, bot.Part{Heading: draft.ScopeHeading, Text: s})
+	}
 	for _, sec := range draft.Sections {
 		items := d.Sections[sec]
 		p := bot.Part{Heading: fmt.Sprintf("%s (%d)", sec.Label(), len(items)), Numbered: true}

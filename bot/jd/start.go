@@ -312,9 +312,10 @@ func mentionsRole(words []string, role knowledge.Role) bool {
 func (h *Handler) starting(role knowledge.Role, kind knowledge.Kind, title, owner string, at time.Time) draft.Start {
 	return draft.Start{ID: newDraftID(), Role: role.ID, Kind: kind.ID, Title: title, Owner: owner, At: at,
 		Template: draft.Content{Fields: map[draft.Field]string{
-			draft.Summary: candidateSummary(role, kind, map[draft.Field]string{draft.Title: title}),
-			draft.Process: strings.TrimSpace(role.HiringProcess),
-			draft.EEO:     strings.TrimSpace(role.EqualOpportunity),
+			draft.Summary:   candidateSummary(role, kind, map[draft.Field]string{draft.Title: title}),
+			draft.Process:   strings.TrimSpace(role.HiringProcess),
+			draft.EEO:       strings.TrimSpace(role.EqualOpportunity),
+			draft.ReportsTo: strings.TrimSpace(role.ReportsTo),
 		}},
 		Checklists: h.cfg.Pack.ChecklistsFor(role.ID, kind.ID),
 	}

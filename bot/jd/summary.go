@@ -11,8 +11,9 @@ import (
 )
 
 // candidateSummary writes a draft's summary for candidates: who is hiring
-// for what, where, for what pay and for how large a team (each when known),
-// then what the role and its kind involve.
+// for what, where, on what engagement and for what pay (each when known),
+// then what the role and its kind involve. The team, the budget and the
+// reporting line are the scope's (draft.Scope), not the summary's.
 func candidateSummary(role knowledge.Role, kind knowledge.Kind, f map[draft.Field]string) string {
 	title := f[draft.Title]
 	if title == "" {
@@ -25,9 +26,6 @@ func candidateSummary(role knowledge.Role, kind knowledge.Kind, f map[draft.Fiel
 	parts := []string{fmt.Sprintf("%s %s hiring %s %s.", who, verb, article(title), title)}
 	if loc := f[draft.Location]; loc != "" {
 		parts = append(parts, locationSentence(loc))
-	}
-	if team := f[draft.Team]; team != "" {
-		parts = append(parts, teamSentence(team))
 	}
 	e, contract := contractEngagement(f[draft.Engagement])
 	if contract {
@@ -72,19 +70,6 @@ func locationSentence(loc string) string {
 		return fmt.Sprintf("The job is %s.", lowerFirst(loc))
 	}
 	return fmt.Sprintf("The job is based in %s.", loc)
-}
-
-// teamSentence says how large a team the hire leads: "You will lead a team
-// of 12 people." for a bare number, else the words as given.
-func teamSentence(team string) string {
-	team = strings.TrimSuffix(team, ".")
-	if strings.IndexFunc(team, func(r rune) bool { return !unicode.IsDigit(r) }) < 0 {
-		return fmt.Sprintf("You will lead a team of %s people.", team)
-	}
-	if unicode.IsDigit([]rune(team)[0]) {
-		return fmt.Sprintf("You will lead a team of %s.", team)
-	}
-	return fmt.Sprintf("The team: %s.", team)
 }
 
 // lowerFirst lower-cases the first letter of s.

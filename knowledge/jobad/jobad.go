@@ -16,6 +16,7 @@ type Section string
 
 // The sections of a job ad, in the order they are shown.
 const (
+	Outcomes         Section = "outcomes" // what success looks like after the first year
 	Responsibilities Section = "responsibilities"
 	Requirements     Section = "requirements"
 	NiceToHave       Section = "nice-to-have"
@@ -40,6 +41,10 @@ const (
 	Engagement Field = "engagement"
 	Days       Field = "days"   // days a week, for a fractional or interim engagement
 	Length     Field = "length" // how long a fractional or interim engagement runs
+	// The scope of the role, with the team size: the budget it holds and
+	// whom it reports to.
+	Budget    Field = "budget"
+	ReportsTo Field = "reports-to"
 )
 
 // The vocabulary: every section and field with its label, its reference
@@ -48,6 +53,7 @@ const (
 // tables.
 var (
 	sectionWords = []names[Section]{
+		{Outcomes, "After your first year", 'O', []string{"outcome", "first year", "first-year outcomes", "year one", "success", "goals", "goal", "objectives"}},
 		{Responsibilities, "Responsibilities", 'D', []string{"responsibility", "resp", "resps", "duties", "duty"}},
 		{Requirements, "Requirements", 'R', []string{"requirement", "reqs", "req", "must have", "must haves",
 			"must", "required", "qualifications", "qualification"}},
@@ -61,6 +67,8 @@ var (
 		{Location, "Location", 0, []string{"where", "place", "office"}},
 		{Salary, "Salary", 0, []string{"pay", "compensation", "comp", "wage", "wages", "rate", "day rate", "retainer"}},
 		{Team, "Team size", 0, []string{"team size", "headcount"}},
+		{Budget, "Budget", 0, []string{"budget size", "spend"}},
+		{ReportsTo, "Reports to", 0, []string{"reports to", "reporting to", "reporting line", "manager", "boss"}},
 		{Engagement, "Engagement", 0, []string{"engagement type", "contract type", "employment type"}},
 		{Days, "Days a week", 0, []string{"days a week", "days per week", "time commitment"}},
 		{Length, "Length", 0, []string{"duration", "contract length", "engagement length"}},

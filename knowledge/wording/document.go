@@ -44,6 +44,7 @@ type Section struct {
 // The section names of a draft, from the job ad vocabulary (package jobad).
 // ParseMarkdown maps common headings onto them.
 const (
+	Outcomes         = string(jobad.Outcomes)
 	Responsibilities = string(jobad.Responsibilities)
 	Requirements     = string(jobad.Requirements)
 	NiceToHave       = string(jobad.NiceToHave)
