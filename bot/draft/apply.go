@@ -93,6 +93,7 @@ func (d *Draft) apply(c Change, write SummaryWriter) (string, *Undo, error) {
 		}
 	}
 	following := follow(d, write)
+	wasLocale, wasContract := d.LocaleCode(), d.Contract()
 	summary, revert, touch, err := d.change(c)
 	if err != nil {
 		return "", nil, err
@@ -100,6 +101,10 @@ func (d *Draft) apply(c Change, write SummaryWriter) (string, *Undo, error) {
 	if back, touched, ok := following.rewrite(d); ok {
 		summary += " and rewrote the summary to match"
 		revert, touch = append(revert, back), append(touch, touched)
+	}
+	if said, back, touched := d.localized(wasLocale, wasContract); said != "" {
+		summary += said
+		revert, touch = append(revert, back...), append(touch, touched...)
 	}
 	if err := d.checkSize(); err != nil {
 		return "", nil, err

@@ -46,6 +46,3 @@ func (d *Draft) Terms() []Term {
 	}
 	return out
 }
-
-// LocaleCode returns the locale the draft is written for.
-func (d *Draft) LocaleCode() locale.Code { return locale.US }

@@ -38,6 +38,7 @@ const (
 	Length     = jobad.Length    // how long a fractional or interim engagement runs
 	Budget     = jobad.Budget    // the budget the role holds
 	ReportsTo  = jobad.ReportsTo // whom the role reports to
+	Locale     = jobad.Locale    // the country the ad is written for (a setting; see localize.go)
 )
 
 // Sections lists every section in display order.

@@ -143,7 +143,7 @@ func Document(d *draft.Draft) wording.Document {
 	doc := wording.Document{
 		Title: d.Fields[draft.Title], Company: d.Fields[draft.Company], Location: d.Fields[draft.Location],
 		Salary: d.Fields[draft.Salary], Summary: d.Fields[draft.Summary], Draft: d.Status != draft.Final,
-		Engagement: string(d.Engagement()),
+		Engagement: string(d.Engagement()), Locale: string(d.LocaleCode()),
 	}
 	if s := d.Scope(); s != "" {
 		doc.Sections = append(doc.Sections, wording.Section{Name: strings.ToLower(draft.ScopeHeading), Items: []string{s}})

@@ -70,6 +70,12 @@ func liveCard(d *draft.Draft, slash string) *bot.Card {
 	if d.Kind != "" {
 		note += " · kind " + d.Kind
 	}
+	switch code, from := d.LocaleFrom(); from {
+	case draft.LocaleLocation:
+		note += " · locale " + string(code) + " (from the location)"
+	default:
+		note += " · locale " + string(code)
+	}
 	if a := approvals(d); a != "" {
 		note += " · " + a
 	}

@@ -45,6 +45,12 @@ func (h *Handler) settingValue(f draft.Field, text string) (string, error) {
 			return "", hirebot.Errorf(hirebot.Invalid, "There is no engagement %q. Use full-time, fractional or interim: %s set engagement fractional.", short(text), h.cfg.Slash)
 		}
 		return string(k), nil
+	case draft.Locale:
+		c, err := locale.ParseCode(text)
+		if err != nil {
+			return "", hirebot.Errorf(hirebot.Invalid, "There is no locale %q. Use us, uk, eu or ca: %s set locale uk.", short(text), h.cfg.Slash)
+		}
+		return string(c), nil
 	}
 	return text, nil
 }

@@ -310,9 +310,9 @@ func mentionsRole(words []string, role knowledge.Role) bool {
 // and kind's checklists, from which the draft domain takes the first
 // items.
 func (h *Handler) starting(role knowledge.Role, kind knowledge.Kind, title, owner string, at time.Time) draft.Start {
-	return draft.Start{ID: newDraftID(), Role: role.ID, Kind: kind.ID, Title: title, Owner: owner, At: at,
+	return draft.Start{ID: newDraftID(), Role: role.ID, Kind: kind.ID, Title: title, Owner: owner, At: at, Locale: h.cfg.Locale,
 		Template: draft.Content{Fields: map[draft.Field]string{
-			draft.Summary:   candidateSummary(role, kind, map[draft.Field]string{draft.Title: title}),
+			draft.Summary:   candidateSummary(role, kind, map[draft.Field]string{draft.Title: title, draft.Locale: h.startLocale()}),
 			draft.Process:   strings.TrimSpace(role.HiringProcess),
 			draft.EEO:       strings.TrimSpace(role.EqualOpportunity),
 			draft.ReportsTo: strings.TrimSpace(role.ReportsTo),
@@ -338,12 +338,11 @@ func (h *Handler) engaged(s draft.Start, role knowledge.Role, kind knowledge.Kin
 	}
 	s.Template.Sections = map[draft.Section][]draft.Item{draft.Benefits: offer}
 	s.Caps = draft.ContractCaps
-	if l, ok := locale.Get(locale.US); ok {
-		fields[draft.EEO] = l.ContractEEO
-	}
 	fields[draft.Title] = s.Title
+	fields[draft.Locale] = h.startLocale()
 	fields[draft.Summary] = candidateSummary(role, kind, fields)
 	delete(fields, draft.Title)
+	delete(fields, draft.Locale)
 	return s
 }
 
@@ -361,6 +360,14 @@ func engagementInTitle(eng locale.Kind, word, title string) string {
 		return word + " " + title
 	}
 	return title
+}
+
+// startLocale is the locale a new draft starts in: HIREBOT_LOCALE, else us.
+func (h *Handler) startLocale() string {
+	if c, err := locale.ParseCode(h.cfg.Locale); err == nil {
+		return string(c)
+	}
+	return string(locale.US)
 }
 
 // roleIDs lists the roles /jd start takes; none without a pack.

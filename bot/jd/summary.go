@@ -43,7 +43,11 @@ func candidateSummary(role knowledge.Role, kind knowledge.Kind, f map[draft.Fiel
 			parts = append(parts, p)
 		}
 	}
-	return draft.Clip(strings.Join(parts, " "), draft.MaxSummaryRunes)
+	text := strings.Join(parts, " ")
+	if c, err := locale.ParseCode(f[draft.Locale]); err == nil {
+		text = locale.Default().Spell(text, c) // the pack's words, in the locale's spelling
+	}
+	return draft.Clip(text, draft.MaxSummaryRunes)
 }
 
 // contractEngagement returns the engagement the field names when it is a

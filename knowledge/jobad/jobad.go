@@ -45,6 +45,10 @@ const (
 	// whom it reports to.
 	Budget    Field = "budget"
 	ReportsTo Field = "reports-to"
+	// Locale is the country the ad is written for (us, uk, eu, ca): its
+	// benefits, equal-opportunity statement, spelling and currency. A
+	// setting.
+	Locale Field = "locale"
 )
 
 // The vocabulary: every section and field with its label, its reference
@@ -70,6 +74,7 @@ var (
 		{Budget, "Budget", 0, []string{"budget size", "spend"}},
 		{ReportsTo, "Reports to", 0, []string{"reports to", "reporting to", "reporting line", "manager", "boss"}},
 		{Engagement, "Engagement", 0, []string{"engagement type", "contract type", "employment type"}},
+		{Locale, "Locale", 0, []string{"country", "market"}},
 		{Days, "Days a week", 0, []string{"days a week", "days per week", "time commitment"}},
 		{Length, "Length", 0, []string{"duration", "contract length", "engagement length"}},
 		{Summary, "Summary", 0, []string{"about", "intro", "introduction", "overview"}},
@@ -158,7 +163,7 @@ func (f Field) Label() string { return lookup(fieldWords, f).label }
 // Setting reports whether the field is a setting of the draft (how the
 // leader is engaged, the locale, the company's size) rather than text of
 // the ad: it is set by name and checked, not typed into the editor.
-func (f Field) Setting() bool { return f == Engagement }
+func (f Field) Setting() bool { return f == Engagement || f == Locale }
 
 // Paragraph reports whether the field holds prose that may run over several
 // lines (the summary, the hiring process and the equal-opportunity

@@ -28,6 +28,10 @@ type Document struct {
 	// "fractional" and "interim" are contracts for services, whose ad must
 	// not promise employee-only benefits; "" or "full-time" is an employee.
 	Engagement string
+	// Locale is the country the ad is written for, as package locale
+	// names it (us, uk, eu, ca): another country's terms, spellings and
+	// currency are flagged. "" holds the ad to none.
+	Locale string
 }
 
 // Section is a named list of items. Drafts use the names below; sections
