@@ -39,6 +39,9 @@ const (
 	Budget     = jobad.Budget    // the budget the role holds
 	ReportsTo  = jobad.ReportsTo // whom the role reports to
 	Locale     = jobad.Locale    // the country the ad is written for (a setting; see localize.go)
+	// CompanySize is how many employees the company has (a setting), for
+	// the employer-size thresholds of pay-transparency laws.
+	CompanySize = jobad.CompanySize
 )
 
 // Sections lists every section in display order.

@@ -126,7 +126,7 @@ func TestParseErrors(t *testing.T) {
 		{"remove requirements 2 3", []string{`unexpected "3" at the end; usage: ` + "`/jd remove [section] <ref|n>`"}},
 		{"edit benefits 1", []string{"write the text of the item; usage: `/jd edit [section] <ref|n> <text>`"}},
 		{"edit benefits", []string{"give the item number"}},
-		{"set", []string{"name a field: title, company, location, salary, team, budget, reports-to, engagement, locale, days, length, summary, process, eeo; usage: `/jd set <field> <text> | kind <kind>`"}},
+		{"set", []string{"name a field: title, company, location, salary, team, budget, reports-to, engagement, locale, company-size, days, length, summary, process, eeo; usage: `/jd set <field> <text> | kind <kind>`"}},
 		{"set salary", []string{"write the salary, or `clear` to empty it"}},
 		{"set kind opps", []string{`there is no kind of role "opps"`}},
 		{"set kind", []string{"name the kind of role"}},

@@ -3,6 +3,7 @@ package jd
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/hirebot/hirebot"
@@ -10,6 +11,10 @@ import (
 	"github.com/hirebot/hirebot/bot/draft"
 	"github.com/hirebot/hirebot/knowledge/wording"
 )
+
+// lawShown caps, in characters, what a finding says of the pay laws where
+// the job is (the Why? button and hirebot check give it whole).
+const lawShown = 900
 
 // findingsShown caps the findings one card lists (each takes a block).
 const findingsShown = 20
@@ -80,11 +85,15 @@ func findingPart(f wording.Finding, slash string, full bool) bot.Part {
 		}
 	}
 	p := bot.Part{Heading: sev + "  " + f.RuleID}
+	law := ""
+	if f.Law != "" {
+		law = "\n" + draft.Clip(f.Law, lawShown)
+	}
 	if !full {
-		p.Text = f.Quoted() + "\nFix: " + fix
+		p.Text = f.Quoted() + law + "\nFix: " + fix
 		return p
 	}
-	p.Text = f.Quoted() + "\n" + firstSentence(f.Why) + "\nFix: " + fix + "\nSource: " + f.Cite()
+	p.Text = f.Quoted() + "\n" + firstSentence(f.Why) + law + "\nFix: " + fix + "\nSource: " + f.Cite()
 	p.Button = &bot.Button{Label: "Why?", Action: "jd:why", Value: f.RuleID}
 	return p
 }
@@ -145,6 +154,7 @@ func Document(d *draft.Draft) wording.Document {
 		Salary: d.Fields[draft.Salary], Summary: d.Fields[draft.Summary], Draft: d.Status != draft.Final,
 		Engagement: string(d.Engagement()), Locale: string(d.LocaleCode()),
 	}
+	doc.CompanySize, _ = strconv.Atoi(d.Fields[draft.CompanySize])
 	if s := d.Scope(); s != "" {
 		doc.Sections = append(doc.Sections, wording.Section{Name: strings.ToLower(draft.ScopeHeading), Items: []string{s}})
 	}

@@ -223,3 +223,20 @@ func TestForeignTermsAreFlagged(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadCount: /jd set company-size takes a number of employees as
+// people type it, and nothing else.
+func TestHeadCount(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want int
+	}{
+		{"120", 120}, {"1,200", 1200}, {"about 120 employees", 120}, {"40 people", 40}, {"500+", 500},
+		{"0", 0}, {"three", 0}, {"120 engineers in Berlin", 0}, {"-5", 0}, {"", 0},
+	} {
+		n, ok := headCount(tt.in)
+		if ok != (tt.want > 0) || n != tt.want {
+			t.Errorf("headCount(%q) = %d, %v; want %d", tt.in, n, ok, tt.want)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package jd
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/hirebot/hirebot"
@@ -51,6 +52,12 @@ func (h *Handler) settingValue(f draft.Field, text string) (string, error) {
 			return "", hirebot.Errorf(hirebot.Invalid, "There is no locale %q. Use us, uk, eu or ca: %s set locale uk.", short(text), h.cfg.Slash)
 		}
 		return string(c), nil
+	case draft.CompanySize:
+		n, ok := headCount(text)
+		if !ok {
+			return "", hirebot.Errorf(hirebot.Invalid, "The company size is a number of employees, such as %s set company-size 120.", h.cfg.Slash)
+		}
+		return strconv.Itoa(n), nil
 	}
 	return text, nil
 }
@@ -67,4 +74,22 @@ func employeeBenefits(d *draft.Draft) []string {
 		}
 	}
 	return refs
+}
+
+// headCount reads a number of employees as people type it: "120",
+// "1,200", "about 120 employees". It reports false for anything else, or
+// for no one.
+func headCount(text string) (int, bool) {
+	f := strings.Fields(strings.ToLower(text))
+	for len(f) > 0 && (f[0] == "about" || f[0] == "around" || f[0] == "roughly" || f[0] == "~") {
+		f = f[1:]
+	}
+	if len(f) == 0 || len(f) > 2 || len(f) == 2 && f[1] != "employees" && f[1] != "people" && f[1] != "staff" {
+		return 0, false
+	}
+	n, err := strconv.Atoi(strings.NewReplacer(",", "", "_", "", "+", "").Replace(f[0]))
+	if err != nil || n < 1 || n > 10_000_000 {
+		return 0, false
+	}
+	return n, true
 }

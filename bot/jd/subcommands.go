@@ -47,7 +47,7 @@ var Subcommands = []Subcommand{
 			c.Text = a.Text
 			return c
 		})},
-	{Usage: Usage{"set", "<field> <text> | kind <kind>", "Set the title, company, location, salary (or rate), summary, process (how we hire) or eeo (equal-opportunity statement); the scope: team, budget, reports-to; locale us|uk|eu|ca (benefits, statement, spelling); engagement full-time|fractional|interim, and for a fractional or interim one days (a week) and length — `clear` empties it — or the kind of role", "set salary €180k–€220k"},
+	{Usage: Usage{"set", "<field> <text> | kind <kind>", "Set the title, company, location, salary (or rate), summary, process (how we hire) or eeo (equal-opportunity statement); the scope: team, budget, reports-to; locale us|uk|eu|ca (benefits, statement, spelling); company-size (for pay laws' thresholds); engagement full-time|fractional|interim, and for a fractional or interim one days (a week) and length — `clear` empties it — or the kind of role", "set salary €180k–€220k"},
 		parse: (*parser).set,
 		args: func(a Args) []string {
 			switch {

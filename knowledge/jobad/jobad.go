@@ -49,6 +49,10 @@ const (
 	// benefits, equal-opportunity statement, spelling and currency. A
 	// setting.
 	Locale Field = "locale"
+	// CompanySize is how many employees the company has, so that
+	// pay-transparency laws with an employer-size threshold apply. A
+	// setting.
+	CompanySize Field = "company-size"
 )
 
 // The vocabulary: every section and field with its label, its reference
@@ -75,6 +79,7 @@ var (
 		{ReportsTo, "Reports to", 0, []string{"reports to", "reporting to", "reporting line", "manager", "boss"}},
 		{Engagement, "Engagement", 0, []string{"engagement type", "contract type", "employment type"}},
 		{Locale, "Locale", 0, []string{"country", "market"}},
+		{CompanySize, "Company size", 0, []string{"company size", "employees", "employer size", "staff count", "number of employees"}},
 		{Days, "Days a week", 0, []string{"days a week", "days per week", "time commitment"}},
 		{Length, "Length", 0, []string{"duration", "contract length", "engagement length"}},
 		{Summary, "Summary", 0, []string{"about", "intro", "introduction", "overview"}},
@@ -163,7 +168,7 @@ func (f Field) Label() string { return lookup(fieldWords, f).label }
 // Setting reports whether the field is a setting of the draft (how the
 // leader is engaged, the locale, the company's size) rather than text of
 // the ad: it is set by name and checked, not typed into the editor.
-func (f Field) Setting() bool { return f == Engagement || f == Locale }
+func (f Field) Setting() bool { return f == Engagement || f == Locale || f == CompanySize }
 
 // Paragraph reports whether the field holds prose that may run over several
 // lines (the summary, the hiring process and the equal-opportunity

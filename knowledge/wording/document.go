@@ -3,6 +3,7 @@ package wording
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/hirebot/hirebot/knowledge/jobad"
 )
@@ -32,6 +33,11 @@ type Document struct {
 	// names it (us, uk, eu, ca): another country's terms, spellings and
 	// currency are flagged. "" holds the ad to none.
 	Locale string
+	// CompanySize is how many employees the company has (0: not known):
+	// pay-transparency laws with a threshold apply only at or above it.
+	// AsOf is the day those laws are judged on (the zero time: today).
+	CompanySize int
+	AsOf        time.Time
 }
 
 // Section is a named list of items. Drafts use the names below; sections
