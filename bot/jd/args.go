@@ -348,6 +348,11 @@ func (p *parser) set() error {
 			p.a.Kind = kind
 			return nil
 		}
+		if _, err := locale.Default().ParseKind(word); err == nil {
+			// "set kind fractional" means how the leader is engaged.
+			p.a.SetKind, p.a.Field, p.a.Text = false, draft.Engagement, word
+			return nil
+		}
 		return p.fail(ParseError{Problem: ParseNoKind, Given: short(word)})
 	}
 	*p.sc = save

@@ -9,6 +9,7 @@ import (
 	"github.com/hirebot/hirebot"
 	"github.com/hirebot/hirebot/bot"
 	"github.com/hirebot/hirebot/bot/draft"
+	"github.com/hirebot/hirebot/knowledge/locale"
 	"github.com/hirebot/hirebot/knowledge/wording"
 )
 
@@ -28,6 +29,7 @@ func (h *Handler) check(ctx context.Context, req bot.Request, want string) (bot.
 	}
 	r := wording.Check(Document(d), wording.Options{Ignore: d.Ignored})
 	c := checkCard(d.Heading(), d.Ignored, r, h.cfg.Slash)
+	localPay(c, d)
 	if !d.HasTitle() {
 		c.Intro = "1 more warning: the draft has no job title. " + c.Intro
 		c.Parts = append([]bot.Part{missingTitle(d.Heading(), h.cfg.Slash)}, c.Parts...)
@@ -101,9 +103,34 @@ func findingPart(f wording.Finding, slash string, full bool) bot.Part {
 // factCommands are the /jd commands that set the facts a pending finding
 // asks for, by the finding's category.
 var factCommands = map[string]string{
-	"salary":   "set salary <range>, with currency and period, e.g. €180,000–€220,000 a year",
+	"salary":   "set salary <range>, with currency and period, e.g. " + payExample,
 	"location": "set location <place and arrangement>, e.g. Berlin, hybrid (2 days a week in the office)",
 }
+
+// localPay writes the pay example of a card's parts in the currency of
+// the draft's locale ("$230,000–$270,000 a year" for us, "£150,000–
+// £180,000 a year" for uk), and as a rate for a fractional or interim
+// draft.
+func localPay(c *bot.Card, d *draft.Draft) {
+	l, ok := locale.Get(d.LocaleCode())
+	if !ok {
+		return
+	}
+	low, high, per := int64(180_000), int64(220_000), locale.Year
+	if d.Contract() {
+		low, high, per = 1_200, 1_500, locale.Day
+	}
+	example, err := l.Currency.Range(low, high, per)
+	if err != nil {
+		return
+	}
+	for i := range c.Parts {
+		c.Parts[i].Text = strings.Replace(c.Parts[i].Text, payExample, example, 1)
+	}
+}
+
+// payExample is the example in factCommands' salary command.
+const payExample = "€180,000–€220,000 a year"
 
 // factName names the fact a pending finding asks for, for a sentence.
 func factName(f wording.Finding) string {

@@ -38,7 +38,9 @@ func (h *Handler) askFinalize(ctx context.Context, req bot.Request) (bot.Reply, 
 	if len(open) == 0 && len(stale) == 0 {
 		return h.finalizeAt(ctx, req, shown{Draft: d.ID, Version: d.Version})
 	}
-	return bot.Reply{Card: finalizeCard(d, open, stale, h.cfg.Slash)}, nil
+	c := finalizeCard(d, open, stale, h.cfg.Slash)
+	localPay(c, d)
+	return bot.Reply{Card: c}, nil
 }
 
 // finalizeCard lists what is open in d (error findings, then facts not set
