@@ -32,11 +32,14 @@ type Role struct {
 	Definition string   `yaml:"definition"` // one paragraph
 	// Pitch, HiringProcess and EqualOpportunity are written to candidates;
 	// a fresh job description takes them as they are.
-	Pitch            string   `yaml:"pitch"`             // what the job is, in the second person
-	HiringProcess    string   `yaml:"hiring_process"`    // how the hiring process works
-	EqualOpportunity string   `yaml:"equal_opportunity"` // equal-opportunity and accommodation statement
-	Kinds            []string `yaml:"kinds"`             // Kind ids, may be empty
-	Competency       []string `yaml:"competencies"`      // Competency ids a general interview covers
+	Pitch            string `yaml:"pitch"`             // what the job is, in the second person
+	HiringProcess    string `yaml:"hiring_process"`    // how the hiring process works
+	EqualOpportunity string `yaml:"equal_opportunity"` // equal-opportunity and accommodation statement
+	// ReportsTo is whom the role usually reports to ("the CEO"): a fresh
+	// draft's scope states it until the team sets its own.
+	ReportsTo  string   `yaml:"reports_to"`
+	Kinds      []string `yaml:"kinds"`        // Kind ids, may be empty
+	Competency []string `yaml:"competencies"` // Competency ids a general interview covers
 }
 
 // Kind is one of the ways a role is practised, such as the

@@ -53,7 +53,7 @@ func TestLoadErrors(t *testing.T) {
 			`topics: cto-twin: origin "rumour" is not one of guide, hirebot, guide-and-hirebot, team`,
 			`topics: cto-long: source must be one line`,
 			`checklists: cto-main: kind "floating" belongs to role "ceo", not "cto"`,
-			`checklists: cto-main: section "salary" is not one of responsibilities, requirements, nice-to-have, benefits`,
+			`checklists: cto-main: section "salary" is not one of outcomes, responsibilities, requirements, nice-to-have, benefits`,
 			`checklists: cto-main: item 3: id is required`,
 			`checklists: cto-main: item 3: competency "missing-competency" is not a competency`,
 			`questions/one.yaml: q-thin: competency "ghost-skill" is not a competency`,

@@ -23,7 +23,8 @@ import (
 //
 // Finalize, reopen, owner and approve keep no Undo record: undo reverts
 // content changes only, and a final draft must be reopened before anything
-// else can change.
+// else can change. An approval does not make a new version: it is recorded
+// beside the version it approves, and its entry carries that version.
 func (d *Draft) Apply(c Change) (Entry, error) {
 	return d.applyWith(c, nil)
 }
@@ -38,9 +39,13 @@ func (d *Draft) applyWith(c Change, write SummaryWriter) (Entry, error) {
 	if err != nil {
 		return Entry{}, err
 	}
-	next.Version++
-	if !c.At.IsZero() {
-		next.Updated = c.At
+	if c.Op != OpApprove {
+		// An approval is recorded beside the version it approves, not
+		// as a new one: the content it speaks of stays that version.
+		next.Version++
+		if !c.At.IsZero() {
+			next.Updated = c.At
+		}
 	}
 	undoable := false
 	if rec != nil {
@@ -88,6 +93,7 @@ func (d *Draft) apply(c Change, write SummaryWriter) (string, *Undo, error) {
 		}
 	}
 	following := follow(d, write)
+	wasLocale, wasContract := d.LocaleCode(), d.Contract()
 	summary, revert, touch, err := d.change(c)
 	if err != nil {
 		return "", nil, err
@@ -95,6 +101,10 @@ func (d *Draft) apply(c Change, write SummaryWriter) (string, *Undo, error) {
 	if back, touched, ok := following.rewrite(d); ok {
 		summary += " and rewrote the summary to match"
 		revert, touch = append(revert, back), append(touch, touched)
+	}
+	if said, back, touched := d.localized(wasLocale, wasContract); said != "" {
+		summary += said
+		revert, touch = append(revert, back...), append(touch, touched...)
 	}
 	if err := d.checkSize(); err != nil {
 		return "", nil, err

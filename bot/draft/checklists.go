@@ -15,9 +15,20 @@ import (
 // section; the rest is offered by Suggestions. Seven must-haves is where
 // the wording check starts to warn.
 var TemplateCaps = map[Section]int{
+	Outcomes:         3,
 	Responsibilities: 8,
 	Requirements:     7,
 	NiceToHave:       4,
+	Benefits:         5,
+}
+
+// ContractCaps is TemplateCaps for a fractional or interim draft, which
+// states its terms as well and covers a narrower brief in fewer days.
+var ContractCaps = map[Section]int{
+	Outcomes:         3,
+	Responsibilities: 6,
+	Requirements:     6,
+	NiceToHave:       2,
 	Benefits:         5,
 }
 
@@ -25,7 +36,10 @@ var TemplateCaps = map[Section]int{
 // kind's own checklists first (they are what sets this job apart), then
 // the role's, each section up to TemplateCaps. Every item keeps its
 // checklist item's id as Source.
-func fromChecklists(lists []knowledge.Checklist) map[Section][]Item {
+func fromChecklists(lists []knowledge.Checklist, caps map[Section]int) map[Section][]Item {
+	if caps == nil {
+		caps = TemplateCaps
+	}
 	out := map[Section][]Item{}
 	for _, own := range []bool{true, false} {
 		for _, l := range lists {
@@ -34,7 +48,7 @@ func fromChecklists(lists []knowledge.Checklist) map[Section][]Item {
 				continue
 			}
 			for _, it := range l.Items {
-				if len(out[sec]) >= TemplateCaps[sec] {
+				if len(out[sec]) >= caps[sec] {
 					break
 				}
 				out[sec] = append(out[sec], Item{Text: it.Text, Source: it.ID})

@@ -63,8 +63,9 @@ func (d *Draft) handOver(c Change) (string, *Undo, error) {
 	return fmt.Sprintf("handed the draft to @%s", to), nil, nil
 }
 
-// approve records that c.By approves the draft as it is now; an earlier
-// approval by the same person is replaced.
+// approve records that c.By approves the draft as it is now, at its
+// version (the draft keeps that version: see Apply); an earlier approval by
+// the same person is replaced.
 func (d *Draft) approve(c Change) (string, *Undo, error) {
 	if c.By == "" {
 		return "", nil, &Error{Problem: ProblemNoOwner}
@@ -80,6 +81,18 @@ func (d *Draft) approve(c Change) (string, *Undo, error) {
 // Approved reports whether a was given to the draft as it still is: no
 // content changed since.
 func (d *Draft) Approved(a Approval) bool { return d.Edited <= a.Version }
+
+// StaleApprovals returns the approvals given to an earlier content than the
+// draft's, oldest first: what finalize asks about before it goes ahead.
+func (d *Draft) StaleApprovals() []Approval {
+	var out []Approval
+	for _, a := range d.Approvals {
+		if !d.Approved(a) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
 
 // setKind sets the draft's kind to c.Text, a knowledge Kind id the handler
 // checked ("" clears it).

@@ -56,6 +56,10 @@ type Draft struct {
 	// Approvals are who approved which version, one per person, oldest
 	// first.
 	Approvals []Approval `json:"approvals,omitempty"`
+	// Home is the locale the draft was started in (HIREBOT_LOCALE): what it
+	// is written for when no locale is set and the location says none
+	// clearly (see LocaleCode).
+	Home string `json:"home,omitempty"`
 }
 
 // Approval records that By approved the draft as it was at Version.

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/hirebot/hirebot/bot/inert"
+	"github.com/hirebot/hirebot/knowledge/locale"
 )
 
 // Heading returns the draft's title or, when the title is empty, the role
@@ -46,7 +47,8 @@ func roleHeading(role string) string {
 func (d *Draft) HasTitle() bool { return d.Fields[Title] != "" }
 
 // Markdown returns the draft as a Markdown document: the title as a heading,
-// the company, location, salary and team size as a list, the summary, each
+// the company, location, salary and engagement as a list, the summary, the
+// scope (whom the role reports to, its team and budget: see Scope), each
 // non-empty section as a numbered list, how the hiring process works, the
 // equal-opportunity statement and, for a draft that is not final, a closing
 // line with its version. User text is inert (see package inert): no
@@ -58,6 +60,9 @@ func (d *Draft) Markdown() string {
 	if s := d.Fields[Summary]; s != "" {
 		fmt.Fprintf(&b, "\n%s\n", markdownParagraphs(s))
 	}
+	if s := d.Scope(); s != "" {
+		fmt.Fprintf(&b, "\n## %s\n\n%s\n", ScopeHeading, inert.Markdown(s))
+	}
 	for _, sec := range Sections {
 		items := d.Sections[sec]
 		if len(items) == 0 {
@@ -66,6 +71,12 @@ func (d *Draft) Markdown() string {
 		fmt.Fprintf(&b, "\n## %s\n\n", sec.Label())
 		for i, item := range items {
 			fmt.Fprintf(&b, "%d. %s\n", i+1, inert.Markdown(item.Text))
+		}
+	}
+	if terms := d.Terms(); len(terms) > 0 {
+		fmt.Fprintf(&b, "\n## %s\n\n", TermsHeading)
+		for _, t := range terms {
+			fmt.Fprintf(&b, "- **%s:** %s\n", t.Label, inert.Markdown(t.Text))
 		}
 	}
 	for _, f := range closingFields {
@@ -91,6 +102,9 @@ func (d *Draft) Text() string {
 	if s := d.Fields[Summary]; s != "" {
 		fmt.Fprintf(&b, "\n%s\n", inert.Text(s))
 	}
+	if s := d.Scope(); s != "" {
+		fmt.Fprintf(&b, "\n%s\n\n%s\n", ScopeHeading, inert.Text(s))
+	}
 	for _, sec := range Sections {
 		items := d.Sections[sec]
 		if len(items) == 0 {
@@ -99,6 +113,12 @@ func (d *Draft) Text() string {
 		fmt.Fprintf(&b, "\n%s\n\n", sec.Label())
 		for _, item := range items {
 			fmt.Fprintf(&b, "- %s\n", inert.Text(item.Text))
+		}
+	}
+	if terms := d.Terms(); len(terms) > 0 {
+		fmt.Fprintf(&b, "\n%s\n\n", TermsHeading)
+		for _, t := range terms {
+			fmt.Fprintf(&b, "- %s: %s\n", t.Label, inert.Text(t.Text))
 		}
 	}
 	for _, f := range closingFields {
@@ -127,6 +147,9 @@ func (d *Draft) HTML() string {
 	if s := d.Fields[Summary]; s != "" {
 		b.WriteString(htmlParagraphs(s))
 	}
+	if s := d.Scope(); s != "" {
+		fmt.Fprintf(&b, "<h2>%s</h2>\n%s", ScopeHeading, htmlParagraphs(s))
+	}
 	for _, sec := range Sections {
 		items := d.Sections[sec]
 		if len(items) == 0 {
@@ -135,6 +158,13 @@ func (d *Draft) HTML() string {
 		fmt.Fprintf(&b, "<h2>%s</h2>\n<ul>\n", html.EscapeString(sec.Label()))
 		for _, item := range items {
 			fmt.Fprintf(&b, "<li>%s</li>\n", inert.HTML(item.Text))
+		}
+		b.WriteString("</ul>\n")
+	}
+	if terms := d.Terms(); len(terms) > 0 {
+		fmt.Fprintf(&b, "<h2>%s</h2>\n<ul>\n", TermsHeading)
+		for _, t := range terms {
+			fmt.Fprintf(&b, "<li><strong>%s:</strong> %s</li>\n", html.EscapeString(t.Label), inert.HTML(t.Text))
 		}
 		b.WriteString("</ul>\n")
 	}
@@ -153,22 +183,43 @@ func (d *Draft) HTML() string {
 var closingFields = []Field{Process, EEO}
 
 // factFields are the one-line facts listed under the heading.
-var factFields = []Field{Company, Location, Salary, Team}
+var factFields = []Field{Company, Location, Salary, Engagement}
 
-// writeFacts writes the fact lines that are set, after a blank line (in
-// Markdown and text; HTML passes its own builder and ignores the newline).
-func (d *Draft) writeFacts(b *strings.Builder, format string, escape func(string) string) {
-	first := true
+// TermsHeading heads the terms of a fractional or interim draft.
+const TermsHeading = "Terms of the engagement"
+
+// Facts returns the one-line facts of the draft that are set, in order,
+// each with its label as the draft shows it: a contract engagement's pay
+// is its rate, and the engagement is named as people read it.
+func (d *Draft) Facts() [][2]string {
+	var out [][2]string
 	for _, f := range factFields {
 		v := d.Fields[f]
 		if v == "" {
 			continue
 		}
-		if first && !strings.HasPrefix(format, "<") {
+		label := f.Label()
+		switch {
+		case f == Salary && d.Contract():
+			label = "Rate"
+		case f == Engagement:
+			if e, ok := locale.Default().Engagement(d.Engagement()); ok {
+				v = e.Name
+			}
+		}
+		out = append(out, [2]string{label, v})
+	}
+	return out
+}
+
+// writeFacts writes the fact lines that are set, after a blank line (in
+// Markdown and text; HTML passes its own builder and ignores the newline).
+func (d *Draft) writeFacts(b *strings.Builder, format string, escape func(string) string) {
+	for i, fact := range d.Facts() {
+		if i == 0 && !strings.HasPrefix(format, "<") {
 			b.WriteByte('\n')
 		}
-		first = false
-		fmt.Fprintf(b, format, f.Label(), escape(v))
+		fmt.Fprintf(b, format, fact[0], escape(fact[1]))
 	}
 }
 

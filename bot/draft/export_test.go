@@ -60,7 +60,9 @@ _Draft, not final (version 1)_
 `},
 		{"closing parts", MustClosing(t), `# Chief Technology Officer
 
-- **Team size:** 12 \*engineers\*
+## Scope
+
+You will lead a team of 12 \*engineers\*.
 
 ## Responsibilities
 
@@ -137,7 +139,9 @@ Draft, not final (version 3)
 `},
 		{"closing parts", MustClosing(t), `Chief Technology Officer
 
-Team size: 12 *engineers*
+Scope
+
+You will lead a team of 12 *engineers*.
 
 Responsibilities
 
@@ -219,8 +223,8 @@ func TestHTML(t *testing.T) {
 </ul>
 `},
 		{"closing parts", MustClosing(t), `<h1>Chief Technology Officer</h1>
-<ul><li><strong>Team size:</strong> 12 *engineers*</li>
-</ul>
+<h2>Scope</h2>
+<p>You will lead a team of 12 *engineers*.</p>
 <h2>Responsibilities</h2>
 <ul>
 <li>Set the technical strategy</li>

@@ -1,9 +1,12 @@
 package draft
 
+import "maps"
+
 // SummaryWriter writes the summary hirebot gives a draft of role and kind
 // (knowledge ids; kind may be "") from its fields: the facts the summary
-// states (title, company, location, salary, team). The handler gives it:
-// the words come from the knowledge pack.
+// states (title, company, location, salary, engagement), with the locale
+// it is written for (see facts). The handler gives it: the words come
+// from the knowledge pack.
 type SummaryWriter func(role, kind string, fields map[Field]string) string
 
 // ApplyFollowing applies c as Apply does, and keeps a summary hirebot
@@ -31,7 +34,7 @@ type follower struct {
 // following).
 func follow(d *Draft, write SummaryWriter) follower {
 	f := follower{write: write, old: d.Fields[Summary]}
-	f.following = write != nil && f.old != "" && f.old == write(d.Role, d.Kind, d.Fields)
+	f.following = write != nil && f.old != "" && f.old == write(d.Role, d.Kind, d.facts())
 	return f
 }
 
@@ -43,10 +46,22 @@ func (f follower) rewrite(d *Draft) (Change, string, bool) {
 	if !f.following || d.Fields[Summary] != f.old {
 		return Change{}, "", false
 	}
-	next := f.write(d.Role, d.Kind, d.Fields)
+	next := f.write(d.Role, d.Kind, d.facts())
 	if next == f.old || next == "" {
 		return Change{}, "", false
 	}
 	d.Fields[Summary] = next
 	return Change{Op: OpSet, Field: Summary, Text: f.old}, touchField + string(Summary), true
+}
+
+// facts returns the fields a summary is written from: the draft's fields,
+// with the locale it is written for in place of the locale setting (which
+// may be unset: see LocaleCode).
+func (d *Draft) facts() map[Field]string {
+	f := maps.Clone(d.Fields)
+	if f == nil {
+		f = map[Field]string{}
+	}
+	f[Locale] = string(d.LocaleCode())
+	return f
 }

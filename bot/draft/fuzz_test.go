@@ -95,8 +95,12 @@ func step(t *testing.T, d *Draft, c Change) {
 		}
 		return
 	}
-	if d.Version != before.Version+1 {
-		t.Fatalf("version %d after %d", d.Version, before.Version)
+	want := before.Version + 1
+	if c.Op == OpApprove { // recorded beside the version, not as a new one
+		want = before.Version
+	}
+	if d.Version != want || e.Version != want {
+		t.Fatalf("%s: version %d (entry v%d) after %d, want %d", c.Op, d.Version, e.Version, before.Version, want)
 	}
 	checkLimits(t, d)
 	if !e.Undoable {

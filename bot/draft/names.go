@@ -15,6 +15,7 @@ type (
 
 // The sections of a draft, in the order they are shown.
 const (
+	Outcomes         = jobad.Outcomes
 	Responsibilities = jobad.Responsibilities
 	Requirements     = jobad.Requirements
 	NiceToHave       = jobad.NiceToHave
@@ -31,6 +32,16 @@ const (
 	Team     = jobad.Team    // the size of the team the hire leads
 	Process  = jobad.Process // how the hiring process works
 	EEO      = jobad.EEO     // the equal-opportunity and accommodation statement
+	// Engagement is how the leader is engaged (a setting; see engagement.go).
+	Engagement = jobad.Engagement
+	Days       = jobad.Days      // days a week, for a fractional or interim engagement
+	Length     = jobad.Length    // how long a fractional or interim engagement runs
+	Budget     = jobad.Budget    // the budget the role holds
+	ReportsTo  = jobad.ReportsTo // whom the role reports to
+	Locale     = jobad.Locale    // the country the ad is written for (a setting; see localize.go)
+	// CompanySize is how many employees the company has (a setting), for
+	// the employer-size thresholds of pay-transparency laws.
+	CompanySize = jobad.CompanySize
 )
 
 // Sections lists every section in display order.

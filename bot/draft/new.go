@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/hirebot/hirebot/knowledge"
+	"github.com/hirebot/hirebot/knowledge/locale"
 )
 
 // Start is what a new draft is made from.
@@ -24,6 +25,12 @@ type Start struct {
 	// (knowledge.Pack.ChecklistsFor): each section Template leaves empty
 	// takes their items (see fromChecklists).
 	Checklists []knowledge.Checklist
+	// Caps is how much of the checklists the draft takes in each section;
+	// nil means TemplateCaps.
+	Caps map[Section]int
+	// Locale is the locale the draft starts in ("" for the United
+	// States): its benefits, statement and spelling (see localize.go).
+	Locale string
 }
 
 // New returns a draft at version 1, open, owned by s.Owner and filled from
@@ -39,7 +46,7 @@ func New(s Start) (*Draft, Entry, error) {
 		return nil, Entry{}, &Error{Problem: ProblemNoOwner}
 	}
 	tmpl := s.Template.Clone()
-	for sec, items := range fromChecklists(s.Checklists) {
+	for sec, items := range fromChecklists(s.Checklists, s.Caps) {
 		if tmpl.Sections == nil {
 			tmpl.Sections = map[Section][]Item{}
 		}
@@ -69,8 +76,12 @@ func New(s Start) (*Draft, Entry, error) {
 		Created:  s.At,
 		Updated:  s.At,
 	}
+	if c, err := locale.ParseCode(s.Locale); err == nil {
+		d.Home = string(c)
+	}
 	d.EnsureRefs()
 	d.EnsureID()
+	d.localize(true)
 	if err := d.checkSize(); err != nil {
 		return nil, Entry{}, err
 	}

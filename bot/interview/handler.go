@@ -251,6 +251,9 @@ func (h *Handler) filter(ctx context.Context, req bot.Request, word string) (Fil
 	if k, ok := h.pack.Kind(word); ok {
 		return Filter{Role: k.Role, Kind: k.ID, Competencies: k.Competencies}, "the " + k.Name + " kind", nil
 	}
+	if f, about, ok, err := h.engagementFilter(ctx, req, word); ok {
+		return f, about, err
+	}
 	for _, c := range h.pack.Competencies {
 		if c.ID == word || strings.EqualFold(strings.ReplaceAll(c.Name, " ", "-"), word) {
 			return h.competencyFilter(ctx, req, c.ID, c.Name)

@@ -10,6 +10,7 @@ import (
 	"github.com/hirebot/hirebot/bot"
 	"github.com/hirebot/hirebot/bot/draft"
 	"github.com/hirebot/hirebot/knowledge"
+	"github.com/hirebot/hirebot/knowledge/locale"
 )
 
 // MaxInput is the most bytes of text Parse accepts after the command name.
@@ -42,17 +43,20 @@ const (
 // Args is a parsed /jd command. Only the fields the subcommand takes are
 // set.
 type Args struct {
-	Sub     string        // the subcommand, e.g. "add"; "help" for empty input
-	Role    string        // start: the role word, lower-cased, not yet checked
-	Kind    string        // start: a canonical kind, or ""
-	Title   string        // start: the rest of the line, or ""
-	Section draft.Section // add, remove, edit, move; suggest when given
-	Field   draft.Field   // set
-	N, To   int           // remove, edit, move: 1-based item numbers
-	Ref     string        // remove, edit, move: the item's reference ("R7"), when named so
-	Text    string        // add, edit, set ("" clears); help: the topic asked about; check ignore: the reason
-	Format  string        // export: Markdown, Text or HTML
-	RuleID  string        // check ignore, check unignore
+	Sub   string // the subcommand, e.g. "add"; "help" for empty input
+	Role  string // start: the role word, lower-cased, not yet checked
+	Kind  string // start: a canonical kind, or ""
+	Title string // start: the rest of the line, or ""
+	// Engagement is start's engagement word, canonical (full-time,
+	// fractional, interim), or ""; EngagementWord is how it was typed.
+	Engagement, EngagementWord string
+	Section                    draft.Section // add, remove, edit, move; suggest when given
+	Field                      draft.Field   // set
+	N, To                      int           // remove, edit, move: 1-based item numbers
+	Ref                        string        // remove, edit, move: the item's reference ("R7"), when named so
+	Text                       string        // add, edit, set ("" clears); help: the topic asked about; check ignore: the reason
+	Format                     string        // export: Markdown, Text or HTML
+	RuleID                     string        // check ignore, check unignore
 	// Unignore says check names a rule to stop ignoring.
 	Unignore bool
 	// Undoes is the version undo names (0: the caller's newest change).
@@ -143,11 +147,21 @@ func (p *parser) start() error {
 	if p.a.Role == "" {
 		return p.missing("role")
 	}
-	save := *p.sc
-	if kind, ok := p.kind(p.sc.word()); ok {
-		p.a.Kind = kind
-	} else {
+	// A kind and an engagement may follow the role, in either order:
+	// "cto fractional", "cto operational interim".
+	for range 2 {
+		save := *p.sc
+		w := p.sc.word()
+		if kind, ok := p.kind(w); ok && p.a.Kind == "" {
+			p.a.Kind = kind
+			continue
+		}
+		if e, err := locale.Default().ParseKind(w); err == nil && w != "" && p.a.Engagement == "" {
+			p.a.Engagement, p.a.EngagementWord = string(e), w
+			continue
+		}
 		*p.sc = save
+		break
 	}
 	p.a.Title = p.sc.tail()
 	return nil
@@ -332,6 +346,11 @@ func (p *parser) set() error {
 		}
 		if kind, ok := p.kind(word); ok {
 			p.a.Kind = kind
+			return nil
+		}
+		if _, err := locale.Default().ParseKind(word); err == nil {
+			// "set kind fractional" means how the leader is engaged.
+			p.a.SetKind, p.a.Field, p.a.Text = false, draft.Engagement, word
 			return nil
 		}
 		return p.fail(ParseError{Problem: ParseNoKind, Given: short(word)})

@@ -44,7 +44,12 @@ func mustDraft(tb testing.TB) *draft.Draft {
 
 func TestLiveCardGolden(t *testing.T) {
 	c := liveCard(mustDraft(t), "/jd")
-	text := strings.Join(c.Parts[1].Items, "\n")
+	var text string
+	for _, p := range c.Parts {
+		if strings.HasPrefix(p.Heading, "Requirements") {
+			text = strings.Join(p.Items, "\n")
+		}
+	}
 	for _, want := range []string{"R1 · Ran a 24/7 platform", "R3 · Led 20 engineers", "R4 · Has hired senior engineers"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("requirements lack %q:\n%s", want, text)
@@ -76,7 +81,10 @@ func TestConfirmCardsGolden(t *testing.T) {
 	if len(errs) == 0 {
 		t.Fatal("no error findings to confirm")
 	}
-	fc := finalizeCard(d, errs, "/jd")
+	fc := finalizeCard(d, errs, d.StaleApprovals(), "/jd")
+	if !strings.Contains(fc.Title, "1 approval of an earlier version") || !strings.Contains(cardText(fc), "@UCEO approved version 3") {
+		t.Errorf("finalize does not name the approval of an earlier version: %q", fc.Title)
+	}
 	if b := fc.Buttons[0]; b.Value != showing(d, "") || b.Action != "jd:finalize" {
 		t.Errorf("finalize asks without its draft and version: %+v", b)
 	}

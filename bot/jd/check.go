@@ -3,13 +3,19 @@ package jd
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/hirebot/hirebot"
 	"github.com/hirebot/hirebot/bot"
 	"github.com/hirebot/hirebot/bot/draft"
+	"github.com/hirebot/hirebot/knowledge/locale"
 	"github.com/hirebot/hirebot/knowledge/wording"
 )
+
+// lawShown caps, in characters, what a finding says of the pay laws where
+// the job is (the Why? button and hirebot check give it whole).
+const lawShown = 900
 
 // findingsShown caps the findings one card lists (each takes a block).
 const findingsShown = 20
@@ -23,6 +29,7 @@ func (h *Handler) check(ctx context.Context, req bot.Request, want string) (bot.
 	}
 	r := wording.Check(Document(d), wording.Options{Ignore: d.Ignored})
 	c := checkCard(d.Heading(), d.Ignored, r, h.cfg.Slash)
+	localPay(c, d)
 	if !d.HasTitle() {
 		c.Intro = "1 more warning: the draft has no job title. " + c.Intro
 		c.Parts = append([]bot.Part{missingTitle(d.Heading(), h.cfg.Slash)}, c.Parts...)
@@ -80,11 +87,15 @@ func findingPart(f wording.Finding, slash string, full bool) bot.Part {
 		}
 	}
 	p := bot.Part{Heading: sev + "  " + f.RuleID}
+	law := ""
+	if f.Law != "" {
+		law = "\n" + draft.Clip(f.Law, lawShown)
+	}
 	if !full {
-		p.Text = f.Quoted() + "\nFix: " + fix
+		p.Text = f.Quoted() + law + "\nFix: " + fix
 		return p
 	}
-	p.Text = f.Quoted() + "\n" + firstSentence(f.Why) + "\nFix: " + fix + "\nSource: " + f.Cite()
+	p.Text = f.Quoted() + "\n" + firstSentence(f.Why) + law + "\nFix: " + fix + "\nSource: " + f.Cite()
 	p.Button = &bot.Button{Label: "Why?", Action: "jd:why", Value: f.RuleID}
 	return p
 }
@@ -92,9 +103,34 @@ func findingPart(f wording.Finding, slash string, full bool) bot.Part {
 // factCommands are the /jd commands that set the facts a pending finding
 // asks for, by the finding's category.
 var factCommands = map[string]string{
-	"salary":   "set salary <range>, with currency and period, e.g. €180,000–€220,000 a year",
+	"salary":   "set salary <range>, with currency and period, e.g. " + payExample,
 	"location": "set location <place and arrangement>, e.g. Berlin, hybrid (2 days a week in the office)",
 }
+
+// localPay writes the pay example of a card's parts in the currency of
+// the draft's locale ("$230,000–$270,000 a year" for us, "£150,000–
+// £180,000 a year" for uk), and as a rate for a fractional or interim
+// draft.
+func localPay(c *bot.Card, d *draft.Draft) {
+	l, ok := locale.Get(d.LocaleCode())
+	if !ok {
+		return
+	}
+	low, high, per := int64(180_000), int64(220_000), locale.Year
+	if d.Contract() {
+		low, high, per = 1_200, 1_500, locale.Day
+	}
+	example, err := l.Currency.Range(low, high, per)
+	if err != nil {
+		return
+	}
+	for i := range c.Parts {
+		c.Parts[i].Text = strings.Replace(c.Parts[i].Text, payExample, example, 1)
+	}
+}
+
+// payExample is the example in factCommands' salary command.
+const payExample = "€180,000–€220,000 a year"
 
 // factName names the fact a pending finding asks for, for a sentence.
 func factName(f wording.Finding) string {
@@ -143,15 +179,24 @@ func Document(d *draft.Draft) wording.Document {
 	doc := wording.Document{
 		Title: d.Fields[draft.Title], Company: d.Fields[draft.Company], Location: d.Fields[draft.Location],
 		Salary: d.Fields[draft.Salary], Summary: d.Fields[draft.Summary], Draft: d.Status != draft.Final,
+		Engagement: string(d.Engagement()), Locale: string(d.LocaleCode()),
 	}
-	if t := d.Fields[draft.Team]; t != "" {
-		doc.Sections = append(doc.Sections, wording.Section{Name: strings.ToLower(draft.Team.Label()), Items: []string{t}})
+	doc.CompanySize, _ = strconv.Atoi(d.Fields[draft.CompanySize])
+	if s := d.Scope(); s != "" {
+		doc.Sections = append(doc.Sections, wording.Section{Name: strings.ToLower(draft.ScopeHeading), Items: []string{s}})
 	}
 	for _, sec := range draft.Sections {
 		s := wording.Section{Name: string(sec)}
 		for _, it := range d.Sections[sec] {
 			s.Items = append(s.Items, it.Text)
 			s.Refs = append(s.Refs, it.Ref)
+		}
+		doc.Sections = append(doc.Sections, s)
+	}
+	if terms := d.Terms(); len(terms) > 0 {
+		s := wording.Section{Name: strings.ToLower(draft.TermsHeading)}
+		for _, t := range terms {
+			s.Items = append(s.Items, t.Label+": "+t.Text)
 		}
 		doc.Sections = append(doc.Sections, s)
 	}

@@ -114,7 +114,7 @@ func TestFreshDraftCardsGolden(t *testing.T) {
 	}
 	golden.MatchJSON(t, filepath.Join("testdata", "check-card-fresh.json"), blockkit.Card(c))
 
-	fc := finalizeCard(d, r.Findings, "/jd")
+	fc := finalizeCard(d, r.Findings, nil, "/jd")
 	if !strings.Contains(fc.Title, "no pay or location") {
 		t.Errorf("finalize card title %q does not name what is missing", fc.Title)
 	}

@@ -34,16 +34,19 @@ func (h *Handler) askFinalize(ctx context.Context, req bot.Request) (bot.Reply, 
 			open = append(open, f)
 		}
 	}
-	if len(open) == 0 {
+	stale := d.StaleApprovals()
+	if len(open) == 0 && len(stale) == 0 {
 		return h.finalizeAt(ctx, req, shown{Draft: d.ID, Version: d.Version})
 	}
-	return bot.Reply{Card: finalizeCard(d, open, h.cfg.Slash)}, nil
+	c := finalizeCard(d, open, stale, h.cfg.Slash)
+	localPay(c, d)
+	return bot.Reply{Card: c}, nil
 }
 
 // finalizeCard lists what is open in d (error findings, then facts not set
-// yet, which a final draft is checked for as warnings) and asks to finalize
-// anyway, at d's version.
-func finalizeCard(d *draft.Draft, open []wording.Finding, slash string) *bot.Card {
+// yet, which a final draft is checked for as warnings, then approvals given
+// to an earlier content) and asks to finalize anyway, at d's version.
+func finalizeCard(d *draft.Draft, open []wording.Finding, stale []draft.Approval, slash string) *bot.Card {
 	var errs int
 	var facts []string
 	for _, f := range open {
@@ -66,7 +69,14 @@ func finalizeCard(d *draft.Draft, open []wording.Finding, slash string) *bot.Car
 		}
 		intro = append(intro, fmt.Sprintf("Version %d gives no %s yet, and candidates look for %s before anything else.", d.Version, strings.Join(facts, " or "), them))
 	}
-	intro = append(intro, fmt.Sprintf("Fix them, or have the owner or an admin ignore a rule with a reason (%s check ignore <rule> <reason>), or finalize anyway.", slash))
+	if len(open) > 0 {
+		intro = append(intro, fmt.Sprintf("Fix them, or have the owner or an admin ignore a rule with a reason (%s check ignore <rule> <reason>), or finalize anyway.", slash))
+	}
+	if len(stale) > 0 {
+		what = append(what, plural(len(stale), "approval")+" of an earlier version")
+		intro = append(intro, fmt.Sprintf("%s approved an earlier version; the content has changed since (version %d): ask them to approve again (%s approve), or finalize anyway.",
+			approvers(stale), d.Version, slash))
+	}
 	c := &bot.Card{Title: fmt.Sprintf("Finalize with %s?", strings.Join(what, " and ")), Intro: strings.Join(intro, " ")}
 	for i, f := range open {
 		if i == findingsShown {
@@ -74,6 +84,13 @@ func finalizeCard(d *draft.Draft, open []wording.Finding, slash string) *bot.Car
 			break
 		}
 		c.Parts = append(c.Parts, findingPart(f, slash, false))
+	}
+	if len(stale) > 0 {
+		var lines []string
+		for _, a := range stale {
+			lines = append(lines, fmt.Sprintf("%s approved version %d", userName(a.By), a.Version))
+		}
+		c.Parts = append(c.Parts, bot.Part{Heading: "Approved before the latest changes", Items: lines})
 	}
 	c.Buttons = []bot.Button{{Label: "Finalize anyway", Action: "jd:finalize", Value: showing(d, ""), Style: "danger",
 		Confirm: &bot.Confirm{Title: "Finalize anyway?", Text: fmt.Sprintf("Version %d will be final with %s.", d.Version, strings.Join(what, " and ")),
@@ -146,6 +163,19 @@ func (h *Handler) setKind(ctx context.Context, req bot.Request, kind string) (bo
 			capitalize(article(h.roleName(d.Role))), h.roleName(d.Role), kind, h.kindIDs(d.Role))
 	}
 	return h.change(ctx, req, draft.Change{Op: draft.OpKind, Text: kind})
+}
+
+// approvers names who gave the approvals, with their versions: "@A (v3)
+// and @B (v5)".
+func approvers(as []draft.Approval) string {
+	var names []string
+	for _, a := range as {
+		names = append(names, fmt.Sprintf("%s (v%d)", userName(a.By), a.Version))
+	}
+	if len(names) == 1 {
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
 
 // approvals describes who approved which version, for the live message.

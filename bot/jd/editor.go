@@ -81,8 +81,8 @@ func sectionText(sec draft.Section, values map[string]string) string {
 // editorInput reports whether id names an input the editor has: a field,
 // or one of the inputs of a section.
 func editorInput(id string) bool {
-	if canonicalField(id) != "" {
-		return true
+	if f := canonicalField(id); f != "" {
+		return !f.Setting() // a setting is set by name, never in the editor
 	}
 	for _, sec := range draft.Sections {
 		for i := range maxChunks {

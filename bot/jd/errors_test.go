@@ -46,7 +46,7 @@ func TestWordUsesConfiguredName(t *testing.T) {
 		{&draft.Error{Problem: draft.ProblemNotAllowed, Owner: "U1", Verb: "finalize"}, hirebot.Forbidden,
 			"only the draft's owner (@U1) or an admin can finalize it"},
 		{&draft.Error{Problem: draft.ProblemNoSection, Given: "skills"}, hirebot.Invalid,
-			`there is no section "skills"; use one of: responsibilities, requirements, nice-to-have, benefits`},
+			`there is no section "skills"; use one of: outcomes, responsibilities, requirements, nice-to-have, benefits`},
 		{fmt.Errorf("update: %w", &draft.StaleError{Base: 2, Now: 4}), hirebot.Conflict, "(v2 → v4)"},
 		{notFound, hirebot.NotFound, "There is no draft in this channel yet. Start one with /hire-jd start cto."},
 	}

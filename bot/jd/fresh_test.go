@@ -239,7 +239,7 @@ func TestKindInTitle(t *testing.T) {
 		{"start cto infrastructure Head of Platform", "Head of Platform"},
 		{"start cto Ops", ""},
 		{"start cto", ""},
-		{"start cto interim Interim CTO", "interim Interim CTO"},
+		{"start cto interim Interim CTO", "Interim CTO"}, // interim is the engagement
 	}
 	for _, tt := range tests {
 		a, err := parse(tt.text)
@@ -269,9 +269,13 @@ func TestSummaryFollowsTheFacts(t *testing.T) {
 	}
 	set(draft.Team, "40")
 	set(draft.Location, "Remote (EU time zones)")
-	want := "Acme Robotics is hiring a Chief Technology Officer. The job is remote (EU time zones). You will lead a team of 40 people."
+	want := "Acme Robotics is hiring a Chief Technology Officer. The job is remote (EU time zones). You will own"
 	if s := d.Fields[draft.Summary]; !strings.HasPrefix(s, want) {
 		t.Errorf("summary = %q; want it to start %q", s, want)
+	}
+	// The team is the scope's, stated once, not the summary's.
+	if s := d.Scope(); s != "You will report to the CEO and lead a team of 40 people." || strings.Contains(d.Fields[draft.Summary], "team of 40") {
+		t.Errorf("scope %q, summary %q", s, d.Fields[draft.Summary])
 	}
 	// Undo reverts the fact and the summary together.
 	before := d.Version
@@ -305,6 +309,11 @@ func TestStartKindAndTitle(t *testing.T) {
 		{"start cto ops interim", "operational", "Interim CTO", ""},
 		{"start cto operational", "operational", "Chief Technology Officer", ""},
 		{"start cto interim Interim CTO", "", "Interim CTO", ""},
+		{"start cto fractional", "", "Fractional CTO", ""},
+		{"start cto operational fractional", "operational", "Fractional CTO", ""},
+		{"start cto Fractional Head of Engineering", "", "Fractional Head of Engineering", ""},
+		{"start cto full-time Head of Platform", "", "Head of Platform", ""},
+		{"start cio interim", "", "Interim CIO", ""},
 		{"start cio it director", "", "IT Director", ""},
 		{"start cio head of it, emea", "", "Head of IT, emea", ""},
 		{"start cto techincal-leader", "", "", "did you mean `technical-leader`"},

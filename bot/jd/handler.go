@@ -46,6 +46,10 @@ type Config struct {
 	Drafts func(req bot.Request) Drafts
 	Slash  string           // the configured /jd name
 	Now    func() time.Time // defaults to time.Now
+	// Locale is the locale a new draft is written for until one is set or
+	// its location makes one clear (HIREBOT_LOCALE: us, uk, eu or ca; ""
+	// is us).
+	Locale string
 }
 
 // ErrNotHere is /jd's answer in a channel where drafting is not enabled

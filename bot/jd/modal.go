@@ -25,6 +25,9 @@ func (h *Handler) openEditor(ctx context.Context, req bot.Request, want string) 
 		Metadata: showing(d, ""),
 		Intro:    fmt.Sprintf("Version %d. One item per line. If someone else saves first, your edit is refused and shown back to you, never merged over theirs.", d.Version)}
 	for _, f := range draft.Fields {
+		if f.Setting() {
+			continue // set by name and checked: /jd set
+		}
 		m.Inputs = append(m.Inputs, bot.Input{ID: string(f), Label: f.Label(), Value: d.Fields[f],
 			Optional: f != draft.Title, Multiline: f.Paragraph(), MaxLength: draft.FieldLimit(f)})
 	}
@@ -49,7 +52,9 @@ func (h *Handler) save(ctx context.Context, req bot.Request) (bot.Reply, error) 
 	}
 	content := draft.Content{Fields: map[draft.Field]string{}, Sections: map[draft.Section][]draft.Item{}}
 	for _, f := range draft.Fields {
-		content.Fields[f] = req.Values[string(f)]
+		if !f.Setting() {
+			content.Fields[f] = req.Values[string(f)]
+		}
 	}
 	content.Fields[draft.Title] = typedTitle(content.Fields[draft.Title])
 	at := h.cfg.Now()
@@ -63,6 +68,11 @@ func (h *Handler) save(ctx context.Context, req bot.Request) (bot.Reply, error) 
 	c := draft.Change{Op: draft.OpReplace, Content: &content, BaseVersion: base, Draft: s.Draft, By: req.User, Admin: req.Admin, At: at}
 	d, e, err := h.drafts(req).UpdateDraft(ctx, func(d *draft.Draft, _ int) (draft.Entry, error) {
 		keepAuthors(d, &content)
+		for _, f := range draft.Fields {
+			if f.Setting() { // not in the editor: kept as they are
+				content.Fields[f] = d.Fields[f]
+			}
+		}
 		return h.applyKeepingSummary(d, c)
 	})
 	var (

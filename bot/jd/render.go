@@ -16,16 +16,17 @@ func liveCard(d *draft.Draft, slash string) *bot.Card {
 		c.Title += " (no job title yet)"
 	}
 	var facts []string
-	for _, f := range []draft.Field{draft.Company, draft.Location, draft.Salary, draft.Team} {
-		if v := d.Fields[f]; v != "" {
-			facts = append(facts, f.Label()+": "+v)
-		}
+	for _, f := range d.Facts() {
+		facts = append(facts, f[0]+": "+f[1])
 	}
 	if len(facts) > 0 {
 		c.Intro = strings.Join(facts, "  ·  ")
 	}
 	if s := d.Fields[draft.Summary]; s != "" {
 		c.Parts = append(c.Parts, bot.Part{Text: s})
+	}
+	if s := d.Scope(); s != "" {
+		c.Parts = append(c.Parts, bot.Part{Heading: draft.ScopeHeading, Text: s})
 	}
 	for _, sec := range draft.Sections {
 		items := d.Sections[sec]
@@ -36,6 +37,14 @@ func liveCard(d *draft.Draft, slash string) *bot.Card {
 		if len(items) == 0 {
 			p.Text = fmt.Sprintf("Nothing yet: %s add %s …", slash, sec)
 		}
+		c.Parts = append(c.Parts, p)
+	}
+	if terms := d.Terms(); len(terms) > 0 {
+		p := bot.Part{Heading: draft.TermsHeading}
+		for _, t := range terms {
+			p.Items = append(p.Items, t.Label+": "+t.Text)
+		}
+		p.Text = fmt.Sprintf("%s set days …, %s set length … and %s set rate … change them.", slash, slash, slash)
 		c.Parts = append(c.Parts, p)
 	}
 	for _, f := range []draft.Field{draft.Process, draft.EEO} {
@@ -60,6 +69,12 @@ func liveCard(d *draft.Draft, slash string) *bot.Card {
 	note := fmt.Sprintf("Version %d · owner @%s", d.Version, d.Owner)
 	if d.Kind != "" {
 		note += " · kind " + d.Kind
+	}
+	switch code, from := d.LocaleFrom(); from {
+	case draft.LocaleLocation:
+		note += " · locale " + string(code) + " (from the location)"
+	default:
+		note += " · locale " + string(code)
 	}
 	if a := approvals(d); a != "" {
 		note += " · " + a

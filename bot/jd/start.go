@@ -15,6 +15,7 @@ import (
 	"github.com/hirebot/hirebot/bot"
 	"github.com/hirebot/hirebot/bot/draft"
 	"github.com/hirebot/hirebot/knowledge"
+	"github.com/hirebot/hirebot/knowledge/locale"
 )
 
 // start begins the channel's draft from the knowledge checklists.
@@ -28,7 +29,13 @@ func (h *Handler) start(ctx context.Context, req bot.Request, a Args) (bot.Reply
 	if err != nil {
 		return bot.Reply{}, err
 	}
-	d, e, err := draft.New(h.starting(role, kind, title, req.User, h.cfg.Now()))
+	start := h.starting(role, kind, title, req.User, h.cfg.Now())
+	eng := locale.FullTime
+	if a.Engagement != "" {
+		eng = locale.Kind(a.Engagement)
+		start = h.engaged(start, role, kind, eng)
+	}
+	d, e, err := draft.New(start)
 	if err != nil {
 		return bot.Reply{}, fmt.Errorf("start draft: %w", err)
 	}
@@ -38,9 +45,16 @@ func (h *Handler) start(ctx context.Context, req bot.Request, a Args) (bot.Reply
 		}
 		return bot.Reply{}, err
 	}
-	started := fmt.Sprintf("Started a draft for %s %s.", article(title), title)
+	var about []string
 	if kind.ID != "" {
-		started = fmt.Sprintf("Started a draft for %s %s (%s, kind %s).", article(title), title, role.Name, kind.ID)
+		about = append(about, role.Name, "kind "+kind.ID)
+	}
+	if d.Contract() {
+		about = append(about, string(eng)+": terms instead of employee benefits")
+	}
+	started := fmt.Sprintf("Started a draft for %s %s.", article(title), title)
+	if len(about) > 0 {
+		started = fmt.Sprintf("Started a draft for %s %s (%s).", article(title), title, strings.Join(about, ", "))
 	}
 	return bot.Reply{
 		Card: &bot.Card{Intro: started + " It is posted in the channel; anyone here can edit it.",
@@ -72,6 +86,9 @@ func (h *Handler) draftExists(ctx context.Context, req bot.Request, want knowled
 // word with more words after it starts a title ("/jd start cto ML Lead");
 // alone, it is refused with the role's own kinds.
 func (h *Handler) startKindAndTitle(role knowledge.Role, a Args, text string) (knowledge.Kind, string, error) {
+	if a.Engagement != "" {
+		a.Title = engagementInTitle(locale.Kind(a.Engagement), a.EngagementWord, a.Title)
+	}
 	kind := knowledge.Kind{}
 	if a.Kind != "" {
 		k, ok := h.cfg.Pack.Kind(a.Kind)
@@ -293,14 +310,64 @@ func mentionsRole(words []string, role knowledge.Role) bool {
 // and kind's checklists, from which the draft domain takes the first
 // items.
 func (h *Handler) starting(role knowledge.Role, kind knowledge.Kind, title, owner string, at time.Time) draft.Start {
-	return draft.Start{ID: newDraftID(), Role: role.ID, Kind: kind.ID, Title: title, Owner: owner, At: at,
+	return draft.Start{ID: newDraftID(), Role: role.ID, Kind: kind.ID, Title: title, Owner: owner, At: at, Locale: h.cfg.Locale,
 		Template: draft.Content{Fields: map[draft.Field]string{
-			draft.Summary: candidateSummary(role, kind, map[draft.Field]string{draft.Title: title}),
-			draft.Process: strings.TrimSpace(role.HiringProcess),
-			draft.EEO:     strings.TrimSpace(role.EqualOpportunity),
+			draft.Summary:   candidateSummary(role, kind, map[draft.Field]string{draft.Title: title, draft.Locale: h.startLocale()}),
+			draft.Process:   strings.TrimSpace(role.HiringProcess),
+			draft.EEO:       strings.TrimSpace(role.EqualOpportunity),
+			draft.ReportsTo: strings.TrimSpace(role.ReportsTo),
 		}},
 		Checklists: h.cfg.Pack.ChecklistsFor(role.ID, kind.ID),
 	}
+}
+
+// engaged returns s for an engagement of kind eng: the engagement set and,
+// for a fractional or interim one, what it offers in place of employee
+// benefits and the statement for contractors (the terms themselves follow
+// from the engagement: draft.Terms).
+func (h *Handler) engaged(s draft.Start, role knowledge.Role, kind knowledge.Kind, eng locale.Kind) draft.Start {
+	fields := s.Template.Fields
+	fields[draft.Engagement] = string(eng)
+	e, ok := locale.Default().Engagement(eng)
+	if !ok || !e.Contract() {
+		return s
+	}
+	var offer []draft.Item
+	for i, text := range e.Offer {
+		offer = append(offer, draft.Item{Text: text, Source: fmt.Sprintf("%s-offer-%d", eng, i+1)})
+	}
+	s.Template.Sections = map[draft.Section][]draft.Item{draft.Benefits: offer}
+	s.Caps = draft.ContractCaps
+	fields[draft.Title] = s.Title
+	fields[draft.Locale] = h.startLocale()
+	fields[draft.Summary] = candidateSummary(role, kind, fields)
+	delete(fields, draft.Title)
+	delete(fields, draft.Locale)
+	return s
+}
+
+// engagementInTitle puts the engagement word typed after the role back
+// into the title: alone it qualifies the role ("/jd start cto fractional"
+// is a Fractional CTO), and written with a capital before a title it is
+// part of it ("Interim Head of IT"). A full-time engagement names no title.
+func engagementInTitle(eng locale.Kind, word, title string) string {
+	switch {
+	case eng == locale.FullTime:
+		return title
+	case title == "":
+		return strings.ToLower(word)
+	case unicode.IsUpper([]rune(word)[0]):
+		return word + " " + title
+	}
+	return title
+}
+
+// startLocale is the locale a new draft starts in: HIREBOT_LOCALE, else us.
+func (h *Handler) startLocale() string {
+	if c, err := locale.ParseCode(h.cfg.Locale); err == nil {
+		return string(c)
+	}
+	return string(locale.US)
 }
 
 // roleIDs lists the roles /jd start takes; none without a pack.

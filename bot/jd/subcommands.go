@@ -25,9 +25,9 @@ type Subcommand struct {
 
 // Subcommands lists every /jd subcommand in the order help shows them.
 var Subcommands = []Subcommand{
-	{Usage: Usage{"start", "<role> [kind] [title…]", "Start this channel's draft from the template for a role", "start head-of-data analytics"},
+	{Usage: Usage{"start", "<role> [kind] [full-time|fractional|interim] [title…]", "Start this channel's draft from the template for a role; a fractional or interim one states days a week, length and rate instead of employee benefits", "start cto fractional"},
 		parse: (*parser).start,
-		args:  func(a Args) []string { return []string{a.Role, a.Kind, a.Title} },
+		args:  func(a Args) []string { return []string{a.Role, a.Kind, a.EngagementWord, a.Title} },
 		run:   (*Handler).start},
 	{Usage: Usage{"show", "", "Show the draft", "show"},
 		run: (*Handler).show},
@@ -47,7 +47,7 @@ var Subcommands = []Subcommand{
 			c.Text = a.Text
 			return c
 		})},
-	{Usage: Usage{"set", "<field> <text> | kind <kind>", "Set the title, company, location, salary, team (size), summary, process (how we hire) or eeo (equal-opportunity statement) — `clear` empties it — or the kind of role", "set salary €180k–€220k"},
+	{Usage: Usage{"set", "<field> <text> | kind <kind>", "Set the title, company, location, salary (or rate), summary, process (how we hire) or eeo (equal-opportunity statement); the scope: team, budget, reports-to; locale us|uk|eu|ca (benefits, statement, spelling); company-size (for pay laws' thresholds); engagement full-time|fractional|interim, and for a fractional or interim one days (a week) and length — `clear` empties it — or the kind of role", "set salary €180k–€220k"},
 		parse: (*parser).set,
 		args: func(a Args) []string {
 			switch {
@@ -62,8 +62,11 @@ var Subcommands = []Subcommand{
 			if a.SetKind {
 				return h.setKind(ctx, req, a.Kind)
 			}
-			if a.Field == draft.Title {
+			switch {
+			case a.Field == draft.Title:
 				a.Text = typedTitle(a.Text)
+			case a.Field.Setting():
+				return h.setSetting(ctx, req, a.Field, a.Text)
 			}
 			return h.change(ctx, req, draft.Change{Op: draft.OpSet, Field: a.Field, Text: a.Text})
 		}},

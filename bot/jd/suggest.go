@@ -3,11 +3,14 @@ package jd
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/hirebot/hirebot"
 	"github.com/hirebot/hirebot/bot"
 	"github.com/hirebot/hirebot/bot/draft"
+	"github.com/hirebot/hirebot/knowledge"
+	"github.com/hirebot/hirebot/knowledge/locale"
 )
 
 // suggestShown is how many suggestions one card offers (each is a block
@@ -28,6 +31,11 @@ func (h *Handler) suggest(ctx context.Context, req bot.Request, only draft.Secti
 		if only != "" && sec != only {
 			delete(left, sec)
 		}
+	}
+	if d.Contract() { // a contract for services gives no employee benefits
+		left[draft.Benefits] = slices.DeleteFunc(left[draft.Benefits], func(it knowledge.ChecklistItem) bool {
+			return len(locale.Default().FindEmployeeOnly(it.Text)) > 0
+		})
 	}
 	who := h.roleLabel(d)
 	c := &bot.Card{Title: "Suggestions for " + d.Heading()}

@@ -7,11 +7,13 @@ import (
 
 	"github.com/hirebot/hirebot/bot/draft"
 	"github.com/hirebot/hirebot/knowledge"
+	"github.com/hirebot/hirebot/knowledge/locale"
 )
 
 // candidateSummary writes a draft's summary for candidates: who is hiring
-// for what, where, for what pay and for how large a team (each when known),
-// then what the role and its kind involve.
+// for what, where, on what engagement and for what pay (each when known),
+// then what the role and its kind involve. The team, the budget and the
+// reporting line are the scope's (draft.Scope), not the summary's.
 func candidateSummary(role knowledge.Role, kind knowledge.Kind, f map[draft.Field]string) string {
 	title := f[draft.Title]
 	if title == "" {
@@ -25,18 +27,38 @@ func candidateSummary(role knowledge.Role, kind knowledge.Kind, f map[draft.Fiel
 	if loc := f[draft.Location]; loc != "" {
 		parts = append(parts, locationSentence(loc))
 	}
-	if team := f[draft.Team]; team != "" {
-		parts = append(parts, teamSentence(team))
+	e, contract := contractEngagement(f[draft.Engagement])
+	if contract {
+		parts = append(parts, fmt.Sprintf("This is %s %s engagement, under a contract for services.", article(string(e.Kind)), e.Kind))
 	}
 	if pay := f[draft.Salary]; pay != "" {
-		parts = append(parts, fmt.Sprintf("The pay for this role is %s.", strings.TrimSuffix(pay, ".")))
+		what := "The pay for this role"
+		if contract {
+			what = "The rate"
+		}
+		parts = append(parts, fmt.Sprintf("%s is %s.", what, strings.TrimSuffix(pay, ".")))
 	}
 	for _, p := range []string{role.Pitch, kind.Pitch} {
 		if p = strings.TrimSpace(p); p != "" {
 			parts = append(parts, p)
 		}
 	}
-	return draft.Clip(strings.Join(parts, " "), draft.MaxSummaryRunes)
+	text := strings.Join(parts, " ")
+	if c, err := locale.ParseCode(f[draft.Locale]); err == nil {
+		text = locale.Default().Spell(text, c) // the pack's words, in the locale's spelling
+	}
+	return draft.Clip(text, draft.MaxSummaryRunes)
+}
+
+// contractEngagement returns the engagement the field names when it is a
+// fractional or interim one.
+func contractEngagement(field string) (locale.Engagement, bool) {
+	k, err := locale.Default().ParseKind(field)
+	if err != nil {
+		return locale.Engagement{}, false
+	}
+	e, ok := locale.Default().Engagement(k)
+	return e, ok && e.Contract()
 }
 
 // locationSentence says where the job is: "The job is remote." for an
@@ -52,19 +74,6 @@ func locationSentence(loc string) string {
 		return fmt.Sprintf("The job is %s.", lowerFirst(loc))
 	}
 	return fmt.Sprintf("The job is based in %s.", loc)
-}
-
-// teamSentence says how large a team the hire leads: "You will lead a team
-// of 12 people." for a bare number, else the words as given.
-func teamSentence(team string) string {
-	team = strings.TrimSuffix(team, ".")
-	if strings.IndexFunc(team, func(r rune) bool { return !unicode.IsDigit(r) }) < 0 {
-		return fmt.Sprintf("You will lead a team of %s people.", team)
-	}
-	if unicode.IsDigit([]rune(team)[0]) {
-		return fmt.Sprintf("You will lead a team of %s.", team)
-	}
-	return fmt.Sprintf("The team: %s.", team)
 }
 
 // lowerFirst lower-cases the first letter of s.

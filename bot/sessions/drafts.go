@@ -105,7 +105,7 @@ func (sc *Scope) UpdateDraft(ctx context.Context, fn func(d *draft.Draft, seen i
 		if err != nil {
 			return nil, draft.Entry{}, err
 		}
-		w := sc.draftWrite("update draft", updateScript, sc.user, writeToken(), rev, db, eb, HistoryCap, sc.seenField())
+		w := sc.draftWrite("update draft", updateScript, sc.user, writeToken(), rev, db, eb, HistoryCap, sc.seenField(), d.Version)
 		w.readBack = true
 		r, err := sc.run(ctx, w)
 		switch {

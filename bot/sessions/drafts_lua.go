@@ -32,7 +32,8 @@ return 'ok'
 // updateScript replaces the draft if its revision is still arg[3], appends
 // to the history and records that the author saw the new version. arg:
 // ttl, write token, revision read, draft JSON, entry JSON, history cap,
-// the author's seen field ("" for none). Status ok (value: the entry), none
+// the author's seen field ("" for none), the draft's version as written
+// (which an approval does not raise, so it is not the revision). Status ok (value: the entry), none
 // (no draft), or stale (the revision changed: not recorded, the store
 // reads again and retries).
 var updateScript = writeScript("", `
@@ -44,7 +45,7 @@ if v ~= arg[3] then
 end
 local next = tostring(tonumber(v) + 1)
 redis.call('HSET', key[1], 'v', next, 'w', arg[2], 'd', arg[4])
-if arg[7] ~= '' then redis.call('HSET', key[1], arg[7], next) end
+if arg[7] ~= '' then redis.call('HSET', key[1], arg[7], arg[8]) end
 redis.call('RPUSH', key[2], arg[5])
 redis.call('LTRIM', key[2], -tonumber(arg[6]), -1)
 touch(arg[1], 5)

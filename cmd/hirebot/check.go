@@ -10,6 +10,7 @@ import (
 	"os"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/hirebot/hirebot/knowledge/wording"
 )
@@ -18,7 +19,7 @@ import (
 // few kilobytes.
 const maxJDSize = 1 << 20
 
-const checkUsage = `usage: hirebot check [-fail-on info|warning|review|error] [-ignore id,id] [-format text|json|sarif] [-rules FILE] JD
+const checkUsage = `usage: hirebot check [-fail-on info|warning|review|error] [-ignore id,id] [-format text|json|sarif] [-rules FILE] [-company-size N] [-as-of YYYY-MM-DD] JD
        hirebot check [-rules FILE] -list-rules
 
 Checks a job description (Markdown or plain text; JD "-" reads standard
@@ -45,8 +46,9 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 
 // checkFlags are the flags of "hirebot check".
 type checkFlags struct {
-	failOn, ignore, format, rules *string
-	listRules                     *bool
+	failOn, ignore, format, rules, asOf *string
+	listRules                           *bool
+	companySize                         *int
 }
 
 // newCheckFlags returns the flag set of "hirebot check". It prints
@@ -56,11 +58,13 @@ func newCheckFlags() (*flag.FlagSet, checkFlags) {
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}
 	return fs, checkFlags{
-		failOn:    fs.String("fail-on", "warning", "exit 1 when a finding is at or above this severity: info, warning, review or error"),
-		ignore:    fs.String("ignore", "", "comma-separated rule ids or categories to leave out, e.g. gender,jargon.rockstar"),
-		format:    fs.String("format", "text", "output format: text, json or sarif"),
-		rules:     fs.String("rules", "", "a YAML file of extra rules (the format of the built-in rules.yaml) laid over the built-in ones"),
-		listRules: fs.Bool("list-rules", false, "list the rules and exit"),
+		failOn:      fs.String("fail-on", "warning", "exit 1 when a finding is at or above this severity: info, warning, review or error"),
+		ignore:      fs.String("ignore", "", "comma-separated rule ids or categories to leave out, e.g. gender,jargon.rockstar"),
+		format:      fs.String("format", "text", "output format: text, json or sarif"),
+		rules:       fs.String("rules", "", "a YAML file of extra rules (the format of the built-in rules.yaml) laid over the built-in ones"),
+		listRules:   fs.Bool("list-rules", false, "list the rules and exit"),
+		companySize: fs.Int("company-size", 0, "the company's number of employees, for pay-transparency laws with a size threshold (0: not known, taken to meet it)"),
+		asOf:        fs.String("as-of", "", "judge pay-transparency laws on this day, YYYY-MM-DD (default today)"),
 	}
 }
 
@@ -109,6 +113,15 @@ func runCheckFrom(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 	case !*listRules && len(files) != 1:
 		return checkUsageError(stderr, "give exactly one job description file (or - for standard input); got %d", len(files))
 	}
+	if *flags.companySize < 0 {
+		return checkUsageError(stderr, "-company-size: %d is not a number of employees", *flags.companySize)
+	}
+	var asOf time.Time
+	if *flags.asOf != "" {
+		if asOf, err = time.Parse(time.DateOnly, *flags.asOf); err != nil {
+			return checkUsageError(stderr, "-as-of: %q is not a day; use YYYY-MM-DD", *flags.asOf)
+		}
+	}
 	checker := wording.Default()
 	if *rulesFile != "" {
 		if checker, err = loadRules(*rulesFile); err != nil {
@@ -136,7 +149,9 @@ func runCheckFrom(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "hirebot check: %v\n", err)
 		return 1
 	}
-	report := checker.Check(wording.ParseMarkdown(text), wording.Options{Ignore: ignored})
+	doc := wording.ParseMarkdown(text)
+	doc.CompanySize, doc.AsOf = *flags.companySize, asOf
+	report := checker.Check(doc, wording.Options{Ignore: ignored})
 	if err := writeCheckReport(stdout, name, text, report, checker, *format); err != nil {
 		fmt.Fprintf(stderr, "hirebot check: %v\n", err)
 		return 1

@@ -15,6 +15,7 @@ import (
 	"github.com/kelseyhightower/envconfig"
 
 	"github.com/hirebot/hirebot/bot/sessions"
+	"github.com/hirebot/hirebot/knowledge/locale"
 )
 
 // config is everything hirebot reads from the environment. Only this
@@ -41,6 +42,9 @@ type config struct {
 	CTORoleCommand  string        `envconfig:"HIREBOT_CTO_ROLE_COMMAND" default:"/cto-role"`
 	JDCommand       string        `envconfig:"HIREBOT_JD_COMMAND" default:"/jd"`
 	InterviewCmd    string        `envconfig:"HIREBOT_INTERVIEW_COMMAND" default:"/interview"`
+	// Locale is the locale a new draft is written for until one is set or
+	// its location makes one clear: us, uk, eu or ca.
+	Locale string `envconfig:"HIREBOT_LOCALE" default:"us"`
 
 	// StartRetry bounds the backoff between start-up attempts while Slack
 	// cannot be reached; zero means the defaults (startBackoff). Not read
@@ -158,6 +162,14 @@ func (c *config) check() error {
 	if _, err := parseLevel(c.LogLevel); err != nil {
 		return err
 	}
+	if strings.TrimSpace(c.Locale) == "" {
+		c.Locale = string(locale.US)
+	}
+	code, err := locale.ParseCode(c.Locale)
+	if err != nil {
+		return configErrorf("HIREBOT_LOCALE is %q: use us, uk, eu or ca", c.Locale)
+	}
+	c.Locale = string(code)
 	if c.LogFormat != "json" && c.LogFormat != "text" {
 		return configErrorf("HIREBOT_LOG_FORMAT is %q: use json or text", c.LogFormat)
 	}

@@ -19,7 +19,7 @@ func TestLoadConfig(t *testing.T) {
 			t.Fatal(err)
 		}
 		if c.Connections != 2 || c.Workers != 0 || c.SessionTTL != 720*time.Hour || c.CandidateTTL != 2160*time.Hour || c.PingTimeout != 30*time.Second ||
-			c.HTTPAddr != ":8080" || c.LogFormat != "json" || c.JDCommand != "/jd" || c.APIURL != "https://slack.com/api/" {
+			c.HTTPAddr != ":8080" || c.LogFormat != "json" || c.JDCommand != "/jd" || c.APIURL != "https://slack.com/api/" || c.Locale != "us" {
 			t.Errorf("defaults = %+v", c)
 		}
 	})
@@ -27,11 +27,12 @@ func TestLoadConfig(t *testing.T) {
 		t.Setenv("HIREBOT_JD_COMMAND", " hire-jd ")
 		t.Setenv("SLACK_API_URL", "http://127.0.0.1:9/api")
 		t.Setenv("HIREBOT_WORKERS", "12")
+		t.Setenv("HIREBOT_LOCALE", "United Kingdom")
 		c, err := loadConfig()
 		if err != nil {
 			t.Fatal(err)
 		}
-		if c.JDCommand != "/hire-jd" || c.APIURL != "http://127.0.0.1:9/api/" || c.Workers != 12 {
+		if c.JDCommand != "/hire-jd" || c.APIURL != "http://127.0.0.1:9/api/" || c.Workers != 12 || c.Locale != "uk" {
 			t.Errorf("got command %q, API URL %q, workers %d", c.JDCommand, c.APIURL, c.Workers)
 		}
 	})
@@ -66,6 +67,7 @@ var badSettings = []struct{ name, value, want string }{
 	{"HIREBOT_SHUTDOWN_TIMEOUT", "-5s", "0s or more"},
 	{"HIREBOT_LOG_LEVEL", "loud", "debug, info, warn or error"},
 	{"HIREBOT_LOG_FORMAT", "xml", "json or text"},
+	{"HIREBOT_LOCALE", "fr", "us, uk, eu or ca"},
 	{"HIREBOT_KNOWLEDGE_DIR", "/no/such/pack", "no such file or directory"},
 	{"HIREBOT_KNOWLEDGE_DIR", "config_test.go", "not a directory"},
 	{"HIREBOT_REQUIRE_REDIS", "yes please", "not true or false"},

@@ -40,7 +40,8 @@ func TestPostableDraftOverSocketMode(t *testing.T) {
 
 	jd("start cto techincal-leader", "has no kind", "did you mean", "technical-leader")
 	jd("start cto interim Interim CTO", "Started a draft for an Interim CTO")
-	liveMessage(t, fake, ch, "We are hiring an Interim CTO.", "How we hire", "Equal opportunity", "Benefits (5)")
+	// interim is the engagement: terms, not employee benefits (issue 27).
+	liveMessage(t, fake, ch, "We are hiring an Interim CTO.", "How we hire", "Equal opportunity", "Benefits (4)", "Terms of the engagement")
 
 	m := jd("start cio", "This channel already has a draft", "“Interim CTO” (CTO, version 1)", "/jd start cio")
 	if strings.Contains(MessageText(m), "Someone changed it first") {
@@ -55,9 +56,14 @@ func TestPostableDraftOverSocketMode(t *testing.T) {
 		t.Errorf("/jd suggest offers %d items; want 1 to 15", got)
 	}
 	jd("suggest nice-to-have", "Or write your own: /jd add nice-to-have …")
-	jd("suggest benefits", "Private health insurance", "Or write your own: /jd add benefits …")
+	m = jd("suggest benefits", "A yearly budget for training", "Or write your own: /jd add benefits …")
+	if strings.Contains(MessageText(m), "Private health insurance") {
+		t.Error("an interim draft is offered an employee benefit")
+	}
 
-	jd("finalize", "Finalize with no pay or location?", "TO DO  salary.missing", "TO DO  location.missing", "Finalize anyway")
+	// The interim terms say how the work is arranged (five days a week, on
+	// site at least two), so only the pay is still to do.
+	jd("finalize", "Finalize with no pay?", "TO DO  salary.missing", "Finalize anyway")
 	jd("set location Remote (UK time zones)", "Set the location")
 	jd("set salary £150,000–£180,000 a year", "Set the salary")
 	jd("finalize", "Finalized")

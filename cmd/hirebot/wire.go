@@ -50,7 +50,7 @@ type app struct {
 func newApp(c config, pack *knowledge.Pack, store *sessions.Store, log *slog.Logger) *app {
 	scope := func(r bot.Request) *sessions.Scope { return store.Scope(r.Session(), r.Claim, r.User) }
 	cto := ctorole.New(pack, c.CTORoleCommand).WithCommands(c.JDCommand, c.InterviewCmd)
-	drafts := jd.New(jd.Config{Pack: pack, Drafts: func(r bot.Request) jd.Drafts { return scope(r) }, Slash: c.JDCommand})
+	drafts := jd.New(jd.Config{Pack: pack, Drafts: func(r bot.Request) jd.Drafts { return scope(r) }, Slash: c.JDCommand, Locale: c.Locale})
 	iv := interview.New(pack, func(r bot.Request) interview.Sessions { return scope(r) }, c.InterviewCmd).
 		WithCandidates(func(r bot.Request) interview.Candidates { return scope(r) })
 	a := &app{pack: pack, jd: drafts, interview: iv}

@@ -16,6 +16,7 @@ type Section string
 
 // The sections of a job ad, in the order they are shown.
 const (
+	Outcomes         Section = "outcomes" // what success looks like after the first year
 	Responsibilities Section = "responsibilities"
 	Requirements     Section = "requirements"
 	NiceToHave       Section = "nice-to-have"
@@ -35,6 +36,23 @@ const (
 	Team     Field = "team"    // the size of the team the hire leads
 	Process  Field = "process" // how the hiring process works
 	EEO      Field = "eeo"     // the equal-opportunity and accommodation statement
+	// Engagement is how the leader is engaged: full-time (an employee),
+	// fractional or interim (a contract for services). It is a setting.
+	Engagement Field = "engagement"
+	Days       Field = "days"   // days a week, for a fractional or interim engagement
+	Length     Field = "length" // how long a fractional or interim engagement runs
+	// The scope of the role, with the team size: the budget it holds and
+	// whom it reports to.
+	Budget    Field = "budget"
+	ReportsTo Field = "reports-to"
+	// Locale is the country the ad is written for (us, uk, eu, ca): its
+	// benefits, equal-opportunity statement, spelling and currency. A
+	// setting.
+	Locale Field = "locale"
+	// CompanySize is how many employees the company has, so that
+	// pay-transparency laws with an employer-size threshold apply. A
+	// setting.
+	CompanySize Field = "company-size"
 )
 
 // The vocabulary: every section and field with its label, its reference
@@ -43,6 +61,7 @@ const (
 // tables.
 var (
 	sectionWords = []names[Section]{
+		{Outcomes, "After your first year", 'O', []string{"outcome", "first year", "first-year outcomes", "year one", "success", "goals", "goal", "objectives"}},
 		{Responsibilities, "Responsibilities", 'D', []string{"responsibility", "resp", "resps", "duties", "duty"}},
 		{Requirements, "Requirements", 'R', []string{"requirement", "reqs", "req", "must have", "must haves",
 			"must", "required", "qualifications", "qualification"}},
@@ -54,8 +73,15 @@ var (
 		{Title, "Title", 0, []string{"role title", "job title", "name"}},
 		{Company, "Company", 0, []string{"org", "organisation", "organization", "employer"}},
 		{Location, "Location", 0, []string{"where", "place", "office"}},
-		{Salary, "Salary", 0, []string{"pay", "compensation", "comp", "wage", "wages"}},
+		{Salary, "Salary", 0, []string{"pay", "compensation", "comp", "wage", "wages", "rate", "day rate", "retainer"}},
 		{Team, "Team size", 0, []string{"team size", "headcount"}},
+		{Budget, "Budget", 0, []string{"budget size", "spend"}},
+		{ReportsTo, "Reports to", 0, []string{"reports to", "reporting to", "reporting line", "manager", "boss"}},
+		{Engagement, "Engagement", 0, []string{"engagement type", "contract type", "employment type"}},
+		{Locale, "Locale", 0, []string{"country", "market"}},
+		{CompanySize, "Company size", 0, []string{"company size", "employees", "employer size", "staff count", "number of employees"}},
+		{Days, "Days a week", 0, []string{"days a week", "days per week", "time commitment"}},
+		{Length, "Length", 0, []string{"duration", "contract length", "engagement length"}},
 		{Summary, "Summary", 0, []string{"about", "intro", "introduction", "overview"}},
 		{Process, "How we hire", 0, []string{"hiring process", "how we hire", "interview process", "hiring"}},
 		{EEO, "Equal opportunity", 0, []string{"equal opportunity", "equal opportunities", "eo",
@@ -138,6 +164,11 @@ func SectionOfLetter(letter byte) (Section, bool) {
 
 // Label returns the field's name as people read it, e.g. "Salary".
 func (f Field) Label() string { return lookup(fieldWords, f).label }
+
+// Setting reports whether the field is a setting of the draft (how the
+// leader is engaged, the locale, the company's size) rather than text of
+// the ad: it is set by name and checked, not typed into the editor.
+func (f Field) Setting() bool { return f == Engagement || f == Locale || f == CompanySize }
 
 // Paragraph reports whether the field holds prose that may run over several
 // lines (the summary, the hiring process and the equal-opportunity

@@ -35,7 +35,10 @@ type Engagement struct {
 	Summary string // one line on what the engagement is
 	Terms   []EngagementTerm
 	Offer   []string // what the draft lists where an employee draft lists benefits
-	words   []string // what people type for it, normalised
+	// Interview lists the competencies (knowledge pack ids) that matter
+	// most in this engagement, in priority order: /interview fractional.
+	Interview []string
+	words     []string // what people type for it, normalised
 }
 
 // Contract reports whether the engagement is a contract for services, so
@@ -96,7 +99,8 @@ type engagementData struct {
 		Set     string            `yaml:"set"`
 		Locales map[string]string `yaml:"locales"`
 	} `yaml:"terms"`
-	Offer []string `yaml:"offer"`
+	Offer     []string `yaml:"offer"`
+	Interview []string `yaml:"interview"`
 }
 
 // addEngagements checks and adds the engagements (exactly full-time,
@@ -107,7 +111,7 @@ func (d *Data) addEngagements(f engagementFile) []error {
 	seen := map[string]Kind{}
 	for _, e := range f.Engagements {
 		k := Kind(e.Kind)
-		eng := Engagement{Kind: k, Name: e.Name, Summary: e.Summary, Offer: e.Offer}
+		eng := Engagement{Kind: k, Name: e.Name, Summary: e.Summary, Offer: e.Offer, Interview: e.Interview}
 		if !slices.Contains(Kinds(), k) || slices.ContainsFunc(d.engagements, func(o Engagement) bool { return o.Kind == k }) {
 			errs = append(errs, fmt.Errorf("engagement %q: unknown or listed twice", e.Kind))
 			continue

@@ -131,6 +131,9 @@ type token struct {
 	word  string // folded and lower-cased
 	upper bool   // written in capitals
 	punct bool   // punctuation (a comma, bracket, dash or slash) comes right before it, or it is the first word
+	// joined says a hyphen joins it to the next word ("on-site",
+	// "in-office"): a part of a compound, never a code on its own.
+	joined bool
 }
 
 // tokenize splits a location into words: letters and digits, with
@@ -168,7 +171,11 @@ func tokenize(s string) []token {
 			flush()
 			dotted = false
 		default:
+			word := len(cur) > 0
 			flush()
+			if word && r == '-' && len(toks) > 0 {
+				toks[len(toks)-1].joined = true
+			}
 			punct, dotted = true, false
 		}
 	}
@@ -251,7 +258,11 @@ func (t *Table) codeCounts(toks []token, i int, before []span) bool {
 	alone := len(toks) == 1
 	if slices.Contains(wordCodes, tk.word) {
 		// "Portland, OR" and "portland, or" at the end are Oregon;
-		// "Berlin or Munich" and "Remote, or hybrid" are not.
+		// "Berlin or Munich", "Remote, or hybrid" and "Berlin, on-site"
+		// are not.
+		if tk.joined {
+			return false
+		}
 		last := i+1 == len(toks) || toks[i+1].punct || isNumber(toks[i+1].word)
 		return tk.upper && (tk.punct || afterPlace || alone) || afterPlace && tk.punct && last
 	}

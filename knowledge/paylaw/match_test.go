@@ -13,6 +13,10 @@ var lawLocations = []struct {
 	laws     []string
 }{
 	{"Denver, CO", []string{"us-co"}},
+	// A code that is an English word is not a code inside a compound.
+	{"San Francisco, on-site", []string{"us-ca"}},
+	{"Berlin, in-office three days a week", []string{"de", "eu-directive"}},
+	{"Toronto, ON, on-site", []string{"ca-on"}},
 	{"Remote within Colorado", []string{"us-co"}},
 	{"San Francisco, CA", []string{"us-ca"}},
 	{"Palo Alto", []string{"us-ca"}},

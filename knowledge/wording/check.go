@@ -45,6 +45,10 @@ type Finding struct {
 	// still to do before posting, so reported at info while the document
 	// is a draft (see Document.Draft) unless a local law raises it.
 	Pending bool `json:"pending,omitempty"`
+	// Law, for a pay finding where the job's location is under a
+	// pay-transparency law, says which law, what it asks and what could not
+	// be verified (it ends Why too).
+	Law string `json:"law,omitempty"`
 	// Confidence is, for a Review finding, how sure the classifier is that
 	// the sentence is risky (1 - P(clean), 0 to 1); zero for a rule's.
 	Confidence float64 `json:"confidence,omitempty"`
@@ -131,8 +135,13 @@ func (c *Checker) Check(doc Document, opts Options) Report {
 	for _, sf := range st.findings {
 		add(sf.Finding, sf.order)
 	}
+	for _, cf := range c.contextFindings(doc, ps) {
+		add(cf.Finding, cf.order)
+	}
 	fs, order = c.dropBodyPay(fs, order, st.payStated)
-	c.applyJurisdictions(fs, ps[atLocation].toks)
+	if !c.applyPayLaw(fs, doc) {
+		c.applyJurisdictions(fs, ps[atLocation].toks)
+	}
 
 	ignore := c.ignoreSet(opts.Ignore)
 	r := Report{Words: st.words, Reading: st.reading, ReadingBand: st.band}

@@ -3,6 +3,7 @@ package wording
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/hirebot/hirebot/knowledge/jobad"
 )
@@ -24,6 +25,19 @@ type Document struct {
 	// own severity. ParseMarkdown sets it when the file ends with hirebot's
 	// "Draft, not final (version N)" line.
 	Draft bool
+	// Engagement is how the leader is engaged, as package locale names it:
+	// "fractional" and "interim" are contracts for services, whose ad must
+	// not promise employee-only benefits; "" or "full-time" is an employee.
+	Engagement string
+	// Locale is the country the ad is written for, as package locale
+	// names it (us, uk, eu, ca): another country's terms, spellings and
+	// currency are flagged. "" holds the ad to none.
+	Locale string
+	// CompanySize is how many employees the company has (0: not known):
+	// pay-transparency laws with a threshold apply only at or above it.
+	// AsOf is the day those laws are judged on (the zero time: today).
+	CompanySize int
+	AsOf        time.Time
 }
 
 // Section is a named list of items. Drafts use the names below; sections
@@ -40,6 +54,7 @@ type Section struct {
 // The section names of a draft, from the job ad vocabulary (package jobad).
 // ParseMarkdown maps common headings onto them.
 const (
+	Outcomes         = string(jobad.Outcomes)
 	Responsibilities = string(jobad.Responsibilities)
 	Requirements     = string(jobad.Requirements)
 	NiceToHave       = string(jobad.NiceToHave)

@@ -214,6 +214,7 @@ var headingPhrases = wordSet(
 	"what you'll get", "why join us", "why join", "responsibilities", "key responsibilities", "your responsibilities",
 	"what you'll do", "what you will do", "what you'll be doing", "duties", "your role", "in this role", "day to day",
 	"day-to-day", "your impact", "what you'll own", "your mission", "accountabilities", "key accountabilities",
+	strings.ToLower(jobad.Outcomes.Label()), "in your first year", "your first year", "what success looks like",
 )
 
 // wordSet returns the set of words.
@@ -332,6 +333,7 @@ func sectionName(heading string) (name string, summary bool) {
 		name  string
 		words []string
 	}{
+		{Outcomes, []string{strings.ToLower(jobad.Outcomes.Label()), "first year", "first 12 months", "success looks like", "what success"}},
 		{NiceToHave, []string{"nice to have", "nice-to-have", "bonus", "preferred", "plus", "good to have", "extra credit"}},
 		{Requirements, []string{"must have", "must-have", "requirement", "qualification", "what you bring", "what you'll bring",
 			"what you will bring", "about you", "who you are", "looking for", "you have", "you bring", "skills", "experience"}},
@@ -359,6 +361,8 @@ var otherHeadings = map[string]bool{
 	"hiring process": true, "our hiring process": true, "interview process": true, "our process": true,
 	"how to apply": true, "equal opportunity employer": true, "diversity and inclusion": true,
 	"about us": true, "about the company": true,
+	// The scope and a contract engagement's terms, as hirebot's export heads them.
+	"scope": true, "the scope": true, "scope of the role": true, "terms of the engagement": true, "terms": true,
 }
 
 // isDraftSection reports whether name is one of the draft's sections.

@@ -71,6 +71,7 @@ func structureChecks() []string {
 	return []string{
 		"salary-missing", "salary-unclear", "location-missing", "location-policy",
 		"too-short", "too-long", "must-haves", "readability",
+		"employee-benefits", "foreign-term", "foreign-spelling", "foreign-currency",
 	}
 }
 

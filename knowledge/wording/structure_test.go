@@ -76,7 +76,8 @@ func TestStructureChecks(t *testing.T) {
 			d.Sections = []Section{{Name: Benefits, Items: []string{"Competitive pay."}}}
 		}), want: "salary.open-ended", quote: "Competitive pay", where: "benefits #1", sev: Warning},
 		{name: "Colorado raises pay findings", doc: with(func(d *Document) { d.Salary = ""; d.Location = "Denver, hybrid" }), want: "salary.missing", where: "document", sev: Error},
-		{name: "Washington DC is not Washington State", doc: with(func(d *Document) { d.Salary = ""; d.Location = "Washington, DC, hybrid" }), want: "salary.missing", where: "document", sev: Warning},
+		// The District's own law (in force since 30 June 2025), not Washington State's.
+		{name: "Washington DC is not Washington State", doc: with(func(d *Document) { d.Salary = ""; d.Location = "Washington, DC, hybrid" }), want: "salary.missing", where: "document", sev: Error},
 		{name: "location missing", doc: with(func(d *Document) { d.Location = "" }), want: "location.missing", where: "document", sev: Warning},
 		{name: "distributed systems is not an arrangement", doc: with(func(d *Document) { d.Location = ""; d.Summary += " You will own our distributed systems." }), want: "location.missing", where: "document", sev: Warning},
 		{name: "office IT is not an arrangement", doc: with(func(d *Document) {
@@ -121,10 +122,10 @@ func TestStructureChecks(t *testing.T) {
 func TestJurisdictionNamesTheLaw(t *testing.T) {
 	for _, tt := range []struct{ location, law string }{
 		{"New York City, hybrid", "Local Law 32"},
-		{"Albany, NY, hybrid", "Labor Law 194-b"},
+		{"Albany, NY, hybrid", "Labor Law § 194-b"},
 		{"San Francisco, on-site", "SB 1162"},
 		{"Seattle, remote", "RCW 49.58.110"},
-		{"Denver, hybrid", "C.R.S. 8-5-201"},
+		{"Denver, hybrid", "C.R.S. § 8-5-201"},
 		{"Berlin, hybrid", "2023/970"},
 	} {
 		r := Check(Document{Location: tt.location, Summary: words(350)}, Options{})
