@@ -3,6 +3,7 @@ package interview
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -146,17 +147,30 @@ func (h *Handler) debriefCard(d scorecard.Debrief) *bot.Card {
 	noteCap := h.noteBudget(d)
 	rows := make([]bot.Part, 0, len(d.Rows))
 	for _, r := range d.Rows {
-		head := fmt.Sprintf("%s — spread %d", h.competencyName(r.Competency), r.Spread)
-		if r.Disagree {
-			head += " — disagreement"
-		}
+		head := h.rowHeading(r)
 		var items []string
 		for _, e := range r.Entries {
 			line := fmt.Sprintf("%s: %d", userName(e.Scorer), e.Rating) + revision(e.Revision, e.Before, strconv.Itoa(e.Before))
 			if e.Note != "" && noteCap >= 0 {
 				line += " — " + shorten(e.Note, noteCap)
 			}
-			items = append(items, line)
+			items = append(items, line+h.questionNotes(e, noteCap))
+		}
+		for _, e := range r.Notes {
+			line := userName(e.Scorer) + ": not assessed"
+			if e.Note != "" && noteCap >= 0 {
+				line += " — " + shorten(e.Note, noteCap)
+			}
+			items = append(items, line+h.questionNotes(e, noteCap))
+		}
+		if n := len(r.NotAssessed) - len(r.Notes); n > 0 {
+			var quiet []string
+			for _, u := range r.NotAssessed {
+				if !slices.ContainsFunc(r.Notes, func(e scorecard.Entry) bool { return e.Scorer == u }) {
+					quiet = append(quiet, userName(u))
+				}
+			}
+			items = append(items, "Not assessed: "+strings.Join(quiet, ", "))
 		}
 		rows = append(rows, bot.Part{Heading: head, Items: items})
 	}
@@ -187,6 +201,41 @@ func (h *Handler) debriefCard(d scorecard.Debrief) *bot.Card {
 	return card
 }
 
+// rowHeading is a competency's heading in the debrief: its name, the
+// median and spread of the ratings given, a disagreement, and how many did
+// not assess it.
+func (h *Handler) rowHeading(r scorecard.Row) string {
+	head := h.competencyName(r.Competency)
+	if len(r.Entries) == 0 {
+		head += " — no ratings"
+	} else {
+		head += fmt.Sprintf(" — median %s, spread %d", median(r.Median), r.Spread)
+	}
+	if r.Disagree {
+		head += " — disagreement"
+	}
+	if n := len(r.NotAssessed); n > 0 {
+		head += fmt.Sprintf(" — %d not assessed", n)
+	}
+	return head
+}
+
+// median reads a median: "3", "2.5".
+func median(m float64) string { return strconv.FormatFloat(m, 'f', -1, 64) }
+
+// questionNotes reads a scorer's notes on a competency's kit questions,
+// each after the question's first words: "; on “Tell me…”: note".
+func (h *Handler) questionNotes(e scorecard.Entry, noteCap int) string {
+	if noteCap < 0 {
+		return ""
+	}
+	var b strings.Builder
+	for _, qn := range e.Questions {
+		fmt.Fprintf(&b, "; on “%s”: %s", shorten(h.questionText(qn.Question), 60), shorten(qn.Note, noteCap))
+	}
+	return b.String()
+}
+
 // noteBudget returns how long each note of d may be for the card to fit
 // debriefText characters: 0 when every note fits whole, -1 when even
 // minNote characters each would not fit and notes are left out.
@@ -194,10 +243,16 @@ func (h *Handler) noteBudget(d scorecard.Debrief) int {
 	fixed, notes, n := 0, 0, 0
 	for _, r := range d.Rows {
 		fixed += utf8.RuneCountInString(h.competencyName(r.Competency)) + 30
-		for _, e := range r.Entries {
+		fixed += 30 * len(r.NotAssessed)
+		for _, e := range slices.Concat(r.Entries, r.Notes) {
 			fixed += len(e.Scorer) + 10
 			if e.Note != "" {
 				notes += utf8.RuneCountInString(e.Note) + 3
+				n++
+			}
+			for _, qn := range e.Questions {
+				fixed += 70
+				notes += utf8.RuneCountInString(qn.Note) + 3
 				n++
 			}
 		}
@@ -259,13 +314,36 @@ func (h *Handler) debriefMarkdown(d scorecard.Debrief) string {
 	}
 	b.WriteString("\n")
 	for _, r := range d.Rows {
-		fmt.Fprintf(&b, "\n## %s\n\nSpread %d", inert.Markdown(h.competencyName(r.Competency)), r.Spread)
+		fmt.Fprintf(&b, "\n## %s\n\n", inert.Markdown(h.competencyName(r.Competency)))
+		if len(r.Entries) == 0 {
+			b.WriteString("No ratings")
+		} else {
+			fmt.Fprintf(&b, "Median %s, spread %d", median(r.Median), r.Spread)
+		}
 		if r.Disagree {
 			b.WriteString(" — **interviewers disagree**")
+		}
+		if len(r.NotAssessed) > 0 {
+			fmt.Fprintf(&b, " — not assessed by %s", strings.Join(userNames(r.NotAssessed), ", "))
 		}
 		b.WriteString("\n\n| Interviewer | Rating | Note |\n|---|---|---|\n")
 		for _, e := range r.Entries {
 			fmt.Fprintf(&b, "| %s | %s | %s |\n", userName(e.Scorer), inert.MarkdownCell(strconv.Itoa(e.Rating)+revision(e.Revision, e.Before, strconv.Itoa(e.Before))), inert.MarkdownCell(e.Note))
+		}
+		for _, u := range r.NotAssessed {
+			note := ""
+			if i := slices.IndexFunc(r.Notes, func(e scorecard.Entry) bool { return e.Scorer == u }); i >= 0 {
+				note = r.Notes[i].Note
+			}
+			fmt.Fprintf(&b, "| %s | not assessed | %s |\n", userName(u), inert.MarkdownCell(note))
+		}
+		for _, e := range slices.Concat(r.Entries, r.Notes) {
+			for _, qn := range e.Questions {
+				fmt.Fprintf(&b, "\n- %s on “%s”: %s", userName(e.Scorer), inert.Markdown(h.questionText(qn.Question)), inert.MarkdownCell(qn.Note))
+			}
+		}
+		if slices.ContainsFunc(slices.Concat(r.Entries, r.Notes), func(e scorecard.Entry) bool { return len(e.Questions) > 0 }) {
+			b.WriteString("\n")
 		}
 	}
 	b.WriteString("\n## Recommendations\n\n")

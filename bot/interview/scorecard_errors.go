@@ -124,9 +124,9 @@ func (h *Handler) invalidMessage(e *scorecard.InvalidError) string {
 	names := strings.Join(h.competencyNames(e.Competencies), ", ")
 	switch e.Problem {
 	case scorecard.MissingRating:
-		return "Rate every competency; missing: " + names + "."
+		return "Rate every competency 1–4, or pick “Not assessed”; missing: " + names + "."
 	case scorecard.BadRating:
-		return "Ratings go from 1 to 4; not so for: " + names + "."
+		return "Ratings go from 1 to 4, or “Not assessed”; not so for: " + names + "."
 	case scorecard.MissingRecommendation:
 		return "Pick an overall recommendation (strong no, no, yes or strong yes)."
 	case scorecard.LongNote:

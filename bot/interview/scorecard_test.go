@@ -72,7 +72,7 @@ func submit(t *testing.T, h *Handler, user string, m *bot.Modal, ratings []int, 
 		case strings.HasPrefix(in.ID, "r:") && len(ratings) > 0:
 			values[in.ID] = fmt.Sprint(ratings[n%len(ratings)])
 			n++
-		case strings.HasPrefix(in.ID, "n:") && note != "":
+		case (strings.HasPrefix(in.ID, "n:") || strings.HasPrefix(in.ID, "q:")) && note != "":
 			values[in.ID] = note
 		}
 	}
@@ -150,7 +150,7 @@ func TestScorecardFlow(t *testing.T) {
 		t.Error("an admin does not see the debrief without scoring")
 	}
 	r, msg = do(t, h, "U1", "debrief Ada Lovelace export")
-	if msg != "" || r.File == nil || !strings.Contains(r.File.Content, "| @U1 | 4 | sharp thinking |") {
+	if msg != "" || r.File == nil || !strings.Contains(r.File.Content, "| @U1 | 4 |") || !strings.Contains(r.File.Content, "@U1 on “") || !strings.Contains(r.File.Content, "”: sharp thinking") {
 		t.Errorf("export: %q, %+v", msg, r.File)
 	}
 	if _, msg := do(t, h, "U2", "debrief Ada Lovelace close"); !strings.Contains(msg, "Only @U1, who runs the channel's interview loop") {

@@ -117,8 +117,14 @@ func (c Candidate) RevisionOf(user string) (Revision, Scorecard) {
 
 // sameCard reports whether a and b are the same submission.
 func sameCard(a, b Scorecard) bool {
-	if !a.At.Equal(b.At) || a.Recommendation != b.Recommendation || a.Note != b.Note || len(a.Ratings) != len(b.Ratings) {
+	if !a.At.Equal(b.At) || a.Recommendation != b.Recommendation || a.Note != b.Note || len(a.Ratings) != len(b.Ratings) ||
+		!slices.Equal(a.NotAssessed, b.NotAssessed) || len(a.QuestionNotes) != len(b.QuestionNotes) {
 		return false
+	}
+	for k, v := range a.QuestionNotes {
+		if b.QuestionNotes[k] != v {
+			return false
+		}
 	}
 	for k, v := range a.Ratings {
 		if b.Ratings[k] != v || a.Notes[k] != b.Notes[k] {
@@ -176,6 +182,14 @@ type Scorecard struct {
 	Competencies []string          `json:"competencies"`
 	Ratings      map[string]int    `json:"ratings"`         // competency id → 1–4
 	Notes        map[string]string `json:"notes,omitempty"` // competency id → note
+	// NotAssessed are the competencies the scorer did not assess: they have
+	// no rating, and are left out of the spread and the medians.
+	NotAssessed []string `json:"not_assessed,omitempty"`
+	// Questions are the kit questions the scorecard showed for each
+	// competency (competency id → question ids, in kit order), and
+	// QuestionNotes the scorer's note on each (question id → note).
+	Questions     map[string][]string `json:"questions,omitempty"`
+	QuestionNotes map[string]string   `json:"question_notes,omitempty"`
 	// Note is a general note, for a scorecard too long for a note per
 	// competency.
 	Note           string         `json:"note,omitempty"`
@@ -188,7 +202,7 @@ type Problem int
 
 // The scorecard problems.
 const (
-	MissingRating         Problem = iota + 1 // a competency has no rating
+	MissingRating         Problem = iota + 1 // a competency has no rating and is not marked not assessed
 	BadRating                                // a rating outside 1–4
 	MissingRecommendation                    // no or an unknown recommendation
 	LongNote                                 // a note over MaxNote characters
@@ -207,8 +221,9 @@ func (e *InvalidError) Error() string {
 	return fmt.Sprintf("scorecard: invalid: problem %d for %d competencies", e.Problem, len(e.Competencies))
 }
 
-// Validate checks that s rates every one of its competencies 1–4, has a
-// recommendation, and notes that fit.
+// Validate checks that s rates every one of its competencies 1–4 or
+// marks it not assessed (not both), has a recommendation, and notes that
+// fit.
 func (s Scorecard) Validate() error {
 	if len(s.Competencies) == 0 || len(s.Competencies) > MaxCompetencies {
 		return &InvalidError{Problem: NoCompetencies}
@@ -216,14 +231,25 @@ func (s Scorecard) Validate() error {
 	var missing, bad, long []string
 	for _, c := range s.Competencies {
 		r, ok := s.Ratings[c]
+		skipped := slices.Contains(s.NotAssessed, c)
 		switch {
-		case !ok:
+		case !ok && !skipped:
 			missing = append(missing, c)
-		case r < MinRating || r > MaxRating:
+		case ok && (skipped || r < MinRating || r > MaxRating):
 			bad = append(bad, c)
 		}
 		if utf8.RuneCountInString(s.Notes[c]) > MaxNote {
 			long = append(long, c)
+		}
+		for _, q := range s.Questions[c] {
+			if utf8.RuneCountInString(s.QuestionNotes[q]) > MaxNote && !slices.Contains(long, c) {
+				long = append(long, c)
+			}
+		}
+	}
+	for _, c := range s.NotAssessed {
+		if !slices.Contains(s.Competencies, c) {
+			bad = append(bad, c)
 		}
 	}
 	switch {
@@ -239,6 +265,13 @@ func (s Scorecard) Validate() error {
 		return &InvalidError{Problem: LongNote}
 	}
 	return nil
+}
+
+// Assessed reports whether s rates competency (it showed it, and the
+// scorer did not mark it not assessed).
+func (s Scorecard) Assessed(competency string) bool {
+	_, ok := s.Ratings[competency]
+	return ok && !slices.Contains(s.NotAssessed, competency)
 }
 
 // The errors of candidate operations, for errors.Is: stores wrap them with

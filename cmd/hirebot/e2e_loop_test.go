@@ -1,0 +1,129 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hirebot/hirebot"
+	"github.com/hirebot/hirebot/internal/slacktest"
+	"github.com/hirebot/hirebot/knowledge"
+)
+
+// The end-to-end tests of issue 26: an interview loop a team can run
+// instead of its ATS's scorecards. Each runs two replicas sharing one
+// real Redis, over Socket Mode against the fake.
+
+// mustTwoReplicas starts the fake, a Redis and two bots sharing it.
+func mustTwoReplicas(tb testing.TB) (*slacktest.Server, *runningBot, *runningBot, config) {
+	tb.Helper()
+	fake, _, cfg := MustOnRedis(tb)
+	b1 := MustStartBot(tb, fake, cfg)
+	b2 := MustStartBot(tb, fake, cfg)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := fake.WaitConnections(ctx, 4); err != nil {
+		tb.Fatal(err)
+	}
+	return fake, b1, b2, cfg
+}
+
+// mustKit puts questions into channel's kit: the first n the bank has on
+// each competency, in turn. It returns the questions, by competency.
+func mustKit(tb testing.TB, fake *slacktest.Server, cfg config, channel string, n int, competencies ...string) map[string][]knowledge.Question {
+	tb.Helper()
+	store := mustStoreOn(tb, cfg.RedisURL)
+	pack, err := knowledge.Embedded()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	key := hirebot.SessionKey{Team: fake.TeamID(), Channel: channel}
+	out := map[string][]knowledge.Question{}
+	for _, comp := range competencies {
+		for _, q := range pack.Questions {
+			if q.Competency != comp || len(out[comp]) >= n || !containsRole(q.Roles, "cto") {
+				continue
+			}
+			if _, err := store.Scope(key, nil, "").AddToKit(context.Background(), "", q.ID); err != nil {
+				tb.Fatal(err)
+			}
+			out[comp] = append(out[comp], q)
+		}
+	}
+	return out
+}
+
+func containsRole(roles []string, role string) bool {
+	for _, r := range roles {
+		if r == role {
+			return true
+		}
+	}
+	return false
+}
+
+// viewText returns every label, hint and option text of a view.
+func viewText(tb testing.TB, v slacktest.View) string {
+	tb.Helper()
+	var any map[string]any
+	if err := json.Unmarshal(v.JSON, &any); err != nil {
+		tb.Fatal(err)
+	}
+	var out []string
+	collectText(any, &out)
+	return strings.Join(out, "\n")
+}
+
+// TestScorecardNotAssessedAndQuestions: a competency can be "Not
+// assessed" and is left out of the spread; each kit question of a
+// competency shows its own levels and takes its own note.
+func TestScorecardNotAssessedAndQuestions(t *testing.T) {
+	t.Parallel()
+	fake, b1, b2, cfg := mustTwoReplicas(t)
+	const (
+		ch   = "CNOTASSESSED"
+		name = "Grace Hopper"
+		qa   = "Walked through the board update crisply wombat"
+		qb   = "Struggled to explain the security change quokka"
+	)
+	kit := mustKit(t, fake, cfg, ch, 2, "communication", "security-compliance")
+	if len(kit["communication"]) != 2 {
+		t.Fatalf("the kit has %d communication questions, want 2", len(kit["communication"]))
+	}
+	MustCommand(t, fake, ch, "U1", "/interview", "candidate add "+name, "Added "+name)
+	v1 := mustOpenScorecard(t, fake, ch, "U1", name)
+	text := viewText(t, v1)
+	for _, q := range kit["communication"] {
+		if !strings.Contains(text, q.Rubric[0]) || !strings.Contains(text, q.Rubric[3]) {
+			t.Errorf("the scorecard does not show the levels of %s", q.ID)
+		}
+	}
+	if !strings.Contains(text, "Not assessed") {
+		t.Error("the scorecard offers no Not assessed")
+	}
+	values := map[string]map[string]string{"rec": {"rec": "yes"},
+		"r:communication":                 {"r:communication": "4"},
+		"r:security-compliance":           {"r:security-compliance": "na"},
+		"q:" + kit["communication"][0].ID: {"q:" + kit["communication"][0].ID: qa},
+	}
+	mustSubmit(t, fake, ch, v1, values, "Your scorecard for "+name+" is saved")
+	v2 := mustOpenScorecard(t, fake, ch, "U2", name)
+	values = map[string]map[string]string{"rec": {"rec": "no"},
+		"r:communication":                 {"r:communication": "3"},
+		"r:security-compliance":           {"r:security-compliance": "1"},
+		"q:" + kit["communication"][1].ID: {"q:" + kit["communication"][1].ID: qb},
+	}
+	mustSubmit(t, fake, ch, v2, values, "Your scorecard for "+name+" is saved")
+	// U1 never asked about security: no spread of 3 from a guess.
+	m := MustCommand(t, fake, ch, "U2", "/interview", "debrief "+name, "median 3.5, spread 1", "median 1, spread 0 — 1 not assessed",
+		"Not assessed: @U1", qa, qb)
+	if strings.Contains(MessageText(m), "spread 3") {
+		t.Error("a competency not assessed counts in the spread")
+	}
+	if strings.Contains(b1.logs.String()+b2.logs.String(), "Hopper") {
+		t.Error("the logs hold the candidate's name")
+	}
+	MustNoViolations(t, fake)
+}
