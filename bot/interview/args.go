@@ -23,8 +23,12 @@ type Args struct {
 	// Whole is the debrief's words with its close or export, in case
 	// those are part of the name.
 	Name, Whole string
-	// User is the Slack user id owner hands the interview loop to.
-	User string
+	// User is the Slack user id owner hands the interview loop to, or
+	// coordinator names (Remove: removes).
+	User   string
+	Remove bool
+	// Panel is the panel typed after panel <name>; none shows it.
+	Panel []PanelWords
 }
 
 // Parse reads what follows /interview:

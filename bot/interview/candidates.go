@@ -50,6 +50,12 @@ type Candidates interface {
 	RemoveCandidate(ctx context.Context, id, inc string) error
 	Loop(ctx context.Context) (scorecard.Loop, error)
 	SetLoopOwner(ctx context.Context, expect, to string) (bool, error)
+	// SetCoordinator names user a coordinator of the loop (add) or
+	// removes them; it reports whether anything changed.
+	SetCoordinator(ctx context.Context, user string, add bool) (bool, error)
+	// SetPanel replaces who interviews the candidate and returns them as
+	// they are then; ErrClosed for a closed debrief.
+	SetPanel(ctx context.Context, id, inc string, panel []scorecard.PanelMember) (scorecard.Candidate, error)
 }
 
 // WithCandidates returns h with scorecards and debriefs kept in the
@@ -82,6 +88,10 @@ func (h *Handler) runScorecards(ctx context.Context, req bot.Request, a Args) (b
 		return h.openScorecard(ctx, req, a.Name)
 	case subOwner:
 		return h.handOver(ctx, req, a.User)
+	case subPanel:
+		return h.panel(ctx, req, a)
+	case subCoordinator:
+		return h.coordinator(ctx, req, a.User, !a.Remove)
 	}
 	return h.debrief(ctx, req, a)
 }
@@ -158,6 +168,9 @@ func (h *Handler) handOver(ctx context.Context, req bot.Request, to string) (bot
 // Forbidden.
 type LoopForbiddenError struct {
 	Owner string
+	// Act is what was refused: HandOverLoop (the zero value reads as it)
+	// or NameCoordinators.
+	Act scorecard.Act
 }
 
 // Error describes e for logs.
@@ -405,7 +418,7 @@ func (h *Handler) mayManage(ctx context.Context, req bot.Request, c scorecard.Ca
 	case err != nil:
 		return err
 	case !scorecard.May(loop, h.person(req), act, c):
-		return &DebriefForbiddenError{Manage: true, Owner: loop.Owner}
+		return &DebriefForbiddenError{Manage: true, Owner: loop.Owner, Act: act}
 	}
 	return nil
 }
@@ -417,10 +430,12 @@ func (h *Handler) scorecardHelp() []string {
 		s + " candidate add <name> — add a candidate to this channel (a name only: no e-mail, phone or links)",
 		s + " candidates — the channel's candidates and how many scorecards are in",
 		s + " candidate remove <name> — delete a candidate and every scorecard, once you confirm (whoever runs the interview loop, and admins)",
-		s + " scorecard <name> — score a candidate: 1–4 per kit competency against its rubric, notes, a recommendation",
-		s + " debrief <name> — every rating and note side by side, the spread, disagreements, the recommendations; blind until you have submitted yours (whoever runs the loop and admins see it without scoring). Reading it freezes your scorecard: a change after shows as a revision",
-		s + " debrief <name> close — freeze the scorecards (whoever runs the loop, and admins)",
-		s + " debrief <name> export — upload the debrief as Markdown to the channel (those who submitted, whoever runs the loop, admins)",
+		s + " scorecard <name> — score a candidate: 1–4 or “Not assessed” per kit competency, each kit question with its own levels and a note, a recommendation",
+		s + " panel <name> @a @b … — who interviews a candidate, a person's focus competencies after them (@a communication); progress counts the panel (whoever runs the loop, coordinators, admins). " + s + " panel <name> shows it and who has submitted",
+		s + " debrief <name> — every rating and note side by side, the median and spread, disagreements, the recommendations; blind for everyone on the panel until they have submitted theirs — whoever runs the loop and admins included; off the panel they, and coordinators, see it. Reading it freezes your scorecard: a change after shows as a revision",
+		s + " debrief <name> close — freeze the scorecards (whoever runs the loop, coordinators, admins)",
+		s + " debrief <name> export — upload the debrief as Markdown to the channel (those who submitted; off the panel, whoever runs the loop, coordinators, admins)",
 		s + " owner @someone — hand the interview loop over (whoever runs it, and admins); it starts with whoever adds the first candidate",
+		s + " coordinator @someone · coordinator remove @someone — name or remove a coordinator, who helps run the loop (whoever runs it, and admins)",
 	}
 }

@@ -2,6 +2,7 @@ package interview
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/hirebot/hirebot"
@@ -18,12 +19,15 @@ const (
 	subDebriefClose    = "debrief-close"
 	subDebriefExport   = "debrief-export"
 	subOwner           = "owner"
+	subPanel           = "panel"
+	subCoordinator     = "coordinator"
 )
 
 // isScorecardSub reports whether sub is one of the scorecard subcommands.
 func isScorecardSub(sub string) bool {
 	switch sub {
-	case subCandidateAdd, subCandidateRemove, subCandidates, subScorecard, subDebrief, subDebriefClose, subDebriefExport, subOwner:
+	case subCandidateAdd, subCandidateRemove, subCandidates, subScorecard, subDebrief, subDebriefClose, subDebriefExport, subOwner,
+		subPanel, subCoordinator:
 		return true
 	}
 	return false
@@ -106,6 +110,21 @@ func parseScorecard(text string) (Args, bool, error) {
 			return Args{}, true, &ScorecardArgsError{Problem: NeedUser, Sub: subOwner}
 		}
 		return Args{Sub: subOwner, User: id}, true, nil
+	case "panel":
+		return parsePanel(rest)
+	case "coordinator", "coordinators":
+		remove := len(rest) > 0 && strings.EqualFold(rest[0], "remove")
+		if remove {
+			rest = rest[1:]
+		}
+		if len(rest) != 1 {
+			return Args{}, true, &ScorecardArgsError{Problem: NeedUser, Sub: subCoordinator}
+		}
+		id, ok := bot.UserOf(rest[0])
+		if !ok {
+			return Args{}, true, &ScorecardArgsError{Problem: NeedUser, Sub: subCoordinator}
+		}
+		return Args{Sub: subCoordinator, User: id, Remove: remove}, true, nil
 	case "debrief":
 		if n := len(rest); n > 1 {
 			switch strings.ToLower(rest[n-1]) {
@@ -130,4 +149,48 @@ func named(sub string, words []string) (Args, bool, error) {
 		return Args{}, true, &ScorecardArgsError{Problem: NeedName, Sub: sub}
 	}
 	return Args{Sub: sub, Name: strings.Join(words, " ")}, true, nil
+}
+
+// parsePanel reads "panel <name> [@a [focus…] @b …]": the words before the
+// first mention are the name; each mention starts a panel member, and the
+// words after it (split at commas too) are the competencies they focus
+// on. With no mention it asks to show the panel.
+func parsePanel(words []string) (Args, bool, error) {
+	first := slices.IndexFunc(words, func(w string) bool { _, ok := bot.UserOf(w); return ok })
+	if first < 0 {
+		if slices.ContainsFunc(words, func(w string) bool { return strings.HasPrefix(w, "@") }) {
+			return Args{}, true, &ScorecardArgsError{Problem: NeedUser, Sub: subPanel}
+		}
+		return named(subPanel, words)
+	}
+	a, ok, err := named(subPanel, words[:first])
+	if err != nil {
+		return a, ok, err
+	}
+	for _, w := range words[first:] {
+		if id, isUser := bot.UserOf(w); isUser {
+			if slices.ContainsFunc(a.Panel, func(m PanelWords) bool { return m.User == id }) {
+				continue
+			}
+			a.Panel = append(a.Panel, PanelWords{User: id})
+			continue
+		}
+		if strings.HasPrefix(w, "@") || strings.HasPrefix(w, "<") {
+			return Args{}, true, &ScorecardArgsError{Problem: NeedUser, Sub: subPanel}
+		}
+		last := &a.Panel[len(a.Panel)-1]
+		for _, f := range strings.Split(w, ",") {
+			if f = strings.TrimSpace(f); f != "" {
+				last.Focus = append(last.Focus, strings.ToLower(f))
+			}
+		}
+	}
+	return a, true, nil
+}
+
+// PanelWords is one panel member as typed: a user and the words naming
+// the competencies they focus on.
+type PanelWords struct {
+	User  string
+	Focus []string
 }

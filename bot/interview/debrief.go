@@ -93,6 +93,7 @@ func (h *Handler) read(ctx context.Context, req bot.Request, c scorecard.Candida
 type DebriefForbiddenError struct {
 	Manage bool
 	Owner  string
+	Act    scorecard.Act // what was refused, when Manage
 }
 
 // Error describes e for logs.
@@ -111,7 +112,7 @@ func (h *Handler) blindCard(c scorecard.Candidate) *bot.Card {
 	}
 	card.Note = fmt.Sprintf("Ratings and notes stay hidden until you submit your own scorecard (%s scorecard %s), so nobody anchors on anyone else's.", h.slash, c.Name)
 	if c.Closed {
-		card.Note = "The debrief is closed; only those who submitted a scorecard, whoever runs the interview loop and admins see the ratings."
+		card.Note = "The debrief is closed; only those who submitted a scorecard and, off the panel, whoever runs the interview loop, its coordinators and admins see the ratings."
 	}
 	return card
 }

@@ -59,7 +59,7 @@ func New(pack *knowledge.Pack, sessions func(req bot.Request) Sessions, slash st
 // Command returns the command-table entry for /interview.
 func (h *Handler) Command() bot.Command {
 	return bot.Command{
-		Name: "interview", Slash: h.slash, Usage: "[role | kind | competency] [count] | kit | candidates | scorecard <name> | debrief <name> | owner @user", Mentions: true,
+		Name: "interview", Slash: h.slash, Usage: "[role | kind | competency] [count] | kit | candidates | scorecard <name> | panel <name> @a @b | debrief <name> | owner @user | coordinator @user", Mentions: true,
 		Summary:  "Structured interview questions with rubrics; never repeated in this channel",
 		Examples: []string{h.slash, h.slash + " infrastructure 3", h.slash + " communication", h.slash + " kit export", h.slash + " scorecard Sam Rivera"},
 		Handler:  h,

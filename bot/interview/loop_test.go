@@ -120,10 +120,10 @@ func TestThrowawayScorecardShows(t *testing.T) {
 	if r, _ := do(t, h, "U1", "debrief Ada Lovelace export"); r.File == nil || !strings.Contains(r.File.Content, "revised after reading the debrief; was 1") {
 		t.Errorf("the export hides the revision: %+v", r.File)
 	}
-	// The owner read the debrief before scoring: their scorecard is
-	// submitted after reading it, and shows so.
-	own, _ := do(t, h, "UOWNER", "scorecard Ada Lovelace")
+	// The owner, not yet an interviewer, read the debrief, then scored:
+	// their scorecard is submitted after reading it, and shows so.
 	do(t, h, "UOWNER", "debrief Ada Lovelace")
+	own, _ := do(t, h, "UOWNER", "scorecard Ada Lovelace")
 	if _, msg := submit(t, h, "UOWNER", own.Modal, []int{3}, "yes", ""); msg != "" {
 		t.Fatal(msg)
 	}

@@ -53,13 +53,26 @@ func (h *Handler) wordScorecard(err error, name string) error {
 		bot.Is(errOldForm, hirebot.Invalid, fmt.Sprintf("That scorecard form is from an older version of hirebot; nothing was saved. Open it again with %s scorecard <name>.", h.slash)),
 		bot.As(func(e *DebriefForbiddenError) string {
 			if e.Manage {
+				switch e.Act {
+				case scorecard.CloseDebrief, scorecard.SetPanel, scorecard.ArchiveCandidate, scorecard.RestoreCandidate:
+					return fmt.Sprintf("Only %s its coordinators or an admin can %s; starting a job-description draft gives no say over scorecards.", runner(e.Owner), actWords(e.Act))
+				case scorecard.RemoveCandidate:
+				default:
+					return fmt.Sprintf("Only %s or an admin can %s; starting a job-description draft gives no say over scorecards.", runner(e.Owner), actWords(e.Act))
+				}
 				return fmt.Sprintf("Only %s or an admin can close a debrief or remove a candidate; starting a job-description draft gives no say over scorecards.", runner(e.Owner))
 			}
-			return fmt.Sprintf("Exporting puts every rating and note in the channel, so only those who submitted a scorecard, %s and admins may do it.", runner(e.Owner))
+			return fmt.Sprintf("Exporting puts every rating and note in the channel, so only those who submitted a scorecard and, off the panel, %s, its coordinators and admins may do it (someone on the panel submits theirs first).", runner(e.Owner))
+		}),
+		bot.As(func(e *FocusError) string {
+			return fmt.Sprintf("“%s” is not a competency this channel's scorecards rate; a focus is one of: %s.", e.Word, strings.Join(e.Sheet, ", "))
 		}),
 		bot.As(func(e *LoopForbiddenError) string {
 			if e.Owner == "" {
 				return fmt.Sprintf("Nobody runs this channel's interview loop yet: it starts with whoever adds the first candidate (%s candidate add <name>); an admin can name someone now.", h.slash)
+			}
+			if e.Act == scorecard.NameCoordinators {
+				return fmt.Sprintf("Only @%s, who runs this channel's interview loop, or an admin can name its coordinators.", e.Owner)
 			}
 			return fmt.Sprintf("Only @%s, who runs this channel's interview loop, or an admin can hand it over.", e.Owner)
 		}),
@@ -77,6 +90,10 @@ func (h *Handler) wordScorecard(err error, name string) error {
 func (h *Handler) scorecardUsage(e *ScorecardArgsError) string {
 	s := h.slash
 	switch {
+	case e.Problem == NeedUser && e.Sub == subPanel:
+		return fmt.Sprintf("Mention each interviewer, picking them from the list that opens as you type @ (so that Slack says who they are), each followed by the competencies they focus on if any: %s panel Ada Lovelace @dana communication @lee.", s)
+	case e.Problem == NeedUser && e.Sub == subCoordinator:
+		return fmt.Sprintf("Mention one person, picking them from the list that opens as you type @: %s coordinator @dana names them, %s coordinator remove @dana removes them.", s, s)
 	case e.Problem == NeedUser:
 		return fmt.Sprintf("Mention the person to hand the interview loop to, picking them from the list that opens as you type @ (so that Slack says who they are), e.g. %s owner @dana.", s)
 	case e.Problem == TakesNothing:
@@ -89,6 +106,8 @@ func (h *Handler) scorecardUsage(e *ScorecardArgsError) string {
 		return fmt.Sprintf("Say who to remove, e.g. %s candidate remove Ada Lovelace.", s)
 	case e.Sub == subScorecard:
 		return fmt.Sprintf("Say who you are scoring, e.g. %s scorecard Ada Lovelace.", s)
+	case e.Sub == subPanel:
+		return fmt.Sprintf("Say whose panel, e.g. %s panel Ada Lovelace to see it, or %s panel Ada Lovelace @dana @lee to set it.", s, s)
 	}
 	return fmt.Sprintf("Say whose debrief, e.g. %s debrief Ada Lovelace [close|export].", s)
 }
@@ -167,4 +186,23 @@ func runner(owner string) string {
 		return "whoever runs the channel's interview loop"
 	}
 	return "@" + owner + ", who runs the channel's interview loop,"
+}
+
+// actWords says what an act does, for a refusal: "set a panel".
+func actWords(a scorecard.Act) string {
+	switch a {
+	case scorecard.CloseDebrief:
+		return "close a debrief"
+	case scorecard.SetPanel:
+		return "set a candidate's panel"
+	case scorecard.ArchiveCandidate:
+		return "archive a candidate"
+	case scorecard.RestoreCandidate:
+		return "restore a candidate"
+	case scorecard.EraseCandidate:
+		return "erase a candidate"
+	case scorecard.Decide:
+		return "record a decision"
+	}
+	return "do that"
 }

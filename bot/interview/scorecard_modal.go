@@ -159,7 +159,23 @@ func (h *Handler) openScorecard(ctx context.Context, req bot.Request, name strin
 		prev = &s
 	}
 	_, read := c.Read[req.User]
-	return bot.Reply{Modal: scorecardModal(c, items, prev, read, gen)}, nil
+	m := scorecardModal(c, items, prev, read, gen)
+	if member, ok := c.Member(req.User); ok && prev == nil && len(member.Focus) > 0 {
+		focusOn(m, member.Focus)
+	}
+	return bot.Reply{Modal: m}, nil
+}
+
+// focusOn makes a fresh scorecard form ask the competencies of focus: the
+// others start as "Not assessed" (the interviewer may still rate them),
+// and the intro says so.
+func focusOn(m *bot.Modal, focus []string) {
+	for i, in := range m.Inputs {
+		if comp, ok := strings.CutPrefix(in.ID, "r:"); ok && !slices.Contains(focus, comp) {
+			m.Inputs[i].Value = notAssessed
+		}
+	}
+	m.Intro += " You are on the panel for some competencies: the others start as “Not assessed”."
 }
 
 // notesEach reports whether a modal rating n competencies with notes

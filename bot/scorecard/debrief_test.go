@@ -242,6 +242,50 @@ func TestMay(t *testing.T) {
 	}
 }
 
+// TestMayWithPanel: reading is blind for everyone on the panel until
+// they submit — the loop's owner and admins included; off the panel, the
+// owner, admins and coordinators read, export, close, archive and restore;
+// erasing and deciding are the owner's and admins' alone.
+func TestMayWithPanel(t *testing.T) {
+	c := candidate(card("USCORED", Yes, "vision", 3))
+	c.Panel = []PanelMember{{User: "UOWNER"}, {User: "UADMIN"}, {User: "USCORED"}, {User: "UIV"}}
+	loop := Loop{Owner: "UOWNER", Coordinators: []string{"UCOORD", "UIV"}}
+	acts := []Act{ReadDebrief, ExportDebrief, CloseDebrief, ArchiveCandidate, RestoreCandidate, SetPanel, EraseCandidate, Decide, NameCoordinators}
+	for _, tt := range []struct {
+		who  Person
+		want []bool // in the order of acts
+	}{
+		{Person{User: "UOWNER"}, []bool{false, false, true, true, true, true, true, true, true}},
+		{Person{User: "UADMIN", Admin: true}, []bool{false, false, true, true, true, true, true, true, true}},
+		{Person{User: "UADMIN2", Admin: true}, []bool{true, true, true, true, true, true, true, true, true}},
+		{Person{User: "UCOORD"}, []bool{true, true, true, true, true, true, false, false, false}},
+		{Person{User: "UIV"}, []bool{false, false, true, true, true, true, false, false, false}},
+		{Person{User: "USCORED"}, []bool{true, true, false, false, false, false, false, false, false}},
+		{Person{User: "UELSE"}, []bool{false, false, false, false, false, false, false, false, false}},
+	} {
+		for i, act := range acts {
+			if got := May(loop, tt.who, act, c); got != tt.want[i] {
+				t.Errorf("May(%+v, act %d) = %v, want %v", tt.who, act, got, tt.want[i])
+			}
+		}
+	}
+	// The owner submits: now they read it.
+	c.Cards["UOWNER"] = card("UOWNER", No, "vision", 1)
+	if !May(loop, Person{User: "UOWNER"}, ReadDebrief, c) {
+		t.Error("the owner on the panel cannot read after submitting")
+	}
+	if in, of := c.Progress(); in != 2 || of != 4 {
+		t.Errorf("Progress = %d of %d, want 2 of 4 (the panel)", in, of)
+	}
+	c.Cards["UGUEST"] = card("UGUEST", No, "vision", 1)
+	if in, of := c.Progress(); in != 3 || of != 5 {
+		t.Errorf("Progress = %d of %d, want 3 of 5 (the panel and a scorer off it)", in, of)
+	}
+	if !c.Waiting("UIV") || c.Waiting("UCOORD") || c.Waiting("UOWNER") {
+		t.Error("Waiting: want UIV only among UIV, UCOORD, UOWNER")
+	}
+}
+
 // TestRevisions: a scorecard changed after its scorer read the debrief
 // shows as a revision with the rating and call it had; one first
 // submitted after reading shows so too; reading without changing anything

@@ -66,9 +66,12 @@ type Candidate struct {
 	AddedBy string
 	Added   time.Time
 	Closed  bool
-	// Expected are the users expected to submit a scorecard: everyone who
-	// opened one, or submitted one.
+	// Expected are the users who opened a scorecard (or submitted one).
+	// With no panel, they are who is expected to submit.
 	Expected []string
+	// Panel is who interviews the candidate, as the loop set it, sorted
+	// by user; with a panel, progress counts it.
+	Panel []PanelMember
 	// Cards are the submitted scorecards, by scorer.
 	Cards map[string]Scorecard
 	// Read is when each person first read the whole debrief; Frozen is
@@ -134,11 +137,52 @@ func sameCard(a, b Scorecard) bool {
 	return true
 }
 
-// Progress returns how many scorecards are in and how many are expected.
+// PanelMember is one interviewer on a candidate's panel, with the
+// competencies they focus on (none: all of them).
+type PanelMember struct {
+	User  string   `json:"user"`
+	Focus []string `json:"focus,omitempty"`
+}
+
+// MaxPanel is how many people one panel may hold.
+const MaxPanel = 20
+
+// expected returns who is expected to submit: the panel, or with none,
+// everyone who opened a scorecard.
+func (c Candidate) expected() []string {
+	if len(c.Panel) == 0 {
+		return c.Expected
+	}
+	out := make([]string, len(c.Panel))
+	for i, m := range c.Panel {
+		out[i] = m.User
+	}
+	return out
+}
+
+// OnPanel reports whether user interviews the candidate: on the panel,
+// or, with no panel, someone who opened or submitted a scorecard.
+func (c Candidate) OnPanel(user string) bool {
+	return user != "" && (slices.Contains(c.expected(), user) || c.Submitted(user))
+}
+
+// Member returns user's place on the panel, if they have one.
+func (c Candidate) Member(user string) (PanelMember, bool) {
+	i := slices.IndexFunc(c.Panel, func(m PanelMember) bool { return m.User == user })
+	if i < 0 {
+		return PanelMember{}, false
+	}
+	return c.Panel[i], true
+}
+
+// Progress returns how many scorecards are in and how many are expected:
+// the panel (or, with none, everyone who opened a scorecard), and anyone
+// else who submitted one.
 func (c Candidate) Progress() (in, of int) {
-	of = len(c.Expected)
+	exp := c.expected()
+	of = len(exp)
 	for u := range c.Cards {
-		if !slices.Contains(c.Expected, u) {
+		if !slices.Contains(exp, u) {
 			of++
 		}
 	}
@@ -151,10 +195,11 @@ func (c Candidate) Submitted(user string) bool {
 	return ok
 }
 
-// Waiting reports whether user opened a scorecard and has not submitted
-// it, while the debrief is open.
+// Waiting reports whether user is expected to score (on the panel, or
+// with none, opened a scorecard) and has not submitted, while the debrief
+// is open.
 func (c Candidate) Waiting(user string) bool {
-	return !c.Closed && slices.Contains(c.Expected, user) && !c.Submitted(user)
+	return !c.Closed && slices.Contains(c.expected(), user) && !c.Submitted(user)
 }
 
 // Scorers returns who submitted, sorted.

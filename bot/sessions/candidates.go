@@ -240,17 +240,66 @@ func (sc *Scope) CloseDebrief(ctx context.Context, id, inc string) (bool, error)
 }
 
 // Loop returns the channel's interview loop: its owner, "" when none is
-// recorded.
+// recorded, and its coordinators.
 func (sc *Scope) Loop(ctx context.Context) (scorecard.Loop, error) {
 	keys, err := sc.candidateKeys("")
 	if err != nil {
 		return scorecard.Loop{}, err
 	}
-	owner, err := sc.s.client.HGet(named(ctx, "read the interview loop"), keys[2], "owner").Result()
+	h, err := sc.s.client.HGetAll(named(ctx, "read the interview loop"), keys[2]).Result()
 	if err != nil && !errors.Is(err, redis.Nil) {
 		return scorecard.Loop{}, storeError("read the interview loop", err)
 	}
-	return scorecard.Loop{Owner: owner}, nil
+	l := scorecard.Loop{Owner: h["owner"]}
+	for f := range h {
+		if u, ok := strings.CutPrefix(f, "c:"); ok {
+			l.Coordinators = append(l.Coordinators, u)
+		}
+	}
+	slices.Sort(l.Coordinators)
+	return l, nil
+}
+
+// SetCoordinator names user a coordinator of the channel's interview loop
+// (add) or removes them, and reports whether that changed anything.
+func (sc *Scope) SetCoordinator(ctx context.Context, user string, add bool) (bool, error) {
+	flag := ""
+	if add {
+		flag = "1"
+	}
+	r, err := sc.candidateWrite(ctx, "name a coordinator", coordinatorScript, "", user, flag)
+	return r.status == "ok", err
+}
+
+// SetPanel sets who interviews candidate id of identity inc, replacing
+// the panel they had, and returns the candidate as it is then. Each
+// member's App Home lists the candidate until they submit.
+// ErrNoCandidate, ErrDebriefClosed, or a *hirebot.GoneError.
+func (sc *Scope) SetPanel(ctx context.Context, id, inc string, panel []scorecard.PanelMember) (scorecard.Candidate, error) {
+	args := []any{inc}
+	for _, m := range panel {
+		focus, err := json.Marshal(m.Focus)
+		if err != nil {
+			return scorecard.Candidate{}, fmt.Errorf("sessions: encode focus: %w", err)
+		}
+		args = append(args, m.User, focus)
+	}
+	r, err := sc.candidateWrite(ctx, "set the panel", panelScript, id, args...)
+	if err := candidateResult(r, err); err != nil {
+		return scorecard.Candidate{}, err
+	}
+	ctx = named(ctx, "list the candidate for the panel")
+	_, _ = sc.s.client.Pipelined(ctx, func(p redis.Pipeliner) error {
+		for _, m := range panel {
+			if index, err := scoringKey(sc.key.Team, m.User); err == nil {
+				// Best effort, as ExpectScorer's.
+				p.SAdd(ctx, index, sc.key.Channel+"/"+id)
+				p.PExpire(ctx, index, sc.s.candTTL)
+			}
+		}
+		return nil
+	})
+	return sc.candidateIn(ctx, id, r, nil)
 }
 
 // SetLoopOwner makes to the owner of the channel's interview loop if its
@@ -281,8 +330,8 @@ func (sc *Scope) RemoveCandidate(ctx context.Context, id, inc string) error {
 }
 
 // UserWaiting returns, sorted by channel and name, the candidates of team
-// waiting for user's scorecard: they opened one, have not submitted it,
-// and the debrief is open. Entries of candidates that are gone, closed or
+// waiting for user's scorecard: they are on the panel or opened one, have
+// not submitted it, and the debrief is open. Entries of candidates that are gone, closed or
 // scored are dropped from the index as a side effect.
 func (s *Store) UserWaiting(ctx context.Context, team, user string) ([]scorecard.Waiting, error) {
 	index, err := scoringKey(team, user)
@@ -305,7 +354,7 @@ func (s *Store) UserWaiting(ctx context.Context, team, user string) ([]scorecard
 			if err != nil {
 				return err
 			}
-			cmds[i] = p.HMGet(ctx, sl.candidate(id), "name", "closed", "s:"+user)
+			cmds[i] = p.HMGet(ctx, sl.candidate(id), "name", "closed", "s:"+user, "p:"+user, "e:"+user)
 		}
 		return nil
 	})
@@ -317,7 +366,7 @@ func (s *Store) UserWaiting(ctx context.Context, team, user string) ([]scorecard
 	for i, e := range entries {
 		v := cmds[i].Val()
 		name, _ := v[0].(string)
-		if name == "" || v[1] != nil || v[2] != nil {
+		if name == "" || v[1] != nil || v[2] != nil || (v[3] == nil && v[4] == nil) {
 			done = append(done, e)
 			continue
 		}
@@ -380,8 +429,13 @@ func decodeCandidate(id string, h map[string]string) (scorecard.Candidate, error
 			if ms, err := strconv.ParseInt(v, 10, 64); err == nil {
 				c.Read[f[2:]] = time.UnixMilli(ms).UTC()
 			}
+		case strings.HasPrefix(f, "p:"):
+			m := scorecard.PanelMember{User: f[2:]}
+			_ = json.Unmarshal([]byte(v), &m.Focus) // a focus unread is none: they rate everything
+			c.Panel = append(c.Panel, m)
 		}
 	}
 	slices.Sort(c.Expected)
+	slices.SortFunc(c.Panel, func(a, b scorecard.PanelMember) int { return strings.Compare(a.User, b.User) })
 	return c, nil
 }

@@ -14,7 +14,11 @@ package sessions
 // scorecard as it was then). One HSET per scorer, so concurrent
 // submissions from several interviewers never overwrite one another.
 //
-// The loop's hash holds owner: who runs the channel's interview loop.
+// The hash also holds p:USER (USER is on the candidate's panel; the value
+// the JSON list of the competencies they focus on).
+//
+// The loop's hash holds owner (who runs the channel's interview loop) and
+// c:USER (USER is one of its coordinators).
 //
 // A script given a candidate's identity (inc, empty for any) acts only on
 // that candidate: one removed and added again under the same name is
@@ -106,7 +110,7 @@ if redis.call('EXISTS', key[1]) == 0 then return 'none' end
 if other(arg[3]) then return 'gone' end
 local users = {}
 for _, f in ipairs(redis.call('HKEYS', key[1])) do
-	local u = string.match(f, '^[es]:(.*)$')
+	local u = string.match(f, '^[esp]:(.*)$')
 	if u then users[#users + 1] = u end
 end
 redis.call('DEL', key[1])
@@ -122,6 +126,35 @@ return 'ok', cjson.encode(users), false, ''
 var loopOwnerScript = writeScript(candidateLua, `
 if (redis.call('HGET', key[3], 'owner') or '') ~= arg[2] then return 'changed' end
 redis.call('HSET', key[3], 'owner', arg[3])
+redis.call('PEXPIRE', key[3], arg[1])
+return 'ok'
+`)
+
+// panelScript sets the candidate's panel, replacing the one it had. arg:
+// ttl, inc, then user and focus JSON pairs. Status ok, none, gone or
+// closed; the value of ok is the candidate's hash, as submitScript's.
+var panelScript = writeScript(candidateLua, `
+if redis.call('EXISTS', key[1]) == 0 then return 'none' end
+if other(arg[2]) then return 'gone' end
+if redis.call('HEXISTS', key[1], 'closed') == 1 then return 'closed' end
+for _, f in ipairs(redis.call('HKEYS', key[1])) do
+	if string.sub(f, 1, 2) == 'p:' then redis.call('HDEL', key[1], f) end
+end
+for i = 3, #arg - 1, 2 do
+	redis.call('HSET', key[1], 'p:' .. arg[i], arg[i + 1])
+end
+touch(arg[1], 3)
+return 'ok', candidate(), false, ''
+`)
+
+// coordinatorScript names arg[2] a coordinator of the loop (arg[3] '1')
+// or removes them (empty). arg: ttl, user, add. Status ok, or same (nothing
+// to change).
+var coordinatorScript = writeScript(candidateLua, `
+local field = 'c:' .. arg[2]
+local changed
+if arg[3] == '1' then changed = redis.call('HSET', key[3], field, '1') else changed = redis.call('HDEL', key[3], field) end
+if changed == 0 then return 'same' end
 redis.call('PEXPIRE', key[3], arg[1])
 return 'ok'
 `)

@@ -39,6 +39,7 @@ func testCandidates(t *testing.T, newStore func(t *testing.T) *Store) {
 		{"Identity", testCandidateIdentity},
 		{"DebriefRead", testDebriefRead},
 		{"Loop", testLoop},
+		{"Panel", testPanel},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
@@ -347,5 +348,52 @@ func testUserWaiting(t *testing.T, newStore func(t *testing.T) *Store) {
 	}
 	if got, _ := s.UserWaiting(ctx, key.Team, "U2"); len(got) != 0 {
 		t.Errorf("UserWaiting of someone who opened nothing = %v", got)
+	}
+}
+
+// testPanel: a panel replaces the one before, lists the candidate in each
+// member's App Home until they submit, and coordinators are kept with the
+// loop.
+func testPanel(t *testing.T, newStore func(t *testing.T) *Store) {
+	s := newStore(t)
+	ctx := t.Context()
+	key := hirebot.SessionKey{Team: "T1", Channel: "CPANEL"}
+	id := mustAdd(t, s, key, "Ada Lovelace")
+	c, err := s.Scope(key, nil, "").Candidate(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := s.Scope(key, nil, "UOWNER")
+	if _, err := sc.SetPanel(ctx, id, c.Inc, []scorecard.PanelMember{{User: "U1", Focus: []string{"vision"}}, {User: "U2"}}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := sc.SetPanel(ctx, id, c.Inc, []scorecard.PanelMember{{User: "U3"}, {User: "U1", Focus: []string{"vision", "comms"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []scorecard.PanelMember{{User: "U1", Focus: []string{"vision", "comms"}}, {User: "U3"}}
+	if fmt.Sprint(got.Panel) != fmt.Sprint(want) {
+		t.Errorf("panel = %+v, want %+v", got.Panel, want)
+	}
+	if w, err := s.UserWaiting(ctx, "T1", "U3"); err != nil || len(w) != 1 {
+		t.Errorf("U3's waiting = %v, %v; want the candidate", w, err)
+	}
+	if w, _ := s.UserWaiting(ctx, "T1", "U2"); len(w) != 0 {
+		t.Errorf("U2, off the panel now, still waits: %v", w)
+	}
+	if _, err := sc.SetPanel(ctx, id, "another", nil); !errors.As(err, new(*hirebot.GoneError)) {
+		t.Errorf("a panel for another candidate of the name: %v", err)
+	}
+	for _, step := range []struct {
+		user    string
+		add     bool
+		changed bool
+	}{{"UREC", true, true}, {"UREC", true, false}, {"UHR", true, true}, {"UREC", false, true}, {"UREC", false, false}} {
+		if changed, err := sc.SetCoordinator(ctx, step.user, step.add); err != nil || changed != step.changed {
+			t.Errorf("SetCoordinator(%s, %v) = %v, %v; want %v", step.user, step.add, changed, err, step.changed)
+		}
+	}
+	if l, err := sc.Loop(ctx); err != nil || !slices.Equal(l.Coordinators, []string{"UHR"}) {
+		t.Errorf("Loop = %+v, %v; want coordinator UHR", l, err)
 	}
 }

@@ -127,3 +127,66 @@ func TestScorecardNotAssessedAndQuestions(t *testing.T) {
 	}
 	MustNoViolations(t, fake)
 }
+
+// TestPanelsAndCoordinators: the loop's owner sets a panel; progress
+// counts it; the owner, on the panel, is blind until they submit; a
+// coordinator off the panel reads and exports; the channel sees
+// progress only.
+func TestPanelsAndCoordinators(t *testing.T) {
+	t.Parallel()
+	fake, b1, b2, _ := mustTwoReplicas(t)
+	const (
+		ch     = "CPANEL"
+		name   = "Katherine Johnson"
+		secret = "Orbital mechanics answer was superb narwhal"
+	)
+	MustCommand(t, fake, ch, "UCEO", "/interview", "candidate add "+name, "Added "+name, "You run this channel's interview loop")
+	MustCommand(t, fake, ch, "UIV1", "/interview", "panel "+name+" <@UIV1|iv1>", "Only @UCEO")
+	MustCommand(t, fake, ch, "UCEO", "/interview", "panel "+name+" <@UCEO|ceo> <@UIV1|iv1> communication <@UIV2|iv2>",
+		"Set the panel for "+name, name+": 0 of 3 scorecards in", "@UIV1 (focus: Communication) — waiting")
+	MustCommand(t, fake, ch, "UCEO", "/interview", "coordinator <@UREC|recruiter>", "@UREC now coordinates")
+
+	v := mustOpenScorecard(t, fake, ch, "UIV1", name)
+	mustSubmit(t, fake, ch, v, scorecardValues(t, v, 3, 3, secret, "yes"), "Your scorecard for "+name+" is saved")
+	MustEventually(t, 10*time.Second, "the progress line counts the panel", func() bool {
+		lines := progressLines(fake, ch)
+		return len(lines) == 1 && strings.Contains(lines[0], name+": 1 of 3 scorecards in.")
+	})
+	MustCommand(t, fake, ch, "UREC", "/interview", "panel "+name, "@UIV1 (focus: Communication) — submitted", "@UIV2 — waiting", "@UCEO — waiting")
+
+	// The CEO runs the loop but is on the panel: blind, no export.
+	if m := MustCommand(t, fake, ch, "UCEO", "/interview", "debrief "+name, "hidden"); strings.Contains(MessageText(m), secret) {
+		t.Error("the loop's owner on the panel read the debrief before scoring")
+	}
+	MustCommand(t, fake, ch, "UCEO", "/interview", "debrief "+name+" export", "off the panel")
+	// The recruiter coordinates, off the panel: reads, exports, closes.
+	MustCommand(t, fake, ch, "UREC", "/interview", "debrief "+name, secret)
+	MustCommand(t, fake, ch, "UREC", "/interview", "debrief "+name+" export", "Uploaded the debrief")
+	MustCommand(t, fake, ch, "UCEO", "/interview", "coordinator remove <@UREC|recruiter>", "no longer coordinates")
+	if m := MustCommand(t, fake, ch, "UREC", "/interview", "debrief "+name, "hidden"); strings.Contains(MessageText(m), secret) {
+		t.Error("a removed coordinator still reads the debrief")
+	}
+	// Once the CEO submits, they read it.
+	v = mustOpenScorecard(t, fake, ch, "UCEO", name)
+	mustSubmit(t, fake, ch, v, scorecardValues(t, v, 2, 2, "", "no"), "Your scorecard for "+name+" is saved")
+	MustCommand(t, fake, ch, "UCEO", "/interview", "debrief "+name, secret)
+
+	// The App Home of a panel member who never opened the form lists it.
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if _, err := fake.SendEvent(ctx, "", fake.AppHomeOpenedEvent("UIV2")); err != nil {
+		t.Fatal(err)
+	}
+	c, err := fake.WaitCall(ctx, "views.publish", func(c slacktest.Call) bool { return c.Params["user_id"] == "UIV2" })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if body := string(c.Body); !strings.Contains(body, "Scorecards to submit (1)") || !strings.Contains(body, name) {
+		t.Errorf("UIV2's Home tab does not list the scorecard waiting: %s", body)
+	}
+	logs := b1.logs.String() + b2.logs.String()
+	if strings.Contains(logs, "Johnson") || strings.Contains(logs, secret) {
+		t.Error("the logs hold the candidate's name or a note")
+	}
+	MustNoViolations(t, fake)
+}
