@@ -1,6 +1,7 @@
 package interview
 
 import (
+	"github.com/hirebot/hirebot/bot/scorecard"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -29,6 +30,9 @@ type Args struct {
 	Remove bool
 	// Panel is the panel typed after panel <name>; none shows it.
 	Panel []PanelWords
+	// Verdict and Reason are a decision's.
+	Verdict scorecard.Verdict
+	Reason  string
 }
 
 // Parse reads what follows /interview:

@@ -56,6 +56,9 @@ type Candidates interface {
 	// SetPanel replaces who interviews the candidate and returns them as
 	// they are then; ErrClosed for a closed debrief.
 	SetPanel(ctx context.Context, id, inc string, panel []scorecard.PanelMember) (scorecard.Candidate, error)
+	// Decide records a hiring decision after those before it and returns
+	// the candidate as they are then.
+	Decide(ctx context.Context, id, inc string, d scorecard.Decision) (scorecard.Candidate, error)
 }
 
 // WithCandidates returns h with scorecards and debriefs kept in the
@@ -92,6 +95,8 @@ func (h *Handler) runScorecards(ctx context.Context, req bot.Request, a Args) (b
 		return h.panel(ctx, req, a)
 	case subCoordinator:
 		return h.coordinator(ctx, req, a.User, !a.Remove)
+	case subDecision:
+		return h.decide(ctx, req, a)
 	}
 	return h.debrief(ctx, req, a)
 }
@@ -217,6 +222,9 @@ func (h *Handler) listCandidates(ctx context.Context, req bot.Request) (bot.Repl
 	var lines []string
 	for _, c := range cs {
 		line := progressLine(c)
+		if d, ok := c.Decided(); ok {
+			line += fmt.Sprintf(" — decision: %s (@%s, %s)", d.Verdict.Label(), d.By, dateOf(d.At))
+		}
 		switch {
 		case c.Closed:
 			line += " — debrief closed"
@@ -435,6 +443,7 @@ func (h *Handler) scorecardHelp() []string {
 		s + " debrief <name> — every rating and note side by side, the median and spread, disagreements, the recommendations; blind for everyone on the panel until they have submitted theirs — whoever runs the loop and admins included; off the panel they, and coordinators, see it. Reading it freezes your scorecard: a change after shows as a revision",
 		s + " debrief <name> close — freeze the scorecards (whoever runs the loop, coordinators, admins)",
 		s + " debrief <name> export — upload the debrief as Markdown to the channel (those who submitted; off the panel, whoever runs the loop, coordinators, admins)",
+		s + " decision <name> hire|no-hire|hold <reason…> — record the hiring decision with who and when; shown in the debrief and " + s + " candidates, earlier ones kept in its history (whoever runs the loop, and admins)",
 		s + " owner @someone — hand the interview loop over (whoever runs it, and admins); it starts with whoever adds the first candidate",
 		s + " coordinator @someone · coordinator remove @someone — name or remove a coordinator, who helps run the loop (whoever runs it, and admins)",
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/hirebot/hirebot"
 	"github.com/hirebot/hirebot/bot"
+	"github.com/hirebot/hirebot/bot/scorecard"
 )
 
 // The scorecard subcommands, as Args.Sub.
@@ -21,13 +22,14 @@ const (
 	subOwner           = "owner"
 	subPanel           = "panel"
 	subCoordinator     = "coordinator"
+	subDecision        = "decision"
 )
 
 // isScorecardSub reports whether sub is one of the scorecard subcommands.
 func isScorecardSub(sub string) bool {
 	switch sub {
 	case subCandidateAdd, subCandidateRemove, subCandidates, subScorecard, subDebrief, subDebriefClose, subDebriefExport, subOwner,
-		subPanel, subCoordinator:
+		subPanel, subCoordinator, subDecision:
 		return true
 	}
 	return false
@@ -48,6 +50,8 @@ const (
 	// NeedUser: owner without exactly one person, or with a word that
 	// names nobody (a bare "@dana": see bot.UserOf).
 	NeedUser
+	// NeedVerdict: decision without hire, no-hire or hold after the name.
+	NeedVerdict
 )
 
 // ScorecardArgsError is a scorecard subcommand that did not parse, as
@@ -112,6 +116,21 @@ func parseScorecard(text string) (Args, bool, error) {
 		return Args{Sub: subOwner, User: id}, true, nil
 	case "panel":
 		return parsePanel(rest)
+	case "decision", "decide":
+		i := slices.IndexFunc(rest, func(w string) bool { _, ok := scorecard.VerdictOf(strings.ToLower(w)); return ok })
+		if i < 0 {
+			if len(rest) == 0 {
+				return Args{}, true, &ScorecardArgsError{Problem: NeedName, Sub: subDecision}
+			}
+			return Args{}, true, &ScorecardArgsError{Problem: NeedVerdict, Sub: subDecision}
+		}
+		a, ok, err := named(subDecision, rest[:i])
+		if err != nil {
+			return a, ok, err
+		}
+		a.Verdict, _ = scorecard.VerdictOf(strings.ToLower(rest[i]))
+		a.Reason = strings.Join(rest[i+1:], " ")
+		return a, true, nil
 	case "coordinator", "coordinators":
 		remove := len(rest) > 0 && strings.EqualFold(rest[0], "remove")
 		if remove {

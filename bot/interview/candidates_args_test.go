@@ -45,6 +45,11 @@ func TestParseScorecard(t *testing.T) {
 		{"coordinator remove <@U9|kim>", Args{Sub: subCoordinator, User: "U9", Remove: true}, 0},
 		{"coordinator kim", Args{}, NeedUser},
 		{"coordinator", Args{}, NeedUser},
+		{"decision Ada Lovelace hire Strongest on strategy", Args{Sub: subDecision, Name: "Ada Lovelace", Verdict: scorecard.Hire, Reason: "Strongest on strategy"}, 0},
+		{"decision Ada NO-HIRE", Args{Sub: subDecision, Name: "Ada", Verdict: scorecard.NoHire}, 0},
+		{"decision Ada Lovelace maybe", Args{}, NeedVerdict},
+		{"decision hold because", Args{}, NeedName},
+		{"decision", Args{}, NeedName},
 	} {
 		got, err := Parse(tt.in)
 		var ae *ScorecardArgsError

@@ -135,6 +135,9 @@ func (h *Handler) debriefCard(d scorecard.Debrief) *bot.Card {
 	if c.Closed {
 		card.Intro += " The debrief is closed."
 	}
+	if d.IsSplit {
+		card.Intro += " " + splitLine(d.Split) + "."
+	}
 	if dis := d.Disagreements(); len(dis) > 0 {
 		card.Intro += fmt.Sprintf(" Interviewers disagree (ratings %d or more apart) on: %s.", scorecard.DisagreeAt, strings.Join(h.competencyNames(dis), ", "))
 	}
@@ -143,6 +146,9 @@ func (h *Handler) debriefCard(d scorecard.Debrief) *bot.Card {
 	}
 	if len(c.Cards) == 0 {
 		card.Intro += " No scorecards yet."
+		if len(c.Decisions) > 0 {
+			card.Parts = []bot.Part{{Heading: "Decision", Items: decisionLines(c.Decisions)}}
+		}
 		return card
 	}
 	noteCap := h.noteBudget(d)
@@ -185,6 +191,9 @@ func (h *Handler) debriefCard(d scorecard.Debrief) *bot.Card {
 		calls = append(calls, fmt.Sprintf("%s: %s", userName(call.Scorer), call.Recommendation.Label())+revision(call.Revision, len(call.Before), call.Before.Label()))
 	}
 	card.Parts = append(card.Parts, bot.Part{Heading: "Recommendations", Text: strings.Join(tally, " · "), Items: calls})
+	if len(c.Decisions) > 0 {
+		card.Parts = append(card.Parts, bot.Part{Heading: "Decision", Items: decisionLines(c.Decisions)})
+	}
 	if len(d.Notes) > 0 && noteCap >= 0 {
 		var notes []string
 		for _, n := range d.Notes {
@@ -313,7 +322,16 @@ func (h *Handler) debriefMarkdown(d scorecard.Debrief) string {
 	if len(d.Revisions) > 0 {
 		fmt.Fprintf(&b, " %s.", inert.Markdown(revisionsLine(d)))
 	}
+	if d.IsSplit {
+		fmt.Fprintf(&b, " **%s.**", inert.Markdown(splitLine(d.Split)))
+	}
 	b.WriteString("\n")
+	if len(c.Decisions) > 0 {
+		b.WriteString("\n## Decision\n\n")
+		for _, line := range decisionLines(c.Decisions) {
+			fmt.Fprintf(&b, "- %s\n", inert.MarkdownCell(line))
+		}
+	}
 	for _, r := range d.Rows {
 		fmt.Fprintf(&b, "\n## %s\n\n", inert.Markdown(h.competencyName(r.Competency)))
 		if len(r.Entries) == 0 {
@@ -378,6 +396,27 @@ func (h *Handler) competencyNames(ids []string) []string {
 	out := make([]string, len(ids))
 	for i, id := range ids {
 		out[i] = h.competencyName(id)
+	}
+	return out
+}
+
+// splitLine flags a split recommendation: "Split recommendation: 2 yes
+// or strong yes against 1 no or strong no".
+func splitLine(s scorecard.Split) string {
+	return fmt.Sprintf("Split recommendation: %d yes or strong yes against %d no or strong no", s.Yes, s.No)
+}
+
+// decisionLines lists a candidate's decisions, the one that stands first,
+// then the history, newest first: verdict, reason, who and when.
+func decisionLines(ds []scorecard.Decision) []string {
+	var out []string
+	for i := len(ds) - 1; i >= 0; i-- {
+		d := ds[i]
+		line := fmt.Sprintf("%s — %s (@%s, %s)", d.Verdict.Label(), d.Reason, d.By, dateOf(d.At))
+		if i < len(ds)-1 {
+			line = "Earlier: " + line
+		}
+		out = append(out, line)
 	}
 	return out
 }

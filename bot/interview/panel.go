@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/hirebot/hirebot"
 	"github.com/hirebot/hirebot/bot"
@@ -140,3 +141,33 @@ func (h *Handler) coordinator(ctx context.Context, req bot.Request, user string,
 	}
 	return bot.Reply{Card: &bot.Card{Intro: msg}}, nil
 }
+
+// decide records a hiring decision on a candidate, with who and when: for
+// whoever runs the loop and admins. Earlier decisions stay in the history.
+func (h *Handler) decide(ctx context.Context, req bot.Request, a Args) (bot.Reply, error) {
+	c, err := h.resolve(ctx, req, a.Name)
+	if err != nil {
+		return bot.Reply{}, err
+	}
+	if err := h.mayManage(ctx, req, c, scorecard.Decide); err != nil {
+		return bot.Reply{}, err
+	}
+	d := scorecard.Decision{Verdict: a.Verdict, Reason: strings.TrimSpace(a.Reason), By: req.User, At: req.At}
+	if err := d.Validate(); err != nil {
+		return bot.Reply{}, err
+	}
+	c, err = h.candidates(req).Decide(ctx, c.ID, c.Inc, d)
+	if err != nil {
+		return bot.Reply{}, err
+	}
+	intro := fmt.Sprintf("Recorded the decision on %s: %s — %s.", c.Name, d.Verdict.Label(), d.Reason)
+	if n := len(c.Decisions); n > 1 {
+		prev := c.Decisions[n-2]
+		intro += fmt.Sprintf(" It replaces %s (@%s, %s), kept in the history.", prev.Verdict.Label(), prev.By, dateOf(prev.At))
+	}
+	return bot.Reply{Card: &bot.Card{Intro: intro,
+		Note: fmt.Sprintf("The debrief and %s candidates show it; the channel is not told.", h.slash)}}, nil
+}
+
+// dateOf reads a time as a date and time in UTC: "7 Dec 2026 09:00 UTC".
+func dateOf(t time.Time) string { return t.UTC().Format("2 Jan 2006 15:04 UTC") }

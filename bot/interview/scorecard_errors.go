@@ -64,6 +64,15 @@ func (h *Handler) wordScorecard(err error, name string) error {
 			}
 			return fmt.Sprintf("Exporting puts every rating and note in the channel, so only those who submitted a scorecard and, off the panel, %s, its coordinators and admins may do it (someone on the panel submits theirs first).", runner(e.Owner))
 		}),
+		bot.AsKind(hirebot.Invalid, func(e *scorecard.DecisionError) string {
+			switch e.Problem {
+			case scorecard.NoReason:
+				return fmt.Sprintf("Say why, after the decision: %s decision %s hire strongest on strategy and hiring. The reason is kept with the decision.", h.slash, nameOr(name))
+			case scorecard.LongReason:
+				return fmt.Sprintf("A decision's reason holds up to %d characters; say it shorter and keep the detail in the debrief's notes.", scorecard.MaxReason)
+			}
+			return "A decision is hire, no-hire or hold."
+		}),
 		bot.As(func(e *FocusError) string {
 			return fmt.Sprintf("“%s” is not a competency this channel's scorecards rate; a focus is one of: %s.", e.Word, strings.Join(e.Sheet, ", "))
 		}),
@@ -96,6 +105,8 @@ func (h *Handler) scorecardUsage(e *ScorecardArgsError) string {
 		return fmt.Sprintf("Mention one person, picking them from the list that opens as you type @: %s coordinator @dana names them, %s coordinator remove @dana removes them.", s, s)
 	case e.Problem == NeedUser:
 		return fmt.Sprintf("Mention the person to hand the interview loop to, picking them from the list that opens as you type @ (so that Slack says who they are), e.g. %s owner @dana.", s)
+	case e.Problem == NeedVerdict:
+		return fmt.Sprintf("Say the decision after the name — hire, no-hire or hold — then why: %s decision Ada Lovelace hire strongest on strategy and hiring.", s)
 	case e.Problem == TakesNothing:
 		return fmt.Sprintf("%s candidates takes nothing after it; to add one, %s candidate add <name>.", s, s)
 	case e.Problem == CandidateVerb:
@@ -106,6 +117,8 @@ func (h *Handler) scorecardUsage(e *ScorecardArgsError) string {
 		return fmt.Sprintf("Say who to remove, e.g. %s candidate remove Ada Lovelace.", s)
 	case e.Sub == subScorecard:
 		return fmt.Sprintf("Say who you are scoring, e.g. %s scorecard Ada Lovelace.", s)
+	case e.Sub == subDecision:
+		return fmt.Sprintf("Say whose decision, e.g. %s decision Ada Lovelace hire strongest on strategy and hiring.", s)
 	case e.Sub == subPanel:
 		return fmt.Sprintf("Say whose panel, e.g. %s panel Ada Lovelace to see it, or %s panel Ada Lovelace @dana @lee to set it.", s, s)
 	}

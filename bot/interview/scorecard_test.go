@@ -274,6 +274,9 @@ func TestDebriefCardGolden(t *testing.T) {
 			Recommendation: scorecard.StrongYes},
 		"U2": {Scorer: "U2", Competencies: []string{"technology-vision", "communication"},
 			Ratings: map[string]int{"technology-vision": 2, "communication": 3}, Recommendation: scorecard.No},
+	}, Decisions: []scorecard.Decision{
+		{Verdict: scorecard.Hold, Reason: "Waiting for references", By: "UCEO", At: time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)},
+		{Verdict: scorecard.Hire, Reason: "Strongest on vision <!here>", By: "UCEO", At: time.Date(2026, 12, 3, 16, 30, 0, 0, time.UTC)},
 	}}
 	d := scorecard.Summarize(c)
 	golden.MatchJSON(t, filepath.Join("testdata", "golden", "card-debrief.json"), blockkit.Card(h.debriefCard(d)))

@@ -19,6 +19,10 @@ type Debrief struct {
 	// Revisions are the scorers whose scorecard was changed, or first
 	// submitted, after they read the debrief, sorted.
 	Revisions []string
+	// Split says the recommendations disagree on the hire (a yes against
+	// a no), and how many lean each way.
+	Split   Split
+	IsSplit bool
 }
 
 // Row is one competency across every scorecard that showed it.
@@ -79,6 +83,7 @@ type Call struct {
 // between interviews still shows every rating.
 func Summarize(c Candidate) Debrief {
 	d := Debrief{Candidate: c}
+	d.Split, d.IsSplit = SplitOf(c)
 	scorers := c.Scorers()
 	var order []string
 	for _, u := range scorers {

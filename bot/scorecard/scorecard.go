@@ -80,6 +80,9 @@ type Candidate struct {
 	// the debrief is a revision, shown as one (see RevisionOf).
 	Read   map[string]time.Time
 	Frozen map[string]Scorecard
+	// Decisions are the hiring decisions recorded, oldest first: the
+	// newest stands (see Decided), the others are its history.
+	Decisions []Decision
 }
 
 // Revision says how a scorecard stands to its scorer's reading of the

@@ -260,6 +260,22 @@ func (sc *Scope) Loop(ctx context.Context) (scorecard.Loop, error) {
 	return l, nil
 }
 
+// Decide records decision d on candidate id of identity inc, after the
+// decisions before it (the newest scorecard.MaxDecisions are kept), and
+// returns the candidate as it is then. ErrNoCandidate, or a
+// *hirebot.GoneError.
+func (sc *Scope) Decide(ctx context.Context, id, inc string, d scorecard.Decision) (scorecard.Candidate, error) {
+	b, err := json.Marshal(d)
+	if err != nil {
+		return scorecard.Candidate{}, fmt.Errorf("sessions: encode decision: %w", err)
+	}
+	r, err := sc.candidateWrite(ctx, "record a decision", decideScript, id, inc, b, scorecard.MaxDecisions)
+	if err := candidateResult(r, err); err != nil {
+		return scorecard.Candidate{}, err
+	}
+	return sc.candidateIn(ctx, id, r, nil)
+}
+
 // SetCoordinator names user a coordinator of the channel's interview loop
 // (add) or removes them, and reports whether that changed anything.
 func (sc *Scope) SetCoordinator(ctx context.Context, user string, add bool) (bool, error) {
@@ -428,6 +444,11 @@ func decodeCandidate(id string, h map[string]string) (scorecard.Candidate, error
 		case strings.HasPrefix(f, "r:"):
 			if ms, err := strconv.ParseInt(v, 10, 64); err == nil {
 				c.Read[f[2:]] = time.UnixMilli(ms).UTC()
+			}
+		case f == "decisions":
+			if err := json.Unmarshal([]byte(v), &c.Decisions); err != nil {
+				// cjson writes an empty list as {}: nothing decided.
+				c.Decisions = nil
 			}
 		case strings.HasPrefix(f, "p:"):
 			m := scorecard.PanelMember{User: f[2:]}

@@ -17,6 +17,9 @@ package sessions
 // The hash also holds p:USER (USER is on the candidate's panel; the value
 // the JSON list of the competencies they focus on).
 //
+// It holds decisions too: the JSON list of the hiring decisions recorded,
+// oldest first.
+//
 // The loop's hash holds owner (who runs the channel's interview loop) and
 // c:USER (USER is one of its coordinators).
 //
@@ -157,4 +160,20 @@ if arg[3] == '1' then changed = redis.call('HSET', key[3], field, '1') else chan
 if changed == 0 then return 'same' end
 redis.call('PEXPIRE', key[3], arg[1])
 return 'ok'
+`)
+
+// decideScript appends a hiring decision to the candidate's history,
+// keeping the newest arg[4]. arg: ttl, inc, decision JSON, cap. Status ok,
+// none or gone; the value of ok is the candidate's hash.
+var decideScript = writeScript(candidateLua, `
+if redis.call('EXISTS', key[1]) == 0 then return 'none' end
+if other(arg[2]) then return 'gone' end
+local list = {}
+local had = redis.call('HGET', key[1], 'decisions')
+if had then list = cjson.decode(had) end
+list[#list + 1] = cjson.decode(arg[3])
+while #list > tonumber(arg[4]) do table.remove(list, 1) end
+redis.call('HSET', key[1], 'decisions', cjson.encode(list))
+touch(arg[1], 3)
+return 'ok', candidate(), false, ''
 `)

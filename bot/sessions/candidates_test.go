@@ -40,6 +40,7 @@ func testCandidates(t *testing.T, newStore func(t *testing.T) *Store) {
 		{"DebriefRead", testDebriefRead},
 		{"Loop", testLoop},
 		{"Panel", testPanel},
+		{"Decide", testDecide},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
@@ -395,5 +396,33 @@ func testPanel(t *testing.T, newStore func(t *testing.T) *Store) {
 	}
 	if l, err := sc.Loop(ctx); err != nil || !slices.Equal(l.Coordinators, []string{"UHR"}) {
 		t.Errorf("Loop = %+v, %v; want coordinator UHR", l, err)
+	}
+}
+
+// testDecide: decisions are kept in order, the newest MaxDecisions, with
+// who and when.
+func testDecide(t *testing.T, newStore func(t *testing.T) *Store) {
+	s := newStore(t)
+	ctx := t.Context()
+	key := hirebot.SessionKey{Team: "T1", Channel: "CDECIDE"}
+	id := mustAdd(t, s, key, "Ada Lovelace")
+	c, _ := s.Scope(key, nil, "").Candidate(ctx, id)
+	at := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+	for i := range scorecard.MaxDecisions + 2 {
+		d := scorecard.Decision{Verdict: scorecard.Hold, Reason: fmt.Sprintf("reason %d", i), By: "UOWNER", At: at.Add(time.Duration(i) * time.Hour)}
+		got, err := s.Scope(key, nil, "UOWNER").Decide(ctx, id, c.Inc, d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if last, ok := got.Decided(); !ok || last.Reason != d.Reason || !last.At.Equal(d.At) || last.By != "UOWNER" {
+			t.Fatalf("Decided = %+v, want %+v", last, d)
+		}
+	}
+	c, _ = s.Scope(key, nil, "").Candidate(ctx, id)
+	if len(c.Decisions) != scorecard.MaxDecisions || c.Decisions[0].Reason != "reason 2" {
+		t.Errorf("%d decisions kept, the oldest %q; want %d from reason 2", len(c.Decisions), c.Decisions[0].Reason, scorecard.MaxDecisions)
+	}
+	if _, err := s.Scope(key, nil, "").Decide(ctx, id, "another", scorecard.Decision{Verdict: scorecard.Hire, Reason: "x"}); !errors.As(err, new(*hirebot.GoneError)) {
+		t.Errorf("a decision on another candidate of the name: %v", err)
 	}
 }

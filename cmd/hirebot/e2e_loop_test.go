@@ -190,3 +190,37 @@ func TestPanelsAndCoordinators(t *testing.T) {
 	}
 	MustNoViolations(t, fake)
 }
+
+// TestSplitsAndDecisions: a strong yes against two no is flagged as a
+// split; the loop's owner records a decision with a reason, shown with
+// who and when in the debrief and the candidate list, the one before it
+// kept in the history; the channel is told nothing of it.
+func TestSplitsAndDecisions(t *testing.T) {
+	t.Parallel()
+	fake, b1, b2, _ := mustTwoReplicas(t)
+	const (
+		ch     = "CDECIDE"
+		name   = "Dorothy Vaughan"
+		reason = "Best on platform strategy, references back cormorant"
+	)
+	MustCommand(t, fake, ch, "UCEO", "/interview", "candidate add "+name, "Added "+name)
+	for user, rec := range map[string]string{"UIV1": "strong-yes", "UIV2": "no", "UIV3": "no"} {
+		v := mustOpenScorecard(t, fake, ch, user, name)
+		mustSubmit(t, fake, ch, v, scorecardValues(t, v, 3, 3, "", rec), "Your scorecard for "+name+" is saved")
+	}
+	MustCommand(t, fake, ch, "UCEO", "/interview", "debrief "+name, "Split recommendation: 1 yes or strong yes against 2 no or strong no")
+	MustCommand(t, fake, ch, "UIV1", "/interview", "decision "+name+" hire because", "Only @UCEO")
+	MustCommand(t, fake, ch, "UCEO", "/interview", "decision "+name+" maybe later", "hire, no-hire or hold")
+	MustCommand(t, fake, ch, "UCEO", "/interview", "decision "+name+" hold waiting on references", "Recorded the decision on "+name+": Hold")
+	MustCommand(t, fake, ch, "UCEO", "/interview", "decision "+name+" hire "+reason, "Recorded the decision on "+name+": Hire", "It replaces Hold (@UCEO")
+	MustCommand(t, fake, ch, "UIV2", "/interview", "candidates", name, "decision: Hire (@UCEO, ")
+	MustCommand(t, fake, ch, "UCEO", "/interview", "debrief "+name, "*Decision*", "Hire — "+reason+" (@UCEO, ", "Earlier: Hold — waiting on references (@UCEO, ")
+	if seen := channelText(fake, ch); strings.Contains(seen, reason) || strings.Contains(seen, "Split") {
+		t.Error("the channel saw the decision or the split")
+	}
+	logs := b1.logs.String() + b2.logs.String()
+	if strings.Contains(logs, "Vaughan") || strings.Contains(logs, "cormorant") {
+		t.Error("the logs hold the candidate's name or the decision's reason")
+	}
+	MustNoViolations(t, fake)
+}
