@@ -12,23 +12,26 @@ import (
 
 // The scorecard subcommands, as Args.Sub.
 const (
-	subCandidateAdd    = "candidate-add"
-	subCandidateRemove = "candidate-remove"
-	subCandidates      = "candidates"
-	subScorecard       = "scorecard"
-	subDebrief         = "debrief"
-	subDebriefClose    = "debrief-close"
-	subDebriefExport   = "debrief-export"
-	subOwner           = "owner"
-	subPanel           = "panel"
-	subCoordinator     = "coordinator"
-	subDecision        = "decision"
+	subCandidateAdd     = "candidate-add"
+	subCandidateRemove  = "candidate-remove"
+	subCandidateRestore = "candidate-restore"
+	subCandidateErase   = "candidate-erase"
+	subArchived         = "candidates-archived"
+	subCandidates       = "candidates"
+	subScorecard        = "scorecard"
+	subDebrief          = "debrief"
+	subDebriefClose     = "debrief-close"
+	subDebriefExport    = "debrief-export"
+	subOwner            = "owner"
+	subPanel            = "panel"
+	subCoordinator      = "coordinator"
+	subDecision         = "decision"
 )
 
 // isScorecardSub reports whether sub is one of the scorecard subcommands.
 func isScorecardSub(sub string) bool {
 	switch sub {
-	case subCandidateAdd, subCandidateRemove, subCandidates, subScorecard, subDebrief, subDebriefClose, subDebriefExport, subOwner,
+	case subCandidateAdd, subCandidateRemove, subCandidateRestore, subCandidateErase, subArchived, subCandidates, subScorecard, subDebrief, subDebriefClose, subDebriefExport, subOwner,
 		subPanel, subCoordinator, subDecision:
 		return true
 	}
@@ -85,6 +88,9 @@ func parseScorecard(text string) (Args, bool, error) {
 	rest := f[1:]
 	switch strings.ToLower(f[0]) {
 	case "candidates":
+		if len(rest) == 1 && strings.EqualFold(rest[0], "archived") {
+			return Args{Sub: subArchived}, true, nil
+		}
 		if len(rest) > 0 {
 			return Args{}, true, &ScorecardArgsError{Problem: TakesNothing, Sub: subCandidates}
 		}
@@ -97,8 +103,12 @@ func parseScorecard(text string) (Args, bool, error) {
 		switch strings.ToLower(rest[0]) {
 		case "add", "new":
 			sub = subCandidateAdd
-		case "remove", "rm", "delete":
+		case "remove", "rm", "delete", "archive":
 			sub = subCandidateRemove
+		case "restore", "unarchive":
+			sub = subCandidateRestore
+		case "erase":
+			sub = subCandidateErase
 		default:
 			return Args{}, true, &ScorecardArgsError{Problem: CandidateVerb, Sub: subCandidateAdd}
 		}

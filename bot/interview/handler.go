@@ -141,6 +141,10 @@ func (h *Handler) press(ctx context.Context, req bot.Request) (bot.Reply, error)
 		return h.clearKit(ctx, req)
 	case "candidate-remove":
 		return h.removeCandidate(ctx, req)
+	case "candidate-erase":
+		return h.eraseCandidate(ctx, req)
+	case "remind-open":
+		return h.openReminded(ctx, req)
 	}
 	return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "That button is from an older version of hirebot; try %s.", h.slash)
 }

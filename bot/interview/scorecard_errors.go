@@ -27,6 +27,9 @@ func (h *Handler) wordScorecard(err error, name string) error {
 		}),
 		bot.Is(scorecard.ErrNoCandidate, hirebot.NotFound, fmt.Sprintf("That candidate is no longer in this channel (removed, or unused for too long); %s candidates lists who is.", h.slash)),
 		bot.As(func(e *CandidateExistsError) string {
+			if e.Archived {
+				return fmt.Sprintf("%s is an archived candidate of this channel: %s candidate restore %s brings them back with their scorecards; %s candidate erase %s deletes them for good.", e.Name, h.slash, e.Name, h.slash, e.Name)
+			}
 			if e.LooksAlike {
 				return fmt.Sprintf("This channel has a candidate called %s already, and %s looks the same (other letters that read alike), so it would split their scorecards. Did you mean %s? %s candidates lists them.", e.Name, name, e.Name, h.slash)
 			}
@@ -110,11 +113,15 @@ func (h *Handler) scorecardUsage(e *ScorecardArgsError) string {
 	case e.Problem == TakesNothing:
 		return fmt.Sprintf("%s candidates takes nothing after it; to add one, %s candidate add <name>.", s, s)
 	case e.Problem == CandidateVerb:
-		return fmt.Sprintf("Candidate commands: %s candidate add <name>, %s candidate remove <name>, %s candidates.", s, s, s)
+		return fmt.Sprintf("Candidate commands: %s candidate add <name>, %s candidate remove <name> (archives), %s candidate restore <name>, %s candidate erase <name>, %s candidates [archived].", s, s, s, s, s)
 	case e.Sub == subCandidateAdd:
 		return fmt.Sprintf("Say who to add, e.g. %s candidate add Ada Lovelace.", s)
 	case e.Sub == subCandidateRemove:
 		return fmt.Sprintf("Say who to remove, e.g. %s candidate remove Ada Lovelace.", s)
+	case e.Sub == subCandidateRestore:
+		return fmt.Sprintf("Say who to restore, e.g. %s candidate restore Ada Lovelace; %s candidates archived lists them.", s, s)
+	case e.Sub == subCandidateErase:
+		return fmt.Sprintf("Say who to erase, e.g. %s candidate erase Ada Lovelace.", s)
 	case e.Sub == subScorecard:
 		return fmt.Sprintf("Say who you are scoring, e.g. %s scorecard Ada Lovelace.", s)
 	case e.Sub == subDecision:

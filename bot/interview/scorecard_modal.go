@@ -140,6 +140,42 @@ func (h *Handler) openScorecard(ctx context.Context, req bot.Request, name strin
 	if err != nil {
 		return bot.Reply{}, err
 	}
+	return h.openFor(ctx, req, c)
+}
+
+// openReminded opens the scorecard a reminder's button names, pressed in
+// a direct message: "CHANNEL|ID|INC". The form belongs to the
+// candidate's channel.
+func (h *Handler) openReminded(ctx context.Context, req bot.Request) (bot.Reply, error) {
+	if h.candidates == nil {
+		return bot.Reply{}, h.wordScorecard(errNoCandidates, "")
+	}
+	channel, rest, _ := strings.Cut(req.Value, "|")
+	id, inc, _ := strings.Cut(rest, "|")
+	if channel == "" || !isCandidateID(id) {
+		return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "That button is from an older version of hirebot; run %s scorecard <name> in the candidate's channel.", h.slash)
+	}
+	in := req
+	in.Channel = channel
+	c, err := h.candidates(in).Candidate(ctx, id)
+	if err == nil && c.Inc != inc {
+		err = &hirebot.GoneError{What: "candidate"}
+	}
+	if err != nil {
+		return bot.Reply{}, h.wordScorecard(err, c.Name)
+	}
+	reply, err := h.openFor(ctx, in, c)
+	if reply.Modal != nil {
+		reply.Modal.Channel = channel
+	}
+	return reply, h.wordScorecard(err, c.Name)
+}
+
+// openFor opens the scorecard modal for candidate c.
+func (h *Handler) openFor(ctx context.Context, req bot.Request, c scorecard.Candidate) (bot.Reply, error) {
+	if c.Archived != nil {
+		return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "%s is archived, so nobody scores them now; %s candidate restore %s brings them back.", c.Name, h.slash, c.Name)
+	}
 	if c.Closed {
 		return bot.Reply{}, scorecard.ErrClosed
 	}

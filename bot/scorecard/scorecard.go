@@ -83,6 +83,16 @@ type Candidate struct {
 	// Decisions are the hiring decisions recorded, oldest first: the
 	// newest stands (see Decided), the others are its history.
 	Decisions []Decision
+	// Archived, when set, says the candidate's record was put away: off
+	// the candidate list, the debrief closed, kept for the record
+	// retention.
+	Archived *Archive
+}
+
+// Archive says who archived a candidate, and when.
+type Archive struct {
+	By string
+	At time.Time
 }
 
 // Revision says how a scorecard stands to its scorer's reading of the
@@ -220,6 +230,8 @@ func (c Candidate) Scorers() []string {
 type Waiting struct {
 	Channel string
 	Name    string
+	// Due is when the next reminder to submit it is due (zero for none).
+	Due time.Time
 }
 
 // Scorecard is one interviewer's assessment of one candidate.
@@ -332,3 +344,14 @@ var (
 	// ErrClosed: the debrief is closed; scorecards are frozen.
 	ErrClosed = errors.New("scorecard: the debrief is closed")
 )
+
+// Reminder is one reminder owed to a panel member who has not submitted
+// their scorecard, as a replica holds it: Sent are the reminders sent
+// before it, Token the lease this replica holds it under, and Previous,
+// when set, the lease of a replica that took it before and did not mark
+// it sent.
+type Reminder struct {
+	Team, Channel, Candidate, User string
+	Sent                           int
+	Token, Previous                string
+}

@@ -33,8 +33,8 @@ var (
 )
 
 // candidateKeys returns the keys of candidate id (none for ""), of the
-// channel's candidate index and of its interview loop, in the order the
-// candidate scripts take them. All are in the session's slot, so one
+// channel's candidate index, of its interview loop and of its index of
+// archived candidates, in the order the candidate scripts take them. All are in the session's slot, so one
 // script can change them (and record the request's claim) together.
 func (sc *Scope) candidateKeys(id string) ([]string, error) {
 	if sc.err != nil {
@@ -45,7 +45,7 @@ func (sc *Scope) candidateKeys(id string) ([]string, error) {
 			return nil, err
 		}
 	}
-	return []string{sc.slot.candidate(id), sc.slot.candidates(), sc.slot.loop()}, nil
+	return []string{sc.slot.candidate(id), sc.slot.candidates(), sc.slot.loop(), sc.slot.archived()}, nil
 }
 
 // scoringKey returns the key of the set of candidates ("CHANNEL/ID") a
@@ -103,15 +103,55 @@ func (sc *Scope) Candidate(ctx context.Context, id string) (scorecard.Candidate,
 }
 
 // Candidates returns the channel's candidates, sorted by name, with their
-// scorecards. Ids of candidates that expired are dropped from the index
-// as a side effect.
+// scorecards; archived ones are not among them (see Archived). Ids of
+// candidates that expired are dropped from the index as a side effect.
 func (sc *Scope) Candidates(ctx context.Context) ([]scorecard.Candidate, error) {
+	return sc.listCandidates(ctx, 1)
+}
+
+// Archived returns the channel's archived candidates, sorted by name,
+// with their scorecards. Ids of records past their retention are dropped
+// from the index as a side effect.
+func (sc *Scope) Archived(ctx context.Context) ([]scorecard.Candidate, error) {
+	return sc.listCandidates(ctx, 3)
+}
+
+// ArchiveCandidate archives candidate id of identity inc: out of the
+// candidate list, the debrief closed, kept with every scorecard for the
+// record retention from now. It reports whether they were archived
+// already. ErrNoCandidate, or a *hirebot.GoneError.
+func (sc *Scope) ArchiveCandidate(ctx context.Context, id, inc string, at time.Time) (bool, error) {
+	r, err := sc.candidateWrite(ctx, "archive candidate", archiveScript, id, inc, id, sc.user, at.UnixMilli(), sc.s.retention.Milliseconds())
+	if err := candidateResult(r, err); err != nil {
+		return false, err
+	}
+	return r.status == "already", nil
+}
+
+// RestoreCandidate brings archived candidate id of identity inc back to
+// the candidate list, their debrief open again unless it had been closed
+// before archiving, with the candidate TTL. It reports whether they were
+// not archived (nothing to do). ErrNoCandidate, a *hirebot.GoneError, or a
+// *hirebot.FullError for a full candidate list.
+func (sc *Scope) RestoreCandidate(ctx context.Context, id, inc string) (bool, error) {
+	r, err := sc.candidateWrite(ctx, "restore candidate", restoreScript, id, inc, id, CandidateCap)
+	if err := candidateResult(r, err); err != nil {
+		return false, err
+	}
+	if r.status == "full" {
+		return false, &hirebot.FullError{What: "the candidate list", Cap: CandidateCap}
+	}
+	return r.status == "active", nil
+}
+
+// listCandidates returns the candidates of the index keys[index].
+func (sc *Scope) listCandidates(ctx context.Context, index int) ([]scorecard.Candidate, error) {
 	keys, err := sc.candidateKeys("")
 	if err != nil {
 		return nil, err
 	}
 	ctx = named(ctx, "read candidates")
-	ids, err := sc.s.client.SMembers(ctx, keys[1]).Result()
+	ids, err := sc.s.client.SMembers(ctx, keys[index]).Result()
 	if err != nil {
 		return nil, storeError("read candidates", err)
 	}
@@ -142,7 +182,7 @@ func (sc *Scope) Candidates(ctx context.Context) ([]scorecard.Candidate, error) 
 		out = append(out, c)
 	}
 	if len(gone) > 0 {
-		_ = sc.s.client.SRem(ctx, keys[1], gone...).Err() // best effort
+		_ = sc.s.client.SRem(ctx, keys[index], gone...).Err() // best effort
 	}
 	slices.SortFunc(out, func(a, b scorecard.Candidate) int {
 		return strings.Compare(scorecard.Fold(a.Name), scorecard.Fold(b.Name))
@@ -300,7 +340,21 @@ func (sc *Scope) SetPanel(ctx context.Context, id, inc string, panel []scorecard
 		}
 		args = append(args, m.User, focus)
 	}
-	r, err := sc.candidateWrite(ctx, "set the panel", panelScript, id, args...)
+	keys, err := sc.candidateKeys(id)
+	if err != nil {
+		return scorecard.Candidate{}, err
+	}
+	users := make([]string, len(panel))
+	for i, m := range panel {
+		users[i] = m.User
+	}
+	w := write{op: "set the panel", script: panelScript, keys: keys, args: append([]any{sc.s.candTTL.Milliseconds()}, args...)}
+	if sc.s.remindAfter > 0 {
+		w.before = func(ctx context.Context, p redis.Pipeliner) {
+			scheduleReminders(ctx, p, sc.key.Team, sc.key.Channel, id, users, time.Now().Add(sc.s.remindAfter))
+		}
+	}
+	r, err := sc.run(ctx, w)
 	if err := candidateResult(r, err); err != nil {
 		return scorecard.Candidate{}, err
 	}
@@ -379,6 +433,7 @@ func (s *Store) UserWaiting(ctx context.Context, team, user string) ([]scorecard
 	}
 	var out []scorecard.Waiting
 	var done []any
+	var kept []string
 	for i, e := range entries {
 		v := cmds[i].Val()
 		name, _ := v[0].(string)
@@ -388,6 +443,12 @@ func (s *Store) UserWaiting(ctx context.Context, team, user string) ([]scorecard
 		}
 		channel, _, _ := strings.Cut(e, "/")
 		out = append(out, scorecard.Waiting{Channel: channel, Name: name})
+		kept = append(kept, e)
+	}
+	if due, err := s.reminderDue(ctx, team, user, kept); err == nil {
+		for i, e := range kept {
+			out[i].Due = due[e]
+		}
 	}
 	if len(done) > 0 {
 		_ = s.client.SRem(ctx, index, done...).Err() // best effort
@@ -445,6 +506,13 @@ func decodeCandidate(id string, h map[string]string) (scorecard.Candidate, error
 			if ms, err := strconv.ParseInt(v, 10, 64); err == nil {
 				c.Read[f[2:]] = time.UnixMilli(ms).UTC()
 			}
+		case f == "archived":
+			var a struct {
+				By string `json:"by"`
+				At int64  `json:"at"`
+			}
+			_ = json.Unmarshal([]byte(v), &a) // unreadable: archived, by nobody known
+			c.Archived = &scorecard.Archive{By: a.By, At: time.UnixMilli(a.At).UTC()}
 		case f == "decisions":
 			if err := json.Unmarshal([]byte(v), &c.Decisions); err != nil {
 				// cjson writes an empty list as {}: nothing decided.

@@ -2,9 +2,16 @@ package sessions
 
 // The scripts that change a candidate (see writeScript for the protocol
 // they share). Their keys are key[1] = the candidate's hash, key[2] = the
-// channel's candidate index, key[3] = the channel's interview loop; arg[1]
-// is the candidate TTL in milliseconds, which every write refreshes on the
-// three.
+// channel's candidate index, key[3] = the channel's interview loop, key[4]
+// = the channel's index of archived candidates; arg[1] is the candidate
+// TTL in milliseconds, which every write refreshes on the first three
+// (extend: never shortening one, so an archived candidate keeps the
+// record retention it was given, and the loop lives as long as its
+// records).
+//
+// An archived candidate's hash holds archived (JSON: who archived them and
+// when) and, when archiving closed the debrief, archclosed; it is listed in
+// key[4] instead of key[2].
 //
 // A candidate's hash holds: name, by (who added them), at (when, Unix
 // milliseconds), inc (the candidate's identity: see scorecard.Candidate),
@@ -36,6 +43,13 @@ end
 local function candidate()
 	return cjson.encode(redis.call('HGETALL', key[1]))
 end
+local function extend(ttl, ...)
+	ttl = tonumber(ttl)
+	for _, k in ipairs({...}) do
+		local left = redis.call('PTTL', k)
+		if left ~= -2 and left < ttl then redis.call('PEXPIRE', k, ttl) end
+	end
+end
 `
 
 // addCandidateScript adds a candidate unless they exist, and makes arg[8]
@@ -47,7 +61,7 @@ if redis.call('SCARD', key[2]) >= tonumber(arg[6]) then return 'full' end
 redis.call('HSET', key[1], 'name', arg[3], 'by', arg[4], 'at', arg[5], 'inc', arg[7])
 redis.call('SADD', key[2], arg[2])
 if arg[8] ~= '' then redis.call('HSETNX', key[3], 'owner', arg[8]) end
-touch(arg[1], 3)
+extend(arg[1], key[1], key[2], key[3])
 return 'ok'
 `)
 
@@ -58,7 +72,7 @@ if redis.call('EXISTS', key[1]) == 0 then return 'none' end
 if other(arg[3]) then return 'gone' end
 if redis.call('HEXISTS', key[1], 'closed') == 1 then return 'closed' end
 redis.call('HSET', key[1], 'e:' .. arg[2], '1')
-touch(arg[1], 3)
+extend(arg[1], key[1], key[2], key[3])
 return 'ok'
 `)
 
@@ -73,7 +87,7 @@ if other(arg[4]) then return 'gone', candidate(), false, '' end
 if redis.call('HEXISTS', key[1], 'closed') == 1 then return 'closed', candidate(), false, '' end
 local had = redis.call('HEXISTS', key[1], 's:' .. arg[2])
 redis.call('HSET', key[1], 's:' .. arg[2], arg[3], 'e:' .. arg[2], '1')
-touch(arg[1], 3)
+extend(arg[1], key[1], key[2], key[3])
 local status = 'ok'
 if had == 1 then status = 'replaced' end
 return status, candidate(), false, ''
@@ -90,7 +104,7 @@ if other(arg[4]) then return 'gone' end
 if redis.call('HSETNX', key[1], 'r:' .. arg[2], arg[3]) == 0 then return 'again', candidate(), false, '' end
 local card = redis.call('HGET', key[1], 's:' .. arg[2])
 if card then redis.call('HSET', key[1], 'f:' .. arg[2], card) end
-touch(arg[1], 3)
+extend(arg[1], key[1], key[2], key[3])
 return 'ok', candidate(), false, ''
 `)
 
@@ -101,11 +115,12 @@ if redis.call('EXISTS', key[1]) == 0 then return 'none' end
 if other(arg[3]) then return 'gone' end
 if redis.call('HEXISTS', key[1], 'closed') == 1 then return 'already' end
 redis.call('HSET', key[1], 'closed', arg[2])
-touch(arg[1], 3)
+extend(arg[1], key[1], key[2], key[3])
 return 'ok'
 `)
 
-// removeCandidateScript deletes the candidate and every scorecard. arg:
+// removeCandidateScript deletes the candidate and every scorecard, active
+// or archived: an erasure. arg:
 // ttl, id, inc. Status ok (the value: a JSON list of everyone expected to
 // score or who scored, whose App Home lists the candidate), none or gone.
 var removeCandidateScript = writeScript(candidateLua, `
@@ -118,6 +133,7 @@ for _, f in ipairs(redis.call('HKEYS', key[1])) do
 end
 redis.call('DEL', key[1])
 redis.call('SREM', key[2], arg[2])
+redis.call('SREM', key[4], arg[2])
 if redis.call('SCARD', key[2]) > 0 then redis.call('PEXPIRE', key[2], arg[1]) end
 if #users == 0 then return 'ok', '[]', false, '' end
 return 'ok', cjson.encode(users), false, ''
@@ -129,7 +145,7 @@ return 'ok', cjson.encode(users), false, ''
 var loopOwnerScript = writeScript(candidateLua, `
 if (redis.call('HGET', key[3], 'owner') or '') ~= arg[2] then return 'changed' end
 redis.call('HSET', key[3], 'owner', arg[3])
-redis.call('PEXPIRE', key[3], arg[1])
+extend(arg[1], key[3])
 return 'ok'
 `)
 
@@ -146,7 +162,7 @@ end
 for i = 3, #arg - 1, 2 do
 	redis.call('HSET', key[1], 'p:' .. arg[i], arg[i + 1])
 end
-touch(arg[1], 3)
+extend(arg[1], key[1], key[2], key[3])
 return 'ok', candidate(), false, ''
 `)
 
@@ -158,7 +174,7 @@ local field = 'c:' .. arg[2]
 local changed
 if arg[3] == '1' then changed = redis.call('HSET', key[3], field, '1') else changed = redis.call('HDEL', key[3], field) end
 if changed == 0 then return 'same' end
-redis.call('PEXPIRE', key[3], arg[1])
+extend(arg[1], key[3])
 return 'ok'
 `)
 
@@ -174,6 +190,41 @@ if had then list = cjson.decode(had) end
 list[#list + 1] = cjson.decode(arg[3])
 while #list > tonumber(arg[4]) do table.remove(list, 1) end
 redis.call('HSET', key[1], 'decisions', cjson.encode(list))
-touch(arg[1], 3)
+extend(arg[1], key[1], key[2], key[3])
 return 'ok', candidate(), false, ''
+`)
+
+// archiveScript archives the candidate: out of the candidate index into
+// the archived one, the debrief closed (unless it was), kept for the
+// record retention arg[6] from now, and the loop at least as long. arg:
+// ttl, inc, id, by, at, retention. Status ok, already, none or gone.
+var archiveScript = writeScript(candidateLua, `
+if redis.call('EXISTS', key[1]) == 0 then return 'none' end
+if other(arg[2]) then return 'gone' end
+if redis.call('HEXISTS', key[1], 'archived') == 1 then return 'already' end
+redis.call('HSET', key[1], 'archived', cjson.encode({by = arg[4], at = tonumber(arg[5])}))
+if redis.call('HSETNX', key[1], 'closed', arg[4]) == 1 then redis.call('HSET', key[1], 'archclosed', '1') end
+redis.call('SREM', key[2], arg[3])
+redis.call('SADD', key[4], arg[3])
+redis.call('PEXPIRE', key[1], arg[6])
+extend(arg[6], key[3], key[4])
+return 'ok'
+`)
+
+// restoreScript brings an archived candidate back: into the candidate
+// index, the debrief open again if archiving closed it, with the
+// candidate TTL. arg: ttl, inc, id, cap. Status ok, active (not archived),
+// full, none or gone.
+var restoreScript = writeScript(candidateLua, `
+if redis.call('EXISTS', key[1]) == 0 then return 'none' end
+if other(arg[2]) then return 'gone' end
+if redis.call('HEXISTS', key[1], 'archived') == 0 then return 'active' end
+if redis.call('SCARD', key[2]) >= tonumber(arg[4]) then return 'full' end
+redis.call('HDEL', key[1], 'archived')
+if redis.call('HDEL', key[1], 'archclosed') == 1 then redis.call('HDEL', key[1], 'closed') end
+redis.call('SREM', key[4], arg[3])
+redis.call('SADD', key[2], arg[3])
+redis.call('PEXPIRE', key[1], arg[1])
+extend(arg[1], key[1], key[2], key[3])
+return 'ok'
 `)

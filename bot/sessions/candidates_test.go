@@ -41,6 +41,7 @@ func testCandidates(t *testing.T, newStore func(t *testing.T) *Store) {
 		{"Loop", testLoop},
 		{"Panel", testPanel},
 		{"Decide", testDecide},
+		{"Archive", testArchive},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
@@ -424,5 +425,75 @@ func testDecide(t *testing.T, newStore func(t *testing.T) *Store) {
 	}
 	if _, err := s.Scope(key, nil, "").Decide(ctx, id, "another", scorecard.Decision{Verdict: scorecard.Hire, Reason: "x"}); !errors.As(err, new(*hirebot.GoneError)) {
 		t.Errorf("a decision on another candidate of the name: %v", err)
+	}
+}
+
+// testArchive: archiving takes a candidate off the list into the
+// archived one with every scorecard, closes the debrief, keeps the record
+// (and the loop) for the record retention, which later writes do not
+// shorten; restoring brings them back with the candidate TTL; erasing
+// deletes an archived candidate and its index entry.
+func testArchive(t *testing.T, newStore func(t *testing.T) *Store) {
+	s := newStore(t)
+	ctx := t.Context()
+	key := hirebot.SessionKey{Team: "T1", Channel: "CARCHIVE"}
+	if err := s.Scope(key, nil, "").AddCandidate(ctx, scorecard.Candidate{Name: "Ada Lovelace", AddedBy: "U1", Added: time.Now()}, "U1"); err != nil {
+		t.Fatal(err)
+	}
+	id := scorecard.ID("Ada Lovelace")
+	c, _ := s.Scope(key, nil, "").Candidate(ctx, id)
+	if _, _, err := s.Scope(key, nil, "").SubmitScorecard(ctx, id, c.Inc, rated("U2", 3)); err != nil {
+		t.Fatal(err)
+	}
+	sc := s.Scope(key, nil, "U1")
+	if already, err := sc.ArchiveCandidate(ctx, id, c.Inc, time.Now()); err != nil || already {
+		t.Fatalf("archive: %v %v", already, err)
+	}
+	if already, _ := sc.ArchiveCandidate(ctx, id, c.Inc, time.Now()); !already {
+		t.Error("archiving twice")
+	}
+	if cs, _ := sc.Candidates(ctx); len(cs) != 0 {
+		t.Errorf("listed after archiving: %v", cs)
+	}
+	arch, err := sc.Archived(ctx)
+	if err != nil || len(arch) != 1 || arch[0].Archived == nil || arch[0].Archived.By != "U1" || !arch[0].Closed || len(arch[0].Cards) != 1 {
+		t.Fatalf("archived = %+v, %v", arch, err)
+	}
+	sl, _ := sessionSlot(key)
+	for _, k := range []string{sl.candidate(id), sl.loop(), sl.archived()} {
+		if d := s.client.PTTL(ctx, k).Val(); d <= candidateTTL {
+			t.Errorf("%s expires in %v, want the record retention", k, d)
+		}
+	}
+	if _, err := sc.Decide(ctx, id, c.Inc, scorecard.Decision{Verdict: scorecard.NoHire, Reason: "x", By: "U1", At: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	if d := s.client.PTTL(ctx, sl.candidate(id)).Val(); d <= candidateTTL {
+		t.Errorf("a decision on an archived candidate shortened its retention to %v", d)
+	}
+	if _, _, err := sc.SubmitScorecard(ctx, id, c.Inc, rated("U3", 2)); !errors.Is(err, ErrDebriefClosed) {
+		t.Errorf("a scorecard for an archived candidate: %v", err)
+	}
+	if active, err := sc.RestoreCandidate(ctx, id, c.Inc); err != nil || active {
+		t.Fatalf("restore: %v %v", active, err)
+	}
+	got, _ := sc.Candidate(ctx, id)
+	if got.Archived != nil || got.Closed || len(got.Cards) != 1 || len(got.Decisions) != 1 {
+		t.Errorf("restored = %+v", got)
+	}
+	if d := s.client.PTTL(ctx, sl.candidate(id)).Val(); d > candidateTTL {
+		t.Errorf("restored candidate expires in %v, want the candidate TTL", d)
+	}
+	if active, _ := sc.RestoreCandidate(ctx, id, c.Inc); !active {
+		t.Error("restoring an active candidate")
+	}
+	if _, err := sc.ArchiveCandidate(ctx, id, c.Inc, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if err := sc.RemoveCandidate(ctx, id, c.Inc); err != nil {
+		t.Fatal(err)
+	}
+	if n := s.client.Exists(ctx, sl.candidate(id)).Val() + s.client.SCard(ctx, sl.archived()).Val(); n != 0 {
+		t.Errorf("erasing an archived candidate left %d keys or entries", n)
 	}
 }

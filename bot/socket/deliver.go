@@ -273,7 +273,11 @@ func modalFailed(err error) *bot.Card {
 // openModal opens a modal with the request's trigger.
 func (d *Delivery) openModal(ctx context.Context, req bot.Request, o origin, m *bot.Modal) error {
 	view := blockkit.Modal(m)
-	view.PrivateMetadata = wrapMetadata(req.Channel, view.PrivateMetadata)
+	channel := req.Channel
+	if m.Channel != "" {
+		channel = m.Channel
+	}
+	view.PrivateMetadata = wrapMetadata(channel, view.PrivateMetadata)
 	if _, err := d.api.OpenViewContext(ctx, o.triggerID, view); err != nil {
 		return fmt.Errorf("open modal %s: %w", m.Callback, err)
 	}
@@ -380,5 +384,12 @@ func (d *Delivery) announce(ctx context.Context, req bot.Request, r bot.Reply) e
 		}
 	}
 	_, err := Poster{api: d.api}.Post(ctx, req.Channel, card)
+	return err
+}
+
+// DirectMessage sends user card in the app's direct messages with them
+// (chat.postMessage to the user id: Slack opens the DM), for reminders.
+func (p Poster) DirectMessage(ctx context.Context, user string, card *bot.Card) error {
+	_, _, err := p.api.PostMessageContext(ctx, user, cardOptions(card)...)
 	return err
 }

@@ -61,6 +61,8 @@ var badSettings = []struct{ name, value, want string }{
 	{"HIREBOT_CANDIDATE_TTL", "30m", "at least 1h"},
 	{"HIREBOT_CANDIDATE_TTL", "0s", "at least 1h"},
 	{"HIREBOT_CANDIDATE_TTL", "90 days", "not a duration"},
+	{"HIREBOT_RECORD_RETENTION", "30m", "at least 1h"},
+	{"HIREBOT_RECORD_RETENTION", "400 days", "not a duration"},
 	{"HIREBOT_PING_TIMEOUT", "100ms", "at least 1s"},
 	{"HIREBOT_SHUTDOWN_TIMEOUT", "soon", "not a duration"},
 	{"HIREBOT_SHUTDOWN_TIMEOUT", "-5s", "0s or more"},
