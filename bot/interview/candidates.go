@@ -591,6 +591,7 @@ func (h *Handler) scorecardHelp() []string {
 		s + " debrief <name> — every rating and note side by side, the median and spread, disagreements, the recommendations; blind for everyone on the panel until they have submitted theirs — whoever runs the loop and admins included; off the panel they, and coordinators, see it. Reading it freezes your scorecard: a change after shows as a revision",
 		s + " debrief <name> close — freeze the scorecards (whoever runs the loop, coordinators, admins)",
 		s + " debrief <name> export — upload the debrief as Markdown to the channel (those who submitted; off the panel, whoever runs the loop, coordinators, admins)",
+		"Reminders: a panel member who has not submitted gets a DM with a button that opens the scorecard (after a day, then daily, five at most, unless configured otherwise); they stop once it is in, or the candidate is closed or archived",
 		s + " decision <name> hire|no-hire|hold <reason…> — record the hiring decision with who and when; shown in the debrief and " + s + " candidates, earlier ones kept in its history (whoever runs the loop, and admins)",
 		s + " owner @someone — hand the interview loop over (whoever runs it, and admins); it starts with whoever adds the first candidate",
 		s + " coordinator @someone · coordinator remove @someone — name or remove a coordinator, who helps run the loop (whoever runs it, and admins)",

@@ -5,7 +5,10 @@
 // (sessions.Store.TakeReminders), shared by every replica with no leader:
 // each replica looks for reminders due every Tick and leases the ones it
 // takes, so each is sent once; a replica that dies holding some leaves
-// them to another when the lease ends. A reminder stops when its
+// them to another when the lease ends, which first checks the DM (each
+// reminder carries its reference as message metadata) and sends it only
+// if it is not there: so none is lost and none sent twice. A reminder
+// stops when its
 // scorecard is submitted, or the candidate is closed, archived or erased,
 // or the member is taken off the panel: it is checked against the
 // candidate as stored just before it is sent.
@@ -78,9 +81,12 @@ type Schedule interface {
 // when erased or expired.
 type Candidates func(ctx context.Context, key hirebot.SessionKey, id string) (scorecard.Candidate, error)
 
-// Messenger sends user a direct message: the one place Slack is reached.
+// Messenger reaches Slack: DirectMessage sends user card in the app's
+// direct messages with them, tagged with ref; SentDirect reports whether a
+// message tagged ref is there already (among the newest).
 type Messenger interface {
-	DirectMessage(ctx context.Context, user string, card *bot.Card) error
+	DirectMessage(ctx context.Context, user, ref string, card *bot.Card) error
+	SentDirect(ctx context.Context, user, ref string) (bool, error)
 }
 
 // Reminders sends the reminders due, on every replica.
@@ -145,10 +151,23 @@ func (r *Reminders) send(ctx context.Context, rem scorecard.Reminder) {
 		r.mark(ctx, log, rem, false, true)
 		return
 	}
+	ref := Ref(rem)
 	if rem.Previous != "" {
-		log.Info("a reminder taken by a replica that did not mark it is sent again", "sent", rem.Sent)
+		// A replica took it and did not mark it: it died or hangs, before
+		// sending or after. Slack says which.
+		sent, err := r.messenger.SentDirect(ctx, rem.User, ref)
+		switch {
+		case err != nil:
+			log.Warn("could not check whether a reminder left unmarked was sent; it comes due again when its lease ends", "err", err)
+			return
+		case sent:
+			log.Info("a reminder left unmarked by another replica had been sent; marked", "reminder", rem.Sent+1)
+			r.mark(ctx, log, rem, true, rem.Sent+1 >= r.cfg.Max)
+			return
+		}
+		log.Info("a reminder left unmarked by another replica was not sent; sending it", "reminder", rem.Sent+1)
 	}
-	if err := r.messenger.DirectMessage(ctx, rem.User, r.Card(c, rem)); err != nil {
+	if err := r.messenger.DirectMessage(ctx, rem.User, ref, r.Card(c, rem)); err != nil {
 		log.Warn("could not send a scorecard reminder; it comes due again when its lease ends", "err", err)
 		return
 	}
@@ -165,6 +184,12 @@ func (r *Reminders) mark(ctx context.Context, log *slog.Logger, rem scorecard.Re
 	case !ok:
 		log.Warn("a reminder's lease ran out before it was marked; another replica holds it")
 	}
+}
+
+// Ref names one reminder, the same for every replica: the channel, the
+// candidate, the user and which reminder it is.
+func Ref(rem scorecard.Reminder) string {
+	return fmt.Sprintf("%s|%s|%s|%d", rem.Channel, rem.Candidate, rem.User, rem.Sent+1)
 }
 
 // Owed reports whether user is owed reminders for c: on its panel, not

@@ -3,11 +3,13 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/hirebot/hirebot"
+	"github.com/hirebot/hirebot/internal/redistest"
 	"github.com/hirebot/hirebot/internal/slacktest"
 	"github.com/hirebot/hirebot/knowledge"
 )
@@ -223,4 +225,169 @@ func TestSplitsAndDecisions(t *testing.T) {
 		t.Error("the logs hold the candidate's name or the decision's reason")
 	}
 	MustNoViolations(t, fake)
+}
+
+// dms returns the reminders user received in their DM with the app.
+func dms(fake *slacktest.Server, user string) []slacktest.Message {
+	var out []slacktest.Message
+	for _, m := range fake.Messages("D" + user) {
+		if !m.Ephemeral && strings.Contains(MessageText(m), "Scorecard waiting") {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// TestScorecardReminders: a panel member who has not submitted gets a DM
+// After being put on the panel, then one Every, at most Max, on two
+// replicas sharing Redis, each sent once; its button opens the scorecard,
+// and submitting stops them; archiving stops them; the App Home shows
+// when the next is due. Durations are short, set through the config.
+func TestScorecardReminders(t *testing.T) {
+	t.Parallel()
+	fake, _, cfg := MustOnRedis(t)
+	cfg.RemindAfter, cfg.RemindEvery, cfg.RemindMax = time.Second, 2*time.Second, 3
+	b1 := MustStartBot(t, fake, cfg)
+	b2 := MustStartBot(t, fake, cfg)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := fake.WaitConnections(ctx, 4); err != nil {
+		t.Fatal(err)
+	}
+	const (
+		ch   = "CREMIND"
+		name = "Mary Jackson"
+		gone = "Annie Easley"
+	)
+	MustCommand(t, fake, ch, "UCEO", "/interview", "candidate add "+name, "Added "+name)
+	MustCommand(t, fake, ch, "UCEO", "/interview", "candidate add "+gone, "Added "+gone)
+	MustCommand(t, fake, ch, "UCEO", "/interview", "panel "+name+" <@URM1|a> <@URM2|b>", "Set the panel")
+	MustCommand(t, fake, ch, "UCEO", "/interview", "panel "+gone+" <@URM3|c>", "Set the panel")
+	MustCommand(t, fake, ch, "UCEO", "/interview", "candidate remove "+gone, "Archived "+gone)
+
+	// The App Home says when the first is due.
+	hctx, hcancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer hcancel()
+	if _, err := fake.SendEvent(hctx, "", fake.AppHomeOpenedEvent("URM2")); err != nil {
+		t.Fatal(err)
+	}
+	home, err := fake.WaitCall(hctx, "views.publish", func(c slacktest.Call) bool { return c.Params["user_id"] == "URM2" })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if body := string(home.Body); !strings.Contains(body, name+" (reminder due ") {
+		t.Errorf("URM2's Home tab does not say when the reminder is due: %s", body)
+	}
+
+	MustEventually(t, 10*time.Second, "URM1's first reminder", func() bool { return len(dms(fake, "URM1")) == 1 })
+	first := dms(fake, "URM1")[0]
+	ids := buttonValues(t, first, "interview:remind-open")
+	if len(ids) != 1 || !strings.HasPrefix(ids[0], ch+"|") {
+		t.Fatalf("the reminder's button: %v", ids)
+	}
+	before := len(fake.Views())
+	MustPress(t, fake, slacktest.Action{Channel: "DURM1", User: "URM1", ActionID: "interview:remind-open#0", Value: ids[0], MessageTS: first.TS})
+	var view slacktest.View
+	MustEventually(t, 5*time.Second, "the scorecard opened from the DM", func() bool {
+		for _, v := range fake.Views()[before:] {
+			if v.User == "URM1" && v.CallbackID == "interview:score" {
+				view = v
+				return true
+			}
+		}
+		return false
+	})
+	mustSubmit(t, fake, ch, view, scorecardValues(t, view, 3, 3, "", "yes"), "Your scorecard for "+name+" is saved")
+	MustEventually(t, 5*time.Second, "the progress line in the candidate's channel", func() bool {
+		lines := progressLines(fake, ch)
+		return len(lines) == 1 && strings.Contains(lines[0], name+": 1 of 2 scorecards in.")
+	})
+
+	MustEventually(t, 15*time.Second, "URM2's three reminders", func() bool { return len(dms(fake, "URM2")) >= 3 })
+	time.Sleep(3 * time.Second) // a fourth would be due by now
+	if n := len(dms(fake, "URM2")); n != 3 {
+		t.Errorf("URM2 got %d reminders, want HIREBOT_SCORECARD_REMIND_MAX (3)", n)
+	}
+	if n := len(dms(fake, "URM1")); n != 1 {
+		t.Errorf("URM1 got %d reminders, want 1: they submitted after the first", n)
+	}
+	if n := len(dms(fake, "URM3")); n != 0 {
+		t.Errorf("URM3 got %d reminders for an archived candidate", n)
+	}
+	for i, m := range dms(fake, "URM2") {
+		if want := fmt.Sprintf("Reminder %d of at most 3", i+1); !strings.Contains(MessageText(m), want) {
+			t.Errorf("reminder %d lacks %q: %s", i+1, want, MessageText(m))
+		}
+	}
+	logs := b1.logs.String() + b2.logs.String()
+	if strings.Contains(logs, "Jackson") || strings.Contains(logs, "Easley") {
+		t.Error("the logs hold a candidate's name")
+	}
+	if !strings.Contains(b1.logs.String(), "scorecard reminder sent") && !strings.Contains(b2.logs.String(), "scorecard reminder sent") {
+		t.Error("no replica logged a reminder")
+	}
+	MustNoViolations(t, fake)
+}
+
+// TestRemindersSurviveKill runs two replicas as real processes on one
+// Redis, with reminders due every second (set through the environment),
+// and kills one with SIGKILL while reminders are due: every panel member
+// still gets each of their reminders, and none twice.
+func TestRemindersSurviveKill(t *testing.T) {
+	t.Parallel()
+	bin := MustBuildBinary(t)
+	fake := MustNewFake(t)
+	srv := redistest.MustStart(t)
+	env := []string{"HIREBOT_SCORECARD_REMIND_AFTER=1s", "HIREBOT_SCORECARD_REMIND_EVERY=1s", "HIREBOT_SCORECARD_REMIND_MAX=3"}
+	victim := MustStartBinary(t, bin, fake, srv.URL(), env...)
+	survivor := MustStartBinary(t, bin, fake, srv.URL(), env...)
+	const channels, members, max = 12, 3, 3
+	var users []string
+	for c := range channels {
+		ch := fmt.Sprintf("CKILL%02d", c)
+		name := "Ada Lovelace"
+		MustCommand(t, fake, ch, "UCEO", "/interview", "candidate add "+name, "Added "+name)
+		panel := "panel " + name
+		for m := range members {
+			u := fmt.Sprintf("UK%02dM%d", c, m)
+			users = append(users, u)
+			panel += " <@" + u + ">"
+		}
+		MustCommand(t, fake, ch, "UCEO", "/interview", panel, "Set the panel")
+	}
+	total := func() int {
+		n := 0
+		for _, u := range users {
+			n += len(dms(fake, u))
+		}
+		return n
+	}
+	// Kill the victim while reminders are due and being sent.
+	MustEventually(t, 20*time.Second, "the first reminders", func() bool { return total() >= len(users)/2 })
+	if err := victim.cmd.Process.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	<-victim.done
+	killedAt := total()
+	MustEventually(t, 40*time.Second, "every reminder", func() bool { return total() >= len(users)*max })
+	time.Sleep(3 * time.Second) // long enough for a lease to run out and a doubled reminder to show
+	for _, u := range users {
+		got := dms(fake, u)
+		seen := map[string]int{}
+		for _, m := range got {
+			for i := 1; i <= max; i++ {
+				if strings.Contains(MessageText(m), fmt.Sprintf("Reminder %d of at most %d", i, max)) {
+					seen[fmt.Sprint(i)]++
+				}
+			}
+		}
+		if len(got) != max || len(seen) != max {
+			t.Errorf("%s got %d reminders (%v), want each of %d once", u, len(got), seen, max)
+		}
+	}
+	t.Logf("SIGKILL after %d of %d reminders; the survivor sent the rest, %d of them left unmarked by the victim and found sent, %d sent again",
+		killedAt, len(users)*max, strings.Count(survivor.logs.String(), "had been sent; marked"), strings.Count(survivor.logs.String(), "left unmarked by")-strings.Count(survivor.logs.String(), "had been sent; marked"))
+	if !strings.Contains(survivor.logs.String(), "scorecard reminder sent") {
+		t.Error("the survivor sent no reminder")
+	}
 }
