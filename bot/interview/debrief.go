@@ -157,7 +157,7 @@ func (h *Handler) debriefCard(d scorecard.Debrief) *bot.Card {
 		head := h.rowHeading(r)
 		var items []string
 		for _, e := range r.Entries {
-			line := fmt.Sprintf("%s: %d", userName(e.Scorer), e.Rating) + revision(e.Revision, e.Before, strconv.Itoa(e.Before))
+			line := fmt.Sprintf("%s: %d", userName(e.Scorer), e.Rating) + revision(e.Revision, e.Before, strconv.Itoa(e.Before)) + earlierKit(e)
 			if e.Note != "" && noteCap >= 0 {
 				line += " — " + shorten(e.Note, noteCap)
 			}
@@ -347,7 +347,7 @@ func (h *Handler) debriefMarkdown(d scorecard.Debrief) string {
 		}
 		b.WriteString("\n\n| Interviewer | Rating | Note |\n|---|---|---|\n")
 		for _, e := range r.Entries {
-			fmt.Fprintf(&b, "| %s | %s | %s |\n", userName(e.Scorer), inert.MarkdownCell(strconv.Itoa(e.Rating)+revision(e.Revision, e.Before, strconv.Itoa(e.Before))), inert.MarkdownCell(e.Note))
+			fmt.Fprintf(&b, "| %s | %s | %s |\n", userName(e.Scorer), inert.MarkdownCell(strconv.Itoa(e.Rating)+revision(e.Revision, e.Before, strconv.Itoa(e.Before))+earlierKit(e)), inert.MarkdownCell(e.Note))
 		}
 		for _, u := range r.NotAssessed {
 			note := ""
@@ -398,6 +398,15 @@ func (h *Handler) competencyNames(ids []string) []string {
 		out[i] = h.competencyName(id)
 	}
 	return out
+}
+
+// earlierKit marks a rating kept from a scorecard made against an earlier
+// kit.
+func earlierKit(e scorecard.Entry) string {
+	if e.EarlierKit {
+		return " (scored against an earlier kit)"
+	}
+	return ""
 }
 
 // splitLine flags a split recommendation: "Split recommendation: 2 yes

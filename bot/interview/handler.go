@@ -143,6 +143,8 @@ func (h *Handler) press(ctx context.Context, req bot.Request) (bot.Reply, error)
 		return h.removeCandidate(ctx, req)
 	case "candidate-erase":
 		return h.eraseCandidate(ctx, req)
+	case "kit-remove":
+		return h.confirmKitRemove(ctx, req)
 	case "remind-open":
 		return h.openReminded(ctx, req)
 	}

@@ -119,12 +119,91 @@ func (h *Handler) removeFromKit(ctx context.Context, req bot.Request, n int) (bo
 		}
 		return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "The kit has %s; pick a number from 1 to %d, as %s kit shows them.", plural(len(kit), "question"), len(kit), h.slash)
 	}
+	qid := kit[stored-1]
+	if affected, err := h.scoredOn(ctx, req, kit, qid); err != nil || len(affected) > 0 {
+		if err != nil {
+			return bot.Reply{}, err
+		}
+		q := h.questionText(qid)
+		return bot.Reply{Card: &bot.Card{
+			Title: "Remove a scored competency?",
+			Intro: fmt.Sprintf("#%d (%s) is the kit's last question on %s, which scorecards already rate: %s. Scorecards opened after this no longer ask it; the ratings given stay in every debrief, shown as scored against the earlier kit.",
+				n, q, h.competencyName(h.competencyOf(qid)), strings.Join(affected, "; ")),
+			Buttons: []bot.Button{{Label: fmt.Sprintf("Remove #%d", n), Action: "interview:kit-remove", Value: fmt.Sprintf("%d|%s", stored, qid), Style: "danger"}},
+			Note:    "If anyone changes the kit first, the button is refused.",
+		}}, nil
+	}
+	return h.removeStored(ctx, req, fmt.Sprintf("#%d", n), stored, false)
+}
+
+// removeStored removes the kit's question at stored position stored,
+// named as what ("#3", or "the question" from a confirmation, which the
+// answer replaces).
+func (h *Handler) removeStored(ctx context.Context, req bot.Request, what string, stored int, replace bool) (bot.Reply, error) {
 	id, err := h.sessions(req).RemoveFromKit(ctx, stored)
 	if err != nil {
 		return bot.Reply{}, err
 	}
-	return bot.Reply{Card: &bot.Card{Intro: fmt.Sprintf("Removed #%d from the kit: %s", n, h.questionText(id)),
-		Note: h.slash + " kit shows the kit, renumbered."}}, nil
+	return bot.Reply{Card: &bot.Card{Intro: fmt.Sprintf("Removed %s from the kit: %s", what, h.questionText(id)),
+		Note: h.slash + " kit shows the kit, renumbered; ratings already given on it stay in the debriefs."}, Replace: replace}, nil
+}
+
+// confirmKitRemove removes a scored competency's last question once
+// confirmed, if the kit still holds it where it did.
+func (h *Handler) confirmKitRemove(ctx context.Context, req bot.Request) (bot.Reply, error) {
+	pos, qid, _ := strings.Cut(req.Value, "|")
+	stored, err := strconv.Atoi(pos)
+	if err != nil || qid == "" {
+		return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "That Remove button is from an older version of hirebot; run %s kit remove <n> again.", h.slash)
+	}
+	kit, err := h.sessions(req).Kit(ctx)
+	if err != nil {
+		return bot.Reply{}, err
+	}
+	if stored < 1 || stored > len(kit) || kit[stored-1] != qid {
+		return bot.Reply{Card: &bot.Card{Intro: fmt.Sprintf("Not removed: the kit changed since you were asked. %s kit shows it now.", h.slash)}, Replace: true}, nil
+	}
+	return h.removeStored(ctx, req, "the question", stored, true)
+}
+
+// competencyOf returns the competency a kit question probes.
+func (h *Handler) competencyOf(qid string) string {
+	if q, ok := h.pack.Question(qid); ok {
+		return q.Competency
+	}
+	return ""
+}
+
+// scoredOn returns, when removing qid would take its competency off the
+// kit (no other kit question probes it), the channel's candidates whose
+// scorecards rate it, each with how many: "Ada Lovelace (2 scorecards)".
+func (h *Handler) scoredOn(ctx context.Context, req bot.Request, kit []string, qid string) ([]string, error) {
+	comp := h.competencyOf(qid)
+	if h.candidates == nil || comp == "" {
+		return nil, nil
+	}
+	for _, other := range kit {
+		if other != qid && h.competencyOf(other) == comp {
+			return nil, nil
+		}
+	}
+	cs, err := h.candidates(req).Candidates(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, c := range cs {
+		n := 0
+		for _, card := range c.Cards {
+			if card.Assessed(comp) {
+				n++
+			}
+		}
+		if n > 0 {
+			out = append(out, fmt.Sprintf("%s (%s)", c.Name, plural(n, "scorecard")))
+		}
+	}
+	return out, nil
 }
 
 // exportKit uploads the kit as an interview guide in Markdown: the role and

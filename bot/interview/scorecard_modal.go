@@ -405,6 +405,7 @@ func parseSubmission(user, meta string, values map[string]string) (submission, e
 			}
 		}
 	}
+	card.Kit = scorecard.KitVersion(list)
 	return submission{id: id, inc: inc, gen: gen, card: card}, card.Validate()
 }
 

@@ -1,6 +1,9 @@
 package scorecard
 
-import "slices"
+import (
+	"maps"
+	"slices"
+)
 
 // DisagreeAt is the spread at which interviewers disagree on a
 // competency: ratings this far apart or more.
@@ -55,6 +58,10 @@ type Entry struct {
 	// Questions are the scorer's notes on the competency's kit questions,
 	// in the order the scorecard showed them.
 	Questions []QuestionNote
+	// EarlierKit says the rating was given on an earlier scorecard, made
+	// against an earlier kit, and the scorer's latest no longer shows the
+	// competency: kept, never dropped.
+	EarlierKit bool
 }
 
 // QuestionNote is a scorer's note on one kit question.
@@ -93,6 +100,13 @@ func Summarize(c Candidate) Debrief {
 			}
 		}
 	}
+	for _, u := range scorers {
+		for _, comp := range slices.Sorted(maps.Keys(c.Carried[u])) {
+			if !slices.Contains(order, comp) {
+				order = append(order, comp)
+			}
+		}
+	}
 	for _, comp := range order {
 		row := Row{Competency: comp}
 		var ratings []int
@@ -114,9 +128,15 @@ func Summarize(c Candidate) Debrief {
 			}
 			r, ok := card.Ratings[comp]
 			if !ok {
-				continue
+				kept, carried := c.Carried[u][comp]
+				if !carried || kept.Rating < MinRating || kept.Rating > MaxRating || slices.Contains(card.Competencies, comp) {
+					continue
+				}
+				row.Entries = append(row.Entries, Entry{Scorer: u, Rating: kept.Rating, Note: kept.Note, EarlierKit: true})
+				r = kept.Rating
+			} else {
+				row.Entries = append(row.Entries, Entry{Scorer: u, Rating: r, Note: card.Notes[comp], Revision: rev, Before: before.Ratings[comp], Questions: qs})
 			}
-			row.Entries = append(row.Entries, Entry{Scorer: u, Rating: r, Note: card.Notes[comp], Revision: rev, Before: before.Ratings[comp], Questions: qs})
 			ratings = append(ratings, r)
 			if len(row.Entries) == 1 || r < row.Min {
 				row.Min = r

@@ -317,3 +317,25 @@ func TestRevisions(t *testing.T) {
 		t.Errorf("U1's call = %+v, want strong yes, revised from strong no", call)
 	}
 }
+
+// TestCarriedRatings: a rating kept from a scorecard made against an
+// earlier kit shows in its competency's row, marked, and counts.
+func TestCarriedRatings(t *testing.T) {
+	c := candidate(card("U1", Yes, "vision", 3), card("U2", No, "vision", 2, "data", 1))
+	c.Carried = map[string]map[string]Carried{"U1": {"data": {Rating: 4, Kit: "k1"}, "vision": {Rating: 1}}}
+	d := Summarize(c)
+	var data *Row
+	for i := range d.Rows {
+		if d.Rows[i].Competency == "data" {
+			data = &d.Rows[i]
+		}
+	}
+	if data == nil || len(data.Entries) != 2 || !data.Entries[0].EarlierKit || data.Entries[0].Rating != 4 || data.Spread != 3 || !data.Disagree {
+		t.Fatalf("the data row = %+v", data)
+	}
+	for _, e := range d.Rows[0].Entries {
+		if e.EarlierKit {
+			t.Errorf("a competency the latest scorecard shows uses a kept rating: %+v", e)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package scorecard
 import (
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"slices"
 	"time"
 	"unicode/utf8"
@@ -83,6 +84,9 @@ type Candidate struct {
 	// Decisions are the hiring decisions recorded, oldest first: the
 	// newest stands (see Decided), the others are its history.
 	Decisions []Decision
+	// Carried are, by scorer, the ratings their earlier scorecards gave
+	// for competencies their latest no longer shows, by competency.
+	Carried map[string]map[string]Carried
 	// Archived, when set, says the candidate's record was put away: off
 	// the candidate list, the debrief closed, kept for the record
 	// retention.
@@ -255,6 +259,19 @@ type Scorecard struct {
 	Note           string         `json:"note,omitempty"`
 	Recommendation Recommendation `json:"recommendation"`
 	At             time.Time      `json:"at"`
+	// Kit is the version of the kit the scorecard was made against (see
+	// KitVersion).
+	Kit string `json:"kit,omitempty"`
+}
+
+// Carried is a rating a scorer gave on an earlier scorecard for a
+// competency their latest no longer shows (the kit changed between the
+// two): kept, and shown as scored against the earlier kit.
+type Carried struct {
+	Rating int       `json:"rating"`
+	Note   string    `json:"note,omitempty"`
+	Kit    string    `json:"kit,omitempty"`
+	At     time.Time `json:"-"`
 }
 
 // Problem is what is wrong with a scorecard.
@@ -354,4 +371,13 @@ type Reminder struct {
 	Team, Channel, Candidate, User string
 	Sent                           int
 	Token, Previous                string
+}
+
+// KitVersion names a version of the kit a scorecard rates: the
+// competencies and kit questions it showed, in order (as the form lists
+// them), in 8 hex digits.
+func KitVersion(sheet string) string {
+	h := fnv.New32a()
+	h.Write([]byte(sheet))
+	return fmt.Sprintf("%08x", h.Sum32())
 }

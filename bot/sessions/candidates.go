@@ -518,6 +518,14 @@ func decodeCandidate(id string, h map[string]string) (scorecard.Candidate, error
 				// cjson writes an empty list as {}: nothing decided.
 				c.Decisions = nil
 			}
+		case strings.HasPrefix(f, "k:"):
+			var kept map[string]scorecard.Carried
+			if err := json.Unmarshal([]byte(v), &kept); err == nil && len(kept) > 0 {
+				if c.Carried == nil {
+					c.Carried = map[string]map[string]scorecard.Carried{}
+				}
+				c.Carried[f[2:]] = kept
+			}
 		case strings.HasPrefix(f, "p:"):
 			m := scorecard.PanelMember{User: f[2:]}
 			_ = json.Unmarshal([]byte(v), &m.Focus) // a focus unread is none: they rate everything

@@ -13,6 +13,9 @@ package sessions
 // when) and, when archiving closed the debrief, archclosed; it is listed in
 // key[4] instead of key[2].
 //
+// A candidate's hash holds k:USER too: the ratings USER's earlier
+// scorecards gave that their latest no longer shows (see carry).
+//
 // A candidate's hash holds: name, by (who added them), at (when, Unix
 // milliseconds), inc (the candidate's identity: see scorecard.Candidate),
 // closed (who closed the debrief), e:USER (USER is expected to score: they
@@ -42,6 +45,35 @@ local function other(want)
 end
 local function candidate()
 	return cjson.encode(redis.call('HGETALL', key[1]))
+end
+-- carry keeps the ratings a scorer's earlier scorecard (old) gave that
+-- their new one (new) no longer shows — the kit changed between the two —
+-- in k:USER, a JSON object competency -> {rating, note, kit, at}, so no
+-- rating is ever dropped silently; a competency the new one shows again
+-- leaves it.
+local function carry(user, old, new)
+	local o, n = cjson.decode(old), cjson.decode(new)
+	local shown = {}
+	for _, c in ipairs(n.competencies or {}) do shown[c] = true end
+	local kept = {}
+	local had = redis.call('HGET', key[1], 'k:' .. user)
+	if had then kept = cjson.decode(had) end
+	for c, r in pairs(o.ratings or {}) do
+		if not shown[c] and kept[c] == nil then
+			local note = ''
+			if type(o.notes) == 'table' and o.notes[c] then note = o.notes[c] end
+			kept[c] = {rating = r, note = note, kit = o.kit or '', at = o.at or ''}
+		end
+	end
+	local any = false
+	for c in pairs(kept) do
+		if shown[c] then kept[c] = nil else any = true end
+	end
+	if any then
+		redis.call('HSET', key[1], 'k:' .. user, cjson.encode(kept))
+	else
+		redis.call('HDEL', key[1], 'k:' .. user)
+	end
 end
 local function extend(ttl, ...)
 	ttl = tonumber(ttl)
@@ -85,7 +117,12 @@ var submitScript = writeScript(candidateLua, `
 if redis.call('EXISTS', key[1]) == 0 then return 'none' end
 if other(arg[4]) then return 'gone', candidate(), false, '' end
 if redis.call('HEXISTS', key[1], 'closed') == 1 then return 'closed', candidate(), false, '' end
-local had = redis.call('HEXISTS', key[1], 's:' .. arg[2])
+local old = redis.call('HGET', key[1], 's:' .. arg[2])
+local had = 0
+if old then
+	had = 1
+	carry(arg[2], old, arg[3])
+end
 redis.call('HSET', key[1], 's:' .. arg[2], arg[3], 'e:' .. arg[2], '1')
 extend(arg[1], key[1], key[2], key[3])
 local status = 'ok'

@@ -42,6 +42,7 @@ func testCandidates(t *testing.T, newStore func(t *testing.T) *Store) {
 		{"Panel", testPanel},
 		{"Decide", testDecide},
 		{"Archive", testArchive},
+		{"Carried", testCarried},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
@@ -495,5 +496,44 @@ func testArchive(t *testing.T, newStore func(t *testing.T) *Store) {
 	}
 	if n := s.client.Exists(ctx, sl.candidate(id)).Val() + s.client.SCard(ctx, sl.archived()).Val(); n != 0 {
 		t.Errorf("erasing an archived candidate left %d keys or entries", n)
+	}
+}
+
+// testCarried: a scorecard that no longer shows a competency its scorer's
+// earlier one rated (the kit changed) keeps that rating apart; showing it
+// again drops the kept one.
+func testCarried(t *testing.T, newStore func(t *testing.T) *Store) {
+	s := newStore(t)
+	ctx := t.Context()
+	key := hirebot.SessionKey{Team: "T1", Channel: "CCARRY"}
+	id := mustAdd(t, s, key, "Ada Lovelace")
+	c, _ := s.Scope(key, nil, "").Candidate(ctx, id)
+	card := func(ratings map[string]int, kit string) scorecard.Scorecard {
+		sc := scorecard.Scorecard{Scorer: "U1", Ratings: ratings, Notes: map[string]string{"data": "asked about GDPR"}, Recommendation: scorecard.Yes, Kit: kit, At: time.Now()}
+		for comp := range ratings {
+			sc.Competencies = append(sc.Competencies, comp)
+		}
+		slices.Sort(sc.Competencies)
+		return sc
+	}
+	submit := func(sc scorecard.Scorecard) scorecard.Candidate {
+		got, _, err := s.Scope(key, nil, "U1").SubmitScorecard(ctx, id, c.Inc, sc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	submit(card(map[string]int{"vision": 3, "data": 2}, "k1"))
+	got := submit(card(map[string]int{"vision": 4}, "k2"))
+	if kept := got.Carried["U1"]["data"]; kept.Rating != 2 || kept.Kit != "k1" || kept.Note != "asked about GDPR" {
+		t.Errorf("the rating the new kit dropped: %+v", got.Carried)
+	}
+	got = submit(card(map[string]int{"vision": 2}, "k2"))
+	if kept := got.Carried["U1"]["data"]; kept.Rating != 2 {
+		t.Errorf("a second submission lost the kept rating: %+v", got.Carried)
+	}
+	got = submit(card(map[string]int{"vision": 2, "data": 4}, "k3"))
+	if len(got.Carried["U1"]) != 0 {
+		t.Errorf("a competency shown again is still kept apart: %+v", got.Carried)
 	}
 }

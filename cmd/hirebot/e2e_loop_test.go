@@ -391,3 +391,40 @@ func TestRemindersSurviveKill(t *testing.T) {
 		t.Error("the survivor sent no reminder")
 	}
 }
+
+// TestKitChangeKeepsRatings: on two replicas, removing the kit's last
+// question on a competency already scored asks first, naming the
+// candidates; a scorecard submitted again after the change keeps the
+// rating the earlier kit had, shown as such in the debrief and export.
+func TestKitChangeKeepsRatings(t *testing.T) {
+	t.Parallel()
+	fake, _, _, cfg := mustTwoReplicas(t)
+	const (
+		ch   = "CKITVER"
+		name = "Evelyn Boyd Granville"
+	)
+	kit := mustKit(t, fake, cfg, ch, 1, "technology-vision", "communication")
+	if len(kit["communication"]) != 1 {
+		t.Fatal("no communication question in the kit")
+	}
+	MustCommand(t, fake, ch, "UCEO", "/interview", "candidate add "+name, "Added "+name)
+	v := mustOpenScorecard(t, fake, ch, "UIV1", name)
+	values := map[string]map[string]string{"rec": {"rec": "yes"},
+		"r:technology-vision": {"r:technology-vision": "2"}, "r:communication": {"r:communication": "4"}}
+	mustSubmit(t, fake, ch, v, values, "Your scorecard for "+name+" is saved")
+	m := MustCommand(t, fake, ch, "UCEO", "/interview", "kit remove 2", "Remove a scored competency?", name+" (1 scorecard)")
+	ids := buttonValues(t, m, "interview:kit-remove")
+	if len(ids) != 1 {
+		t.Fatalf("the confirmation has %d buttons", len(ids))
+	}
+	MustPress(t, fake, slacktest.Action{Channel: ch, User: "UCEO", ActionID: "interview:kit-remove#0", Value: ids[0], MessageTS: m.TS})
+	MustWaitMessage(t, fake, ch, "Removed the question from the kit")
+	v = mustOpenScorecard(t, fake, ch, "UIV1", name)
+	if ratings, _ := scorecardInputs(t, v); len(ratings) != 1 {
+		t.Fatalf("the scorecard after the change rates %v", ratings)
+	}
+	mustSubmit(t, fake, ch, v, map[string]map[string]string{"rec": {"rec": "yes"}, "r:technology-vision": {"r:technology-vision": "3"}},
+		"Your scorecard for "+name+" is saved")
+	MustCommand(t, fake, ch, "UCEO", "/interview", "debrief "+name, "@UIV1: 4 (scored against an earlier kit)", "@UIV1: 3")
+	MustNoViolations(t, fake)
+}

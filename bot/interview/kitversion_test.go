@@ -1,0 +1,71 @@
+package interview
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/hirebot/hirebot"
+	"github.com/hirebot/hirebot/bot"
+)
+
+// TestKitChangeKeepsRatings: removing the kit's last question on a
+// competency that scorecards rate asks first, naming the candidates; once
+// removed, a scorer's new scorecard no longer asks it, and the rating
+// they gave stays in the debrief, marked as scored against the earlier
+// kit. Every scorecard records the kit it was made against.
+func TestKitChangeKeepsRatings(t *testing.T) {
+	h, store := MustHandler(t)
+	key := hirebot.SessionKey{Team: "T1", Channel: "C1"}
+	var comms, vision string
+	for _, q := range h.pack.Questions {
+		switch {
+		case q.Competency == "communication" && comms == "":
+			comms = q.ID
+		case q.Competency == "technology-vision" && vision == "":
+			vision = q.ID
+		}
+	}
+	for _, id := range []string{vision, comms} {
+		if _, err := store.Scope(key, nil, "").AddToKit(t.Context(), "", id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	do(t, h, "UOWNER", "candidate add Ada Lovelace")
+	m, _ := do(t, h, "U1", "scorecard Ada Lovelace")
+	if _, msg := submit(t, h, "U1", m.Modal, []int{2, 4}, "yes", "note kiwi"); msg != "" {
+		t.Fatal(msg)
+	}
+	r, msg := do(t, h, "UOWNER", "kit remove 2")
+	if msg != "" || r.Card == nil || len(r.Card.Buttons) != 1 || !strings.Contains(r.Card.Intro, "Ada Lovelace (1 scorecard)") {
+		t.Fatalf("removing a scored competency does not ask first: %q %+v", msg, r.Card)
+	}
+	if kit, _ := store.Scope(key, nil, "").Kit(t.Context()); len(kit) != 2 {
+		t.Fatalf("the kit changed before the confirmation: %v", kit)
+	}
+	if _, msg := press(t, h, "UOWNER", r.Card.Buttons[0]); !strings.Contains(msg, "Removed the question from the kit") {
+		t.Fatalf("confirm: %q", msg)
+	}
+	if _, msg := press(t, h, "UOWNER", r.Card.Buttons[0]); !strings.Contains(msg, "the kit changed since") {
+		t.Errorf("a second press: %q", msg)
+	}
+	m2, _ := do(t, h, "U1", "scorecard Ada Lovelace")
+	if strings.Contains(m2.Modal.Metadata, "communication") {
+		t.Fatalf("the new scorecard still rates the removed competency: %s", m2.Modal.Metadata)
+	}
+	if _, msg := submit(t, h, "U1", m2.Modal, []int{3}, "yes", ""); msg != "" {
+		t.Fatal(msg)
+	}
+	r, _ = do(t, h, "UOWNER", "debrief Ada Lovelace")
+	if got := fmt.Sprint(r.Card); !strings.Contains(got, "@U1: 4 (scored against an earlier kit)") || !strings.Contains(got, "@U1: 3") {
+		t.Errorf("the debrief dropped the rating or did not mark it: %s", got)
+	}
+	cs, _ := store.Scope(key, nil, "").Candidates(t.Context())
+	if len(cs) != 1 || cs[0].Cards["U1"].Kit == "" || cs[0].Carried["U1"]["communication"].Kit == "" || cs[0].Cards["U1"].Kit == cs[0].Carried["U1"]["communication"].Kit {
+		t.Errorf("the kit versions recorded: card %q, kept %+v", cs[0].Cards["U1"].Kit, cs[0].Carried)
+	}
+	// Removing a question whose competency nobody rated does not ask.
+	if _, msg := press(t, h, "UOWNER", bot.Button{Action: "interview:kit-remove", Value: "x"}); !strings.Contains(msg, "older version") {
+		t.Errorf("an odd button: %q", msg)
+	}
+}
