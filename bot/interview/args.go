@@ -2,6 +2,7 @@ package interview
 
 import (
 	"github.com/hirebot/hirebot/bot/scorecard"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -30,6 +31,8 @@ type Args struct {
 	Remove bool
 	// Panel is the panel typed after panel <name>; none shows it.
 	Panel []PanelWords
+	// Ns are the numbers of kit add, in the last batch shown.
+	Ns []int
 	// Verdict and Reason are a decision's.
 	Verdict scorecard.Verdict
 	Reason  string
@@ -37,7 +40,7 @@ type Args struct {
 
 // Parse reads what follows /interview:
 //
-//	[role|kind|competency] [count]   kit   kit remove <n>   kit export   help
+//	[role|kind|competency] [count]   kit   kit add <n>…   kit remove <n>   kit export   help
 func Parse(text string) (Args, error) {
 	if n := utf8.RuneCountInString(text); n > maxArgs {
 		return Args{}, &ArgsError{Problem: ArgsTooLong, Size: n}
@@ -85,6 +88,26 @@ func parseKit(f []string) (Args, error) {
 		if len(f) == 1 {
 			return Args{Sub: "kit-clear"}, nil
 		}
+	case "add":
+		var ns []int
+		for _, w := range f[1:] {
+			for _, part := range strings.Split(w, ",") {
+				if part == "" {
+					continue
+				}
+				n, err := strconv.Atoi(strings.TrimPrefix(part, "#"))
+				if err != nil || n < 1 || n > MaxCount {
+					return Args{}, &ArgsError{Problem: ArgsKitAdd}
+				}
+				if !slices.Contains(ns, n) {
+					ns = append(ns, n)
+				}
+			}
+		}
+		if len(ns) == 0 {
+			return Args{}, &ArgsError{Problem: ArgsKitAdd}
+		}
+		return Args{Sub: "kit-add", Ns: ns}, nil
 	case "remove", "rm", "delete":
 		if len(f) == 2 {
 			n, err := strconv.Atoi(strings.TrimPrefix(f[1], "#"))

@@ -25,6 +25,13 @@ type Sessions interface {
 	Draft(ctx context.Context) (*draft.Draft, error)
 	Asked(ctx context.Context) (map[string]bool, error)
 	MarkAsked(ctx context.Context, ids ...string) error
+	// MarkShown marks ids asked and records them as the last batch the
+	// request's author was shown; LastBatch returns it.
+	MarkShown(ctx context.Context, ids ...string) error
+	LastBatch(ctx context.Context) ([]string, error)
+	// AddManyToKit appends ids to the kit as AddToKit does, in one write,
+	// and returns those added; full says some did not fit.
+	AddManyToKit(ctx context.Context, gen string, ids []string) ([]string, bool, error)
 	ForgetAsked(ctx context.Context, ids ...string) error
 	Kit(ctx context.Context) ([]string, error)
 	// KitAndDraft returns the kit and the draft (nil when there is none),
@@ -96,6 +103,8 @@ func (h *Handler) handle(ctx context.Context, req bot.Request) (bot.Reply, error
 		return h.showKit(ctx, req)
 	case "kit-remove":
 		return h.removeFromKit(ctx, req, a.N)
+	case "kit-add":
+		return h.addBatch(ctx, req, a.Ns)
 	case "kit-export":
 		return h.exportKit(ctx, req)
 	case "kit-clear":
@@ -182,7 +191,7 @@ func (h *Handler) ask(ctx context.Context, req bot.Request, word string, count i
 				{Label: "Show kit", Action: "interview:kit"}},
 		}}, nil
 	}
-	if err := store.MarkAsked(ctx, ids(qs)...); err != nil {
+	if err := store.MarkShown(ctx, ids(qs)...); err != nil {
 		return bot.Reply{}, err
 	}
 	gen, err := store.KitGeneration(ctx)
@@ -348,4 +357,40 @@ func decodeSpec(s string) (string, int) {
 		count = DefaultCount
 	}
 	return word, count
+}
+
+// addBatch adds the questions numbered ns of the last batch the asker was
+// shown to the kit, in one write.
+func (h *Handler) addBatch(ctx context.Context, req bot.Request, ns []int) (bot.Reply, error) {
+	store := h.sessions(req)
+	batch, err := store.LastBatch(ctx)
+	if err != nil {
+		return bot.Reply{}, err
+	}
+	if len(batch) == 0 {
+		return bot.Reply{}, hirebot.Errorf(hirebot.NotFound, "You have not been shown questions in this channel yet (or not since the session expired): %s shows a batch, numbered, then %s kit add 2 4 5 adds some.", h.slash, h.slash)
+	}
+	var want []string
+	for _, n := range ns {
+		if n > len(batch) {
+			return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "The last batch you were shown has %s; pick numbers from 1 to %d. Nothing was added.", plural(len(batch), "question"), len(batch))
+		}
+		want = append(want, batch[n-1])
+	}
+	added, full, err := store.AddManyToKit(ctx, "", want)
+	if err != nil {
+		return bot.Reply{}, err
+	}
+	var lines []string
+	for i, id := range want {
+		state := "already in the kit"
+		if slices.Contains(added, id) {
+			state = "added"
+		} else if full {
+			state = "not added: the kit is full"
+		}
+		lines = append(lines, fmt.Sprintf("#%d %s — %s", ns[i], state, h.questionText(id)))
+	}
+	return bot.Reply{Card: &bot.Card{Intro: fmt.Sprintf("Added %d of %d to the channel's interview kit.", len(added), len(want)),
+		Parts: []bot.Part{{Items: lines}}, Note: h.slash + " kit shows the kit."}}, nil
 }

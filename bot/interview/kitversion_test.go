@@ -69,3 +69,44 @@ func TestKitChangeKeepsRatings(t *testing.T) {
 		t.Errorf("an odd button: %q", msg)
 	}
 }
+
+// TestKitAddBatch: kit add 2 4 5 adds those of the last batch the asker
+// was shown, in one write; numbers outside it are refused, changing
+// nothing; another person's batch is their own.
+func TestKitAddBatch(t *testing.T) {
+	h, store := MustHandler(t)
+	key := hirebot.SessionKey{Team: "T1", Channel: "C1"}
+	if _, msg := do(t, h, "U1", "kit add 1"); !strings.Contains(msg, "not been shown questions") {
+		t.Errorf("kit add before any batch: %q", msg)
+	}
+	r, msg := do(t, h, "U1", "communication 5")
+	if msg != "" || len(r.Card.Parts) != 5 || !strings.Contains(r.Card.Note, "kit add 1 3") {
+		t.Fatalf("a batch: %q %+v", msg, r.Card)
+	}
+	do(t, h, "U2", "technology-vision 2")
+	if _, msg := do(t, h, "U1", "kit add 2 9"); !strings.Contains(msg, "has 5 questions") {
+		t.Errorf("a number outside the batch: %q", msg)
+	}
+	if kit, _ := store.Scope(key, nil, "").Kit(t.Context()); len(kit) != 0 {
+		t.Fatalf("a refused kit add changed the kit: %v", kit)
+	}
+	r, msg = do(t, h, "U1", "kit add 2 4,5")
+	if msg != "" || !strings.Contains(r.Card.Intro, "Added 3 of 3") {
+		t.Fatalf("kit add: %q %+v", msg, r.Card)
+	}
+	if r, _ := do(t, h, "U1", "kit add 4 1"); !strings.Contains(r.Card.Intro, "Added 1 of 2") || !strings.Contains(fmt.Sprint(r.Card.Parts), "#4 already in the kit") {
+		t.Errorf("adding one again: %+v", r.Card)
+	}
+	kit, _ := store.Scope(key, nil, "").Kit(t.Context())
+	if len(kit) != 4 {
+		t.Fatalf("kit = %v, want 4 questions", kit)
+	}
+	for _, id := range kit {
+		if q, _ := h.pack.Question(id); q.Competency != "communication" {
+			t.Errorf("U2's batch leaked into U1's kit add: %s", id)
+		}
+	}
+	if _, err := Parse("kit add two"); err == nil {
+		t.Error("kit add two parsed")
+	}
+}

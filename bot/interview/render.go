@@ -35,7 +35,7 @@ func (h *Handler) questionsCard(qs []*knowledge.Question, about string, left int
 			Button:  &bot.Button{Label: "Add to kit", Action: "interview:add", Value: kitValue(gen, q.ID)},
 		})
 	}
-	c.Note = fmt.Sprintf("%d more not yet seen in this channel. Questions never repeat here until you start over.", left)
+	c.Note = fmt.Sprintf("%d more not yet seen in this channel. Questions never repeat here until you start over. %s kit add 1 3 adds several of these to the kit at once.", left, h.slash)
 	return c
 }
 
@@ -62,7 +62,8 @@ func (h *Handler) help() *bot.Card {
 				h.slash + " — questions for this channel's draft, or a balanced CTO set",
 				h.slash + " <role|kind|competency> [count] — narrow it; count 1–10, default 5. Everyday words work too: hiring, budget, negotiation, security",
 				h.slash + " kit — the channel's interview kit, by competency",
-				h.slash + " kit remove <n> — take question n out of the kit",
+				h.slash + " kit add 2 4 5 — add several questions of the last batch you were shown, by their numbers",
+				h.slash + " kit remove <n> — take question n out of the kit (removing a competency scorecards rate asks first; ratings given are kept)",
 				h.slash + " kit export — upload the kit as Markdown",
 				h.slash + " kit clear — empty the kit, once you confirm (a discarded draft never touches it)",
 			}},

@@ -39,6 +39,60 @@ func (sc *Scope) MarkAsked(ctx context.Context, ids ...string) error {
 	return sc.changeAsked(ctx, "mark questions asked", "SADD", ids)
 }
 
+// MarkShown marks the questions ids asked (as MarkAsked) and records
+// them, in order, as the last batch the scope's author was shown, for
+// /interview kit add 2 4 5.
+func (sc *Scope) MarkShown(ctx context.Context, ids ...string) error {
+	if len(ids) == 0 || sc.user == "" {
+		return sc.MarkAsked(ctx, ids...)
+	}
+	args := []any{sc.s.ttlMillis(), sc.user}
+	for _, id := range ids {
+		args = append(args, id)
+	}
+	_, err := sc.run(ctx, write{op: "mark questions asked", script: shownScript, keys: sc.keys().list(), args: args})
+	return err
+}
+
+// LastBatch returns the questions the scope's author was last shown in
+// the channel, in order (none when they were shown none, or the session
+// expired).
+func (sc *Scope) LastBatch(ctx context.Context) ([]string, error) {
+	if sc.err != nil {
+		return nil, sc.err
+	}
+	v, err := sc.s.client.HGet(named(ctx, "read the last batch"), sc.keys().meta, "batch:"+sc.user).Result()
+	if errors.Is(err, redis.Nil) || v == "" {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, storeError("read the last batch", err)
+	}
+	return strings.Split(v, ","), nil
+}
+
+// AddManyToKit appends the questions ids to the kit, in order, skipping
+// those it holds, while it has room, if the kit is still of generation
+// gen ("" for any), and returns those added; full says some did not fit.
+// A kit cleared since is a *hirebot.GoneError.
+func (sc *Scope) AddManyToKit(ctx context.Context, gen string, ids []string) (added []string, full bool, err error) {
+	args := []any{sc.s.ttlMillis(), KitCap, gen, newGeneration()}
+	for _, id := range ids {
+		args = append(args, id)
+	}
+	r, err := sc.run(ctx, write{op: "add to interview kit", script: addKitManyScript, keys: sc.keys().list(), args: args})
+	switch {
+	case err != nil:
+		return nil, false, err
+	case r.status == "gone":
+		return nil, false, &hirebot.GoneError{What: "kit"}
+	}
+	if r.value != "" {
+		added = strings.Split(r.value, ",")
+	}
+	return added, r.status == "full", nil
+}
+
 // ForgetAsked lets the questions ids be suggested again in the channel.
 func (sc *Scope) ForgetAsked(ctx context.Context, ids ...string) error {
 	return sc.changeAsked(ctx, "forget asked questions", "SREM", ids)

@@ -428,3 +428,17 @@ func TestKitChangeKeepsRatings(t *testing.T) {
 	MustCommand(t, fake, ch, "UCEO", "/interview", "debrief "+name, "@UIV1: 4 (scored against an earlier kit)", "@UIV1: 3")
 	MustNoViolations(t, fake)
 }
+
+// TestKitAddBatch: /interview kit add 2 4 5 adds several questions of the
+// last batch shown, on two replicas (the batch shown on one, the add on
+// either).
+func TestKitAddBatch(t *testing.T) {
+	t.Parallel()
+	fake, _, _, _ := mustTwoReplicas(t)
+	const ch = "CKITADD"
+	MustCommand(t, fake, ch, "U1", "/interview", "communication 5", "Interview questions for", "kit add 1 3")
+	MustCommand(t, fake, ch, "U1", "/interview", "kit add 2 9", "has 5 questions", "Nothing was added")
+	MustCommand(t, fake, ch, "U1", "/interview", "kit add 2 4 5", "Added 3 of 3 to the channel's interview kit")
+	MustCommand(t, fake, ch, "U2", "/interview", "kit", "Interview kit (3 questions)")
+	MustNoViolations(t, fake)
+}
