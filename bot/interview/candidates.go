@@ -111,6 +111,8 @@ func (h *Handler) runScorecards(ctx context.Context, req bot.Request, a Args) (b
 		return h.coordinator(ctx, req, a.User, !a.Remove)
 	case subDecision:
 		return h.decide(ctx, req, a)
+	case subCompare:
+		return h.compare(ctx, req, a.Name)
 	}
 	return h.debrief(ctx, req, a)
 }
@@ -592,6 +594,7 @@ func (h *Handler) scorecardHelp() []string {
 		s + " debrief <name> close — freeze the scorecards (whoever runs the loop, coordinators, admins)",
 		s + " debrief <name> export — upload the debrief as Markdown to the channel (those who submitted; off the panel, whoever runs the loop, coordinators, admins)",
 		"Reminders: a panel member who has not submitted gets a DM with a button that opens the scorecard (after a day, then daily, five at most, unless configured otherwise); they stop once it is in, or the candidate is closed or archived",
+		s + " compare [name, name…] — candidates side by side per competency (median, spread, not assessed), with recommendations and decisions; each shown only to those who may read their debrief",
 		s + " decision <name> hire|no-hire|hold <reason…> — record the hiring decision with who and when; shown in the debrief and " + s + " candidates, earlier ones kept in its history (whoever runs the loop, and admins)",
 		s + " owner @someone — hand the interview loop over (whoever runs it, and admins); it starts with whoever adds the first candidate",
 		s + " coordinator @someone · coordinator remove @someone — name or remove a coordinator, who helps run the loop (whoever runs it, and admins)",

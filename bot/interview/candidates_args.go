@@ -26,13 +26,14 @@ const (
 	subPanel            = "panel"
 	subCoordinator      = "coordinator"
 	subDecision         = "decision"
+	subCompare          = "compare"
 )
 
 // isScorecardSub reports whether sub is one of the scorecard subcommands.
 func isScorecardSub(sub string) bool {
 	switch sub {
 	case subCandidateAdd, subCandidateRemove, subCandidateRestore, subCandidateErase, subArchived, subCandidates, subScorecard, subDebrief, subDebriefClose, subDebriefExport, subOwner,
-		subPanel, subCoordinator, subDecision:
+		subPanel, subCoordinator, subDecision, subCompare:
 		return true
 	}
 	return false
@@ -126,6 +127,8 @@ func parseScorecard(text string) (Args, bool, error) {
 		return Args{Sub: subOwner, User: id}, true, nil
 	case "panel":
 		return parsePanel(rest)
+	case "compare":
+		return Args{Sub: subCompare, Name: strings.Join(rest, " ")}, true, nil
 	case "decision", "decide":
 		i := slices.IndexFunc(rest, func(w string) bool { _, ok := scorecard.VerdictOf(strings.ToLower(w)); return ok })
 		if i < 0 {

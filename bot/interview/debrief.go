@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/hirebot/hirebot"
@@ -58,7 +60,7 @@ func (h *Handler) debrief(ctx context.Context, req bot.Request, a Args) (bot.Rep
 		}
 		d := scorecard.Summarize(c)
 		return bot.Reply{
-			File: &bot.File{Name: "debrief.md", Title: "Debrief: " + c.Name, Content: h.debriefMarkdown(d)},
+			File: &bot.File{Name: exportName("debrief", c.Name, req.At), Title: "Debrief: " + c.Name, Content: h.debriefMarkdown(d)},
 			Card: &bot.Card{Intro: fmt.Sprintf("Uploaded the debrief for %s (%s) to the channel: everyone in it can read the ratings and notes.", c.Name, plural(len(c.Cards), "scorecard"))},
 		}, nil
 	}
@@ -398,6 +400,20 @@ func (h *Handler) competencyNames(ids []string) []string {
 		out[i] = h.competencyName(id)
 	}
 	return out
+}
+
+// exportName names an export after what it is, the candidate and the
+// day: "debrief-ada-lovelace-2026-12-07.md". The name keeps letters and
+// digits of any script, lower-cased, words joined by hyphens.
+func exportName(what, name string, at time.Time) string {
+	var words []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(name), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		words = append(words, w)
+	}
+	if at.IsZero() {
+		at = time.Now()
+	}
+	return fmt.Sprintf("%s-%s-%s.md", what, strings.Join(words, "-"), at.UTC().Format("2006-01-02"))
 }
 
 // earlierKit marks a rating kept from a scorecard made against an earlier

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestDecision: the loop's owner and admins record a decision with a
@@ -47,5 +48,18 @@ func TestDecision(t *testing.T) {
 	}
 	if r, _ := do(t, h, "UOWNER", "debrief Ada Lovelace export"); r.File == nil || !strings.Contains(r.File.Content, "## Decision") || !strings.Contains(r.File.Content, "Split recommendation") {
 		t.Errorf("the export lacks the decision or the split: %+v", r.File)
+	}
+}
+
+func TestExportName(t *testing.T) {
+	at := time.Date(2026, 12, 7, 23, 30, 0, 0, time.FixedZone("X", -3600))
+	for name, want := range map[string]string{
+		"Ada Lovelace":      "debrief-ada-lovelace-2026-12-08.md",
+		"Zoë O'Brien-Smith": "debrief-zoë-o-brien-smith-2026-12-08.md",
+		"J. R. Okafor":      "debrief-j-r-okafor-2026-12-08.md",
+	} {
+		if got := exportName("debrief", name, at); got != want {
+			t.Errorf("exportName(%q) = %q, want %q", name, got, want)
+		}
 	}
 }

@@ -442,3 +442,42 @@ func TestKitAddBatch(t *testing.T) {
 	MustCommand(t, fake, ch, "U2", "/interview", "kit", "Interview kit (3 questions)")
 	MustNoViolations(t, fake)
 }
+
+// TestCompareAndExportName: /interview compare puts candidates side by
+// side under the debrief's reading rules; a debrief export is named after
+// the candidate and the day; no candidate name reaches a log line.
+func TestCompareAndExportName(t *testing.T) {
+	t.Parallel()
+	fake, b1, b2, _ := mustTwoReplicas(t)
+	const ch = "CCOMPARE"
+	for _, name := range []string{"Mae Jemison", "Ellen Ochoa"} {
+		MustCommand(t, fake, ch, "UCEO", "/interview", "candidate add "+name, "Added "+name)
+	}
+	MustCommand(t, fake, ch, "UCEO", "/interview", "panel Mae Jemison <@UIV1> <@UCEO>", "Set the panel")
+	v := mustOpenScorecard(t, fake, ch, "UIV1", "Mae Jemison")
+	mustSubmit(t, fake, ch, v, scorecardValues(t, v, 4, 3, "", "strong-yes"), "is saved")
+	v = mustOpenScorecard(t, fake, ch, "UIV2", "Ellen Ochoa")
+	mustSubmit(t, fake, ch, v, scorecardValues(t, v, 2, 2, "", "no"), "is saved")
+	MustCommand(t, fake, ch, "UCEO", "/interview", "decision Ellen Ochoa no-hire not this time", "Recorded the decision")
+	// The CEO is on Mae's panel and has not scored: Mae is hidden to them.
+	m := MustCommand(t, fake, ch, "UCEO", "/interview", "compare Mae Jemison Ellen Ochoa", "Compare: Mae Jemison, Ellen Ochoa",
+		"Ellen Ochoa: median 2, spread 0", "Ellen Ochoa: 1 of 1 in — No 1 — decision: No hire", "Hidden until you may read them", "Mae Jemison: 1 of 2 scorecards in")
+	if strings.Contains(MessageText(m), "Mae Jemison: median") {
+		t.Error("compare showed the CEO, on the panel, a debrief before they scored")
+	}
+	MustCommand(t, fake, ch, "UREC", "/interview", "compare", "can't read any")
+	MustCommand(t, fake, ch, "UIV1", "/interview", "debrief Mae Jemison export", "Uploaded the debrief")
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	want := "debrief-mae-jemison-" + time.Now().UTC().Format("2006-01-02") + ".md"
+	if _, err := fake.WaitFile(ctx, func(f slacktest.File) bool { return f.Channel == ch && f.Name == want }); err != nil {
+		t.Errorf("no export named %s: %v", want, err)
+	}
+	logs := strings.ToLower(b1.logs.String() + b2.logs.String())
+	for _, secret := range []string{"jemison", "ochoa", "not this time"} {
+		if strings.Contains(logs, secret) {
+			t.Errorf("the logs hold %q", secret)
+		}
+	}
+	MustNoViolations(t, fake)
+}

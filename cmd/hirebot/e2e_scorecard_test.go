@@ -362,7 +362,9 @@ func TestScorecardsOverSocketMode(t *testing.T) {
 		MustCommand(t, fake, ch, "U1", "/interview", "debrief "+name+" export", "Uploaded the debrief")
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
-		f, err := fake.WaitFile(ctx, func(f slacktest.File) bool { return f.Channel == ch && f.Name == "debrief.md" })
+		f, err := fake.WaitFile(ctx, func(f slacktest.File) bool {
+			return f.Channel == ch && strings.HasPrefix(f.Name, "debrief-ada-lovelace-") && strings.HasSuffix(f.Name, ".md")
+		})
 		if err != nil {
 			t.Fatal(err)
 		}
