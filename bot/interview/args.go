@@ -33,6 +33,8 @@ type Args struct {
 	Panel []PanelWords
 	// Ns are the numbers of kit add, in the last batch shown.
 	Ns []int
+	// Text is a team's own question, for kit add <competency>: <question>.
+	Text string
 	// Verdict and Reason are a decision's.
 	Verdict scorecard.Verdict
 	Reason  string
@@ -47,6 +49,9 @@ func Parse(text string) (Args, error) {
 	}
 	if a, ok, err := parseScorecard(text); ok {
 		return a, err
+	}
+	if a, ok := parseTeamQuestion(text); ok {
+		return a, nil
 	}
 	f := strings.Fields(strings.ToLower(text))
 	a := Args{Sub: "ask", Count: DefaultCount}
@@ -72,6 +77,21 @@ func Parse(text string) (Args, error) {
 	// "strategic thinking" names the competency strategic-thinking.
 	a.Word = strings.Join(f, "-")
 	return a, nil
+}
+
+// parseTeamQuestion reads "kit add <competency>: <question>", keeping the
+// question's case: Word is the competency's words joined by "-".
+func parseTeamQuestion(text string) (Args, bool) {
+	f := strings.Fields(text)
+	if len(f) < 3 || !strings.EqualFold(f[0], "kit") || !strings.EqualFold(f[1], "add") {
+		return Args{}, false
+	}
+	rest := strings.Join(f[2:], " ")
+	comp, question, ok := strings.Cut(rest, ":")
+	if !ok {
+		return Args{}, false
+	}
+	return Args{Sub: "kit-add-team", Word: strings.Join(strings.Fields(strings.ToLower(comp)), "-"), Text: strings.TrimSpace(question)}, true
 }
 
 // parseKit reads the words after "kit".

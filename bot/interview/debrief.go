@@ -58,7 +58,7 @@ func (h *Handler) debrief(ctx context.Context, req bot.Request, a Args) (bot.Rep
 		if c, err = h.read(ctx, req, c); err != nil {
 			return bot.Reply{}, err
 		}
-		d := scorecard.Summarize(c)
+		d := h.summarize(ctx, req, c)
 		return bot.Reply{
 			File: &bot.File{Name: exportName("debrief", c.Name, req.At), Title: "Debrief: " + c.Name, Content: h.debriefMarkdown(d)},
 			Card: &bot.Card{Intro: fmt.Sprintf("Uploaded the debrief for %s (%s) to the channel: everyone in it can read the ratings and notes.", c.Name, plural(len(c.Cards), "scorecard"))},
@@ -70,7 +70,7 @@ func (h *Handler) debrief(ctx context.Context, req bot.Request, a Args) (bot.Rep
 	if c, err = h.read(ctx, req, c); err != nil {
 		return bot.Reply{}, err
 	}
-	return bot.Reply{Card: h.debriefCard(scorecard.Summarize(c))}, nil
+	return bot.Reply{Card: h.debriefCard(h.summarize(ctx, req, c))}, nil
 }
 
 // read records that the user reads c's whole debrief, which freezes
@@ -163,14 +163,14 @@ func (h *Handler) debriefCard(d scorecard.Debrief) *bot.Card {
 			if e.Note != "" && noteCap >= 0 {
 				line += " — " + shorten(e.Note, noteCap)
 			}
-			items = append(items, line+h.questionNotes(e, noteCap))
+			items = append(items, line+h.questionNotes(d, e, noteCap))
 		}
 		for _, e := range r.Notes {
 			line := userName(e.Scorer) + ": not assessed"
 			if e.Note != "" && noteCap >= 0 {
 				line += " — " + shorten(e.Note, noteCap)
 			}
-			items = append(items, line+h.questionNotes(e, noteCap))
+			items = append(items, line+h.questionNotes(d, e, noteCap))
 		}
 		if n := len(r.NotAssessed) - len(r.Notes); n > 0 {
 			var quiet []string
@@ -237,15 +237,45 @@ func median(m float64) string { return strconv.FormatFloat(m, 'f', -1, 64) }
 
 // questionNotes reads a scorer's notes on a competency's kit questions,
 // each after the question's first words: "; on “Tell me…”: note".
-func (h *Handler) questionNotes(e scorecard.Entry, noteCap int) string {
+func (h *Handler) questionNotes(d scorecard.Debrief, e scorecard.Entry, noteCap int) string {
 	if noteCap < 0 {
 		return ""
 	}
 	var b strings.Builder
 	for _, qn := range e.Questions {
-		fmt.Fprintf(&b, "; on “%s”: %s", shorten(h.questionText(qn.Question), 60), shorten(qn.Note, noteCap))
+		fmt.Fprintf(&b, "; on “%s”: %s", shorten(h.textOf(d, qn.Question), 60), shorten(qn.Note, noteCap))
 	}
 	return b.String()
+}
+
+// textOf returns a noted question's text: the team's own from d.Texts,
+// else the bank's.
+func (h *Handler) textOf(d scorecard.Debrief, id string) string {
+	if t, ok := d.Texts[id]; ok {
+		return t
+	}
+	return h.questionText(id)
+}
+
+// summarize builds c's debrief with the texts of the team's own questions
+// its scorecards noted (read only when there are some).
+func (h *Handler) summarize(ctx context.Context, req bot.Request, c scorecard.Candidate) scorecard.Debrief {
+	d := scorecard.Summarize(c)
+	for _, card := range c.Cards {
+		for _, ids := range card.Questions {
+			for _, id := range ids {
+				if strings.HasPrefix(id, scorecard.TeamPrefix) && d.Texts == nil {
+					d.Texts = map[string]string{}
+					if team, err := h.sessions(req).TeamQuestions(ctx); err == nil {
+						for id, q := range team {
+							d.Texts[id] = q.Text
+						}
+					}
+				}
+			}
+		}
+	}
+	return d
 }
 
 // noteBudget returns how long each note of d may be for the card to fit
@@ -360,7 +390,7 @@ func (h *Handler) debriefMarkdown(d scorecard.Debrief) string {
 		}
 		for _, e := range slices.Concat(r.Entries, r.Notes) {
 			for _, qn := range e.Questions {
-				fmt.Fprintf(&b, "\n- %s on “%s”: %s", userName(e.Scorer), inert.Markdown(h.questionText(qn.Question)), inert.MarkdownCell(qn.Note))
+				fmt.Fprintf(&b, "\n- %s on “%s”: %s", userName(e.Scorer), inert.Markdown(h.textOf(d, qn.Question)), inert.MarkdownCell(qn.Note))
 			}
 		}
 		if slices.ContainsFunc(slices.Concat(r.Entries, r.Notes), func(e scorecard.Entry) bool { return len(e.Questions) > 0 }) {

@@ -76,5 +76,5 @@ func (h *Handler) argsMessage(e *ArgsError) string {
 	case ArgsKitAdd:
 		return fmt.Sprintf("Say which questions of the last batch you were shown to add, by their numbers (1–%d): %s kit add 2 4 5.", MaxCount, h.slash)
 	}
-	return fmt.Sprintf("Kit commands: %s kit, %s kit add <n> [n…], %s kit remove <n>, %s kit export, %s kit clear.", h.slash, h.slash, h.slash, h.slash, h.slash)
+	return fmt.Sprintf("Kit commands: %s kit, %s kit add <n> [n…], %s kit add <competency>: <question>, %s kit remove <n>, %s kit export, %s kit clear.", h.slash, h.slash, h.slash, h.slash, h.slash, h.slash)
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/hirebot/hirebot"
 	"github.com/hirebot/hirebot/bot"
 	"github.com/hirebot/hirebot/bot/draft"
+	"github.com/hirebot/hirebot/bot/scorecard"
 	"github.com/hirebot/hirebot/knowledge"
 )
 
@@ -32,6 +33,10 @@ type Sessions interface {
 	// AddManyToKit appends ids to the kit as AddToKit does, in one write,
 	// and returns those added; full says some did not fit.
 	AddManyToKit(ctx context.Context, gen string, ids []string) ([]string, bool, error)
+	// AddTeamToKit adds a team's own question as AddToKit does;
+	// TeamQuestions returns those kept with the session, by id.
+	AddTeamToKit(ctx context.Context, gen string, q scorecard.TeamQuestion) (bool, error)
+	TeamQuestions(ctx context.Context) (map[string]scorecard.TeamQuestion, error)
 	ForgetAsked(ctx context.Context, ids ...string) error
 	Kit(ctx context.Context) ([]string, error)
 	// KitAndDraft returns the kit and the draft (nil when there is none),
@@ -105,6 +110,8 @@ func (h *Handler) handle(ctx context.Context, req bot.Request) (bot.Reply, error
 		return h.removeFromKit(ctx, req, a.N)
 	case "kit-add":
 		return h.addBatch(ctx, req, a.Ns)
+	case "kit-add-team":
+		return h.addTeamQuestion(ctx, req, a.Word, a.Text)
 	case "kit-export":
 		return h.exportKit(ctx, req)
 	case "kit-clear":

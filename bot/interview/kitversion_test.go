@@ -110,3 +110,43 @@ func TestKitAddBatch(t *testing.T) {
 		t.Error("kit add two parsed")
 	}
 }
+
+// TestKitAddTeamQuestion: a team's own question joins the kit under a
+// competency, shows in the kit and the guide, and the scorecard asks it
+// with that competency's rubric and a note of its own.
+func TestKitAddTeamQuestion(t *testing.T) {
+	h, _ := MustHandler(t)
+	if _, msg := do(t, h, "U1", "kit add comunication: How do you tell the board about a slip?"); !strings.Contains(msg, "Did you mean communication?") {
+		t.Errorf("a misspelt competency: %q", msg)
+	}
+	if _, msg := do(t, h, "U1", "kit add communication: short"); !strings.Contains(msg, "10 characters at least") {
+		t.Errorf("a question too short: %q", msg)
+	}
+	r, msg := do(t, h, "U1", "kit add Communication: How do you tell the Board about a SLIP <b>?")
+	if msg != "" || !strings.Contains(r.Card.Intro, "under Communication: How do you tell the Board about a SLIP <b>?") {
+		t.Fatalf("kit add: %q %+v", msg, r.Card)
+	}
+	if r, _ := do(t, h, "U2", "kit add communication:  how do you tell the board about a slip <b>?"); !strings.Contains(r.Card.Intro, "Already in the kit") {
+		t.Errorf("the same question again: %+v", r.Card)
+	}
+	if r, _ := do(t, h, "U1", "kit"); !strings.Contains(fmt.Sprint(r.Card), "1. How do you tell the Board about a SLIP <b>?") {
+		t.Errorf("the kit: %+v", r.Card)
+	}
+	if r, _ := do(t, h, "U1", "kit export"); r.File == nil || !strings.Contains(r.File.Content, "How do you tell the Board") || strings.Contains(r.File.Content, "<b>") {
+		t.Errorf("the guide: %+v", r.File)
+	}
+	do(t, h, "U1", "candidate add Ada Lovelace")
+	m, _ := do(t, h, "U1", "scorecard Ada Lovelace")
+	var note bool
+	for _, in := range m.Modal.Inputs {
+		if strings.HasPrefix(in.ID, "q:team-") && strings.Contains(in.Label, "How do you tell the Board") && strings.Contains(in.Hint, "Communication: 1 · ") {
+			note = true
+		}
+	}
+	if !note {
+		t.Errorf("the scorecard does not ask the team's question with the rubric: %+v", m.Modal.Inputs)
+	}
+	if _, msg := submit(t, h, "U1", m.Modal, []int{3}, "yes", "told it straight"); msg != "" {
+		t.Fatal(msg)
+	}
+}

@@ -55,8 +55,16 @@ func (h *Handler) sheet(ctx context.Context, req bot.Request) ([]sheetItem, erro
 	role := knowledge.DefaultRole
 	rubric := map[string][4]string{}
 	questions := map[string][]sheetQuestion{}
+	kitRole := knowledge.DefaultRole
+	if d != nil {
+		kitRole = d.Role
+	}
+	qs, err := h.kitQuestions(ctx, req, kit, kitRole)
+	if err != nil {
+		return nil, err
+	}
 	for _, qid := range kit {
-		q, ok := h.pack.Question(qid)
+		q, ok := qs[qid]
 		if !ok {
 			continue
 		}

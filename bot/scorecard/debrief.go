@@ -26,6 +26,9 @@ type Debrief struct {
 	// a no), and how many lean each way.
 	Split   Split
 	IsSplit bool
+	// Texts are the texts of the team's own questions the scorecards
+	// noted, by id, when the reader of the debrief filled them in.
+	Texts map[string]string
 }
 
 // Row is one competency across every scorecard that showed it.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"slices"
+	"strings"
 	"time"
 	"unicode/utf8"
 )
@@ -380,4 +381,25 @@ func KitVersion(sheet string) string {
 	h := fnv.New32a()
 	h.Write([]byte(sheet))
 	return fmt.Sprintf("%08x", h.Sum32())
+}
+
+// TeamQuestion is a team's own interview question, added to a kit under a
+// competency (whose rubric it is rated against). Its ID starts with
+// TeamPrefix.
+type TeamQuestion struct {
+	ID         string `json:"-"`
+	Competency string `json:"competency"`
+	Text       string `json:"text"`
+	By         string `json:"by"`
+}
+
+// TeamPrefix starts the id of every team question.
+const TeamPrefix = "team-"
+
+// TeamQuestionID returns the id of a team's question on competency: the
+// same for the same words.
+func TeamQuestionID(competency, text string) string {
+	h := fnv.New64a()
+	h.Write([]byte(competency + "\n" + strings.Join(strings.Fields(strings.ToLower(text)), " ")))
+	return fmt.Sprintf("%s%016x", TeamPrefix, h.Sum64())
 }

@@ -2,7 +2,10 @@ package sessions
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
+	"github.com/hirebot/hirebot/bot/scorecard"
 	"math/rand/v2"
 	"strconv"
 	"strings"
@@ -91,6 +94,50 @@ func (sc *Scope) AddManyToKit(ctx context.Context, gen string, ids []string) (ad
 		added = strings.Split(r.value, ",")
 	}
 	return added, r.status == "full", nil
+}
+
+// AddTeamToKit appends q, a team's own question, to the kit (as
+// AddToKit), keeping its competency and text with the session; it
+// reports false when the kit holds it already.
+func (sc *Scope) AddTeamToKit(ctx context.Context, gen string, q scorecard.TeamQuestion) (bool, error) {
+	b, err := json.Marshal(q)
+	if err != nil {
+		return false, fmt.Errorf("sessions: encode question: %w", err)
+	}
+	r, err := sc.run(ctx, write{op: "add to interview kit", script: addTeamScript, keys: sc.keys().list(),
+		args: []any{sc.s.ttlMillis(), KitCap, gen, newGeneration(), q.ID, b}})
+	switch {
+	case err != nil:
+		return false, err
+	case r.status == "gone":
+		return false, &hirebot.GoneError{What: "kit"}
+	case r.status == "full":
+		return false, &hirebot.FullError{What: "the interview kit", Cap: KitCap}
+	}
+	return r.status == "ok", nil
+}
+
+// TeamQuestions returns the team's own questions kept with the session,
+// by id (those the kit no longer holds too).
+func (sc *Scope) TeamQuestions(ctx context.Context) (map[string]scorecard.TeamQuestion, error) {
+	if sc.err != nil {
+		return nil, sc.err
+	}
+	h, err := sc.s.client.HGetAll(named(ctx, "read the team's questions"), sc.keys().meta).Result()
+	if err != nil {
+		return nil, storeError("read the team's questions", err)
+	}
+	out := map[string]scorecard.TeamQuestion{}
+	for f, v := range h {
+		if id, ok := strings.CutPrefix(f, "tq:"); ok {
+			var q scorecard.TeamQuestion
+			if json.Unmarshal([]byte(v), &q) == nil {
+				q.ID = id
+				out[id] = q
+			}
+		}
+	}
+	return out, nil
 }
 
 // ForgetAsked lets the questions ids be suggested again in the channel.

@@ -116,3 +116,21 @@ end
 touch(arg[1], 5)
 return status, table.concat(added, ',')
 `)
+
+// addTeamScript appends a team's own question arg[5] to the kit, and keeps
+// its competency and text (arg[6], JSON) in the session's meta hash, field
+// tq:ID, if the kit is still of generation arg[3] (empty for any). arg:
+// ttl, kit cap, generation, a fresh generation, id, question JSON. Status
+// ok, exists, full or gone.
+var addTeamScript = writeScript(kitGenLua, `
+if arg[3] ~= '' and kitGen(key[5], arg[1], arg[4]) ~= arg[3] then return 'gone' end
+local ids = redis.call('LRANGE', key[4], 0, -1)
+for _, id in ipairs(ids) do
+	if id == arg[5] then return 'exists' end
+end
+if #ids >= tonumber(arg[2]) then return 'full' end
+redis.call('RPUSH', key[4], arg[5])
+redis.call('HSET', key[5], 'tq:' .. arg[5], arg[6])
+touch(arg[1], 5)
+return 'ok'
+`)

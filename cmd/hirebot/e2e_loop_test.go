@@ -481,3 +481,28 @@ func TestCompareAndExportName(t *testing.T) {
 	}
 	MustNoViolations(t, fake)
 }
+
+// TestKitAddTeamQuestion: /interview kit add <competency>: <question>
+// adds a team's own question, which the scorecard asks (on either
+// replica) with its competency's rubric and a note of its own.
+func TestKitAddTeamQuestion(t *testing.T) {
+	t.Parallel()
+	fake, _, _, _ := mustTwoReplicas(t)
+	const ch = "CKITTEAM"
+	MustCommand(t, fake, ch, "U1", "/interview", "kit add communication: How would you tell our investors a launch slipped?", "Added your question", "under Communication")
+	MustCommand(t, fake, ch, "U2", "/interview", "kit", "How would you tell our investors a launch slipped?")
+	MustCommand(t, fake, ch, "U1", "/interview", "candidate add Dorothy Vaughan", "Added")
+	v := mustOpenScorecard(t, fake, ch, "U2", "Dorothy Vaughan")
+	if text := viewText(t, v); !strings.Contains(text, "How would you tell our investors") {
+		t.Errorf("the scorecard does not ask the team's question: %s", text)
+	}
+	values := scorecardValues(t, v, 3, 3, "", "yes")
+	for id := range viewInputs(v) {
+		if strings.HasPrefix(id, "q:team-") {
+			values[id] = map[string]string{id: "Clear and honest heron"}
+		}
+	}
+	mustSubmit(t, fake, ch, v, values, "is saved")
+	MustCommand(t, fake, ch, "U2", "/interview", "debrief Dorothy Vaughan", "on “How would you tell our investors", "Clear and honest heron")
+	MustNoViolations(t, fake)
+}
