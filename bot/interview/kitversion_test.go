@@ -43,6 +43,9 @@ func TestKitChangeKeepsRatings(t *testing.T) {
 	if kit, _ := store.Scope(key, nil, "").Kit(t.Context()); len(kit) != 2 {
 		t.Fatalf("the kit changed before the confirmation: %v", kit)
 	}
+	if r, _ := do(t, h, "UOWNER", "kit clear"); !strings.Contains(r.Card.Intro, "Scorecards rate this kit already: Ada Lovelace (1 scorecard)") {
+		t.Errorf("kit clear does not name the candidates scored: %+v", r.Card)
+	}
 	if _, msg := press(t, h, "UOWNER", r.Card.Buttons[0]); !strings.Contains(msg, "Removed the question from the kit") {
 		t.Fatalf("confirm: %q", msg)
 	}
