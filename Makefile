@@ -93,7 +93,7 @@ vet: ## go vet ./...
 # The domain and the handlers are plain Go: none of them may depend on
 # slack-go or the Redis client, even through another package. Adapters
 # (bot/socket, bot/blockkit, bot/sessions) and cmd/ may.
-PURE     := ./knowledge/... ./bot ./bot/draft ./bot/ctorole ./bot/jd ./bot/interview ./bot/home ./bot/dedup ./bot/scorecard ./bot/inert ./bot/live
+PURE     := ./knowledge/... ./bot ./bot/remind ./bot/draft ./bot/ctorole ./bot/jd ./bot/interview ./bot/home ./bot/dedup ./bot/scorecard ./bot/inert ./bot/live
 ADAPTERS := github.com/slack-go/ github.com/redis/
 
 # The knowledge pack is below the app: nothing in it may depend on bot/...

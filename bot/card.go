@@ -61,6 +61,10 @@ type Modal struct {
 	Metadata string // round-tripped untouched, ≤ 3000 characters
 	Intro    string
 	Inputs   []Input
+	// Channel, when set, is the channel the form belongs to when it is
+	// not the request's: a form opened from a direct message for a
+	// channel's candidate. Its submission comes back as that channel's.
+	Channel string
 }
 
 // Input is one field of a Modal.

@@ -100,7 +100,11 @@ func (h *Handler) waiting(ctx context.Context, req bot.Request, interview string
 		j := i
 		var names []string
 		for ; j < len(ws) && ws[j].Channel == ws[i].Channel; j++ {
-			names = append(names, ws[j].Name)
+			name := ws[j].Name
+			if !ws[j].Due.IsZero() {
+				name += " (reminder due " + ws[j].Due.UTC().Format("2 Jan 15:04 UTC") + ")"
+			}
+			names = append(names, name)
 		}
 		head := ""
 		if i == 0 {

@@ -47,9 +47,26 @@ type Candidates interface {
 	// CloseDebrief closes it, as the author; it reports whether it was
 	// closed already.
 	CloseDebrief(ctx context.Context, id, inc string) (bool, error)
+	// RemoveCandidate erases the candidate and every scorecard, active or
+	// archived, for good.
 	RemoveCandidate(ctx context.Context, id, inc string) error
+	// ArchiveCandidate puts the candidate away, kept (it reports whether
+	// they were archived already); RestoreCandidate brings them back (it
+	// reports whether they were not archived); Archived lists them.
+	ArchiveCandidate(ctx context.Context, id, inc string, at time.Time) (bool, error)
+	RestoreCandidate(ctx context.Context, id, inc string) (bool, error)
+	Archived(ctx context.Context) ([]scorecard.Candidate, error)
 	Loop(ctx context.Context) (scorecard.Loop, error)
 	SetLoopOwner(ctx context.Context, expect, to string) (bool, error)
+	// SetCoordinator names user a coordinator of the loop (add) or
+	// removes them; it reports whether anything changed.
+	SetCoordinator(ctx context.Context, user string, add bool) (bool, error)
+	// SetPanel replaces who interviews the candidate and returns them as
+	// they are then; ErrClosed for a closed debrief.
+	SetPanel(ctx context.Context, id, inc string, panel []scorecard.PanelMember) (scorecard.Candidate, error)
+	// Decide records a hiring decision after those before it and returns
+	// the candidate as they are then.
+	Decide(ctx context.Context, id, inc string, d scorecard.Decision) (scorecard.Candidate, error)
 }
 
 // WithCandidates returns h with scorecards and debriefs kept in the
@@ -77,11 +94,25 @@ func (h *Handler) runScorecards(ctx context.Context, req bot.Request, a Args) (b
 	case subCandidateAdd:
 		return h.addCandidate(ctx, req, a.Name)
 	case subCandidateRemove:
-		return h.askRemove(ctx, req, a.Name)
+		return h.archive(ctx, req, a.Name)
+	case subCandidateRestore:
+		return h.restore(ctx, req, a.Name)
+	case subCandidateErase:
+		return h.askErase(ctx, req, a.Name)
+	case subArchived:
+		return h.listArchived(ctx, req)
 	case subScorecard:
 		return h.openScorecard(ctx, req, a.Name)
 	case subOwner:
 		return h.handOver(ctx, req, a.User)
+	case subPanel:
+		return h.panel(ctx, req, a)
+	case subCoordinator:
+		return h.coordinator(ctx, req, a.User, !a.Remove)
+	case subDecision:
+		return h.decide(ctx, req, a)
+	case subCompare:
+		return h.compare(ctx, req, a.Name)
 	}
 	return h.debrief(ctx, req, a)
 }
@@ -158,6 +189,9 @@ func (h *Handler) handOver(ctx context.Context, req bot.Request, to string) (bot
 // Forbidden.
 type LoopForbiddenError struct {
 	Owner string
+	// Act is what was refused: HandOverLoop (the zero value reads as it)
+	// or NameCoordinators.
+	Act scorecard.Act
 }
 
 // Error describes e for logs.
@@ -204,6 +238,9 @@ func (h *Handler) listCandidates(ctx context.Context, req bot.Request) (bot.Repl
 	var lines []string
 	for _, c := range cs {
 		line := progressLine(c)
+		if d, ok := c.Decided(); ok {
+			line += fmt.Sprintf(" — decision: %s (@%s, %s)", d.Verdict.Label(), d.By, dateOf(d.At))
+		}
 		switch {
 		case c.Closed:
 			line += " — debrief closed"
@@ -232,66 +269,197 @@ func progressLine(c scorecard.Candidate) string {
 	return fmt.Sprintf("%s: %d of %s in", c.Name, in, plural(of, "scorecard"))
 }
 
-// askRemove asks to confirm removing a candidate and every scorecard.
-// The button carries the candidate's id and how many scorecards it
-// removes, so the confirmation says exactly what goes.
-func (h *Handler) askRemove(ctx context.Context, req bot.Request, name string) (bot.Reply, error) {
+// archive archives a candidate: off the candidate list, the debrief
+// closed, every scorecard kept for the record retention; restore brings
+// them back.
+func (h *Handler) archive(ctx context.Context, req bot.Request, name string) (bot.Reply, error) {
 	c, err := h.resolve(ctx, req, name)
 	if err != nil {
 		return bot.Reply{}, err
 	}
-	if err := h.mayManage(ctx, req, c, scorecard.RemoveCandidate); err != nil {
-		return bot.Reply{}, err
-	}
-	what := fmt.Sprintf("%s and %s", c.Name, plural(len(c.Cards), "scorecard"))
-	return bot.Reply{Card: &bot.Card{
-		Title: "Remove " + c.Name + "?",
-		Intro: fmt.Sprintf("This deletes %s for everyone in the channel. Export the debrief first if you need it.", what),
-		Buttons: []bot.Button{{Label: "Remove " + c.Name, Action: "interview:candidate-remove", Value: candValue(c, strconv.Itoa(len(c.Cards))), Style: "danger",
-			Confirm: &bot.Confirm{Title: "Remove for good?", Text: "Deletes " + what + ".", Yes: "Remove", No: "Keep"}}},
-	}}, nil
+	return h.archiveCandidate(ctx, req, c)
 }
 
-// removeCandidate removes a candidate once confirmed: the candidate the
-// confirmation was asked about, with as many scorecards as it said.
+// archiveCandidate archives c, once the asker may.
+func (h *Handler) archiveCandidate(ctx context.Context, req bot.Request, c scorecard.Candidate) (bot.Reply, error) {
+	if err := h.mayManage(ctx, req, c, scorecard.ArchiveCandidate); err != nil {
+		return bot.Reply{}, err
+	}
+	already, err := h.candidates(req).ArchiveCandidate(ctx, c.ID, c.Inc, req.At)
+	if err != nil {
+		return bot.Reply{}, err
+	}
+	if already || c.Archived != nil {
+		return bot.Reply{Card: &bot.Card{Intro: fmt.Sprintf("%s is archived already. %s candidate restore %s brings them back.", c.Name, h.slash, c.Name)}, Replace: true}, nil
+	}
+	return bot.Reply{Card: &bot.Card{
+		Intro: fmt.Sprintf("Archived %s with %s: off the candidate list, the debrief closed, reminders stopped; the record is kept.", c.Name, plural(len(c.Cards), "scorecard")),
+		Note: fmt.Sprintf("%s candidates archived lists archived candidates; %s candidate restore %s brings them back; %s candidate erase %s deletes them and every scorecard for good, on an erasure request (whoever runs the loop, and admins).",
+			h.slash, h.slash, c.Name, h.slash, c.Name)}, Replace: true}, nil
+}
+
+// removeCandidate answers a Remove button from before candidates were
+// archived: it archives the candidate it was shown for.
 func (h *Handler) removeCandidate(ctx context.Context, req bot.Request) (bot.Reply, error) {
 	if h.candidates == nil {
 		return bot.Reply{}, h.wordScorecard(errNoCandidates, "")
 	}
-	id, inc, asked, ok := parseCandValue(req.Value)
+	c, err := h.pressed(ctx, req, "Remove")
+	var gone *hirebot.GoneError
+	switch {
+	case errors.As(err, &gone):
+		return bot.Reply{Card: &bot.Card{Intro: "Not archived: that Remove button was for an earlier candidate of that name; the one in the channel now was added again since, and nothing of theirs was touched."}, Replace: true}, gone
+	case err != nil:
+		return bot.Reply{}, h.wordScorecard(err, "")
+	case c.ID == "":
+		return bot.Reply{Card: &bot.Card{Intro: "That candidate was erased already.", Note: h.slash + " candidates lists who is left."}, Replace: true}, nil
+	}
+	reply, err := h.archiveCandidate(ctx, req, c)
+	return reply, h.wordScorecard(err, c.Name)
+}
+
+// pressed returns the candidate a candidate button was shown for: none
+// when they are gone, a *hirebot.GoneError when the one of that name now
+// is another.
+func (h *Handler) pressed(ctx context.Context, req bot.Request, label string) (scorecard.Candidate, error) {
+	id, inc, _, ok := parseCandValue(req.Value)
 	if !ok {
-		return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "That Remove button is from an older version of hirebot, so nobody was removed; please run the command again: %s candidate remove <name>.", h.slash)
+		return scorecard.Candidate{}, hirebot.Errorf(hirebot.Invalid, "That %s button is from an older version of hirebot, so nothing was done; please run the command again.", label)
 	}
 	c, err := h.candidates(req).Candidate(ctx, id)
-	if err == nil && c.Inc != inc {
-		err = &hirebot.GoneError{What: "candidate"}
+	switch {
+	case errors.Is(err, scorecard.ErrNoCandidate):
+		return scorecard.Candidate{}, nil
+	case err == nil && c.Inc != inc:
+		return scorecard.Candidate{}, &hirebot.GoneError{What: "candidate"}
 	}
+	return c, err
+}
+
+// restore brings an archived candidate back to the candidate list.
+func (h *Handler) restore(ctx context.Context, req bot.Request, name string) (bot.Reply, error) {
+	c, err := h.resolveArchived(ctx, req, name)
+	if err != nil {
+		return bot.Reply{}, err
+	}
+	if err := h.mayManage(ctx, req, c, scorecard.RestoreCandidate); err != nil {
+		return bot.Reply{}, err
+	}
+	active, err := h.candidates(req).RestoreCandidate(ctx, c.ID, c.Inc)
+	if err != nil {
+		return bot.Reply{}, err
+	}
+	if active {
+		return bot.Reply{Card: &bot.Card{Intro: fmt.Sprintf("%s is not archived: %s candidates lists them.", c.Name, h.slash)}}, nil
+	}
+	return bot.Reply{Card: &bot.Card{Intro: fmt.Sprintf("Restored %s with %s to the candidate list.", c.Name, plural(len(c.Cards), "scorecard")),
+		Note: "A debrief open when they were archived is open again; one closed before stays closed."}}, nil
+}
+
+// askErase asks to confirm erasing a candidate, active or archived, and
+// every scorecard for good. The button carries the candidate's identity
+// and how many scorecards it erases, so the confirmation says exactly
+// what goes.
+func (h *Handler) askErase(ctx context.Context, req bot.Request, name string) (bot.Reply, error) {
+	c, err := h.resolveArchived(ctx, req, name)
+	if err != nil {
+		return bot.Reply{}, err
+	}
+	if err := h.mayManage(ctx, req, c, scorecard.EraseCandidate); err != nil {
+		return bot.Reply{}, err
+	}
+	what := fmt.Sprintf("%s and %s", c.Name, plural(len(c.Cards), "scorecard"))
+	return bot.Reply{Card: &bot.Card{
+		Title: "Erase " + c.Name + "?",
+		Intro: fmt.Sprintf("This deletes %s for good, for an erasure request: nothing can bring them back. To put a candidate away and keep the record, %s candidate remove %s archives them instead.", what, h.slash, c.Name),
+		Buttons: []bot.Button{{Label: "Erase " + c.Name, Action: "interview:candidate-erase", Value: candValue(c, strconv.Itoa(len(c.Cards))), Style: "danger",
+			Confirm: &bot.Confirm{Title: "Erase for good?", Text: "Deletes " + what + ".", Yes: "Erase", No: "Keep"}}},
+	}}, nil
+}
+
+// eraseCandidate erases a candidate once confirmed: the candidate the
+// confirmation was asked about, with as many scorecards as it said.
+func (h *Handler) eraseCandidate(ctx context.Context, req bot.Request) (bot.Reply, error) {
+	if h.candidates == nil {
+		return bot.Reply{}, h.wordScorecard(errNoCandidates, "")
+	}
+	_, _, asked, _ := parseCandValue(req.Value)
+	c, err := h.pressed(ctx, req, "Erase")
 	var gone *hirebot.GoneError
-	if errors.As(err, &gone) {
-		return bot.Reply{Card: &bot.Card{Intro: fmt.Sprintf("Not removed: that Remove button was for an earlier %s, who was removed; the %s in the channel now was added again since, with scorecards of their own, and nothing of theirs was touched. %s candidate remove %s asks about them.",
-			c.Name, c.Name, h.slash, c.Name)}, Replace: true}, gone
-	}
-	if err == nil && asked != strconv.Itoa(len(c.Cards)) {
-		// The confirmation said what it removes; it no longer does.
-		return bot.Reply{Card: &bot.Card{Intro: fmt.Sprintf("Not removed: %s has %s now, not %s as when you asked. Ask again with %s candidate remove %s.",
+	switch {
+	case errors.As(err, &gone):
+		return bot.Reply{Card: &bot.Card{Intro: "Not erased: that Erase button was for an earlier candidate of that name, who was removed; the one in the channel now was added again since, and nothing of theirs was touched."}, Replace: true}, gone
+	case err != nil:
+		return bot.Reply{}, h.wordScorecard(err, "")
+	case c.ID == "":
+		return bot.Reply{Card: &bot.Card{Intro: "That candidate was erased already.", Note: h.slash + " candidates lists who is left."}, Replace: true}, nil
+	case asked != strconv.Itoa(len(c.Cards)):
+		return bot.Reply{Card: &bot.Card{Intro: fmt.Sprintf("Not erased: %s has %s now, not %s as when you asked. Ask again with %s candidate erase %s.",
 			c.Name, plural(len(c.Cards), "scorecard"), asked, h.slash, c.Name)}, Replace: true}, nil
 	}
-	if err == nil {
-		err = h.mayManage(ctx, req, c, scorecard.RemoveCandidate)
+	if err := h.mayManage(ctx, req, c, scorecard.EraseCandidate); err != nil {
+		return bot.Reply{}, h.wordScorecard(err, c.Name)
 	}
-	if err == nil {
-		err = h.candidates(req).RemoveCandidate(ctx, c.ID, c.Inc)
-	}
-	if errors.As(err, &gone) {
-		return bot.Reply{Card: &bot.Card{Intro: fmt.Sprintf("Not removed: %s was removed and added again while you confirmed; nothing of the one in the channel now was touched.", c.Name)}, Replace: true}, gone
-	}
-	if errors.Is(err, scorecard.ErrNoCandidate) {
-		return bot.Reply{Card: &bot.Card{Intro: "That candidate was removed already.", Note: h.slash + " candidates lists who is left."}, Replace: true}, nil
-	}
-	if err != nil {
+	err = h.candidates(req).RemoveCandidate(ctx, c.ID, c.Inc)
+	switch {
+	case errors.As(err, &gone):
+		return bot.Reply{Card: &bot.Card{Intro: fmt.Sprintf("Not erased: %s was erased and added again while you confirmed; nothing of the one in the channel now was touched.", c.Name)}, Replace: true}, gone
+	case errors.Is(err, scorecard.ErrNoCandidate):
+		return bot.Reply{Card: &bot.Card{Intro: "That candidate was erased already.", Note: h.slash + " candidates lists who is left."}, Replace: true}, nil
+	case err != nil:
 		return bot.Reply{}, h.wordScorecard(err, "")
 	}
-	return bot.Reply{Card: &bot.Card{Intro: fmt.Sprintf("Removed %s and %s.", c.Name, plural(len(c.Cards), "scorecard"))}, Replace: true}, nil
+	return bot.Reply{Card: &bot.Card{Intro: fmt.Sprintf("Erased %s and %s for good.", c.Name, plural(len(c.Cards), "scorecard"))}, Replace: true}, nil
+}
+
+// listArchived lists the channel's archived candidates: for whoever runs
+// the loop, its coordinators and admins.
+func (h *Handler) listArchived(ctx context.Context, req bot.Request) (bot.Reply, error) {
+	if err := h.mayManage(ctx, req, scorecard.Candidate{}, scorecard.ArchiveCandidate); err != nil {
+		return bot.Reply{}, err
+	}
+	cs, err := h.candidates(req).Archived(ctx)
+	if err != nil {
+		return bot.Reply{}, err
+	}
+	if len(cs) == 0 {
+		return bot.Reply{Card: &bot.Card{Title: "Archived candidates", Intro: fmt.Sprintf("No archived candidates in this channel. %s candidate remove <name> archives one.", h.slash)}}, nil
+	}
+	var lines []string
+	for _, c := range cs {
+		line := fmt.Sprintf("%s — %s", c.Name, plural(len(c.Cards), "scorecard"))
+		if a := c.Archived; a != nil {
+			line += fmt.Sprintf(", archived by @%s on %s", a.By, dateOf(a.At))
+		}
+		if d, ok := c.Decided(); ok {
+			line += fmt.Sprintf(" — decision: %s (@%s, %s)", d.Verdict.Label(), d.By, dateOf(d.At))
+		}
+		lines = append(lines, line)
+	}
+	return bot.Reply{Card: &bot.Card{Title: fmt.Sprintf("Archived candidates (%d)", len(cs)), Parts: []bot.Part{{Items: lines}},
+		Note: fmt.Sprintf("Kept for the record retention from archiving, then deleted. %s candidate restore <name> brings one back; %s candidate erase <name> deletes one for good.", h.slash, h.slash)}}, nil
+}
+
+// resolveArchived finds the channel's candidate called name, active or
+// archived, or an *UnknownCandidateError naming archived names it may
+// have meant.
+func (h *Handler) resolveArchived(ctx context.Context, req bot.Request, name string) (scorecard.Candidate, error) {
+	c, err := h.resolve(ctx, req, name)
+	var unknown *UnknownCandidateError
+	if !errors.As(err, &unknown) {
+		return c, err
+	}
+	clean, _ := scorecard.CleanName(name)
+	all, lerr := h.candidates(req).Archived(ctx)
+	if lerr != nil {
+		return scorecard.Candidate{}, lerr
+	}
+	for _, c := range all {
+		if scorecard.Key(c.Name) == scorecard.Key(clean) {
+			return c, nil
+		}
+	}
+	return scorecard.Candidate{}, &UnknownCandidateError{Near: append(unknown.Near, nearNames(clean, all)...)}
 }
 
 // resolve finds the channel's candidate called name (or a name that looks
@@ -341,7 +509,7 @@ func existsOr(there *scorecard.Candidate, typed string, err error) error {
 	if err != nil || there == nil {
 		return err
 	}
-	return &CandidateExistsError{Name: there.Name, LooksAlike: there.Name != typed && scorecard.Fold(there.Name) != scorecard.Fold(typed)}
+	return &CandidateExistsError{Name: there.Name, LooksAlike: there.Name != typed && scorecard.Fold(there.Name) != scorecard.Fold(typed), Archived: there.Archived != nil}
 }
 
 // CandidateExistsError is a candidate added under a name the channel has
@@ -350,6 +518,7 @@ func existsOr(there *scorecard.Candidate, typed string, err error) error {
 type CandidateExistsError struct {
 	Name       string
 	LooksAlike bool
+	Archived   bool // the candidate of that name is archived
 }
 
 // Error describes e for logs, without the name.
@@ -405,7 +574,7 @@ func (h *Handler) mayManage(ctx context.Context, req bot.Request, c scorecard.Ca
 	case err != nil:
 		return err
 	case !scorecard.May(loop, h.person(req), act, c):
-		return &DebriefForbiddenError{Manage: true, Owner: loop.Owner}
+		return &DebriefForbiddenError{Manage: true, Owner: loop.Owner, Act: act}
 	}
 	return nil
 }
@@ -416,11 +585,18 @@ func (h *Handler) scorecardHelp() []string {
 	return []string{
 		s + " candidate add <name> — add a candidate to this channel (a name only: no e-mail, phone or links)",
 		s + " candidates — the channel's candidates and how many scorecards are in",
-		s + " candidate remove <name> — delete a candidate and every scorecard, once you confirm (whoever runs the interview loop, and admins)",
-		s + " scorecard <name> — score a candidate: 1–4 per kit competency against its rubric, notes, a recommendation",
-		s + " debrief <name> — every rating and note side by side, the spread, disagreements, the recommendations; blind until you have submitted yours (whoever runs the loop and admins see it without scoring). Reading it freezes your scorecard: a change after shows as a revision",
-		s + " debrief <name> close — freeze the scorecards (whoever runs the loop, and admins)",
-		s + " debrief <name> export — upload the debrief as Markdown to the channel (those who submitted, whoever runs the loop, admins)",
+		s + " candidate remove <name> — archive a candidate: off the list, the debrief closed, the record kept (whoever runs the loop, coordinators, admins)",
+		s + " candidates archived · candidate restore <name> — the archived candidates; bring one back (whoever runs the loop, coordinators, admins)",
+		s + " candidate erase <name> — delete a candidate and every scorecard for good, on an erasure request, once you confirm (whoever runs the loop, and admins)",
+		s + " scorecard <name> — score a candidate: 1–4 or “Not assessed” per kit competency, each kit question with its own levels and a note, a recommendation",
+		s + " panel <name> @a @b … — who interviews a candidate, a person's focus competencies after them (@a communication); progress counts the panel (whoever runs the loop, coordinators, admins). " + s + " panel <name> shows it and who has submitted",
+		s + " debrief <name> — every rating and note side by side, the median and spread, disagreements, the recommendations; blind for everyone on the panel until they have submitted theirs — whoever runs the loop and admins included; off the panel they, and coordinators, see it. Reading it freezes your scorecard: a change after shows as a revision",
+		s + " debrief <name> close — freeze the scorecards (whoever runs the loop, coordinators, admins)",
+		s + " debrief <name> export — upload the debrief as Markdown to the channel (those who submitted; off the panel, whoever runs the loop, coordinators, admins)",
+		"Reminders: a panel member who has not submitted gets a DM with a button that opens the scorecard (after a day, then daily, five at most, unless configured otherwise); they stop once it is in, or the candidate is closed or archived",
+		s + " compare [name, name…] — candidates side by side per competency (median, spread, not assessed), with recommendations and decisions; each shown only to those who may read their debrief",
+		s + " decision <name> hire|no-hire|hold <reason…> — record the hiring decision with who and when; shown in the debrief and " + s + " candidates, earlier ones kept in its history (whoever runs the loop, and admins)",
 		s + " owner @someone — hand the interview loop over (whoever runs it, and admins); it starts with whoever adds the first candidate",
+		s + " coordinator @someone · coordinator remove @someone — name or remove a coordinator, who helps run the loop (whoever runs it, and admins)",
 	}
 }

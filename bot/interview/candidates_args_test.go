@@ -2,6 +2,7 @@ package interview
 
 import (
 	"errors"
+	"reflect"
 	"testing"
 
 	"github.com/hirebot/hirebot/bot/scorecard"
@@ -33,13 +34,29 @@ func TestParseScorecard(t *testing.T) {
 		{"debrief Ada EXPORT", Args{Sub: subDebriefExport, Name: "Ada", Whole: "Ada EXPORT"}, 0},
 		{"debrief close", Args{Sub: subDebrief, Name: "close"}, 0},
 		{"debrief", Args{}, NeedName},
+		{"panel Ada Lovelace", Args{Sub: subPanel, Name: "Ada Lovelace"}, 0},
+		{"panel Ada Lovelace <@U1|dana> <@U2|lee> communication, Technology-Vision <@U3> <@U1>", Args{Sub: subPanel, Name: "Ada Lovelace",
+			Panel: []PanelWords{{User: "U1"}, {User: "U2", Focus: []string{"communication", "technology-vision"}}, {User: "U3"}}}, 0},
+		{"panel <@U1>", Args{}, NeedName},
+		{"panel Ada @dana", Args{}, NeedUser},
+		{"panel Ada <@U1> @lee", Args{}, NeedUser},
+		{"panel", Args{}, NeedName},
+		{"coordinator <@U9|kim>", Args{Sub: subCoordinator, User: "U9"}, 0},
+		{"coordinator remove <@U9|kim>", Args{Sub: subCoordinator, User: "U9", Remove: true}, 0},
+		{"coordinator kim", Args{}, NeedUser},
+		{"coordinator", Args{}, NeedUser},
+		{"decision Ada Lovelace hire Strongest on strategy", Args{Sub: subDecision, Name: "Ada Lovelace", Verdict: scorecard.Hire, Reason: "Strongest on strategy"}, 0},
+		{"decision Ada NO-HIRE", Args{Sub: subDecision, Name: "Ada", Verdict: scorecard.NoHire}, 0},
+		{"decision Ada Lovelace maybe", Args{}, NeedVerdict},
+		{"decision hold because", Args{}, NeedName},
+		{"decision", Args{}, NeedName},
 	} {
 		got, err := Parse(tt.in)
 		var ae *ScorecardArgsError
 		switch {
 		case tt.problem != 0 && (!errors.As(err, &ae) || ae.Problem != tt.problem):
 			t.Errorf("Parse(%q) error = %v, want problem %d", tt.in, err, tt.problem)
-		case tt.problem == 0 && (err != nil || got != tt.want):
+		case tt.problem == 0 && (err != nil || !reflect.DeepEqual(got, tt.want)):
 			t.Errorf("Parse(%q) = %+v, %v; want %+v", tt.in, got, err, tt.want)
 		}
 	}

@@ -31,10 +31,16 @@ func (h *Handler) askClearKit(ctx context.Context, req bot.Request) (bot.Reply, 
 	if len(kit) == 0 {
 		return bot.Reply{Card: &bot.Card{Intro: "The interview kit is already empty."}}, nil
 	}
+	intro := fmt.Sprintf("This removes all %s from the channel's interview kit, for everyone here. The job description draft is not touched. %s kit export saves a copy first.",
+		plural(len(kit), "question"), h.slash)
+	if scored, err := h.scoredCandidates(ctx, req); err != nil {
+		return bot.Reply{}, err
+	} else if len(scored) > 0 {
+		intro += fmt.Sprintf(" Scorecards rate this kit already: %s. Scorecards opened after this rate the draft's competencies instead; the ratings given stay in every debrief, shown as scored against the earlier kit where a new scorecard no longer asks them.", strings.Join(scored, "; "))
+	}
 	return bot.Reply{Card: &bot.Card{
 		Title: "Clear the interview kit?",
-		Intro: fmt.Sprintf("This removes all %s from the channel's interview kit, for everyone here. The job description draft is not touched. %s kit export saves a copy first.",
-			plural(len(kit), "question"), h.slash),
+		Intro: intro,
 		Buttons: []bot.Button{{Label: "Clear the kit", Action: "interview:kit-clear", Value: kitValue(gen, kitPrint(kit)), Style: "danger",
 			Confirm: &bot.Confirm{Title: "Clear the kit?", Text: fmt.Sprintf("All %s will be removed.", plural(len(kit), "question")), Yes: "Clear", No: "Keep it"}}},
 		Note: "If anyone changes the kit first, the button is refused.",
@@ -86,4 +92,23 @@ func (h *Handler) clearKit(ctx context.Context, req bot.Request) (bot.Reply, err
 func kitPrint(kit []string) string {
 	sum := sha256.Sum256([]byte(strings.Join(kit, "\n")))
 	return fmt.Sprintf("%d.%s", len(kit), hex.EncodeToString(sum[:8]))
+}
+
+// scoredCandidates returns the channel's candidates with scorecards, each
+// with how many: "Ada Lovelace (2 scorecards)".
+func (h *Handler) scoredCandidates(ctx context.Context, req bot.Request) ([]string, error) {
+	if h.candidates == nil {
+		return nil, nil
+	}
+	cs, err := h.candidates(req).Candidates(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, c := range cs {
+		if len(c.Cards) > 0 {
+			out = append(out, fmt.Sprintf("%s (%s)", c.Name, plural(len(c.Cards), "scorecard")))
+		}
+	}
+	return out, nil
 }

@@ -3,8 +3,11 @@ package interview
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
+	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/hirebot/hirebot"
@@ -55,9 +58,9 @@ func (h *Handler) debrief(ctx context.Context, req bot.Request, a Args) (bot.Rep
 		if c, err = h.read(ctx, req, c); err != nil {
 			return bot.Reply{}, err
 		}
-		d := scorecard.Summarize(c)
+		d := h.summarize(ctx, req, c)
 		return bot.Reply{
-			File: &bot.File{Name: "debrief.md", Title: "Debrief: " + c.Name, Content: h.debriefMarkdown(d)},
+			File: &bot.File{Name: exportName("debrief", c.Name, req.At), Title: "Debrief: " + c.Name, Content: h.debriefMarkdown(d)},
 			Card: &bot.Card{Intro: fmt.Sprintf("Uploaded the debrief for %s (%s) to the channel: everyone in it can read the ratings and notes.", c.Name, plural(len(c.Cards), "scorecard"))},
 		}, nil
 	}
@@ -67,7 +70,7 @@ func (h *Handler) debrief(ctx context.Context, req bot.Request, a Args) (bot.Rep
 	if c, err = h.read(ctx, req, c); err != nil {
 		return bot.Reply{}, err
 	}
-	return bot.Reply{Card: h.debriefCard(scorecard.Summarize(c))}, nil
+	return bot.Reply{Card: h.debriefCard(h.summarize(ctx, req, c))}, nil
 }
 
 // read records that the user reads c's whole debrief, which freezes
@@ -92,6 +95,7 @@ func (h *Handler) read(ctx context.Context, req bot.Request, c scorecard.Candida
 type DebriefForbiddenError struct {
 	Manage bool
 	Owner  string
+	Act    scorecard.Act // what was refused, when Manage
 }
 
 // Error describes e for logs.
@@ -110,7 +114,7 @@ func (h *Handler) blindCard(c scorecard.Candidate) *bot.Card {
 	}
 	card.Note = fmt.Sprintf("Ratings and notes stay hidden until you submit your own scorecard (%s scorecard %s), so nobody anchors on anyone else's.", h.slash, c.Name)
 	if c.Closed {
-		card.Note = "The debrief is closed; only those who submitted a scorecard, whoever runs the interview loop and admins see the ratings."
+		card.Note = "The debrief is closed; only those who submitted a scorecard and, off the panel, whoever runs the interview loop, its coordinators and admins see the ratings."
 	}
 	return card
 }
@@ -133,6 +137,9 @@ func (h *Handler) debriefCard(d scorecard.Debrief) *bot.Card {
 	if c.Closed {
 		card.Intro += " The debrief is closed."
 	}
+	if d.IsSplit {
+		card.Intro += " " + splitLine(d.Split) + "."
+	}
 	if dis := d.Disagreements(); len(dis) > 0 {
 		card.Intro += fmt.Sprintf(" Interviewers disagree (ratings %d or more apart) on: %s.", scorecard.DisagreeAt, strings.Join(h.competencyNames(dis), ", "))
 	}
@@ -141,22 +148,38 @@ func (h *Handler) debriefCard(d scorecard.Debrief) *bot.Card {
 	}
 	if len(c.Cards) == 0 {
 		card.Intro += " No scorecards yet."
+		if len(c.Decisions) > 0 {
+			card.Parts = []bot.Part{{Heading: "Decision", Items: decisionLines(c.Decisions)}}
+		}
 		return card
 	}
 	noteCap := h.noteBudget(d)
 	rows := make([]bot.Part, 0, len(d.Rows))
 	for _, r := range d.Rows {
-		head := fmt.Sprintf("%s — spread %d", h.competencyName(r.Competency), r.Spread)
-		if r.Disagree {
-			head += " — disagreement"
-		}
+		head := h.rowHeading(r)
 		var items []string
 		for _, e := range r.Entries {
-			line := fmt.Sprintf("%s: %d", userName(e.Scorer), e.Rating) + revision(e.Revision, e.Before, strconv.Itoa(e.Before))
+			line := fmt.Sprintf("%s: %d", userName(e.Scorer), e.Rating) + revision(e.Revision, e.Before, strconv.Itoa(e.Before)) + earlierKit(e)
 			if e.Note != "" && noteCap >= 0 {
 				line += " — " + shorten(e.Note, noteCap)
 			}
-			items = append(items, line)
+			items = append(items, line+h.questionNotes(d, e, noteCap))
+		}
+		for _, e := range r.Notes {
+			line := userName(e.Scorer) + ": not assessed"
+			if e.Note != "" && noteCap >= 0 {
+				line += " — " + shorten(e.Note, noteCap)
+			}
+			items = append(items, line+h.questionNotes(d, e, noteCap))
+		}
+		if n := len(r.NotAssessed) - len(r.Notes); n > 0 {
+			var quiet []string
+			for _, u := range r.NotAssessed {
+				if !slices.ContainsFunc(r.Notes, func(e scorecard.Entry) bool { return e.Scorer == u }) {
+					quiet = append(quiet, userName(u))
+				}
+			}
+			items = append(items, "Not assessed: "+strings.Join(quiet, ", "))
 		}
 		rows = append(rows, bot.Part{Heading: head, Items: items})
 	}
@@ -170,6 +193,9 @@ func (h *Handler) debriefCard(d scorecard.Debrief) *bot.Card {
 		calls = append(calls, fmt.Sprintf("%s: %s", userName(call.Scorer), call.Recommendation.Label())+revision(call.Revision, len(call.Before), call.Before.Label()))
 	}
 	card.Parts = append(card.Parts, bot.Part{Heading: "Recommendations", Text: strings.Join(tally, " · "), Items: calls})
+	if len(c.Decisions) > 0 {
+		card.Parts = append(card.Parts, bot.Part{Heading: "Decision", Items: decisionLines(c.Decisions)})
+	}
 	if len(d.Notes) > 0 && noteCap >= 0 {
 		var notes []string
 		for _, n := range d.Notes {
@@ -187,6 +213,71 @@ func (h *Handler) debriefCard(d scorecard.Debrief) *bot.Card {
 	return card
 }
 
+// rowHeading is a competency's heading in the debrief: its name, the
+// median and spread of the ratings given, a disagreement, and how many did
+// not assess it.
+func (h *Handler) rowHeading(r scorecard.Row) string {
+	head := h.competencyName(r.Competency)
+	if len(r.Entries) == 0 {
+		head += " — no ratings"
+	} else {
+		head += fmt.Sprintf(" — median %s, spread %d", median(r.Median), r.Spread)
+	}
+	if r.Disagree {
+		head += " — disagreement"
+	}
+	if n := len(r.NotAssessed); n > 0 {
+		head += fmt.Sprintf(" — %d not assessed", n)
+	}
+	return head
+}
+
+// median reads a median: "3", "2.5".
+func median(m float64) string { return strconv.FormatFloat(m, 'f', -1, 64) }
+
+// questionNotes reads a scorer's notes on a competency's kit questions,
+// each after the question's first words: "; on “Tell me…”: note".
+func (h *Handler) questionNotes(d scorecard.Debrief, e scorecard.Entry, noteCap int) string {
+	if noteCap < 0 {
+		return ""
+	}
+	var b strings.Builder
+	for _, qn := range e.Questions {
+		fmt.Fprintf(&b, "; on “%s”: %s", shorten(h.textOf(d, qn.Question), 60), shorten(qn.Note, noteCap))
+	}
+	return b.String()
+}
+
+// textOf returns a noted question's text: the team's own from d.Texts,
+// else the bank's.
+func (h *Handler) textOf(d scorecard.Debrief, id string) string {
+	if t, ok := d.Texts[id]; ok {
+		return t
+	}
+	return h.questionText(id)
+}
+
+// summarize builds c's debrief with the texts of the team's own questions
+// its scorecards noted (read only when there are some).
+func (h *Handler) summarize(ctx context.Context, req bot.Request, c scorecard.Candidate) scorecard.Debrief {
+	d := scorecard.Summarize(c)
+	for _, card := range c.Cards {
+		for _, ids := range card.Questions {
+			for _, id := range ids {
+				if strings.HasPrefix(id, scorecard.TeamPrefix) && d.Texts == nil {
+					d.Texts = map[string]string{}
+					if team, err := h.sessions(req).TeamQuestions(ctx); err == nil {
+						for id, q := range team {
+							d.Texts[id] = q.Text
+						}
+					}
+				}
+			}
+		}
+	}
+	return d
+}
+
 // noteBudget returns how long each note of d may be for the card to fit
 // debriefText characters: 0 when every note fits whole, -1 when even
 // minNote characters each would not fit and notes are left out.
@@ -194,10 +285,16 @@ func (h *Handler) noteBudget(d scorecard.Debrief) int {
 	fixed, notes, n := 0, 0, 0
 	for _, r := range d.Rows {
 		fixed += utf8.RuneCountInString(h.competencyName(r.Competency)) + 30
-		for _, e := range r.Entries {
+		fixed += 30 * len(r.NotAssessed)
+		for _, e := range slices.Concat(r.Entries, r.Notes) {
 			fixed += len(e.Scorer) + 10
 			if e.Note != "" {
 				notes += utf8.RuneCountInString(e.Note) + 3
+				n++
+			}
+			for _, qn := range e.Questions {
+				fixed += 70
+				notes += utf8.RuneCountInString(qn.Note) + 3
 				n++
 			}
 		}
@@ -257,15 +354,47 @@ func (h *Handler) debriefMarkdown(d scorecard.Debrief) string {
 	if len(d.Revisions) > 0 {
 		fmt.Fprintf(&b, " %s.", inert.Markdown(revisionsLine(d)))
 	}
+	if d.IsSplit {
+		fmt.Fprintf(&b, " **%s.**", inert.Markdown(splitLine(d.Split)))
+	}
 	b.WriteString("\n")
+	if len(c.Decisions) > 0 {
+		b.WriteString("\n## Decision\n\n")
+		for _, line := range decisionLines(c.Decisions) {
+			fmt.Fprintf(&b, "- %s\n", inert.MarkdownCell(line))
+		}
+	}
 	for _, r := range d.Rows {
-		fmt.Fprintf(&b, "\n## %s\n\nSpread %d", inert.Markdown(h.competencyName(r.Competency)), r.Spread)
+		fmt.Fprintf(&b, "\n## %s\n\n", inert.Markdown(h.competencyName(r.Competency)))
+		if len(r.Entries) == 0 {
+			b.WriteString("No ratings")
+		} else {
+			fmt.Fprintf(&b, "Median %s, spread %d", median(r.Median), r.Spread)
+		}
 		if r.Disagree {
 			b.WriteString(" — **interviewers disagree**")
 		}
+		if len(r.NotAssessed) > 0 {
+			fmt.Fprintf(&b, " — not assessed by %s", strings.Join(userNames(r.NotAssessed), ", "))
+		}
 		b.WriteString("\n\n| Interviewer | Rating | Note |\n|---|---|---|\n")
 		for _, e := range r.Entries {
-			fmt.Fprintf(&b, "| %s | %s | %s |\n", userName(e.Scorer), inert.MarkdownCell(strconv.Itoa(e.Rating)+revision(e.Revision, e.Before, strconv.Itoa(e.Before))), inert.MarkdownCell(e.Note))
+			fmt.Fprintf(&b, "| %s | %s | %s |\n", userName(e.Scorer), inert.MarkdownCell(strconv.Itoa(e.Rating)+revision(e.Revision, e.Before, strconv.Itoa(e.Before))+earlierKit(e)), inert.MarkdownCell(e.Note))
+		}
+		for _, u := range r.NotAssessed {
+			note := ""
+			if i := slices.IndexFunc(r.Notes, func(e scorecard.Entry) bool { return e.Scorer == u }); i >= 0 {
+				note = r.Notes[i].Note
+			}
+			fmt.Fprintf(&b, "| %s | not assessed | %s |\n", userName(u), inert.MarkdownCell(note))
+		}
+		for _, e := range slices.Concat(r.Entries, r.Notes) {
+			for _, qn := range e.Questions {
+				fmt.Fprintf(&b, "\n- %s on “%s”: %s", userName(e.Scorer), inert.Markdown(h.textOf(d, qn.Question)), inert.MarkdownCell(qn.Note))
+			}
+		}
+		if slices.ContainsFunc(slices.Concat(r.Entries, r.Notes), func(e scorecard.Entry) bool { return len(e.Questions) > 0 }) {
+			b.WriteString("\n")
 		}
 	}
 	b.WriteString("\n## Recommendations\n\n")
@@ -299,6 +428,50 @@ func (h *Handler) competencyNames(ids []string) []string {
 	out := make([]string, len(ids))
 	for i, id := range ids {
 		out[i] = h.competencyName(id)
+	}
+	return out
+}
+
+// exportName names an export after what it is, the candidate and the
+// day: "debrief-ada-lovelace-2026-12-07.md". The name keeps letters and
+// digits of any script, lower-cased, words joined by hyphens.
+func exportName(what, name string, at time.Time) string {
+	var words []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(name), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		words = append(words, w)
+	}
+	if at.IsZero() {
+		at = time.Now()
+	}
+	return fmt.Sprintf("%s-%s-%s.md", what, strings.Join(words, "-"), at.UTC().Format("2006-01-02"))
+}
+
+// earlierKit marks a rating kept from a scorecard made against an earlier
+// kit.
+func earlierKit(e scorecard.Entry) string {
+	if e.EarlierKit {
+		return " (scored against an earlier kit)"
+	}
+	return ""
+}
+
+// splitLine flags a split recommendation: "Split recommendation: 2 yes
+// or strong yes against 1 no or strong no".
+func splitLine(s scorecard.Split) string {
+	return fmt.Sprintf("Split recommendation: %d yes or strong yes against %d no or strong no", s.Yes, s.No)
+}
+
+// decisionLines lists a candidate's decisions, the one that stands first,
+// then the history, newest first: verdict, reason, who and when.
+func decisionLines(ds []scorecard.Decision) []string {
+	var out []string
+	for i := len(ds) - 1; i >= 0; i-- {
+		d := ds[i]
+		line := fmt.Sprintf("%s — %s (@%s, %s)", d.Verdict.Label(), d.Reason, d.By, dateOf(d.At))
+		if i < len(ds)-1 {
+			line = "Earlier: " + line
+		}
+		out = append(out, line)
 	}
 	return out
 }

@@ -24,6 +24,8 @@ const (
 	ArgsKitRemove
 	// ArgsKit: kit followed by something that is no kit command.
 	ArgsKit
+	// ArgsKitAdd: kit add without numbers of the last batch shown.
+	ArgsKitAdd
 )
 
 // ArgsError is /interview text that did not parse, as data: the handler
@@ -71,6 +73,8 @@ func (h *Handler) argsMessage(e *ArgsError) string {
 		return fmt.Sprintf("Say which kit question to remove by its number, e.g. %s kit remove 2.", h.slash)
 	case ArgsKitRemove:
 		return fmt.Sprintf("Usage: %s kit remove <number>.", h.slash)
+	case ArgsKitAdd:
+		return fmt.Sprintf("Say which questions of the last batch you were shown to add, by their numbers (1–%d): %s kit add 2 4 5.", MaxCount, h.slash)
 	}
-	return fmt.Sprintf("Kit commands: %s kit, %s kit remove <n>, %s kit export, %s kit clear.", h.slash, h.slash, h.slash, h.slash)
+	return fmt.Sprintf("Kit commands: %s kit, %s kit add <n> [n…], %s kit add <competency>: <question>, %s kit remove <n>, %s kit export, %s kit clear.", h.slash, h.slash, h.slash, h.slash, h.slash, h.slash)
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/hirebot/hirebot"
 	"github.com/hirebot/hirebot/bot"
 	"github.com/hirebot/hirebot/bot/draft"
+	"github.com/hirebot/hirebot/bot/scorecard"
 	"github.com/hirebot/hirebot/knowledge"
 )
 
@@ -25,6 +26,17 @@ type Sessions interface {
 	Draft(ctx context.Context) (*draft.Draft, error)
 	Asked(ctx context.Context) (map[string]bool, error)
 	MarkAsked(ctx context.Context, ids ...string) error
+	// MarkShown marks ids asked and records them as the last batch the
+	// request's author was shown; LastBatch returns it.
+	MarkShown(ctx context.Context, ids ...string) error
+	LastBatch(ctx context.Context) ([]string, error)
+	// AddManyToKit appends ids to the kit as AddToKit does, in one write,
+	// and returns those added; full says some did not fit.
+	AddManyToKit(ctx context.Context, gen string, ids []string) ([]string, bool, error)
+	// AddTeamToKit adds a team's own question as AddToKit does;
+	// TeamQuestions returns those kept with the session, by id.
+	AddTeamToKit(ctx context.Context, gen string, q scorecard.TeamQuestion) (bool, error)
+	TeamQuestions(ctx context.Context) (map[string]scorecard.TeamQuestion, error)
 	ForgetAsked(ctx context.Context, ids ...string) error
 	Kit(ctx context.Context) ([]string, error)
 	// KitAndDraft returns the kit and the draft (nil when there is none),
@@ -59,7 +71,7 @@ func New(pack *knowledge.Pack, sessions func(req bot.Request) Sessions, slash st
 // Command returns the command-table entry for /interview.
 func (h *Handler) Command() bot.Command {
 	return bot.Command{
-		Name: "interview", Slash: h.slash, Usage: "[role | kind | competency] [count] | kit | candidates | scorecard <name> | debrief <name> | owner @user", Mentions: true,
+		Name: "interview", Slash: h.slash, Usage: "[role | kind | competency] [count] | kit | candidates | scorecard <name> | panel <name> @a @b | debrief <name> | owner @user | coordinator @user", Mentions: true,
 		Summary:  "Structured interview questions with rubrics; never repeated in this channel",
 		Examples: []string{h.slash, h.slash + " infrastructure 3", h.slash + " communication", h.slash + " kit export", h.slash + " scorecard Sam Rivera"},
 		Handler:  h,
@@ -96,6 +108,10 @@ func (h *Handler) handle(ctx context.Context, req bot.Request) (bot.Reply, error
 		return h.showKit(ctx, req)
 	case "kit-remove":
 		return h.removeFromKit(ctx, req, a.N)
+	case "kit-add":
+		return h.addBatch(ctx, req, a.Ns)
+	case "kit-add-team":
+		return h.addTeamQuestion(ctx, req, a.Word, a.Text)
 	case "kit-export":
 		return h.exportKit(ctx, req)
 	case "kit-clear":
@@ -141,6 +157,12 @@ func (h *Handler) press(ctx context.Context, req bot.Request) (bot.Reply, error)
 		return h.clearKit(ctx, req)
 	case "candidate-remove":
 		return h.removeCandidate(ctx, req)
+	case "candidate-erase":
+		return h.eraseCandidate(ctx, req)
+	case "kit-remove":
+		return h.confirmKitRemove(ctx, req)
+	case "remind-open":
+		return h.openReminded(ctx, req)
 	}
 	return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "That button is from an older version of hirebot; try %s.", h.slash)
 }
@@ -176,7 +198,7 @@ func (h *Handler) ask(ctx context.Context, req bot.Request, word string, count i
 				{Label: "Show kit", Action: "interview:kit"}},
 		}}, nil
 	}
-	if err := store.MarkAsked(ctx, ids(qs)...); err != nil {
+	if err := store.MarkShown(ctx, ids(qs)...); err != nil {
 		return bot.Reply{}, err
 	}
 	gen, err := store.KitGeneration(ctx)
@@ -345,4 +367,40 @@ func decodeSpec(s string) (string, int) {
 		count = DefaultCount
 	}
 	return word, count
+}
+
+// addBatch adds the questions numbered ns of the last batch the asker was
+// shown to the kit, in one write.
+func (h *Handler) addBatch(ctx context.Context, req bot.Request, ns []int) (bot.Reply, error) {
+	store := h.sessions(req)
+	batch, err := store.LastBatch(ctx)
+	if err != nil {
+		return bot.Reply{}, err
+	}
+	if len(batch) == 0 {
+		return bot.Reply{}, hirebot.Errorf(hirebot.NotFound, "You have not been shown questions in this channel yet (or not since the session expired): %s shows a batch, numbered, then %s kit add 2 4 5 adds some.", h.slash, h.slash)
+	}
+	var want []string
+	for _, n := range ns {
+		if n > len(batch) {
+			return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "The last batch you were shown has %s; pick numbers from 1 to %d. Nothing was added.", plural(len(batch), "question"), len(batch))
+		}
+		want = append(want, batch[n-1])
+	}
+	added, full, err := store.AddManyToKit(ctx, "", want)
+	if err != nil {
+		return bot.Reply{}, err
+	}
+	var lines []string
+	for i, id := range want {
+		state := "already in the kit"
+		if slices.Contains(added, id) {
+			state = "added"
+		} else if full {
+			state = "not added: the kit is full"
+		}
+		lines = append(lines, fmt.Sprintf("#%d %s — %s", ns[i], state, h.questionText(id)))
+	}
+	return bot.Reply{Card: &bot.Card{Intro: fmt.Sprintf("Added %d of %d to the channel's interview kit.", len(added), len(want)),
+		Parts: []bot.Part{{Items: lines}}, Note: h.slash + " kit shows the kit."}}, nil
 }

@@ -120,10 +120,10 @@ func TestThrowawayScorecardShows(t *testing.T) {
 	if r, _ := do(t, h, "U1", "debrief Ada Lovelace export"); r.File == nil || !strings.Contains(r.File.Content, "revised after reading the debrief; was 1") {
 		t.Errorf("the export hides the revision: %+v", r.File)
 	}
-	// The owner read the debrief before scoring: their scorecard is
-	// submitted after reading it, and shows so.
-	own, _ := do(t, h, "UOWNER", "scorecard Ada Lovelace")
+	// The owner, not yet an interviewer, read the debrief, then scored:
+	// their scorecard is submitted after reading it, and shows so.
 	do(t, h, "UOWNER", "debrief Ada Lovelace")
+	own, _ := do(t, h, "UOWNER", "scorecard Ada Lovelace")
 	if _, msg := submit(t, h, "UOWNER", own.Modal, []int{3}, "yes", ""); msg != "" {
 		t.Fatal(msg)
 	}
@@ -141,18 +141,18 @@ func TestCandidateAndKitControlsNameTheirObject(t *testing.T) {
 	key := hirebot.SessionKey{Team: "T1", Channel: "C1"}
 	do(t, h, "UOWNER", "candidate add Ada Lovelace")
 	form, _ := do(t, h, "U1", "scorecard Ada Lovelace")
-	ask, _ := do(t, h, "UOWNER", "candidate remove Ada Lovelace")
+	ask, _ := do(t, h, "UOWNER", "candidate erase Ada Lovelace")
 	remove := ask.Card.Buttons[0]
-	if _, msg := press(t, h, "UOWNER", remove); !strings.Contains(msg, "Removed Ada Lovelace and 0 scorecards") {
-		t.Fatalf("remove: %q", msg)
+	if _, msg := press(t, h, "UOWNER", remove); !strings.Contains(msg, "Erased Ada Lovelace and 0 scorecards") {
+		t.Fatalf("erase: %q", msg)
 	}
 	do(t, h, "UOWNER", "candidate add Ada Lovelace")
 	again, _ := do(t, h, "U2", "scorecard Ada Lovelace")
 	if _, msg := submit(t, h, "U2", again.Modal, []int{3}, "yes", ""); msg != "" {
 		t.Fatal(msg)
 	}
-	if _, msg := press(t, h, "UOWNER", remove); !strings.Contains(msg, "Not removed: that Remove button was for an earlier Ada Lovelace") {
-		t.Errorf("an earlier candidate's Remove: %q", msg)
+	if _, msg := press(t, h, "UOWNER", remove); !strings.Contains(msg, "Not erased: that Erase button was for an earlier candidate") {
+		t.Errorf("an earlier candidate's Erase: %q", msg)
 	}
 	if _, msg := submit(t, h, "U1", form.Modal, []int{1}, "strong-no", "for the first"); !strings.Contains(msg, "That was shown for an earlier Ada Lovelace") {
 		t.Errorf("an earlier candidate's scorecard form: %q", msg)

@@ -3,6 +3,7 @@ package interview
 import (
 	"context"
 	"fmt"
+	"github.com/hirebot/hirebot/bot/scorecard"
 	"slices"
 	"strconv"
 	"strings"
@@ -35,7 +36,7 @@ func (h *Handler) questionsCard(qs []*knowledge.Question, about string, left int
 			Button:  &bot.Button{Label: "Add to kit", Action: "interview:add", Value: kitValue(gen, q.ID)},
 		})
 	}
-	c.Note = fmt.Sprintf("%d more not yet seen in this channel. Questions never repeat here until you start over.", left)
+	c.Note = fmt.Sprintf("%d more not yet seen in this channel. Questions never repeat here until you start over. %s kit add 1 3 adds several of these to the kit at once.", left, h.slash)
 	return c
 }
 
@@ -62,7 +63,9 @@ func (h *Handler) help() *bot.Card {
 				h.slash + " — questions for this channel's draft, or a balanced CTO set",
 				h.slash + " <role|kind|competency> [count] — narrow it; count 1–10, default 5. Everyday words work too: hiring, budget, negotiation, security",
 				h.slash + " kit — the channel's interview kit, by competency",
-				h.slash + " kit remove <n> — take question n out of the kit",
+				h.slash + " kit add 2 4 5 — add several questions of the last batch you were shown, by their numbers",
+				h.slash + " kit add <competency>: <question> — add the team's own question under that competency's rubric",
+				h.slash + " kit remove <n> — take question n out of the kit (removing a competency scorecards rate asks first; ratings given are kept)",
 				h.slash + " kit export — upload the kit as Markdown",
 				h.slash + " kit clear — empty the kit, once you confirm (a discarded draft never touches it)",
 			}},
@@ -87,7 +90,11 @@ func (h *Handler) showKit(ctx context.Context, req bot.Request) (bot.Reply, erro
 	}
 	c := &bot.Card{Title: fmt.Sprintf("Interview kit (%s)", plural(len(kit), "question")),
 		Intro: "In the order the interview runs, grouped by competency."}
-	for _, g := range h.groups(kit) {
+	qs, err := h.kitQuestions(ctx, req, kit, knowledge.DefaultRole)
+	if err != nil {
+		return bot.Reply{}, err
+	}
+	for _, g := range h.groups(kit, qs) {
 		var lines []string
 		for _, it := range g.items {
 			lines = append(lines, fmt.Sprintf("%d. %s", it.n, it.q.Text))
@@ -105,8 +112,12 @@ func (h *Handler) removeFromKit(ctx context.Context, req bot.Request, n int) (bo
 	if err != nil {
 		return bot.Reply{}, err
 	}
+	qs, err := h.kitQuestions(ctx, req, kit, knowledge.DefaultRole)
+	if err != nil {
+		return bot.Reply{}, err
+	}
 	stored := 0
-	for _, g := range h.groups(kit) {
+	for _, g := range h.groups(kit, qs) {
 		for _, it := range g.items {
 			if it.n == n {
 				stored = it.stored
@@ -119,12 +130,83 @@ func (h *Handler) removeFromKit(ctx context.Context, req bot.Request, n int) (bo
 		}
 		return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "The kit has %s; pick a number from 1 to %d, as %s kit shows them.", plural(len(kit), "question"), len(kit), h.slash)
 	}
+	qid := kit[stored-1]
+	if affected, err := h.scoredOn(ctx, req, kit, qs, qid); err != nil || len(affected) > 0 {
+		if err != nil {
+			return bot.Reply{}, err
+		}
+		q := qs[qid].Text
+		return bot.Reply{Card: &bot.Card{
+			Title: "Remove a scored competency?",
+			Intro: fmt.Sprintf("#%d (%s) is the kit's last question on %s, which scorecards already rate: %s. Scorecards opened after this no longer ask it; the ratings given stay in every debrief, shown as scored against the earlier kit.",
+				n, q, h.competencyName(qs[qid].Competency), strings.Join(affected, "; ")),
+			Buttons: []bot.Button{{Label: fmt.Sprintf("Remove #%d", n), Action: "interview:kit-remove", Value: fmt.Sprintf("%d|%s", stored, qid), Style: "danger"}},
+			Note:    "If anyone changes the kit first, the button is refused.",
+		}}, nil
+	}
+	return h.removeStored(ctx, req, fmt.Sprintf("#%d", n), stored, false)
+}
+
+// removeStored removes the kit's question at stored position stored,
+// named as what ("#3", or "the question" from a confirmation, which the
+// answer replaces).
+func (h *Handler) removeStored(ctx context.Context, req bot.Request, what string, stored int, replace bool) (bot.Reply, error) {
 	id, err := h.sessions(req).RemoveFromKit(ctx, stored)
 	if err != nil {
 		return bot.Reply{}, err
 	}
-	return bot.Reply{Card: &bot.Card{Intro: fmt.Sprintf("Removed #%d from the kit: %s", n, h.questionText(id)),
-		Note: h.slash + " kit shows the kit, renumbered."}}, nil
+	return bot.Reply{Card: &bot.Card{Intro: fmt.Sprintf("Removed %s from the kit: %s", what, h.questionText(id)),
+		Note: h.slash + " kit shows the kit, renumbered; ratings already given on it stay in the debriefs."}, Replace: replace}, nil
+}
+
+// confirmKitRemove removes a scored competency's last question once
+// confirmed, if the kit still holds it where it did.
+func (h *Handler) confirmKitRemove(ctx context.Context, req bot.Request) (bot.Reply, error) {
+	pos, qid, _ := strings.Cut(req.Value, "|")
+	stored, err := strconv.Atoi(pos)
+	if err != nil || qid == "" {
+		return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "That Remove button is from an older version of hirebot; run %s kit remove <n> again.", h.slash)
+	}
+	kit, err := h.sessions(req).Kit(ctx)
+	if err != nil {
+		return bot.Reply{}, err
+	}
+	if stored < 1 || stored > len(kit) || kit[stored-1] != qid {
+		return bot.Reply{Card: &bot.Card{Intro: fmt.Sprintf("Not removed: the kit changed since you were asked. %s kit shows it now.", h.slash)}, Replace: true}, nil
+	}
+	return h.removeStored(ctx, req, "the question", stored, true)
+}
+
+// scoredOn returns, when removing qid would take its competency off the
+// kit (no other kit question probes it), the channel's candidates whose
+// scorecards rate it, each with how many: "Ada Lovelace (2 scorecards)".
+func (h *Handler) scoredOn(ctx context.Context, req bot.Request, kit []string, qs map[string]knowledge.Question, qid string) ([]string, error) {
+	comp := qs[qid].Competency
+	if h.candidates == nil || comp == "" {
+		return nil, nil
+	}
+	for _, other := range kit {
+		if other != qid && qs[other].Competency == comp {
+			return nil, nil
+		}
+	}
+	cs, err := h.candidates(req).Candidates(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, c := range cs {
+		n := 0
+		for _, card := range c.Cards {
+			if card.Assessed(comp) {
+				n++
+			}
+		}
+		if n > 0 {
+			out = append(out, fmt.Sprintf("%s (%s)", c.Name, plural(n, "scorecard")))
+		}
+	}
+	return out, nil
 }
 
 // exportKit uploads the kit as an interview guide in Markdown: the role and
@@ -144,12 +226,28 @@ func (h *Handler) exportKit(ctx context.Context, req bot.Request) (bot.Reply, er
 	if d != nil {
 		role, company = d.Heading(), d.Fields[draft.Company]
 	}
-	return bot.Reply{File: &bot.File{Name: "interview-guide.md", Title: "Interview guide", Content: h.guide(kit, role, company)},
+	qs, err := h.kitQuestions(ctx, req, kit, knowledge.DefaultRole)
+	if err != nil {
+		return bot.Reply{}, err
+	}
+	return bot.Reply{File: &bot.File{Name: "interview-guide.md", Title: "Interview guide", Content: h.guideOf(kit, qs, role, company)},
 		Card: &bot.Card{Intro: fmt.Sprintf("Uploaded the interview guide (%s) to the channel.", plural(len(kit), "question"))}}, nil
 }
 
-// guide writes the interview guide for the kit's questions.
+// guide writes the interview guide for the kit's questions from the
+// question bank.
 func (h *Handler) guide(kit []string, role, company string) string {
+	qs := map[string]knowledge.Question{}
+	for _, id := range kit {
+		if q, ok := h.pack.Question(id); ok {
+			qs[id] = q
+		}
+	}
+	return h.guideOf(kit, qs, role, company)
+}
+
+// guideOf writes the interview guide for the kit's questions qs.
+func (h *Handler) guideOf(kit []string, qs map[string]knowledge.Question, role, company string) string {
 	var b strings.Builder
 	role, company = inert.Markdown(role), inert.Markdown(company)
 	title := "Interview guide"
@@ -167,13 +265,17 @@ func (h *Handler) guide(kit []string, role, company string) string {
 	}
 	b.WriteString("\nAsk every candidate the same questions in this order. Score each competency from 1 (weak) to 4 (strong) " +
 		"against its rubric as soon as the interview ends, before talking to the other interviewers.\n")
-	groups := h.groups(kit)
+	groups := h.groups(kit, qs)
 	for _, g := range groups {
 		name := h.competencyName(g.competency)
 		fmt.Fprintf(&b, "\n## %s\n", name)
 		for _, it := range g.items {
 			q := it.q
-			fmt.Fprintf(&b, "\n### %d. %s\n\n", it.n, q.Text)
+			text := q.Text
+			if strings.HasPrefix(q.ID, scorecard.TeamPrefix) {
+				text = inert.Markdown(text) + " *(the team's own question)*"
+			}
+			fmt.Fprintf(&b, "\n### %d. %s\n\n", it.n, text)
 			writeList(&b, "What a strong answer shows", q.Strong)
 			writeList(&b, "Red flags", q.RedFlags)
 			writeList(&b, "Follow-ups", q.FollowUps)
@@ -202,6 +304,9 @@ func plural(n int, noun string) string {
 }
 
 func writeList(b *strings.Builder, title string, items []string) {
+	if len(items) == 0 {
+		return
+	}
 	fmt.Fprintf(b, "**%s**\n\n", title)
 	for _, it := range items {
 		fmt.Fprintf(b, "- %s\n", it)
@@ -222,10 +327,10 @@ type kitGroup struct {
 
 // groups arranges kit questions by competency, in the order each
 // competency first joined the kit, and numbers them 1..n in that order.
-func (h *Handler) groups(kit []string) []kitGroup {
+func (h *Handler) groups(kit []string, qs map[string]knowledge.Question) []kitGroup {
 	var gs []kitGroup
 	for i, id := range kit {
-		q, ok := h.pack.Question(id)
+		q, ok := qs[id]
 		if !ok {
 			continue
 		}

@@ -88,7 +88,12 @@ func TestKitGuideGolden(t *testing.T) {
 
 func TestGroupsNumberInInterviewOrder(t *testing.T) {
 	_, h := mustHandler(t)
-	gs := h.groups([]string{"q-team-building-11", "q-communication-11", "q-team-building-12", "q-communication-12"})
+	kit := []string{"q-team-building-11", "q-communication-11", "q-team-building-12", "q-communication-12"}
+	qs := map[string]knowledge.Question{}
+	for _, id := range kit {
+		qs[id], _ = h.pack.Question(id)
+	}
+	gs := h.groups(kit, qs)
 	var got []string
 	for _, g := range gs {
 		for _, it := range g.items {

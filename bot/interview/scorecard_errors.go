@@ -27,6 +27,9 @@ func (h *Handler) wordScorecard(err error, name string) error {
 		}),
 		bot.Is(scorecard.ErrNoCandidate, hirebot.NotFound, fmt.Sprintf("That candidate is no longer in this channel (removed, or unused for too long); %s candidates lists who is.", h.slash)),
 		bot.As(func(e *CandidateExistsError) string {
+			if e.Archived {
+				return fmt.Sprintf("%s is an archived candidate of this channel: %s candidate restore %s brings them back with their scorecards; %s candidate erase %s deletes them for good.", e.Name, h.slash, e.Name, h.slash, e.Name)
+			}
 			if e.LooksAlike {
 				return fmt.Sprintf("This channel has a candidate called %s already, and %s looks the same (other letters that read alike), so it would split their scorecards. Did you mean %s? %s candidates lists them.", e.Name, name, e.Name, h.slash)
 			}
@@ -53,13 +56,35 @@ func (h *Handler) wordScorecard(err error, name string) error {
 		bot.Is(errOldForm, hirebot.Invalid, fmt.Sprintf("That scorecard form is from an older version of hirebot; nothing was saved. Open it again with %s scorecard <name>.", h.slash)),
 		bot.As(func(e *DebriefForbiddenError) string {
 			if e.Manage {
+				switch e.Act {
+				case scorecard.CloseDebrief, scorecard.SetPanel, scorecard.ArchiveCandidate, scorecard.RestoreCandidate:
+					return fmt.Sprintf("Only %s its coordinators or an admin can %s; starting a job-description draft gives no say over scorecards.", runner(e.Owner), actWords(e.Act))
+				case scorecard.RemoveCandidate:
+				default:
+					return fmt.Sprintf("Only %s or an admin can %s; starting a job-description draft gives no say over scorecards.", runner(e.Owner), actWords(e.Act))
+				}
 				return fmt.Sprintf("Only %s or an admin can close a debrief or remove a candidate; starting a job-description draft gives no say over scorecards.", runner(e.Owner))
 			}
-			return fmt.Sprintf("Exporting puts every rating and note in the channel, so only those who submitted a scorecard, %s and admins may do it.", runner(e.Owner))
+			return fmt.Sprintf("Exporting puts every rating and note in the channel, so only those who submitted a scorecard and, off the panel, %s, its coordinators and admins may do it (someone on the panel submits theirs first).", runner(e.Owner))
+		}),
+		bot.AsKind(hirebot.Invalid, func(e *scorecard.DecisionError) string {
+			switch e.Problem {
+			case scorecard.NoReason:
+				return fmt.Sprintf("Say why, after the decision: %s decision %s hire strongest on strategy and hiring. The reason is kept with the decision.", h.slash, nameOr(name))
+			case scorecard.LongReason:
+				return fmt.Sprintf("A decision's reason holds up to %d characters; say it shorter and keep the detail in the debrief's notes.", scorecard.MaxReason)
+			}
+			return "A decision is hire, no-hire or hold."
+		}),
+		bot.As(func(e *FocusError) string {
+			return fmt.Sprintf("“%s” is not a competency this channel's scorecards rate; a focus is one of: %s.", e.Word, strings.Join(e.Sheet, ", "))
 		}),
 		bot.As(func(e *LoopForbiddenError) string {
 			if e.Owner == "" {
 				return fmt.Sprintf("Nobody runs this channel's interview loop yet: it starts with whoever adds the first candidate (%s candidate add <name>); an admin can name someone now.", h.slash)
+			}
+			if e.Act == scorecard.NameCoordinators {
+				return fmt.Sprintf("Only @%s, who runs this channel's interview loop, or an admin can name its coordinators.", e.Owner)
 			}
 			return fmt.Sprintf("Only @%s, who runs this channel's interview loop, or an admin can hand it over.", e.Owner)
 		}),
@@ -77,18 +102,32 @@ func (h *Handler) wordScorecard(err error, name string) error {
 func (h *Handler) scorecardUsage(e *ScorecardArgsError) string {
 	s := h.slash
 	switch {
+	case e.Problem == NeedUser && e.Sub == subPanel:
+		return fmt.Sprintf("Mention each interviewer, picking them from the list that opens as you type @ (so that Slack says who they are), each followed by the competencies they focus on if any: %s panel Ada Lovelace @dana communication @lee.", s)
+	case e.Problem == NeedUser && e.Sub == subCoordinator:
+		return fmt.Sprintf("Mention one person, picking them from the list that opens as you type @: %s coordinator @dana names them, %s coordinator remove @dana removes them.", s, s)
 	case e.Problem == NeedUser:
 		return fmt.Sprintf("Mention the person to hand the interview loop to, picking them from the list that opens as you type @ (so that Slack says who they are), e.g. %s owner @dana.", s)
+	case e.Problem == NeedVerdict:
+		return fmt.Sprintf("Say the decision after the name — hire, no-hire or hold — then why: %s decision Ada Lovelace hire strongest on strategy and hiring.", s)
 	case e.Problem == TakesNothing:
 		return fmt.Sprintf("%s candidates takes nothing after it; to add one, %s candidate add <name>.", s, s)
 	case e.Problem == CandidateVerb:
-		return fmt.Sprintf("Candidate commands: %s candidate add <name>, %s candidate remove <name>, %s candidates.", s, s, s)
+		return fmt.Sprintf("Candidate commands: %s candidate add <name>, %s candidate remove <name> (archives), %s candidate restore <name>, %s candidate erase <name>, %s candidates [archived].", s, s, s, s, s)
 	case e.Sub == subCandidateAdd:
 		return fmt.Sprintf("Say who to add, e.g. %s candidate add Ada Lovelace.", s)
 	case e.Sub == subCandidateRemove:
 		return fmt.Sprintf("Say who to remove, e.g. %s candidate remove Ada Lovelace.", s)
+	case e.Sub == subCandidateRestore:
+		return fmt.Sprintf("Say who to restore, e.g. %s candidate restore Ada Lovelace; %s candidates archived lists them.", s, s)
+	case e.Sub == subCandidateErase:
+		return fmt.Sprintf("Say who to erase, e.g. %s candidate erase Ada Lovelace.", s)
 	case e.Sub == subScorecard:
 		return fmt.Sprintf("Say who you are scoring, e.g. %s scorecard Ada Lovelace.", s)
+	case e.Sub == subDecision:
+		return fmt.Sprintf("Say whose decision, e.g. %s decision Ada Lovelace hire strongest on strategy and hiring.", s)
+	case e.Sub == subPanel:
+		return fmt.Sprintf("Say whose panel, e.g. %s panel Ada Lovelace to see it, or %s panel Ada Lovelace @dana @lee to set it.", s, s)
 	}
 	return fmt.Sprintf("Say whose debrief, e.g. %s debrief Ada Lovelace [close|export].", s)
 }
@@ -124,9 +163,9 @@ func (h *Handler) invalidMessage(e *scorecard.InvalidError) string {
 	names := strings.Join(h.competencyNames(e.Competencies), ", ")
 	switch e.Problem {
 	case scorecard.MissingRating:
-		return "Rate every competency; missing: " + names + "."
+		return "Rate every competency 1–4, or pick “Not assessed”; missing: " + names + "."
 	case scorecard.BadRating:
-		return "Ratings go from 1 to 4; not so for: " + names + "."
+		return "Ratings go from 1 to 4, or “Not assessed”; not so for: " + names + "."
 	case scorecard.MissingRecommendation:
 		return "Pick an overall recommendation (strong no, no, yes or strong yes)."
 	case scorecard.LongNote:
@@ -167,4 +206,23 @@ func runner(owner string) string {
 		return "whoever runs the channel's interview loop"
 	}
 	return "@" + owner + ", who runs the channel's interview loop,"
+}
+
+// actWords says what an act does, for a refusal: "set a panel".
+func actWords(a scorecard.Act) string {
+	switch a {
+	case scorecard.CloseDebrief:
+		return "close a debrief"
+	case scorecard.SetPanel:
+		return "set a candidate's panel"
+	case scorecard.ArchiveCandidate:
+		return "archive a candidate"
+	case scorecard.RestoreCandidate:
+		return "restore a candidate"
+	case scorecard.EraseCandidate:
+		return "erase a candidate"
+	case scorecard.Decide:
+		return "record a decision"
+	}
+	return "do that"
 }

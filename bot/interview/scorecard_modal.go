@@ -19,11 +19,23 @@ import (
 const maxModalBlocks = 100
 
 // sheetItem is one competency a scorecard rates, with its four rubric
-// levels, weakest first.
+// levels, weakest first, and the kit's questions on it, each with its own
+// levels.
 type sheetItem struct {
 	ID, Name, Description string
 	Levels                [4]string
+	Questions             []sheetQuestion
 }
+
+// sheetQuestion is one kit question a scorecard shows under its
+// competency.
+type sheetQuestion struct {
+	ID, Text string
+	Levels   [4]string
+}
+
+// notAssessed is the value of a rating's "Not assessed" choice.
+const notAssessed = "na"
 
 // genericLevels label the ratings of a competency no question covers.
 var genericLevels = [4]string{"No evidence, or evidence against", "Some evidence, with gaps", "Clear evidence", "Strong evidence, beyond the role's needs"}
@@ -42,25 +54,45 @@ func (h *Handler) sheet(ctx context.Context, req bot.Request) ([]sheetItem, erro
 	var ids []string
 	role := knowledge.DefaultRole
 	rubric := map[string][4]string{}
+	questions := map[string][]sheetQuestion{}
+	kitRole := knowledge.DefaultRole
+	if d != nil {
+		kitRole = d.Role
+	}
+	qs, err := h.kitQuestions(ctx, req, kit, kitRole)
+	if err != nil {
+		return nil, err
+	}
 	for _, qid := range kit {
-		if q, ok := h.pack.Question(qid); ok && !slices.Contains(ids, q.Competency) {
+		q, ok := qs[qid]
+		if !ok {
+			continue
+		}
+		if !slices.Contains(ids, q.Competency) {
 			ids = append(ids, q.Competency)
 			rubric[q.Competency] = levels(q)
 		}
+		questions[q.Competency] = append(questions[q.Competency], sheetQuestion{ID: q.ID, Text: q.Text, Levels: levels(q)})
 	}
 	if len(ids) == 0 {
 		ids, role = h.draftCompetencies(d)
 	}
 	var out []sheetItem
 	for _, id := range ids[:min(len(ids), scorecard.MaxCompetencies)] {
-		it := sheetItem{ID: id, Name: id, Levels: genericLevels}
+		it := sheetItem{ID: id, Name: id, Levels: genericLevels, Questions: questions[id]}
 		if c, ok := h.pack.Competency(id); ok {
 			it.Name, it.Description = c.Name, c.Description
 		}
-		if r, ok := rubric[id]; ok {
+		switch r, ok := rubric[id]; {
+		case len(it.Questions) > 1:
+			// Each question shows its own levels, beside its note; the
+			// competency's rating reads the levels in general.
+		case ok:
 			it.Levels = r
-		} else if q, ok := h.firstQuestion(id, role); ok {
-			it.Levels = levels(q)
+		default:
+			if q, ok := h.firstQuestion(id, role); ok {
+				it.Levels = levels(q)
+			}
 		}
 		out = append(out, it)
 	}
@@ -116,6 +148,42 @@ func (h *Handler) openScorecard(ctx context.Context, req bot.Request, name strin
 	if err != nil {
 		return bot.Reply{}, err
 	}
+	return h.openFor(ctx, req, c)
+}
+
+// openReminded opens the scorecard a reminder's button names, pressed in
+// a direct message: "CHANNEL|ID|INC". The form belongs to the
+// candidate's channel.
+func (h *Handler) openReminded(ctx context.Context, req bot.Request) (bot.Reply, error) {
+	if h.candidates == nil {
+		return bot.Reply{}, h.wordScorecard(errNoCandidates, "")
+	}
+	channel, rest, _ := strings.Cut(req.Value, "|")
+	id, inc, _ := strings.Cut(rest, "|")
+	if channel == "" || !isCandidateID(id) {
+		return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "That button is from an older version of hirebot; run %s scorecard <name> in the candidate's channel.", h.slash)
+	}
+	in := req
+	in.Channel = channel
+	c, err := h.candidates(in).Candidate(ctx, id)
+	if err == nil && c.Inc != inc {
+		err = &hirebot.GoneError{What: "candidate"}
+	}
+	if err != nil {
+		return bot.Reply{}, h.wordScorecard(err, c.Name)
+	}
+	reply, err := h.openFor(ctx, in, c)
+	if reply.Modal != nil {
+		reply.Modal.Channel = channel
+	}
+	return reply, h.wordScorecard(err, c.Name)
+}
+
+// openFor opens the scorecard modal for candidate c.
+func (h *Handler) openFor(ctx context.Context, req bot.Request, c scorecard.Candidate) (bot.Reply, error) {
+	if c.Archived != nil {
+		return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "%s is archived, so nobody scores them now; %s candidate restore %s brings them back.", c.Name, h.slash, c.Name)
+	}
 	if c.Closed {
 		return bot.Reply{}, scorecard.ErrClosed
 	}
@@ -135,13 +203,59 @@ func (h *Handler) openScorecard(ctx context.Context, req bot.Request, name strin
 		prev = &s
 	}
 	_, read := c.Read[req.User]
-	return bot.Reply{Modal: scorecardModal(c, items, prev, read, gen)}, nil
+	m := scorecardModal(c, items, prev, read, gen)
+	if member, ok := c.Member(req.User); ok && prev == nil && len(member.Focus) > 0 {
+		focusOn(m, member.Focus)
+	}
+	return bot.Reply{Modal: m}, nil
 }
 
-// notesEach reports whether a modal rating n competencies has room (in
-// Slack's 100 blocks) for a note on each: an intro, a rating and a note
-// each, and the recommendation.
-func notesEach(n int) bool { return 1+2*n+1 <= maxModalBlocks }
+// focusOn makes a fresh scorecard form ask the competencies of focus: the
+// others start as "Not assessed" (the interviewer may still rate them),
+// and the intro says so.
+func focusOn(m *bot.Modal, focus []string) {
+	for i, in := range m.Inputs {
+		if comp, ok := strings.CutPrefix(in.ID, "r:"); ok && !slices.Contains(focus, comp) {
+			m.Inputs[i].Value = notAssessed
+		}
+	}
+	m.Intro += " You are on the panel for some competencies: the others start as “Not assessed”."
+}
+
+// notesEach reports whether a modal rating n competencies with notes
+// notes (one per kit question, or per competency with none) has room (in
+// Slack's 100 blocks) for every note: an intro, a rating each, the notes
+// and the recommendation.
+func notesEach(n, notes int) bool { return 1+n+notes+1 <= maxModalBlocks }
+
+// noteCount returns how many notes a sheet asks for: one per kit
+// question, one per competency with none.
+func noteCount(items []sheetItem) int {
+	n := 0
+	for _, it := range items {
+		n += max(1, len(it.Questions))
+	}
+	return n
+}
+
+// sheetEntry is how the form's metadata lists a competency: its id, then
+// its questions' ids, joined by ":".
+func sheetEntry(it sheetItem) string {
+	e := it.ID
+	for _, q := range it.Questions {
+		e += ":" + q.ID
+	}
+	return e
+}
+
+// levelsText reads a rubric in one line: "1 · … 2 · …".
+func levelsText(l [4]string) string {
+	parts := make([]string, len(l))
+	for i, s := range l {
+		parts[i] = fmt.Sprintf("%d · %s", i+1, s)
+	}
+	return strings.Join(parts, "  ")
+}
 
 // scorecardModal builds the scorecard form. Its metadata names the
 // candidate (id and identity: see candValue), then the kit's generation
@@ -151,9 +265,9 @@ func notesEach(n int) bool { return 1+2*n+1 <= maxModalBlocks }
 func scorecardModal(c scorecard.Candidate, items []sheetItem, prev *scorecard.Scorecard, read bool, gen string) *bot.Modal {
 	ids := make([]string, len(items))
 	for i, it := range items {
-		ids[i] = it.ID
+		ids[i] = sheetEntry(it)
 	}
-	intro := fmt.Sprintf("%s: rate each competency 1–4 against its rubric. Nobody who hasn't submitted their own sees your scorecard; the channel only sees how many are in.", c.Name)
+	intro := fmt.Sprintf("%s: rate each competency 1–4 against its rubric, or “Not assessed” where the interview did not cover it (left out of the spread and medians). Nobody who hasn't submitted their own sees your scorecard; the channel only sees how many are in.", c.Name)
 	switch {
 	case read:
 		intro += " You have read the debrief, so what you submit now is kept as a revision: everyone who reads the debrief sees it marked “revised after reading the debrief”, beside what you had submitted before."
@@ -162,20 +276,36 @@ func scorecardModal(c scorecard.Candidate, items []sheetItem, prev *scorecard.Sc
 	}
 	m := &bot.Modal{Callback: "interview:score", Title: "Scorecard", Submit: "Submit",
 		Metadata: candValue(c, gen+"|"+strings.Join(ids, ",")), Intro: intro}
-	each := notesEach(len(items))
+	each := notesEach(len(items), noteCount(items))
 	for _, it := range items {
 		in := bot.Input{ID: "r:" + it.ID, Label: it.Name, Hint: it.Description}
 		for i, l := range it.Levels {
 			in.Choices = append(in.Choices, bot.Choice{Value: strconv.Itoa(i + 1), Label: fmt.Sprintf("%d · %s", i+1, l)})
 		}
-		if prev != nil && prev.Ratings[it.ID] > 0 {
+		in.Choices = append(in.Choices, bot.Choice{Value: notAssessed, Label: "Not assessed"})
+		switch {
+		case prev != nil && slices.Contains(prev.NotAssessed, it.ID):
+			in.Value = notAssessed
+		case prev != nil && prev.Ratings[it.ID] > 0:
 			in.Value = strconv.Itoa(prev.Ratings[it.ID])
 		}
 		m.Inputs = append(m.Inputs, in)
-		if each {
+		if !each {
+			continue
+		}
+		if len(it.Questions) == 0 {
 			note := bot.Input{ID: "n:" + it.ID, Label: "Notes on " + it.Name, Optional: true, Multiline: true, MaxLength: scorecard.MaxNote}
 			if prev != nil {
 				note.Value = prev.Notes[it.ID]
+			}
+			m.Inputs = append(m.Inputs, note)
+			continue
+		}
+		for _, q := range it.Questions {
+			note := bot.Input{ID: "q:" + q.ID, Label: "Notes on “" + shorten(q.Text, 140) + "”", Optional: true, Multiline: true,
+				MaxLength: scorecard.MaxNote, Hint: it.Name + ": " + levelsText(q.Levels)}
+			if prev != nil {
+				note.Value = prev.QuestionNotes[q.ID]
 			}
 			m.Inputs = append(m.Inputs, note)
 		}
@@ -222,17 +352,31 @@ func parseSubmission(user, meta string, values map[string]string) (submission, e
 	if !ok || !ok2 || list == "" {
 		return submission{}, errOldForm
 	}
-	comps := strings.Split(list, ",")
+	var comps []string
+	questions := map[string][]string{}
 	offered := map[string]bool{"rec": true}
-	for _, comp := range comps {
-		if comp == "" || offered["r:"+comp] {
+	notes := 0
+	for _, entry := range strings.Split(list, ",") {
+		f := strings.Split(entry, ":")
+		comp := f[0]
+		if comp == "" || offered["r:"+comp] || slices.Contains(f[1:], "") {
 			return submission{}, errOldForm
 		}
 		offered["r:"+comp] = true
+		comps = append(comps, comp)
+		if len(f) > 1 {
+			questions[comp] = f[1:]
+		}
+		notes += max(1, len(f)-1)
 	}
-	if notesEach(len(comps)) {
+	if notesEach(len(comps), notes) {
 		for _, comp := range comps {
-			offered["n:"+comp] = true
+			if len(questions[comp]) == 0 {
+				offered["n:"+comp] = true
+			}
+			for _, q := range questions[comp] {
+				offered["q:"+q] = true
+			}
 		}
 	} else {
 		offered["note"] = true
@@ -246,8 +390,14 @@ func parseSubmission(user, meta string, values map[string]string) (submission, e
 		Ratings: map[string]int{}, Notes: map[string]string{},
 		Recommendation: scorecard.Recommendation(strings.TrimSpace(values["rec"])),
 		Note:           strings.TrimSpace(values["note"])}
+	if len(questions) > 0 {
+		card.Questions, card.QuestionNotes = questions, map[string]string{}
+	}
 	for _, comp := range card.Competencies {
-		if v, ok := values["r:"+comp]; ok && v != "" {
+		switch v, ok := values["r:"+comp]; {
+		case v == notAssessed:
+			card.NotAssessed = append(card.NotAssessed, comp)
+		case ok && v != "":
 			n, err := strconv.Atoi(v)
 			if err != nil {
 				n = 0 // not a rating: Validate refuses it
@@ -257,7 +407,13 @@ func parseSubmission(user, meta string, values map[string]string) (submission, e
 		if note := strings.TrimSpace(values["n:"+comp]); note != "" {
 			card.Notes[comp] = note
 		}
+		for _, q := range questions[comp] {
+			if note := strings.TrimSpace(values["q:"+q]); note != "" {
+				card.QuestionNotes[q] = note
+			}
+		}
 	}
+	card.Kit = scorecard.KitVersion(list)
 	return submission{id: id, inc: inc, gen: gen, card: card}, card.Validate()
 }
 

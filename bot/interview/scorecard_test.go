@@ -72,7 +72,7 @@ func submit(t *testing.T, h *Handler, user string, m *bot.Modal, ratings []int, 
 		case strings.HasPrefix(in.ID, "r:") && len(ratings) > 0:
 			values[in.ID] = fmt.Sprint(ratings[n%len(ratings)])
 			n++
-		case strings.HasPrefix(in.ID, "n:") && note != "":
+		case (strings.HasPrefix(in.ID, "n:") || strings.HasPrefix(in.ID, "q:")) && note != "":
 			values[in.ID] = note
 		}
 	}
@@ -150,7 +150,7 @@ func TestScorecardFlow(t *testing.T) {
 		t.Error("an admin does not see the debrief without scoring")
 	}
 	r, msg = do(t, h, "U1", "debrief Ada Lovelace export")
-	if msg != "" || r.File == nil || !strings.Contains(r.File.Content, "| @U1 | 4 | sharp thinking |") {
+	if msg != "" || r.File == nil || !strings.Contains(r.File.Content, "| @U1 | 4 |") || !strings.Contains(r.File.Content, "@U1 on “") || !strings.Contains(r.File.Content, "”: sharp thinking") {
 		t.Errorf("export: %q, %+v", msg, r.File)
 	}
 	if _, msg := do(t, h, "U2", "debrief Ada Lovelace close"); !strings.Contains(msg, "Only @U1, who runs the channel's interview loop") {
@@ -165,28 +165,55 @@ func TestScorecardFlow(t *testing.T) {
 	if _, msg := do(t, h, "U3", "candidate remove Ada Lovelace"); !strings.Contains(msg, "Only @U1, who runs the channel's interview loop") {
 		t.Errorf("remove by someone who did not add: %q", msg)
 	}
-	r, _ = do(t, h, "U1", "candidate remove Ada Lovelace")
+	// Remove archives: off the list, kept, restorable.
+	r, msg = do(t, h, "U1", "candidate remove Ada Lovelace")
+	if msg != "" || !strings.Contains(r.Card.Intro, "Archived Ada Lovelace with 2 scorecards") {
+		t.Fatalf("remove archives: %q %+v", msg, r.Card)
+	}
+	if cs, _ := store.Scope(key, nil, "").Candidates(ctx); len(cs) != 0 {
+		t.Errorf("candidates after archiving: %v", cs)
+	}
+	if r, _ := do(t, h, "U1", "candidates archived"); !strings.Contains(fmt.Sprint(r.Card), "Ada Lovelace — 2 scorecards, archived by @U1") {
+		t.Errorf("the archived list: %+v", r.Card)
+	}
+	if _, msg := do(t, h, "U2", "candidate add Ada Lovelace"); !strings.Contains(msg, "archived candidate") {
+		t.Errorf("adding an archived name: %q", msg)
+	}
+	if _, msg := do(t, h, "U1", "candidate restore Ada Lovelace"); msg != "" {
+		t.Fatal(msg)
+	}
+	if cs, _ := store.Scope(key, nil, "").Candidates(ctx); len(cs) != 1 || len(cs[0].Cards) != 2 || !cs[0].Closed {
+		t.Errorf("restored: %+v (want 2 scorecards, the debrief closed as it was before archiving)", cs)
+	}
+	// Erase deletes for good, once confirmed: the loop's owner and admins.
+	if _, msg := do(t, h, "U3", "candidate erase Ada Lovelace"); !strings.Contains(msg, "Only @U1, who runs the channel's interview loop, or an admin can erase") {
+		t.Errorf("erase by someone who does not run the loop: %q", msg)
+	}
+	r, _ = do(t, h, "U1", "candidate erase Ada Lovelace")
 	if r.Card == nil || len(r.Card.Buttons) != 1 || !strings.Contains(r.Card.Intro, "2 scorecards") {
-		t.Fatalf("remove asks: %+v", r.Card)
+		t.Fatalf("erase asks: %+v", r.Card)
 	}
 	b := r.Card.Buttons[0]
 	stale := bot.Request{Source: bot.Press, Team: "T1", Channel: "C1", User: "U1", Command: "interview",
 		Action: strings.TrimPrefix(b.Action, "interview:"), Value: strings.Replace(b.Value, "|2", "|1", 1)}
-	if r, err := h.Handle(ctx, stale); err != nil || !strings.Contains(r.Card.Intro, "Not removed") {
+	if r, err := h.Handle(ctx, stale); err != nil || !strings.Contains(r.Card.Intro, "Not erased") {
 		t.Errorf("a confirmation for another count of scorecards: %v %+v", err, r.Card)
 	}
 	other := stale
 	other.User, other.Value = "U3", b.Value
 	if _, err := h.Handle(ctx, other); !strings.Contains(hirebot.MessageOf(err), "Only @U1, who runs") {
-		t.Errorf("a confirmation pressed by someone who may not remove: %v", err)
+		t.Errorf("a confirmation pressed by someone who may not erase: %v", err)
 	}
 	r, err := h.Handle(ctx, bot.Request{Source: bot.Press, Team: "T1", Channel: "C1", User: "U1", Command: "interview",
 		Action: strings.TrimPrefix(b.Action, "interview:"), Value: b.Value})
-	if err != nil || !strings.Contains(r.Card.Intro, "Removed Ada Lovelace and 2 scorecards") {
-		t.Fatalf("remove: %v %+v", err, r.Card)
+	if err != nil || !strings.Contains(r.Card.Intro, "Erased Ada Lovelace and 2 scorecards") {
+		t.Fatalf("erase: %v %+v", err, r.Card)
 	}
 	if cs, _ := store.Scope(key, nil, "").Candidates(ctx); len(cs) != 0 {
-		t.Errorf("candidates after removal: %v", cs)
+		t.Errorf("candidates after erasing: %v", cs)
+	}
+	if cs, _ := store.Scope(key, nil, "").Archived(ctx); len(cs) != 0 {
+		t.Errorf("archived after erasing: %v", cs)
 	}
 }
 
@@ -274,6 +301,9 @@ func TestDebriefCardGolden(t *testing.T) {
 			Recommendation: scorecard.StrongYes},
 		"U2": {Scorer: "U2", Competencies: []string{"technology-vision", "communication"},
 			Ratings: map[string]int{"technology-vision": 2, "communication": 3}, Recommendation: scorecard.No},
+	}, Decisions: []scorecard.Decision{
+		{Verdict: scorecard.Hold, Reason: "Waiting for references", By: "UCEO", At: time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)},
+		{Verdict: scorecard.Hire, Reason: "Strongest on vision <!here>", By: "UCEO", At: time.Date(2026, 12, 3, 16, 30, 0, 0, time.UTC)},
 	}}
 	d := scorecard.Summarize(c)
 	golden.MatchJSON(t, filepath.Join("testdata", "golden", "card-debrief.json"), blockkit.Card(h.debriefCard(d)))

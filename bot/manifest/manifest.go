@@ -24,7 +24,8 @@ var Scopes = []struct{ Scope, Why string }{
 	{"commands", "slash commands"},
 	{"chat:write", "replies, shared cards and the live draft message"},
 	{"app_mentions:read", "answering @hirebot questions"},
-	{"im:history", "answering direct messages"},
+	{"im:history", "answering direct messages, and checking a reminder was not sent already"},
+	{"im:write", "scorecard reminders by direct message"},
 	{"files:write", "/jd export and /interview kit export"},
 }
 

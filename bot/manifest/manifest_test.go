@@ -47,7 +47,7 @@ func TestYAML(t *testing.T) {
 	}
 	// Least privilege: exactly the scopes the features need, nothing that
 	// reads channels or users.
-	want := []string{"commands", "chat:write", "app_mentions:read", "im:history", "files:write"}
+	want := []string{"commands", "chat:write", "app_mentions:read", "im:history", "im:write", "files:write"}
 	if !slices.Equal(m.OAuth.Scopes.Bot, want) {
 		t.Errorf("scopes %v, want %v", m.OAuth.Scopes.Bot, want)
 	}

@@ -1,6 +1,9 @@
 package scorecard
 
-import "slices"
+import (
+	"maps"
+	"slices"
+)
 
 // DisagreeAt is the spread at which interviewers disagree on a
 // competency: ratings this far apart or more.
@@ -19,16 +22,31 @@ type Debrief struct {
 	// Revisions are the scorers whose scorecard was changed, or first
 	// submitted, after they read the debrief, sorted.
 	Revisions []string
+	// Split says the recommendations disagree on the hire (a yes against
+	// a no), and how many lean each way.
+	Split   Split
+	IsSplit bool
+	// Texts are the texts of the team's own questions the scorecards
+	// noted, by id, when the reader of the debrief filled them in.
+	Texts map[string]string
 }
 
-// Row is one competency across every scorecard that rated it.
+// Row is one competency across every scorecard that showed it.
 type Row struct {
 	Competency string
-	Entries    []Entry // by scorer
-	Min, Max   int
+	Entries    []Entry // the ratings, by scorer
+	// NotAssessed are the scorers who marked it not assessed, sorted: they
+	// count in no spread or median.
+	NotAssessed []string
+	// Min, Max and Median are of the ratings given (0 for none).
+	Min, Max int
+	Median   float64
 	// Spread is Max - Min; Disagree is set when it is DisagreeAt or more.
 	Spread   int
 	Disagree bool
+	// Notes are the notes of the scorers who marked it not assessed, and
+	// the question notes of everyone, by scorer: entries with no rating.
+	Notes []Entry
 }
 
 // Entry is one scorer's rating and note. For a scorecard changed after
@@ -40,6 +58,19 @@ type Entry struct {
 	Note     string
 	Revision Revision
 	Before   int
+	// Questions are the scorer's notes on the competency's kit questions,
+	// in the order the scorecard showed them.
+	Questions []QuestionNote
+	// EarlierKit says the rating was given on an earlier scorecard, made
+	// against an earlier kit, and the scorer's latest no longer shows the
+	// competency: kept, never dropped.
+	EarlierKit bool
+}
+
+// QuestionNote is a scorer's note on one kit question.
+type QuestionNote struct {
+	Question string // the question's id
+	Note     string
 }
 
 // Count is how many scorecards made one recommendation.
@@ -62,6 +93,7 @@ type Call struct {
 // between interviews still shows every rating.
 func Summarize(c Candidate) Debrief {
 	d := Debrief{Candidate: c}
+	d.Split, d.IsSplit = SplitOf(c)
 	scorers := c.Scorers()
 	var order []string
 	for _, u := range scorers {
@@ -71,21 +103,50 @@ func Summarize(c Candidate) Debrief {
 			}
 		}
 	}
+	for _, u := range scorers {
+		for _, comp := range slices.Sorted(maps.Keys(c.Carried[u])) {
+			if !slices.Contains(order, comp) {
+				order = append(order, comp)
+			}
+		}
+	}
 	for _, comp := range order {
 		row := Row{Competency: comp}
+		var ratings []int
 		for _, u := range scorers {
 			card := c.Cards[u]
-			r, ok := card.Ratings[comp]
-			if !ok {
-				continue
+			var qs []QuestionNote
+			for _, q := range card.Questions[comp] {
+				if n := card.QuestionNotes[q]; n != "" {
+					qs = append(qs, QuestionNote{Question: q, Note: n})
+				}
 			}
 			rev, before := c.RevisionOf(u)
-			row.Entries = append(row.Entries, Entry{Scorer: u, Rating: r, Note: card.Notes[comp], Revision: rev, Before: before.Ratings[comp]})
+			if slices.Contains(card.NotAssessed, comp) {
+				row.NotAssessed = append(row.NotAssessed, u)
+				if card.Notes[comp] != "" || len(qs) > 0 {
+					row.Notes = append(row.Notes, Entry{Scorer: u, Note: card.Notes[comp], Revision: rev, Before: before.Ratings[comp], Questions: qs})
+				}
+				continue
+			}
+			r, ok := card.Ratings[comp]
+			if !ok {
+				kept, carried := c.Carried[u][comp]
+				if !carried || kept.Rating < MinRating || kept.Rating > MaxRating || slices.Contains(card.Competencies, comp) {
+					continue
+				}
+				row.Entries = append(row.Entries, Entry{Scorer: u, Rating: kept.Rating, Note: kept.Note, EarlierKit: true})
+				r = kept.Rating
+			} else {
+				row.Entries = append(row.Entries, Entry{Scorer: u, Rating: r, Note: card.Notes[comp], Revision: rev, Before: before.Ratings[comp], Questions: qs})
+			}
+			ratings = append(ratings, r)
 			if len(row.Entries) == 1 || r < row.Min {
 				row.Min = r
 			}
 			row.Max = max(row.Max, r)
 		}
+		row.Median = Median(ratings)
 		row.Spread = row.Max - row.Min
 		row.Disagree = len(row.Entries) > 1 && row.Spread >= DisagreeAt
 		d.Rows = append(d.Rows, row)
@@ -111,6 +172,19 @@ func Summarize(c Candidate) Debrief {
 		}
 	}
 	return d
+}
+
+// Median returns the median of ratings, 0 for none.
+func Median(ratings []int) float64 {
+	if len(ratings) == 0 {
+		return 0
+	}
+	r := slices.Sorted(slices.Values(ratings))
+	n := len(r)
+	if n%2 == 1 {
+		return float64(r[n/2])
+	}
+	return float64(r[n/2-1]+r[n/2]) / 2
 }
 
 // Disagreements returns the competencies interviewers disagree on.

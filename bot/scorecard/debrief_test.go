@@ -88,6 +88,57 @@ func TestSummarize(t *testing.T) {
 	}
 }
 
+// TestNotAssessed: a competency marked not assessed is left out of the
+// spread and the median, and listed by who did not assess it; a row
+// nobody rated has no spread.
+func TestNotAssessed(t *testing.T) {
+	skip := func(s Scorecard, comps ...string) Scorecard {
+		for _, c := range comps {
+			delete(s.Ratings, c)
+			s.NotAssessed = append(s.NotAssessed, c)
+		}
+		return s
+	}
+	for _, tt := range []struct {
+		name     string
+		cards    []Scorecard
+		comp     string
+		spread   int
+		median   float64
+		skipped  []string
+		disagree bool
+	}{
+		{name: "a guess would have made a spread of 3",
+			cards: []Scorecard{card("U1", Yes, "data", 4, "vision", 3), skip(card("U2", Yes, "data", 1, "vision", 3), "data")},
+			comp:  "data", spread: 0, median: 4, skipped: []string{"U2"}},
+		{name: "median of the rated",
+			cards: []Scorecard{card("U1", Yes, "data", 1), card("U2", Yes, "data", 4), card("U3", Yes, "data", 3), skip(card("U4", No, "data", 1), "data")},
+			comp:  "data", spread: 3, median: 3, skipped: []string{"U4"}, disagree: true},
+		{name: "nobody assessed it",
+			cards: []Scorecard{skip(card("U1", Yes, "data", 2), "data"), skip(card("U2", Yes, "data", 2), "data")},
+			comp:  "data", spread: 0, median: 0, skipped: []string{"U1", "U2"}},
+		{name: "even count", cards: []Scorecard{card("U1", Yes, "data", 2), card("U2", Yes, "data", 3)},
+			comp: "data", spread: 1, median: 2.5},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			d := Summarize(candidate(tt.cards...))
+			i := slices.IndexFunc(d.Rows, func(r Row) bool { return r.Competency == tt.comp })
+			if i < 0 {
+				t.Fatalf("no row for %s", tt.comp)
+			}
+			r := d.Rows[i]
+			if r.Spread != tt.spread || r.Median != tt.median || !slices.Equal(r.NotAssessed, tt.skipped) || r.Disagree != tt.disagree {
+				t.Errorf("row = spread %d median %v skipped %v disagree %v; want %d %v %v %v", r.Spread, r.Median, r.NotAssessed, r.Disagree, tt.spread, tt.median, tt.skipped, tt.disagree)
+			}
+			for _, e := range r.Entries {
+				if slices.Contains(tt.skipped, e.Scorer) {
+					t.Errorf("%s did not assess %s but has a rating entry", e.Scorer, tt.comp)
+				}
+			}
+		})
+	}
+}
+
 func TestAccessAndProgress(t *testing.T) {
 	c := candidate(card("U1", Yes, "vision", 3))
 	c.Expected = []string{"U1", "U2", "U3"}
@@ -134,6 +185,14 @@ func TestValidate(t *testing.T) {
 		{"long note", func(s *Scorecard) { s.Notes["vision"] = strings.Repeat("n", MaxNote+1) }, LongNote, []string{"vision"}},
 		{"long general note", func(s *Scorecard) { s.Note = strings.Repeat("n", MaxNote+1) }, LongNote, nil},
 		{"nothing to rate", func(s *Scorecard) { s.Competencies = nil }, NoCompetencies, nil},
+		{"not assessed", func(s *Scorecard) { delete(s.Ratings, "comms"); s.NotAssessed = []string{"comms"} }, 0, nil},
+		{"nothing assessed", func(s *Scorecard) { s.Ratings = map[string]int{}; s.NotAssessed = []string{"vision", "comms"} }, 0, nil},
+		{"rated and not assessed", func(s *Scorecard) { s.NotAssessed = []string{"comms"} }, BadRating, []string{"comms"}},
+		{"not assessed, not shown", func(s *Scorecard) { s.NotAssessed = []string{"hiring"} }, BadRating, []string{"hiring"}},
+		{"long question note", func(s *Scorecard) {
+			s.Questions = map[string][]string{"vision": {"q1", "q2"}}
+			s.QuestionNotes = map[string]string{"q2": strings.Repeat("n", MaxNote+1)}
+		}, LongNote, []string{"vision"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			s := ok
@@ -183,6 +242,50 @@ func TestMay(t *testing.T) {
 	}
 }
 
+// TestMayWithPanel: reading is blind for everyone on the panel until
+// they submit — the loop's owner and admins included; off the panel, the
+// owner, admins and coordinators read, export, close, archive and restore;
+// erasing and deciding are the owner's and admins' alone.
+func TestMayWithPanel(t *testing.T) {
+	c := candidate(card("USCORED", Yes, "vision", 3))
+	c.Panel = []PanelMember{{User: "UOWNER"}, {User: "UADMIN"}, {User: "USCORED"}, {User: "UIV"}}
+	loop := Loop{Owner: "UOWNER", Coordinators: []string{"UCOORD", "UIV"}}
+	acts := []Act{ReadDebrief, ExportDebrief, CloseDebrief, ArchiveCandidate, RestoreCandidate, SetPanel, EraseCandidate, Decide, NameCoordinators}
+	for _, tt := range []struct {
+		who  Person
+		want []bool // in the order of acts
+	}{
+		{Person{User: "UOWNER"}, []bool{false, false, true, true, true, true, true, true, true}},
+		{Person{User: "UADMIN", Admin: true}, []bool{false, false, true, true, true, true, true, true, true}},
+		{Person{User: "UADMIN2", Admin: true}, []bool{true, true, true, true, true, true, true, true, true}},
+		{Person{User: "UCOORD"}, []bool{true, true, true, true, true, true, false, false, false}},
+		{Person{User: "UIV"}, []bool{false, false, true, true, true, true, false, false, false}},
+		{Person{User: "USCORED"}, []bool{true, true, false, false, false, false, false, false, false}},
+		{Person{User: "UELSE"}, []bool{false, false, false, false, false, false, false, false, false}},
+	} {
+		for i, act := range acts {
+			if got := May(loop, tt.who, act, c); got != tt.want[i] {
+				t.Errorf("May(%+v, act %d) = %v, want %v", tt.who, act, got, tt.want[i])
+			}
+		}
+	}
+	// The owner submits: now they read it.
+	c.Cards["UOWNER"] = card("UOWNER", No, "vision", 1)
+	if !May(loop, Person{User: "UOWNER"}, ReadDebrief, c) {
+		t.Error("the owner on the panel cannot read after submitting")
+	}
+	if in, of := c.Progress(); in != 2 || of != 4 {
+		t.Errorf("Progress = %d of %d, want 2 of 4 (the panel)", in, of)
+	}
+	c.Cards["UGUEST"] = card("UGUEST", No, "vision", 1)
+	if in, of := c.Progress(); in != 3 || of != 5 {
+		t.Errorf("Progress = %d of %d, want 3 of 5 (the panel and a scorer off it)", in, of)
+	}
+	if !c.Waiting("UIV") || c.Waiting("UCOORD") || c.Waiting("UOWNER") {
+		t.Error("Waiting: want UIV only among UIV, UCOORD, UOWNER")
+	}
+}
+
 // TestRevisions: a scorecard changed after its scorer read the debrief
 // shows as a revision with the rating and call it had; one first
 // submitted after reading shows so too; reading without changing anything
@@ -206,11 +309,33 @@ func TestRevisions(t *testing.T) {
 	}
 	want := map[string]Entry{"U1": {Scorer: "U1", Rating: 4, Revision: Revised, Before: 1}, "U2": {Scorer: "U2", Rating: 3}, "U3": {Scorer: "U3", Rating: 3, Revision: AfterReading}}
 	for _, e := range d.Rows[0].Entries {
-		if e != want[e.Scorer] {
+		if !reflect.DeepEqual(e, want[e.Scorer]) {
 			t.Errorf("entry %+v, want %+v", e, want[e.Scorer])
 		}
 	}
 	if call := d.Calls[0]; call.Revision != Revised || call.Before != StrongNo || call.Recommendation != StrongYes {
 		t.Errorf("U1's call = %+v, want strong yes, revised from strong no", call)
+	}
+}
+
+// TestCarriedRatings: a rating kept from a scorecard made against an
+// earlier kit shows in its competency's row, marked, and counts.
+func TestCarriedRatings(t *testing.T) {
+	c := candidate(card("U1", Yes, "vision", 3), card("U2", No, "vision", 2, "data", 1))
+	c.Carried = map[string]map[string]Carried{"U1": {"data": {Rating: 4, Kit: "k1"}, "vision": {Rating: 1}}}
+	d := Summarize(c)
+	var data *Row
+	for i := range d.Rows {
+		if d.Rows[i].Competency == "data" {
+			data = &d.Rows[i]
+		}
+	}
+	if data == nil || len(data.Entries) != 2 || !data.Entries[0].EarlierKit || data.Entries[0].Rating != 4 || data.Spread != 3 || !data.Disagree {
+		t.Fatalf("the data row = %+v", data)
+	}
+	for _, e := range d.Rows[0].Entries {
+		if e.EarlierKit {
+			t.Errorf("a competency the latest scorecard shows uses a kept rating: %+v", e)
+		}
 	}
 }

@@ -1,5 +1,7 @@
 package scorecard
 
+import "slices"
+
 // Who may do what with a channel's candidates and scorecards belongs to
 // the channel's interview loop, not to its job-description draft: the
 // loop is recorded with the candidates, and starting, discarding or
@@ -11,6 +13,10 @@ package scorecard
 // else. A loop with no owner (none recorded) is run by the admins alone.
 type Loop struct {
 	Owner string
+	// Coordinators are the people the owner (or an admin) named to help
+	// run the loop, sorted: off the panel, they see progress, read,
+	// export and close debriefs, archive and restore candidates.
+	Coordinators []string
 }
 
 // Person is who asks: a Slack user, and whether they are a configured
@@ -36,6 +42,20 @@ const (
 	RemoveCandidate
 	// HandOverLoop: name someone else to run the loop (no candidate).
 	HandOverLoop
+	// NameCoordinators: name or remove the loop's coordinators (no
+	// candidate).
+	NameCoordinators
+	// SetPanel: say who interviews a candidate.
+	SetPanel
+	// ArchiveCandidate and RestoreCandidate: put a candidate's record
+	// away, kept, and bring it back.
+	ArchiveCandidate
+	RestoreCandidate
+	// EraseCandidate: delete a candidate and every scorecard for good, on
+	// an erasure request.
+	EraseCandidate
+	// Decide: record the hiring decision.
+	Decide
 )
 
 // Runs reports whether p runs loop l: its owner, or an admin.
@@ -43,17 +63,34 @@ func (l Loop) Runs(p Person) bool {
 	return p.Admin || (l.Owner != "" && p.User == l.Owner)
 }
 
-// May reports whether p may do act with candidate c of loop l. The loop's
-// owner and admins may do everything; someone on the panel may read and
-// export the debrief once they have submitted their own scorecard; nobody
-// else may do anything.
+// Coordinates reports whether p helps run loop l: its owner, an admin or
+// a coordinator.
+func (l Loop) Coordinates(p Person) bool {
+	return l.Runs(p) || (p.User != "" && slices.Contains(l.Coordinators, p.User))
+}
+
+// May reports whether p may do act with candidate c of loop l.
+//
+// Reading is blind for everyone on the panel until they have submitted
+// their own scorecard — the loop's owner and admins included — so nobody
+// anchors on anyone else's. Off the panel, the loop's owner, admins and
+// coordinators read and export the debrief; someone who submitted a
+// scorecard reads and exports it too. Closing the debrief, archiving and
+// restoring, which show nothing of what anyone wrote, are for the loop's
+// owner, admins and coordinators; erasing, handing the loop over, naming
+// coordinators and recording the decision for its owner and admins;
+// setting the panel for its owner, admins and coordinators.
 func May(l Loop, p Person, act Act, c Candidate) bool {
-	if l.Runs(p) {
-		return true
-	}
 	switch act {
 	case ReadDebrief, ExportDebrief:
-		return p.User != "" && c.Submitted(p.User)
+		if p.User != "" && c.Submitted(p.User) {
+			return true
+		}
+		return !c.OnPanel(p.User) && l.Coordinates(p)
+	case CloseDebrief, ArchiveCandidate, RestoreCandidate, SetPanel:
+		return l.Coordinates(p)
+	case RemoveCandidate, EraseCandidate, HandOverLoop, NameCoordinators, Decide:
+		return l.Runs(p)
 	}
 	return false
 }

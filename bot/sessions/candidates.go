@@ -33,8 +33,8 @@ var (
 )
 
 // candidateKeys returns the keys of candidate id (none for ""), of the
-// channel's candidate index and of its interview loop, in the order the
-// candidate scripts take them. All are in the session's slot, so one
+// channel's candidate index, of its interview loop and of its index of
+// archived candidates, in the order the candidate scripts take them. All are in the session's slot, so one
 // script can change them (and record the request's claim) together.
 func (sc *Scope) candidateKeys(id string) ([]string, error) {
 	if sc.err != nil {
@@ -45,7 +45,7 @@ func (sc *Scope) candidateKeys(id string) ([]string, error) {
 			return nil, err
 		}
 	}
-	return []string{sc.slot.candidate(id), sc.slot.candidates(), sc.slot.loop()}, nil
+	return []string{sc.slot.candidate(id), sc.slot.candidates(), sc.slot.loop(), sc.slot.archived()}, nil
 }
 
 // scoringKey returns the key of the set of candidates ("CHANNEL/ID") a
@@ -103,15 +103,55 @@ func (sc *Scope) Candidate(ctx context.Context, id string) (scorecard.Candidate,
 }
 
 // Candidates returns the channel's candidates, sorted by name, with their
-// scorecards. Ids of candidates that expired are dropped from the index
-// as a side effect.
+// scorecards; archived ones are not among them (see Archived). Ids of
+// candidates that expired are dropped from the index as a side effect.
 func (sc *Scope) Candidates(ctx context.Context) ([]scorecard.Candidate, error) {
+	return sc.listCandidates(ctx, 1)
+}
+
+// Archived returns the channel's archived candidates, sorted by name,
+// with their scorecards. Ids of records past their retention are dropped
+// from the index as a side effect.
+func (sc *Scope) Archived(ctx context.Context) ([]scorecard.Candidate, error) {
+	return sc.listCandidates(ctx, 3)
+}
+
+// ArchiveCandidate archives candidate id of identity inc: out of the
+// candidate list, the debrief closed, kept with every scorecard for the
+// record retention from now. It reports whether they were archived
+// already. ErrNoCandidate, or a *hirebot.GoneError.
+func (sc *Scope) ArchiveCandidate(ctx context.Context, id, inc string, at time.Time) (bool, error) {
+	r, err := sc.candidateWrite(ctx, "archive candidate", archiveScript, id, inc, id, sc.user, at.UnixMilli(), sc.s.retention.Milliseconds())
+	if err := candidateResult(r, err); err != nil {
+		return false, err
+	}
+	return r.status == "already", nil
+}
+
+// RestoreCandidate brings archived candidate id of identity inc back to
+// the candidate list, their debrief open again unless it had been closed
+// before archiving, with the candidate TTL. It reports whether they were
+// not archived (nothing to do). ErrNoCandidate, a *hirebot.GoneError, or a
+// *hirebot.FullError for a full candidate list.
+func (sc *Scope) RestoreCandidate(ctx context.Context, id, inc string) (bool, error) {
+	r, err := sc.candidateWrite(ctx, "restore candidate", restoreScript, id, inc, id, CandidateCap)
+	if err := candidateResult(r, err); err != nil {
+		return false, err
+	}
+	if r.status == "full" {
+		return false, &hirebot.FullError{What: "the candidate list", Cap: CandidateCap}
+	}
+	return r.status == "active", nil
+}
+
+// listCandidates returns the candidates of the index keys[index].
+func (sc *Scope) listCandidates(ctx context.Context, index int) ([]scorecard.Candidate, error) {
 	keys, err := sc.candidateKeys("")
 	if err != nil {
 		return nil, err
 	}
 	ctx = named(ctx, "read candidates")
-	ids, err := sc.s.client.SMembers(ctx, keys[1]).Result()
+	ids, err := sc.s.client.SMembers(ctx, keys[index]).Result()
 	if err != nil {
 		return nil, storeError("read candidates", err)
 	}
@@ -142,7 +182,7 @@ func (sc *Scope) Candidates(ctx context.Context) ([]scorecard.Candidate, error) 
 		out = append(out, c)
 	}
 	if len(gone) > 0 {
-		_ = sc.s.client.SRem(ctx, keys[1], gone...).Err() // best effort
+		_ = sc.s.client.SRem(ctx, keys[index], gone...).Err() // best effort
 	}
 	slices.SortFunc(out, func(a, b scorecard.Candidate) int {
 		return strings.Compare(scorecard.Fold(a.Name), scorecard.Fold(b.Name))
@@ -240,17 +280,96 @@ func (sc *Scope) CloseDebrief(ctx context.Context, id, inc string) (bool, error)
 }
 
 // Loop returns the channel's interview loop: its owner, "" when none is
-// recorded.
+// recorded, and its coordinators.
 func (sc *Scope) Loop(ctx context.Context) (scorecard.Loop, error) {
 	keys, err := sc.candidateKeys("")
 	if err != nil {
 		return scorecard.Loop{}, err
 	}
-	owner, err := sc.s.client.HGet(named(ctx, "read the interview loop"), keys[2], "owner").Result()
+	h, err := sc.s.client.HGetAll(named(ctx, "read the interview loop"), keys[2]).Result()
 	if err != nil && !errors.Is(err, redis.Nil) {
 		return scorecard.Loop{}, storeError("read the interview loop", err)
 	}
-	return scorecard.Loop{Owner: owner}, nil
+	l := scorecard.Loop{Owner: h["owner"]}
+	for f := range h {
+		if u, ok := strings.CutPrefix(f, "c:"); ok {
+			l.Coordinators = append(l.Coordinators, u)
+		}
+	}
+	slices.Sort(l.Coordinators)
+	return l, nil
+}
+
+// Decide records decision d on candidate id of identity inc, after the
+// decisions before it (the newest scorecard.MaxDecisions are kept), and
+// returns the candidate as it is then. ErrNoCandidate, or a
+// *hirebot.GoneError.
+func (sc *Scope) Decide(ctx context.Context, id, inc string, d scorecard.Decision) (scorecard.Candidate, error) {
+	b, err := json.Marshal(d)
+	if err != nil {
+		return scorecard.Candidate{}, fmt.Errorf("sessions: encode decision: %w", err)
+	}
+	r, err := sc.candidateWrite(ctx, "record a decision", decideScript, id, inc, b, scorecard.MaxDecisions)
+	if err := candidateResult(r, err); err != nil {
+		return scorecard.Candidate{}, err
+	}
+	return sc.candidateIn(ctx, id, r, nil)
+}
+
+// SetCoordinator names user a coordinator of the channel's interview loop
+// (add) or removes them, and reports whether that changed anything.
+func (sc *Scope) SetCoordinator(ctx context.Context, user string, add bool) (bool, error) {
+	flag := ""
+	if add {
+		flag = "1"
+	}
+	r, err := sc.candidateWrite(ctx, "name a coordinator", coordinatorScript, "", user, flag)
+	return r.status == "ok", err
+}
+
+// SetPanel sets who interviews candidate id of identity inc, replacing
+// the panel they had, and returns the candidate as it is then. Each
+// member's App Home lists the candidate until they submit.
+// ErrNoCandidate, ErrDebriefClosed, or a *hirebot.GoneError.
+func (sc *Scope) SetPanel(ctx context.Context, id, inc string, panel []scorecard.PanelMember) (scorecard.Candidate, error) {
+	args := []any{inc}
+	for _, m := range panel {
+		focus, err := json.Marshal(m.Focus)
+		if err != nil {
+			return scorecard.Candidate{}, fmt.Errorf("sessions: encode focus: %w", err)
+		}
+		args = append(args, m.User, focus)
+	}
+	keys, err := sc.candidateKeys(id)
+	if err != nil {
+		return scorecard.Candidate{}, err
+	}
+	users := make([]string, len(panel))
+	for i, m := range panel {
+		users[i] = m.User
+	}
+	w := write{op: "set the panel", script: panelScript, keys: keys, args: append([]any{sc.s.candTTL.Milliseconds()}, args...)}
+	if sc.s.remindAfter > 0 {
+		w.before = func(ctx context.Context, p redis.Pipeliner) {
+			scheduleReminders(ctx, p, sc.key.Team, sc.key.Channel, id, users, time.Now().Add(sc.s.remindAfter))
+		}
+	}
+	r, err := sc.run(ctx, w)
+	if err := candidateResult(r, err); err != nil {
+		return scorecard.Candidate{}, err
+	}
+	ctx = named(ctx, "list the candidate for the panel")
+	_, _ = sc.s.client.Pipelined(ctx, func(p redis.Pipeliner) error {
+		for _, m := range panel {
+			if index, err := scoringKey(sc.key.Team, m.User); err == nil {
+				// Best effort, as ExpectScorer's.
+				p.SAdd(ctx, index, sc.key.Channel+"/"+id)
+				p.PExpire(ctx, index, sc.s.candTTL)
+			}
+		}
+		return nil
+	})
+	return sc.candidateIn(ctx, id, r, nil)
 }
 
 // SetLoopOwner makes to the owner of the channel's interview loop if its
@@ -281,8 +400,8 @@ func (sc *Scope) RemoveCandidate(ctx context.Context, id, inc string) error {
 }
 
 // UserWaiting returns, sorted by channel and name, the candidates of team
-// waiting for user's scorecard: they opened one, have not submitted it,
-// and the debrief is open. Entries of candidates that are gone, closed or
+// waiting for user's scorecard: they are on the panel or opened one, have
+// not submitted it, and the debrief is open. Entries of candidates that are gone, closed or
 // scored are dropped from the index as a side effect.
 func (s *Store) UserWaiting(ctx context.Context, team, user string) ([]scorecard.Waiting, error) {
 	index, err := scoringKey(team, user)
@@ -305,7 +424,7 @@ func (s *Store) UserWaiting(ctx context.Context, team, user string) ([]scorecard
 			if err != nil {
 				return err
 			}
-			cmds[i] = p.HMGet(ctx, sl.candidate(id), "name", "closed", "s:"+user)
+			cmds[i] = p.HMGet(ctx, sl.candidate(id), "name", "closed", "s:"+user, "p:"+user, "e:"+user)
 		}
 		return nil
 	})
@@ -314,15 +433,22 @@ func (s *Store) UserWaiting(ctx context.Context, team, user string) ([]scorecard
 	}
 	var out []scorecard.Waiting
 	var done []any
+	var kept []string
 	for i, e := range entries {
 		v := cmds[i].Val()
 		name, _ := v[0].(string)
-		if name == "" || v[1] != nil || v[2] != nil {
+		if name == "" || v[1] != nil || v[2] != nil || (v[3] == nil && v[4] == nil) {
 			done = append(done, e)
 			continue
 		}
 		channel, _, _ := strings.Cut(e, "/")
 		out = append(out, scorecard.Waiting{Channel: channel, Name: name})
+		kept = append(kept, e)
+	}
+	if due, err := s.reminderDue(ctx, team, user, kept); err == nil {
+		for i, e := range kept {
+			out[i].Due = due[e]
+		}
 	}
 	if len(done) > 0 {
 		_ = s.client.SRem(ctx, index, done...).Err() // best effort
@@ -380,8 +506,33 @@ func decodeCandidate(id string, h map[string]string) (scorecard.Candidate, error
 			if ms, err := strconv.ParseInt(v, 10, 64); err == nil {
 				c.Read[f[2:]] = time.UnixMilli(ms).UTC()
 			}
+		case f == "archived":
+			var a struct {
+				By string `json:"by"`
+				At int64  `json:"at"`
+			}
+			_ = json.Unmarshal([]byte(v), &a) // unreadable: archived, by nobody known
+			c.Archived = &scorecard.Archive{By: a.By, At: time.UnixMilli(a.At).UTC()}
+		case f == "decisions":
+			if err := json.Unmarshal([]byte(v), &c.Decisions); err != nil {
+				// cjson writes an empty list as {}: nothing decided.
+				c.Decisions = nil
+			}
+		case strings.HasPrefix(f, "k:"):
+			var kept map[string]scorecard.Carried
+			if err := json.Unmarshal([]byte(v), &kept); err == nil && len(kept) > 0 {
+				if c.Carried == nil {
+					c.Carried = map[string]map[string]scorecard.Carried{}
+				}
+				c.Carried[f[2:]] = kept
+			}
+		case strings.HasPrefix(f, "p:"):
+			m := scorecard.PanelMember{User: f[2:]}
+			_ = json.Unmarshal([]byte(v), &m.Focus) // a focus unread is none: they rate everything
+			c.Panel = append(c.Panel, m)
 		}
 	}
 	slices.Sort(c.Expected)
+	slices.SortFunc(c.Panel, func(a, b scorecard.PanelMember) int { return strings.Compare(a.User, b.User) })
 	return c, nil
 }

@@ -39,6 +39,10 @@ func testCandidates(t *testing.T, newStore func(t *testing.T) *Store) {
 		{"Identity", testCandidateIdentity},
 		{"DebriefRead", testDebriefRead},
 		{"Loop", testLoop},
+		{"Panel", testPanel},
+		{"Decide", testDecide},
+		{"Archive", testArchive},
+		{"Carried", testCarried},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
@@ -347,5 +351,189 @@ func testUserWaiting(t *testing.T, newStore func(t *testing.T) *Store) {
 	}
 	if got, _ := s.UserWaiting(ctx, key.Team, "U2"); len(got) != 0 {
 		t.Errorf("UserWaiting of someone who opened nothing = %v", got)
+	}
+}
+
+// testPanel: a panel replaces the one before, lists the candidate in each
+// member's App Home until they submit, and coordinators are kept with the
+// loop.
+func testPanel(t *testing.T, newStore func(t *testing.T) *Store) {
+	s := newStore(t)
+	ctx := t.Context()
+	key := hirebot.SessionKey{Team: "T1", Channel: "CPANEL"}
+	id := mustAdd(t, s, key, "Ada Lovelace")
+	c, err := s.Scope(key, nil, "").Candidate(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := s.Scope(key, nil, "UOWNER")
+	if _, err := sc.SetPanel(ctx, id, c.Inc, []scorecard.PanelMember{{User: "U1", Focus: []string{"vision"}}, {User: "U2"}}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := sc.SetPanel(ctx, id, c.Inc, []scorecard.PanelMember{{User: "U3"}, {User: "U1", Focus: []string{"vision", "comms"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []scorecard.PanelMember{{User: "U1", Focus: []string{"vision", "comms"}}, {User: "U3"}}
+	if fmt.Sprint(got.Panel) != fmt.Sprint(want) {
+		t.Errorf("panel = %+v, want %+v", got.Panel, want)
+	}
+	if w, err := s.UserWaiting(ctx, "T1", "U3"); err != nil || len(w) != 1 {
+		t.Errorf("U3's waiting = %v, %v; want the candidate", w, err)
+	}
+	if w, _ := s.UserWaiting(ctx, "T1", "U2"); len(w) != 0 {
+		t.Errorf("U2, off the panel now, still waits: %v", w)
+	}
+	if _, err := sc.SetPanel(ctx, id, "another", nil); !errors.As(err, new(*hirebot.GoneError)) {
+		t.Errorf("a panel for another candidate of the name: %v", err)
+	}
+	for _, step := range []struct {
+		user    string
+		add     bool
+		changed bool
+	}{{"UREC", true, true}, {"UREC", true, false}, {"UHR", true, true}, {"UREC", false, true}, {"UREC", false, false}} {
+		if changed, err := sc.SetCoordinator(ctx, step.user, step.add); err != nil || changed != step.changed {
+			t.Errorf("SetCoordinator(%s, %v) = %v, %v; want %v", step.user, step.add, changed, err, step.changed)
+		}
+	}
+	if l, err := sc.Loop(ctx); err != nil || !slices.Equal(l.Coordinators, []string{"UHR"}) {
+		t.Errorf("Loop = %+v, %v; want coordinator UHR", l, err)
+	}
+}
+
+// testDecide: decisions are kept in order, the newest MaxDecisions, with
+// who and when.
+func testDecide(t *testing.T, newStore func(t *testing.T) *Store) {
+	s := newStore(t)
+	ctx := t.Context()
+	key := hirebot.SessionKey{Team: "T1", Channel: "CDECIDE"}
+	id := mustAdd(t, s, key, "Ada Lovelace")
+	c, _ := s.Scope(key, nil, "").Candidate(ctx, id)
+	at := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+	for i := range scorecard.MaxDecisions + 2 {
+		d := scorecard.Decision{Verdict: scorecard.Hold, Reason: fmt.Sprintf("reason %d", i), By: "UOWNER", At: at.Add(time.Duration(i) * time.Hour)}
+		got, err := s.Scope(key, nil, "UOWNER").Decide(ctx, id, c.Inc, d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if last, ok := got.Decided(); !ok || last.Reason != d.Reason || !last.At.Equal(d.At) || last.By != "UOWNER" {
+			t.Fatalf("Decided = %+v, want %+v", last, d)
+		}
+	}
+	c, _ = s.Scope(key, nil, "").Candidate(ctx, id)
+	if len(c.Decisions) != scorecard.MaxDecisions || c.Decisions[0].Reason != "reason 2" {
+		t.Errorf("%d decisions kept, the oldest %q; want %d from reason 2", len(c.Decisions), c.Decisions[0].Reason, scorecard.MaxDecisions)
+	}
+	if _, err := s.Scope(key, nil, "").Decide(ctx, id, "another", scorecard.Decision{Verdict: scorecard.Hire, Reason: "x"}); !errors.As(err, new(*hirebot.GoneError)) {
+		t.Errorf("a decision on another candidate of the name: %v", err)
+	}
+}
+
+// testArchive: archiving takes a candidate off the list into the
+// archived one with every scorecard, closes the debrief, keeps the record
+// (and the loop) for the record retention, which later writes do not
+// shorten; restoring brings them back with the candidate TTL; erasing
+// deletes an archived candidate and its index entry.
+func testArchive(t *testing.T, newStore func(t *testing.T) *Store) {
+	s := newStore(t)
+	ctx := t.Context()
+	key := hirebot.SessionKey{Team: "T1", Channel: "CARCHIVE"}
+	if err := s.Scope(key, nil, "").AddCandidate(ctx, scorecard.Candidate{Name: "Ada Lovelace", AddedBy: "U1", Added: time.Now()}, "U1"); err != nil {
+		t.Fatal(err)
+	}
+	id := scorecard.ID("Ada Lovelace")
+	c, _ := s.Scope(key, nil, "").Candidate(ctx, id)
+	if _, _, err := s.Scope(key, nil, "").SubmitScorecard(ctx, id, c.Inc, rated("U2", 3)); err != nil {
+		t.Fatal(err)
+	}
+	sc := s.Scope(key, nil, "U1")
+	if already, err := sc.ArchiveCandidate(ctx, id, c.Inc, time.Now()); err != nil || already {
+		t.Fatalf("archive: %v %v", already, err)
+	}
+	if already, _ := sc.ArchiveCandidate(ctx, id, c.Inc, time.Now()); !already {
+		t.Error("archiving twice")
+	}
+	if cs, _ := sc.Candidates(ctx); len(cs) != 0 {
+		t.Errorf("listed after archiving: %v", cs)
+	}
+	arch, err := sc.Archived(ctx)
+	if err != nil || len(arch) != 1 || arch[0].Archived == nil || arch[0].Archived.By != "U1" || !arch[0].Closed || len(arch[0].Cards) != 1 {
+		t.Fatalf("archived = %+v, %v", arch, err)
+	}
+	sl, _ := sessionSlot(key)
+	for _, k := range []string{sl.candidate(id), sl.loop(), sl.archived()} {
+		if d := s.client.PTTL(ctx, k).Val(); d <= candidateTTL {
+			t.Errorf("%s expires in %v, want the record retention", k, d)
+		}
+	}
+	if _, err := sc.Decide(ctx, id, c.Inc, scorecard.Decision{Verdict: scorecard.NoHire, Reason: "x", By: "U1", At: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	if d := s.client.PTTL(ctx, sl.candidate(id)).Val(); d <= candidateTTL {
+		t.Errorf("a decision on an archived candidate shortened its retention to %v", d)
+	}
+	if _, _, err := sc.SubmitScorecard(ctx, id, c.Inc, rated("U3", 2)); !errors.Is(err, ErrDebriefClosed) {
+		t.Errorf("a scorecard for an archived candidate: %v", err)
+	}
+	if active, err := sc.RestoreCandidate(ctx, id, c.Inc); err != nil || active {
+		t.Fatalf("restore: %v %v", active, err)
+	}
+	got, _ := sc.Candidate(ctx, id)
+	if got.Archived != nil || got.Closed || len(got.Cards) != 1 || len(got.Decisions) != 1 {
+		t.Errorf("restored = %+v", got)
+	}
+	if d := s.client.PTTL(ctx, sl.candidate(id)).Val(); d > candidateTTL {
+		t.Errorf("restored candidate expires in %v, want the candidate TTL", d)
+	}
+	if active, _ := sc.RestoreCandidate(ctx, id, c.Inc); !active {
+		t.Error("restoring an active candidate")
+	}
+	if _, err := sc.ArchiveCandidate(ctx, id, c.Inc, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if err := sc.RemoveCandidate(ctx, id, c.Inc); err != nil {
+		t.Fatal(err)
+	}
+	if n := s.client.Exists(ctx, sl.candidate(id)).Val() + s.client.SCard(ctx, sl.archived()).Val(); n != 0 {
+		t.Errorf("erasing an archived candidate left %d keys or entries", n)
+	}
+}
+
+// testCarried: a scorecard that no longer shows a competency its scorer's
+// earlier one rated (the kit changed) keeps that rating apart; showing it
+// again drops the kept one.
+func testCarried(t *testing.T, newStore func(t *testing.T) *Store) {
+	s := newStore(t)
+	ctx := t.Context()
+	key := hirebot.SessionKey{Team: "T1", Channel: "CCARRY"}
+	id := mustAdd(t, s, key, "Ada Lovelace")
+	c, _ := s.Scope(key, nil, "").Candidate(ctx, id)
+	card := func(ratings map[string]int, kit string) scorecard.Scorecard {
+		sc := scorecard.Scorecard{Scorer: "U1", Ratings: ratings, Notes: map[string]string{"data": "asked about GDPR"}, Recommendation: scorecard.Yes, Kit: kit, At: time.Now()}
+		for comp := range ratings {
+			sc.Competencies = append(sc.Competencies, comp)
+		}
+		slices.Sort(sc.Competencies)
+		return sc
+	}
+	submit := func(sc scorecard.Scorecard) scorecard.Candidate {
+		got, _, err := s.Scope(key, nil, "U1").SubmitScorecard(ctx, id, c.Inc, sc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	submit(card(map[string]int{"vision": 3, "data": 2}, "k1"))
+	got := submit(card(map[string]int{"vision": 4}, "k2"))
+	if kept := got.Carried["U1"]["data"]; kept.Rating != 2 || kept.Kit != "k1" || kept.Note != "asked about GDPR" {
+		t.Errorf("the rating the new kit dropped: %+v", got.Carried)
+	}
+	got = submit(card(map[string]int{"vision": 2}, "k2"))
+	if kept := got.Carried["U1"]["data"]; kept.Rating != 2 {
+		t.Errorf("a second submission lost the kept rating: %+v", got.Carried)
+	}
+	got = submit(card(map[string]int{"vision": 2, "data": 4}, "k3"))
+	if len(got.Carried["U1"]) != 0 {
+		t.Errorf("a competency shown again is still kept apart: %+v", got.Carried)
 	}
 }

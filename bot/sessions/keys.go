@@ -75,6 +75,7 @@ func (s slot) outbox() string              { return s.key("outbox") }
 func (s slot) liveTurn() string            { return s.key("liveturn") }
 func (s slot) announce(what string) string { return s.key("announce:" + what) }
 func (s slot) candidates() string          { return s.key("candidates") }
+func (s slot) archived() string            { return s.key("archived") }
 func (s slot) loop() string                { return s.key("loop") }
 func (s slot) candidate(id string) string  { return s.key("cand:" + id) }
 

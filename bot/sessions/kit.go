@@ -2,7 +2,10 @@ package sessions
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
+	"github.com/hirebot/hirebot/bot/scorecard"
 	"math/rand/v2"
 	"strconv"
 	"strings"
@@ -37,6 +40,104 @@ func (sc *Scope) Asked(ctx context.Context) (map[string]bool, error) {
 // MarkAsked records that the questions ids were suggested in the channel.
 func (sc *Scope) MarkAsked(ctx context.Context, ids ...string) error {
 	return sc.changeAsked(ctx, "mark questions asked", "SADD", ids)
+}
+
+// MarkShown marks the questions ids asked (as MarkAsked) and records
+// them, in order, as the last batch the scope's author was shown, for
+// /interview kit add 2 4 5.
+func (sc *Scope) MarkShown(ctx context.Context, ids ...string) error {
+	if len(ids) == 0 || sc.user == "" {
+		return sc.MarkAsked(ctx, ids...)
+	}
+	args := []any{sc.s.ttlMillis(), sc.user}
+	for _, id := range ids {
+		args = append(args, id)
+	}
+	_, err := sc.run(ctx, write{op: "mark questions asked", script: shownScript, keys: sc.keys().list(), args: args})
+	return err
+}
+
+// LastBatch returns the questions the scope's author was last shown in
+// the channel, in order (none when they were shown none, or the session
+// expired).
+func (sc *Scope) LastBatch(ctx context.Context) ([]string, error) {
+	if sc.err != nil {
+		return nil, sc.err
+	}
+	v, err := sc.s.client.HGet(named(ctx, "read the last batch"), sc.keys().meta, "batch:"+sc.user).Result()
+	if errors.Is(err, redis.Nil) || v == "" {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, storeError("read the last batch", err)
+	}
+	return strings.Split(v, ","), nil
+}
+
+// AddManyToKit appends the questions ids to the kit, in order, skipping
+// those it holds, while it has room, if the kit is still of generation
+// gen ("" for any), and returns those added; full says some did not fit.
+// A kit cleared since is a *hirebot.GoneError.
+func (sc *Scope) AddManyToKit(ctx context.Context, gen string, ids []string) (added []string, full bool, err error) {
+	args := []any{sc.s.ttlMillis(), KitCap, gen, newGeneration()}
+	for _, id := range ids {
+		args = append(args, id)
+	}
+	r, err := sc.run(ctx, write{op: "add to interview kit", script: addKitManyScript, keys: sc.keys().list(), args: args})
+	switch {
+	case err != nil:
+		return nil, false, err
+	case r.status == "gone":
+		return nil, false, &hirebot.GoneError{What: "kit"}
+	}
+	if r.value != "" {
+		added = strings.Split(r.value, ",")
+	}
+	return added, r.status == "full", nil
+}
+
+// AddTeamToKit appends q, a team's own question, to the kit (as
+// AddToKit), keeping its competency and text with the session; it
+// reports false when the kit holds it already.
+func (sc *Scope) AddTeamToKit(ctx context.Context, gen string, q scorecard.TeamQuestion) (bool, error) {
+	b, err := json.Marshal(q)
+	if err != nil {
+		return false, fmt.Errorf("sessions: encode question: %w", err)
+	}
+	r, err := sc.run(ctx, write{op: "add to interview kit", script: addTeamScript, keys: sc.keys().list(),
+		args: []any{sc.s.ttlMillis(), KitCap, gen, newGeneration(), q.ID, b}})
+	switch {
+	case err != nil:
+		return false, err
+	case r.status == "gone":
+		return false, &hirebot.GoneError{What: "kit"}
+	case r.status == "full":
+		return false, &hirebot.FullError{What: "the interview kit", Cap: KitCap}
+	}
+	return r.status == "ok", nil
+}
+
+// TeamQuestions returns the team's own questions kept with the session,
+// by id (those the kit no longer holds too).
+func (sc *Scope) TeamQuestions(ctx context.Context) (map[string]scorecard.TeamQuestion, error) {
+	if sc.err != nil {
+		return nil, sc.err
+	}
+	h, err := sc.s.client.HGetAll(named(ctx, "read the team's questions"), sc.keys().meta).Result()
+	if err != nil {
+		return nil, storeError("read the team's questions", err)
+	}
+	out := map[string]scorecard.TeamQuestion{}
+	for f, v := range h {
+		if id, ok := strings.CutPrefix(f, "tq:"); ok {
+			var q scorecard.TeamQuestion
+			if json.Unmarshal([]byte(v), &q) == nil {
+				q.ID = id
+				out[id] = q
+			}
+		}
+	}
+	return out, nil
 }
 
 // ForgetAsked lets the questions ids be suggested again in the channel.

@@ -78,3 +78,59 @@ redis.call('HSET', key[5], 'kitgen', arg[3])
 touch(arg[1], 5)
 return 'ok'
 `)
+
+// shownScript marks questions asked and records them, in order, as the
+// last batch its author (arg[2]) was shown: field batch:USER of the
+// session's meta hash. arg: ttl, user, ids.
+var shownScript = writeScript("", `
+redis.call('SADD', key[3], unpack(arg, 3))
+redis.call('HSET', key[5], 'batch:' .. arg[2], table.concat(arg, ',', 3))
+touch(arg[1], 5)
+return 'ok'
+`)
+
+// addKitManyScript appends the questions arg[5..] to the kit, in order,
+// skipping those it holds, while it has room, if the kit is still of
+// generation arg[3] (empty for any). arg: ttl, kit cap, generation, a
+// fresh generation, ids. Status ok or full (some did not fit), the value
+// the ids added, comma-separated; or gone.
+var addKitManyScript = writeScript(kitGenLua, `
+if arg[3] ~= '' and kitGen(key[5], arg[1], arg[4]) ~= arg[3] then return 'gone' end
+local ids = redis.call('LRANGE', key[4], 0, -1)
+local have = {}
+for _, id in ipairs(ids) do have[id] = true end
+local added, n, status = {}, #ids, 'ok'
+for i = 5, #arg do
+	local id = arg[i]
+	if not have[id] then
+		if n >= tonumber(arg[2]) then
+			status = 'full'
+		else
+			redis.call('RPUSH', key[4], id)
+			have[id] = true
+			n = n + 1
+			added[#added + 1] = id
+		end
+	end
+end
+touch(arg[1], 5)
+return status, table.concat(added, ',')
+`)
+
+// addTeamScript appends a team's own question arg[5] to the kit, and keeps
+// its competency and text (arg[6], JSON) in the session's meta hash, field
+// tq:ID, if the kit is still of generation arg[3] (empty for any). arg:
+// ttl, kit cap, generation, a fresh generation, id, question JSON. Status
+// ok, exists, full or gone.
+var addTeamScript = writeScript(kitGenLua, `
+if arg[3] ~= '' and kitGen(key[5], arg[1], arg[4]) ~= arg[3] then return 'gone' end
+local ids = redis.call('LRANGE', key[4], 0, -1)
+for _, id in ipairs(ids) do
+	if id == arg[5] then return 'exists' end
+end
+if #ids >= tonumber(arg[2]) then return 'full' end
+redis.call('RPUSH', key[4], arg[5])
+redis.call('HSET', key[5], 'tq:' .. arg[5], arg[6])
+touch(arg[1], 5)
+return 'ok'
+`)

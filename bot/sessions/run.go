@@ -100,6 +100,10 @@ type write struct {
 	// indexTTL: best effort, in the same round trip.
 	index, member string
 	indexTTL      time.Duration
+	// before, when set, adds commands to the round trip ahead of the
+	// script (as the live and outbox markers go): markers outside the
+	// session's slot that the write needs kept.
+	before func(ctx context.Context, p redis.Pipeliner)
 	// record marks a write that records the claim and changes nothing:
 	// its outcome, should its reply be lost, leaves nothing to settle.
 	record bool
@@ -168,6 +172,9 @@ func (s *Store) send(ctx context.Context, w write, key hirebot.SessionKey, sl sl
 			// Likewise the outbox's due list: at worst it lists an outbox
 			// that owes nothing.
 			p.ZAdd(ctx, outboxDueKey, redis.Z{Score: float64(due.UnixMilli()), Member: member(key)})
+		}
+		if w.before != nil {
+			w.before(ctx, p)
 		}
 		res = p.EvalSha(ctx, w.script.Hash(), keys, args...)
 		if w.index != "" {

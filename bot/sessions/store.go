@@ -49,6 +49,10 @@ const (
 	// DefaultCandidateTTL is how long a candidate and their scorecards
 	// live after the last change to them.
 	DefaultCandidateTTL = 90 * 24 * time.Hour
+	// DefaultRecordRetention is how long an archived candidate and their
+	// scorecards are kept after archiving: over a year, the least US
+	// federal rules keep hiring records for.
+	DefaultRecordRetention = 400 * 24 * time.Hour
 )
 
 // stripes is the number of locks that serialise updates within a process.
@@ -66,6 +70,14 @@ type Options struct {
 	// CandidateTTL is how long a candidate and their scorecards live after
 	// the last change to them (default DefaultCandidateTTL).
 	CandidateTTL time.Duration
+	// RecordRetention is how long an archived candidate and their
+	// scorecards are kept after archiving (default
+	// DefaultRecordRetention).
+	RecordRetention time.Duration
+	// RemindAfter, when not zero, schedules a reminder for each member
+	// put on a candidate's panel, due RemindAfter later (see
+	// TakeReminders).
+	RemindAfter time.Duration
 	// LiveGrace, when not zero, makes every draft write mark the draft's
 	// live message behind (see MarkLiveBehind), due LiveGrace later, in
 	// the same round trip as the write and ahead of it.
@@ -75,11 +87,13 @@ type Options struct {
 // Store keeps hiring sessions in Redis. It is safe for concurrent use, and
 // any number of Stores, in any number of processes, may share one Redis.
 type Store struct {
-	client    redis.UniversalClient
-	ttl       time.Duration
-	retries   int
-	candTTL   time.Duration
-	liveGrace time.Duration
+	client      redis.UniversalClient
+	ttl         time.Duration
+	retries     int
+	candTTL     time.Duration
+	retention   time.Duration
+	remindAfter time.Duration
+	liveGrace   time.Duration
 	// locks serialise UpdateDraft calls for the same session within this
 	// process, so that only writers in other processes ever contend. Each
 	// is a one-slot semaphore so that waiting respects the context.
@@ -99,6 +113,11 @@ func New(client redis.UniversalClient, opts Options) *Store {
 	s.candTTL = opts.CandidateTTL
 	if s.candTTL <= 0 {
 		s.candTTL = DefaultCandidateTTL
+	}
+	s.remindAfter = opts.RemindAfter
+	s.retention = opts.RecordRetention
+	if s.retention <= 0 {
+		s.retention = DefaultRecordRetention
 	}
 	for i := range s.locks {
 		s.locks[i] = make(chan struct{}, 1)

@@ -273,7 +273,11 @@ func modalFailed(err error) *bot.Card {
 // openModal opens a modal with the request's trigger.
 func (d *Delivery) openModal(ctx context.Context, req bot.Request, o origin, m *bot.Modal) error {
 	view := blockkit.Modal(m)
-	view.PrivateMetadata = wrapMetadata(req.Channel, view.PrivateMetadata)
+	channel := req.Channel
+	if m.Channel != "" {
+		channel = m.Channel
+	}
+	view.PrivateMetadata = wrapMetadata(channel, view.PrivateMetadata)
 	if _, err := d.api.OpenViewContext(ctx, o.triggerID, view); err != nil {
 		return fmt.Errorf("open modal %s: %w", m.Callback, err)
 	}
@@ -381,4 +385,41 @@ func (d *Delivery) announce(ctx context.Context, req bot.Request, r bot.Reply) e
 	}
 	_, err := Poster{api: d.api}.Post(ctx, req.Channel, card)
 	return err
+}
+
+// reminderEvent is the metadata event type that tags a reminder with its
+// reference.
+const reminderEvent = "hirebot_reminder"
+
+// DirectMessage sends user card in the app's direct messages with them,
+// tagged (as message metadata) with ref, for reminders.
+func (p Poster) DirectMessage(ctx context.Context, user, ref string, card *bot.Card) error {
+	ch, _, _, err := p.api.OpenConversationContext(ctx, &slack.OpenConversationParameters{Users: []string{user}, ReturnIM: true})
+	if err != nil {
+		return fmt.Errorf("open the DM: %w", err)
+	}
+	opts := append(cardOptions(card), slack.MsgOptionMetadata(slack.SlackMetadata{EventType: reminderEvent, EventPayload: map[string]any{"ref": ref}}))
+	if _, _, err := p.api.PostMessageContext(ctx, ch.ID, opts...); err != nil {
+		return fmt.Errorf("post the DM: %w", err)
+	}
+	return nil
+}
+
+// SentDirect reports whether a message tagged ref is among the newest in
+// the app's direct messages with user.
+func (p Poster) SentDirect(ctx context.Context, user, ref string) (bool, error) {
+	ch, _, _, err := p.api.OpenConversationContext(ctx, &slack.OpenConversationParameters{Users: []string{user}, ReturnIM: true})
+	if err != nil {
+		return false, fmt.Errorf("open the DM: %w", err)
+	}
+	h, err := p.api.GetConversationHistoryContext(ctx, &slack.GetConversationHistoryParameters{ChannelID: ch.ID, Limit: 100, IncludeAllMetadata: true})
+	if err != nil {
+		return false, fmt.Errorf("read the DM: %w", err)
+	}
+	for _, m := range h.Messages {
+		if m.Metadata.EventType == reminderEvent && fmt.Sprint(m.Metadata.EventPayload["ref"]) == ref {
+			return true, nil
+		}
+	}
+	return false, nil
 }

@@ -33,6 +33,10 @@ type config struct {
 	KnowledgeDir    string        `envconfig:"HIREBOT_KNOWLEDGE_DIR"`
 	SessionTTL      time.Duration `envconfig:"HIREBOT_SESSION_TTL" default:"720h"`
 	CandidateTTL    time.Duration `envconfig:"HIREBOT_CANDIDATE_TTL" default:"2160h"`
+	RecordRetention time.Duration `envconfig:"HIREBOT_RECORD_RETENTION" default:"9600h"`
+	RemindAfter     time.Duration `envconfig:"HIREBOT_SCORECARD_REMIND_AFTER" default:"24h"`
+	RemindEvery     time.Duration `envconfig:"HIREBOT_SCORECARD_REMIND_EVERY" default:"24h"`
+	RemindMax       int           `envconfig:"HIREBOT_SCORECARD_REMIND_MAX" default:"5"`
 	Admins          []string      `envconfig:"HIREBOT_ADMINS"`
 	AllowedChannels []string      `envconfig:"HIREBOT_ALLOWED_CHANNELS"`
 	Connections     int           `envconfig:"HIREBOT_CONNECTIONS" default:"2"`
@@ -152,6 +156,14 @@ func (c *config) check() error {
 		return configErrorf("HIREBOT_SESSION_TTL is %s: use at least 1h", c.SessionTTL)
 	case c.CandidateTTL < time.Hour:
 		return configErrorf("HIREBOT_CANDIDATE_TTL is %s: use at least 1h (default 2160h, 90 days)", c.CandidateTTL)
+	case c.RemindAfter < time.Second:
+		return configErrorf("HIREBOT_SCORECARD_REMIND_AFTER is %s: use at least 1s (default 24h)", c.RemindAfter)
+	case c.RemindEvery < time.Second:
+		return configErrorf("HIREBOT_SCORECARD_REMIND_EVERY is %s: use at least 1s (default 24h)", c.RemindEvery)
+	case c.RemindMax < 0 || c.RemindMax > 100:
+		return configErrorf("HIREBOT_SCORECARD_REMIND_MAX is %d: use 0 (no reminders) to 100 (default 5)", c.RemindMax)
+	case c.RecordRetention < time.Hour:
+		return configErrorf("HIREBOT_RECORD_RETENTION is %s: use at least 1h (default 9600h, 400 days)", c.RecordRetention)
 	case c.Workers < 0 || c.Workers > 1024:
 		return configErrorf("HIREBOT_WORKERS is %d: use 1 to 1024, or 0 for twice the CPUs (at least 4)", c.Workers)
 	case c.PingTimeout < time.Second:

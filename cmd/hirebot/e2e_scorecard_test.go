@@ -362,7 +362,9 @@ func TestScorecardsOverSocketMode(t *testing.T) {
 		MustCommand(t, fake, ch, "U1", "/interview", "debrief "+name+" export", "Uploaded the debrief")
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
-		f, err := fake.WaitFile(ctx, func(f slacktest.File) bool { return f.Channel == ch && f.Name == "debrief.md" })
+		f, err := fake.WaitFile(ctx, func(f slacktest.File) bool {
+			return f.Channel == ch && strings.HasPrefix(f.Name, "debrief-ada-lovelace-") && strings.HasSuffix(f.Name, ".md")
+		})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -371,7 +373,7 @@ func TestScorecardsOverSocketMode(t *testing.T) {
 		}
 	})
 
-	t.Run("removal deletes everything", func(t *testing.T) {
+	t.Run("removal archives; erasure deletes everything", func(t *testing.T) {
 		rdb := mustRedis(t, srv.URL())
 		pattern := "hirebot:{" + fake.TeamID() + ":*"
 		before := scanKeys(t, rdb, pattern)
@@ -386,16 +388,32 @@ func TestScorecardsOverSocketMode(t *testing.T) {
 				t.Errorf("%s expires in %v, want HIREBOT_CANDIDATE_TTL (%v)", k, d, cfg.CandidateTTL)
 			}
 		}
-		m := MustCommand(t, fake, ch, "U1", "/interview", "candidate remove "+name, "Remove "+name, "6 scorecards")
-		ids := buttonValues(t, m, "interview:candidate-remove")
-		if len(ids) != 1 {
-			t.Fatalf("the confirmation has %d remove buttons", len(ids))
-		}
-		MustPress(t, fake, slacktest.Action{Channel: ch, User: "U1", ActionID: "interview:candidate-remove#0", Value: ids[0], MessageTS: m.TS})
-		MustWaitMessage(t, fake, ch, "Removed "+name+" and 6 scorecards") // replaces the confirmation
+		// Remove archives: the record is kept, for the record retention.
+		MustCommand(t, fake, ch, "U1", "/interview", "candidate remove "+name, "Archived "+name+" with 6 scorecards")
+		MustCommand(t, fake, ch, "U1", "/interview", "candidates", "No candidates")
+		MustCommand(t, fake, ch, "U1", "/interview", "candidates archived", name+" — 6 scorecards, archived by @U1")
 		for _, k := range scanKeys(t, rdb, pattern) {
-			if strings.Contains(k, ":cand") || strings.HasSuffix(k, ":candidates") || strings.HasSuffix(k, ":scoring") {
-				t.Errorf("key %s survived the removal", k)
+			if strings.Contains(k, ":cand:") {
+				if d := rdb.PTTL(context.Background(), k).Val(); d <= cfg.CandidateTTL || d > cfg.RecordRetention {
+					t.Errorf("archived %s expires in %v, want HIREBOT_RECORD_RETENTION (%v)", k, d, cfg.RecordRetention)
+				}
+			}
+		}
+		MustCommand(t, fake, ch, "U2", "/interview", "candidate restore "+name, "Only @U1")
+		MustCommand(t, fake, ch, "U1", "/interview", "candidate restore "+name, "Restored "+name+" with 6 scorecards")
+		MustCommand(t, fake, ch, "U1", "/interview", "candidates", name)
+		// Erase deletes every key, once confirmed.
+		MustCommand(t, fake, ch, "U1", "/interview", "candidate remove "+name, "Archived "+name)
+		m := MustCommand(t, fake, ch, "U1", "/interview", "candidate erase "+name, "Erase "+name, "6 scorecards")
+		ids := buttonValues(t, m, "interview:candidate-erase")
+		if len(ids) != 1 {
+			t.Fatalf("the confirmation has %d erase buttons", len(ids))
+		}
+		MustPress(t, fake, slacktest.Action{Channel: ch, User: "U1", ActionID: "interview:candidate-erase#0", Value: ids[0], MessageTS: m.TS})
+		MustWaitMessage(t, fake, ch, "Erased "+name+" and 6 scorecards for good") // replaces the confirmation
+		for _, k := range scanKeys(t, rdb, pattern) {
+			if strings.Contains(k, ":cand") || strings.HasSuffix(k, ":candidates") || strings.HasSuffix(k, ":archived") || strings.HasSuffix(k, ":scoring") {
+				t.Errorf("key %s survived the erasure", k)
 			}
 		}
 		MustCommand(t, fake, ch, "U1", "/interview", "candidates", "No candidates")

@@ -63,7 +63,8 @@ func testConfig(fake *slacktest.Server, redisURL string) config {
 		AppToken: fake.AppToken(), BotToken: fake.BotToken(), APIURL: fake.URL(), RedisURL: redisURL,
 		HTTPAddr: "127.0.0.1:0", LogLevel: "debug", LogFormat: "json",
 		Connections: 2, Admins: []string{"UADMIN"}, ShutdownTimeout: 10 * time.Second,
-		SessionTTL: 720 * time.Hour, CandidateTTL: 2160 * time.Hour, PingTimeout: 30 * time.Second,
+		SessionTTL: 720 * time.Hour, CandidateTTL: 2160 * time.Hour, RecordRetention: 9600 * time.Hour, PingTimeout: 30 * time.Second,
+		RemindAfter: 24 * time.Hour, RemindEvery: 24 * time.Hour, RemindMax: 5,
 		CTORoleCommand: "/cto-role", JDCommand: "/jd", InterviewCmd: "/interview",
 		StartRetry: backoff{Initial: 20 * time.Millisecond, Max: 200 * time.Millisecond},
 	}

@@ -13,9 +13,12 @@ import (
 	"github.com/redis/go-redis/v9"
 	"github.com/slack-go/slack"
 
+	"github.com/hirebot/hirebot"
 	"github.com/hirebot/hirebot/bot/health"
 	"github.com/hirebot/hirebot/bot/live"
 	"github.com/hirebot/hirebot/bot/metrics"
+	"github.com/hirebot/hirebot/bot/remind"
+	"github.com/hirebot/hirebot/bot/scorecard"
 	"github.com/hirebot/hirebot/bot/sessions"
 	"github.com/hirebot/hirebot/bot/socket"
 )
@@ -48,7 +51,11 @@ func serve(ctx context.Context, c config, stderr io.Writer) int {
 		return 1
 	}
 	defer closeStore()
-	store := sessions.New(client, sessions.Options{TTL: c.SessionTTL, CandidateTTL: c.CandidateTTL, LiveGrace: live.Grace})
+	opts := sessions.Options{TTL: c.SessionTTL, CandidateTTL: c.CandidateTTL, RecordRetention: c.RecordRetention, LiveGrace: live.Grace}
+	if c.RemindMax > 0 {
+		opts.RemindAfter = c.RemindAfter
+	}
+	store := sessions.New(client, opts)
 	if c.RedisURL != "" {
 		pingStore(ctx, store, log)
 	}
@@ -72,6 +79,14 @@ func serve(ctx context.Context, c config, stderr io.Writer) int {
 		CallTimeout: c.slackTimeout(), StartBackoff: socket.Backoff(c.StartRetry),
 	}, socket.Deps{API: api, Router: a.router, Delivery: socket.NewDelivery(api, log).WithLive(messages).WithAnnouncer(a.interview, store),
 		Claims: store, Outbox: store, Log: log, Observer: m})
+
+	if c.RemindMax > 0 {
+		reminders := remind.New(remind.Config{After: c.RemindAfter, Every: c.RemindEvery, Max: c.RemindMax}, store,
+			func(ctx context.Context, key hirebot.SessionKey, id string) (scorecard.Candidate, error) {
+				return store.Scope(key, nil, "").Candidate(ctx, id)
+			}, socket.NewPoster(api), c.InterviewCmd, log)
+		go reminders.Run(ctx)
+	}
 
 	srv, err := startHTTP(c.HTTPAddr, health.Handler([]health.Check{
 		{Name: "slack", Fn: func(context.Context) error {

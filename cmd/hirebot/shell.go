@@ -27,7 +27,7 @@ func shell(ctx context.Context, c config, stdin io.Reader, stdout, stderr io.Wri
 		return 1
 	}
 	defer closeStore()
-	a := newApp(c, pack, sessions.New(client, sessions.Options{TTL: c.SessionTTL, CandidateTTL: c.CandidateTTL}), log)
+	a := newApp(c, pack, sessions.New(client, sessions.Options{TTL: c.SessionTTL, CandidateTTL: c.CandidateTTL, RecordRetention: c.RecordRetention}), log)
 	var in botshell.LineReader = botshell.NewScanner(stdin)
 	out, interactive := stdout, botshell.IsTerminal(stdin, stdout)
 	if interactive {

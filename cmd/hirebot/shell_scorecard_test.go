@@ -49,7 +49,7 @@ func TestShellScorecard(t *testing.T) {
 		"Added Ada Lovelace",
 		"== Scorecard (a form", "(required)", " 1) 1 · ", "4) Strong yes",
 		"Scorecard: not sent. Everything you typed is kept", "! Rate every competency", "Nothing was saved",
-		"pick 1–4", "required: type a value",
+		"pick 1–5", "required: type a value",
 		"Your scorecard for Ada Lovelace is saved",
 		"[posted in #general]", "Ada Lovelace: 1 of 1 scorecard in.",
 		"Debrief: Ada Lovelace", "A clear shell note", "Strong yes: 1",

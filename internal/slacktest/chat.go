@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -17,6 +18,9 @@ type Message struct {
 	Blocks    json.RawMessage // nil when the message has none
 	Ephemeral bool
 	Updates   int // how many times chat.update or replace_original changed it
+	// Metadata is the message's metadata as posted ({"event_type",
+	// "event_payload"}), nil for none.
+	Metadata json.RawMessage
 }
 
 // wire is the message as Slack shows it in a block_actions payload.
@@ -27,6 +31,9 @@ func (m *Message) wire() map[string]any {
 	}
 	if m.Blocks != nil {
 		w["blocks"] = m.Blocks
+	}
+	if m.Metadata != nil {
+		w["metadata"] = m.Metadata
 	}
 	if m.ThreadTS != "" {
 		w["thread_ts"] = m.ThreadTS
@@ -83,9 +90,16 @@ func (s *Server) postMessage(p map[string]string, ephemeral bool) result {
 	if res.err != "" {
 		return res
 	}
+	if !ephemeral && (channel[0] == 'U' || channel[0] == 'W') {
+		// A user id: Slack posts into the app's DM with them.
+		channel = dmOf(channel)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	m := Message{Channel: channel, ThreadTS: p["thread_ts"], Text: p["text"], User: BotUserID, Blocks: blocks}
+	if md := p["metadata"]; md != "" && json.Valid([]byte(md)) {
+		m.Metadata = json.RawMessage(md)
+	}
 	if ephemeral {
 		m.Ephemeral, m.User = true, p["user"]
 	}
@@ -207,4 +221,48 @@ func (s *Server) Messages(channel string) []Message {
 // waiting for a post or an update that makes one match.
 func (s *Server) WaitMessage(ctx context.Context, match func(Message) bool) (Message, error) {
 	return waitFirst(ctx, s, func() []Message { return s.Messages("") }, match)
+}
+
+// dmOf returns the id of the app's direct-message channel with user: the
+// same every time, as Slack's.
+func dmOf(user string) string { return "D" + user }
+
+// conversationOpen serves conversations.open for one user: their DM with
+// the app.
+func (s *Server) conversationOpen(p map[string]string) result {
+	users := p["users"]
+	if users == "" || strings.Contains(users, ",") {
+		return fail("not_supported") // a bot cannot open a group DM
+	}
+	return ok(map[string]any{"channel": map[string]any{"id": dmOf(users), "is_im": true}, "already_open": true})
+}
+
+// conversationHistory serves conversations.history: a channel's
+// messages, newest first, up to limit (default 100), with their metadata
+// when include_all_metadata is set.
+func (s *Server) conversationHistory(p map[string]string) result {
+	channel := p["channel"]
+	if channel == "" {
+		return fail("channel_not_found")
+	}
+	limit := 100
+	if n, err := strconv.Atoi(p["limit"]); err == nil && n > 0 {
+		limit = n
+	}
+	meta := p["include_all_metadata"] == "1" || p["include_all_metadata"] == "true"
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []map[string]any
+	for i := len(s.messages) - 1; i >= 0 && len(out) < limit; i-- {
+		m := s.messages[i]
+		if m.Channel != channel || m.Ephemeral {
+			continue
+		}
+		w := m.wire()
+		if !meta {
+			delete(w, "metadata")
+		}
+		out = append(out, w)
+	}
+	return ok(map[string]any{"messages": out, "has_more": false})
 }

@@ -223,6 +223,10 @@ func (s *Server) dispatch(r *http.Request, c Call) result {
 		return s.completeUpload(p)
 	case "conversations.info":
 		return s.conversationInfo(p)
+	case "conversations.open":
+		return s.conversationOpen(p)
+	case "conversations.history":
+		return s.conversationHistory(p)
 	case "users.info":
 		return s.userInfo(p)
 	}
