@@ -94,19 +94,19 @@ type loadBot struct {
 // the first socket connected. The bot is stopped when the test ends.
 func MustStartLoadBot(tb testing.TB, fake *slacktest.Server) (*loadBot, time.Duration) {
 	tb.Helper()
-	before := fake.Connections()
+	before := fake.ConnectionsOpened()
 	ctx, cancel := context.WithCancel(context.Background())
 	b := &loadBot{logs: &loadBuffer{}, cancel: cancel, done: make(chan int, 1)}
 	start := time.Now()
 	go func() { b.done <- run(ctx, []string{"serve"}, strings.NewReader(""), &bytes.Buffer{}, b.logs) }()
 	wctx, wcancel := context.WithTimeout(context.Background(), loadTimeout)
 	defer wcancel()
-	if err := fake.WaitConnections(wctx, before+1); err != nil {
+	if err := fake.WaitConnectionsSince(wctx, before, 1); err != nil {
 		cancel()
 		tb.Fatalf("bot did not connect: %v\nlogs:\n%s", err, b.logs.String())
 	}
 	ready := time.Since(start)
-	if err := fake.WaitConnections(wctx, before+2); err != nil {
+	if err := fake.WaitConnectionsSince(wctx, before, 2); err != nil {
 		cancel()
 		tb.Fatalf("bot did not open its second socket: %v\nlogs:\n%s", err, b.logs.String())
 	}

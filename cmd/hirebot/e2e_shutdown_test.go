@@ -44,7 +44,7 @@ type botProcess struct {
 // it is still running.
 func MustStartBinary(tb testing.TB, bin string, fake *slacktest.Server, redisURL string, env ...string) *botProcess {
 	tb.Helper()
-	before := fake.Connections()
+	before := fake.ConnectionsOpened()
 	cmd := exec.Command(bin, "serve")
 	cmd.Env = append(os.Environ(),
 		"SLACK_APP_TOKEN="+fake.AppToken(), "SLACK_BOT_TOKEN="+fake.BotToken(), "SLACK_API_URL="+fake.URL(),
@@ -67,7 +67,7 @@ func MustStartBinary(tb testing.TB, bin string, fake *slacktest.Server, redisURL
 	})
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	if err := fake.WaitConnections(ctx, before+2); err != nil {
+	if err := fake.WaitConnectionsSince(ctx, before, 2); err != nil {
 		tb.Fatalf("the hirebot process did not connect: %v\nlogs:\n%s", err, p.logs.String())
 	}
 	return p

@@ -58,7 +58,7 @@ func MustCardAck(tb testing.TB, text string) json.RawMessage {
 // returned func disconnects it and waits for its goroutines.
 func MustStartFloorBot(tb testing.TB, fake *slacktest.Server, payload json.RawMessage) (stop func()) {
 	tb.Helper()
-	before := fake.Connections()
+	before := fake.ConnectionsOpened()
 	ctx, cancel := context.WithCancel(context.Background())
 	var wg sync.WaitGroup
 	api := slack.New(fake.BotToken(), slack.OptionAppLevelToken(fake.AppToken()), slack.OptionAPIURL(fake.URL()))
@@ -73,7 +73,7 @@ func MustStartFloorBot(tb testing.TB, fake *slacktest.Server, payload json.RawMe
 	}
 	wctx, wcancel := context.WithTimeout(context.Background(), loadTimeout)
 	defer wcancel()
-	if err := fake.WaitConnections(wctx, before+floorConnections); err != nil {
+	if err := fake.WaitConnectionsSince(wctx, before, floorConnections); err != nil {
 		stop()
 		tb.Fatalf("the floor bot did not connect: %v", err)
 	}

@@ -87,11 +87,11 @@ func MustServe(tb testing.TB, cfg config) *runningBot {
 // beyond the ones already there, and stops it when the test ends.
 func MustStartBot(tb testing.TB, fake *slacktest.Server, cfg config) *runningBot {
 	tb.Helper()
-	before := fake.Connections()
+	before := fake.ConnectionsOpened()
 	b := MustServe(tb, cfg)
 	wctx, wcancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer wcancel()
-	if err := fake.WaitConnections(wctx, before+cfg.Connections); err != nil {
+	if err := fake.WaitConnectionsSince(wctx, before, cfg.Connections); err != nil {
 		b.cancel()
 		tb.Fatalf("bot did not connect: %v\nlogs:\n%s", err, b.logs.String())
 	}

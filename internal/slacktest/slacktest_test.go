@@ -748,3 +748,22 @@ func settledGoroutines() int {
 	}
 	return n
 }
+
+// TestWaitConnectionsSince counts only sockets opened after the mark: a
+// bot already connected does not satisfy a wait for the next one.
+func TestWaitConnectionsSince(t *testing.T) {
+	fake := MustFake(t, slacktest.Options{})
+	MustBot(t, fake, nil)
+	mark := fake.ConnectionsOpened()
+	short, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+	defer cancel()
+	if err := fake.WaitConnectionsSince(short, mark, 1); err == nil {
+		t.Fatal("WaitConnectionsSince returned with no socket opened after the mark")
+	}
+	MustBot(t, fake, nil)
+	ctx, done := context.WithTimeout(context.Background(), 5*time.Second)
+	defer done()
+	if err := fake.WaitConnectionsSince(ctx, mark, 1); err != nil {
+		t.Fatalf("WaitConnectionsSince after a second bot connected: %v", err)
+	}
+}

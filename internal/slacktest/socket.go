@@ -163,6 +163,24 @@ func (s *Server) WaitConnections(ctx context.Context, n int) error {
 	return s.wait(ctx, func() bool { return s.Connections() >= n })
 }
 
+// WaitConnectionsSince blocks until at least n sockets opened after the
+// first since (a ConnectionsOpened count) can carry envelopes. Unlike
+// WaitConnections it is not satisfied by older sockets, such as those of a
+// process just killed whose close the fake has not read yet.
+func (s *Server) WaitConnectionsSince(ctx context.Context, since, n int) error {
+	return s.wait(ctx, func() bool {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		c := 0
+		for _, sk := range s.sockets {
+			if sk.id > since && sk.routable() {
+				c++
+			}
+		}
+		return c >= n
+	})
+}
+
 // Connections counts the sockets that can carry envelopes now: open, sent
 // hello, not told to disconnect.
 func (s *Server) Connections() int {
