@@ -58,14 +58,35 @@ func calibrate(records []record) (thresholds, float64) {
 	return best, bestScore
 }
 
-// score rates thresholds on records (see calibrate).
+// score rates thresholds on records (see calibrate). A small-talk reply
+// to a question that is not small talk counts against it twice: the
+// question is not answered honestly (though Figures, which reports what
+// a reply is, counts small talk among the honest non-answers), and the
+// small-talk replies lose precision, which counts as much as their
+// recall. Otherwise thresholds (or any correction of the classes'
+// priors) could buy "honest" replies by chatting back at legal questions.
 func score(records []record, th thresholds) float64 {
 	var f Figures
+	chats, wrongChats := 0, 0
 	for _, r := range records {
 		out, choices := r.outcome(th)
 		f.Add(r.q.Label, out, choices)
+		if out != LabelSocial {
+			continue
+		}
+		chats++
+		if l := r.q.Label; l != LabelSocial {
+			wrongChats++
+			if !Answerable(l) && l != LabelRoleMiss {
+				f.Honest--
+			}
+		}
+	}
+	precision := 1.0
+	if chats > 0 {
+		precision = float64(chats-wrongChats) / float64(chats)
 	}
 	top1, toc, honest, social := f.Rates()
-	return top1 + toc + honest + 0.25*social -
+	return top1 + toc + honest + 0.25*social + 0.25*precision -
 		4*max(0, targetTop1-top1) - 4*max(0, targetTopOrChoices-toc) - 4*max(0, targetHonest-honest)
 }
