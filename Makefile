@@ -68,7 +68,7 @@ commit: ## print the commit make build and make docker embed
 # third of every start); the pack is checked here, before it is built in,
 # and by make test.
 build: ## validate the embedded knowledge, then build the static binary bin/hirebot (the Dockerfile's flags)
-	$(GO) test -count=1 -run '^TestEmbeddedValid$$' ./knowledge/
+	$(GO) test -count=1 -run '^(TestEmbeddedValid|TestBundleFresh)$$' ./knowledge/
 	$(BUILD_ENV) $(GO) build $(BUILD_FLAGS) -o $(BIN) ./cmd/hirebot
 
 run: ## try the bot in a terminal: no Slack or Redis needed

@@ -34,13 +34,11 @@ var embedded embed.FS
 // The embedded pack is not validated here: it cannot change after the
 // build, and TestEmbeddedValid (run by make build and make test) holds it
 // to everything Load, Coverage and the model's classes check, which would
-// otherwise cost about half of every start.
+// otherwise cost about half of every start. Nor is its YAML decoded: it
+// comes from BundleFile, made from data/ ahead of time (TestBundleFresh
+// fails when the two differ).
 func Embedded() (*Pack, error) {
-	sub, err := fs.Sub(embedded, "data")
-	if err != nil {
-		return nil, fmt.Errorf("open embedded knowledge: %w", err)
-	}
-	p, err := read(sub)
+	p, err := decodeBundle(embeddedBundle)
 	if err != nil {
 		return nil, fmt.Errorf("embedded knowledge: %w", err)
 	}
