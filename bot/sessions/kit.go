@@ -106,15 +106,7 @@ func (sc *Scope) AddTeamToKit(ctx context.Context, gen string, q scorecard.TeamQ
 	}
 	r, err := sc.run(ctx, write{op: "add to interview kit", script: addTeamScript, keys: sc.keys().list(),
 		args: []any{sc.s.ttlMillis(), KitCap, gen, newGeneration(), q.ID, b}})
-	switch {
-	case err != nil:
-		return false, err
-	case r.status == "gone":
-		return false, &hirebot.GoneError{What: "kit"}
-	case r.status == "full":
-		return false, &hirebot.FullError{What: "the interview kit", Cap: KitCap}
-	}
-	return r.status == "ok", nil
+	return kitAdded(r, err)
 }
 
 // TeamQuestions returns the team's own questions kept with the session,
@@ -208,15 +200,7 @@ func (sc *Scope) KitAndDraft(ctx context.Context) ([]string, *draft.Draft, error
 func (sc *Scope) AddToKit(ctx context.Context, gen, id string) (bool, error) {
 	r, err := sc.run(ctx, write{op: "add to interview kit", script: addKitScript, keys: sc.keys().list(),
 		args: []any{sc.s.ttlMillis(), id, KitCap, gen, newGeneration()}})
-	switch {
-	case err != nil:
-		return false, err
-	case r.status == "gone":
-		return false, &hirebot.GoneError{What: "kit"}
-	case r.status == "full":
-		return false, &hirebot.FullError{What: "the interview kit", Cap: KitCap}
-	}
-	return r.status == "ok", nil
+	return kitAdded(r, err)
 }
 
 // RemoveFromKit removes the nth question (1-based) of the channel's
@@ -268,3 +252,17 @@ func (sc *Scope) KitGeneration(ctx context.Context) (string, error) {
 
 // newGeneration returns a fresh generation: 64 random bits in base 36.
 func newGeneration() string { return strconv.FormatUint(rand.Uint64(), 36) }
+
+// kitAdded reads the outcome of a script that adds to the kit: true when
+// it added, false when the kit held the question already.
+func kitAdded(r result, err error) (bool, error) {
+	switch {
+	case err != nil:
+		return false, err
+	case r.status == "gone":
+		return false, &hirebot.GoneError{What: "kit"}
+	case r.status == "full":
+		return false, &hirebot.FullError{What: "the interview kit", Cap: KitCap}
+	}
+	return r.status == "ok", nil
+}
