@@ -26,16 +26,16 @@ import (
 // else can change. An approval does not make a new version: it is recorded
 // beside the version it approves, and its entry carries that version.
 func (d *Draft) Apply(c Change) (Entry, error) {
-	return d.applyWith(c, nil)
+	return d.applyWith(c, Writers{})
 }
 
-// applyWith is Apply, keeping the summary in step with the facts when
-// write is not nil (see ApplyFollowing).
-func (d *Draft) applyWith(c Change, write SummaryWriter) (Entry, error) {
+// applyWith is Apply, keeping what hirebot wrote in step with the change
+// as w allows (see ApplyWith).
+func (d *Draft) applyWith(c Change, w Writers) (Entry, error) {
 	next := d.Clone()
 	next.EnsureRefs()
 	next.EnsureID()
-	summary, rec, err := next.apply(c, write)
+	summary, rec, err := next.apply(c, w)
 	if err != nil {
 		return Entry{}, err
 	}
@@ -65,9 +65,10 @@ func (d *Draft) applyWith(c Change, write SummaryWriter) (Entry, error) {
 
 // apply applies c to d, which the caller throws away on error, and returns
 // the summary of the change and its undo record (nil when it cannot be
-// undone). With write, a summary hirebot wrote follows the facts (see
-// ApplyFollowing).
-func (d *Draft) apply(c Change, write SummaryWriter) (string, *Undo, error) {
+// undone). With w.Summary, a summary hirebot wrote follows the facts (see
+// ApplyFollowing); with w.Checklists, the benefits hirebot wrote follow the
+// engagement (see engaged).
+func (d *Draft) apply(c Change, w Writers) (string, *Undo, error) {
 	if c.Draft != "" {
 		if err := d.Is(c.Draft); err != nil {
 			return "", nil, err
@@ -92,8 +93,8 @@ func (d *Draft) apply(c Change, write SummaryWriter) (string, *Undo, error) {
 			return "", nil, err
 		}
 	}
-	following := follow(d, write)
-	wasLocale, wasContract := d.LocaleCode(), d.Contract()
+	following := follow(d, w.Summary)
+	wasLocale, wasContract, wasEngaged := d.LocaleCode(), d.Contract(), d.Engagement()
 	summary, revert, touch, err := d.change(c)
 	if err != nil {
 		return "", nil, err
@@ -101,6 +102,10 @@ func (d *Draft) apply(c Change, write SummaryWriter) (string, *Undo, error) {
 	if back, touched, ok := following.rewrite(d); ok {
 		summary += " and rewrote the summary to match"
 		revert, touch = append(revert, back), append(touch, touched)
+	}
+	if said, back, touched := d.engaged(wasEngaged, c, w.Checklists); said != "" {
+		summary += said
+		revert, touch = append(revert, back...), append(touch, touched...)
 	}
 	if said, back, touched := d.localized(wasLocale, wasContract); said != "" {
 		summary += said

@@ -19,7 +19,23 @@ type SummaryWriter func(role, kind string, fields map[Field]string) string
 // reverts both. A summary someone wrote or edited, in a command or in the
 // form, is not write's, so it is theirs: no change rewrites it.
 func (d *Draft) ApplyFollowing(c Change, write SummaryWriter) (Entry, error) {
-	return d.applyWith(c, write)
+	return d.applyWith(c, Writers{Summary: write})
+}
+
+// Writers are what the handler gives a change so that the draft can write
+// again what hirebot wrote, from the knowledge pack: the summary (see
+// ApplyFollowing) and the role's benefits when the engagement changes (see
+// engaged). Either may be nil: that part is then left as it is.
+type Writers struct {
+	Summary    SummaryWriter
+	Checklists Checklists
+}
+
+// ApplyWith applies c as Apply does, keeping what hirebot wrote in step
+// with the change as w allows: the summary with the facts, and the
+// benefits with the engagement.
+func (d *Draft) ApplyWith(c Change, w Writers) (Entry, error) {
+	return d.applyWith(c, w)
 }
 
 // follower remembers whether a draft's summary is the one write gives, so

@@ -2,8 +2,10 @@ package jd
 
 import (
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hirebot/hirebot/bot/draft"
 	"github.com/hirebot/hirebot/knowledge"
@@ -140,4 +142,55 @@ func TestEngagedDraftGolden(t *testing.T) {
 	mustMatchGolden(t, filepath.Join("fresh", "cto-fractional.md"), d.Markdown())
 	withFacts(t, h, d)
 	mustMatchGolden(t, filepath.Join("with-facts", "cto-fractional.md"), d.Markdown())
+}
+
+// TestSwitchingEngagement (issue 27): /jd set engagement on an existing
+// draft of every role gives the benefits and statement a draft started
+// for that engagement has, and back to full-time those of a full-time
+// one, in one change each.
+func TestSwitchingEngagement(t *testing.T) {
+	pack, h := embeddedHandler(t)
+	texts := func(d *draft.Draft) []string {
+		var out []string
+		for _, it := range d.Sections[draft.Benefits] {
+			out = append(out, it.Text)
+		}
+		return out
+	}
+	for _, role := range pack.Roles {
+		for _, eng := range []locale.Kind{locale.Fractional, locale.Interim} {
+			t.Run(role.ID+"-"+string(eng), func(t *testing.T) {
+				d := freshDraft(t, h, role, knowledge.Kind{})
+				full := d.Clone()
+				set := func(k locale.Kind) {
+					t.Helper()
+					e, err := h.applyKeepingSummary(d, draft.Change{Op: draft.OpSet, Field: draft.Engagement, Text: string(k), By: "U2", At: time.Unix(9, 0)})
+					if err != nil {
+						t.Fatal(err)
+					}
+					if !strings.Contains(e.Summary, "rewrote the benefits for the "+string(k)+" engagement") {
+						t.Errorf("history line %q", e.Summary)
+					}
+				}
+				set(eng)
+				want := engagedDraft(t, h, role, eng)
+				if got := texts(d); !reflect.DeepEqual(got, texts(want)) {
+					t.Errorf("%s benefits:\n%q\nwant a new %s draft's:\n%q", eng, got, eng, texts(want))
+				}
+				if refs := employeeBenefits(d); len(refs) > 0 {
+					t.Errorf("a %s draft promises employee benefits: %v", eng, refs)
+				}
+				if d.Fields[draft.EEO] != want.Fields[draft.EEO] {
+					t.Errorf("statement %q, want %q", d.Fields[draft.EEO], want.Fields[draft.EEO])
+				}
+				set(locale.FullTime)
+				if got := texts(d); !reflect.DeepEqual(got, texts(full)) {
+					t.Errorf("back to full-time, benefits:\n%q\nwant:\n%q", got, texts(full))
+				}
+				if d.Fields[draft.EEO] != full.Fields[draft.EEO] {
+					t.Errorf("back to full-time, statement %q", d.Fields[draft.EEO])
+				}
+			})
+		}
+	}
 }

@@ -145,9 +145,14 @@ func isInitialism(w string) bool {
 // step with the facts it states (draft.ApplyFollowing): /jd set of a fact,
 // an Edit-form save that changes one but leaves the summary as it was, and
 // /jd set kind rewrite it in the same change, until someone writes the
-// summary themselves.
+// summary themselves; and the benefits hirebot wrote in step with the
+// engagement (/jd set engagement: draft.ApplyWith).
 func (h *Handler) applyKeepingSummary(d *draft.Draft, c draft.Change) (draft.Entry, error) {
-	return d.ApplyFollowing(c, h.writeSummary)
+	w := draft.Writers{Summary: h.writeSummary}
+	if h.cfg.Pack != nil {
+		w.Checklists = h.cfg.Pack.ChecklistsFor
+	}
+	return d.ApplyWith(c, w)
 }
 
 // writeSummary writes the summary of a draft of role and kind from its

@@ -35,6 +35,34 @@ func TestIssue27OverSocketMode(t *testing.T) {
 		c.jd("U2", "set engagement interim", "Set the engagement", "An interim leader gets no employee benefits")
 		c.do("U2", "/interview", "fractional 3", "Interview questions for a fractional CTO")
 	})
+	// /jd set engagement on a full-time draft puts the engagement's offer in
+	// place of the employee benefits nobody edited, and the contractors'
+	// statement in place of the employees', in one change that one undo
+	// reverts; /jd set kind fractional does the same, and back to full-time
+	// the benefits return while a person's own item stays.
+	t.Run("switching engagement", func(t *testing.T) {
+		c := base.in(t, "CSWITCH")
+
+		c.jd("UOWNER", "start cto", "Chief Technology Officer")
+		c.live("A workplace pension", "We welcome applications from everyone")
+		c.jd("U2", "add benefits A four-day week", "Added to benefits")
+		c.jd("U2", "set engagement fractional", "Set the engagement", "rewrote the benefits for the fractional engagement (5 out, 4 in)")
+		m := c.live("Terms of the engagement", "Days you are not working with us are your own", "A four-day week", "We choose contractors")
+		for _, gone := range []string{"A workplace pension", "Equity or a long-term incentive plan", "We welcome applications from everyone"} {
+			if strings.Contains(MessageText(m), gone) {
+				c.t.Errorf("a fractional draft still shows %q:\n%s", gone, MessageText(m))
+			}
+		}
+		c.jd("U2", "undo", "Undid")
+		c.live("A workplace pension", "Equity or a long-term incentive plan", "We welcome applications from everyone", "A four-day week")
+		c.jd("U2", "set kind fractional", "Set the engagement", "rewrote the benefits for the fractional engagement")
+		c.live("Days you are not working with us are your own")
+		c.jd("U2", "set engagement full-time", "Set the engagement", "rewrote the benefits for the full-time engagement (4 out, 5 in)")
+		m = c.live("A workplace pension", "Equity or a long-term incentive plan", "We welcome applications from everyone", "A four-day week")
+		if strings.Contains(MessageText(m), "Days you are not working with us are your own") {
+			c.t.Errorf("a full-time draft still offers what a fractional one does:\n%s", MessageText(m))
+		}
+	})
 	// A fresh draft leads with the first year's outcomes and states its
 	// scope; team, budget and reports-to make one grammatical sentence.
 	t.Run("outcomes and scope", func(t *testing.T) {
