@@ -49,6 +49,10 @@ type Sessions interface {
 	KitGeneration(ctx context.Context) (string, error)
 	AddToKit(ctx context.Context, gen, id string) (bool, error)
 	RemoveFromKit(ctx context.Context, n int) (string, error)
+	// RemoveFromKitIf removes the nth question if the kit is still of
+	// generation gen and holds id there, and reports false, changing
+	// nothing, if it changed.
+	RemoveFromKitIf(ctx context.Context, gen string, n int, id string) (bool, error)
 	// ClearKit empties the kit if it still holds exactly expect, and
 	// reports false, changing nothing, if it changed.
 	ClearKit(ctx context.Context, gen string, expect []string) (bool, error)

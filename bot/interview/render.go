@@ -2,6 +2,7 @@ package interview
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"github.com/hirebot/hirebot/bot/scorecard"
 	"slices"
@@ -135,46 +136,54 @@ func (h *Handler) removeFromKit(ctx context.Context, req bot.Request, n int) (bo
 		if err != nil {
 			return bot.Reply{}, err
 		}
+		gen, err := h.sessions(req).KitGeneration(ctx)
+		if err != nil {
+			return bot.Reply{}, err
+		}
 		q := qs[qid].Text
 		return bot.Reply{Card: &bot.Card{
 			Title: "Remove a scored competency?",
 			Intro: fmt.Sprintf("#%d (%s) is the kit's last question on %s, which scorecards already rate: %s. Scorecards opened after this no longer ask it; the ratings given stay in every debrief, shown as scored against the earlier kit.",
 				n, q, h.competencyName(qs[qid].Competency), strings.Join(affected, "; ")),
-			Buttons: []bot.Button{{Label: fmt.Sprintf("Remove #%d", n), Action: "interview:kit-remove", Value: fmt.Sprintf("%d|%s", stored, qid), Style: "danger"}},
+			Buttons: []bot.Button{{Label: fmt.Sprintf("Remove #%d", n), Action: "interview:kit-remove", Value: kitValue(gen, fmt.Sprintf("%d|%s", stored, qid)), Style: "danger"}},
 			Note:    "If anyone changes the kit first, the button is refused.",
 		}}, nil
 	}
-	return h.removeStored(ctx, req, fmt.Sprintf("#%d", n), stored, false)
-}
-
-// removeStored removes the kit's question at stored position stored,
-// named as what ("#3", or "the question" from a confirmation, which the
-// answer replaces).
-func (h *Handler) removeStored(ctx context.Context, req bot.Request, what string, stored int, replace bool) (bot.Reply, error) {
 	id, err := h.sessions(req).RemoveFromKit(ctx, stored)
 	if err != nil {
 		return bot.Reply{}, err
 	}
-	return bot.Reply{Card: &bot.Card{Intro: fmt.Sprintf("Removed %s from the kit: %s", what, h.questionText(id)),
-		Note: h.slash + " kit shows the kit, renumbered; ratings already given on it stay in the debriefs."}, Replace: replace}, nil
+	return bot.Reply{Card: &bot.Card{Intro: fmt.Sprintf("Removed #%d from the kit: %s", n, h.questionText(id)), Note: removedNote(h.slash)}}, nil
+}
+
+// removedNote is the note under a question removed from the kit.
+func removedNote(slash string) string {
+	return slash + " kit shows the kit, renumbered; ratings already given on it stay in the debriefs."
 }
 
 // confirmKitRemove removes a scored competency's last question once
-// confirmed, if the kit still holds it where it did.
+// confirmed, if the kit is still the one asked about (its generation) and
+// still holds the question where it did.
 func (h *Handler) confirmKitRemove(ctx context.Context, req bot.Request) (bot.Reply, error) {
-	pos, qid, _ := strings.Cut(req.Value, "|")
+	gen, arg, ok := parseKitValue(req.Value)
+	pos, qid, _ := strings.Cut(arg, "|")
 	stored, err := strconv.Atoi(pos)
-	if err != nil || qid == "" {
+	if !ok || err != nil || qid == "" {
 		return bot.Reply{}, hirebot.Errorf(hirebot.Invalid, "That Remove button is from an older version of hirebot; run %s kit remove <n> again.", h.slash)
 	}
-	kit, err := h.sessions(req).Kit(ctx)
+	removed, err := h.sessions(req).RemoveFromKitIf(ctx, gen, stored, qid)
+	var gone *hirebot.GoneError
+	if errors.As(err, &gone) {
+		return bot.Reply{}, hirebot.Wrap(hirebot.Conflict, err, fmt.Sprintf(
+			"That Remove button was for an interview kit that was cleared since; the kit built after it was not touched. %s kit shows it.", h.slash))
+	}
 	if err != nil {
 		return bot.Reply{}, err
 	}
-	if stored < 1 || stored > len(kit) || kit[stored-1] != qid {
+	if !removed {
 		return bot.Reply{Card: &bot.Card{Intro: fmt.Sprintf("Not removed: the kit changed since you were asked. %s kit shows it now.", h.slash)}, Replace: true}, nil
 	}
-	return h.removeStored(ctx, req, "the question", stored, true)
+	return bot.Reply{Card: &bot.Card{Intro: "Removed the question from the kit: " + h.questionText(qid), Note: removedNote(h.slash)}, Replace: true}, nil
 }
 
 // scoredOn returns, when removing qid would take its competency off the

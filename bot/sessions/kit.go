@@ -208,7 +208,7 @@ func (sc *Scope) AddToKit(ctx context.Context, gen, id string) (bool, error) {
 // *hirebot.RangeError with the kit's size.
 func (sc *Scope) RemoveFromKit(ctx context.Context, n int) (string, error) {
 	r, err := sc.run(ctx, write{op: "remove from interview kit", script: removeKitScript, keys: sc.keys().list(),
-		args: []any{sc.s.ttlMillis(), n}})
+		args: []any{sc.s.ttlMillis(), n, "", "", ""}})
 	switch {
 	case err != nil:
 		return "", err
@@ -217,6 +217,23 @@ func (sc *Scope) RemoveFromKit(ctx context.Context, n int) (string, error) {
 		return "", &hirebot.RangeError{What: "the interview kit", N: n, Size: size}
 	}
 	return r.value, nil
+}
+
+// RemoveFromKitIf removes the nth question (1-based) of the channel's
+// interview kit if the kit is still of generation gen (a
+// *hirebot.GoneError otherwise) and question id is still there: what a
+// confirmation was shown for. It returns false, changing nothing, if the
+// kit changed since.
+func (sc *Scope) RemoveFromKitIf(ctx context.Context, gen string, n int, id string) (bool, error) {
+	r, err := sc.run(ctx, write{op: "remove from interview kit", script: removeKitScript, keys: sc.keys().list(),
+		args: []any{sc.s.ttlMillis(), n, gen, id, newGeneration()}})
+	switch {
+	case err != nil:
+		return false, err
+	case r.status == "gone":
+		return false, &hirebot.GoneError{What: "kit"}
+	}
+	return r.status == "ok", nil
 }
 
 // ClearKit empties the channel's interview kit if it is still of

@@ -52,11 +52,16 @@ return 'ok'
 `)
 
 // removeKitScript removes the arg[2]th (1-based) question of the kit.
-// arg: ttl, n. Status ok (value: the question's id), or range (value: the
-// kit's size).
-var removeKitScript = writeScript("", `
+// With a generation arg[3] it acts only on the kit of that generation
+// (status gone otherwise), and with an id arg[4] only if the question
+// there is that one (status changed otherwise). arg: ttl, n, generation
+// or "", id or "", fresh generation. Status ok (value: the id removed),
+// range (value: the kit's size), changed or gone.
+var removeKitScript = writeScript(kitGenLua, `
+if arg[3] ~= '' and kitGen(key[5], arg[1], arg[5]) ~= arg[3] then return 'gone' end
 local ids = redis.call('LRANGE', key[4], 0, -1)
 local n = tonumber(arg[2])
+if arg[4] ~= '' and ids[n] ~= arg[4] then return 'changed' end
 if n < 1 or n > #ids then return 'range', tostring(#ids) end
 local id = table.remove(ids, n)
 redis.call('DEL', key[4])

@@ -123,3 +123,47 @@ func mustKitGen(tb testing.TB, s *Store, key hirebot.SessionKey) string {
 	}
 	return gen
 }
+
+// testRemoveFromKitIf: a confirmed removal acts only on the kit it was
+// shown for (its generation) and only if the question is still where it
+// was; the same question at the same place in a kit built after a clear
+// is not touched.
+func testRemoveFromKitIf(t *testing.T, newStore func(t *testing.T) *Store) {
+	s, ctx, key := newStore(t), t.Context(), newKey()
+	for _, id := range []string{"q1", "q2", "q3"} {
+		if _, err := s.Scope(key, nil, "").AddToKit(ctx, "", id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	gen := mustKitGen(t, s, key)
+	for _, tt := range []struct {
+		n  int
+		id string
+	}{{2, "q3"}, {3, "q2"}, {4, "q2"}, {0, "q1"}} {
+		if ok, err := s.Scope(key, nil, "").RemoveFromKitIf(ctx, gen, tt.n, tt.id); ok || err != nil {
+			t.Errorf("RemoveFromKitIf(%d, %s) in [q1 q2 q3] = %v, %v; want refused", tt.n, tt.id, ok, err)
+		}
+	}
+	if ok, err := s.Scope(key, nil, "").RemoveFromKitIf(ctx, gen, 2, "q2"); !ok || err != nil {
+		t.Fatalf("RemoveFromKitIf(2, q2) = %v, %v; want removed", ok, err)
+	}
+	if kit, _ := s.Scope(key, nil, "").Kit(ctx); !slices.Equal(kit, []string{"q1", "q3"}) {
+		t.Fatalf("kit = %v, want [q1 q3]", kit)
+	}
+	// Cleared and built again with the same questions: another kit.
+	if ok, err := s.Scope(key, nil, "").ClearKit(ctx, gen, []string{"q1", "q3"}); !ok || err != nil {
+		t.Fatalf("ClearKit = %v, %v", ok, err)
+	}
+	for _, id := range []string{"q1", "q3"} {
+		if _, err := s.Scope(key, nil, "").AddToKit(ctx, "", id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var gone *hirebot.GoneError
+	if ok, err := s.Scope(key, nil, "").RemoveFromKitIf(ctx, gen, 1, "q1"); ok || !errors.As(err, &gone) {
+		t.Errorf("RemoveFromKitIf shown for the cleared kit = %v, %v; want a GoneError", ok, err)
+	}
+	if kit, _ := s.Scope(key, nil, "").Kit(ctx); !slices.Equal(kit, []string{"q1", "q3"}) {
+		t.Errorf("kit after a refused removal = %v, want [q1 q3]", kit)
+	}
+}

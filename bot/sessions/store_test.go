@@ -107,6 +107,7 @@ func testStore(t *testing.T, newStore func(t *testing.T) *Store) {
 		{"Seen", testSeen},
 		{"Discard", testDiscard},
 		{"ClearKit", testClearKit},
+		{"RemoveFromKitIf", testRemoveFromKitIf},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()

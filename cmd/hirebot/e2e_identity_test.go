@@ -25,11 +25,14 @@ import (
 //	interview:score (form)                                  the scorecard      "interview ABA", "interview old values"
 //	interview:add                                           question cards     "kit ABA", "interview old values"
 //	interview:kit-clear                                     kit clear          "kit ABA", "kit stale", "interview old values"
+//	interview:candidate-erase                               candidate erase    "candidate erase" below
+//	interview:kit-remove                                    kit remove (scored) TestKitRemoveNamesItsKit
+//	interview:remind-open                                   the reminder DM    TestScorecardReminders (erased, added again)
 //
 // Controls that act on no object of the session, and so name none:
 // jd:why (a wording rule), interview:more and interview:reset (the
 // channel's asked questions), interview:kit (shows the kit as it is),
-// cto-role:show and cto-role:share (the knowledge pack): "object-free
+// cto-role:show, cto-role:share and cto-role:topic (the knowledge pack): "object-free
 // controls" checks they still answer across a discard and a restart.
 
 // TestControlsNameTheirObject presses every control of the inventory on

@@ -319,6 +319,27 @@ func TestScorecardReminders(t *testing.T) {
 			t.Errorf("reminder %d lacks %q: %s", i+1, want, MessageText(m))
 		}
 	}
+	// ABA: a reminder's button from before the candidate was erased and
+	// added again opens nothing for the candidate there now.
+	old := dms(fake, "URM2")[0]
+	oldIDs := buttonValues(t, old, "interview:remind-open")
+	erase := MustCommand(t, fake, ch, "UCEO", "/interview", "candidate erase "+name, "Erase "+name+"?")
+	eids := buttonValues(t, erase, "interview:candidate-erase")
+	if len(oldIDs) != 1 || len(eids) != 1 {
+		t.Fatalf("buttons: reminder %v, erase %v", oldIDs, eids)
+	}
+	MustPress(t, fake, slacktest.Action{Channel: ch, User: "UCEO", ActionID: "interview:candidate-erase#0", Value: eids[0], MessageTS: erase.TS})
+	MustWaitMessage(t, fake, ch, "Erased "+name)
+	MustCommand(t, fake, ch, "UCEO", "/interview", "candidate add "+name, "Added "+name)
+	before = len(fake.Views())
+	MustPress(t, fake, slacktest.Action{Channel: "DURM2", User: "URM2", ActionID: "interview:remind-open#0", Value: oldIDs[0], MessageTS: old.TS})
+	MustWaitMessage(t, fake, "DURM2", "That was shown for an earlier "+name)
+	for _, v := range fake.Views()[before:] {
+		if v.CallbackID == "interview:score" {
+			t.Errorf("an old reminder's button opened a scorecard for the %s added since", name)
+		}
+	}
+
 	logs := b1.logs.String() + b2.logs.String()
 	if strings.Contains(logs, "Jackson") || strings.Contains(logs, "Easley") {
 		t.Error("the logs hold a candidate's name")
@@ -426,6 +447,67 @@ func TestKitChangeKeepsRatings(t *testing.T) {
 	mustSubmit(t, fake, ch, v, map[string]map[string]string{"rec": {"rec": "yes"}, "r:technology-vision": {"r:technology-vision": "3"}},
 		"Your scorecard for "+name+" is saved")
 	MustCommand(t, fake, ch, "UCEO", "/interview", "debrief "+name, "@UIV1: 4 (scored against an earlier kit)", "@UIV1: 3")
+	MustNoViolations(t, fake)
+}
+
+// TestKitRemoveNamesItsKit: the confirmation to remove a scored
+// competency's last question acts only on the kit it was shown for. After
+// the kit is cleared and built again with the same questions in the same
+// places, or after another question moved it, the old button is refused and
+// the kit there now is untouched. Two replicas, one Redis.
+func TestKitRemoveNamesItsKit(t *testing.T) {
+	t.Parallel()
+	fake, _, _, cfg := mustTwoReplicas(t)
+	const (
+		ch   = "CKITABA"
+		name = "Katherine Johnson"
+	)
+	mustKit(t, fake, cfg, ch, 1, "technology-vision", "communication")
+	MustCommand(t, fake, ch, "UCEO", "/interview", "candidate add "+name, "Added "+name)
+	v := mustOpenScorecard(t, fake, ch, "UIV1", name)
+	mustSubmit(t, fake, ch, v, map[string]map[string]string{"rec": {"rec": "yes"},
+		"r:technology-vision": {"r:technology-vision": "2"}, "r:communication": {"r:communication": "4"}}, "is saved")
+	press := func(m slacktest.Message, want string) {
+		t.Helper()
+		ids := buttonValues(t, m, "interview:kit-remove")
+		if len(ids) != 1 {
+			t.Fatalf("the confirmation has %d Remove buttons", len(ids))
+		}
+		MustPress(t, fake, slacktest.Action{Channel: ch, User: "UCEO", ActionID: "interview:kit-remove#0", Value: ids[0], MessageTS: m.TS})
+		MustWaitMessage(t, fake, ch, want)
+	}
+
+	// ABA: cleared and rebuilt, the same question at the same place.
+	old := MustCommand(t, fake, ch, "UCEO", "/interview", "kit remove 2", "Remove a scored competency?")
+	store := mustStoreOn(t, cfg.RedisURL)
+	scope := store.Scope(hirebot.SessionKey{Team: fake.TeamID(), Channel: ch}, nil, "")
+	gen, err := scope.KitGeneration(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	kit, err := scope.Kit(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ok, err := scope.ClearKit(t.Context(), gen, kit); !ok || err != nil {
+		t.Fatalf("ClearKit = %v, %v", ok, err)
+	}
+	mustKit(t, fake, cfg, ch, 1, "technology-vision", "communication")
+	press(old, "That Remove button was for an interview kit that was cleared since")
+	MustCommand(t, fake, ch, "UCEO", "/interview", "kit", "Interview kit (2 questions)")
+
+	// The same kit, but the question moved (someone removed the one
+	// before it): refused too.
+	stale := MustCommand(t, fake, ch, "UCEO", "/interview", "kit remove 2", "Remove a scored competency?")
+	if _, err := scope.RemoveFromKit(t.Context(), 1); err != nil {
+		t.Fatal(err)
+	}
+	press(stale, "Not removed: the kit changed since you were asked")
+	MustCommand(t, fake, ch, "UCEO", "/interview", "kit", "Interview kit (1 question)")
+
+	// Shown for the kit as it is, it removes.
+	fresh := MustCommand(t, fake, ch, "UCEO", "/interview", "kit remove 1", "Remove a scored competency?")
+	press(fresh, "Removed the question from the kit")
 	MustNoViolations(t, fake)
 }
 
