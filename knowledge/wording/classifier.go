@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	logreg "github.com/hirebot/hirebot/knowledge/internal/classifier"
 	"math"
 	"slices"
 	"strings"
@@ -137,7 +138,7 @@ func (m *classifier) predict(feats []uint32, probs []float64) []float64 {
 			probs[m.class[e]] += float64(m.weight[e])
 		}
 	}
-	softmax(probs)
+	logreg.Softmax(probs)
 	return probs
 }
 
@@ -162,22 +163,6 @@ func (h keyHash) add(s string) keyHash {
 }
 
 func (h keyHash) sum() uint32 { return uint32(h) }
-
-// softmax turns scores into probabilities in place.
-func softmax(s []float64) {
-	top := math.Inf(-1)
-	for _, v := range s {
-		top = max(top, v)
-	}
-	sum := 0.0
-	for i, v := range s {
-		s[i] = math.Exp(v - top)
-		sum += s[i]
-	}
-	for i := range s {
-		s[i] /= sum
-	}
-}
 
 // verdict returns the protected category the classifier gives the
 // sentence and its risk (1 - P(clean)); category "" when the risk is below

@@ -2,6 +2,7 @@ package wording
 
 import (
 	"fmt"
+	logreg "github.com/hirebot/hirebot/knowledge/internal/classifier"
 	"io"
 	"math"
 	"math/rand/v2"
@@ -87,7 +88,7 @@ func train(items []Labelled, feats [][]uint32, o trainOptions) *classifier {
 					probs[c] += w[int(r)*k+c]
 				}
 			}
-			softmax(probs)
+			logreg.Softmax(probs)
 			probs[classOf[items[i].Category]] -= 1 // the gradient of the log loss
 			weight := 1.0
 			if items[i].Category == "" {

@@ -102,11 +102,13 @@ func (m *Model) Predict(features []Feature, probs []float64) {
 	for j := range sums {
 		sums[j] = sums[j]*scale*float64(m.scales[j]) + float64(m.bias[j])
 	}
-	softmax(sums)
+	Softmax(sums)
 }
 
-// softmax turns scores into probabilities in place.
-func softmax(z []float64) {
+// Softmax turns scores into probabilities in place: each becomes
+// exp(score - top) over the sum of them all. The wording check's own
+// classifier uses it too.
+func Softmax(z []float64) {
 	top := math.Inf(-1)
 	for _, v := range z {
 		top = max(top, v)

@@ -111,7 +111,7 @@ func Train(classes []string, examples []Example, p Params) (*Model, error) {
 					z[j] += float64(float32(v) * wr[j])
 				}
 			}
-			softmax(z)
+			Softmax(z)
 			for j := range grad {
 				y := 0.0
 				if j == ex.class {
