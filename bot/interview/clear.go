@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"github.com/hirebot/hirebot/bot/scorecard"
 	"strings"
 
 	"github.com/hirebot/hirebot"
@@ -97,6 +98,12 @@ func kitPrint(kit []string) string {
 // scoredCandidates returns the channel's candidates with scorecards, each
 // with how many: "Ada Lovelace (2 scorecards)".
 func (h *Handler) scoredCandidates(ctx context.Context, req bot.Request) ([]string, error) {
+	return h.scoredBy(ctx, req, func(scorecard.Scorecard) bool { return true })
+}
+
+// scoredBy returns the channel's candidates with scorecards that counts
+// accepts, each with how many: "Ada Lovelace (2 scorecards)".
+func (h *Handler) scoredBy(ctx context.Context, req bot.Request, counts func(scorecard.Scorecard) bool) ([]string, error) {
 	if h.candidates == nil {
 		return nil, nil
 	}
@@ -106,8 +113,14 @@ func (h *Handler) scoredCandidates(ctx context.Context, req bot.Request) ([]stri
 	}
 	var out []string
 	for _, c := range cs {
-		if len(c.Cards) > 0 {
-			out = append(out, fmt.Sprintf("%s (%s)", c.Name, plural(len(c.Cards), "scorecard")))
+		n := 0
+		for _, card := range c.Cards {
+			if counts(card) {
+				n++
+			}
+		}
+		if n > 0 {
+			out = append(out, fmt.Sprintf("%s (%s)", c.Name, plural(n, "scorecard")))
 		}
 	}
 	return out, nil

@@ -199,23 +199,7 @@ func (h *Handler) scoredOn(ctx context.Context, req bot.Request, kit []string, q
 			return nil, nil
 		}
 	}
-	cs, err := h.candidates(req).Candidates(ctx)
-	if err != nil {
-		return nil, err
-	}
-	var out []string
-	for _, c := range cs {
-		n := 0
-		for _, card := range c.Cards {
-			if card.Assessed(comp) {
-				n++
-			}
-		}
-		if n > 0 {
-			out = append(out, fmt.Sprintf("%s (%s)", c.Name, plural(n, "scorecard")))
-		}
-	}
-	return out, nil
+	return h.scoredBy(ctx, req, func(card scorecard.Scorecard) bool { return card.Assessed(comp) })
 }
 
 // exportKit uploads the kit as an interview guide in Markdown: the role and
