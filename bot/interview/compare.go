@@ -58,15 +58,35 @@ func (h *Handler) pick(ctx context.Context, req bot.Request, typed string, all [
 		if strings.TrimSpace(p) == "" {
 			continue
 		}
-		c, err := h.resolve(ctx, req, p)
-		if err != nil {
-			return nil, err
+		c, ok := findIn(all, p)
+		if !ok {
+			// Not on the list: archived, or no such name ("did you mean").
+			var err error
+			if c, err = h.resolve(ctx, req, p); err != nil {
+				return nil, err
+			}
 		}
 		if !slices.ContainsFunc(out, func(o scorecard.Candidate) bool { return o.ID == c.ID }) {
 			out = append(out, c)
 		}
 	}
 	return out, nil
+}
+
+// findIn returns the candidate of all that name names, as resolve would
+// find them, without another read of the store.
+func findIn(all []scorecard.Candidate, name string) (scorecard.Candidate, bool) {
+	clean, err := scorecard.CleanName(name)
+	if err != nil {
+		return scorecard.Candidate{}, false
+	}
+	id, key := scorecard.ID(clean), scorecard.Key(clean)
+	for _, c := range all {
+		if c.ID == id || scorecard.Key(c.Name) == key {
+			return c, true
+		}
+	}
+	return scorecard.Candidate{}, false
 }
 
 // splitNames splits words into the channel's candidates' names, longest

@@ -63,3 +63,26 @@ func TestCompareCardGolden(t *testing.T) {
 	card := h.compareCard(scorecard.Loop{Owner: "UCEO"}, scorecard.Person{User: "UCEO"}, []scorecard.Candidate{ada, grace})
 	golden.MatchJSON(t, filepath.Join("testdata", "golden", "card-compare.json"), blockkit.Card(card))
 }
+// TestFindIn: compare finds the candidates named among those it has read,
+// as resolve would find them in the store: by id, whatever the case or
+// Unicode form typed.
+func TestFindIn(t *testing.T) {
+	all := []scorecard.Candidate{
+		{ID: scorecard.ID("Ada Lovelace"), Name: "Ada Lovelace"},
+		{ID: scorecard.ID("Zoë Quinn"), Name: "Zoë Quinn"},
+	}
+	for _, tt := range []struct {
+		typed, want string
+	}{
+		{"Ada Lovelace", "Ada Lovelace"},
+		{"  ada   LOVELACE ", "Ada Lovelace"},
+		{"Zoe\u0308 Quinn", "Zoë Quinn"}, // decomposed
+		{"Grace Hopper", ""},
+		{"", ""},
+	} {
+		c, ok := findIn(all, tt.typed)
+		if ok != (tt.want != "") || ok && c.Name != tt.want {
+			t.Errorf("findIn(%q) = %q, %v; want %q", tt.typed, c.Name, ok, tt.want)
+		}
+	}
+}
