@@ -63,6 +63,7 @@ func TestCompareCardGolden(t *testing.T) {
 	card := h.compareCard(scorecard.Loop{Owner: "UCEO"}, scorecard.Person{User: "UCEO"}, []scorecard.Candidate{ada, grace})
 	golden.MatchJSON(t, filepath.Join("testdata", "golden", "card-compare.json"), blockkit.Card(card))
 }
+
 // TestFindIn: compare finds the candidates named among those it has read,
 // as resolve would find them in the store: by id, whatever the case or
 // Unicode form typed.
