@@ -493,28 +493,46 @@ func TestLoad(t *testing.T) {
 		MustNoLoadViolations(t, fake)
 		return r
 	}
-	// The floor: a bare slack-go bot acking every command with a fixed
-	// /cto-role card (see floorTopic). The same bot acking with a
-	// two-word reply is shown for reference.
-	cardFloor := floor(MustCardAck(t, floorTopic))
-	floorRate = cardFloor.ackRate()
-	row("floor (slack-go, card)", cardFloor)
-	tinyFloor := floor(tinyAck)
-	row("floor (slack-go, \"ok\")", tinyFloor)
-	for _, sc := range loadScenarios() {
+	scenario := func(sc loadScenario) loadResult {
 		fake := MustNewLoadFake(t)
 		MustLoadEnv(t, fake, rs.URL())
 		bot, _ := MustStartLoadBot(t, fake)
 		slash := sc.setup(t, fake, n)
 		r := driveLoad(t, fake, n, sc.postsPer, slash)
 		bot.stop(t)
+		MustNoLoadViolations(t, fake)
+		return r
+	}
+	// The floor: a bare slack-go bot acking every command with a fixed
+	// /cto-role card (see floorTopic). Two cores shared by the load, the
+	// fake and the bot make one run of a row differ from the next by up to
+	// a fifth, so the floor and /cto-role are run in turn, loadPairs
+	// times, and the pair whose ratio is the median is the one shown. The
+	// same bot acking with a two-word reply is shown for reference.
+	scenarios := loadScenarios()
+	type pair struct{ floor, cto loadResult }
+	var pairs []pair
+	for range loadCount(t, "HIREBOT_LOAD_PAIRS", 3) {
+		f := floor(MustCardAck(t, floorTopic))
+		pairs = append(pairs, pair{f, scenario(scenarios[0])})
+	}
+	ratio := func(p pair) float64 { return min(p.cto.ackRate(), p.cto.replyRate()) / p.floor.ackRate() }
+	slices.SortFunc(pairs, func(a, b pair) int { return cmp.Compare(ratio(a), ratio(b)) })
+	median := pairs[len(pairs)/2]
+	floorRate = median.floor.ackRate()
+	row("floor (slack-go, card)", median.floor)
+	tinyFloor := floor(tinyAck)
+	row("floor (slack-go, \"ok\")", tinyFloor)
+	results["cto-role"] = median.cto
+	row("/cto-role", median.cto)
+	for _, sc := range scenarios[1:] {
+		r := scenario(sc)
 		results[sc.name] = r
 		name := "/" + sc.name
 		if sc.name == "jd-add" {
 			name = fmt.Sprintf("/jd add (%d ch)", (n+jdAddsPerChannel-1)/jdAddsPerChannel)
 		}
 		row(name, r)
-		MustNoLoadViolations(t, fake)
 	}
 	{
 		// Every writer on one draft: the store's per-draft lock and retries.
@@ -575,8 +593,12 @@ func TestLoad(t *testing.T) {
 		verdict(p99 <= targetAckP99, "ack p99 ≤ %s at concurrency %d, /%s: %s", ms(targetAckP99), loadConcurrency, name, ms(p99))
 	}
 	cto := results["cto-role"]
-	ratio := min(cto.ackRate(), cto.replyRate()) / floorRate
-	verdict(ratio >= targetFloorRatio, "/cto-role throughput ≥ %.0f%% of the floor (a bare slack-go bot acking a fixed /cto-role card): %.0f%%", 100*targetFloorRatio, 100*ratio)
+	ratios := make([]string, len(pairs))
+	for i, p := range pairs {
+		ratios[i] = fmt.Sprintf("%.0f%%", 100*ratio(p))
+	}
+	verdict(ratio(median) >= targetFloorRatio, "/cto-role throughput ≥ %.0f%% of the floor (a bare slack-go bot acking a fixed /cto-role card): %.0f%%, the median of %d pairs run in turn (%s)",
+		100*targetFloorRatio, 100*ratio(median), len(pairs), strings.Join(ratios, ", "))
 	fmt.Fprintf(out, "           (%.0f%% of the same bot acking a two-word reply, which no /cto-role answer fits in)\n", 100*min(cto.ackRate(), cto.replyRate())/tinyFloor.ackRate())
 	add := results["jd-add"]
 	verdict(min(add.ackRate(), add.replyRate()) >= targetJDAdds, "/jd add ≥ %d changes/s: %.0f", targetJDAdds, min(add.ackRate(), add.replyRate()))
