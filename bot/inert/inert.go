@@ -78,7 +78,10 @@ func linkColons(s string) []int {
 	var out []int
 	for _, m := range scheme.FindAllStringIndex(s, -1) {
 		name, rest := strings.ToLower(s[m[0]:m[1]-1]), s[m[1]:]
-		next := rest != "" && !strings.ContainsRune(" \t\n\r\f\v", rune(rest[0]))
+		// Only the spaces every reader agrees on end a word here: a
+		// vertical tab is a space to some (Go's unicode.IsSpace) and not
+		// to others (RE2's \s, CommonMark), so "data:\v…" is defanged.
+		next := rest != "" && !strings.ContainsRune(" \t\n\r\f", rune(rest[0]))
 		if name != "https" && ((dangerous[name] && next) || strings.HasPrefix(rest, "//")) {
 			out = append(out, m[1]-1)
 		}

@@ -14,6 +14,8 @@ var hostile = []string{
 	`<img src=x onerror=alert(1)>`,
 	`![pixel](https://evil.example/p.png)`,
 	`[click me](javascript:alert(1))`,
+	"dAtA:\vw", // a vertical tab after a dangerous scheme: not a space to every reader
+	" jAvascript:\v`",
 	`<javascript:alert(1)>`,
 	`see javascript:alert(document.cookie) now`,
 	`JaVaScRiPt:alert(1)`,
