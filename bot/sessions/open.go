@@ -258,7 +258,7 @@ func (ep endpoint) client() redis.UniversalClient {
 			DialTimeout: dialTimeout, ReadTimeout: ioTimeout, WriteTimeout: ioTimeout,
 			PoolTimeout: poolTimeout, MaxRetries: maxRetries, DialerRetries: dialAttempts,
 			ContextTimeoutEnabled: true, DisableIdentity: true, MaintNotificationsConfig: noMaintNotifications(),
-			PipelinePoolSize: noPipelinePool,
+			PipelinePoolSize: noPipelinePool, ReadBufferSize: bufferSize, WriteBufferSize: bufferSize,
 		})
 	case sentinel:
 		return redis.NewFailoverClient(&redis.FailoverOptions{
@@ -267,6 +267,7 @@ func (ep endpoint) client() redis.UniversalClient {
 			DialTimeout: dialTimeout, ReadTimeout: ioTimeout, WriteTimeout: ioTimeout,
 			PoolTimeout: poolTimeout, MaxRetries: maxRetries, DialerRetries: dialAttempts,
 			ContextTimeoutEnabled: true, DisableIdentity: true, PipelinePoolSize: noPipelinePool,
+			ReadBufferSize: bufferSize, WriteBufferSize: bufferSize,
 		})
 	}
 	return redis.NewClient(&redis.Options{
@@ -274,7 +275,7 @@ func (ep endpoint) client() redis.UniversalClient {
 		DialTimeout: dialTimeout, ReadTimeout: ioTimeout, WriteTimeout: ioTimeout,
 		PoolTimeout: poolTimeout, MaxRetries: maxRetries, DialerRetries: dialAttempts,
 		ContextTimeoutEnabled: true, DisableIdentity: true, MaintNotificationsConfig: noMaintNotifications(),
-		PipelinePoolSize: noPipelinePool,
+		PipelinePoolSize: noPipelinePool, ReadBufferSize: bufferSize, WriteBufferSize: bufferSize,
 	})
 }
 
@@ -283,6 +284,13 @@ func (ep endpoint) client() redis.UniversalClient {
 // store is a pipeline of a few small commands, so they share the main
 // pool's connections (32 KiB buffers) instead — about 2.5 MiB less heap.
 const noPipelinePool = -1
+
+// bufferSize sizes each pooled connection's read and write buffers,
+// instead of go-redis's 32 KiB each way: the store's commands and replies
+// are a few KiB (a draft, a candidate's scorecards), and a longer value
+// is still read and written whole, a buffer at a time. Twenty pooled
+// connections then hold 320 KiB of buffers, not 1.3 MiB.
+const bufferSize = 8 << 10
 
 // noMaintNotifications turns off go-redis's CLIENT MAINT_NOTIFICATIONS
 // handshake. Like CLIENT SETINFO (DisableIdentity), it is refused by Redis

@@ -21,6 +21,7 @@ import (
 	"github.com/hirebot/hirebot/bot/scorecard"
 	"github.com/hirebot/hirebot/bot/sessions"
 	"github.com/hirebot/hirebot/bot/socket"
+	"github.com/hirebot/hirebot/internal/idlemem"
 )
 
 // serveCmd runs "hirebot serve": the configuration from the environment,
@@ -106,6 +107,11 @@ func serve(ctx context.Context, c config, stderr io.Writer) int {
 		defer cancel()
 		_ = srv.Shutdown(sctx)
 	}()
+
+	// Between bursts of work, hand the heap's freed pages back.
+	idle, stopIdle := context.WithCancel(ctx)
+	defer stopIdle()
+	go idlemem.New(idlemem.Default, log).Run(idle)
 
 	log.Info("hirebot starting", "connections", c.Connections, "commands", a.router.SlashNames(),
 		"api_url", c.APIURL, "http_addr", c.HTTPAddr)
