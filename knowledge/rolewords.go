@@ -30,13 +30,14 @@ func newRoleTitles(p *Pack) []roleTitle {
 
 // withRoleIDs returns words with every role title in them replaced by the
 // role's id, and chat shorthand written out: "what does a chief
-// information officer do" becomes "what does a cio do". words is not
-// changed.
+// information officer do" becomes "what does a cio do". It rewrites words
+// in place (a title is never shorter than its id's one word), so the
+// caller must not need them as they were.
 func (p *Pack) withRoleIDs(words []string) []string {
 	if len(words) == 0 {
 		return nil
 	}
-	out := make([]string, 0, len(words))
+	out := words[:0] // out[j] is written only once words[j:] has been read
 	for i := 0; i < len(words); {
 		if t, ok := p.titleAt(words[i:]); ok {
 			out = append(out, t.role)
@@ -47,10 +48,8 @@ func (p *Pack) withRoleIDs(words []string) []string {
 		if s, ok := shortened(w); ok {
 			w = s // "cto versus cio" names cto-vs-cio
 		}
-		if r := strings.TrimSuffix(w, "'s"); r != w {
-			if _, ok := p.Role(r); ok {
-				w = r // "a cto's job"
-			}
+		if r := strings.TrimSuffix(w, "'s"); r != w && p.isRole(r) {
+			w = r // "a cto's job"
 		}
 		out = append(out, w)
 		i++
