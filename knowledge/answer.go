@@ -13,7 +13,7 @@ func (p *Pack) answerByModel(l *Lookup, q question, args string) {
 	}
 	words := q.raw
 	ranked, terms := p.searchedWords(words)
-	probs := tm.probabilitiesOf(args, words, ranked)
+	probs := tm.probabilitiesOf(args, words, q.titles(p), ranked)
 	if probs == nil { // no word the model knows: not covered
 		l.Suggestions = p.suggestShort(l.Role, rest)
 		return
@@ -40,6 +40,7 @@ func (p *Pack) answerByModel(l *Lookup, q question, args string) {
 			return
 		}
 		l.Answer = &Answer{Topic: t, Passage: p.index.shapedPassage(t, doc, terms, shapeOfWords(words)), Confidence: probs[d.class]}
+		l.Results = make([]Result, 0, maxChoices)
 		l.Results = append(l.Results, Result{Topic: t, Score: probs[d.class], Confidence: probs[d.class], doc: doc})
 		for _, c := range order.topics[1:] {
 			if len(l.Results) == maxChoices {

@@ -4,7 +4,6 @@ import (
 	"math"
 	"slices"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/hirebot/hirebot/knowledge/internal/classifier"
@@ -77,90 +76,90 @@ func wordSet(s string) map[string]bool {
 // ("responsibilites"). words counts the content words the model has (after
 // that correction).
 func (p *Pack) questionFeatures(text string, fp featureParams, ranked []Result, known func(uint64) bool) (_ []classifier.Feature, words int) {
-	return p.featuresOf(text, wordsOf(text), fp, ranked, known, nil)
+	raw := wordsOf(text)
+	return p.featuresOf(text, raw, p.titlesOf(raw), fp, ranked, known, nil)
 }
 
-// featuresOf is questionFeatures with text's words (wordsOf) given.
-// The features are appended to buf[:0], which may be nil.
-func (p *Pack) featuresOf(text string, raw []string, fp featureParams, ranked []Result, known func(uint64) bool, buf []classifier.Feature) (_ []classifier.Feature, words int) {
+// featuresOf is questionFeatures with text's words (wordsOf) and what
+// they say of job titles (titlesOf) given. The features are appended to
+// buf[:0], which may be nil.
+func (p *Pack) featuresOf(text string, raw []string, titles titleMention, fp featureParams, ranked []Result, known func(uint64) bool, buf []classifier.Feature) (_ []classifier.Feature, words int) {
 	seen := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(seen)
-	seen.reset()
-	out := buf[:0]
-	add := func(k uint64, w float32) {
-		if w <= 0 {
-			return
-		}
-		if at, ok := seen.at(k, len(out)); ok {
-			out[at].Value = max(out[at].Value, w)
-			return
-		}
-		out = append(out, classifier.Feature{Key: k, Value: w})
-	}
+	seen.reset(buf[:0])
+	var gramBuf [4 * maxToken]uint64
 	prev := uint64(0) // the bigram key of the previous stem alone, or 0
 	stems := 0
 	social := [Chat + 1]bool{}
 	for _, w := range raw {
-		if c, ok := chatWords[w]; ok {
-			if c == "" {
+		kind, special := featureWords[w]
+		if special {
+			if kind.filler {
 				continue // "tbh", "btw": filler
 			}
-			w = c // "u" → "you", "mgmt" → "management"
+			w = kind.word // "u" → "you", "mgmt" → "management"
 		}
-		if s := socialWordOf(w); s != NotSocial {
+		if s := kind.social; s != NotSocial {
 			// A greeting, thanks or a laugh says how the question is
 			// asked, not what about: one feature for each kind, never
 			// the word itself.
 			if !social[s] {
 				social[s] = true
-				add(featureKey(featShape, socialFeature[s]), 1)
+				seen.add(featureKey(featShape, socialFeature[s]), 1)
 			}
 			words++
 			continue
 		}
-		if featureStop[w] {
+		if kind.stop {
 			continue
 		}
 		st := p.wordStem(w)
-		if known != nil && !known(featureKey(featWord, st)) && p.index != nil {
-			if c := p.index.corrected(w); c != "" {
-				w, st = c, p.wordStem(c)
+		key := featureKey(featWord, st)
+		if known != nil {
+			has := known(key)
+			if !has && p.index != nil {
+				if c := p.index.corrected(w); c != "" {
+					w, st = c, p.wordStem(c)
+					key = featureKey(featWord, st)
+					has = known(key)
+				}
+			}
+			if has {
+				words++
 			}
 		}
-		if known != nil && known(featureKey(featWord, st)) {
-			words++
-		}
 		stems++
-		add(featureKey(featWord, st), 1)
+		seen.add(key, 1)
 		if prev != 0 {
-			add(keyAppend(keyAppend(prev, " "), st), fp.Bigram)
+			seen.add(keyAppend(keyAppend(prev, " "), st), fp.Bigram)
 		}
 		prev = keyAppend(featureKey(featBigram, ""), st)
 		if strings.ContainsFunc(w, isDigit) {
-			add(featureKey(featShape, "number"), 1)
+			seen.add(featureKey(featShape, "number"), 1)
 			if letters := strings.TrimRightFunc(w, isDigit); letters != w && len(letters) > 1 && isPlainWord(letters) {
-				add(featureKey(featWord, letters), 1) // "soc2" is "soc" and a number
+				seen.add(featureKey(featWord, letters), 1) // "soc2" is "soc" and a number
 			}
 			continue
 		}
-		charGramKeys(w, fp, func(k uint64) { add(k, fp.Chars) })
+		for _, k := range appendCharGramKeys(gramBuf[:0], w, fp) {
+			seen.add(k, fp.Chars)
+		}
 	}
 	if strings.Contains(text, "$") || strings.Contains(text, "£") || strings.Contains(text, "€") {
-		add(featureKey(featShape, "money"), 1)
+		seen.add(featureKey(featShape, "money"), 1)
 	}
-	add(featureKey(featShape, lengthBucket(stems)), fp.Length)
-	if p.index != nil {
-		known, other := p.index.jobTitles.mentions(raw, p.index.corrected)
-		if known {
-			add(featureKey(featShape, "title:known"), 1)
-		}
-		if other {
-			add(featureKey(featShape, "title:other"), 1)
-		}
+	seen.add(featureKey(featShape, lengthBucket(stems)), fp.Length)
+	if titles.known {
+		seen.add(featureKey(featShape, "title:known"), 1)
+	}
+	if titles.other {
+		seen.add(featureKey(featShape, "title:other"), 1)
 	}
 	for _, i := range bestScores(ranked, rankedFeatures) {
-		add(featureKey(featRank, ranked[i].Topic.ID), fp.Rank*float32(ranked[i].Confidence))
+		seen.add(featureKey(featRank, ranked[i].Topic.ID), fp.Rank*float32(ranked[i].Confidence))
 	}
+	out := seen.out
+	seen.out = nil // the caller's now
 	return normalised(out), words
 }
 
@@ -176,51 +175,6 @@ func normalised(out []classifier.Feature) []classifier.Feature {
 		out[i].Value *= scale
 	}
 	return out
-}
-
-// scratch finds a feature key already added to a question's features
-// without a map: an open-addressing table whose slots belong to the
-// current question only when stamped with its generation, so that it
-// needs no clearing between questions.
-type scratch struct {
-	keys []uint64
-	pos  []int32
-	gen  []uint32
-	now  uint32
-}
-
-// scratchSlots is the size of a scratch table: more than twice the most
-// features a question of MaxArgs characters can have.
-const scratchSlots = 1 << 13
-
-var scratchPool = sync.Pool{New: func() any {
-	return &scratch{keys: make([]uint64, scratchSlots), pos: make([]int32, scratchSlots), gen: make([]uint32, scratchSlots)}
-}}
-
-// reset starts a new question.
-func (s *scratch) reset() {
-	s.now++
-	if s.now == 0 { // wrapped: stamps of old questions could look current
-		clear(s.gen)
-		s.now = 1
-	}
-}
-
-// at returns where key was added, or records it at next and reports
-// false. Past the table's capacity, keys are no longer recorded (and may
-// repeat).
-func (s *scratch) at(key uint64, next int) (int, bool) {
-	mask := uint64(scratchSlots - 1)
-	for i, probes := key&mask, 0; probes < scratchSlots/2; i, probes = (i+1)&mask, probes+1 {
-		if s.gen[i] != s.now {
-			s.gen[i], s.keys[i], s.pos[i] = s.now, key, int32(next)
-			return 0, false
-		}
-		if s.keys[i] == key {
-			return int(s.pos[i]), true
-		}
-	}
-	return 0, false
 }
 
 // wordStem is wordStem, looked up for the pack's words.
@@ -242,38 +196,32 @@ func wordStem(w string) string {
 	return w
 }
 
-// charGramKeys calls fn with the feature key of every run of fp.MinN to
-// fp.MaxN letters of "<word>", the angle brackets marking where the word
-// starts and ends, hashing as it goes rather than building the runs.
-func charGramKeys(w string, fp featureParams, fn func(uint64)) {
+// appendCharGramKeys appends to dst the feature key of every run of
+// fp.MinN to fp.MaxN letters of "<word>", the angle brackets marking
+// where the word starts and ends, hashing as it goes rather than building
+// the runs.
+func appendCharGramKeys(dst []uint64, w string, fp featureParams) []uint64 {
 	if fp.Chars <= 0 || fp.MinN < 1 || fp.MaxN < fp.MinN {
-		return
+		return dst
 	}
 	if !isASCII(w) {
-		charGrams(w, fp, func(g string) { fn(featureKey(featChars, g)) })
-		return
+		charGrams(w, fp, func(g string) { dst = append(dst, featureKey(featChars, g)) })
+		return dst
 	}
 	base := featureKey(featChars, "")
-	runes := len(w) + 2
-	at := func(i int) byte {
-		switch i {
-		case 0:
-			return '<'
-		case runes - 1:
-			return '>'
-		}
-		return w[i-1]
-	}
+	var buf [maxToken + 2]byte
+	s := append(append(append(buf[:0], '<'), w...), '>')
 	// In the order charGrams gives them: by length, then by start.
 	for n := fp.MinN; n <= fp.MaxN; n++ {
-		for i := 0; i+n <= runes; i++ {
+		for i := 0; i+n <= len(s); i++ {
 			h := base
-			for j := i; j < i+n; j++ {
-				h = (h ^ uint64(at(j))) * fnvPrime
+			for _, c := range s[i : i+n] {
+				h = (h ^ uint64(c)) * fnvPrime
 			}
-			fn(h)
+			dst = append(dst, h)
 		}
 	}
+	return dst
 }
 
 // charGrams calls fn with every run of fp.MinN to fp.MaxN letters of
@@ -375,53 +323,4 @@ func (p *Pack) searchedWords(words []string) ([]Result, [][]candidate) {
 		return nil, nil
 	}
 	return p.rankBest(tokensOf(words), rankedFeatures)
-}
-
-// chatWords are what people type in chat for a longer word, as the topic
-// model reads them: the search's shorthand ("mgmt", "eng") and the
-// texting kind ("u", "pls", "w/" as "w"), so that a question typed in a
-// hurry has the features of one typed in full.
-var chatWords = func() map[string]string {
-	m := map[string]string{
-		"u": "you", "ur": "your", "r": "are", "y": "why", "n": "and", "w": "with",
-		"pls": "please", "plz": "please", "thx": "thanks", "thnx": "thanks",
-		"tnx": "thanks", "ty": "thanks", "tysm": "thanks", "thks": "thanks",
-		"bc": "because", "bcz": "because", "cuz": "because", "coz": "because", "b4": "before",
-		"abt": "about", "ppl": "people", "yr": "year", "yrs": "years", "mo": "month",
-		"mos": "months", "wk": "week", "wks": "weeks", "hrs": "hours",
-		"govt": "government", "mgr": "manager", "mgrs": "managers", "dept": "department",
-		"exp": "experience", "yoe": "experience", "req": "requirement", "reqs": "requirements",
-		"wo": "without", "diff": "difference",
-		"btw": "", "tbh": "", "imo": "", "imho": "", "fyi": "", "afaik": "", "idk": "",
-		"rn": "now", "atm": "now", "gonna": "going", "wanna": "want", "gotta": "must",
-	}
-	for k, v := range shorthand {
-		m[k] = v
-	}
-	return m
-}()
-
-// socialFeature names the feature of each kind of social word.
-var socialFeature = [...]string{Greeting: "social:greeting", Thanks: "social:thanks",
-	Goodbye: "social:goodbye", Chat: "social:chat"}
-
-// chatSocial are social words the rules leave alone (a laugh is no reply
-// on its own) but the topic model reads as small talk.
-var chatSocial = wordSet(`lol lmao rofl haha hahaha hehe heh lmfao xd omg wow`)
-
-// socialWordOf says what kind of small talk word w is: a greeting, thanks
-// or goodbye (see socialWords), a laugh (Chat), or NotSocial. A nod ("ok",
-// "perfect") is NotSocial here: inside a question it is an ordinary word.
-func socialWordOf(w string) Social {
-	if chatSocial[w] {
-		return Chat
-	}
-	switch s := socialWords[w]; s {
-	case Greeting, Thanks, Goodbye:
-		if w == "later" || w == "morning" || w == "afternoon" || w == "evening" {
-			return NotSocial // "later stage", "morning stand-up": ordinary words in a question
-		}
-		return s
-	}
-	return NotSocial
 }

@@ -21,9 +21,9 @@ func TestCharGramKeys(t *testing.T) {
 	for _, w := range []string{"a", "cto", "responsibilities", "r&d", "café"} {
 		var want, got []uint64
 		charGrams(w, fp, func(g string) { want = append(want, featureKey(featChars, g)) })
-		charGramKeys(w, fp, func(k uint64) { got = append(got, k) })
+		got = appendCharGramKeys(got, w, fp)
 		if !slices.Equal(got, want) {
-			t.Errorf("charGramKeys(%q) = %d keys, want the %d of charGrams", w, len(got), len(want))
+			t.Errorf("appendCharGramKeys(%q) = %d keys, want the %d of charGrams", w, len(got), len(want))
 		}
 	}
 }
@@ -44,5 +44,37 @@ func TestFeaturesOnce(t *testing.T) {
 	}
 	if norm < 0.999 || norm > 1.001 {
 		t.Errorf("length² %.4f, want 1", norm)
+	}
+}
+
+// TestFeatureWords checks that featureWords tells featuresOf what looking
+// a word up in chatWords, then socialWordOf and featureStop, would: for
+// every word of those sets, the words they stand for, and some others.
+func TestFeatureWords(t *testing.T) {
+	words := []string{"budget", "cto", "", "IT", "later", "morning", "haha"}
+	for _, set := range []map[string]bool{featureStop, chatSocial} {
+		for w := range set {
+			words = append(words, w)
+		}
+	}
+	for w, c := range chatWords {
+		words = append(words, w, c)
+	}
+	for w := range socialWords {
+		words = append(words, w)
+	}
+	for _, w := range words {
+		want := featureWord{word: w}
+		if c, ok := chatWords[w]; ok {
+			want.word, want.filler = c, c == ""
+		}
+		want.social, want.stop = socialWordOf(want.word), featureStop[want.word]
+		got := featureWords[w]
+		if _, ok := featureWords[w]; !ok {
+			got.word = w
+		}
+		if got != want {
+			t.Errorf("featureWords[%q] = %+v, want %+v", w, got, want)
+		}
 	}
 }

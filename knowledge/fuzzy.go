@@ -68,6 +68,48 @@ func eachDeletion(w string, edits int, fn func([]byte)) {
 	}
 }
 
+// eachDeletionHash calls fn with hashOf of each string eachDeletion gives
+// for w and edits, in the same order, without building the strings: it
+// continues the hash of the letters before a deletion rather than
+// hashing them again.
+func eachDeletionHash(w string, edits int, fn func(uint64)) {
+	const offset = 14695981039346656037
+	var buf [maxFuzzyLen + 1]uint64
+	prefix := buf[:0] // prefix[i] is hashOf(w[:i])
+	if len(w) >= len(buf) {
+		prefix = make([]uint64, 0, len(w)+1)
+	}
+	h := uint64(offset)
+	prefix = append(prefix, h)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint64(w[i])) * fnvPrime
+		prefix = append(prefix, h)
+	}
+	fn(h)
+	if edits < 1 {
+		return
+	}
+	rest := func(h uint64, s string) uint64 {
+		for i := 0; i < len(s); i++ {
+			h = (h ^ uint64(s[i])) * fnvPrime
+		}
+		return h
+	}
+	for i := range len(w) {
+		fn(rest(prefix[i], w[i+1:]))
+		if edits < 2 {
+			continue
+		}
+		h := prefix[i] // w[:i] + w[i+1:j+1], one letter more for each j
+		for j := i; j < len(w)-1; j++ {
+			if j > i {
+				h = (h ^ uint64(w[j])) * fnvPrime
+			}
+			fn(rest(h, w[j+2:]))
+		}
+	}
+}
+
 // distance returns the optimal string alignment distance between a and b
 // (Damerau–Levenshtein with adjacent transpositions), counting runes. It
 // gives up and returns max+1 once the distance must exceed max.
@@ -174,8 +216,8 @@ func (ix *index) corrected(w string) string {
 	}
 	best, bestD := "", edits+1
 	typos := ix.typos.of(ix.words)
-	eachDeletion(w, edits, func(d []byte) {
-		for _, i := range typos.lookup(hashOf(d)) {
+	eachDeletionHash(w, edits, func(h uint64) {
+		for _, i := range typos.lookup(h) {
 			c := ix.words[i]
 			if dist := distance(w, c, edits); plausibleTypo(w, c) && (dist < bestD || dist == bestD && c < best) {
 				best, bestD = c, dist

@@ -21,6 +21,20 @@ func (p *Pack) Role(id string) (Role, bool) {
 	return find(p.Roles, func(r *Role) bool { return r.ID == id })
 }
 
+// isRole reports whether id is a role's id, as Role does, without
+// copying the role.
+func (p *Pack) isRole(id string) bool {
+	if p.index != nil {
+		if !p.index.roleFilter.mayHave(id) {
+			return false
+		}
+		_, ok := p.index.roles[id]
+		return ok
+	}
+	_, ok := p.Role(id)
+	return ok
+}
+
 // Kind returns the kind with the given id.
 func (p *Pack) Kind(id string) (Kind, bool) {
 	return find(p.Kinds, func(k *Kind) bool { return k.ID == id })

@@ -107,17 +107,19 @@ func checkClasses(p *Pack, tm *topicModel) error {
 // question text, which search ranked as ranked (see searched), or nil when the model knows none of its words (then it
 // would only guess from what questions usually are).
 func (tm *topicModel) probabilities(text string, ranked []Result) []float64 {
-	return tm.probabilitiesOf(text, wordsOf(text), ranked)
+	raw := wordsOf(text)
+	return tm.probabilitiesOf(text, raw, tm.pack.titlesOf(raw), ranked)
 }
 
-// probabilitiesOf is probabilities with text's words (wordsOf) given.
-func (tm *topicModel) probabilitiesOf(text string, raw []string, ranked []Result) []float64 {
+// probabilitiesOf is probabilities with text's words (wordsOf) and what
+// they say of job titles (titlesOf) given.
+func (tm *topicModel) probabilitiesOf(text string, raw []string, titles titleMention, ranked []Result) []float64 {
 	if tm.meta.Features.Rank <= 0 {
 		ranked = nil
 	}
 	buf := featureBufs.Get().(*[]classifier.Feature)
 	defer featureBufs.Put(buf)
-	fs, words := tm.pack.featuresOf(text, raw, tm.meta.Features, ranked, tm.m.Has, *buf)
+	fs, words := tm.pack.featuresOf(text, raw, titles, tm.meta.Features, ranked, tm.m.Has, *buf)
 	*buf = fs[:0] // keep what it grew to
 	if words == 0 {
 		return nil
@@ -173,20 +175,19 @@ type ranking struct {
 
 // rank orders the classes by probs, best first (ties in class order).
 func (tm *topicModel) rank(probs []float64) ranking {
-	order := make([]int, len(probs))
+	buf := make([]int, 2*len(probs))
+	order := buf[:len(probs):len(probs)]
+	// An insertion sort, stable: a class moves before those with less
+	// probability only. For a few dozen classes it is quicker than
+	// slices.SortStableFunc, and orders them the same.
 	for i := range order {
-		order[i] = i
-	}
-	slices.SortStableFunc(order, func(a, b int) int {
-		switch {
-		case probs[a] > probs[b]:
-			return -1
-		case probs[a] < probs[b]:
-			return 1
+		j := i
+		for ; j > 0 && probs[i] > probs[order[j-1]]; j-- {
+			order[j] = order[j-1]
 		}
-		return 0
-	})
-	topics := make([]int, 0, len(order))
+		order[j] = i
+	}
+	topics := buf[len(probs):len(probs)]
 	for _, c := range order {
 		if tm.topic[c] >= 0 {
 			topics = append(topics, c)

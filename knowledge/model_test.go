@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"bytes"
+	"cmp"
 	"io/fs"
 	"maps"
 	"os"
@@ -228,5 +229,37 @@ func BenchmarkLoadModel(b *testing.B) {
 func reportCPU(b *testing.B, start time.Duration, n int) {
 	if n > 0 && start > 0 {
 		b.ReportMetric(float64(cpuTime()-start)/float64(n), "cpu-ns/op")
+	}
+}
+
+// TestRankIsStable checks rank against a stable sort of the classes by
+// probability, best first, on probabilities with many ties.
+func TestRankIsStable(t *testing.T) {
+	tm := &topicModel{topic: make([]int, 41)}
+	for c := range tm.topic {
+		tm.topic[c] = c%3 - 1 // some classes are not topics
+	}
+	seed := uint64(7)
+	for round := 0; round < 200; round++ {
+		probs := make([]float64, len(tm.topic))
+		for i := range probs {
+			seed = seed*6364136223846793005 + 1442695040888963407
+			probs[i] = float64(seed>>60) / 16 // sixteen values: ties
+		}
+		want := make([]int, len(probs))
+		for i := range want {
+			want[i] = i
+		}
+		slices.SortStableFunc(want, func(a, b int) int { return cmp.Compare(probs[b], probs[a]) })
+		var wantTopics []int
+		for _, c := range want {
+			if tm.topic[c] >= 0 {
+				wantTopics = append(wantTopics, c)
+			}
+		}
+		got := tm.rank(probs)
+		if !slices.Equal(got.order, want) || !slices.Equal(got.topics, wantTopics) {
+			t.Fatalf("rank(%v) = %v, %v; want %v, %v", probs, got.order, got.topics, want, wantTopics)
+		}
 	}
 }

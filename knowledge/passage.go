@@ -79,7 +79,7 @@ func (ix *index) passage(t Topic, doc int, terms [][]candidate) Passage {
 	list := ix.byDoc[doc]
 	scores := make([]float64, len(list))
 	bestText, bestPoint := -1, -1
-	weighed := ix.weighTerms(terms)
+	weighed := ix.weighTerms(terms, doc)
 	for i, pg := range list {
 		scores[i] = ix.passageScore(pg, weighed)
 		if scores[i] == 0 || pg.kind == inSummary {
@@ -141,22 +141,28 @@ type weighedCandidate struct {
 }
 
 // weighTerms returns terms with each candidate's idf, role ids left out:
-// "cto" is in half the paragraphs, so it picks none of them.
-func (ix *index) weighTerms(terms [][]candidate) [][]weighedCandidate {
+// "cto" is in half the paragraphs, so it picks none of them. Only the
+// candidates the topic at doc has are kept, and only the terms with one:
+// the others are in none of its passages, and add nothing (exactly 0) to
+// any passage's score.
+func (ix *index) weighTerms(terms [][]candidate, doc int) [][]weighedCandidate {
 	n := 0
 	for _, cands := range terms {
 		n += len(cands)
 	}
 	flat := make([]weighedCandidate, 0, n) // every term's candidates, one after another
-	out := make([][]weighedCandidate, len(terms))
-	for i, cands := range terms {
+	out := make([][]weighedCandidate, 0, len(terms))
+	for _, cands := range terms {
 		at := len(flat)
 		for _, c := range cands {
-			if !ix.roleIDs[c.stem] {
-				flat = append(flat, weighedCandidate{c, ix.terms[c.stem].idf})
+			tm := ix.terms[c.stem]
+			if !ix.roleIDs[c.stem] && tm.has(doc) {
+				flat = append(flat, weighedCandidate{c, tm.idf})
 			}
 		}
-		out[i] = flat[at:len(flat):len(flat)]
+		if len(flat) > at {
+			out = append(out, flat[at:len(flat):len(flat)])
+		}
 	}
 	return out
 }

@@ -22,6 +22,18 @@ type question struct {
 	words   []string // the words, role titles as role ids, shorthand written out
 	toks    []token  // the words as search tokens: see tokens; nil until asked for
 	raw     []string // the args as wordsOf splits them, as the topic model reads them
+	// mention is what raw says of job titles, once titles has read it.
+	mention  titleMention
+	mentions bool
+}
+
+// titles returns what the question's words say of job titles, read once
+// for the rules and the topic model both.
+func (q *question) titles(p *Pack) titleMention {
+	if !q.mentions {
+		q.mention, q.mentions = p.titlesOf(q.raw), true
+	}
+	return q.mention
 }
 
 // parse reads args as a question.

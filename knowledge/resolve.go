@@ -139,7 +139,7 @@ func (p *Pack) rules(args string) (l Lookup, q question, free bool) {
 			l.Role, l.Topic = t.Role, &t
 			return l, q, false
 		}
-		if p.otherExecutive(q.eachToken) || p.onlyOtherTitles(q.raw) {
+		if p.otherExecutive(q.eachToken) || p.onlyOtherTitles(&q) {
 			// "what does a cfo do?", "how to assess a product manager
 			// candidate": a role hirebot has no material on.
 			l.Pointer = PointOtherRole
@@ -228,12 +228,17 @@ func (p *Pack) searchRole(toks []token, role string, named bool) ([]Result, [][]
 // a name that only another role has. other reports the last case when a
 // role word led: the user asked that role for a topic it does not have.
 func (p *Pack) named(role string, rest []string, roleLed bool, all []string) (t Topic, other, ok bool) {
-	name := strings.Join(rest, "-")
-	if name == "" {
-		name = "overview"
-	}
-	if t, ok := p.TopicByName(role, name); ok {
-		return t, false, true
+	// Words longer together than any name or id name nothing: a
+	// question is not joined up only to be looked up in vain.
+	nameFits, wholeFits := p.mayName(rest), p.mayName(all)
+	name := ""
+	if nameFits {
+		if name = strings.Join(rest, "-"); name == "" {
+			name = "overview"
+		}
+		if t, ok := p.TopicByName(role, name); ok {
+			return t, false, true
+		}
 	}
 	if len(rest) == 1 {
 		if _, ok := p.Role(rest[0]); ok { // "cto cio"
@@ -241,16 +246,18 @@ func (p *Pack) named(role string, rest []string, roleLed bool, all []string) (t 
 			return t, false, ok
 		}
 	}
-	whole := strings.Join(all, "-")
-	if t, ok := p.Topic(whole); ok {
-		return t, false, true
-	}
-	for _, r := range p.Roles { // "cio-vs-cto" is a name of a cto topic
-		if t, ok := p.TopicByName(r.ID, whole); ok && r.ID != role {
+	if wholeFits {
+		whole := strings.Join(all, "-")
+		if t, ok := p.Topic(whole); ok {
 			return t, false, true
 		}
+		for _, r := range p.Roles { // "cio-vs-cto" is a name of a cto topic
+			if t, ok := p.TopicByName(r.ID, whole); ok && r.ID != role {
+				return t, false, true
+			}
+		}
 	}
-	if roleLed { // "cio kinds": a name only another role has
+	if roleLed && nameFits { // "cio kinds": a name only another role has
 		for _, r := range p.Roles {
 			if t, ok := p.TopicByName(r.ID, name); ok && r.ID != role {
 				return t, true, true
@@ -258,6 +265,20 @@ func (p *Pack) named(role string, rest []string, roleLed bool, all []string) (t 
 		}
 	}
 	return Topic{}, false, false
+}
+
+// mayName reports whether words joined with hyphens may be a topic's
+// name, alias or id: false when they are longer than TopicByName and
+// Topic can match.
+func (p *Pack) mayName(words []string) bool {
+	if p.index == nil {
+		return true
+	}
+	n := max(len(words)-1, 0)
+	for _, w := range words {
+		n += len(w)
+	}
+	return n <= p.index.longestKey
 }
 
 // suggestAll returns "did you mean" args for the words: for the words
@@ -301,13 +322,17 @@ func asArgs(role, name string) string {
 // argWords splits args into normalized words, dropping punctuation around
 // them ("vs." → "vs").
 func argWords(args string) []string {
-	var out []string
-	for _, f := range strings.Fields(normalize(args)) {
+	out := strings.Fields(normalize(args))
+	words := out[:0] // trimmed in place
+	for _, f := range out {
 		if f = trimPunct(f); f != "" {
-			out = append(out, f)
+			words = append(words, f)
 		}
 	}
-	return out
+	if len(words) == 0 {
+		return nil
+	}
+	return words
 }
 
 // punct is the punctuation argWords trims from around words.

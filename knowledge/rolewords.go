@@ -30,10 +30,14 @@ func newRoleTitles(p *Pack) []roleTitle {
 
 // withRoleIDs returns words with every role title in them replaced by the
 // role's id, and chat shorthand written out: "what does a chief
-// information officer do" becomes "what does a cio do". words is not
-// changed.
+// information officer do" becomes "what does a cio do". It rewrites words
+// in place (a title is never shorter than its id's one word), so the
+// caller must not need them as they were.
 func (p *Pack) withRoleIDs(words []string) []string {
-	var out []string
+	if len(words) == 0 {
+		return nil
+	}
+	out := words[:0] // out[j] is written only once words[j:] has been read
 	for i := 0; i < len(words); {
 		if t, ok := p.titleAt(words[i:]); ok {
 			out = append(out, t.role)
@@ -41,13 +45,11 @@ func (p *Pack) withRoleIDs(words []string) []string {
 			continue
 		}
 		w := words[i]
-		if s, ok := shorthand[w]; ok {
+		if s, ok := shortened(w); ok {
 			w = s // "cto versus cio" names cto-vs-cio
 		}
-		if r := strings.TrimSuffix(w, "'s"); r != w {
-			if _, ok := p.Role(r); ok {
-				w = r // "a cto's job"
-			}
+		if r := strings.TrimSuffix(w, "'s"); r != w && p.isRole(r) {
+			w = r // "a cto's job"
 		}
 		out = append(out, w)
 		i++
@@ -57,7 +59,7 @@ func (p *Pack) withRoleIDs(words []string) []string {
 
 // titleAt returns the role title words begins with, if any.
 func (p *Pack) titleAt(words []string) (roleTitle, bool) {
-	if len(words) == 0 || !p.index.titleStarts[strings.TrimSuffix(words[0], "'s")] {
+	if len(words) == 0 || !p.index.startsTitle(strings.TrimSuffix(words[0], "'s")) {
 		return roleTitle{}, false // no title starts with this word: most words
 	}
 	for _, t := range p.index.titles {
@@ -78,12 +80,17 @@ func (p *Pack) titleAt(words []string) (roleTitle, bool) {
 	return roleTitle{}, false
 }
 
+// startsTitle reports whether a role title starts with w.
+func (ix *index) startsTitle(w string) bool {
+	return ix.titleStartFilter.mayHave(w) && ix.titleStarts[w]
+}
+
 // mentionedRole returns the one role whose id the words mention, if they
 // mention exactly one ("what should we look for in a cio?").
 func (p *Pack) mentionedRole(words []string) (string, bool) {
 	role := ""
 	for _, w := range words {
-		if _, ok := p.Role(w); ok {
+		if p.isRole(w) {
 			if role != "" && role != w {
 				return "", false
 			}

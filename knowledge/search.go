@@ -60,7 +60,8 @@ type index struct {
 	rarest float64           // the idf of a stem in one topic: what a word the pack lacks counts for
 	titles []roleTitle       // the roles' titles, longest first
 	// titleStarts holds the first word of each of titles.
-	titleStarts map[string]bool
+	titleStarts      map[string]bool
+	titleStartFilter *wordFilter // stops most words titleStarts lacks
 	// jobTitles tells covered roles' titles from others, for the topic
 	// model.
 	jobTitles titleWords
@@ -79,7 +80,11 @@ type index struct {
 	// p.Topics and p.Roles.
 	byName      map[roleName]int
 	longestName int // the longest name or alias in byName, in bytes
-	roles       map[string]int
+	// longestKey is the longest string TopicByName or Topic can find a
+	// topic by: twice longestName (see TopicByName), or a topic's id.
+	longestKey int
+	roles      map[string]int
+	roleFilter *wordFilter // stops most words that are no role's id
 	// porter holds the Porter2 stem of every word the pack has, so that
 	// the topic model need not stem a common word again for each question.
 	porter map[string]string
@@ -92,6 +97,16 @@ type roleName struct{ role, name string }
 type term struct {
 	idf      float64
 	postings []posting
+}
+
+// has reports whether the topic at doc has the term.
+func (tm term) has(doc int) bool {
+	for _, ps := range tm.postings {
+		if ps.doc == doc {
+			return true
+		}
+	}
+	return false
 }
 
 type posting struct {
@@ -219,12 +234,17 @@ func newIndex(p *Pack) *index {
 	for k := range ix.byName {
 		ix.longestName = max(ix.longestName, len(k.name))
 	}
+	ix.longestKey = 2 * ix.longestName
+	for _, t := range p.Topics {
+		ix.longestKey = max(ix.longestKey, len(t.ID))
+	}
 	ix.roles = make(map[string]int, len(p.Roles))
 	for i, r := range p.Roles {
 		if !hasKey(ix.roles, r.ID) {
 			ix.roles[r.ID] = i
 		}
 	}
+	ix.roleFilter = newWordFilter(ix.roles)
 	ix.porter = make(map[string]string, len(ix.words))
 	for _, w := range ix.words {
 		if isPlainWord(w) {
@@ -237,6 +257,7 @@ func newIndex(p *Pack) *index {
 	for _, t := range ix.titles {
 		ix.titleStarts[t.words[0]] = true
 	}
+	ix.titleStartFilter = newWordFilter(ix.titleStarts)
 	ix.jobTitles = newTitleWords(p)
 	ix.topicArgs = make(map[string][]string, len(p.Roles))
 	for _, r := range p.Roles {
@@ -297,7 +318,7 @@ func (ix *index) candidates(tok token) []candidate {
 		}
 		typos := ix.typos.of(ix.words)
 		if isASCII(tok.word) {
-			eachDeletion(tok.word, edits, func(d []byte) { try(typos.lookup(hashOf(d))) })
+			eachDeletionHash(tok.word, edits, func(h uint64) { try(typos.lookup(h)) })
 		} else {
 			deletions(tok.word, edits, func(d string) { try(typos.lookup(hashOf(d))) })
 		}
@@ -355,37 +376,61 @@ func (p *Pack) rankBest(toks []token, limit int) ([]Result, [][]candidate) {
 	var more map[int][]string
 	nMatched := 0
 	terms := make([][]candidate, 0, len(toks))
+	// exact holds the candidates of the words the pack has, one each,
+	// so that they need no slice each.
+	exact := make([]candidate, 0, len(toks))
 	total := 0.0
+	var seen stemSet
+	// touched lists the topics a word's postings reach, so that only
+	// they are added up and set back to 0 in best and sure, which are 0
+	// for every topic between words.
+	touched := make([]int, 0, n)
 	for i, tok := range toks {
-		if slices.ContainsFunc(toks[:i], func(t token) bool { return t.stem == tok.stem }) {
+		if seen.maybeHas(tok.stem) && slices.ContainsFunc(toks[:i], func(t token) bool { return t.stem == tok.stem }) {
 			continue // "plans" after "planning" adds nothing
 		}
-		clear(best)
-		clear(sure)
-		cands := ix.candidates(tok)
+		var cands []candidate
+		own, ok := ix.terms[tok.stem]
+		if ok { // as candidates would find
+			exact = append(exact, candidate{tok.stem, 1, 1})
+			cands = exact[len(exact)-1 : len(exact) : len(exact)]
+		} else {
+			cands = ix.candidates(tok)
+		}
 		terms = append(terms, cands)
 		// What the word counts for in Confidence: its own rarity when the
 		// pack has it, else the rarest a word can be.
 		weight := ix.rarest
 		switch {
+		case ok:
+			weight = own.idf
 		case len(cands) == 1 && cands[0].sure == 1:
 			weight = ix.terms[cands[0].stem].idf
 		case len(cands) == 0 && ix.domain()[tok.stem]:
 			weight *= tellsDomain
 		}
 		total += weight
+		touched = touched[:0]
 		for _, c := range cands {
-			tm := ix.terms[c.stem]
+			tm := own
+			if !ok {
+				tm = ix.terms[c.stem]
+			}
 			for _, ps := range tm.postings {
 				s := c.weight * tm.idf * ps.tf * (bm25K1 + 1) / (ps.tf + bm25K1)
+				if best[ps.doc] == 0 {
+					touched = append(touched, ps.doc)
+				}
 				best[ps.doc] = max(best[ps.doc], s)
 				sure[ps.doc] = max(sure[ps.doc], c.sure*ps.telling)
 			}
 		}
-		for doc, s := range best {
+		for _, doc := range touched { // a topic twice only while its best is 0
+			s, sd := best[doc], sure[doc]
+			best[doc], sure[doc] = 0, 0
 			if s > 0 {
 				scores[doc] += s
-				cover[doc] += sure[doc] * weight
+				cover[doc] += sd * weight
 				nMatched++
 				if i < 64 {
 					matched[doc] |= 1 << i
@@ -414,6 +459,14 @@ func (p *Pack) rankBest(toks []token, limit int) ([]Result, [][]candidate) {
 		keep = func(doc int) bool { return slices.Contains(top, doc) }
 	}
 	out := make([]Result, 0, found)
+	if limit > 0 { // room for the Matched of the topics kept only
+		nMatched = 0
+		for doc, s := range scores {
+			if s > 0 && keep(doc) {
+				nMatched += bits.OnesCount64(matched[doc]) + len(more[doc])
+			}
+		}
+	}
 	words := make([]string, 0, nMatched) // every topic's Matched, one after another
 	for doc, s := range scores {
 		if s > 0 && keep(doc) {
@@ -431,6 +484,21 @@ func (p *Pack) rankBest(toks []token, limit int) ([]Result, [][]candidate) {
 		slices.SortStableFunc(out, func(a, b Result) int { return cmp.Compare(b.Score, a.Score) })
 	}
 	return out, terms
+}
+
+// stemSet tells a stem not seen before from one that may have been,
+// without comparing it with every stem seen: a Bloom filter of one hash
+// in 512 bits, on the stack.
+type stemSet [8]uint64
+
+// maybeHas adds s and reports whether it may have been added before:
+// false means it surely was not.
+func (set *stemSet) maybeHas(s string) bool {
+	h := hashOf(s) % 512
+	word, bit := h/64, uint64(1)<<(h%64)
+	had := set[word]&bit != 0
+	set[word] |= bit
+	return had
 }
 
 // bestDocs returns the n topics with the highest scores (score × cover,

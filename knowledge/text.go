@@ -150,15 +150,21 @@ func tokens(s string) []token { return tokensOf(wordsOf(s)) }
 
 // tokensOf is tokens for words as wordsOf gives them.
 func tokensOf(words []string) []token {
-	var out []token
+	if len(words) == 0 {
+		return nil
+	}
+	out := make([]token, 0, len(words))
 	for _, w := range words {
 		if utf8.RuneCountInString(w) < 2 || isStop(w) {
 			continue
 		}
-		if s, ok := shorthand[w]; ok {
+		if s, ok := shortened(w); ok {
 			w = s
 		}
 		out = append(out, token{word: w, stem: stem(w)})
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }
@@ -171,10 +177,12 @@ func tokensOf(words []string) []token {
 // "IT budget" is not "it".
 func wordsOf(s string) []string {
 	s = fold(s, false)
-	shouting := !strings.ContainsFunc(s, unicode.IsLower)
-	var out []string
+	shouting := !hasLower(s)
+	// A word and what ends it take two bytes at least, and most are
+	// longer: room for a word in four bytes seldom needs to grow.
+	out := make([]string, 0, len(s)/4+4)
 	for len(s) > 0 {
-		start := strings.IndexFunc(s, isWordRune)
+		start := wordStart(s)
 		if start < 0 {
 			break
 		}
@@ -190,9 +198,9 @@ func wordsOf(s string) []string {
 			raw = cut(raw, maxToken)
 		}
 		w := raw
-		if strings.ContainsFunc(raw, unicode.IsUpper) {
+		if hasUpper(raw) {
 			w = strings.ToLower(raw)
-			if !shouting && !strings.ContainsFunc(raw, unicode.IsLower) && isStop(w) && utf8.RuneCountInString(w) > 1 {
+			if !shouting && !hasLower(raw) && isStop(w) && utf8.RuneCountInString(w) > 1 {
 				w = raw // "IT", "US"
 			}
 		}
@@ -200,7 +208,58 @@ func wordsOf(s string) []string {
 			out = append(out, w)
 		}
 	}
+	if len(out) == 0 {
+		return nil
+	}
 	return out
+}
+
+// wordStart returns where the first letter or digit of s is, or -1:
+// strings.IndexFunc(s, isWordRune), a byte at a time while s is ASCII.
+func wordStart(s string) int {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			if j := strings.IndexFunc(s[i:], isWordRune); j >= 0 {
+				return i + j
+			}
+			return -1
+		}
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+			return i
+		}
+	}
+	return -1
+}
+
+// hasUpper is strings.ContainsFunc(s, unicode.IsUpper), a byte at a time
+// while s is ASCII.
+func hasUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return strings.ContainsFunc(s[i:], unicode.IsUpper)
+		}
+		if 'A' <= c && c <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+// hasLower is strings.ContainsFunc(s, unicode.IsLower), a byte at a time
+// while s is ASCII.
+func hasLower(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return strings.ContainsFunc(s[i:], unicode.IsLower)
+		}
+		if 'a' <= c && c <= 'z' {
+			return true
+		}
+	}
+	return false
 }
 
 // trimQuotes drops the apostrophes and ampersands that end s.
@@ -315,6 +374,18 @@ var shorthand = map[string]string{
 	"versus": "vs", "tech": "technology", "eng": "engineering", "engg": "engineering",
 	"org": "organisation", "orgs": "organisations", "mgmt": "management", "dev": "development",
 	"devs": "developers", "infosec": "security", "comp": "compensation",
+}
+
+// shorthandFilter stops most words that are not shorthand.
+var shorthandFilter = newWordFilter(shorthand)
+
+// shortened returns what w is shorthand for, if it is.
+func shortened(w string) (string, bool) {
+	if !shorthandFilter.mayHave(w) {
+		return "", false
+	}
+	s, ok := shorthand[w]
+	return s, ok
 }
 
 // isStop reports whether w is too common to tell topics apart.

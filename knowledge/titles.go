@@ -62,10 +62,15 @@ func (tw titleWords) mentions(words []string, correct func(string) string) (know
 		}
 		known = true
 	}
-	lower := make([]string, len(words))
+	var buf [128]string // most questions: no lower-case copy on the heap
+	lower := buf[:0]
+	if len(words) > len(buf) {
+		lower = make([]string, 0, len(words))
+	}
+	lower = lower[:len(words)]
 	for i, w := range words {
 		lower[i] = strings.ToLower(w)
-		if c, ok := chatWords[lower[i]]; ok && c != "" {
+		if c, ok := chatWord(lower[i]); ok && c != "" {
 			lower[i] = c // "vp eng" is "vp engineering"
 		}
 		if n := len(lower[i]); n > 3 && lower[i][n-1] == 's' && isExecAbbreviation(lower[i][:n-1]) {
@@ -113,15 +118,27 @@ func isExecAbbreviation(w string) bool {
 	return true
 }
 
-// onlyOtherTitles reports whether words (as wordsOf gives them) name the
-// title of a role hirebot does not cover and no title of one it does:
-// "cmo salary benchmarks", "reference check questions for a COO
-// finalist". Such a question is about that role, whatever else it shares
-// with a topic's words.
-func (p *Pack) onlyOtherTitles(words []string) bool {
+// titleMention is what a question's words say of job titles (see
+// titleWords.mentions): whether they name a covered role's title, and
+// whether that of a role hirebot does not cover.
+type titleMention struct{ known, other bool }
+
+// titlesOf returns what words (as wordsOf gives them) say of job titles;
+// nothing for a pack without an index.
+func (p *Pack) titlesOf(words []string) titleMention {
 	if p.index == nil {
-		return false
+		return titleMention{}
 	}
 	known, other := p.index.jobTitles.mentions(words, p.index.corrected)
-	return other && !known
+	return titleMention{known: known, other: other}
+}
+
+// onlyOtherTitles reports whether the question's words name the title
+// of a role hirebot does not cover and no title of one it does: "cmo
+// salary benchmarks", "reference check questions for a COO finalist".
+// Such a question is about that role, whatever else it shares with a
+// topic's words.
+func (p *Pack) onlyOtherTitles(q *question) bool {
+	t := q.titles(p)
+	return t.other && !t.known
 }

@@ -45,3 +45,21 @@ func TestTypoIndexFindsWhatAMapFinds(t *testing.T) {
 		t.Errorf("hashOf(string) = %x, hashOf([]byte) = %x; want equal", got, want)
 	}
 }
+
+// TestEachDeletionHash checks that eachDeletionHash gives the hash of
+// each string eachDeletion gives, in the same order, for words short and
+// long, with repeated letters, and for each number of edits.
+func TestEachDeletionHash(t *testing.T) {
+	words := []string{"", "a", "ab", "cto", "budget", "bootstrapped", "responsibilities",
+		"abcdefghijklmnopqrstuvwx", "abcdefghijklmnopqrstuvwxyz0123"}
+	for _, w := range words {
+		for edits := 0; edits <= maxEdits; edits++ {
+			var want, got []uint64
+			eachDeletion(w, edits, func(d []byte) { want = append(want, hashOf(d)) })
+			eachDeletionHash(w, edits, func(h uint64) { got = append(got, h) })
+			if !slices.Equal(got, want) {
+				t.Errorf("eachDeletionHash(%q, %d) = %x, want %x", w, edits, got, want)
+			}
+		}
+	}
+}

@@ -73,28 +73,28 @@ func (m *Model) Predict(features []Feature, probs []float64) {
 	c := len(m.Classes)
 	sums := probs[:c]
 	clear(sums)
-	norm, unknown := 0.0, 0
-	add := func(r int32, v float64) {
-		row := m.weights[int(r)*c : int(r)*c+c]
-		norm += v * v
-		for j, w := range row {
-			sums[j] += v * float64(w)
-		}
-	}
+	// The rows of known features are added eight at a time (see
+	// addRows), each class's sum taking them in the order of features.
+	var b rowBatch
+	unknown := 0
 	for _, f := range features {
 		r, ok := m.row(f.Key)
 		if !ok {
 			unknown++
 			continue
 		}
-		add(r, float64(f.Value))
+		b.add(m.weights[int(r)*c:int(r)*c+c], float64(f.Value), sums)
 	}
 	if m.unknownShare {
 		u := unknownShare(unknown, len(features))
 		if r, ok := m.row(u.Key); ok {
-			add(r, float64(u.Value))
+			b.add(m.weights[int(r)*c:int(r)*c+c], float64(u.Value), sums)
 		}
 	}
+	for i := range b.n {
+		addRow(sums, b.rows[i], b.vals[i])
+	}
+	norm := b.norm
 	scale := 1.0
 	if m.knownNorm && norm > 0 {
 		scale = 1 / math.Sqrt(norm)
@@ -103,6 +103,57 @@ func (m *Model) Predict(features []Feature, probs []float64) {
 		sums[j] = sums[j]*scale*float64(m.scales[j]) + float64(m.bias[j])
 	}
 	Softmax(sums)
+}
+
+// rowBatch gathers the rows of known features and their values until it
+// has eight to add at once, and the sum of the values' squares.
+type rowBatch struct {
+	rows [8][]int8
+	vals [8]float64
+	n    int
+	norm float64
+}
+
+// add adds a row and its value, adding the batch to sums when full.
+func (b *rowBatch) add(row []int8, v float64, sums []float64) {
+	b.norm += v * v
+	b.rows[b.n], b.vals[b.n] = row, v
+	if b.n++; b.n == len(b.rows) {
+		addRows(sums, &b.rows, &b.vals)
+		b.n = 0
+	}
+}
+
+// addRows adds eight rows of weights, each times its value, to sums: for
+// each class, the first row's product first. A product of a float32 value
+// and an int8 weight is exact in a float64, so the sums are the same, to
+// the bit, as adding the rows one at a time (addRow).
+func addRows(sums []float64, rows *[8][]int8, vals *[8]float64) {
+	n := len(sums)
+	r0, r1, r2, r3 := rows[0][:n], rows[1][:n], rows[2][:n], rows[3][:n]
+	r4, r5, r6, r7 := rows[4][:n], rows[5][:n], rows[6][:n], rows[7][:n]
+	v0, v1, v2, v3 := vals[0], vals[1], vals[2], vals[3]
+	v4, v5, v6, v7 := vals[4], vals[5], vals[6], vals[7]
+	for j := range sums {
+		s := sums[j]
+		s += v0 * float64(r0[j])
+		s += v1 * float64(r1[j])
+		s += v2 * float64(r2[j])
+		s += v3 * float64(r3[j])
+		s += v4 * float64(r4[j])
+		s += v5 * float64(r5[j])
+		s += v6 * float64(r6[j])
+		s += v7 * float64(r7[j])
+		sums[j] = s
+	}
+}
+
+// addRow adds one row of weights times v to sums.
+func addRow(sums []float64, row []int8, v float64) {
+	row = row[:len(sums)]
+	for j := range sums {
+		sums[j] += v * float64(row[j])
+	}
 }
 
 // Softmax turns scores into probabilities in place: each becomes

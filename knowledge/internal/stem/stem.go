@@ -20,9 +20,12 @@ func Stem(word string) string {
 	if s, ok := exceptions1[word]; ok {
 		return s
 	}
-	w := []byte(strings.TrimPrefix(word, "'"))
+	// The stem is made in a buffer on the stack: most are a prefix of the
+	// word, returned without a copy (see result).
+	var buf [maxStack]byte
+	w := append(buf[:0], strings.TrimPrefix(word, "'")...)
 	if len(w) <= 2 {
-		return string(step0(w))
+		return result(word, step0(w))
 	}
 	// y at the start or after a vowel is a consonant: Y.
 	for i := range w {
@@ -34,7 +37,7 @@ func Stem(word string) string {
 	w = step0(w)
 	w = step1a(w)
 	if exceptions2[string(w)] {
-		return lowerY(w)
+		return result(word, lowerY(w))
 	}
 	w = step1b(w, r1)
 	w = step1c(w)
@@ -42,7 +45,20 @@ func Stem(word string) string {
 	w = step3(w, r1, r2)
 	w = step4(w, r2)
 	w = step5(w, r1, r2)
-	return lowerY(w)
+	return result(word, lowerY(w))
+}
+
+// maxStack is the longest word whose stem Stem makes without allocating
+// a buffer.
+const maxStack = 64
+
+// result returns the stem w of word as a string: a slice of word when
+// word begins with it, as most stems do, or else a copy of w.
+func result(word string, w []byte) string {
+	if len(w) <= len(word) && word[:len(w)] == string(w) {
+		return word[:len(w)]
+	}
+	return string(w)
 }
 
 func plain(w string) bool {
@@ -74,13 +90,14 @@ func isVowel(c byte) bool {
 	return false
 }
 
-func lowerY(w []byte) string {
+// lowerY turns the consonant Ys back into ys, in place.
+func lowerY(w []byte) []byte {
 	for i := range w {
 		if w[i] == 'Y' {
 			w[i] = 'y'
 		}
 	}
-	return string(w)
+	return w
 }
 
 // regions returns the starts of R1 and R2.
@@ -108,8 +125,10 @@ func after(w []byte, start int) int {
 	return len(w)
 }
 
+// hasSuffix reports whether w ends in s, which is not empty. The last
+// letters are compared first: most suffixes tried differ there.
 func hasSuffix(w []byte, s string) bool {
-	return len(w) >= len(s) && string(w[len(w)-len(s):]) == s
+	return len(w) >= len(s) && w[len(w)-1] == s[len(s)-1] && string(w[len(w)-len(s):]) == s
 }
 
 // shortSyllableEnd reports whether w ends in a short syllable.
