@@ -189,10 +189,29 @@ func (r TuningReport) WriteText(w io.Writer) error {
 		fmt.Fprintf(&b, "  held out %-12s recall %5.1f%% (%d of %d), false positives %4.1f%% (%d of %d; rules alone %d)\n",
 			r.Names[i], 100*f.Recall(), f.Caught, f.Risky, 100*f.FalsePositiveRate(), f.FalsePositives, f.Clean, r.RulesFolds[i].FalsePositives)
 	}
+	r.writeCategories(&b)
 	if _, err := io.WriteString(w, b.String()); err != nil {
 		return fmt.Errorf("write tuning report: %w", err)
 	}
 	return r.Pooled.WriteText(w)
+}
+
+// writeCategories writes the held-out recall of each category three
+// ways: the check (rules and classifier), the classifier alone and the
+// rules alone. The classifier-alone column is the one no writer's own
+// sentences tuned, so it is the best guess at a new writer's figure.
+func (r TuningReport) writeCategories(b *strings.Builder) {
+	fmt.Fprintf(b, "\nleave-one-writer-out recall by category (pooled folds)\n")
+	fmt.Fprintf(b, "%-16s %6s %9s %12s %12s\n", "category", "risky", "check", "classifier", "rules")
+	for _, cat := range protected {
+		c, a, ru := r.Pooled.Categories[cat], r.ClassifierAlone.Categories[cat], r.RulesAlone.Categories[cat]
+		if c == nil || c.Risky == 0 {
+			continue
+		}
+		fmt.Fprintf(b, "%-16s %6d %8.1f%% %11.1f%% %11.1f%%\n", cat, c.Risky,
+			100*ratio(c.Caught, c.Risky), 100*ratio(a.Caught, a.Risky), 100*ratio(ru.Caught, ru.Risky))
+	}
+	fmt.Fprintln(b)
 }
 
 // BuildModel trains the classifier the checker embeds. It first holds out
