@@ -72,7 +72,7 @@ var (
 		"struggl": true, "unlik": true, "affect": true, "difficult": true}
 	markExcludeVerb = map[string]bool{"consid": true, "accommod": true, "accept": true, "hire": true, "appli": true,
 		"elig": true, "suitabl": true, "progress": true, "shortlist": true, "employ": true, "interview": true, "review": true, "welcom": true,
-		"appoint": true, "recruit": true, "select": true, "take": true, "allow": true, "toler": true}
+		"appoint": true, "recruit": true, "select": true, "take": true, "allow": true, "toler": true, "permit": true}
 	markNegation = map[string]bool{"not": true, "no": true, "never": true, "cannot": true, "can't": true, "won't": true,
 		"don't": true, "doesn't": true, "isn't": true, "aren't": true, "without": true, "nor": true, "unabl": true, "none": true}
 	markRequest = map[string]bool{"tell": true, "state": true, "provid": true, "disclos": true, "indic": true, "list": true,
@@ -207,7 +207,9 @@ func participationRequired(toks []token, cls []clause) bool {
 // "a client" and "clients" are someone else.
 func otherAt(toks []token, i int) bool {
 	t := toks[i]
-	if !markOther[t.norm] {
+	if !markOther[t.norm] || i+1 < len(toks) && toks[i+1].hyphen {
+		// "client-facing", "customer-led": the word modifies the next
+		// one; it names no one.
 		return false
 	}
 	prev := ""
@@ -215,7 +217,7 @@ func otherAt(toks []token, i int) bool {
 		prev = toks[i-1].norm
 	}
 	switch {
-	case t.word == "client":
+	case t.word == "client" || t.word == "client's":
 		return prev == "a" || prev == "an"
 	case t.norm == "compani" && t.word != "companies":
 		return !markEmployer[prev]
@@ -298,7 +300,7 @@ func clauseFrame(toks []token) frame {
 		if w == "to" && rangeFrom {
 			composition = true
 		}
-		if markOmit[w] || w == "leav" && leftOut(toks[i+1:]) {
+		if (markOmit[w] || w == "leav" && leftOut(toks[i+1:])) && omitsApplication(toks) {
 			f |= frameDisclaim
 		}
 		if markApplicant[w] || i == 0 && markImperative[w] {
@@ -341,6 +343,25 @@ func attributeFollows(after []token) bool {
 			continue
 		}
 		return false
+	}
+	return false
+}
+
+// applicationWords are what an applicant sends or fills in: leaving one
+// of them out ("remove your photo from your CV") is the employer asking
+// for less, where removing something else ("staff must remove
+// headscarves") is a rule about the person.
+var applicationWords = map[string]bool{"cv": true, "resum": true, "photo": true, "photograph": true, "pictur": true,
+	"headshot": true, "applic": true, "form": true, "letter": true, "portfolio": true, "document": true, "profil": true,
+	"date": true, "birth": true, "name": true, "address": true, "detail": true, "inform": true, "data": true, "field": true}
+
+// omitsApplication reports whether a clause that asks to leave something
+// out is about what the applicant sends.
+func omitsApplication(toks []token) bool {
+	for _, t := range toks {
+		if applicationWords[t.norm] {
+			return true
+		}
 	}
 	return false
 }
