@@ -167,7 +167,13 @@ func readClauses(toks []token, raw string) []clause {
 				continue
 			}
 		}
-		out = append(out, clause{first: start, last: i - 1, frame: whole | clauseFrame(toks[start:i])})
+		f := clauseFrame(toks[start:i])
+		if whole == 0 && f&frameScreen == 0 && openToAny(toks[start:i]) {
+			// "This role is open to candidates of any faith or none"
+			// says who is not excluded.
+			f |= frameDisclaim
+		}
+		out = append(out, clause{first: start, last: i - 1, frame: whole | f})
 		start = i
 	}
 	if participationRequired(toks, out) {
@@ -320,6 +326,11 @@ func clauseFrame(toks []token) frame {
 			f |= frameOffer
 		}
 	}
+	if joinsGroup(toks) {
+		// "Employees can join our heritage network": a group staff may
+		// join is something the employer offers, not who it wants.
+		f = f&^frameStaff | frameOffer
+	}
 	if composition {
 		f &^= frameStaff
 		if group && f&frameScreen == 0 {
@@ -329,6 +340,57 @@ func clauseFrame(toks []token) frame {
 		}
 	}
 	return f
+}
+
+// joinGroups are the groups an employer offers to join (employee
+// networks, resource groups), and joinMay the words that make joining one
+// a choice: "can join", "are welcome to join".
+var (
+	joinGroups = map[string]bool{"network": true, "group": true, "forum": true, "communiti": true, "council": true,
+		"circl": true, "chapter": true, "erg": true, "ergs": true, "societi": true, "club": true, "associ": true}
+	joinMay = map[string]bool{"can": true, "may": true, "welcom": true, "free": true, "invit": true, "encourag": true, "option": true}
+)
+
+// joinsGroup reports whether a clause offers a group to join: a "join"
+// that is a choice, with a group after it.
+func joinsGroup(toks []token) bool {
+	for i, t := range toks {
+		if t.norm != "join" {
+			continue
+		}
+		may := false
+		for _, u := range toks[max(0, i-3):i] {
+			may = may || joinMay[u.norm]
+		}
+		for _, u := range toks[i+1 : min(len(toks), i+7)] {
+			if may && joinGroups[u.norm] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// openToAny reports whether a clause says "any" of a characteristic:
+// "of any faith or none", "from any background", "whatever your age" is
+// left for questions and requirements to read otherwise.
+func openToAny(toks []token) bool {
+	for i, t := range toks {
+		if markNegation[t.norm] && !(t.norm == "none" && i > 0 && toks[i-1].norm == "or") {
+			return false // "not of any faith"; "any faith or none" is no negation
+		}
+	}
+	for i, t := range toks {
+		if t.norm != "ani" && t.norm != "whatev" && t.norm != "regardless" {
+			continue
+		}
+		for _, u := range toks[i+1 : min(len(toks), i+3)] {
+			if markAttribute[u.norm] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // attributeFollows reports whether the words after a negated decision

@@ -47,6 +47,13 @@ func TestClauseFrames(t *testing.T) {
 		{"Hats are not in line with the client's dress code.", frameNegation, frameOther},
 		{"Hats are not worn in client-facing roles.", frameNegation, frameOther},
 		{"A client's dress code may differ.", frameOther, 0},
+		// "any" of a characteristic includes; asked or required, it does not.
+		{"This role is open to candidates of any faith or none.", frameDisclaim, frameScreen},
+		{"Do you hold any religious beliefs?", frameQuestion, frameDisclaim},
+		{"You must not belong to any religion.", frameRequire | frameNegation, frameDisclaim},
+		// A group staff may join is an offer; joining the team is not.
+		{"Employees can join our veterans' network.", frameOffer, frameStaff},
+		{"Join our young and dynamic team.", frameStaff, frameOffer},
 	} {
 		toks := tokenize(tt.text)
 		normalise(toks)
