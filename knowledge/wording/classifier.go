@@ -24,6 +24,21 @@ type classifier struct {
 	weight    []float32 // each entry's weight; classes a feature has no entry for weigh 0
 	bias      []float32 // one per class
 	threshold float64   // a sentence is risky when 1 - P(clean) is at least this
+	// lower holds, by class, a threshold below threshold for the
+	// sentences the classifier gives that category (0: none), chosen
+	// where the held-out folds showed it costs no false positive.
+	lower []float64
+}
+
+// thresholdOf returns the risk at which a sentence the classifier gives
+// category is reported.
+func (m *classifier) thresholdOf(category string) float64 {
+	for i, c := range m.classes {
+		if c == category && i < len(m.lower) && m.lower[i] > 0 {
+			return m.lower[i]
+		}
+	}
+	return m.threshold
 }
 
 // A reading is what the classifier knows of one sentence beyond its
@@ -169,27 +184,29 @@ func (h keyHash) sum() uint32 { return uint32(h) }
 // the threshold.
 func (m *classifier) verdict(probs []float64) (category string, risk float64) {
 	risk = 1 - probs[0]
-	if risk < m.threshold {
-		return "", risk
-	}
 	best := 1
 	for c := 2; c < len(probs); c++ {
 		if probs[c] > probs[best] {
 			best = c
 		}
 	}
+	if risk < m.thresholdOf(m.classes[best]) {
+		return "", risk
+	}
 	return m.classes[best], risk
 }
 
 // The model file: a magic line, then the threshold (float64 bits), the
-// classes, the biases, and each feature (its featureKey, as the gap from
+// classes, the biases, the lower threshold of each class (float64 bits, 0
+// for none), and each feature (its featureKey, as the gap from
 // the previous one in ascending order) with its non-zero weights as
 // (class, weight) pairs, every number a varint and every weight stored as
 // an integer number of weightStep. Training rounds weights to weightStep
 // and drops the smallest (trainOptions.prune), which keeps the file small.
 const (
-	modelMagic = "hirebot-wording-classifier 3\n"
-	weightStep = 1.0 / 64
+	modelMagic   = "hirebot-wording-classifier 4\n"
+	modelMagicV3 = "hirebot-wording-classifier 3\n" // read still: the same without lower thresholds
+	weightStep   = 1.0 / 64
 )
 
 // encode writes the model in the model file format. Features are written
@@ -208,6 +225,13 @@ func (m *classifier) encode() []byte {
 	}
 	for _, w := range m.bias {
 		b.Write(binary.AppendVarint(nil, quantize(w)))
+	}
+	for i := range m.classes {
+		t := 0.0
+		if i < len(m.lower) {
+			t = m.lower[i]
+		}
+		b.Write(binary.AppendUvarint(nil, math.Float64bits(t)))
 	}
 	b.Write(binary.AppendUvarint(nil, uint64(len(m.keys))))
 	prev := uint32(0)
@@ -228,7 +252,11 @@ func quantize(w float32) int64 { return int64(math.Round(float64(w) / weightStep
 // decodeClassifier reads a model file.
 func decodeClassifier(data []byte) (*classifier, error) {
 	rest, ok := bytes.CutPrefix(data, []byte(modelMagic))
-	if !ok {
+	old, isOld := bytes.CutPrefix(data, []byte(modelMagicV3))
+	switch {
+	case isOld:
+		rest = old // version 3 has no lower thresholds
+	case !ok:
 		return nil, errors.New("decode classifier: not a model file")
 	}
 	r := bytes.NewReader(rest)
@@ -270,6 +298,12 @@ func decodeClassifier(data []byte) (*classifier, error) {
 	for range k {
 		m.bias = append(m.bias, sv())
 	}
+	for range k {
+		if isOld {
+			break
+		}
+		m.lower = append(m.lower, math.Float64frombits(uv()))
+	}
 	n := uv()
 	if err != nil || n > uint64(r.Len()) {
 		return nil, fmt.Errorf("decode classifier: bad feature count %d (%v)", n, err)
@@ -308,6 +342,11 @@ func decodeClassifier(data []byte) (*classifier, error) {
 	}
 	if m.classes[0] != "" || !(m.threshold > 0 && m.threshold < 1) {
 		return nil, errors.New("decode classifier: the first class must be clean and the threshold between 0 and 1")
+	}
+	for _, t := range m.lower {
+		if t != 0 && !(t > 0 && t <= m.threshold) {
+			return nil, fmt.Errorf("decode classifier: a class's threshold %v is not between 0 and the threshold", t)
+		}
 	}
 	for _, c := range m.classes[1:] {
 		if strings.TrimSpace(c) == "" {

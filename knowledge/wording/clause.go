@@ -72,7 +72,7 @@ var (
 		"struggl": true, "unlik": true, "affect": true, "difficult": true}
 	markExcludeVerb = map[string]bool{"consid": true, "accommod": true, "accept": true, "hire": true, "appli": true,
 		"elig": true, "suitabl": true, "progress": true, "shortlist": true, "employ": true, "interview": true, "review": true, "welcom": true,
-		"appoint": true, "recruit": true, "select": true, "take": true, "allow": true, "toler": true}
+		"appoint": true, "recruit": true, "select": true, "take": true, "allow": true, "toler": true, "permit": true}
 	markNegation = map[string]bool{"not": true, "no": true, "never": true, "cannot": true, "can't": true, "won't": true,
 		"don't": true, "doesn't": true, "isn't": true, "aren't": true, "without": true, "nor": true, "unabl": true, "none": true}
 	markRequest = map[string]bool{"tell": true, "state": true, "provid": true, "disclos": true, "indic": true, "list": true,
@@ -167,7 +167,13 @@ func readClauses(toks []token, raw string) []clause {
 				continue
 			}
 		}
-		out = append(out, clause{first: start, last: i - 1, frame: whole | clauseFrame(toks[start:i])})
+		f := clauseFrame(toks[start:i])
+		if whole == 0 && f&frameScreen == 0 && openToAny(toks[start:i]) {
+			// "This role is open to candidates of any faith or none"
+			// says who is not excluded.
+			f |= frameDisclaim
+		}
+		out = append(out, clause{first: start, last: i - 1, frame: whole | f})
 		start = i
 	}
 	if participationRequired(toks, out) {
@@ -207,7 +213,9 @@ func participationRequired(toks []token, cls []clause) bool {
 // "a client" and "clients" are someone else.
 func otherAt(toks []token, i int) bool {
 	t := toks[i]
-	if !markOther[t.norm] {
+	if !markOther[t.norm] || i+1 < len(toks) && toks[i+1].hyphen {
+		// "client-facing", "customer-led": the word modifies the next
+		// one; it names no one.
 		return false
 	}
 	prev := ""
@@ -215,7 +223,7 @@ func otherAt(toks []token, i int) bool {
 		prev = toks[i-1].norm
 	}
 	switch {
-	case t.word == "client":
+	case t.word == "client" || t.word == "client's":
 		return prev == "a" || prev == "an"
 	case t.norm == "compani" && t.word != "companies":
 		return !markEmployer[prev]
@@ -298,7 +306,7 @@ func clauseFrame(toks []token) frame {
 		if w == "to" && rangeFrom {
 			composition = true
 		}
-		if markOmit[w] || w == "leav" && leftOut(toks[i+1:]) {
+		if (markOmit[w] || w == "leav" && leftOut(toks[i+1:])) && omitsApplication(toks) {
 			f |= frameDisclaim
 		}
 		if markApplicant[w] || i == 0 && markImperative[w] {
@@ -318,6 +326,11 @@ func clauseFrame(toks []token) frame {
 			f |= frameOffer
 		}
 	}
+	if joinsGroup(toks) {
+		// "Employees can join our heritage network": a group staff may
+		// join is something the employer offers, not who it wants.
+		f = f&^frameStaff | frameOffer
+	}
 	if composition {
 		f &^= frameStaff
 		if group && f&frameScreen == 0 {
@@ -327,6 +340,57 @@ func clauseFrame(toks []token) frame {
 		}
 	}
 	return f
+}
+
+// joinGroups are the groups an employer offers to join (employee
+// networks, resource groups), and joinMay the words that make joining one
+// a choice: "can join", "are welcome to join".
+var (
+	joinGroups = map[string]bool{"network": true, "group": true, "forum": true, "communiti": true, "council": true,
+		"circl": true, "chapter": true, "erg": true, "ergs": true, "societi": true, "club": true, "associ": true}
+	joinMay = map[string]bool{"can": true, "may": true, "welcom": true, "free": true, "invit": true, "encourag": true, "option": true}
+)
+
+// joinsGroup reports whether a clause offers a group to join: a "join"
+// that is a choice, with a group after it.
+func joinsGroup(toks []token) bool {
+	for i, t := range toks {
+		if t.norm != "join" {
+			continue
+		}
+		may := false
+		for _, u := range toks[max(0, i-3):i] {
+			may = may || joinMay[u.norm]
+		}
+		for _, u := range toks[i+1 : min(len(toks), i+7)] {
+			if may && joinGroups[u.norm] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// openToAny reports whether a clause says "any" of a characteristic:
+// "of any faith or none", "from any background", "whatever your age" is
+// left for questions and requirements to read otherwise.
+func openToAny(toks []token) bool {
+	for i, t := range toks {
+		if markNegation[t.norm] && !(t.norm == "none" && i > 0 && toks[i-1].norm == "or") {
+			return false // "not of any faith"; "any faith or none" is no negation
+		}
+	}
+	for i, t := range toks {
+		if t.norm != "ani" && t.norm != "whatev" && t.norm != "regardless" {
+			continue
+		}
+		for _, u := range toks[i+1 : min(len(toks), i+3)] {
+			if markAttribute[u.norm] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // attributeFollows reports whether the words after a negated decision
@@ -341,6 +405,25 @@ func attributeFollows(after []token) bool {
 			continue
 		}
 		return false
+	}
+	return false
+}
+
+// applicationWords are what an applicant sends or fills in: leaving one
+// of them out ("remove your photo from your CV") is the employer asking
+// for less, where removing something else ("staff must remove
+// headscarves") is a rule about the person.
+var applicationWords = map[string]bool{"cv": true, "resum": true, "photo": true, "photograph": true, "pictur": true,
+	"headshot": true, "applic": true, "form": true, "letter": true, "portfolio": true, "document": true, "profil": true,
+	"date": true, "birth": true, "name": true, "address": true, "detail": true, "inform": true, "data": true, "field": true}
+
+// omitsApplication reports whether a clause that asks to leave something
+// out is about what the applicant sends.
+func omitsApplication(toks []token) bool {
+	for _, t := range toks {
+		if applicationWords[t.norm] {
+			return true
+		}
 	}
 	return false
 }

@@ -35,6 +35,25 @@ func TestClauseFrames(t *testing.T) {
 		{"Our product helps people looking after elderly parents.", frameOther, framePrefer},
 		{"Your birthday off, every year.", frameOffer, 0},
 		{"Must hear clearly without the use of hearing aids.", frameRequire, frameDisclaim},
+		// Removing something from what the applicant sends is asking for
+		// less; a rule that staff remove what they wear is not.
+		{"Please remove your photo from your CV.", frameDisclaim, 0},
+		{"Staff must remove any hat at the front desk.", frameRequire | frameStaff, frameDisclaim},
+		{"Hats must be removed in the office.", frameRequire, frameDisclaim},
+		// A negated permission excludes, like a negated "allow".
+		{"Sandals are not permitted on the shop floor.", frameExclude | frameNegation, frameDisclaim},
+		// "the client's" is the employer's, as "the client" is; a word
+		// joined by a hyphen to the next modifies it and names no one.
+		{"Hats are not in line with the client's dress code.", frameNegation, frameOther},
+		{"Hats are not worn in client-facing roles.", frameNegation, frameOther},
+		{"A client's dress code may differ.", frameOther, 0},
+		// "any" of a characteristic includes; asked or required, it does not.
+		{"This role is open to candidates of any faith or none.", frameDisclaim, frameScreen},
+		{"Do you hold any religious beliefs?", frameQuestion, frameDisclaim},
+		{"You must not belong to any religion.", frameRequire | frameNegation, frameDisclaim},
+		// A group staff may join is an offer; joining the team is not.
+		{"Employees can join our veterans' network.", frameOffer, frameStaff},
+		{"Join our young and dynamic team.", frameStaff, frameOffer},
 	} {
 		toks := tokenize(tt.text)
 		normalise(toks)

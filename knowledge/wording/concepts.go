@@ -1,6 +1,7 @@
 package wording
 
 import (
+	_ "embed"
 	"strings"
 	"sync"
 )
@@ -50,11 +51,36 @@ var conceptWords = map[string]string{
 		"compensated stipend equity deferred prove cost",
 }
 
+// lexicon is more words of the concepts, one "category word" a line,
+// from a lexical database rather than from anyone's job ads: the identity
+// category's religions, believers, clergy, worship, holy days, ethnic
+// groups, political and sexual orientations and hairstyles as WordNet
+// files them (see cmd/wordnet-lexicon). A writer the project has never
+// read names a faith or a people no writer it has read did; the lexicon
+// lets the classifier carry what it learnt about "Muslim" to "Sikhism",
+// "Hasidim" or "Pentecostalist".
+//
+//go:embed lexicon.txt
+var lexicon string
+
+// lexiconWords returns the words the lexicon gives each concept.
+func lexiconWords() map[string][]string {
+	out := map[string][]string{}
+	for _, line := range strings.Split(lexicon, "\n") {
+		c, w, ok := strings.Cut(strings.TrimSpace(line), " ")
+		if ok && !strings.HasPrefix(c, "#") {
+			out[c] = append(out[c], w)
+		}
+	}
+	return out
+}
+
 // concepts maps a normalised word to the concepts it belongs to.
 var concepts = sync.OnceValue(func() map[string][]string {
 	out := map[string][]string{}
+	extra := lexiconWords()
 	for c, words := range conceptWords {
-		for _, w := range strings.Fields(words) {
+		for _, w := range append(strings.Fields(words), extra[c]...) {
 			n := w
 			if !strings.HasPrefix(w, "#") {
 				n = norm(w)

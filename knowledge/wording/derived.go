@@ -91,7 +91,8 @@ var evidenceWords = sync.OnceValue(func() map[string]bool {
 		}
 	}
 	for _, w := range []string{"year", "free", "expect", "expected", "background", "career", "life", "employ", "cv",
-		"work", "break", "time", "cost", "expens", "dime", "volunt", "voluntari", "retain", "audit"} {
+		"work", "break", "time", "cost", "expens", "dime", "volunt", "voluntari", "retain", "audit",
+		"like", "background", "root", "blend", "homogen"} {
 		out[w] = true
 	}
 	return out
@@ -177,6 +178,8 @@ func derivedConcepts(toks []token, buf []derivedConcept) []derivedConcept {
 			out = append(out, derivedConcept{i, "d:realwork", "unpaid-work"}) // "think of it as your audition"
 		case restDays[w] && always:
 			out = append(out, derivedConcept{i, "d:restday", "identity"}) // "every Saturday, no exceptions"
+		case likeUs(toks, i):
+			out = append(out, derivedConcept{i, "d:likeus", "identity"}) // "people who look like us", "a similar background to the founders"
 		}
 	}
 	return out
@@ -202,3 +205,40 @@ var (
 	// without exception, bars observance.
 	restDays = map[string]bool{"saturday": true, "sunday": true, "sabbath": true, "friday": true}
 )
+
+// The words of a wish for a hire like the people already there.
+var (
+	// likePeople, after "look like" or "sound like", are people: "look
+	// like us", "sound like our customers" (not "what good looks like").
+	likePeople = map[string]bool{"us": true, "them": true, "our": true, "their": true, "the": true, "everyon": true}
+	// sameWords before "background" or "roots" make them shared ones.
+	sameWords = map[string]bool{"similar": true, "same": true, "share": true, "shared": true, "common": true, "like": true}
+)
+
+// likeUs reports whether token i of toks closes a construction that asks
+// for someone like the people already there, which a protected
+// characteristic usually stands behind: "people who look like us",
+// "someone who'll blend in", "from a similar background to the founders"
+// (not "a similar background in payments"), "a culturally homogeneous
+// team".
+func likeUs(toks []token, i int) bool {
+	w, prev, next := toks[i].norm, "", ""
+	if i > 0 {
+		prev = toks[i-1].norm
+	}
+	if i+1 < len(toks) && !toks[i+1].brk {
+		next = toks[i+1].norm
+	}
+	switch {
+	case w == "like" && (prev == "look" || prev == "sound") && likePeople[next]:
+		return next == "us" || next == "them" ||
+			i+2 < len(toks) && (markGroup[toks[i+2].norm] || markOther[toks[i+2].norm] || toks[i+2].norm == "founder")
+	case w == "blend" && next == "in":
+		return true
+	case (w == "background" || w == "root") && sameWords[prev]:
+		return next != "in" && next != "with"
+	case w == "homogen":
+		return true
+	}
+	return false
+}

@@ -69,3 +69,32 @@ func TestEvidence(t *testing.T) {
 		}
 	}
 }
+
+// TestLikeUs: asking for someone like the people already there is an
+// identity construction; the same words about work are not.
+func TestLikeUs(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"We want people who look like us.", true},
+		{"Someone who sounds like our customers.", true},
+		{"A hire who will blend in.", true},
+		{"Someone from a similar background to the founders.", true},
+		{"A culturally homogeneous team.", true},
+		{"Here is what great looks like.", false},
+		{"What the first year looks like for you.", false},
+		{"A similar background in payments helps.", false},
+		{"We would like to hear from you.", false},
+	} {
+		toks := tokenize(tt.text)
+		normalise(toks)
+		got := false
+		for _, d := range derivedConcepts(toks, nil) {
+			got = got || d.kind == "d:likeus"
+		}
+		if got != tt.want {
+			t.Errorf("%q: d:likeus %v; want %v", tt.text, got, tt.want)
+		}
+	}
+}

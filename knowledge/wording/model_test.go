@@ -65,3 +65,51 @@ func BenchmarkDecodeClassifier(b *testing.B) {
 		}
 	}
 }
+
+// TestThresholdOf: a category with its own lower threshold is reported
+// from it; the others, and an old model without any, at the threshold.
+func TestThresholdOf(t *testing.T) {
+	m := &classifier{classes: []string{"", "age", "identity"}, threshold: 0.7, lower: []float64{0, 0, 0.55}}
+	for _, tt := range []struct {
+		category string
+		want     float64
+	}{{"identity", 0.55}, {"age", 0.7}, {"caste", 0.7}} {
+		if got := m.thresholdOf(tt.category); got != tt.want {
+			t.Errorf("thresholdOf(%q) = %v; want %v", tt.category, got, tt.want)
+		}
+	}
+	m.lower = nil
+	if got := m.thresholdOf("identity"); got != 0.7 {
+		t.Errorf("without lower thresholds: %v; want 0.7", got)
+	}
+}
+
+// TestLowerThresholds: a category's threshold comes down to the last
+// sentence it catches before it would flag a clean one, and never below
+// the floor.
+func TestLowerThresholds(t *testing.T) {
+	risky := func(cat string, risk float64) sentenceRisk { return sentenceRisk{category: cat, risk: risk} }
+	risks := []sentenceRisk{risky("identity", 0.65), risky("identity", 0.6), risky("identity", 0.55), risky("age", 0.45)}
+	clean := map[float64]bool{0.55: true} // the sentence at 0.55 is clean
+	score := func(lower map[string]float64) Scorecard {
+		var s Scorecard
+		for _, r := range risks {
+			th := 0.7
+			if l, ok := lower[r.category]; ok {
+				th = l
+			}
+			switch {
+			case r.risk < th:
+			case clean[r.risk]:
+				s.FalsePositives++
+			default:
+				s.Caught++
+			}
+		}
+		return s
+	}
+	got := lowerThresholds(0.7, 0.5, risks, score)
+	if len(got) != 1 || got["identity"] != 0.6 {
+		t.Fatalf("lowerThresholds = %v; want identity at 0.6 only (age's 0.45 is under the floor)", got)
+	}
+}

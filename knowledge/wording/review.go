@@ -98,7 +98,7 @@ func (c *Checker) sentenceRisks(p place, ms []match) []sentenceRisk {
 func (c *Checker) review(p place, ms []match) []Finding {
 	var out []Finding
 	for _, r := range c.sentenceRisks(p, ms) {
-		if r.ruled || r.risk < c.model.threshold {
+		if r.ruled || r.risk < c.model.thresholdOf(r.category) {
 			continue
 		}
 		rule, ok := c.reviewRules[r.category]

@@ -15,6 +15,7 @@ type token struct {
 	end      int    // byte offset just past the last byte
 	brk      bool   // a phrase may not run from the previous token into this one
 	comma    bool   // a comma stands between the previous token and this one
+	hyphen   bool   // a hyphen joins the previous token to this one ("client-facing")
 	sentence int    // index of the sentence the token is in
 	eeo      bool   // the token is in an equal-opportunity sentence
 	norm     string // the stem, or a number class (see normalise); set by the checker
@@ -74,7 +75,8 @@ func tokenize(text string) []token {
 		if end && len(toks) > 0 {
 			sentence++
 		}
-		toks = append(toks, token{word: normalize(text[start:i]), start: start, end: i, brk: brk, comma: comma, sentence: sentence})
+		hyphen := len(toks) > 0 && start > 0 && text[start-1] == '-' && toks[len(toks)-1].end == start-1
+		toks = append(toks, token{word: normalize(text[start:i]), start: start, end: i, brk: brk, comma: comma, hyphen: hyphen, sentence: sentence})
 		brk, end, comma = false, false, false
 	}
 	return toks

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	logreg "github.com/hirebot/hirebot/knowledge/internal/classifier"
 	"io"
+	"maps"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -20,6 +21,7 @@ type trainOptions struct {
 	prune    int64   // weights of at most this many weightSteps are dropped
 	clean    float64 // the weight of a clean sentence in the loss (a risky one weighs 1)
 	maxFP    float64 // the false-positive rate the threshold may reach on the tuning folds, pooled and each
+	floor    float64 // no category's own threshold goes below this (see lowerThresholds)
 }
 
 // defaultTraining holds the folds to half the check's 3 % false-positive
@@ -27,7 +29,7 @@ type trainOptions struct {
 // sentences than the folds do (dev-e and dev-f, scored before they were
 // added, drew 7.2 % where the folds had measured 2.8 %), and hirebot's own
 // drafts, ordinary sentences no writer wrote as a trap, must pass.
-var defaultTraining = trainOptions{epochs: 20, rate: 0.08, l2: 3e-3, minCount: 1, prune: 4, clean: 1.5, maxFP: 0.015}
+var defaultTraining = trainOptions{epochs: 20, rate: 0.08, l2: 3e-3, minCount: 1, prune: 4, clean: 1.5, maxFP: 0.015, floor: 0.5}
 
 // itemFeatures returns the classifier features of a labelled sentence
 // read as one unit, with c's allow lists.
@@ -158,8 +160,9 @@ type WriterSet struct {
 // writers, at the threshold chosen on all folds together.
 type TuningReport struct {
 	Threshold float64
-	Folds     []Scorecard // one per writer, in the order given
-	Pooled    Scorecard   // all folds together
+	Lower     map[string]float64 // the categories' own thresholds below Threshold (see lowerThresholds)
+	Folds     []Scorecard        // one per writer, in the order given
+	Pooled    Scorecard          // all folds together
 	// ClassifierAlone is the pooled folds with the rules left out: every
 	// sentence judged by the held-out classifier alone, at the threshold.
 	// The rules were written with all the writers' sentences in view, so
@@ -179,6 +182,11 @@ type TuningReport struct {
 func (r TuningReport) WriteText(w io.Writer) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "threshold %.4f (risk = 1 - P(clean)); %d features in the model\n", r.Threshold, r.Features)
+	for _, cat := range protected {
+		if t, ok := r.Lower[cat]; ok {
+			fmt.Fprintf(&b, "  %s: %.4f (no more false positives on the folds)\n", cat, t)
+		}
+	}
 	fmt.Fprintf(&b, "leave-one-writer-out: recall %.1f%%, right category %.1f%%, false positives %.1f%%\n",
 		100*r.Pooled.Recall(), 100*ratio(r.Pooled.RightCategory, r.Pooled.Risky), 100*r.Pooled.FalsePositiveRate())
 	fmt.Fprintf(&b, "classifier alone (no rules), same folds: recall %.1f%%, false positives %.1f%%\n",
@@ -189,10 +197,29 @@ func (r TuningReport) WriteText(w io.Writer) error {
 		fmt.Fprintf(&b, "  held out %-12s recall %5.1f%% (%d of %d), false positives %4.1f%% (%d of %d; rules alone %d)\n",
 			r.Names[i], 100*f.Recall(), f.Caught, f.Risky, 100*f.FalsePositiveRate(), f.FalsePositives, f.Clean, r.RulesFolds[i].FalsePositives)
 	}
+	r.writeCategories(&b)
 	if _, err := io.WriteString(w, b.String()); err != nil {
 		return fmt.Errorf("write tuning report: %w", err)
 	}
 	return r.Pooled.WriteText(w)
+}
+
+// writeCategories writes the held-out recall of each category three
+// ways: the check (rules and classifier), the classifier alone and the
+// rules alone. The classifier-alone column is the one no writer's own
+// sentences tuned, so it is the best guess at a new writer's figure.
+func (r TuningReport) writeCategories(b *strings.Builder) {
+	fmt.Fprintf(b, "\nleave-one-writer-out recall by category (pooled folds)\n")
+	fmt.Fprintf(b, "%-16s %6s %9s %12s %12s\n", "category", "risky", "check", "classifier", "rules")
+	for _, cat := range protected {
+		c, a, ru := r.Pooled.Categories[cat], r.ClassifierAlone.Categories[cat], r.RulesAlone.Categories[cat]
+		if c == nil || c.Risky == 0 {
+			continue
+		}
+		fmt.Fprintf(b, "%-16s %6d %8.1f%% %11.1f%% %11.1f%%\n", cat, c.Risky,
+			100*ratio(c.Caught, c.Risky), 100*ratio(a.Caught, a.Risky), 100*ratio(ru.Caught, ru.Risky))
+	}
+	fmt.Fprintln(b)
 }
 
 // BuildModel trains the classifier the checker embeds. It first holds out
@@ -268,8 +295,9 @@ func buildModel(sets []WriterSet, o trainOptions) ([]byte, TuningReport, error) 
 	}
 	// score counts the folds as the check with the fold's classifier at
 	// threshold t would: a sentence no protected rule caught is reported
-	// for review when its risk reaches t.
-	score := func(t float64, withRules bool) (pooled Scorecard, per []Scorecard) {
+	// for review when its risk reaches t, or the lower threshold of the
+	// category the classifier gives it.
+	score := func(t float64, lower map[string]float64, withRules bool) (pooled Scorecard, per []Scorecard) {
 		var tuning []Scorecard
 		defer func() { pooled = mergeScores(tuning) }()
 		for i, f := range folds {
@@ -281,7 +309,11 @@ func buildModel(sets []WriterSet, o trainOptions) ([]byte, TuningReport, error) 
 					v.ids = slices.Clone(v.ids)
 				}
 				for _, r := range f.risks[j] {
-					if (!r.ruled || !withRules) && r.risk >= t {
+					th := t
+					if l, ok := lower[r.category]; ok {
+						th = l
+					}
+					if (!r.ruled || !withRules) && r.risk >= th {
 						v.add(Finding{RuleID: r.category + ".review", Category: r.category, Severity: Review}, it.Category)
 					}
 				}
@@ -297,13 +329,13 @@ func buildModel(sets []WriterSet, o trainOptions) ([]byte, TuningReport, error) 
 	// The threshold keeps the false positives within maxFP pooled and on
 	// every writer's fold; a fold whose rules alone flag more is held to
 	// what its rules flag (the classifier may add none there).
-	rulesPooled, rulesPer := score(math.Inf(1), true)
+	rulesPooled, rulesPer := score(math.Inf(1), nil, true)
 	limit := make([]float64, len(folds))
 	for i := range folds {
 		limit[i] = max(o.maxFP, rulesPer[i].FalsePositiveRate())
 	}
 	within := func(t float64) bool {
-		p, per := score(t, true)
+		p, per := score(t, nil, true)
 		if p.FalsePositiveRate() > o.maxFP {
 			return false
 		}
@@ -326,7 +358,7 @@ func buildModel(sets []WriterSet, o trainOptions) ([]byte, TuningReport, error) 
 		// Below some risk only clean sentences are left: raise the
 		// threshold as far as it goes without losing a catch, which
 		// flags fewer.
-		caught := func(t float64) int { p, _ := score(t, true); return p.Caught }
+		caught := func(t float64) int { p, _ := score(t, nil, true); return p.Caught }
 		want := caught(cands[at])
 		for at+1 < len(cands) && caught(cands[at+1]) >= want {
 			at++
@@ -337,14 +369,68 @@ func buildModel(sets []WriterSet, o trainOptions) ([]byte, TuningReport, error) 
 			best = r
 		}
 	}
-	pooled, per := score(best, true)
-	alone, _ := score(best, false)
+	var lower map[string]float64
+	if at < len(cands) {
+		var risks []sentenceRisk
+		for _, f := range folds {
+			for _, rs := range f.risks {
+				risks = append(risks, rs...)
+			}
+		}
+		lower = lowerThresholds(best, o.floor, risks, func(l map[string]float64) Scorecard { p, _ := score(best, l, true); return p })
+	}
+	pooled, per := score(best, lower, true)
+	alone, _ := score(best, lower, false)
 	m := train(all, allFeats, o)
 	m.threshold = best
-	rep := TuningReport{Threshold: best, Folds: per, Pooled: pooled, ClassifierAlone: alone, RulesAlone: rulesPooled,
+	m.lower = make([]float64, len(m.classes))
+	for i, c := range m.classes {
+		m.lower[i] = lower[c]
+	}
+	rep := TuningReport{Threshold: best, Lower: lower, Folds: per, Pooled: pooled, ClassifierAlone: alone, RulesAlone: rulesPooled,
 		RulesFolds: rulesPer, Features: len(m.keys)}
 	for _, s := range sets {
 		rep.Names = append(rep.Names, s.Name)
 	}
 	return m.encode(), rep, nil
+}
+
+// lowerThresholds returns, for each protected category, a threshold below
+// best for the sentences the classifier gives that category, where the
+// held-out folds show it catches more and flags no more clean sentences:
+// the categories whose risky sentences the classifier scores lower than
+// the others' (a new writer's identity wording, say) need not wait for
+// the one threshold every category shares. No threshold goes below
+// floor. risks are the held-out sentences' risks; score scores the folds
+// at best with the given lower thresholds. Each category's threshold
+// comes to rest at the risk of the last sentence it catches, and the
+// categories are independent: a sentence is judged at its own
+// category's threshold only.
+func lowerThresholds(best, floor float64, risks []sentenceRisk, score func(map[string]float64) Scorecard) map[string]float64 {
+	lower := map[string]float64{}
+	base := score(lower)
+	for _, cat := range protected {
+		var cands []float64
+		for _, r := range risks {
+			if r.category == cat && !r.ruled && r.risk < best && r.risk >= floor {
+				cands = append(cands, r.risk)
+			}
+		}
+		slices.Sort(cands)
+		cands = slices.Compact(cands)
+		caught := base.Caught
+		for _, t := range slices.Backward(cands) {
+			trial := maps.Clone(lower)
+			trial[cat] = t
+			s := score(trial)
+			if s.FalsePositives > base.FalsePositives {
+				break
+			}
+			if s.Caught > caught {
+				lower[cat], caught = t, s.Caught
+			}
+		}
+		base = score(lower)
+	}
+	return lower
 }
