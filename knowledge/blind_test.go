@@ -59,3 +59,49 @@ func TestBlindQueriesHold(t *testing.T) {
 		}
 	}
 }
+
+// TestSecondBlindQueriesHold resolves the second blind set of issue 23
+// (testdata/queries/blind2, written by two new writers and scored once
+// on 2026-12-07; see its README) and holds /cto-role to what that one
+// scoring found, in the way TestBlindQueriesHold does: the targets that
+// were met stay met, and the one that was not may not fall.
+func TestSecondBlindQueriesHold(t *testing.T) {
+	p := MustEmbedded(t)
+	var f Figures
+	for _, name := range []string{"testdata/queries/blind2/blind-e.tsv", "testdata/queries/blind2/blind-f.tsv"} {
+		file, err := os.Open(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		qs, err := ReadLabelled(file, name)
+		file.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range qs {
+			l, err := p.Resolve(q.Text)
+			if err != nil {
+				t.Fatalf("%s: %v", q.Source, err)
+			}
+			f.Add(q.Label, Outcome(l), ChoiceIDs(l))
+		}
+	}
+	t.Logf("second blind set: %s", f.String())
+	if f.Answerable != 270 || f.NonAnswer != 76 || f.Social != 14 {
+		t.Fatalf("the set has %d answerable, %d non-answer and %d social questions; it was scored with 270, 76 and 14",
+			f.Answerable, f.NonAnswer, f.Social)
+	}
+	pct := func(n, of int) float64 { return float64(n) / float64(of) }
+	if r := pct(f.Top1, f.Answerable); r < 0.90 {
+		t.Errorf("top-1 %.1f%%; issue 23's target, met when the set was scored (95.9%%), is 90%%", 100*r)
+	}
+	if r := pct(f.Honest, f.NonAnswer); r < 0.97 {
+		t.Errorf("honest %.1f%%; issue 23's target, met when the set was scored (98.7%%), is 97%%", 100*r)
+	}
+	if f.TopOrChoices < 261 {
+		t.Errorf("top-or-choices: %d; it was 261 of 270 when scored", f.TopOrChoices)
+	}
+	if f.SocialRight < 13 {
+		t.Errorf("social: %d; it was 13 of 14 when scored", f.SocialRight)
+	}
+}

@@ -42,3 +42,40 @@ func TestBlindSetHolds(t *testing.T) {
 		t.Errorf("identity: caught %d of the blind set's %d; it caught 15 when scored", c.Caught, c.Risky)
 	}
 }
+
+// TestSecondBlindSetHolds scores the check on the second blind set of
+// issue 24 (testdata/blind2, two new writers, scored once on 2026-12-07;
+// see its README) and holds it to what that scoring found: recall and
+// every category met their targets, so they stay at them; false
+// positives (10 of 220, over the 3 % target) may not grow.
+func TestSecondBlindSetHolds(t *testing.T) {
+	var items []Labelled
+	for _, name := range []string{"testdata/blind2/blind-g.txt", "testdata/blind2/blind-h.txt"} {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		xs, err := ParseLabelled(data)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		items = append(items, xs...)
+	}
+	s := Default().Score(items)
+	t.Logf("second blind set: recall %.1f%% (%d of %d), false positives %.1f%% (%d of %d)",
+		100*s.Recall(), s.Caught, s.Risky, 100*s.FalsePositiveRate(), s.FalsePositives, s.Clean)
+	if s.Risky != 300 || s.Clean != 220 {
+		t.Fatalf("the set has %d risky and %d clean sentences; it was scored with 300 and 220", s.Risky, s.Clean)
+	}
+	if r := s.Recall(); r < 0.90 {
+		t.Errorf("recall %.1f%%; issue 24's target, met when the set was scored (96.0%%), is 90%%", 100*r)
+	}
+	for cat, c := range s.Categories {
+		if c.Risky > 0 && float64(c.Caught) < 0.80*float64(c.Risky) {
+			t.Errorf("%s: caught %d of %d; issue 24 wants 80%% in every category, as when the set was scored", cat, c.Caught, c.Risky)
+		}
+	}
+	if s.FalsePositives > 10 {
+		t.Errorf("%d false positives of %d clean sentences; there were 10 when the set was scored", s.FalsePositives, s.Clean)
+	}
+}
