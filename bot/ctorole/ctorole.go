@@ -20,6 +20,7 @@ type Handler struct {
 	jd        string    // the /jd command's name, for pointers to it
 	interview string    // the /interview command's name
 	words     bot.Words // its errors' words
+	named     topicMemo // the topics args named
 }
 
 // New returns a Handler over pack; slash is the configured command name.
@@ -107,7 +108,15 @@ func (h *Handler) shared(value string) (*bot.Card, error) {
 
 // lookup resolves args to a card. private cards carry a Share button.
 func (h *Handler) lookup(args string, private bool) (*bot.Card, error) {
+	if c, ok := h.named.get(args, private); ok {
+		return c, nil
+	}
 	l, err := h.pack.Resolve(args)
+	if err == nil && l.Topic != nil && l.Social == knowledge.NotSocial {
+		c := h.card(*l.Topic, private)
+		h.named.put(args, private, c)
+		return c, nil
+	}
 	if err = h.words.Word(err); hirebot.MessageOf(err) != "" {
 		return nil, err
 	}
