@@ -11,26 +11,7 @@ import (
 // guard below). It guards against regressions; the set is not training
 // data.
 func TestBlindQueriesHold(t *testing.T) {
-	p := MustEmbedded(t)
-	var f Figures
-	for _, name := range []string{"testdata/queries/blind/blind-a.tsv", "testdata/queries/blind/blind-b.tsv"} {
-		file, err := os.Open(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		qs, err := ReadLabelled(file, name)
-		file.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, q := range qs {
-			l, err := p.Resolve(q.Text)
-			if err != nil {
-				t.Fatalf("%s: %v", q.Source, err)
-			}
-			f.Add(q.Label, Outcome(l), ChoiceIDs(l))
-		}
-	}
+	f := resolveFiles(t, "testdata/queries/blind/blind-a.tsv", "testdata/queries/blind/blind-b.tsv")
 	t.Logf("blind set: %s", f.String())
 	if f.Answerable != 270 || f.NonAnswer != 75 || f.Social != 15 {
 		t.Fatalf("the blind set has %d answerable, %d non-answer and %d social questions; it was scored with 270, 75 and 15",
@@ -66,26 +47,7 @@ func TestBlindQueriesHold(t *testing.T) {
 // scoring found, in the way TestBlindQueriesHold does: the targets that
 // were met stay met, and the one that was not may not fall.
 func TestSecondBlindQueriesHold(t *testing.T) {
-	p := MustEmbedded(t)
-	var f Figures
-	for _, name := range []string{"testdata/queries/blind2/blind-e.tsv", "testdata/queries/blind2/blind-f.tsv"} {
-		file, err := os.Open(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		qs, err := ReadLabelled(file, name)
-		file.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, q := range qs {
-			l, err := p.Resolve(q.Text)
-			if err != nil {
-				t.Fatalf("%s: %v", q.Source, err)
-			}
-			f.Add(q.Label, Outcome(l), ChoiceIDs(l))
-		}
-	}
+	f := resolveFiles(t, "testdata/queries/blind2/blind-e.tsv", "testdata/queries/blind2/blind-f.tsv")
 	t.Logf("second blind set: %s", f.String())
 	if f.Answerable != 270 || f.NonAnswer != 76 || f.Social != 14 {
 		t.Fatalf("the set has %d answerable, %d non-answer and %d social questions; it was scored with 270, 76 and 14",
@@ -104,4 +66,31 @@ func TestSecondBlindQueriesHold(t *testing.T) {
 	if f.SocialRight < 13 {
 		t.Errorf("social: %d; it was 13 of 14 when scored", f.SocialRight)
 	}
+}
+
+// resolveFiles resolves every labelled question of the files with the
+// embedded pack and returns how /cto-role did.
+func resolveFiles(t *testing.T, names ...string) Figures {
+	t.Helper()
+	p := MustEmbedded(t)
+	var f Figures
+	for _, name := range names {
+		file, err := os.Open(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		qs, err := ReadLabelled(file, name)
+		file.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range qs {
+			l, err := p.Resolve(q.Text)
+			if err != nil {
+				t.Fatalf("%s: %v", q.Source, err)
+			}
+			f.Add(q.Label, Outcome(l), ChoiceIDs(l))
+		}
+	}
+	return f
 }
