@@ -153,12 +153,40 @@ func TestPassageShapes(t *testing.T) {
 	if got.Text != frac.Summary {
 		t.Errorf("a definition question got %+v, want the summary", got)
 	}
+	search, _ := p.Topic("cto-search")
+	q := "how long does a cto search take"
+	got = p.index.shapedPassage(search, doc("cto-search"), terms(q), shapeOf(q))
+	if !statesDuration(got.Text) && !slices.ContainsFunc(got.Points, statesDuration) {
+		t.Errorf("a how-long question got %+v, want a passage that states how long", got)
+	}
 	for q, want := range map[string]questionShape{
 		"which kinds of cto are there": askList, "cto vs vp of engineering": askComparison,
 		"what is an interim cto": askDefinition, "who should the cto report to": askAny,
+		"roughly how long does a cto search take": askDuration, "how many weeks is the notice period": askDuration,
+		"how much equity for a cto": askAny, "how many reports": askAny, "how long vs how short": askComparison,
+		"how do we hire a cto": askAny,
 	} {
 		if got := shapeOf(q); got != want {
 			t.Errorf("shapeOf(%q) = %d, want %d", q, got, want)
+		}
+	}
+}
+
+// TestStatesDuration reads which texts say how long something takes.
+func TestStatesDuration(t *testing.T) {
+	for text, want := range map[string]bool{
+		"three to six months":             true,
+		"Days 60-90: a plan":              true,
+		"half a day a week":               true,
+		"vesting over several years":      true,
+		"a 10% option pool":               false,
+		"A CTO's pay has three parts":     false,
+		"name one owner of the process":   false,
+		"book interview slots in advance": false,
+		"":                                false,
+	} {
+		if got := statesDuration(text); got != want {
+			t.Errorf("statesDuration(%q) = %v, want %v", text, got, want)
 		}
 	}
 }

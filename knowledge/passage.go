@@ -179,6 +179,7 @@ const (
 	askList                     // "what are the…", "which…", "list…": the points
 	askComparison               // "… vs …", "difference between…": both sides
 	askDefinition               // "what is…", "define…", "… meaning": the definition
+	askDuration                 // "how long…", "how many weeks…": a passage that says how long
 )
 
 // shapeOf reads the form of answer a question asks for from its words.
@@ -186,6 +187,7 @@ func shapeOf(args string) questionShape { return shapeOfWords(wordsOf(args)) }
 
 // shapeOfWords is shapeOf for the question's words (wordsOf).
 func shapeOfWords(ws []string) questionShape {
+	duration := false
 	first, second := "", ""
 	if len(ws) > 0 {
 		first = ws[0]
@@ -193,11 +195,18 @@ func shapeOfWords(ws []string) questionShape {
 	if len(ws) > 1 {
 		second = ws[1]
 	}
-	for _, w := range ws {
+	for i, w := range ws {
 		switch w {
 		case "vs", "versus", "difference", "differences", "differ", "compare", "compared", "comparison":
 			return askComparison
 		}
+		if w == "how" && i+1 < len(ws) && (ws[i+1] == "long" ||
+			ws[i+1] == "many" && i+2 < len(ws) && timeUnits[ws[i+2]]) {
+			duration = true
+		}
+	}
+	if duration {
+		return askDuration
 	}
 	switch {
 	case first == "which", first == "list", first == "name",
@@ -235,8 +244,65 @@ func (ix *index) shapedPassage(t Topic, doc int, terms [][]candidate, shape ques
 		}
 	case askDefinition:
 		return Passage{Text: t.Summary}
+	case askDuration:
+		return ix.durationPassage(t, doc, terms, base)
 	}
 	return base
+}
+
+// durationPassage answers a question asking how long: base if it says
+// how long something takes, or else the passage of the topic (its
+// summary, a paragraph or a point) that does and holds most of the
+// query, or base when none does.
+func (ix *index) durationPassage(t Topic, doc int, terms [][]candidate, base Passage) Passage {
+	if statesDuration(base.Text) || slices.ContainsFunc(base.Points, statesDuration) {
+		return base
+	}
+	weighed := ix.weighTerms(terms, doc)
+	best, bestScore := Passage{}, 0.0
+	for _, pg := range ix.byDoc[doc] {
+		var p Passage
+		switch pg.kind {
+		case inSummary:
+			p = Passage{Text: t.Summary}
+		case inBody:
+			p = Passage{Text: t.Body[pg.at]}
+		default:
+			p = Passage{Points: []string{t.Points[pg.at]}}
+		}
+		if !statesDuration(p.Text) && !slices.ContainsFunc(p.Points, statesDuration) {
+			continue
+		}
+		if sc := ix.passageScore(pg, weighed); sc > bestScore {
+			best, bestScore = p, sc
+		}
+	}
+	if bestScore == 0 {
+		return base
+	}
+	return best
+}
+
+// timeUnits are the words a duration is counted in.
+var timeUnits = map[string]bool{
+	"hour": true, "hours": true, "day": true, "days": true, "week": true, "weeks": true,
+	"month": true, "months": true, "quarter": true, "quarters": true, "year": true, "years": true,
+}
+
+// countWords are the words other than digits that count ("one" is left
+// out: it is as often "one owner" as a count).
+var countWords = map[string]bool{
+	"two": true, "three": true, "four": true, "five": true, "six": true, "seven": true, "eight": true,
+	"nine": true, "ten": true, "eleven": true, "twelve": true, "eighteen": true, "twenty": true,
+	"thirty": true, "ninety": true, "hundred": true, "half": true, "few": true, "several": true,
+}
+
+// statesDuration reports whether text says how long something takes: a
+// count (digits or a number word) and a unit of time.
+func statesDuration(text string) bool {
+	ws := wordsOf(text)
+	count := strings.ContainsAny(text, "0123456789") || slices.ContainsFunc(ws, func(w string) bool { return countWords[w] })
+	return count && slices.ContainsFunc(ws, func(w string) bool { return timeUnits[w] })
 }
 
 // twoSides returns the first two points that begin with different names
