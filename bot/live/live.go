@@ -147,6 +147,17 @@ type turnTaken struct{ wait time.Duration }
 
 func (t *turnTaken) Error() string { return "another replica's turn to update the live message" }
 
+// TurnTaken reports whether err says that another replica (or this one)
+// updated the channel's message less than Gap ago, and how long until
+// the next turn.
+func TurnTaken(err error) (time.Duration, bool) {
+	var t *turnTaken
+	if errors.As(err, &t) {
+		return t.wait, true
+	}
+	return 0, false
+}
+
 // New returns a Live that waits window after a change before updating
 // (300 ms when zero), renders with render and posts with post.
 func New(post Poster, render Renderer, store Store, log *slog.Logger, window time.Duration) *Live {

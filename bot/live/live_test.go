@@ -305,9 +305,18 @@ func TestPostNow(t *testing.T) {
 		t.Fatal(err)
 	}
 	first := f.mustShow(t, 1)
-	time.Sleep(live.Gap) // one update a Gap per channel
-	if err := f.live.PostNow(t.Context(), f.key); err != nil {
-		t.Fatal(err)
+	// One update a Gap per channel: post again once the turn is ours,
+	// waiting as long as the store says, not a guessed sleep.
+	for {
+		err := f.live.PostNow(t.Context(), f.key)
+		if wait, taken := live.TurnTaken(err); taken {
+			time.Sleep(wait)
+			continue
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		break
 	}
 	shown, posts, _ := f.post.shows()
 	if posts != 2 || len(shown) != 2 {
