@@ -1,10 +1,8 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"testing"
-	"time"
 
 	"github.com/hirebot/hirebot/bot/draft"
 	"github.com/hirebot/hirebot/bot/sessions"
@@ -18,13 +16,7 @@ import (
 func TestApprovalsBesideAVersionOnTwoReplicas(t *testing.T) {
 	t.Parallel()
 	fake, rs, cfg := MustOnRedis(t)
-	MustStartBot(t, fake, cfg)
-	MustStartBot(t, fake, cfg)
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	if err := fake.WaitConnections(ctx, 4); err != nil {
-		t.Fatalf("two bots did not open 4 sockets: %v", err)
-	}
+	MustStartReplicas(t, fake, cfg)
 	rdb := mustRedis(t, rs.URL())
 	c := &collab{t: t, fake: fake, store: sessions.New(rdb, sessions.Options{}), rdb: rdb, ch: "CAPPROVE"}
 

@@ -43,13 +43,7 @@ import (
 func TestControlsNameTheirObject(t *testing.T) {
 	t.Parallel()
 	fake, rs, cfg := MustOnRedis(t)
-	MustStartBot(t, fake, cfg)
-	MustStartBot(t, fake, cfg)
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	if err := fake.WaitConnections(ctx, 4); err != nil {
-		t.Fatal(err)
-	}
+	MustStartReplicas(t, fake, cfg)
 	rdb := mustRedis(t, rs.URL())
 	base := &collab{t: t, fake: fake, store: sessions.New(rdb, sessions.Options{}), rdb: rdb}
 

@@ -22,14 +22,22 @@ import (
 func mustTwoReplicas(tb testing.TB) (*slacktest.Server, *runningBot, *runningBot, config) {
 	tb.Helper()
 	fake, _, cfg := MustOnRedis(tb)
+	b1, b2 := MustStartReplicas(tb, fake, cfg)
+	return fake, b1, b2, cfg
+}
+
+// MustStartReplicas starts two bots with cfg on fake, as two replicas
+// sharing cfg's Redis, and waits for their four sockets.
+func MustStartReplicas(tb testing.TB, fake *slacktest.Server, cfg config) (*runningBot, *runningBot) {
+	tb.Helper()
 	b1 := MustStartBot(tb, fake, cfg)
 	b2 := MustStartBot(tb, fake, cfg)
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	if err := fake.WaitConnections(ctx, 4); err != nil {
-		tb.Fatal(err)
+		tb.Fatalf("two bots did not open 4 sockets: %v", err)
 	}
-	return fake, b1, b2, cfg
+	return b1, b2
 }
 
 // mustKit puts questions into channel's kit: the first n the bank has on
@@ -124,7 +132,7 @@ func TestScorecardNotAssessedAndQuestions(t *testing.T) {
 	if strings.Contains(MessageText(m), "spread 3") {
 		t.Error("a competency not assessed counts in the spread")
 	}
-	if strings.Contains(b1.logs.String()+b2.logs.String(), "Hopper") {
+	if strings.Contains(logsOf(b1, b2), "Hopper") {
 		t.Error("the logs hold the candidate's name")
 	}
 	MustNoViolations(t, fake)
@@ -186,7 +194,7 @@ func TestPanelsAndCoordinators(t *testing.T) {
 	if body := string(c.Body); !strings.Contains(body, "Scorecards to submit (1)") || !strings.Contains(body, name) {
 		t.Errorf("UIV2's Home tab does not list the scorecard waiting: %s", body)
 	}
-	logs := b1.logs.String() + b2.logs.String()
+	logs := logsOf(b1, b2)
 	if strings.Contains(logs, "Johnson") || strings.Contains(logs, secret) {
 		t.Error("the logs hold the candidate's name or a note")
 	}
@@ -220,7 +228,7 @@ func TestSplitsAndDecisions(t *testing.T) {
 	if seen := channelText(fake, ch); strings.Contains(seen, reason) || strings.Contains(seen, "Split") {
 		t.Error("the channel saw the decision or the split")
 	}
-	logs := b1.logs.String() + b2.logs.String()
+	logs := logsOf(b1, b2)
 	if strings.Contains(logs, "Vaughan") || strings.Contains(logs, "cormorant") {
 		t.Error("the logs hold the candidate's name or the decision's reason")
 	}
@@ -247,13 +255,7 @@ func TestScorecardReminders(t *testing.T) {
 	t.Parallel()
 	fake, _, cfg := MustOnRedis(t)
 	cfg.RemindAfter, cfg.RemindEvery, cfg.RemindMax = time.Second, 2*time.Second, 3
-	b1 := MustStartBot(t, fake, cfg)
-	b2 := MustStartBot(t, fake, cfg)
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	if err := fake.WaitConnections(ctx, 4); err != nil {
-		t.Fatal(err)
-	}
+	b1, b2 := MustStartReplicas(t, fake, cfg)
 	const (
 		ch   = "CREMIND"
 		name = "Mary Jackson"
@@ -340,7 +342,7 @@ func TestScorecardReminders(t *testing.T) {
 		}
 	}
 
-	logs := b1.logs.String() + b2.logs.String()
+	logs := logsOf(b1, b2)
 	if strings.Contains(logs, "Jackson") || strings.Contains(logs, "Easley") {
 		t.Error("the logs hold a candidate's name")
 	}
@@ -555,7 +557,7 @@ func TestCompareAndExportName(t *testing.T) {
 	if _, err := fake.WaitFile(ctx, func(f slacktest.File) bool { return f.Channel == ch && f.Name == want }); err != nil {
 		t.Errorf("no export named %s: %v", want, err)
 	}
-	logs := strings.ToLower(b1.logs.String() + b2.logs.String())
+	logs := strings.ToLower(logsOf(b1, b2))
 	for _, secret := range []string{"jemison", "ochoa", "not this time"} {
 		if strings.Contains(logs, secret) {
 			t.Errorf("the logs hold %q", secret)

@@ -119,13 +119,7 @@ func TestReplicasShareRedis(t *testing.T) {
 	// Not parallel: a load test that measures acks against Slack's 3 s
 	// runs before the parallel tests, not on cores they share.
 	fake, srv, cfg := MustOnRedis(t)
-	b1 := MustStartBot(t, fake, cfg)
-	b2 := MustStartBot(t, fake, cfg)
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	if err := fake.WaitConnections(ctx, 4); err != nil {
-		t.Fatalf("two bots did not open 4 sockets: %v", err)
-	}
+	b1, b2 := MustStartReplicas(t, fake, cfg)
 	store := mustStoreOn(t, srv.URL())
 
 	t.Run("40 adds from 8 users", func(t *testing.T) {
@@ -160,7 +154,7 @@ func TestReplicasShareRedis(t *testing.T) {
 		}
 	})
 	MustNoViolations(t, fake)
-	mustNoTokens(t, fake, b1.logs.String()+b2.logs.String())
+	mustNoTokens(t, fake, logsOf(b1, b2))
 }
 
 // TestBotOnRedisCluster runs the bot on a three-node Redis Cluster.

@@ -183,13 +183,7 @@ func TestScorecardsOverSocketMode(t *testing.T) {
 	t.Parallel()
 	fake, srv, cfg := MustOnRedis(t)
 	cfg.CandidateTTL = 5 * time.Hour
-	b1 := MustStartBot(t, fake, cfg)
-	b2 := MustStartBot(t, fake, cfg)
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	if err := fake.WaitConnections(ctx, 4); err != nil {
-		t.Fatal(err)
-	}
+	b1, b2 := MustStartReplicas(t, fake, cfg)
 	const (
 		ch        = "CSCORE"
 		name      = "Ada Lovelace"
@@ -292,7 +286,7 @@ func TestScorecardsOverSocketMode(t *testing.T) {
 			t.Fatal(err)
 		}
 		if !pollUntil(10*time.Second, func() bool {
-			return strings.Contains(b1.logs.String()+b2.logs.String(), `"dedup_id":"envelope:env-score-U1"`)
+			return strings.Contains(logsOf(b1, b2), `"dedup_id":"envelope:env-score-U1"`)
 		}) {
 			t.Fatal("no replica dropped the redelivered submission as a duplicate")
 		}
@@ -346,7 +340,7 @@ func TestScorecardsOverSocketMode(t *testing.T) {
 		if regexp.MustCompile(`spread \d`).MatchString(seen) || strings.Contains(seen, "Strong yes") {
 			t.Error("the channel saw ratings or recommendations")
 		}
-		logs := b1.logs.String() + b2.logs.String()
+		logs := logsOf(b1, b2)
 		for _, secret := range append(notes, name, "Lovelace", "Lovelase") {
 			if strings.Contains(logs, secret) {
 				t.Errorf("the logs hold %q", secret)

@@ -41,6 +41,15 @@ type runningBot struct {
 	done   chan int
 }
 
+// logsOf joins what the bots have logged.
+func logsOf(bots ...*runningBot) string {
+	var b strings.Builder
+	for _, bot := range bots {
+		b.WriteString(bot.logs.String())
+	}
+	return b.String()
+}
+
 // Stop stops the bot as SIGTERM would and returns its exit status.
 func (b *runningBot) Stop(tb testing.TB) int {
 	tb.Helper()
