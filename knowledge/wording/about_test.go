@@ -130,14 +130,21 @@ func TestAbbreviationsDoNotEndSentences(t *testing.T) {
 	}
 }
 
-// TestLawfulBasis: a law, a clearance or an offer explains a requirement;
-// trouble with the law and a police certificate do not.
+// TestLawfulBasis: a law, a clearance, an offer or proof of the right to
+// work explains a requirement; trouble with the law and a police
+// certificate do not.
 func TestLawfulBasis(t *testing.T) {
 	for text, want := range map[string]bool{
 		"The role needs a Secret clearance, which by law requires citizenship.": true,
 		"Checks run after a conditional offer.":                                 true,
 		"Tell us about any trouble with the law.":                               false,
 		"Attach a police clearance certificate.":                                false,
+		// Proof of the right to work is the law's own check; conceded or
+		// joined by a restriction, it explains nothing.
+		"You'll need to show evidence of your right to work, such as a passport.": true,
+		"No visas of any kind, even if you can show proof of your right to work.": false,
+		"Proof of your right to work is required; British citizens only.":         false,
+		"You must have the right to work in the UK.":                              false,
 	} {
 		toks := tokenize(text)
 		normalise(toks)

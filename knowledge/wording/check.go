@@ -124,10 +124,11 @@ func (c *Checker) Check(doc Document, opts Options) Report {
 			continue
 		}
 		ms, explained := c.placeMatches(p, "")
-		for _, f := range c.findings(p, ms) {
+		risks := c.sentenceRisks(p, append(ms, explained...))
+		for _, f := range c.findings(p, c.vetoed(ms, risks)) {
 			add(f, p.order)
 		}
-		for _, f := range c.review(p, append(ms, explained...)) {
+		for _, f := range c.review(p, risks) {
 			add(f, p.order)
 		}
 	}

@@ -28,6 +28,11 @@ type classifier struct {
 	// sentences the classifier gives that category (0: none), chosen
 	// where the held-out folds showed it costs no false positive.
 	lower []float64
+	// veto is the risk below which a protected rule's finding in a
+	// sentence the classifier read is dropped: the rule's words are
+	// there, but the sentence reads as clean (a benefit, a description,
+	// a lawful requirement the rule's frame missed). 0 vetoes nothing.
+	veto float64
 }
 
 // thresholdOf returns the risk at which a sentence the classifier gives
@@ -198,14 +203,15 @@ func (m *classifier) verdict(probs []float64) (category string, risk float64) {
 
 // The model file: a magic line, then the threshold (float64 bits), the
 // classes, the biases, the lower threshold of each class (float64 bits, 0
-// for none), and each feature (its featureKey, as the gap from
+// for none), the veto (float64 bits), and each feature (its featureKey, as the gap from
 // the previous one in ascending order) with its non-zero weights as
 // (class, weight) pairs, every number a varint and every weight stored as
 // an integer number of weightStep. Training rounds weights to weightStep
 // and drops the smallest (trainOptions.prune), which keeps the file small.
 const (
-	modelMagic   = "hirebot-wording-classifier 4\n"
-	modelMagicV3 = "hirebot-wording-classifier 3\n" // read still: the same without lower thresholds
+	modelMagic   = "hirebot-wording-classifier 5\n"
+	modelMagicV4 = "hirebot-wording-classifier 4\n" // read still: the same without the veto
+	modelMagicV3 = "hirebot-wording-classifier 3\n" // read still: without lower thresholds or veto
 	weightStep   = 1.0 / 64
 )
 
@@ -233,6 +239,7 @@ func (m *classifier) encode() []byte {
 		}
 		b.Write(binary.AppendUvarint(nil, math.Float64bits(t)))
 	}
+	b.Write(binary.AppendUvarint(nil, math.Float64bits(m.veto)))
 	b.Write(binary.AppendUvarint(nil, uint64(len(m.keys))))
 	prev := uint32(0)
 	for i, f := range m.keys {
@@ -251,12 +258,14 @@ func quantize(w float32) int64 { return int64(math.Round(float64(w) / weightStep
 
 // decodeClassifier reads a model file.
 func decodeClassifier(data []byte) (*classifier, error) {
-	rest, ok := bytes.CutPrefix(data, []byte(modelMagic))
-	old, isOld := bytes.CutPrefix(data, []byte(modelMagicV3))
-	switch {
-	case isOld:
-		rest = old // version 3 has no lower thresholds
-	case !ok:
+	version := 0
+	var rest []byte
+	for v, magic := range map[int]string{3: modelMagicV3, 4: modelMagicV4, 5: modelMagic} {
+		if r, ok := bytes.CutPrefix(data, []byte(magic)); ok {
+			version, rest = v, r
+		}
+	}
+	if version == 0 {
 		return nil, errors.New("decode classifier: not a model file")
 	}
 	r := bytes.NewReader(rest)
@@ -299,10 +308,13 @@ func decodeClassifier(data []byte) (*classifier, error) {
 		m.bias = append(m.bias, sv())
 	}
 	for range k {
-		if isOld {
-			break
+		if version < 4 {
+			break // version 3 has no lower thresholds
 		}
 		m.lower = append(m.lower, math.Float64frombits(uv()))
+	}
+	if version >= 5 {
+		m.veto = math.Float64frombits(uv())
 	}
 	n := uv()
 	if err != nil || n > uint64(r.Len()) {
@@ -342,6 +354,9 @@ func decodeClassifier(data []byte) (*classifier, error) {
 	}
 	if m.classes[0] != "" || !(m.threshold > 0 && m.threshold < 1) {
 		return nil, errors.New("decode classifier: the first class must be clean and the threshold between 0 and 1")
+	}
+	if !(m.veto >= 0 && m.veto < m.threshold) {
+		return nil, fmt.Errorf("decode classifier: the veto %v is not between 0 and the threshold", m.veto)
 	}
 	for _, t := range m.lower {
 		if t != 0 && !(t > 0 && t <= m.threshold) {

@@ -309,7 +309,10 @@ func clauseFrame(toks []token) frame {
 		if (markOmit[w] || w == "leav" && leftOut(toks[i+1:])) && omitsApplication(toks) {
 			f |= frameDisclaim
 		}
-		if markApplicant[w] || i == 0 && markImperative[w] {
+		// "single-person quarters", "in-person interviews": a person
+		// joined to the word before names no one.
+		compound := t.hyphen && w == "person"
+		if markApplicant[w] && !compound || i == 0 && markImperative[w] {
 			f |= frameApplicant
 			if applicant < 0 {
 				applicant = i
@@ -322,7 +325,10 @@ func clauseFrame(toks []token) frame {
 			f |= frameStaff
 		}
 		dayOff := w == "off" && i > 0 && (toks[i-1].norm == "birthday" || toks[i-1].norm == "day" || toks[i-1].norm == "time")
-		if markOffer[w] || dayOff || (w == "we" && (next == "offer" || next == "provid" || next == "give" || next == "support")) {
+		if markOffer[w] || dayOff || w == "we" && employerGives(toks[i+1:]) || w == "on" && next == "request" ||
+			givenWords[t.word] && i > 0 && (toks[i-1].word == "is" || toks[i-1].word == "are" || toks[i-1].word == "be") {
+			// "we offer", "we will supply … on request", "hoods are
+			// provided": what the employer gives.
 			f |= frameOffer
 		}
 	}
@@ -340,6 +346,30 @@ func clauseFrame(toks []token) frame {
 		}
 	}
 	return f
+}
+
+// giveVerbs are what an employer does when it gives ("we supply",
+// "we will fund"), by stem; giveAux may stand between "we" and the verb;
+// givenWords are the same in the passive ("are provided").
+var (
+	giveVerbs = map[string]bool{"offer": true, "provid": true, "give": true, "support": true, "suppli": true,
+		"issu": true, "fund": true, "lend": true, "cover": true, "reimburs": true, "accommod": true, "arrang": true}
+	giveAux    = map[string]bool{"will": true, "can": true, "also": true, "happili": true, "glad": true, "gladli": true, "alway": true, "ll": true}
+	givenWords = map[string]bool{"provided": true, "supplied": true, "issued": true, "funded": true, "reimbursed": true}
+)
+
+// employerGives reports whether the words after "we" say what the
+// employer gives: a giving verb, with at most two auxiliaries before it.
+func employerGives(after []token) bool {
+	for _, t := range after[:min(len(after), 3)] {
+		switch {
+		case giveVerbs[t.norm]:
+			return true
+		case !giveAux[t.norm]:
+			return false
+		}
+	}
+	return false
 }
 
 // joinGroups are the groups an employer offers to join (employee

@@ -54,6 +54,13 @@ func TestClauseFrames(t *testing.T) {
 		// A group staff may join is an offer; joining the team is not.
 		{"Employees can join our veterans' network.", frameOffer, frameStaff},
 		{"Join our young and dynamic team.", frameStaff, frameOffer},
+		// What the employer gives, however it is put.
+		{"We will supply compatible head protection on request.", frameOffer, frameScreen},
+		{"Powered hoods are provided for anyone who cannot shave.", frameOffer, 0},
+		{"We need someone to supply the board with figures.", frameRequire, frameOffer},
+		// A person joined to the word before names no one.
+		{"Accommodation is in single-person quarters.", 0, frameApplicant},
+		{"We want a person who can relocate.", framePrefer | frameApplicant, 0},
 	} {
 		toks := tokenize(tt.text)
 		normalise(toks)
@@ -79,6 +86,7 @@ func TestDescriptiveMentionsStayQuiet(t *testing.T) {
 		"You will manage translators who are native speakers of the target language.",
 		"We do not ask for your date of birth, marital status or a photo.",
 		"Our founder built the first version in his garage.",
+		"You will own the budget and the man-day estimates of every project.",
 	} {
 		for _, f := range Default().SentenceFindings(text) {
 			if f.Severity >= Warning {

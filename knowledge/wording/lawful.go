@@ -30,6 +30,12 @@ func lawfulSentence(toks []token) bool {
 			return true // an occupational requirement (Equality Act 2010, Sch. 9)
 		case t.word == "permitted" && !negated:
 			return true // "as permitted by the Equality Act"
+		case rightToWork(toks, i) && evidenced(toks[max(0, i-4):i]) && !conceded(toks[max(0, i-10):i]) && !restricted(toks):
+			// Proof of the right to work is what the law requires of
+			// every hire (an I-9, a UK or Australian right-to-work
+			// check), passports among it; "even if you have the right to
+			// work" concedes it, and "… only" restricts beyond it.
+			return true
 		case t.norm == "vet" && (prev == "sc" || prev == "dv" || prev == "nppv" || prev == "secur" || prev == "govern"):
 			return true // security vetting
 		}
@@ -59,3 +65,53 @@ func lawBroken(before []token) bool {
 // conflictWords are trouble with the law.
 var conflictWords = map[string]bool{"troubl": true, "run": true, "conflict": true, "brush": true, "problem": true,
 	"issu": true, "fall": true, "fell": true, "clash": true, "side": true, "wrong": true, "break": true, "broke": true}
+
+// rightToWork reports whether toks[i:] starts "right to work" (or
+// "right-to-work") or "work rights".
+func rightToWork(toks []token, i int) bool {
+	at := func(k int) string {
+		if i+k < len(toks) {
+			return toks[i+k].norm
+		}
+		return ""
+	}
+	return toks[i].norm == "right" && at(1) == "to" && at(2) == "work" ||
+		toks[i].norm == "work" && at(1) == "right"
+}
+
+// evidenced reports whether the words before "right to work" ask for its
+// proof: "evidence of", "proof of", "verify", "show".
+func evidenced(before []token) bool {
+	for _, t := range before {
+		switch t.norm {
+		case "evid", "proof", "prove", "verifi", "show", "check", "confirm", "document", "demonstr":
+			return true
+		}
+	}
+	return false
+}
+
+// restricted reports whether a sentence prefers or excludes anyone
+// ("only", "preferred", "will not be considered"): then it asks for more
+// than the law does.
+func restricted(toks []token) bool {
+	for _, t := range toks {
+		if markExclude[t.norm] || markPrefer[t.norm] || markExcludeVerb[t.norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// conceded reports whether a concession ("even if", "even where",
+// "although", "regardless") comes in the words before: what follows is
+// set aside, not relied on.
+func conceded(before []token) bool {
+	for _, t := range before {
+		switch t.norm {
+		case "even", "although", "though", "regardless", "despit":
+			return true
+		}
+	}
+	return false
+}

@@ -2,6 +2,8 @@ package wording
 
 import (
 	"bytes"
+	"encoding/binary"
+	"math"
 	"os"
 	"testing"
 )
@@ -36,6 +38,16 @@ func TestClassifierModelIsFresh(t *testing.T) {
 		if !sets[i].TrainOnly && f.FalsePositiveRate() > limit {
 			t.Errorf("fold %s: false positives %.2f%% above %.2f%%", report.Names[i], 100*f.FalsePositiveRate(), 100*limit)
 		}
+	}
+	// The nested figures choose the thresholds without each writer too,
+	// so they can only be as good as the pooled ones, give or take the
+	// thresholds' luck; they must be there.
+	if report.Nested.Risky != report.Pooled.Risky || report.Nested.Clean != report.Pooled.Clean {
+		t.Errorf("nested figures cover %d risky and %d clean sentences; want the pooled folds' %d and %d",
+			report.Nested.Risky, report.Nested.Clean, report.Pooled.Risky, report.Pooled.Clean)
+	}
+	if report.Veto < 0 || report.Veto >= report.Threshold {
+		t.Errorf("veto %v outside [0, threshold %v)", report.Veto, report.Threshold)
 	}
 	t.Logf("threshold %.4f; leave-one-writer-out recall %.1f%%, false positives %.1f%%",
 		report.Threshold, 100*report.Pooled.Recall(), 100*report.Pooled.FalsePositiveRate())
@@ -112,4 +124,83 @@ func TestLowerThresholds(t *testing.T) {
 	if len(got) != 1 || got["identity"] != 0.6 {
 		t.Fatalf("lowerThresholds = %v; want identity at 0.6 only (age's 0.45 is under the floor)", got)
 	}
+}
+
+// TestClassifierModelVersions: a version 4 model (no veto) still reads,
+// vetoing nothing, and a veto at or above the threshold is refused.
+func TestClassifierModelVersions(t *testing.T) {
+	m, err := decodeClassifier(classifierModel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.veto = 0
+	v5 := m.encode()
+	// Version 4 is version 5 without the veto's varint (0: one byte).
+	head := len(modelMagic) + len(binary.AppendUvarint(nil, math.Float64bits(m.threshold)))
+	for _, c := range m.classes {
+		head += len(binary.AppendUvarint(nil, uint64(len(c)))) + len(c)
+	}
+	head += len(binary.AppendUvarint(nil, uint64(len(m.classes))))
+	for _, w := range m.bias {
+		head += len(binary.AppendVarint(nil, quantize(w)))
+	}
+	for _, l := range m.lower {
+		head += len(binary.AppendUvarint(nil, math.Float64bits(l)))
+	}
+	v4 := append([]byte(modelMagicV4), v5[len(modelMagic):head]...)
+	v4 = append(v4, v5[head+1:]...)
+	old, err := decodeClassifier(v4)
+	if err != nil {
+		t.Fatalf("a version 4 model: %v", err)
+	}
+	if old.veto != 0 || len(old.keys) != len(m.keys) {
+		t.Errorf("a version 4 model read with veto %v and %d features; want 0 and %d", old.veto, len(old.keys), len(m.keys))
+	}
+	m.veto = m.threshold
+	if _, err := decodeClassifier(m.encode()); err == nil {
+		t.Error("a veto at the threshold was accepted")
+	}
+}
+
+// TestVeto: a rule's finding in a sentence the classifier reads as clean
+// is dropped where the sentence says nothing of the applicant, and kept
+// where it does, whatever the classifier says.
+func TestVeto(t *testing.T) {
+	m, err := decodeClassifier(classifierModel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	never, always := *m, *m
+	never.veto = 0
+	always.veto = math.Nextafter(m.threshold, 0)
+	for _, tt := range []struct {
+		text   string
+		vetoed bool // with a veto just below the threshold
+	}{
+		{"Our dress code is business casual, and cultural and religious dress is always appropriate.", true},
+		{"You will lift and move equipment up to 25 kg.", false},
+		{"Candidates must be under 40.", false},
+	} {
+		without := Default().withModel(&never).SentenceFindings(tt.text)
+		with := Default().withModel(&always).SentenceFindings(tt.text)
+		if protectedFindings(without) == 0 {
+			t.Errorf("%q: no rule finding to veto", tt.text)
+			continue
+		}
+		if got := protectedFindings(with) == 0; got != tt.vetoed {
+			t.Errorf("%q: vetoed %v, want %v (%v)", tt.text, got, tt.vetoed, with)
+		}
+	}
+}
+
+// protectedFindings counts the rule findings of protected categories at
+// warning or above.
+func protectedFindings(fs []Finding) int {
+	n := 0
+	for _, f := range fs {
+		if IsProtected(f.Category) && f.Severity >= Warning && f.Severity != Review {
+			n++
+		}
+	}
+	return n
 }

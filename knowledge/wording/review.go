@@ -3,6 +3,7 @@ package wording
 import (
 	_ "embed"
 	"fmt"
+	"math"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -32,8 +33,12 @@ func (c *Checker) withModel(m *classifier) *Checker {
 type sentenceRisk struct {
 	start, end int     // byte offsets in the place's text
 	ruled      bool    // a protected-category rule matched in it, so it is not reviewed
+	read       bool    // the classifier read it (else risk is 0)
 	risk       float64 // 1 - P(clean)
-	category   string  // the likeliest protected category
+	// applicant are the byte ranges of its clauses about the applicant,
+	// where the classifier does not veto a rule (see vetoes).
+	applicant []span
+	category  string // the likeliest protected category
 }
 
 // sentenceRisks classifies the sentences of one place that the classifier
@@ -79,7 +84,12 @@ func (c *Checker) sentenceRisks(p place, ms []match) []sentenceRisk {
 		}
 		feats = sentenceFeatures(rd, feats)
 		probs = c.model.predict(feats, probs)
-		r.risk = 1 - probs[0]
+		r.read, r.risk = true, 1-probs[0]
+		for _, cl := range rd.clauses {
+			if cl.frame&frameApplicant != 0 {
+				r.applicant = append(r.applicant, span{start: toks[cl.first].start, end: toks[cl.last].end})
+			}
+		}
 		best := 1
 		for k := 2; k < len(probs); k++ {
 			if probs[k] > probs[best] {
@@ -92,12 +102,81 @@ func (c *Checker) sentenceRisks(p place, ms []match) []sentenceRisk {
 	return out
 }
 
-// review returns the classifier's findings on one place: a Review finding
-// for each sentence the classifier reads as risky and no rule of a
-// protected category caught, from the review rule of its category.
-func (c *Checker) review(p place, ms []match) []Finding {
+// vetoed drops from ms, the kept rule matches of one place, those of a
+// protected category at warning or above that lie in a sentence the
+// classifier read and scores below its veto (see classifier.veto). risks
+// are the place's sentence risks.
+func (c *Checker) vetoed(ms []match, risks []sentenceRisk) []match {
+	if c.model == nil || c.model.veto <= 0 {
+		return ms
+	}
+	out := ms[:0:0]
+	for _, m := range ms {
+		if c.vetoes(m, risks) {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// vetoes reports whether the classifier vetoes rule match m (see vetoed).
+func (c *Checker) vetoes(m match, risks []sentenceRisk) bool {
+	return c.vetoRisk(m, risks) < c.model.veto
+}
+
+// vetoRisk returns the risk below which a veto drops rule match m: the
+// risk of its sentence, or +Inf when no veto may drop it. Only a finding
+// of a protected category at warning or above, in a sentence the
+// classifier read, and in a clause not about the applicant may be
+// dropped: "you will lift 25 kg" stays, whatever the classifier says,
+// where "we supply turban-compatible hard hats" may go.
+func (c *Checker) vetoRisk(m match, risks []sentenceRisk) float64 {
+	rule := c.rules[m.rule]
+	if !IsProtected(rule.Category) || rule.Severity < Warning || c.frames[m.rule] == frameHire || c.frames[m.rule] == frameScreening {
+		return math.Inf(1)
+	}
+	for _, r := range risks {
+		if m.start < r.start || m.start >= r.end {
+			continue
+		}
+		if !r.read {
+			return math.Inf(1)
+		}
+		if len(r.applicant) > 0 {
+			return math.Inf(1)
+		}
+		return r.risk
+	}
+	return math.Inf(1)
+}
+
+// sentenceVetoRisk returns, for a labelled sentence checked as the scorer
+// checks it (see sentenceRisksOf), the risk below which a veto drops all
+// of its protected rule findings: the highest vetoRisk of its protected
+// matches (+Inf when one may not be dropped, 0 when there are none).
+func (c *Checker) sentenceVetoRisk(text string) float64 {
+	p := places(Document{Summary: text})[atSummary]
+	c.markEEO(p.toks)
+	ms, explained := c.placeMatches(p, "")
+	risks := c.sentenceRisks(p, append(ms, explained...))
+	v := 0.0
+	for _, m := range ms {
+		rule := c.rules[m.rule]
+		if IsProtected(rule.Category) && rule.Severity >= Warning {
+			v = max(v, c.vetoRisk(m, risks))
+		}
+	}
+	return v
+}
+
+// review returns the classifier's findings on one place, whose sentence
+// risks are risks: a Review finding for each sentence the classifier
+// reads as risky and no rule of a protected category caught, from the
+// review rule of its category.
+func (c *Checker) review(p place, risks []sentenceRisk) []Finding {
 	var out []Finding
-	for _, r := range c.sentenceRisks(p, ms) {
+	for _, r := range risks {
 		if r.ruled || r.risk < c.model.thresholdOf(r.category) {
 			continue
 		}

@@ -22,6 +22,9 @@ type trainOptions struct {
 	clean    float64 // the weight of a clean sentence in the loss (a risky one weighs 1)
 	maxFP    float64 // the false-positive rate the threshold may reach on the tuning folds, pooled and each
 	floor    float64 // no category's own threshold goes below this (see lowerThresholds)
+	// vetoBudget is the share of the folds' risky sentences the veto may
+	// cost (see chooseVeto).
+	vetoBudget float64
 }
 
 // defaultTraining holds the folds to half the check's 3 % false-positive
@@ -29,7 +32,7 @@ type trainOptions struct {
 // sentences than the folds do (dev-e and dev-f, scored before they were
 // added, drew 7.2 % where the folds had measured 2.8 %), and hirebot's own
 // drafts, ordinary sentences no writer wrote as a trap, must pass.
-var defaultTraining = trainOptions{epochs: 20, rate: 0.08, l2: 3e-3, minCount: 1, prune: 4, clean: 1.5, maxFP: 0.015, floor: 0.5}
+var defaultTraining = trainOptions{epochs: 20, rate: 0.08, l2: 3e-3, minCount: 1, prune: 4, clean: 1.5, maxFP: 0.015, floor: 0.5, vetoBudget: 0.0025}
 
 // itemFeatures returns the classifier features of a labelled sentence
 // read as one unit, with c's allow lists.
@@ -161,8 +164,13 @@ type WriterSet struct {
 type TuningReport struct {
 	Threshold float64
 	Lower     map[string]float64 // the categories' own thresholds below Threshold (see lowerThresholds)
+	Veto      float64            // the risk below which a protected rule's finding is dropped (see chooseVeto)
 	Folds     []Scorecard        // one per writer, in the order given
 	Pooled    Scorecard          // all folds together
+	// Nested is the folds together, each judged at thresholds chosen on
+	// the other folds only: choosing the thresholds is held out too, so
+	// this is the tuning figure to expect of a new writer.
+	Nested Scorecard
 	// ClassifierAlone is the pooled folds with the rules left out: every
 	// sentence judged by the held-out classifier alone, at the threshold.
 	// The rules were written with all the writers' sentences in view, so
@@ -187,8 +195,11 @@ func (r TuningReport) WriteText(w io.Writer) error {
 			fmt.Fprintf(&b, "  %s: %.4f (no more false positives on the folds)\n", cat, t)
 		}
 	}
+	fmt.Fprintf(&b, "veto %.4f (a protected rule's finding is dropped where the classifier's risk is lower)\n", r.Veto)
 	fmt.Fprintf(&b, "leave-one-writer-out: recall %.1f%%, right category %.1f%%, false positives %.1f%%\n",
 		100*r.Pooled.Recall(), 100*ratio(r.Pooled.RightCategory, r.Pooled.Risky), 100*r.Pooled.FalsePositiveRate())
+	fmt.Fprintf(&b, "nested (thresholds chosen without the writer too): recall %.1f%%, false positives %.1f%%\n",
+		100*r.Nested.Recall(), 100*r.Nested.FalsePositiveRate())
 	fmt.Fprintf(&b, "classifier alone (no rules), same folds: recall %.1f%%, false positives %.1f%%\n",
 		100*r.ClassifierAlone.Recall(), 100*r.ClassifierAlone.FalsePositiveRate())
 	fmt.Fprintf(&b, "rules alone (no classifier; written with every writer in view): recall %.1f%%, false positives %.1f%%\n",
@@ -245,7 +256,12 @@ func buildModel(sets []WriterSet, o trainOptions) ([]byte, TuningReport, error) 
 	type held struct {
 		items []Labelled
 		rules []verdict // the rules' verdict on each item
-		risks [][]sentenceRisk
+		// kept is each item's verdict with its protected rule findings
+		// vetoed, and vetoRisk the risk below which the veto drops them
+		// (see sentenceVetoRisk).
+		kept     []verdict
+		vetoRisk []float64
+		risks    [][]sentenceRisk
 	}
 	folds := make([]held, len(sets))
 	for i, s := range sets {
@@ -271,40 +287,39 @@ func buildModel(sets []WriterSet, o trainOptions) ([]byte, TuningReport, error) 
 		c := rules.withModel(m)
 		for _, it := range sets[i].Items {
 			folds[i].risks = append(folds[i].risks, c.sentenceRisksOf(it.Text))
+			folds[i].vetoRisk = append(folds[i].vetoRisk, c.sentenceVetoRisk(it.Text))
 		}
 	}
-	// Every candidate threshold is a risk some held-out sentence has.
-	var cands []float64
-	for _, f := range folds {
-		for _, rs := range f.risks {
-			for _, r := range rs {
-				cands = append(cands, r.risk)
-			}
-		}
-	}
-	slices.Sort(cands)
-	cands = slices.Compact(cands)
 	for i := range folds {
 		for _, it := range folds[i].items {
-			var v verdict
+			var v, kept verdict
 			for _, f := range rules.SentenceFindings(it.Text) {
 				v.add(f, it.Category)
+				if !IsProtected(f.Category) {
+					kept.add(f, it.Category)
+				}
 			}
 			folds[i].rules = append(folds[i].rules, v)
+			folds[i].kept = append(folds[i].kept, kept)
 		}
 	}
 	// score counts the folds as the check with the fold's classifier at
 	// threshold t would: a sentence no protected rule caught is reported
 	// for review when its risk reaches t, or the lower threshold of the
-	// category the classifier gives it.
-	score := func(t float64, lower map[string]float64, withRules bool) (pooled Scorecard, per []Scorecard) {
+	// category the classifier gives it. The fold skip (or none, -1) is
+	// left out of the pooled figures.
+	score := func(t float64, lower map[string]float64, veto float64, withRules bool, skip int) (pooled Scorecard, per []Scorecard) {
 		var tuning []Scorecard
 		defer func() { pooled = mergeScores(tuning) }()
 		for i, f := range folds {
 			s := newScorecard()
 			for j, it := range f.items {
 				var v verdict
-				if withRules {
+				switch {
+				case withRules && f.vetoRisk[j] < veto:
+					v = f.kept[j]
+					v.ids = slices.Clone(v.ids)
+				case withRules:
 					v = f.rules[j]
 					v.ids = slices.Clone(v.ids)
 				}
@@ -320,74 +335,64 @@ func buildModel(sets []WriterSet, o trainOptions) ([]byte, TuningReport, error) 
 				s.add(it, v)
 			}
 			per = append(per, s)
-			if !sets[i].TrainOnly {
+			if !sets[i].TrainOnly && i != skip {
 				tuning = append(tuning, s)
 			}
 		}
 		return Scorecard{}, per
 	}
-	// The threshold keeps the false positives within maxFP pooled and on
-	// every writer's fold; a fold whose rules alone flag more is held to
-	// what its rules flag (the classifier may add none there).
-	rulesPooled, rulesPer := score(math.Inf(1), nil, true)
-	limit := make([]float64, len(folds))
-	for i := range folds {
-		limit[i] = max(o.maxFP, rulesPer[i].FalsePositiveRate())
-	}
-	within := func(t float64) bool {
-		p, per := score(t, nil, true)
-		if p.FalsePositiveRate() > o.maxFP {
-			return false
-		}
-		for i, f := range per {
-			if !sets[i].TrainOnly && f.FalsePositiveRate() > limit[i] {
-				return false
-			}
-		}
-		return true
-	}
-	at := len(cands) // the index of the threshold in cands
-	for i, t := range slices.Backward(cands) {
-		if !within(t) {
-			break
-		}
-		at = i
-	}
-	best := 1.0
-	if at < len(cands) {
-		// Below some risk only clean sentences are left: raise the
-		// threshold as far as it goes without losing a catch, which
-		// flags fewer.
-		caught := func(t float64) int { p, _ := score(t, nil, true); return p.Caught }
-		want := caught(cands[at])
-		for at+1 < len(cands) && caught(cands[at+1]) >= want {
-			at++
-		}
-		best = cands[at]
-		// A round figure when one lies between the risk below and this one.
-		if r := math.Floor(best*1e4) / 1e4; at == 0 || r > cands[at-1] {
-			best = r
-		}
-	}
-	var lower map[string]float64
-	if at < len(cands) {
+	rulesPooled, rulesPer := score(math.Inf(1), nil, 0, true, -1)
+	choose := func(skip int) (float64, map[string]float64, float64) {
+		var cands []float64 // every candidate threshold is a risk some held-out sentence has
 		var risks []sentenceRisk
-		for _, f := range folds {
+		for i, f := range folds {
+			if i == skip {
+				continue
+			}
 			for _, rs := range f.risks {
 				risks = append(risks, rs...)
+				for _, r := range rs {
+					cands = append(cands, r.risk)
+				}
 			}
 		}
-		lower = lowerThresholds(best, o.floor, risks, func(l map[string]float64) Scorecard { p, _ := score(best, l, true); return p })
+		slices.Sort(cands)
+		cands = slices.Compact(cands)
+		tuned := func(i int) bool { return !sets[i].TrainOnly && i != skip }
+		best, lower := chooseThresholds(cands, risks, o, rulesPer, tuned,
+			func(t float64, lower map[string]float64) (Scorecard, []Scorecard) {
+				return score(t, lower, 0, true, skip)
+			})
+		var vetoes []float64
+		for i, f := range folds {
+			if tuned(i) {
+				vetoes = append(vetoes, f.vetoRisk...)
+			}
+		}
+		veto := chooseVeto(vetoes, best, o.vetoBudget, func(v float64) Scorecard { p, _ := score(best, lower, v, true, skip); return p })
+		return best, lower, veto
 	}
-	pooled, per := score(best, lower, true)
-	alone, _ := score(best, lower, false)
+	best, lower, veto := choose(-1)
+	// Nested: each writer's fold judged at the thresholds chosen on the
+	// other folds alone, so that choosing them is held out too.
+	var nested []Scorecard
+	for i := range folds {
+		if sets[i].TrainOnly {
+			continue
+		}
+		b, l, v := choose(i)
+		_, per := score(b, l, v, true, -1)
+		nested = append(nested, per[i])
+	}
+	pooled, per := score(best, lower, veto, true, -1)
+	alone, _ := score(best, lower, 0, false, -1)
 	m := train(all, allFeats, o)
-	m.threshold = best
+	m.threshold, m.veto = best, veto
 	m.lower = make([]float64, len(m.classes))
 	for i, c := range m.classes {
 		m.lower[i] = lower[c]
 	}
-	rep := TuningReport{Threshold: best, Lower: lower, Folds: per, Pooled: pooled, ClassifierAlone: alone, RulesAlone: rulesPooled,
+	rep := TuningReport{Threshold: best, Lower: lower, Veto: veto, Folds: per, Pooled: pooled, Nested: mergeScores(nested), ClassifierAlone: alone, RulesAlone: rulesPooled,
 		RulesFolds: rulesPer, Features: len(m.keys)}
 	for _, s := range sets {
 		rep.Names = append(rep.Names, s.Name)
@@ -433,4 +438,81 @@ func lowerThresholds(best, floor float64, risks []sentenceRisk, score func(map[s
 		base = score(lower)
 	}
 	return lower
+}
+
+// chooseThresholds picks the lowest risk threshold, among cands, that
+// keeps the false positives within o.maxFP on the tuned folds together
+// and on each of them (a fold whose rules alone flag more, rulesPer, is
+// held to what its rules flag), then raises it while no catch is lost,
+// and then the categories' own lower thresholds (see lowerThresholds).
+// score scores the tuned folds pooled, and every fold, at a threshold and
+// lower thresholds; risks are the tuned folds' sentence risks.
+func chooseThresholds(cands []float64, risks []sentenceRisk, o trainOptions, rulesPer []Scorecard, tuned func(fold int) bool,
+	score func(t float64, lower map[string]float64) (Scorecard, []Scorecard)) (float64, map[string]float64) {
+	within := func(t float64) bool {
+		p, per := score(t, nil)
+		if p.FalsePositiveRate() > o.maxFP {
+			return false
+		}
+		for i, f := range per {
+			if tuned(i) && f.FalsePositiveRate() > max(o.maxFP, rulesPer[i].FalsePositiveRate()) {
+				return false
+			}
+		}
+		return true
+	}
+	at := len(cands) // the index of the threshold in cands
+	for i, t := range slices.Backward(cands) {
+		if !within(t) {
+			break
+		}
+		at = i
+	}
+	if at == len(cands) {
+		return 1, nil
+	}
+	// Below some risk only clean sentences are left: raise the threshold
+	// as far as it goes without losing a catch, which flags fewer.
+	caught := func(t float64) int { p, _ := score(t, nil); return p.Caught }
+	want := caught(cands[at])
+	for at+1 < len(cands) && caught(cands[at+1]) >= want {
+		at++
+	}
+	best := cands[at]
+	// A round figure when one lies between the risk below and this one.
+	if r := math.Floor(best*1e4) / 1e4; at == 0 || r > cands[at-1] {
+		best = r
+	}
+	lower := lowerThresholds(best, o.floor, risks, func(l map[string]float64) Scorecard { p, _ := score(best, l); return p })
+	return best, lower
+}
+
+// chooseVeto returns the veto (see classifier.veto): the highest of the
+// held-out items' veto risks, below the threshold best, at which the
+// pooled folds lose at most budget of their risky sentences' catches
+// (a share) and flag no more clean ones; 0 when none does. score scores
+// the pooled folds at a veto.
+func chooseVeto(vetoes []float64, best, budget float64, score func(veto float64) Scorecard) float64 {
+	base := score(0)
+	allowed := int(budget * float64(base.Risky))
+	var cands []float64
+	for _, v := range vetoes {
+		if v > 0 && v < best {
+			cands = append(cands, v)
+		}
+	}
+	slices.Sort(cands)
+	cands = slices.Compact(cands)
+	veto := 0.0
+	for _, v := range cands {
+		// A veto of v drops the findings of the items whose veto risk
+		// is below v; just above a risk takes that item in too.
+		t := math.Nextafter(v, 1)
+		s := score(t)
+		if base.Caught-s.Caught > allowed || s.FalsePositives > base.FalsePositives {
+			break
+		}
+		veto = t
+	}
+	return veto
 }
