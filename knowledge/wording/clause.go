@@ -247,6 +247,10 @@ func clauseFrame(toks []token) frame {
 		case markNegation[w]:
 			f |= frameNegation
 			neg = i
+		case ownNeed(toks, i):
+			// "staff who need time off", "if you need adjustments":
+			// someone's own need or wish, which the employer meets.
+			f |= frameOffer
 		case markRequire[w]:
 			f |= frameRequire
 		case markPrefer[w] && !(w == "fit" && next == "around") && !(w == "look" && next != "for" && next != "to"):
@@ -275,6 +279,11 @@ func clauseFrame(toks []token) frame {
 		// inside a requirement is part of it, not a disclaimer.
 		within := neg >= 0 && toks[neg].norm == "without" && f&(frameRequire|framePrefer|frameExclude) != 0
 		if near && markDisclaim[w] && !record && !within || neg >= 0 && toks[neg].norm == "no" && (t.word == "needed" || t.word == "required" || t.word == "necessary") {
+			f |= frameDisclaim
+		}
+		if w == "not" && (next == "on" || next == "base") && basedBefore(toks[:i]) {
+			// "offers are based on the role, not on what you earned
+			// before": what a decision does not rest on.
 			f |= frameDisclaim
 		}
 		if i == 0 && w == "no" && !(next == "need" || next == "requir") {
@@ -346,6 +355,39 @@ func clauseFrame(toks []token) frame {
 		}
 	}
 	return f
+}
+
+// ownNeed reports whether toks[i] is a need or wish of the reader or of
+// staff rather than of the employer: "need" or "want" right after "who"
+// or "that" ("anyone who wants a quiet space"), or soon after "if" ("if
+// you need adjustments", "if interview times need to fit around school
+// runs").
+func ownNeed(toks []token, i int) bool {
+	switch toks[i].word {
+	case "need", "needs", "want", "wants", "wish", "wishes":
+	default:
+		return false // "adjust yours if needed" is the employer's demand
+	}
+	if i > 0 && (toks[i-1].word == "who" || toks[i-1].word == "that") {
+		return true
+	}
+	for _, t := range toks[max(0, i-4):i] {
+		if t.word == "if" {
+			return true
+		}
+	}
+	return false
+}
+
+// basedBefore reports whether a clause says what something is based on
+// before the words toks end at.
+func basedBefore(toks []token) bool {
+	for _, t := range toks {
+		if t.norm == "base" || t.norm == "reflect" || t.norm == "set" || t.norm == "determin" {
+			return true
+		}
+	}
+	return false
 }
 
 // giveVerbs are what an employer does when it gives ("we supply",

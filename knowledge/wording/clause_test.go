@@ -60,6 +60,10 @@ func TestClauseFrames(t *testing.T) {
 		{"We need someone to supply the board with figures.", frameRequire, frameOffer},
 		// A person joined to the word before names no one.
 		{"Accommodation is in single-person quarters.", 0, frameApplicant},
+		{"Anyone who wants a quiet space can use the faith room.", frameOffer, framePrefer},
+		{"If you need adjustments, tell us.", frameOffer, frameRequire},
+		{"We need someone who can travel.", frameRequire, 0},
+		{"Offers are based on the role, not on what you earned.", frameDisclaim, 0},
 		{"We want a person who can relocate.", framePrefer | frameApplicant, 0},
 	} {
 		toks := tokenize(tt.text)
@@ -87,6 +91,15 @@ func TestDescriptiveMentionsStayQuiet(t *testing.T) {
 		"We do not ask for your date of birth, marital status or a photo.",
 		"Our founder built the first version in his garage.",
 		"You will own the budget and the man-day estimates of every project.",
+		// Someone's own need, met by the employer; a named colleague; the
+		// characteristics of the people the job serves; what a decision
+		// does not rest on.
+		"Staff who need time off for religious holidays can use floating days.",
+		"Let us know if interview times need to fit around school runs, and we'll work around you.",
+		"For adjustments, just tell Niamh in talent and she'll arrange them.",
+		"You will protect the genetic data of our patients.",
+		"You will handle patients' HIV status and genetic test results.",
+		"Offers are based on the role, not on what you earned before.",
 	} {
 		for _, f := range Default().SentenceFindings(text) {
 			if f.Severity >= Warning {
@@ -95,14 +108,18 @@ func TestDescriptiveMentionsStayQuiet(t *testing.T) {
 		}
 	}
 	for text, category := range map[string]string{
-		"You must be a US citizen.":                        "origin",
-		"You will lift and move equipment up to 25 kg.":    "disability",
-		"Candidates born in the 1990s preferred.":          "age",
-		"Wheelchair users cannot be accommodated.":         "disability",
-		"Please tell us your current salary.":              "salary-history",
-		"No criminal record of any kind.":                  "criminal-record",
-		"The final stage is a two-week unpaid trial.":      "unpaid-work",
-		"Reservists will not be considered for this role.": "military",
+		"You must be a US citizen.":                                                  "origin",
+		"You will lift and move equipment up to 25 kg.":                              "disability",
+		"Candidates born in the 1990s preferred.":                                    "age",
+		"Wheelchair users cannot be accommodated.":                                   "disability",
+		"Please tell us your current salary.":                                        "salary-history",
+		"No criminal record of any kind.":                                            "criminal-record",
+		"The final stage is a two-week unpaid trial.":                                "unpaid-work",
+		"Reservists will not be considered for this role.":                           "military",
+		"Please share your family's medical history.":                                "genetic",
+		"The client's programme includes a mandatory genetic screening.":             "genetic",
+		"Your offer will be based on your current salary, so tell us what you earn.": "salary-history",
+		"We need someone who can lift 25 kg.":                                        "disability",
 	} {
 		found := false
 		for _, f := range Default().SentenceFindings(text) {

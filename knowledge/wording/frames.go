@@ -27,7 +27,8 @@ const (
 	frameHire
 	// frameStated: anywhere but in a clause that says what the employer
 	// does not ask ("we never ask for unpaid work") or that names the law;
-	// an offer does not explain it ("we offer an unpaid trial week").
+	// an offer does not explain it ("we offer an unpaid trial week", "life
+	// cover underwritten with a family-history questionnaire").
 	frameStated
 )
 
@@ -200,6 +201,13 @@ func (r *frameReader) verdict(m match) frameVerdict {
 	}
 	lawful := sc.lawful
 	disclaimed := f&frameDisclaim != 0 && f&frameExclude == 0
+	for _, cl := range sc.clauses {
+		if at-sc.first >= cl.first && at-sc.first <= cl.last && ownedByOthers(toks, r.p.text, sc.first+cl.first, sc.first+cl.last, at) {
+			// "patients' HIV status, genetic test results …": the
+			// characteristic is someone else's, whatever the clause asks.
+			return frameExplains
+		}
+	}
 	if rf == frameStated {
 		// "no unpaid trial", "never unpaid work"; "a client that provides
 		// genetic testing". A law does not make work unpaid lawfully.
@@ -228,4 +236,52 @@ func explainsIf(b bool) frameVerdict {
 		return frameExplains
 	}
 	return frameKeeps
+}
+
+// owners are the people whose characteristics a job handles and the
+// applicant does not share by being hired: patients, clients, users.
+// (Family members are not among them: their medical history is the
+// applicant's genetic information.)
+var owners = map[string]bool{"patient": true, "client": true, "custom": true, "user": true, "student": true,
+	"resid": true, "particip": true, "player": true, "member": true, "subscrib": true}
+
+// ownedByOthers reports whether the match at token at, in the clause of
+// tokens first..last, names a characteristic of people the job serves:
+// a possessive owner a few words before it ("patients' genetic test
+// results", "a customer's religion"), or "of" or "about" an owner after
+// it ("the genetic data of our patients"), with no word about the
+// applicant in between.
+func ownedByOthers(toks []token, text string, first, last, at int) bool {
+	for i := at - 1; i >= max(first, at-8); i-- {
+		t := toks[i]
+		if markApplicant[t.norm] || t.word == "their" || t.word == "his" || t.word == "her" {
+			break // "your patients' …" is still theirs, but "your family's" is yours
+		}
+		possessive := strings.HasSuffix(t.word, "'s") || t.end < len(text) && (text[t.end] == '\'' || strings.HasPrefix(text[t.end:], "’"))
+		if possessive && owners[norm(strings.TrimSuffix(t.word, "'s"))] && !(t.word == "client's" && employerClient(toks, i)) {
+			return true
+		}
+	}
+	for i := at + 1; i <= min(last, at+6); i++ {
+		if w := toks[i].word; w != "of" && w != "about" {
+			continue
+		}
+		for k := i + 1; k < min(last+1, i+4); k++ {
+			t := toks[k]
+			if owners[t.norm] && !(t.word == "client" && employerClient(toks, k)) {
+				return true
+			}
+			if t.word != "our" && t.word != "the" && t.word != "its" && t.word != "their" {
+				break
+			}
+		}
+	}
+	return false
+}
+
+// employerClient reports whether "client" at toks[i] is the employer a
+// recruiter writes for ("the client's culture"), not a client the job
+// serves ("a client's records", "clients' data").
+func employerClient(toks []token, i int) bool {
+	return i == 0 || toks[i-1].word != "a" && toks[i-1].word != "an"
 }

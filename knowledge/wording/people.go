@@ -42,7 +42,9 @@ func aboutNamedPerson(toks []token, text string, start, end int) bool {
 		}
 		honorific := i > first && honorifics[toks[i-1].word]
 		commas := t.comma || i+1 <= last && toks[i+1].comma
-		if honorific || commas {
+		// "just tell Niamh in talent", "email Priya": someone to contact.
+		contact := i > first && (contactVerbs[toks[i-1].word] || i-1 > first && (toks[i-1].word == "to" || toks[i-1].word == "with") && contactVerbs[toks[i-2].word])
+		if honorific || commas || contact {
 			return true
 		}
 	}
@@ -182,6 +184,11 @@ var incumbent = map[string]bool{"our": true, "previous": true, "former": true, "
 	"exist": true, "incumb": true, "my": true}
 
 // honorifics come before a person's name.
+// contactVerbs, before a capitalised word, make it a person to contact:
+// "tell Niamh", "email Priya", "speak to Tom", "reach out to Ana".
+var contactVerbs = map[string]bool{"tell": true, "ask": true, "contact": true, "email": true, "e-mail": true, "call": true,
+	"message": true, "ping": true, "phone": true, "text": true, "speak": true, "talk": true, "chat": true, "out": true, "cc": true}
+
 var honorifics = map[string]bool{"sir": true, "dame": true, "dr": true, "mr": true, "mrs": true, "ms": true, "miss": true,
 	"prof": true, "professor": true, "lord": true, "lady": true}
 
