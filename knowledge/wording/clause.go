@@ -89,7 +89,7 @@ var (
 		"foundat": true}
 	markOffer = map[string]bool{"benefit": true, "flexibl": true, "accommod": true, "insur": true, "polici": true,
 		"support": true, "scheme": true, "stipend": true, "reimburs": true, "cover": true, "enhanc": true, "paid": true}
-	markDisclaim = map[string]bool{"ask": true, "request": true, "collect": true, "includ": true, "provid": true, "send": true,
+	markDisclaim = map[string]bool{"criterion": true, "criteria": true, "factor": true, "ask": true, "request": true, "collect": true, "includ": true, "provid": true, "send": true,
 		"attach": true, "disclos": true, "need": true, "requir": true, "store": true, "use": true, "share": true, "seek": true,
 		"check": true, "run": true, "expect": true, "want": true, "bar": true, "automat": true, "necessarili": true, "matter": true}
 	markStaff = map[string]bool{"team": true, "staff": true, "colleagu": true, "employe": true, "crew": true, "workforc": true}
@@ -162,12 +162,18 @@ func readClauses(toks []token, raw string) []clause {
 	for i := 1; i <= len(toks); i++ {
 		if i < len(toks) {
 			t := toks[i]
-			cut := t.brk || (t.comma && clauseWords[t.norm]) || t.norm == "but" || t.norm == "wherea"
+			cut := t.brk || (t.comma && (clauseWords[t.norm] || t.word == "not")) || t.norm == "but" || t.norm == "wherea"
 			if !cut {
 				continue
 			}
 		}
 		f := clauseFrame(toks[start:i])
+		if contrasted(toks, start) {
+			// "we hire for skills, not for the year you graduated",
+			// "based on the role, not on what you earned": what a
+			// decision does not rest on.
+			f |= frameDisclaim
+		}
 		if whole == 0 && f&frameScreen == 0 && openToAny(toks[start:i]) {
 			// "This role is open to candidates of any faith or none"
 			// says who is not excluded.
@@ -282,7 +288,7 @@ func clauseFrame(toks []token) frame {
 			f |= frameDisclaim
 		}
 		if w == "not" && (next == "on" || next == "base") && basedBefore(toks[:i]) {
-			// "offers are based on the role, not on what you earned
+			// "offers are based on the role not on what you earned
 			// before": what a decision does not rest on.
 			f |= frameDisclaim
 		}
@@ -384,6 +390,25 @@ func ownNeed(toks []token, i int) bool {
 func basedBefore(toks []token) bool {
 	for _, t := range toks {
 		if t.norm == "base" || t.norm == "reflect" || t.norm == "set" || t.norm == "determin" {
+			return true
+		}
+	}
+	return false
+}
+
+// contrasted reports whether "not" at toks[i], after a comma, sets a
+// preposition against the same one earlier in the clause: "for skills,
+// not for the college".
+func contrasted(toks []token, i int) bool {
+	if i+1 >= len(toks) || !toks[i].comma || toks[i].word != "not" {
+		return false // only after a comma: "…, not for …"
+	}
+	p := toks[i+1].word
+	if p != "for" && p != "on" && p != "by" && p != "about" {
+		return false
+	}
+	for _, t := range toks[:i] {
+		if t.word == p {
 			return true
 		}
 	}

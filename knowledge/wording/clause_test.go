@@ -100,6 +100,7 @@ func TestDescriptiveMentionsStayQuiet(t *testing.T) {
 		"You will protect the genetic data of our patients.",
 		"You will handle patients' HIV status and genetic test results.",
 		"Offers are based on the role, not on what you earned before.",
+		"We hire for skills and potential, not for the year you graduated.",
 	} {
 		for _, f := range Default().SentenceFindings(text) {
 			if f.Severity >= Warning {
@@ -120,6 +121,8 @@ func TestDescriptiveMentionsStayQuiet(t *testing.T) {
 		"The client's programme includes a mandatory genetic screening.":             "genetic",
 		"Your offer will be based on your current salary, so tell us what you earn.": "salary-history",
 		"We need someone who can lift 25 kg.":                                        "disability",
+		"We are looking for young engineers, not for people with families.":          "age",
+		"Year of graduation is a criterion, so put it on your CV.":                   "age",
 	} {
 		found := false
 		for _, f := range Default().SentenceFindings(text) {

@@ -193,7 +193,13 @@ func (r *frameReader) verdict(m match) frameVerdict {
 			for i := max(sc.first+cl.first, at-3); i < at; i++ {
 				near = near || otherAt(toks, i)
 			}
-			before := toks[sc.first+cl.first : at]
+			start := sc.first + cl.first
+			if w := toks[start].word; start > sc.first && (w == "which" || w == "who" || w == "whose" || w == "that") {
+				// ", which serves adults aged 65": the clause is about
+				// the noun that ends the one before.
+				start--
+			}
+			before := toks[start:at]
 			h := relativeHead(before)
 			relative = h >= 0 && otherAt(before, h) // "a client that provides genetic testing"
 			near = near || relative || aboutOthers(before)
@@ -249,8 +255,8 @@ var owners = map[string]bool{"patient": true, "client": true, "custom": true, "u
 // tokens first..last, names a characteristic of people the job serves:
 // a possessive owner a few words before it ("patients' genetic test
 // results", "a customer's religion"), or "of" or "about" an owner after
-// it ("the genetic data of our patients"), with no word about the
-// applicant in between.
+// it ("the genetic data of our patients", "hereditary risk for
+// patients"), with no word about the applicant in between.
 func ownedByOthers(toks []token, text string, first, last, at int) bool {
 	for i := at - 1; i >= max(first, at-8); i-- {
 		t := toks[i]
@@ -263,7 +269,7 @@ func ownedByOthers(toks []token, text string, first, last, at int) bool {
 		}
 	}
 	for i := at + 1; i <= min(last, at+6); i++ {
-		if w := toks[i].word; w != "of" && w != "about" {
+		if w := toks[i].word; w != "of" && w != "about" && w != "for" {
 			continue
 		}
 		for k := i + 1; k < min(last+1, i+4); k++ {

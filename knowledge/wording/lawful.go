@@ -30,6 +30,9 @@ func lawfulSentence(toks []token) bool {
 			return true // an occupational requirement (Equality Act 2010, Sch. 9)
 		case t.word == "permitted" && !negated:
 			return true // "as permitted by the Equality Act"
+		case t.norm == "requir" && next == "by" && statuteAfter(toks[i+2:min(len(toks), i+8)]):
+			// "as required by the Illinois School Code"
+			return true
 		case rightToWork(toks, i) && evidenced(toks[max(0, i-4):i]) && !conceded(toks[max(0, i-10):i]) && !restricted(toks):
 			// Proof of the right to work is what the law requires of
 			// every hire (an I-9, a UK or Australian right-to-work
@@ -110,6 +113,18 @@ func conceded(before []token) bool {
 	for _, t := range before {
 		switch t.norm {
 		case "even", "although", "though", "regardless", "despit":
+			return true
+		}
+	}
+	return false
+}
+
+// statuteAfter reports whether the words after "required by" name an
+// enactment: an act, a code, a regulation, a statute or an ordinance.
+func statuteAfter(after []token) bool {
+	for _, t := range after {
+		switch t.norm {
+		case "act", "code", "regul", "statut", "ordin", "law", "legisl", "rule", "directiv":
 			return true
 		}
 	}
