@@ -162,7 +162,7 @@ func readClauses(toks []token, raw string) []clause {
 	for i := 1; i <= len(toks); i++ {
 		if i < len(toks) {
 			t := toks[i]
-			cut := t.brk || (t.comma && (clauseWords[t.norm] || t.word == "not")) || t.norm == "but" || t.norm == "wherea"
+			cut := t.brk || (t.comma && (clauseWords[t.norm] || t.word == "not" || t.word == "never")) || t.norm == "but" || t.norm == "wherea"
 			if !cut {
 				continue
 			}
@@ -292,6 +292,9 @@ func clauseFrame(toks []token) frame {
 			// before": what a decision does not rest on.
 			f |= frameDisclaim
 		}
+		if markDisclaim[w] && next == "no" && i > 0 && (toks[i-1].word == "we" || toks[i-1].word == "will") {
+			f |= frameDisclaim // "we ask no photo, no date of birth"
+		}
 		if i == 0 && w == "no" && !(next == "need" || next == "requir") {
 			f |= frameExclude // "No felons", "No criminal record of any kind"
 		}
@@ -400,8 +403,8 @@ func basedBefore(toks []token) bool {
 // preposition against the same one earlier in the clause: "for skills,
 // not for the college".
 func contrasted(toks []token, i int) bool {
-	if i+1 >= len(toks) || !toks[i].comma || toks[i].word != "not" {
-		return false // only after a comma: "…, not for …"
+	if i+1 >= len(toks) || !toks[i].comma || toks[i].word != "not" && toks[i].word != "never" {
+		return false // only after a comma: "…, not for …", "…, never on …"
 	}
 	p := toks[i+1].word
 	if p != "for" && p != "on" && p != "by" && p != "about" {

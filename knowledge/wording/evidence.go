@@ -83,6 +83,8 @@ func quietTokens(toks []token, clauses []clause, derived []derivedConcept, allow
 				quiet[i] = true // "a valid passport, as the role requires travel"
 			case placeWords()[t.norm] && placePrepositions[prev]:
 				quiet[i] = true // "plants across the north of England", "our office in India"
+			case t.norm == "nativ" && t.hyphen && prev != "digit":
+				quiet[i] = true // "cloud-native", "AWS-native": a kind of software ("digital-native" has a rule of its own)
 			}
 		}
 	}

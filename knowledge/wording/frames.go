@@ -193,6 +193,13 @@ func (r *frameReader) verdict(m match) frameVerdict {
 			for i := max(sc.first+cl.first, at-3); i < at; i++ {
 				near = near || otherAt(toks, i)
 			}
+			if at > sc.first+cl.first && toks[at-1].word == "for" {
+				// "the programme of the Maison for young designers":
+				// whom a programme, product or service is for.
+				for i := max(sc.first+cl.first, at-7); i < at-1; i++ {
+					near = near || otherAt(toks, i)
+				}
+			}
 			start := sc.first + cl.first
 			if w := toks[start].word; start > sc.first && (w == "which" || w == "who" || w == "whose" || w == "that") {
 				// ", which serves adults aged 65": the clause is about

@@ -30,6 +30,10 @@ func lawfulSentence(toks []token) bool {
 			return true // an occupational requirement (Equality Act 2010, Sch. 9)
 		case t.word == "permitted" && !negated:
 			return true // "as permitted by the Equality Act"
+		case t.word == "without" && prev == "or" && i > 1 && toks[i-2].word == "with" && accommodationAfter(toks[i+1:min(len(toks), i+3)]):
+			// "with or without reasonable accommodation": the ADA's own
+			// words for an essential function of the job
+			return true
 		case t.norm == "requir" && next == "by" && statuteAfter(toks[i+2:min(len(toks), i+8)]):
 			// "as required by the Illinois School Code"
 			return true
@@ -126,6 +130,20 @@ func statuteAfter(after []token) bool {
 		switch t.norm {
 		case "act", "code", "regul", "statut", "ordin", "law", "legisl", "rule", "directiv":
 			return true
+		}
+	}
+	return false
+}
+
+// accommodationAfter reports whether "accommodation" (or "adjustments")
+// follows, perhaps after "reasonable".
+func accommodationAfter(after []token) bool {
+	for _, t := range after {
+		if t.norm == "accommod" || t.norm == "adjust" {
+			return true
+		}
+		if t.norm != "reason" {
+			return false
 		}
 	}
 	return false

@@ -30,7 +30,7 @@ func aboutNamedPerson(toks []token, text string, start, end int) bool {
 	for i := at - 1; i >= first; i-- {
 		t := toks[i]
 		initial := i == first || t.brk
-		role := soleRoles[t.norm] || roleWords[t.norm] && (you || i > 0 && incumbent[toks[i-1].norm] || i > 1 && incumbent[toks[i-2].norm])
+		role := soleRoles[t.norm] || roleWords[t.norm] && (you || incumbentBefore(toks[max(first, i-3):i]))
 		if role && !(hire && prepositionObject(toks[first:i+1])) {
 			return true
 		}
@@ -49,6 +49,18 @@ func aboutNamedPerson(toks []token, text string, start, end int) bool {
 		}
 	}
 	after := tokenAt(toks, end)
+	if after <= last && toks[after].word == "of" {
+		// "The Chairman of the Supervisory Board, Mr Laurent, …": the
+		// title's own "of" phrase, then the name.
+		for k := after + 1; k <= min(last, after+6); k++ {
+			if toks[k].comma {
+				if honorifics[toks[k].word] || capitalised(text[toks[k].start:toks[k].end]) && k+1 <= last && toks[k+1].comma {
+					return true
+				}
+				break
+			}
+		}
+	}
 	if after <= last && toks[after].sentence == sent && capitalised(text[toks[after].start:toks[after].end]) && !notNames[toks[after].word] {
 		// "Chairman, Sir David Ellis"; "Chairman Ray Hollister founded …"
 		named := after+1 <= last && capitalised(text[toks[after+1].start:toks[after+1].end]) && !toks[after+1].brk
@@ -177,6 +189,17 @@ var roleWords = map[string]bool{"founder": true, "cofound": true, "ceo": true, "
 // himself".
 var soleRoles = map[string]bool{"founder": true, "cofound": true, "ceo": true, "chairman": true, "chair": true,
 	"presid": true, "predecessor": true}
+
+// incumbentBefore reports whether a role's title, whose words before it
+// are before, names someone in post: "our Data Governance Lead".
+func incumbentBefore(before []token) bool {
+	for _, t := range before {
+		if incumbent[t.norm] {
+			return true
+		}
+	}
+	return false
+}
 
 // incumbent are the words that make a role someone already in post: "our
 // founder", "the previous CTO".
