@@ -145,6 +145,8 @@ func TestLawfulBasis(t *testing.T) {
 		"No visas of any kind, even if you can show proof of your right to work.": false,
 		"Proof of your right to work is required; British citizens only.":         false,
 		"You must have the right to work in the UK.":                              false,
+		"You must lift 20 kg, with or without reasonable accommodation.":          true,
+		"We will make reasonable accommodation for lifting.":                      false,
 	} {
 		toks := tokenize(text)
 		normalise(toks)

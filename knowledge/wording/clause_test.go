@@ -101,6 +101,12 @@ func TestDescriptiveMentionsStayQuiet(t *testing.T) {
 		"You will handle patients' HIV status and genetic test results.",
 		"Offers are based on the role, not on what you earned before.",
 		"We hire for skills and potential, not for the year you graduated.",
+		"We ask no photo, no date of birth and no marital status.",
+		"Our salary grids are public and based on the role, never on your previous salary.",
+		"The Chairman of the Supervisory Board, Mr Laurent, will meet the finalists.",
+		"A nine-month contract to replace our Data Governance Lead during her maternity leave.",
+		"You will shape the data strategy of the programme of the Maison for young designers.",
+		"Yard hands must be able to lift up to 50 lbs, with or without reasonable accommodation.",
 	} {
 		for _, f := range Default().SentenceFindings(text) {
 			if f.Severity >= Warning {
