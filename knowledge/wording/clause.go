@@ -86,7 +86,7 @@ var (
 		"product": true, "codebas": true, "platform": true, "compani": true, "partner": true, "app": true, "servic": true,
 		"solut": true, "tool": true, "brand": true, "campaign": true,
 		"founder": true, "ceo": true, "board": true, "market": true, "audienc": true, "volunt": true, "children": true, "famili": true,
-		"foundat": true}
+		"foundat": true, "clinic": true, "hospit": true, "lab": true, "laboratori": true, "pharmaci": true}
 	markOffer = map[string]bool{"benefit": true, "flexibl": true, "accommod": true, "insur": true, "polici": true,
 		"support": true, "scheme": true, "stipend": true, "reimburs": true, "cover": true, "enhanc": true, "paid": true}
 	markDisclaim = map[string]bool{"criterion": true, "criteria": true, "factor": true, "ask": true, "request": true, "collect": true, "includ": true, "provid": true, "send": true,

@@ -107,6 +107,8 @@ func TestDescriptiveMentionsStayQuiet(t *testing.T) {
 		"A nine-month contract to replace our Data Governance Lead during her maternity leave.",
 		"You will shape the data strategy of the programme of the Maison for young designers.",
 		"Yard hands must be able to lift up to 50 lbs, with or without reasonable accommodation.",
+		"Confidential health check-ups with our company doctor, free of charge.",
+		"You will build payment rails for diagnostic labs, including clinics that offer genetic testing.",
 	} {
 		for _, f := range Default().SentenceFindings(text) {
 			if f.Severity >= Warning {
