@@ -145,6 +145,9 @@ func (p *Pack) featuresOf(text string, raw []string, titles titleMention, fp fea
 			seen.add(k, fp.Chars)
 		}
 	}
+	if asksPermission(raw) {
+		seen.add(featureKey(featShape, "permission"), 2)
+	}
 	if strings.Contains(text, "$") || strings.Contains(text, "£") || strings.Contains(text, "€") {
 		seen.add(featureKey(featShape, "money"), 1)
 	}
@@ -323,4 +326,42 @@ func (p *Pack) searchedWords(words []string) ([]Result, [][]candidate) {
 		return nil, nil
 	}
 	return p.rankBest(tokensOf(words), rankedFeatures)
+}
+
+// asksPermission reports whether a question's words ask what one may or
+// must do, the shape of a legal question whatever its subject: "can we
+// …", "is it ok to …", "are we allowed", "do we have to", "lawfully",
+// "without getting sued", "are we liable". Its stop words ("can", "is",
+// "ok") are otherwise dropped from the features.
+func asksPermission(words []string) bool {
+	at := func(i int) string {
+		if i >= 0 && i < len(words) {
+			return strings.ToLower(words[i])
+		}
+		return ""
+	}
+	for i := range words {
+		w := at(i)
+		switch w {
+		case "legal", "legally", "illegal", "lawful", "lawfully", "unlawful", "allowed", "permitted", "liable", "liability", "sued", "sue", "lawsuit":
+			return true
+		case "can", "may", "could":
+			if n := at(i + 1); n == "we" || n == "i" || n == "they" || n == "the" {
+				return true
+			}
+		case "ok", "okay", "fine":
+			if at(i-1) == "it" && at(i-2) == "is" || at(i-1) == "it's" || at(i-1) == "its" {
+				return true
+			}
+		case "have", "need":
+			if at(i+1) == "to" && (at(i-1) == "we" || at(i-1) == "i") && (at(i-2) == "do" || at(i-2) == "must") {
+				return true
+			}
+		case "required", "obliged", "obligated":
+			if at(i-1) == "we" && at(i-2) == "are" || at(i-1) == "i" && at(i-2) == "am" {
+				return true
+			}
+		}
+	}
+	return false
 }

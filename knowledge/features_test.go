@@ -78,3 +78,23 @@ func TestFeatureWords(t *testing.T) {
 		}
 	}
 }
+
+// TestAsksPermission: what one may or must do is the shape of a legal
+// question, whatever it is about; asking what a role does is not.
+func TestAsksPermission(t *testing.T) {
+	for text, want := range map[string]bool{
+		"can we run criminal background checks on cio candidates": true,
+		"is it ok to ask a cto candidate their age":               true,
+		"how do we let go of our vp eng without getting sued":     true,
+		"do we have to accelerate his unvested shares":            true,
+		"are we required to publish the salary range":             true,
+		"is it legal to pay the cto only in equity":               true,
+		"what does a cto do":                                      false,
+		"how much equity for a first cto":                         false,
+		"who should the cio report to":                            false,
+	} {
+		if got := asksPermission(wordsOf(text)); got != want {
+			t.Errorf("asksPermission(%q) = %v, want %v", text, got, want)
+		}
+	}
+}

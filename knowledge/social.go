@@ -1,5 +1,7 @@
 package knowledge
 
+import "strings"
+
 // Social is what a message says when it asks nothing: a nod, a greeting,
 // thanks or a goodbye. Handlers answer it with a short friendly line, not
 // a card.
@@ -63,6 +65,11 @@ func socialOf(words []string) Social {
 	got := NotSocial
 	for _, w := range words {
 		s, ok := socialWords[w]
+		if !ok && !strings.ContainsFunc(w, isWordRune) {
+			// An emoji or other symbol sets the tone ("hey there 👋",
+			// "thanks 🙏"); a few say as much as a word.
+			s, ok = socialSymbols[w], true
+		}
 		if !ok {
 			return NotSocial
 		}
@@ -70,3 +77,7 @@ func socialOf(words []string) Social {
 	}
 	return got
 }
+
+// socialSymbols are the emoji that say what a social word does; any other
+// symbol is filler.
+var socialSymbols = map[string]Social{"👋": Greeting, "🙏": Thanks, "👍": Nod, "👌": Nod}

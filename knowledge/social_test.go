@@ -23,6 +23,13 @@ func TestSocialOf(t *testing.T) {
 		{"hi, what is a cto", NotSocial},
 		{"thanks, and who owns the IT budget", NotSocial},
 		{"", NotSocial},
+		// Emoji set the tone; a few carry it.
+		{"hey there 👋", Greeting},
+		{"thanks 🙏", Thanks},
+		{"👍", Nod},
+		{"ok 🚀", Nod},
+		{"🚀", NotSocial},
+		{"what does a cto do 👋", NotSocial},
 	}
 	for _, tt := range tests {
 		if got := socialOf(argWords(tt.text)); got != tt.want {
