@@ -5,78 +5,61 @@ import (
 	"testing"
 )
 
-// TestBlindSetHolds scores the wording check on the blind set of issue
-// 24 (testdata/blind, scored once when the work was done; see its README)
-// and fails if it does worse than it did then (see the guard below). It
-// guards against regressions; the set is not training data.
-func TestBlindSetHolds(t *testing.T) {
-	s := scoreFiles(t, "testdata/blind/blind-c.txt", "testdata/blind/blind-d.txt")
-	t.Logf("blind set: recall %.1f%% (%d of %d), false positives %.1f%% (%d of %d)",
-		100*s.Recall(), s.Caught, s.Risky, 100*s.FalsePositiveRate(), s.FalsePositives, s.Clean)
-	if s.Risky != 230 || s.Clean != 220 {
-		t.Fatalf("the blind set has %d risky and %d clean sentences; it was scored with 230 and 220", s.Risky, s.Clean)
-	}
-	// One scoring is one sample: retraining on new writers moves a few
-	// sentences either way. Recall and false positives met issue 24's
-	// targets then (93.0 %, 2.7 %), so they are held to those targets;
-	// identity, the one category under 80 % then (15 of 20), may not fall.
-	if r := s.Recall(); r < 0.90 {
-		t.Errorf("recall %.1f%% on the blind set (%d of %d); issue 24's target, met when it was scored, is 90%%", 100*r, s.Caught, s.Risky)
-	}
-	if r := s.FalsePositiveRate(); r > 0.03 {
-		t.Errorf("false positives %.1f%% on the blind set (%d of %d); issue 24's target, met when it was scored, is 3%%", 100*r, s.FalsePositives, s.Clean)
-	}
-	if c := s.Categories["identity"]; c.Caught < 15 {
-		t.Errorf("identity: caught %d of the blind set's %d; it caught 15 when scored", c.Caught, c.Risky)
-	}
+// blindSentenceSets are issue 24's blind sets after their one scoring each
+// (see each folder's README): their writers never saw the project, and
+// they are regression checks now, not training data. One scoring is one
+// sample, so each figure is held to issue 24's target where that scoring
+// met it and to what it scored where it fell short.
+var blindSentenceSets = []struct {
+	dir          string
+	files        []string
+	risky, clean int // the set's make-up when scored
+	caught       int // the least recall, as a count: 90 % of the risky sentences where met
+	maxFP        int // the most false positives: 3 % of the clean sentences where met, else what it scored
+	// everyCategory holds every category to issue 24's 80 %, met when
+	// scored; else categoryCounts holds the categories that fell short
+	// to what they caught.
+	everyCategory  bool
+	categoryCounts map[string]int
+}{
+	// Scored when issue 24's first pass was done: recall 93.0 %, false positives 2.7 %, identity 15 of 20.
+	{"blind", []string{"blind-c.txt", "blind-d.txt"}, 230, 220, 207, 6, false, map[string]int{"identity": 15}},
+	// Scored at 37cab08: 96.0 %, every category 91.7 % or more, false positives 10 of 220.
+	{"blind2", []string{"blind-g.txt", "blind-h.txt"}, 300, 220, 270, 10, true, nil},
+	// Scored at 008492c: 91.3 %, every category 84.6 % or more, false positives 2 of 220.
+	{"blind3", []string{"blind-k.txt", "blind-l.txt"}, 300, 220, 270, 6, true, nil},
 }
 
-// TestSecondBlindSetHolds scores the check on the second blind set of
-// issue 24 (testdata/blind2, two new writers, scored once on 2026-12-07;
-// see its README) and holds it to what that scoring found: recall and
-// every category met their targets, so they stay at them; false
-// positives (10 of 220, over the 3 % target) may not grow.
-func TestSecondBlindSetHolds(t *testing.T) {
-	s := scoreFiles(t, "testdata/blind2/blind-g.txt", "testdata/blind2/blind-h.txt")
-	t.Logf("second blind set: recall %.1f%% (%d of %d), false positives %.1f%% (%d of %d)",
-		100*s.Recall(), s.Caught, s.Risky, 100*s.FalsePositiveRate(), s.FalsePositives, s.Clean)
-	if s.Risky != 300 || s.Clean != 220 {
-		t.Fatalf("the set has %d risky and %d clean sentences; it was scored with 300 and 220", s.Risky, s.Clean)
-	}
-	if r := s.Recall(); r < 0.90 {
-		t.Errorf("recall %.1f%%; issue 24's target, met when the set was scored (96.0%%), is 90%%", 100*r)
-	}
-	for cat, c := range s.Categories {
-		if c.Risky > 0 && float64(c.Caught) < 0.80*float64(c.Risky) {
-			t.Errorf("%s: caught %d of %d; issue 24 wants 80%% in every category, as when the set was scored", cat, c.Caught, c.Risky)
-		}
-	}
-	if s.FalsePositives > 10 {
-		t.Errorf("%d false positives of %d clean sentences; there were 10 when the set was scored", s.FalsePositives, s.Clean)
-	}
-}
-
-// TestThirdBlindSetHolds checks the third blind set of issue 24
-// (testdata/blind3, scored once at 008492c) and fails if the check does
-// worse than issue 24's targets, which it met when scored: recall 90 %,
-// 80 % in every category, false positives 3 %.
-func TestThirdBlindSetHolds(t *testing.T) {
-	s := scoreFiles(t, "testdata/blind3/blind-k.txt", "testdata/blind3/blind-l.txt")
-	t.Logf("third blind set: recall %.1f%% (%d of %d), false positives %.1f%% (%d of %d)",
-		100*s.Recall(), s.Caught, s.Risky, 100*s.FalsePositiveRate(), s.FalsePositives, s.Clean)
-	if s.Risky != 300 || s.Clean != 220 {
-		t.Fatalf("the set has %d risky and %d clean sentences; it was scored with 300 and 220", s.Risky, s.Clean)
-	}
-	if r := s.Recall(); r < 0.90 {
-		t.Errorf("recall %.1f%%; issue 24's target, met when the set was scored (91.3%%), is 90%%", 100*r)
-	}
-	for cat, c := range s.Categories {
-		if c.Risky > 0 && float64(c.Caught) < 0.80*float64(c.Risky) {
-			t.Errorf("%s: caught %d of %d; issue 24 wants 80%% in every category, as when the set was scored", cat, c.Caught, c.Risky)
-		}
-	}
-	if r := s.FalsePositiveRate(); r > 0.03 {
-		t.Errorf("false positives %.1f%% (%d of %d); issue 24's target, met when the set was scored (0.9%%), is 3%%", 100*r, s.FalsePositives, s.Clean)
+// TestBlindSetsHold scores the check on every blind set and fails where it
+// does worse than blindSentenceSets allows.
+func TestBlindSetsHold(t *testing.T) {
+	for _, set := range blindSentenceSets {
+		t.Run(set.dir, func(t *testing.T) {
+			var files []string
+			for _, f := range set.files {
+				files = append(files, "testdata/"+set.dir+"/"+f)
+			}
+			s := scoreFiles(t, files...)
+			t.Logf("%s: recall %.1f%% (%d of %d), false positives %.1f%% (%d of %d)",
+				set.dir, 100*s.Recall(), s.Caught, s.Risky, 100*s.FalsePositiveRate(), s.FalsePositives, s.Clean)
+			if s.Risky != set.risky || s.Clean != set.clean {
+				t.Fatalf("the set has %d risky and %d clean sentences; it was scored with %d and %d", s.Risky, s.Clean, set.risky, set.clean)
+			}
+			if s.Caught < set.caught {
+				t.Errorf("recall: caught %d of %d; it may not fall below %d", s.Caught, s.Risky, set.caught)
+			}
+			if s.FalsePositives > set.maxFP {
+				t.Errorf("%d false positives of %d clean sentences; at most %d", s.FalsePositives, s.Clean, set.maxFP)
+			}
+			for cat, c := range s.Categories {
+				if set.everyCategory && c.Risky > 0 && float64(c.Caught) < 0.80*float64(c.Risky) {
+					t.Errorf("%s: caught %d of %d; issue 24 wants 80%% in every category, as when the set was scored", cat, c.Caught, c.Risky)
+				}
+				if want, ok := set.categoryCounts[cat]; ok && c.Caught < want {
+					t.Errorf("%s: caught %d of %d; it caught %d when scored", cat, c.Caught, c.Risky, want)
+				}
+			}
+		})
 	}
 }
 
