@@ -287,7 +287,7 @@ func clauseFrame(toks []token) frame {
 		if near && markDisclaim[w] && !record && !within || neg >= 0 && toks[neg].norm == "no" && (t.word == "needed" || t.word == "required" || t.word == "necessary") {
 			f |= frameDisclaim
 		}
-		if w == "not" && (next == "on" || next == "base") && basedBefore(toks[:i]) {
+		if w == "not" && (next == "on" || next == "base") && anyNorm(toks[:i], basisWords) {
 			// "offers are based on the role not on what you earned
 			// before": what a decision does not rest on.
 			f |= frameDisclaim
@@ -388,16 +388,9 @@ func ownNeed(toks []token, i int) bool {
 	return false
 }
 
-// basedBefore reports whether a clause says what something is based on
-// before the words toks end at.
-func basedBefore(toks []token) bool {
-	for _, t := range toks {
-		if t.norm == "base" || t.norm == "reflect" || t.norm == "set" || t.norm == "determin" {
-			return true
-		}
-	}
-	return false
-}
+// basisWords say what a decision rests on: "based on", "reflects", "set
+// by", "determined by".
+var basisWords = map[string]bool{"base": true, "reflect": true, "set": true, "determin": true}
 
 // contrasted reports whether "not" at toks[i], after a comma, sets a
 // preposition against the same one earlier in the clause: "for skills,

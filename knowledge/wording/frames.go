@@ -187,6 +187,7 @@ func (r *frameReader) verdict(m match) frameVerdict {
 	var f frame
 	near := false     // a word about someone or something else just before the match
 	relative := false // the match is in a relative clause about a client, a product, a programme
+	owned := false    // the characteristic matched belongs to people the job serves (see ownedByOthers)
 	for _, cl := range sc.clauses {
 		if at-sc.first >= cl.first && at-sc.first <= cl.last {
 			f = cl.frame
@@ -210,17 +211,16 @@ func (r *frameReader) verdict(m match) frameVerdict {
 			h := relativeHead(before)
 			relative = h >= 0 && otherAt(before, h) // "a client that provides genetic testing"
 			near = near || relative || aboutOthers(before)
+			owned = ownedByOthers(toks, r.p.text, sc.first+cl.first, sc.first+cl.last, at)
 		}
+	}
+	if owned {
+		// "patients' HIV status, genetic test results …": the
+		// characteristic is someone else's, whatever the clause asks.
+		return frameExplains
 	}
 	lawful := sc.lawful
 	disclaimed := f&frameDisclaim != 0 && f&frameExclude == 0
-	for _, cl := range sc.clauses {
-		if at-sc.first >= cl.first && at-sc.first <= cl.last && ownedByOthers(toks, r.p.text, sc.first+cl.first, sc.first+cl.last, at) {
-			// "patients' HIV status, genetic test results …": the
-			// characteristic is someone else's, whatever the clause asks.
-			return frameExplains
-		}
-	}
 	if rf == frameStated {
 		// "no unpaid trial", "never unpaid work"; "a client that provides
 		// genetic testing". A law does not make work unpaid lawfully.

@@ -34,10 +34,10 @@ func lawfulSentence(toks []token) bool {
 			// "with or without reasonable accommodation": the ADA's own
 			// words for an essential function of the job
 			return true
-		case t.norm == "requir" && next == "by" && statuteAfter(toks[i+2:min(len(toks), i+8)]):
+		case t.norm == "requir" && next == "by" && anyNorm(toks[i+2:min(len(toks), i+8)], statuteWords):
 			// "as required by the Illinois School Code"
 			return true
-		case rightToWork(toks, i) && evidenced(toks[max(0, i-4):i]) && !conceded(toks[max(0, i-10):i]) && !restricted(toks):
+		case rightToWork(toks, i) && anyNorm(toks[max(0, i-4):i], proofWords) && !anyNorm(toks[max(0, i-10):i], concessionWords) && !restricted(toks):
 			// Proof of the right to work is what the law requires of
 			// every hire (an I-9, a UK or Australian right-to-work
 			// check), passports among it; "even if you have the right to
@@ -86,17 +86,10 @@ func rightToWork(toks []token, i int) bool {
 		toks[i].norm == "work" && at(1) == "right"
 }
 
-// evidenced reports whether the words before "right to work" ask for its
-// proof: "evidence of", "proof of", "verify", "show".
-func evidenced(before []token) bool {
-	for _, t := range before {
-		switch t.norm {
-		case "evid", "proof", "prove", "verifi", "show", "check", "confirm", "document", "demonstr":
-			return true
-		}
-	}
-	return false
-}
+// proofWords, before "right to work", ask for its proof: "evidence of",
+// "proof of", "verify", "show".
+var proofWords = map[string]bool{"evid": true, "proof": true, "prove": true, "verifi": true, "show": true,
+	"check": true, "confirm": true, "document": true, "demonstr": true}
 
 // restricted reports whether a sentence prefers or excludes anyone
 // ("only", "preferred", "will not be considered"): then it asks for more
@@ -110,30 +103,14 @@ func restricted(toks []token) bool {
 	return false
 }
 
-// conceded reports whether a concession ("even if", "even where",
-// "although", "regardless") comes in the words before: what follows is
-// set aside, not relied on.
-func conceded(before []token) bool {
-	for _, t := range before {
-		switch t.norm {
-		case "even", "although", "though", "regardless", "despit":
-			return true
-		}
-	}
-	return false
-}
+// concessionWords set aside what follows ("even if", "even where",
+// "although", "regardless"): it is not relied on.
+var concessionWords = map[string]bool{"even": true, "although": true, "though": true, "regardless": true, "despit": true}
 
-// statuteAfter reports whether the words after "required by" name an
-// enactment: an act, a code, a regulation, a statute or an ordinance.
-func statuteAfter(after []token) bool {
-	for _, t := range after {
-		switch t.norm {
-		case "act", "code", "regul", "statut", "ordin", "law", "legisl", "rule", "directiv":
-			return true
-		}
-	}
-	return false
-}
+// statuteWords, after "required by", name an enactment: an act, a code, a
+// regulation, a statute or an ordinance.
+var statuteWords = map[string]bool{"act": true, "code": true, "regul": true, "statut": true, "ordin": true,
+	"law": true, "legisl": true, "rule": true, "directiv": true}
 
 // accommodationAfter reports whether "accommodation" (or "adjustments")
 // follows, perhaps after "reasonable".

@@ -30,7 +30,7 @@ func aboutNamedPerson(toks []token, text string, start, end int) bool {
 	for i := at - 1; i >= first; i-- {
 		t := toks[i]
 		initial := i == first || t.brk
-		role := soleRoles[t.norm] || roleWords[t.norm] && (you || incumbentBefore(toks[max(first, i-3):i]))
+		role := soleRoles[t.norm] || roleWords[t.norm] && (you || anyNorm(toks[max(first, i-3):i], incumbent))
 		if role && !(hire && prepositionObject(toks[first:i+1])) {
 			return true
 		}
@@ -190,28 +190,18 @@ var roleWords = map[string]bool{"founder": true, "cofound": true, "ceo": true, "
 var soleRoles = map[string]bool{"founder": true, "cofound": true, "ceo": true, "chairman": true, "chair": true,
 	"presid": true, "predecessor": true}
 
-// incumbentBefore reports whether a role's title, whose words before it
-// are before, names someone in post: "our Data Governance Lead".
-func incumbentBefore(before []token) bool {
-	for _, t := range before {
-		if incumbent[t.norm] {
-			return true
-		}
-	}
-	return false
-}
-
-// incumbent are the words that make a role someone already in post: "our
-// founder", "the previous CTO".
+// incumbent are the words that make a role someone already in post, up
+// to three words before it: "our founder", "the previous CTO", "our Data
+// Governance Lead".
 var incumbent = map[string]bool{"our": true, "previous": true, "former": true, "outgo": true, "current": true,
 	"exist": true, "incumb": true, "my": true}
 
-// honorifics come before a person's name.
 // contactVerbs, before a capitalised word, make it a person to contact:
 // "tell Niamh", "email Priya", "speak to Tom", "reach out to Ana".
 var contactVerbs = map[string]bool{"tell": true, "ask": true, "contact": true, "email": true, "e-mail": true, "call": true,
 	"message": true, "ping": true, "phone": true, "text": true, "speak": true, "talk": true, "chat": true, "out": true, "cc": true}
 
+// honorifics come before a person's name.
 var honorifics = map[string]bool{"sir": true, "dame": true, "dr": true, "mr": true, "mrs": true, "ms": true, "miss": true,
 	"prof": true, "professor": true, "lord": true, "lady": true}
 

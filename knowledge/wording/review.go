@@ -35,10 +35,10 @@ type sentenceRisk struct {
 	ruled      bool    // a protected-category rule matched in it, so it is not reviewed
 	read       bool    // the classifier read it (else risk is 0)
 	risk       float64 // 1 - P(clean)
-	// applicant are the byte ranges of its clauses about the applicant,
-	// where the classifier does not veto a rule (see vetoes).
-	applicant []span
-	category  string // the likeliest protected category
+	// aboutApplicant: a clause of it is about the applicant, so the
+	// classifier vetoes none of its rules (see vetoRisk).
+	aboutApplicant bool
+	category       string // the likeliest protected category
 }
 
 // sentenceRisks classifies the sentences of one place that the classifier
@@ -86,9 +86,7 @@ func (c *Checker) sentenceRisks(p place, ms []match) []sentenceRisk {
 		probs = c.model.predict(feats, probs)
 		r.read, r.risk = true, 1-probs[0]
 		for _, cl := range rd.clauses {
-			if cl.frame&frameApplicant != 0 {
-				r.applicant = append(r.applicant, span{start: toks[cl.first].start, end: toks[cl.last].end})
-			}
+			r.aboutApplicant = r.aboutApplicant || cl.frame&frameApplicant != 0
 		}
 		best := 1
 		for k := 2; k < len(probs); k++ {
@@ -127,10 +125,11 @@ func (c *Checker) vetoes(m match, risks []sentenceRisk) bool {
 
 // vetoRisk returns the risk below which a veto drops rule match m: the
 // risk of its sentence, or +Inf when no veto may drop it. Only a finding
-// of a protected category at warning or above, in a sentence the
-// classifier read, and in a clause not about the applicant may be
-// dropped: "you will lift 25 kg" stays, whatever the classifier says,
-// where "we supply turban-compatible hard hats" may go.
+// of a protected category at warning or above, of a rule whose frame is
+// not hire or screen, in a sentence the classifier read and no clause of
+// which is about the applicant, may be dropped: "you will lift 25 kg"
+// stays, whatever the classifier says, where "we supply
+// turban-compatible hard hats" may go.
 func (c *Checker) vetoRisk(m match, risks []sentenceRisk) float64 {
 	rule := c.rules[m.rule]
 	if !IsProtected(rule.Category) || rule.Severity < Warning || c.frames[m.rule] == frameHire || c.frames[m.rule] == frameScreening {
@@ -143,31 +142,12 @@ func (c *Checker) vetoRisk(m match, risks []sentenceRisk) float64 {
 		if !r.read {
 			return math.Inf(1)
 		}
-		if len(r.applicant) > 0 {
+		if r.aboutApplicant {
 			return math.Inf(1)
 		}
 		return r.risk
 	}
 	return math.Inf(1)
-}
-
-// sentenceVetoRisk returns, for a labelled sentence checked as the scorer
-// checks it (see sentenceRisksOf), the risk below which a veto drops all
-// of its protected rule findings: the highest vetoRisk of its protected
-// matches (+Inf when one may not be dropped, 0 when there are none).
-func (c *Checker) sentenceVetoRisk(text string) float64 {
-	p := places(Document{Summary: text})[atSummary]
-	c.markEEO(p.toks)
-	ms, explained := c.placeMatches(p, "")
-	risks := c.sentenceRisks(p, append(ms, explained...))
-	v := 0.0
-	for _, m := range ms {
-		rule := c.rules[m.rule]
-		if IsProtected(rule.Category) && rule.Severity >= Warning {
-			v = max(v, c.vetoRisk(m, risks))
-		}
-	}
-	return v
 }
 
 // review returns the classifier's findings on one place, whose sentence
@@ -213,13 +193,22 @@ func quoteSentence(s string) string {
 
 func roundConfidence(r float64) float64 { return float64(int(r*100+0.5)) / 100 }
 
-// sentenceRisksOf classifies a labelled sentence as the scorer checks it:
-// as the summary of an otherwise complete ad.
-func (c *Checker) sentenceRisksOf(text string) []sentenceRisk {
+// sentenceRisksOf classifies a labelled sentence as the scorer checks it
+// (as the summary of an otherwise complete ad), and returns with its
+// sentences' risks the risk below which a veto drops all of its
+// protected rule findings: the highest vetoRisk of its protected matches
+// (+Inf when one may not be dropped, 0 when there are none).
+func (c *Checker) sentenceRisksOf(text string) (risks []sentenceRisk, veto float64) {
 	p := places(Document{Summary: text})[atSummary]
 	c.markEEO(p.toks)
 	ms, explained := c.placeMatches(p, "")
-	return c.sentenceRisks(p, append(ms, explained...))
+	risks = c.sentenceRisks(p, append(ms, explained...))
+	for _, m := range ms {
+		if rule := c.rules[m.rule]; IsProtected(rule.Category) && rule.Severity >= Warning {
+			veto = max(veto, c.vetoRisk(m, risks))
+		}
+	}
+	return risks, veto
 }
 
 func (r sentenceRisk) String() string { return fmt.Sprintf("%s %.2f", r.category, r.risk) }

@@ -145,3 +145,13 @@ func sentences(toks []token) int {
 	}
 	return toks[len(toks)-1].sentence + 1
 }
+
+// anyNorm reports whether a token of toks has its normalised form in set.
+func anyNorm(toks []token, set map[string]bool) bool {
+	for _, t := range toks {
+		if set[t.norm] {
+			return true
+		}
+	}
+	return false
+}

@@ -259,7 +259,7 @@ func buildModel(sets []WriterSet, o trainOptions) ([]byte, TuningReport, error) 
 		rules []verdict // the rules' verdict on each item
 		// kept is each item's verdict with its protected rule findings
 		// vetoed, and vetoRisk the risk below which the veto drops them
-		// (see sentenceVetoRisk).
+		// (see sentenceRisksOf).
 		kept     []verdict
 		vetoRisk []float64
 		risks    [][]sentenceRisk
@@ -287,8 +287,9 @@ func buildModel(sets []WriterSet, o trainOptions) ([]byte, TuningReport, error) 
 		m.threshold = 0.5
 		c := rules.withModel(m)
 		for _, it := range sets[i].Items {
-			folds[i].risks = append(folds[i].risks, c.sentenceRisksOf(it.Text))
-			folds[i].vetoRisk = append(folds[i].vetoRisk, c.sentenceVetoRisk(it.Text))
+			risks, veto := c.sentenceRisksOf(it.Text)
+			folds[i].risks = append(folds[i].risks, risks)
+			folds[i].vetoRisk = append(folds[i].vetoRisk, veto)
 		}
 	}
 	for i := range folds {
@@ -443,11 +444,11 @@ func lowerThresholds(best, floor float64, risks []sentenceRisk, score func(map[s
 
 // chooseThresholds picks the lowest risk threshold, among cands, that
 // keeps the false positives within o.maxFP on the tuned folds together
-// and adds at most o.foldFP of a fold's clean sentences to what its rules
-// alone flag (rulesPer) on each of them (one confidently wrong sentence
-// of one writer's must not hold every category back), then raises it
-// while no catch is lost,
-// and then the categories' own lower thresholds (see lowerThresholds).
+// and, on each of them, adds at most o.foldFP of its clean sentences to
+// what its rules alone flag (rulesPer: one confidently wrong sentence of
+// one writer's must not hold every category back); then raises it while
+// no catch is lost, and picks the categories' own lower thresholds (see
+// lowerThresholds).
 // score scores the tuned folds pooled, and every fold, at a threshold and
 // lower thresholds; risks are the tuned folds' sentence risks.
 func chooseThresholds(cands []float64, risks []sentenceRisk, o trainOptions, rulesPer []Scorecard, tuned func(fold int) bool,
